@@ -1,0 +1,221 @@
+//! Problems found in a ladder, located in its source file and printed the way rustc and typst do.
+//!
+//! Every stage reports through [`Diagnostic`] so that a user sees one consistent format, and so
+//! that all problems of a run can be collected and shown together instead of one per attempt.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors stop a ladder from being built, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A place in a source file. Lines and columns count from 1, columns in characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One problem, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable name for the kind of problem (`unknown-area`), for tests and for switching lints off.
+    pub code: &'static str,
+    pub message: String,
+    /// The file alone when there is no better place (an unreadable file), or no place at all.
+    pub file: Option<PathBuf>,
+    pub position: Option<(usize, usize)>,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            code,
+            message: message.into(),
+            file: None,
+            position: None,
+            hint: None,
+        }
+    }
+
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// Places the problem at a line and column (both counted from 1).
+    pub fn at(mut self, position: Option<(usize, usize)>) -> Self {
+        self.position = position;
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    pub fn location(&self) -> Option<Location> {
+        let (line, column) = self.position?;
+        Some(Location {
+            file: self.file.clone()?,
+            line,
+            column,
+        })
+    }
+
+    /// Renders the diagnostic with the offending source line when `source` is the file's text:
+    ///
+    /// ```text
+    /// error: level `m-4` shares the expectations of `m-9`, which is no level of this ladder
+    ///    --> ladders/persado.yaml:312:31
+    ///     |
+    /// 312 |     shares_expectations_with: m-9
+    ///     |                               ^^^
+    ///     = hint: levels are m-1, m-2, m-3
+    /// ```
+    pub fn render(&self, source: Option<&str>) -> String {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{label}: {}\n", self.message);
+        let line_text = self.position.and_then(|(line, _)| {
+            source.and_then(|text| text.lines().nth(line.saturating_sub(1)))
+        });
+        let gutter = self
+            .position
+            .map_or(1, |(line, _)| line.to_string().len())
+            .max(1);
+        let pad = " ".repeat(gutter);
+        match (&self.file, self.position) {
+            (Some(file), Some((line, column))) => {
+                let _ = writeln!(out, "{pad}--> {}:{line}:{column}", display_path(file));
+            }
+            (Some(file), None) => {
+                let _ = writeln!(out, "{pad}--> {}", display_path(file));
+            }
+            _ => {}
+        }
+        if let (Some((line, column)), Some(text)) = (self.position, line_text) {
+            let text = text.trim_end();
+            let underline_start = column.saturating_sub(1).min(text.chars().count());
+            let token: String = text.chars().skip(underline_start).collect();
+            let width = underline_width(&token);
+            let indent: String = text
+                .chars()
+                .take(underline_start)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line} | {text}");
+            let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(width));
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{pad} = hint: {hint}");
+        }
+        out
+    }
+}
+
+/// Underlines a key (up to its colon) or a scalar value (to the end of the line).
+fn underline_width(token: &str) -> usize {
+    let key_end = token.find(": ").or_else(|| token.strip_suffix(':').map(str::len));
+    let width = match key_end {
+        Some(end) => token[..end].chars().count(),
+        None => token.chars().count(),
+    };
+    width.clamp(1, 80)
+}
+
+fn display_path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Converts a byte offset in `text` into a 1-based line and column (in characters).
+pub fn line_column(text: &str, byte_offset: usize) -> (usize, usize) {
+    let offset = byte_offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// The closest of `candidates` to `wanted`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            let distance = strsim::osa_distance(&wanted_lower, &candidate.to_lowercase());
+            (distance, candidate)
+        })
+        .filter(|(distance, candidate)| {
+            let longest = wanted.chars().count().max(candidate.chars().count());
+            *distance <= (longest / 3).max(1)
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_source_line_and_hint() {
+        let source = "title: x\ntracks:\n  - id: ic\n    kind: enginer\n";
+        let rendered = Diagnostic::error("yaml", "unknown variant `enginer`")
+            .in_file("ladders/x.yaml")
+            .at(Some((4, 11)))
+            .with_hint("did you mean `engineer`?")
+            .render(Some(source));
+        assert_eq!(
+            rendered,
+            "error: unknown variant `enginer`\n --> ladders/x.yaml:4:11\n  |\n4 |     kind: enginer\n  |           ^^^^^^^\n  = hint: did you mean `engineer`?\n"
+        );
+    }
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "a: “b”\nc: d";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, text.find('c').unwrap()), (2, 1));
+        assert_eq!(line_column(text, text.find('b').unwrap()), (1, 5));
+    }
+
+    #[test]
+    fn did_you_mean_picks_close_names_only() {
+        let fields = ["title", "rank", "experience"];
+        assert_eq!(did_you_mean("titel", fields), Some("title"));
+        assert_eq!(did_you_mean("experiance", fields), Some("experience"));
+        assert_eq!(did_you_mean("salary", fields), None);
+    }
+}

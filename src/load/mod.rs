@@ -1,0 +1,180 @@
+//! Reading ladder sources from disk into the model.
+//!
+//! Reading is defensive because the files are written by hand: a file that is too large, not
+//! UTF-8, empty or malformed gets one located [`Diagnostic`] instead of a panic or a hang, and the
+//! other files of the run still load.
+
+pub mod source_map;
+mod yaml;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{line_column, Diagnostic};
+use crate::model::Ladder;
+pub use source_map::SourceMap;
+
+/// Larger sources are refused unread: a real ladder is tens of kilobytes, and parsing a huge
+/// file by mistake (a log, a dump) would only stall the run.
+pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Extensions of the files `ladder` reads as YAML sources.
+const YAML_EXTENSIONS: &[&str] = &["yaml", "yml"];
+
+/// The text of a source file, kept so diagnostics can quote it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// A ladder as read from its file, with what is needed to point back into that file.
+#[derive(Debug, Clone)]
+pub struct LoadedLadder {
+    pub ladder: Ladder,
+    pub source: SourceFile,
+    pub source_map: SourceMap,
+}
+
+impl LoadedLadder {
+    /// A diagnostic located at the value at `path` in this ladder's file.
+    pub fn locate(&self, diagnostic: Diagnostic, path: &[source_map::Segment]) -> Diagnostic {
+        diagnostic
+            .in_file(&self.source.path)
+            .at(self.source_map.value(path))
+    }
+
+    /// A diagnostic located at the key that names `path` (`grade:`), for problems of the entry.
+    pub fn locate_key(&self, diagnostic: Diagnostic, path: &[source_map::Segment]) -> Diagnostic {
+        diagnostic
+            .in_file(&self.source.path)
+            .at(self.source_map.key(path))
+    }
+}
+
+/// The ladder files named by `paths`: files as given, folders by their `*.yaml` / `*.yml` files
+/// (not recursing, skipping hidden files), in name order.
+pub fn find_ladder_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut files = Vec::new();
+    for path in paths {
+        let metadata = fs::metadata(path).map_err(|error| {
+            Diagnostic::error("unreadable", format!("cannot read `{}`: {error}", path.display()))
+                .with_hint("give a ladder file or a folder of ladder files")
+        })?;
+        if !metadata.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let entries = fs::read_dir(path).map_err(|error| {
+            Diagnostic::error(
+                "unreadable",
+                format!("cannot list folder `{}`: {error}", path.display()),
+            )
+        })?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|file| is_ladder_source(file) && file.is_file())
+            .collect();
+        if found.is_empty() {
+            return Err(Diagnostic::error(
+                "no-ladders",
+                format!("folder `{}` holds no ladder files", path.display()),
+            )
+            .with_hint("ladder sources are YAML files ending in .yaml or .yml"));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+fn is_ladder_source(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_none_or(|name| name.starts_with('.'));
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .map(str::to_ascii_lowercase);
+    !hidden && extension.is_some_and(|extension| YAML_EXTENSIONS.contains(&extension.as_str()))
+}
+
+/// Reads a source file as UTF-8 text, refusing what cannot be a ladder.
+pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
+    let unreadable = |error: std::io::Error| {
+        Diagnostic::error("unreadable", format!("cannot read the file: {error}")).in_file(path)
+    };
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    // Read at most one byte past the limit, so that a huge or endless file costs nothing.
+    file.take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(Diagnostic::error(
+            "too-large",
+            format!(
+                "the file is larger than {} MiB, too large for a ladder",
+                MAX_SOURCE_BYTES / (1024 * 1024)
+            ),
+        )
+        .in_file(path)
+        .with_hint("check that this is the ladder you meant; a ladder source is usually well under 1 MiB"));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            Diagnostic::error("not-utf8", "the file is UTF-16 text, not UTF-8")
+                .in_file(path)
+                .at(Some((1, 1)))
+                .with_hint("save the file as UTF-8 in your editor"),
+        );
+    }
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
+        Diagnostic::error("not-utf8", "the file is not valid UTF-8 text")
+            .in_file(path)
+            .at(Some(line_column(&prefix, valid)))
+            .with_hint("save the file as UTF-8 in your editor; the first invalid byte is here")
+    })?;
+    Ok(SourceFile {
+        path: path.to_owned(),
+        text,
+    })
+}
+
+/// Reads and parses one ladder file. Errors are per file: the caller goes on with the others.
+pub fn load_file(path: &Path) -> Result<LoadedLadder, Vec<Diagnostic>> {
+    if !is_ladder_source(path) {
+        return Err(vec![Diagnostic::error(
+            "unsupported-format",
+            "this is not a YAML ladder source",
+        )
+        .in_file(path)
+        .with_hint("ladder sources end in .yaml or .yml")]);
+    }
+    let source = read_source(path).map_err(|diagnostic| vec![diagnostic])?;
+    let (mut ladder, source_map) = yaml::parse(&source)?;
+    if ladder.id.is_empty() {
+        ladder.id = default_id(path);
+    }
+    Ok(LoadedLadder {
+        ladder,
+        source,
+        source_map,
+    })
+}
+
+/// A ladder's id when it names none: its file stem.
+fn default_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_else(|| String::from("ladder"))
+}

@@ -1,0 +1,237 @@
+//! Where each value of a YAML document stands in its file.
+//!
+//! serde gives us typed values but forgets positions once deserialization succeeds, and the
+//! semantic checks need to point at `tracks[1].levels[3].grade` long after that. So the loader
+//! reads the same text once more as a stream of parser events and records the line and column of
+//! every key and value by its path. The same pass catches duplicate mapping keys, which serde
+//! would otherwise silently collapse into one (losing the first list of expectations).
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for Segment {
+    fn from(key: &str) -> Self {
+        Segment::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for Segment {
+    fn from(index: usize) -> Self {
+        Segment::Index(index)
+    }
+}
+
+/// A path such as `tracks[0].levels[2].grade`, built with [`path!`](crate::path).
+pub type Path = Vec<Segment>;
+
+/// Builds a [`Path`]: `path!["tracks", 0, "levels", 2, "grade"]`.
+#[macro_export]
+macro_rules! path {
+    ($($segment:expr),* $(,)?) => {
+        vec![$($crate::load::source_map::Segment::from($segment)),*]
+    };
+}
+
+/// Line and column (1-based) of each key and value, by path.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    values: HashMap<Path, (usize, usize)>,
+    keys: HashMap<Path, (usize, usize)>,
+    /// Keys that occur twice in one mapping: path of the second occurrence, and its position.
+    pub duplicate_keys: Vec<(Path, (usize, usize))>,
+}
+
+impl SourceMap {
+    /// Reads `text`, which serde_yaml has already accepted, and records every position.
+    pub fn build(text: &str) -> Self {
+        let mut builder = Builder::default();
+        let mut parser = Parser::new_from_str(text);
+        // The text parsed once already; if this parser disagrees, positions are merely missing.
+        let _ = parser.load(&mut builder, false);
+        builder.map
+    }
+
+    /// Where the value at `path` starts, or the nearest enclosing value that has a position.
+    pub fn value(&self, path: &[Segment]) -> Option<(usize, usize)> {
+        (0..=path.len())
+            .rev()
+            .find_map(|len| self.values.get(&path[..len]).copied())
+    }
+
+    /// Where the key that names `path` stands (`grade:` rather than its value), else the value.
+    pub fn key(&self, path: &[Segment]) -> Option<(usize, usize)> {
+        self.keys
+            .get(path)
+            .copied()
+            .or_else(|| self.value(path))
+    }
+}
+
+enum Frame {
+    Mapping {
+        path: Path,
+        /// The key whose value comes next; `None` while waiting for a key.
+        pending_key: Option<String>,
+        seen: Vec<String>,
+    },
+    Sequence {
+        path: Path,
+        next_index: usize,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    map: SourceMap,
+    stack: Vec<Frame>,
+}
+
+impl Builder {
+    /// Path of the node that starts now, or `None` when the node is a mapping key.
+    fn next_node_path(&mut self, event: &Event, position: (usize, usize)) -> Option<Path> {
+        match self.stack.last_mut() {
+            None => Some(Vec::new()),
+            Some(Frame::Sequence { path, next_index }) => {
+                let mut child = path.clone();
+                child.push(Segment::Index(*next_index));
+                *next_index += 1;
+                Some(child)
+            }
+            Some(Frame::Mapping {
+                path,
+                pending_key,
+                seen,
+            }) => match pending_key.take() {
+                Some(key) => {
+                    let mut child = path.clone();
+                    child.push(Segment::Key(key));
+                    Some(child)
+                }
+                None => {
+                    // A key. Only plain scalar keys can be addressed; others get a placeholder.
+                    let key = match event {
+                        Event::Scalar(key, ..) => key.clone(),
+                        _ => String::from("?"),
+                    };
+                    let mut key_path = path.clone();
+                    key_path.push(Segment::Key(key.clone()));
+                    if seen.contains(&key) {
+                        self.map.duplicate_keys.push((key_path.clone(), position));
+                    } else {
+                        seen.push(key.clone());
+                    }
+                    self.map.keys.entry(key_path).or_insert(position);
+                    *pending_key = Some(key);
+                    None
+                }
+            },
+        }
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, event: Event, marker: Marker) {
+        let position = (marker.line(), marker.col() + 1);
+        match event {
+            Event::Scalar(..) | Event::Alias(_) => {
+                if let Some(path) = self.next_node_path(&event, position) {
+                    self.map.values.entry(path).or_insert(position);
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let is_key = matches!(
+                    self.stack.last(),
+                    Some(Frame::Mapping {
+                        pending_key: None,
+                        ..
+                    })
+                );
+                let path = self.next_node_path(&event, position);
+                let path = match path {
+                    Some(path) => {
+                        self.map.values.entry(path.clone()).or_insert(position);
+                        path
+                    }
+                    // A complex key: track its contents under a path nobody asks for.
+                    None if is_key => vec![Segment::Key(String::from("?"))],
+                    None => Vec::new(),
+                };
+                self.stack.push(match event {
+                    Event::MappingStart(..) => Frame::Mapping {
+                        path,
+                        pending_key: None,
+                        seen: Vec::new(),
+                    },
+                    _ => Frame::Sequence {
+                        path,
+                        next_index: 0,
+                    },
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::path;
+
+    const DOC: &str = "\
+title: Ladder
+tracks:
+  - id: ic
+    levels:
+      - id: ic-1
+        grade: \"2\"
+        expectations:
+          communication:
+            - Talks.
+";
+
+    #[test]
+    fn records_values_and_keys_by_path() {
+        let map = SourceMap::build(DOC);
+        assert_eq!(map.value(&path!["title"]), Some((1, 8)));
+        assert_eq!(map.value(&path!["tracks", 0, "id"]), Some((3, 9)));
+        assert_eq!(map.key(&path!["tracks", 0, "levels", 0, "grade"]), Some((6, 9)));
+        assert_eq!(map.value(&path!["tracks", 0, "levels", 0, "grade"]), Some((6, 16)));
+        assert_eq!(
+            map.key(&path!["tracks", 0, "levels", 0, "expectations", "communication"]),
+            Some((8, 11))
+        );
+        assert_eq!(
+            map.value(&path!["tracks", 0, "levels", 0, "expectations", "communication", 0]),
+            Some((9, 15))
+        );
+        assert!(map.duplicate_keys.is_empty());
+    }
+
+    #[test]
+    fn falls_back_to_the_enclosing_value() {
+        let map = SourceMap::build(DOC);
+        assert_eq!(
+            map.value(&path!["tracks", 0, "levels", 0, "missing"]),
+            map.value(&path!["tracks", 0, "levels", 0])
+        );
+    }
+
+    #[test]
+    fn finds_duplicate_keys() {
+        let map = SourceMap::build("a:\n  b: 1\n  c: 2\n  b: 3\n");
+        assert_eq!(map.duplicate_keys, vec![(path!["a", "b"], (4, 3))]);
+    }
+}

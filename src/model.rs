@@ -1,0 +1,420 @@
+//! The normalized ladder model.
+//!
+//! Every input shape (the YAML source in `ladders/`, and later imported Markdown or HTML) becomes
+//! one [`Ladder`], and every exporter reads only this model. The serde shape *is* the YAML source
+//! format, so that a model written back out (by the importer) reads like a hand-written file.
+//!
+//! Text fields hold Markdown (inline emphasis, links, code); exporters render it for their medium
+//! and treat everything else in it as literal text.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One engineering job ladder: metadata, competency areas, tracks of levels, and prose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Engineering job ladder")]
+pub struct Ladder {
+    /// Identifier used for output folders and file names. Defaults to the source file's stem.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// The ladder's title, e.g. "Engineering Job Ladder".
+    pub title: String,
+    /// The organization the ladder belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    /// The version of this ladder, as the organization names it ("2", "2024.1").
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient::optional_text"
+    )]
+    pub version: Option<String>,
+    /// The date this version takes effect, `YYYY-MM-DD`. Also dates the generated documents.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient::optional_text"
+    )]
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub effective_date: Option<String>,
+    /// People who wrote the ladder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// An introduction to the whole ladder (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Whether each level assumes every requirement of the levels below it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cumulative: bool,
+    /// The competency areas (axes) expectations are grouped by.
+    #[serde(default)]
+    pub areas: Vec<Area>,
+    /// An optional organization-wide scale that aligns the tracks (pay bands, internal levels).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<Grade>,
+    /// The career tracks, e.g. individual contributor and manager.
+    pub tracks: Vec<Track>,
+    /// Prose sections, in reading order (Markdown bodies).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// Acknowledgements and sources (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<String>,
+}
+
+/// A competency axis such as "Communication".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Identifier used as the key of `expectations`, e.g. `communication`.
+    pub id: String,
+    /// The name shown to readers.
+    pub name: String,
+    /// What the area covers (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Other spellings of the area; usable as `expectations` keys too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// One step of an organization-wide scale that aligns levels across tracks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Identifier referenced by a level's `grade`, e.g. "5".
+    #[serde(deserialize_with = "lenient::text")]
+    pub id: String,
+    /// The name shown to readers, e.g. "General Ladder 5".
+    pub name: String,
+}
+
+/// A career track: an ordered series of levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Identifier, unique in the ladder.
+    pub id: String,
+    /// The name shown to readers.
+    pub name: String,
+    /// What kind of track this is.
+    pub kind: TrackKind,
+    /// Other names the ladder gives this track.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// An introduction to the track (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// A link the source gives for the track.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The areas this track uses, in order. Empty means: the areas its levels use, in ladder order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
+    /// The levels, lowest first.
+    pub levels: Vec<Level>,
+}
+
+/// Individual contributor, manager, or a role held on top of a title (Lead, Architect).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TrackKind {
+    /// Individual contributor.
+    Ic,
+    /// People manager.
+    Manager,
+    /// A role held in addition to a title; its levels name a required level.
+    Role,
+}
+
+/// One level of a track, e.g. "Senior Software Engineer".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Identifier, unique in the whole ladder (used for file names and links).
+    pub id: String,
+    /// Position within the track; must increase from level to level. Defaults to the position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    /// The job title.
+    pub title: String,
+    /// Other titles the ladder uses for this level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// An internal level code, as written ("IC 3a", "Manager 5").
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient::optional_text"
+    )]
+    pub code: Option<String>,
+    /// The id of this level's grade on the organization-wide scale.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient::optional_text"
+    )]
+    pub grade: Option<String>,
+    /// Typical experience, as written ("0-3 years", "8+").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience: Option<Experience>,
+    /// A one-line summary of the level (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// A description of the level (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Expectations grouped by area: area id (or alias) to an ordered list of Markdown strings.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub expectations: IndexMap<String, Vec<String>>,
+    /// Equivalent levels in other tracks, by id or title. A name that matches no level is kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equivalents: Vec<String>,
+    /// For a role: the id of the level a person must hold to take it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires: Option<String>,
+    /// The id of a level whose expectations this level shares (two titles, one set of expectations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares_expectations_with: Option<String>,
+    /// A link the source gives for the level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// A prose section such as "Performance Reviews and Promotions".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The heading.
+    pub title: String,
+    /// The text (Markdown).
+    pub body: String,
+    /// Nesting: 1 for a top-level section, 2 for a subsection of the previous one, and so on.
+    #[serde(default = "default_depth", skip_serializing_if = "is_default_depth")]
+    #[schemars(range(min = 1, max = 3))]
+    pub depth: u8,
+}
+
+/// Experience as written, plus the years it states when it states them plainly.
+///
+/// Written as a plain string in the source; the years are derived so that exporters and checks
+/// can sort and compare without parsing text themselves.
+#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
+#[schemars(with = "String")]
+pub struct Experience {
+    /// The text as written, e.g. "5-10 years".
+    pub text: String,
+    /// The least number of years stated ("5" in "5-10 years", "4" in "4+").
+    pub min_years: Option<u32>,
+    /// The most number of years stated; `None` for open ranges like "8+".
+    pub max_years: Option<u32>,
+}
+
+impl Experience {
+    /// Parses "0-3 years", "2–6 yrs", "4+", "10+ years", "3 years", "5 to 8 years".
+    /// Anything else keeps its text and states no years.
+    pub fn parse(text: &str) -> Self {
+        let (min_years, max_years) = parse_years(text).unwrap_or((None, None));
+        Self {
+            text: text.trim().to_owned(),
+            min_years,
+            max_years,
+        }
+    }
+}
+
+type YearRange = (Option<u32>, Option<u32>);
+
+fn parse_years(text: &str) -> Option<YearRange> {
+    let text = text.trim();
+    let (first, rest) = leading_number(text)?;
+    let rest = rest.trim_start();
+    if let Some(after_plus) = rest.strip_prefix('+') {
+        return only_unit(after_plus).then_some((Some(first), None));
+    }
+    for separator in ["-", "–", "—", "to "] {
+        if let Some(after) = rest.strip_prefix(separator) {
+            let (second, tail) = leading_number(after.trim_start())?;
+            return (only_unit(tail) && second >= first).then_some((Some(first), Some(second)));
+        }
+    }
+    only_unit(rest).then_some((Some(first), Some(first)))
+}
+
+fn leading_number(text: &str) -> Option<(u32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let number = text[..digits].parse().ok()?;
+    Some((number, &text[digits..]))
+}
+
+/// True when what follows a number is only a unit of years ("years", "yrs", "y") or nothing.
+fn only_unit(text: &str) -> bool {
+    let unit = text.trim().trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        unit.as_str(),
+        "" | "y" | "yr" | "yrs" | "year" | "years" | "years of experience"
+    )
+}
+
+impl fmt::Display for Experience {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for Experience {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Experience {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        lenient::text(deserializer).map(|text| Experience::parse(&text))
+    }
+}
+
+fn default_depth() -> u8 {
+    1
+}
+
+fn is_default_depth(depth: &u8) -> bool {
+    *depth == 1
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Ladder {
+    /// All levels of all tracks, with their track, in document order.
+    pub fn levels(&self) -> impl Iterator<Item = (&Track, &Level)> {
+        self.tracks
+            .iter()
+            .flat_map(|track| track.levels.iter().map(move |level| (track, level)))
+    }
+
+    /// The level with this id.
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.levels()
+            .map(|(_, level)| level)
+            .find(|level| level.id == id)
+    }
+
+    /// The area with this id, or whose alias this is.
+    pub fn area(&self, id_or_alias: &str) -> Option<&Area> {
+        self.areas
+            .iter()
+            .find(|area| area.id == id_or_alias)
+            .or_else(|| {
+                self.areas
+                    .iter()
+                    .find(|area| area.aliases.iter().any(|alias| alias == id_or_alias))
+            })
+    }
+
+    /// The level a free-text reference (an equivalent) names: by id, then title or alias,
+    /// ignoring case. `None` when it names no level, which `check` reports.
+    pub fn resolve_level(&self, reference: &str) -> Option<&Level> {
+        let wanted = reference.trim();
+        self.level(wanted).or_else(|| {
+            self.levels().map(|(_, level)| level).find(|level| {
+                level.title.eq_ignore_ascii_case(wanted)
+                    || level
+                        .aliases
+                        .iter()
+                        .any(|alias| alias.eq_ignore_ascii_case(wanted))
+            })
+        })
+    }
+
+    /// The expectations that apply to a level: its own, or those of the level it shares them with.
+    pub fn expectations_of<'a>(&'a self, level: &'a Level) -> &'a IndexMap<String, Vec<String>> {
+        level
+            .shares_expectations_with
+            .as_deref()
+            .and_then(|id| self.level(id))
+            .map_or(&level.expectations, |shared| &shared.expectations)
+    }
+}
+
+/// Deserializers that accept a number where text is meant: people write `version: 2` and
+/// `grade: 5` and mean the text "2" and "5".
+mod lenient {
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
+    use std::fmt;
+
+    struct TextVisitor;
+
+    impl Visitor<'_> for TextVisitor {
+        type Value = String;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("text or a number")
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+            Ok(value.to_owned())
+        }
+
+        fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
+            Ok(value)
+        }
+
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+            Ok(value.to_string())
+        }
+
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+            Ok(value.to_string())
+        }
+
+        fn visit_f64<E: de::Error>(self, value: f64) -> Result<String, E> {
+            Ok(value.to_string())
+        }
+    }
+
+    pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_any(TextVisitor)
+    }
+
+    /// Like [`text`], where a missing value (`version:` or `version: ~`) means none.
+    pub fn optional_text<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        struct Text(String);
+        impl<'de> de::Deserialize<'de> for Text {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                text(deserializer).map(Text)
+            }
+        }
+        Ok(Option::<Text>::deserialize(deserializer)?.map(|Text(text)| text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn experience_years_parse_from_the_shapes_ladders_use() {
+        let years = |text: &str| {
+            let experience = Experience::parse(text);
+            (experience.min_years, experience.max_years)
+        };
+        assert_eq!(years("0-3 years"), (Some(0), Some(3)));
+        assert_eq!(years("2–6 yrs"), (Some(2), Some(6)));
+        assert_eq!(years("4+"), (Some(4), None));
+        assert_eq!(years("10+ years"), (Some(10), None));
+        assert_eq!(years("3 years"), (Some(3), Some(3)));
+        assert_eq!(years("5 to 8 years"), (Some(5), Some(8)));
+        assert_eq!(years("a decade or so"), (None, None));
+        assert_eq!(years("8-5 years"), (None, None));
+        assert_eq!(years("4+ years in management"), (None, None));
+        assert_eq!(Experience::parse(" 4+ ").text, "4+");
+    }
+}
