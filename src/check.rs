@@ -119,11 +119,8 @@ impl<'a> Checker<'a> {
         if let Some(date) = &ladder.effective_date {
             if !is_valid_date(date) {
                 self.report(
-                    Diagnostic::error(
-                        "bad-date",
-                        format!("effective date `{date}` is not a date"),
-                    )
-                    .with_hint("write it as YYYY-MM-DD, e.g. 2026-01-31"),
+                    Diagnostic::error("bad-date", format!("effective date `{date}` is not a date"))
+                        .with_hint("write it as YYYY-MM-DD, e.g. 2026-01-31"),
                     path!["effective_date"],
                 );
             }
@@ -193,7 +190,10 @@ impl<'a> Checker<'a> {
         self.report(
             Diagnostic::error(
                 "duplicate-id",
-                format!("{what} id `{id}` is used twice (first by {what} #{})", first_index + 1),
+                format!(
+                    "{what} id `{id}` is used twice (first by {what} #{})",
+                    first_index + 1
+                ),
             )
             .with_hint(format!("every {what} needs its own id")),
             at,
@@ -222,11 +222,8 @@ impl<'a> Checker<'a> {
             self.id_shape("track", &track.id, with(&track_path, ["id"]));
             if track.levels.is_empty() {
                 self.report_key(
-                    Diagnostic::error(
-                        "empty-track",
-                        format!("track `{}` has no levels", track.id),
-                    )
-                    .with_hint("add its levels under `levels:`, or remove the track"),
+                    Diagnostic::error("empty-track", format!("track `{}` has no levels", track.id))
+                        .with_hint("add its levels under `levels:`, or remove the track"),
                     with(&track_path, ["levels"]),
                 );
             }
@@ -305,7 +302,10 @@ impl<'a> Checker<'a> {
         self.report(
             Diagnostic::error(
                 "unknown-grade",
-                format!("level `{}` has grade `{grade}`, which is not a grade of this ladder", level.id),
+                format!(
+                    "level `{}` has grade `{grade}`, which is not a grade of this ladder",
+                    level.id
+                ),
             )
             .with_hint(hint),
             with(level_path, ["grade"]),
@@ -387,7 +387,10 @@ impl<'a> Checker<'a> {
     /// `requires`, `shares_expectations_with` (errors) and `equivalents` (warnings).
     fn level_references(&mut self) {
         let ladder = self.ladder;
-        let level_ids: Vec<&str> = ladder.levels().map(|(_, level)| level.id.as_str()).collect();
+        let level_ids: Vec<&str> = ladder
+            .levels()
+            .map(|(_, level)| level.id.as_str())
+            .collect();
         for (track_index, track) in ladder.tracks.iter().enumerate() {
             for (level_index, level) in track.levels.iter().enumerate() {
                 let level_path = path!["tracks", track_index, "levels", level_index];
@@ -411,8 +414,10 @@ impl<'a> Checker<'a> {
                 }
                 for (index, equivalent) in level.equivalents.iter().enumerate() {
                     if ladder.resolve_level(equivalent).is_none() {
-                        let titles: Vec<&str> =
-                            ladder.levels().map(|(_, other)| other.title.as_str()).collect();
+                        let titles: Vec<&str> = ladder
+                            .levels()
+                            .map(|(_, other)| other.title.as_str())
+                            .collect();
                         self.report(
                             Diagnostic::warning(
                                 "unknown-equivalent",
@@ -478,7 +483,13 @@ impl<'a> Checker<'a> {
         let ladder = self.ladder;
         let mut used: HashSet<&str> = HashSet::new();
         for track in &ladder.tracks {
-            used.extend(track.areas.iter().filter_map(|area| ladder.area(area)).map(|area| area.id.as_str()));
+            used.extend(
+                track
+                    .areas
+                    .iter()
+                    .filter_map(|area| ladder.area(area))
+                    .map(|area| area.id.as_str()),
+            );
             for level in &track.levels {
                 used.extend(
                     level
@@ -548,7 +559,11 @@ fn with<const N: usize>(base: &[Segment], keys: [&str; N]) -> Vec<Segment> {
 }
 
 /// "did you mean `x`?" when one candidate is close, else the list of what exists.
-fn suggestion<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str> + Clone, what: &str) -> String {
+fn suggestion<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str> + Clone,
+    what: &str,
+) -> String {
     match did_you_mean(wanted, candidates.clone()) {
         Some(closest) => format!("did you mean `{closest}`?"),
         None => {
@@ -616,7 +631,11 @@ mod tests {
 
     #[test]
     fn a_free_text_title_suggests_titles_that_contain_it() {
-        let titles = ["Engineering Manager", "Senior Engineering Manager", "Director"];
+        let titles = [
+            "Engineering Manager",
+            "Senior Engineering Manager",
+            "Director",
+        ];
         assert_eq!(
             title_suggestion("Manager", titles.iter().copied()),
             "did you mean `Engineering Manager` or `Senior Engineering Manager`?"

@@ -76,9 +76,8 @@ fn report(workspace: &Workspace) {
 }
 
 fn summary(workspace: &Workspace) -> String {
-    let plural = |count: usize, word: &str| {
-        format!("{count} {word}{}", if count == 1 { "" } else { "s" })
-    };
+    let plural =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     format!(
         "{} loaded, {} failed: {}, {}",
         plural(workspace.ladders.len(), "ladder"),
@@ -92,8 +91,8 @@ fn check(args: CheckArgs) -> ExitCode {
     let workspace = Workspace::load(&default_paths(args.paths));
     report(&workspace);
     eprintln!("{}", summary(&workspace));
-    let failed = workspace.error_count() > 0
-        || (args.deny_warnings && workspace.warning_count() > 0);
+    let failed =
+        workspace.error_count() > 0 || (args.deny_warnings && workspace.warning_count() > 0);
     if failed {
         ExitCode::FAILURE
     } else {
@@ -106,7 +105,8 @@ fn build(args: BuildArgs) -> ExitCode {
     report(&workspace);
     eprintln!("{}", summary(&workspace));
     // The exporters (PDF, Markdown, Excel) are not written yet: say so rather than pretend.
-    let note = "no exporters yet: nothing was written to out/ (the ladders were only loaded and checked)";
+    let note =
+        "no exporters yet: nothing was written to out/ (the ladders were only loaded and checked)";
     eprintln!("note: {note}");
     if workspace.error_count() > 0 {
         ExitCode::FAILURE

@@ -100,9 +100,9 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = format!("{label}: {}\n", self.message);
-        let line_text = self.position.and_then(|(line, _)| {
-            source.and_then(|text| text.lines().nth(line.saturating_sub(1)))
-        });
+        let line_text = self
+            .position
+            .and_then(|(line, _)| source.and_then(|text| text.lines().nth(line.saturating_sub(1))));
         let gutter = self
             .position
             .map_or(1, |(line, _)| line.to_string().len())
@@ -140,7 +140,9 @@ impl Diagnostic {
 
 /// Underlines a key (up to its colon) or a scalar value (to the end of the line).
 fn underline_width(token: &str) -> usize {
-    let key_end = token.find(": ").or_else(|| token.strip_suffix(':').map(str::len));
+    let key_end = token
+        .find(": ")
+        .or_else(|| token.strip_suffix(':').map(str::len));
     let width = match key_end {
         Some(end) => token[..end].chars().count(),
         None => token.chars().count(),
@@ -161,7 +163,10 @@ pub fn line_column(text: &str, byte_offset: usize) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |newline| newline + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

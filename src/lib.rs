@@ -68,7 +68,8 @@ impl Workspace {
                 }
             }
         }
-        let across = check::check_across(&checked.iter().map(|(loaded, _)| loaded).collect::<Vec<_>>());
+        let across =
+            check::check_across(&checked.iter().map(|(loaded, _)| loaded).collect::<Vec<_>>());
         for (mut loaded, has_errors) in checked {
             let clashes = across
                 .iter()

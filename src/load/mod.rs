@@ -59,8 +59,11 @@ pub fn find_ladder_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> 
     let mut files = Vec::new();
     for path in paths {
         let metadata = fs::metadata(path).map_err(|error| {
-            Diagnostic::error("unreadable", format!("cannot read `{}`: {error}", path.display()))
-                .with_hint("give a ladder file or a folder of ladder files")
+            Diagnostic::error(
+                "unreadable",
+                format!("cannot read `{}`: {error}", path.display()),
+            )
+            .with_hint("give a ladder file or a folder of ladder files")
         })?;
         if !metadata.is_dir() {
             files.push(path.clone());
@@ -122,7 +125,9 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
             ),
         )
         .in_file(path)
-        .with_hint("check that this is the ladder you meant; a ladder source is usually well under 1 MiB"));
+        .with_hint(
+            "check that this is the ladder you meant; a ladder source is usually well under 1 MiB",
+        ));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(

@@ -48,15 +48,31 @@ pub struct SourceMap {
     keys: HashMap<Path, (usize, usize)>,
     /// Keys that occur twice in one mapping: path of the second occurrence, and its position.
     pub duplicate_keys: Vec<(Path, (usize, usize))>,
+    /// Where the document first nests deeper than [`MAX_DEPTH`], if it does.
+    pub too_deep: Option<(usize, usize)>,
 }
 
+/// Deeper nesting than any ladder needs (a ladder nests about 8 deep). The limit is checked here,
+/// in one linear pass, because serde_yaml's parser takes quadratic time on deep nesting before
+/// its own recursion limit applies: 100,000 brackets would take minutes.
+pub const MAX_DEPTH: usize = 32;
+
 impl SourceMap {
-    /// Reads `text`, which serde_yaml has already accepted, and records every position.
+    /// Reads `text` and records every position.
     pub fn build(text: &str) -> Self {
         let mut builder = Builder::default();
         let mut parser = Parser::new_from_str(text);
-        // The text parsed once already; if this parser disagrees, positions are merely missing.
-        let _ = parser.load(&mut builder, false);
+        // Malformed YAML is reported by serde_yaml with libyaml's messages; here a scan error only
+        // matters when it is this parser's own nesting limit (256 open brackets).
+        if let Err(error) = parser.load(&mut builder, false) {
+            if error.info().contains("recursion limit") {
+                let marker = error.marker();
+                builder
+                    .map
+                    .too_deep
+                    .get_or_insert((marker.line(), marker.col() + 1));
+            }
+        }
         builder.map
     }
 
@@ -69,10 +85,7 @@ impl SourceMap {
 
     /// Where the key that names `path` stands (`grade:` rather than its value), else the value.
     pub fn key(&self, path: &[Segment]) -> Option<(usize, usize)> {
-        self.keys
-            .get(path)
-            .copied()
-            .or_else(|| self.value(path))
+        self.keys.get(path).copied().or_else(|| self.value(path))
     }
 }
 
@@ -93,6 +106,8 @@ enum Frame {
 struct Builder {
     map: SourceMap,
     stack: Vec<Frame>,
+    /// How many levels deeper than [`MAX_DEPTH`] the parser is now; their events are ignored.
+    overflow: usize,
 }
 
 impl Builder {
@@ -141,6 +156,17 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, event: Event, marker: Marker) {
         let position = (marker.line(), marker.col() + 1);
+        let is_start = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
+        let is_end = matches!(event, Event::MappingEnd | Event::SequenceEnd);
+        if self.overflow > 0 || (is_start && self.stack.len() >= MAX_DEPTH) {
+            self.map.too_deep.get_or_insert(position);
+            if is_start {
+                self.overflow += 1;
+            } else if is_end {
+                self.overflow -= 1;
+            }
+            return;
+        }
         match event {
             Event::Scalar(..) | Event::Alias(_) => {
                 if let Some(path) = self.next_node_path(&event, position) {
@@ -207,14 +233,35 @@ tracks:
         let map = SourceMap::build(DOC);
         assert_eq!(map.value(&path!["title"]), Some((1, 8)));
         assert_eq!(map.value(&path!["tracks", 0, "id"]), Some((3, 9)));
-        assert_eq!(map.key(&path!["tracks", 0, "levels", 0, "grade"]), Some((6, 9)));
-        assert_eq!(map.value(&path!["tracks", 0, "levels", 0, "grade"]), Some((6, 16)));
         assert_eq!(
-            map.key(&path!["tracks", 0, "levels", 0, "expectations", "communication"]),
+            map.key(&path!["tracks", 0, "levels", 0, "grade"]),
+            Some((6, 9))
+        );
+        assert_eq!(
+            map.value(&path!["tracks", 0, "levels", 0, "grade"]),
+            Some((6, 16))
+        );
+        assert_eq!(
+            map.key(&path![
+                "tracks",
+                0,
+                "levels",
+                0,
+                "expectations",
+                "communication"
+            ]),
             Some((8, 11))
         );
         assert_eq!(
-            map.value(&path!["tracks", 0, "levels", 0, "expectations", "communication", 0]),
+            map.value(&path![
+                "tracks",
+                0,
+                "levels",
+                0,
+                "expectations",
+                "communication",
+                0
+            ]),
             Some((9, 15))
         );
         assert!(map.duplicate_keys.is_empty());
@@ -227,6 +274,18 @@ tracks:
             map.value(&path!["tracks", 0, "levels", 0, "missing"]),
             map.value(&path!["tracks", 0, "levels", 0])
         );
+    }
+
+    #[test]
+    fn notes_where_nesting_gets_too_deep() {
+        let text = format!("a: {}x{}\nb: 1\n", "[".repeat(100_000), "]".repeat(100_000));
+        let map = SourceMap::build(&text);
+        assert_eq!(map.too_deep.map(|(line, _)| line), Some(1));
+        let text = format!("a: {}x{}\nb: 1\n", "[".repeat(40), "]".repeat(40));
+        let map = SourceMap::build(&text);
+        assert_eq!(map.too_deep, Some((1, 3 + MAX_DEPTH)));
+        assert_eq!(map.value(&path!["b"]), Some((2, 4)));
+        assert!(SourceMap::build(DOC).too_deep.is_none());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! located diagnostics with a hint a person can act on.
 
 use crate::diagnostic::{did_you_mean, line_column, Diagnostic};
+use crate::load::source_map::MAX_DEPTH;
 use crate::load::{SourceFile, SourceMap};
 use crate::model::Ladder;
 
@@ -15,10 +16,18 @@ pub(super) fn parse(source: &SourceFile) -> Result<(Ladder, SourceMap), Vec<Diag
                 "a ladder needs at least `title:` and `tracks:`; run `ladder schema` for the format",
             )]);
     }
-    let ladder: Ladder = serde_yaml::from_str(&source.text).map_err(|error| {
-        vec![serde_error_diagnostic(&error, &source.text).in_file(path)]
-    })?;
     let source_map = SourceMap::build(&source.text);
+    if let Some(position) = source_map.too_deep {
+        return Err(vec![Diagnostic::error(
+            "too-deep",
+            format!("the YAML nests deeper than {MAX_DEPTH} levels, far deeper than a ladder"),
+        )
+        .in_file(path)
+        .at(Some(position))
+        .with_hint("check for unbalanced `[` or `{` brackets")]);
+    }
+    let ladder: Ladder = serde_yaml::from_str(&source.text)
+        .map_err(|error| vec![serde_error_diagnostic(&error, &source.text).in_file(path)])?;
     let duplicates: Vec<Diagnostic> = source_map
         .duplicate_keys
         .iter()
@@ -104,7 +113,9 @@ fn hint_for(detail: &str) -> Option<String> {
         });
     }
     if let Some(field) = detail.strip_prefix("missing field ") {
-        return Some(format!("add {field}; run `ladder schema` to see every field"));
+        return Some(format!(
+            "add {field}; run `ladder schema` to see every field"
+        ));
     }
     if detail.starts_with("invalid type") {
         return Some(String::from(
