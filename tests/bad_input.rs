@@ -78,7 +78,7 @@ impl Fixture {
 fn load_one(contents: &str) -> (Workspace, PathBuf) {
     let fixture = Fixture::new();
     let path = fixture.write("example.yaml", contents);
-    let workspace = Workspace::load(&[path.clone()]);
+    let workspace = Workspace::load(std::slice::from_ref(&path));
     // Keep the folder alive until loading is done; the workspace holds the text it needs.
     drop(fixture);
     (workspace, path)

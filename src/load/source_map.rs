@@ -37,7 +37,7 @@ pub type Path = Vec<Segment>;
 #[macro_export]
 macro_rules! path {
     ($($segment:expr),* $(,)?) => {
-        vec![$($crate::load::source_map::Segment::from($segment)),*]
+        ::std::vec::Vec::from([$($crate::load::source_map::Segment::from($segment)),*])
     };
 }
 
@@ -214,7 +214,6 @@ impl MarkedEventReceiver for Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::path;
 
     const DOC: &str = "\
 title: Ladder
