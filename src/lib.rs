@@ -14,7 +14,9 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod load;
+pub mod markup;
 pub mod model;
+pub mod overview;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
