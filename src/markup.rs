@@ -67,9 +67,7 @@ pub fn inline(text: &str) -> Vec<Inline> {
     let root = parse_document(&arena, text, &options());
     let mut children = root.children();
     match (children.next(), children.next()) {
-        (Some(only), None) if matches!(only.data().value, NodeValue::Paragraph) => {
-            inlines_of(only)
-        }
+        (Some(only), None) if matches!(only.data().value, NodeValue::Paragraph) => inlines_of(only),
         _ => vec![Inline::Text {
             text: text.to_owned(),
         }],
@@ -107,7 +105,11 @@ pub fn plain_blocks(blocks: &[Block]) -> String {
             Block::Paragraph { children } | Block::Heading { children, .. } => {
                 paragraphs.push(plain(children))
             }
-            Block::List { ordered, start, items } => {
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
                 let lines: Vec<String> = items
                     .iter()
                     .enumerate()
@@ -219,7 +221,8 @@ fn inlines_of<'a>(node: &'a comrak::nodes::AstNode<'a>) -> Vec<Inline> {
 
 /// Appends, merging neighbouring text runs so that "a", "<b>", "c" become one "a<b>c".
 fn push_merged(out: &mut Vec<Inline>, inline: Inline) {
-    if let (Some(Inline::Text { text: previous }), Inline::Text { text }) = (out.last_mut(), &inline)
+    if let (Some(Inline::Text { text: previous }), Inline::Text { text }) =
+        (out.last_mut(), &inline)
     {
         previous.push_str(text);
         return;
@@ -332,7 +335,9 @@ mod tests {
     fn prose_keeps_paragraphs_lists_and_headings() {
         let parsed = blocks("One.\n\n* a\n* b\n\n#### Sub\n\n<div>x</div>\n");
         assert_eq!(parsed.len(), 4);
-        assert!(matches!(&parsed[1], Block::List { items, ordered: false, .. } if items.len() == 2));
+        assert!(
+            matches!(&parsed[1], Block::List { items, ordered: false, .. } if items.len() == 2)
+        );
         assert!(matches!(&parsed[2], Block::Heading { level: 4, .. }));
         assert_eq!(
             parsed[3],
@@ -340,15 +345,30 @@ mod tests {
                 children: vec![text("<div>x</div>")]
             }
         );
-        assert_eq!(plain_blocks(&parsed), "One.\n\n• a\n• b\n\nSub\n\n<div>x</div>");
+        assert_eq!(
+            plain_blocks(&parsed),
+            "One.\n\n• a\n• b\n\nSub\n\n<div>x</div>"
+        );
     }
 
     #[test]
     fn only_web_mail_and_relative_links_are_safe() {
-        for safe in ["https://a.b", "http://a", "mailto:x@y", "software-engineer.md#x", "#top"] {
+        for safe in [
+            "https://a.b",
+            "http://a",
+            "mailto:x@y",
+            "software-engineer.md#x",
+            "#top",
+        ] {
             assert!(is_safe_url(safe), "{safe}");
         }
-        for unsafe_url in ["javascript:alert(1)", "JavaScript:x", "data:text/html,x", "file:///etc/passwd", "vbscript:x"] {
+        for unsafe_url in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "vbscript:x",
+        ] {
             assert!(!is_safe_url(unsafe_url), "{unsafe_url}");
         }
     }

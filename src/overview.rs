@@ -28,8 +28,8 @@ pub struct OverviewRow<'a> {
 
 impl<'a> Overview<'a> {
     pub fn of(ladder: &'a Ladder) -> Self {
-        let graded = !ladder.grades.is_empty()
-            && ladder.levels().any(|(_, level)| level.grade.is_some());
+        let graded =
+            !ladder.grades.is_empty() && ladder.levels().any(|(_, level)| level.grade.is_some());
         let (columns, placement) = if graded {
             by_grade(ladder)
         } else {
@@ -86,10 +86,9 @@ fn by_grade(ladder: &Ladder) -> (Vec<Option<String>>, Vec<Vec<usize>>) {
                 .levels
                 .iter()
                 .map(|level| {
-                    let graded = level
-                        .grade
-                        .as_ref()
-                        .and_then(|grade| ladder.grades.iter().position(|known| &known.id == grade));
+                    let graded = level.grade.as_ref().and_then(|grade| {
+                        ladder.grades.iter().position(|known| &known.id == grade)
+                    });
                     let column = match (graded, previous) {
                         (Some(column), _) => column,
                         (None, Some(previous)) => previous + 1,
@@ -135,7 +134,9 @@ fn by_equivalence(ladder: &Ladder) -> Vec<Vec<usize>> {
         let columns = anchors
             .iter()
             .map(|anchor| {
-                let wanted = anchor.or(previous.map(|previous| previous + 1)).unwrap_or(start);
+                let wanted = anchor
+                    .or(previous.map(|previous| previous + 1))
+                    .unwrap_or(start);
                 let column = match previous {
                     Some(previous) if wanted <= previous => previous + 1,
                     _ => wanted,

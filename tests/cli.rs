@@ -20,7 +20,10 @@ fn check_passes_on_the_shipped_ladders_and_warns_about_what_the_seeds_leave_open
     let output = ladder(&["check"]);
     let text = stderr(&output);
     assert!(output.status.success(), "{text}");
-    assert!(text.contains("5 ladders loaded, 0 failed: 0 errors"), "{text}");
+    assert!(
+        text.contains("5 ladders loaded, 0 failed: 0 errors"),
+        "{text}"
+    );
     // Equivalents that name no level, kept as written and reported.
     for reference in ["`Distinguished Engineer`", "`Fellow`", "`Manager`"] {
         assert!(
@@ -28,8 +31,14 @@ fn check_passes_on_the_shipped_ladders_and_warns_about_what_the_seeds_leave_open
             "no warning for {reference}:\n{text}"
         );
     }
-    assert!(text.contains("did you mean `Engineering Manager` or `Senior Engineering Manager`?"), "{text}");
-    assert!(text.contains("--> ladders/rent-the-runway-style.yaml:"), "{text}");
+    assert!(
+        text.contains("did you mean `Engineering Manager` or `Senior Engineering Manager`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--> ladders/rent-the-runway-style.yaml:"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -42,12 +51,19 @@ fn deny_warnings_turns_warnings_into_failure() {
 fn check_fails_with_a_located_error_for_a_broken_ladder() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("broken.yaml");
-    std::fs::write(&file, "title: Broken\ntracks:\n  - id: ic\n    name: IC\n    kind: ic\n    levles: []\n").unwrap();
+    std::fs::write(
+        &file,
+        "title: Broken\ntracks:\n  - id: ic\n    name: IC\n    kind: ic\n    levles: []\n",
+    )
+    .unwrap();
     let output = ladder(&["check", file.to_str().unwrap()]);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.contains("error: unknown field `levles`"), "{text}");
-    assert!(text.contains(&format!("--> {}:6:5", file.display())), "{text}");
+    assert!(
+        text.contains(&format!("--> {}:6:5", file.display())),
+        "{text}"
+    );
     assert!(text.contains("hint: did you mean `levels`?"), "{text}");
 }
 
@@ -65,9 +81,15 @@ fn the_shipped_schema_is_current_and_every_ladder_points_at_it() {
     let printed = String::from_utf8(output.stdout).unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let shipped = std::fs::read_to_string(root.join("schema/ladder.schema.json")).unwrap();
-    assert_eq!(printed, shipped, "run `cargo run -- schema > schema/ladder.schema.json`");
+    assert_eq!(
+        printed, shipped,
+        "run `cargo run -- schema > schema/ladder.schema.json`"
+    );
     let schema: serde_json::Value = serde_json::from_str(&printed).unwrap();
-    assert_eq!(schema["additionalProperties"], false, "unknown keys must be flagged in editors");
+    assert_eq!(
+        schema["additionalProperties"], false,
+        "unknown keys must be flagged in editors"
+    );
     for entry in std::fs::read_dir(root.join("ladders")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
