@@ -156,7 +156,7 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
 /// is not a link a ladder needs, and is shown as text.
 pub fn is_safe_url(url: &str) -> bool {
     let url = url.trim();
-    let scheme_end = url.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = url.find([':', '/', '?', '#']);
     match scheme_end {
         Some(end) if url[end..].starts_with(':') => {
             let scheme = url[..end].to_ascii_lowercase();

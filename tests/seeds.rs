@@ -428,7 +428,7 @@ fn assert_markdown_seed(
                 area_paragraphs += 1;
                 assert_eq!(
                     area_items(ladder, level, area),
-                    [paragraph.clone()],
+                    std::slice::from_ref(paragraph),
                     "{} / {area}",
                     level.title
                 );
