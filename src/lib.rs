@@ -13,6 +13,7 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod export;
 pub mod load;
 pub mod markup;
 pub mod model;

@@ -1,0 +1,1 @@
+//! Markdown handbooks (comrak). To be written.

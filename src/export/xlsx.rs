@@ -1,0 +1,1 @@
+//! Excel competency matrices and calibration workbooks (rust_xlsxwriter). To be written.
