@@ -17,6 +17,7 @@ pub mod export;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod output;
 pub mod overview;
 
 use std::collections::HashMap;

@@ -5,6 +5,7 @@
 //! ([`crate::build`]), so every exporter is equally easy to test and equally safe to interrupt.
 
 pub mod markdown;
+pub mod pdf;
 pub mod xlsx;
 
 /// What every generated document carries, so that a reader can tell which source and which

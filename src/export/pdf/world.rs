@@ -1,0 +1,199 @@
+//! The typst [`World`] of one document: the layouts and fonts shared by every document of a run
+//! (loaded once, in [`Resources`]), plus this document's data as the virtual file `/data.json`.
+//!
+//! Nothing here reads the disk after start-up: a template can only see the layout files and
+//! the data, so text in a ladder can never make typst read another file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+/// The virtual path of each document's data.
+pub const DATA_PATH: &str = "/data.json";
+
+/// The layout files and fonts of a run, shared by all of its documents.
+pub struct Resources {
+    pub library: LazyHash<Library>,
+    pub book: LazyHash<FontBook>,
+    pub fonts: Vec<Font>,
+    /// Typst sources of the layouts folder, parsed once.
+    pub sources: HashMap<FileId, Source>,
+    /// Every other file of the layouts folder (images, data), by id.
+    pub files: HashMap<FileId, Bytes>,
+    /// Every layout file's virtual path and bytes, for `--emit-typst` and the input hash.
+    pub layout_files: Vec<(String, Vec<u8>)>,
+    pub data_id: FileId,
+    /// Where the layouts came from, for messages.
+    pub layouts_origin: String,
+}
+
+/// The layouts shipped in the binary, used when there is no `layouts/` folder: an installed
+/// `ladder` works anywhere.
+pub const EMBEDDED_LAYOUTS: &[(&str, &str)] = &[
+    ("booklet.typ", include_str!("../../../layouts/booklet.typ")),
+    ("offer.typ", include_str!("../../../layouts/offer.typ")),
+    ("style.typ", include_str!("../../../layouts/style.typ")),
+];
+
+/// Layout files larger than this are refused: templates and logos are small.
+const MAX_LAYOUT_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+pub fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("layout paths are valid virtual paths");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl Resources {
+    /// Loads the layouts (`layouts_dir`, or the embedded ones when `None`) and the fonts (the
+    /// embedded typst fonts, then every font file in `font_paths`).
+    pub fn load(layouts_dir: Option<&Path>, font_paths: &[PathBuf]) -> anyhow::Result<Self> {
+        let layout_files = match layouts_dir {
+            Some(dir) => read_folder(dir)?,
+            None => EMBEDDED_LAYOUTS
+                .iter()
+                .map(|(name, text)| (format!("/{name}"), text.as_bytes().to_vec()))
+                .collect(),
+        };
+        let mut sources = HashMap::new();
+        let mut files = HashMap::new();
+        for (path, bytes) in &layout_files {
+            let id = file_id(path);
+            if path.ends_with(".typ") {
+                let text = String::from_utf8(bytes.clone())
+                    .map_err(|_| anyhow::anyhow!("layout {path} is not UTF-8 text"))?;
+                sources.insert(id, Source::new(id, text));
+            }
+            files.insert(id, Bytes::new(bytes.clone()));
+        }
+
+        let mut fonts: Vec<Font> = typst_assets::fonts()
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        for folder in font_paths {
+            for (path, bytes) in read_folder(folder)? {
+                let lower = path.to_ascii_lowercase();
+                if [".ttf", ".otf", ".ttc", ".otc"]
+                    .iter()
+                    .any(|ext| lower.ends_with(ext))
+                {
+                    let before = fonts.len();
+                    fonts.extend(Font::iter(Bytes::new(bytes)));
+                    anyhow::ensure!(
+                        fonts.len() > before,
+                        "{}{path} is not a font typst can read",
+                        folder.display()
+                    );
+                }
+            }
+        }
+        let book = FontBook::from_fonts(&fonts);
+        Ok(Resources {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(book),
+            fonts,
+            sources,
+            files,
+            layout_files,
+            data_id: file_id(DATA_PATH),
+            layouts_origin: layouts_dir.map_or_else(
+                || String::from("the built-in layouts"),
+                |dir| dir.display().to_string(),
+            ),
+        })
+    }
+}
+
+/// Every file under `dir`, as (`/relative/path`, bytes), sorted so that hashes are stable.
+fn read_folder(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .with_context(|| format!("cannot read the folder {}", folder.display()))?;
+        for entry in entries {
+            let entry =
+                entry.with_context(|| format!("cannot read the folder {}", folder.display()))?;
+            let path = entry.path();
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let metadata = entry
+                .metadata()
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            if metadata.is_dir() {
+                pending.push(path);
+            } else if metadata.len() <= MAX_LAYOUT_FILE_BYTES {
+                let bytes = std::fs::read(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let relative = path.strip_prefix(dir).unwrap_or(&path);
+                let virtual_path = format!("/{}", relative.to_string_lossy().replace('\\', "/"));
+                out.push((virtual_path, bytes));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// One document's world.
+pub struct DocumentWorld<'r> {
+    pub resources: &'r Resources,
+    pub main: FileId,
+    pub data: Bytes,
+    pub today: Datetime,
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.resources.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.resources.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        match self.resources.sources.get(&id) {
+            Some(source) => Ok(source.clone()),
+            None if self.resources.files.contains_key(&id) || id == self.resources.data_id => {
+                Err(FileError::NotSource)
+            }
+            None => Err(not_found(id)),
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.resources.data_id {
+            return Ok(self.data.clone());
+        }
+        self.resources
+            .files
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| not_found(id))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.resources.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(PathBuf::from(id.vpath().get_with_slash()))
+}
