@@ -1,0 +1,270 @@
+//! The Markdown handbook, read back the way GitHub reads it: parsed with comrak, links followed
+//! to files and heading anchors, every expectation found as a list item under its level and area.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{parse_document, Anchorizer, Arena};
+use ladder::export::markdown::{handbook, options};
+use ladder::export::{OutputFile, Stamp};
+use ladder::{markup, Ladder, Workspace};
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn load(path: PathBuf) -> Ladder {
+    let workspace = Workspace::load(&[path]);
+    assert_eq!(workspace.error_count(), 0, "{}", workspace.render_diagnostics());
+    workspace.ladders.into_iter().next().unwrap().ladder
+}
+
+fn shipped() -> Vec<Ladder> {
+    let workspace = Workspace::load(&[repo("ladders")]);
+    assert_eq!(workspace.ladders.len(), 5, "{}", workspace.render_diagnostics());
+    workspace.ladders.into_iter().map(|loaded| loaded.ladder).collect()
+}
+
+fn stamp() -> Stamp {
+    Stamp::new("00112233445566778899aabbccddeeff")
+}
+
+fn files_of(ladder: &Ladder) -> BTreeMap<String, String> {
+    handbook(ladder, &stamp())
+        .unwrap()
+        .into_iter()
+        .map(|OutputFile { path, bytes }| {
+            (path.to_string_lossy().into_owned(), String::from_utf8(bytes).unwrap())
+        })
+        .collect()
+}
+
+fn text_of<'a>(node: &'a AstNode<'a>) -> String {
+    let mut out = String::new();
+    for descendant in node.descendants() {
+        match &descendant.data().value {
+            NodeValue::Text(text) => out.push_str(text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::SoftBreak => out.push(' '),
+            NodeValue::LineBreak => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What a reader finds in one Markdown file.
+#[derive(Default, Debug)]
+struct Reading {
+    /// GitHub's anchors of the file's headings.
+    anchors: Vec<String>,
+    /// (level heading, area heading, list item text) for every item under an `###` heading.
+    items: Vec<(String, String, String)>,
+    links: Vec<String>,
+    html_nodes: usize,
+    /// Cells per row of each table.
+    table_rows: Vec<Vec<usize>>,
+}
+
+fn read(markdown: &str) -> Reading {
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options());
+    let mut reading = Reading::default();
+    let mut anchorizer = Anchorizer::new();
+    let (mut level, mut area) = (String::new(), String::new());
+    for node in root.children() {
+        match &node.data().value {
+            NodeValue::Heading(heading) => {
+                let text = text_of(node);
+                reading.anchors.push(anchorizer.anchorize(&text));
+                match heading.level {
+                    2 => {
+                        level = text;
+                        area.clear();
+                    }
+                    3 => area = text,
+                    _ => {}
+                }
+            }
+            NodeValue::List(_) if !area.is_empty() => {
+                for item in node.children() {
+                    reading.items.push((level.clone(), area.clone(), text_of(item)));
+                }
+            }
+            NodeValue::Table(_) => {
+                reading.table_rows.push(node.children().map(|row| row.children().count()).collect());
+            }
+            _ => {}
+        }
+    }
+    for node in root.descendants() {
+        match &node.data().value {
+            NodeValue::Link(link) => reading.links.push(link.url.clone()),
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => reading.html_nodes += 1,
+            _ => {}
+        }
+    }
+    reading
+}
+
+fn read_all(files: &BTreeMap<String, String>) -> HashMap<String, Reading> {
+    files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".md"))
+        .map(|(name, text)| (name.clone(), read(text)))
+        .collect()
+}
+
+#[test]
+fn every_expectation_is_a_list_item_under_its_level_and_area() {
+    for ladder in shipped() {
+        let files = files_of(&ladder);
+        let readings = read_all(&files);
+        let mut found = 0;
+        for track in &ladder.tracks {
+            let reading = &readings[&format!("{}.md", track.id)];
+            for level in &track.levels {
+                if level.shares_expectations_with.is_some() {
+                    continue;
+                }
+                for (area_id, items) in &level.expectations {
+                    let area = &ladder.area(area_id).unwrap().name;
+                    for item in items {
+                        let expected = (level.title.clone(), area.clone(), markup::plain_text(item));
+                        assert!(
+                            reading.items.contains(&expected),
+                            "{}: {expected:?} not in {}.md",
+                            ladder.id,
+                            track.id
+                        );
+                        found += 1;
+                    }
+                }
+            }
+        }
+        let in_model: usize = ladder
+            .levels()
+            .filter(|(_, level)| level.shares_expectations_with.is_none())
+            .map(|(_, level)| level.expectations.values().map(Vec::len).sum::<usize>())
+            .sum();
+        assert_eq!(found, in_model, "{}", ladder.id);
+    }
+}
+
+#[test]
+fn every_internal_link_points_at_a_file_and_heading_that_exist() {
+    for ladder in shipped() {
+        let files = files_of(&ladder);
+        let readings = read_all(&files);
+        let mut internal = 0;
+        for (name, reading) in &readings {
+            for url in &reading.links {
+                if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:") {
+                    continue;
+                }
+                assert!(!url.is_empty(), "{}/{name}: an empty link", ladder.id);
+                let (file, anchor) = match url.split_once('#') {
+                    Some((file, anchor)) => (if file.is_empty() { name.as_str() } else { file }, Some(anchor)),
+                    None => (url.as_str(), None),
+                };
+                // Links the ladder itself makes to pages outside the handbook (Packback's
+                // per-path pages) are the ladder's own; every link the handbook makes is checked.
+                if !files.contains_key(file) {
+                    assert!(
+                        ladder.levels().any(|(_, level)| level.link.as_deref() == Some(url))
+                            || ladder.tracks.iter().any(|track| track.link.as_deref() == Some(url))
+                            || ladder.sections.iter().any(|section| section.body.contains(url.as_str())),
+                        "{}/{name}: link to a missing file: {url}",
+                        ladder.id
+                    );
+                    continue;
+                }
+                internal += 1;
+                if let Some(anchor) = anchor {
+                    assert!(
+                        readings[file].anchors.iter().any(|known| known == anchor),
+                        "{}/{name}: no heading `#{anchor}` in {file}",
+                        ladder.id
+                    );
+                }
+            }
+        }
+        assert!(internal > ladder.levels().count(), "{}: only {internal} internal links", ladder.id);
+    }
+}
+
+#[test]
+fn the_readme_has_an_overview_table_with_every_level_and_the_prose() {
+    for ladder in shipped() {
+        let files = files_of(&ladder);
+        let readme = &files["README.md"];
+        let reading = read(readme);
+        assert_eq!(reading.table_rows.len(), 1, "{}", ladder.id);
+        let rows = &reading.table_rows[0];
+        assert!(rows.iter().all(|&cells| cells == rows[0]), "{}: ragged table {rows:?}", ladder.id);
+        for (_, level) in ladder.levels() {
+            assert!(readme.contains(&format!("[{}](", level.title)), "{}: {}", ladder.id, level.title);
+        }
+        for section in &ladder.sections {
+            assert!(readme.contains(&section.title), "{}: section {}", ladder.id, section.title);
+        }
+        let summary = &files["SUMMARY.md"];
+        for track in &ladder.tracks {
+            assert!(summary.contains(&format!("({}.md)", track.id)));
+        }
+        assert!(files["book.toml"].contains("src = \".\""));
+    }
+}
+
+#[test]
+fn hostile_text_comes_out_literal_and_inert() {
+    let ladder = load(repo("tests/fixtures/hostile.yaml"));
+    let files = files_of(&ladder);
+    let readings = read_all(&files);
+    for (name, reading) in &readings {
+        assert_eq!(reading.html_nodes, 0, "{name} has raw HTML");
+        for url in &reading.links {
+            assert!(!url.to_ascii_lowercase().starts_with("javascript:"), "{name}: live {url}");
+        }
+        for rows in &reading.table_rows {
+            assert!(rows.iter().all(|&cells| cells == rows[0]), "{name}: ragged table {rows:?}");
+        }
+    }
+    let items = &readings["engineers.md"].items;
+    let item = |text: &str| items.iter().any(|(_, _, item)| item == text);
+    for literal in [
+        "A bullet with a | pipe | in it",
+        "<script>alert(1)</script>",
+        "# not a heading",
+        "`unclosed backtick",
+        "[click me](javascript:alert(1))",
+        "#read(\"/etc/passwd\")",
+        "$x$ and * and _ and <tag> and @ref and \\ and ]",
+        "- looks like a list item",
+        "> looks like a quote",
+        "1. looks like an ordered item",
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+    ] {
+        assert!(item(literal), "`{literal}` not found literally in {items:#?}");
+    }
+    // Markdown the ladder means stays Markdown.
+    assert!(files["engineers.md"].contains("*emphasis*"));
+    assert!(files["engineers.md"].contains("[links](https://example.com/a_b)"));
+    // Rendered as GitHub would (no raw HTML), nothing executable appears.
+    for (name, text) in &files {
+        let html = comrak::markdown_to_html(text, &options());
+        assert!(!html.contains("<script"), "{name}");
+        assert!(!html.contains("<img src=x"), "{name}");
+        assert!(!html.contains("href=\"javascript:"), "{name}");
+    }
+    // Level titles with `|` keep the overview table whole and their anchors reachable.
+    assert!(readings["README.md"].table_rows[0].iter().all(|&cells| cells == 2));
+}
+
+#[test]
+fn a_second_build_is_byte_identical() {
+    for ladder in shipped() {
+        assert_eq!(files_of(&ladder), files_of(&ladder), "{}", ladder.id);
+    }
+}
