@@ -1,0 +1,328 @@
+//! The PDFs, read back as a reader would: text extracted (pdf-extract), pages, bookmarks and
+//! fonts inspected (lopdf).
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use ladder::export::pdf::{Context, PdfOptions};
+use ladder::export::Stamp;
+use ladder::{markup, Ladder, Workspace};
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn context() -> &'static Context {
+    static CONTEXT: OnceLock<Context> = OnceLock::new();
+    CONTEXT.get_or_init(|| {
+        let options = PdfOptions {
+            layouts_dir: Some(repo("layouts")),
+            ..PdfOptions::default()
+        };
+        Context::new(&options, true).unwrap()
+    })
+}
+
+fn stamp() -> Stamp {
+    Stamp::new("00112233445566778899aabbccddeeff")
+}
+
+fn load(path: PathBuf) -> Vec<Ladder> {
+    let workspace = Workspace::load(&[path]);
+    assert_eq!(
+        workspace.error_count(),
+        0,
+        "{}",
+        workspace.render_diagnostics()
+    );
+    workspace
+        .ladders
+        .into_iter()
+        .map(|loaded| loaded.ladder)
+        .collect()
+}
+
+fn shipped() -> Vec<Ladder> {
+    let ladders = load(repo("ladders"));
+    assert_eq!(ladders.len(), 5);
+    ladders
+}
+
+/// Text for comparison: line breaks, hyphenation and spacing are the layout's, not the text's.
+fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{ad}'))
+        .collect()
+}
+
+fn text_of(pdf: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text can be extracted")
+}
+
+fn pages_of(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf).unwrap().get_pages().len()
+}
+
+#[test]
+fn the_booklet_holds_every_expectation_of_every_seed() {
+    for ladder in shipped() {
+        let pdf = context().booklet(&ladder, &stamp()).unwrap();
+        let text = normalize(&text_of(&pdf));
+        let mut checked = 0;
+        for (track, level) in ladder.levels() {
+            assert!(
+                text.contains(&normalize(&track.name)),
+                "{}: track {}",
+                ladder.id,
+                track.name
+            );
+            assert!(
+                text.contains(&normalize(&level.title)),
+                "{}: level {}",
+                ladder.id,
+                level.title
+            );
+            for text_field in level.headline.iter().chain(&level.description) {
+                let plain = markup::plain_blocks(&markup::blocks(text_field));
+                assert!(text.contains(&normalize(&plain)), "{}: {plain}", ladder.id);
+            }
+            if level.shares_expectations_with.is_some() {
+                continue;
+            }
+            for items in level.expectations.values() {
+                for item in items {
+                    let plain = markup::plain_text(item);
+                    assert!(
+                        text.contains(&normalize(&plain)),
+                        "{} / {}: `{plain}` missing",
+                        ladder.id,
+                        level.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        for section in &ladder.sections {
+            assert!(
+                text.contains(&normalize(&section.title)),
+                "{}: section {}",
+                ladder.id,
+                section.title
+            );
+        }
+        let in_model: usize = ladder
+            .levels()
+            .filter(|(_, level)| level.shares_expectations_with.is_none())
+            .map(|(_, level)| level.expectations.values().map(Vec::len).sum::<usize>())
+            .sum();
+        assert_eq!(checked, in_model);
+        assert!(
+            pages_of(&pdf) >= 4,
+            "{}: cover, contents, overview and tracks",
+            ladder.id
+        );
+    }
+}
+
+#[test]
+fn every_one_pager_has_one_page_with_its_level_s_expectations() {
+    for ladder in shipped() {
+        for (track, level) in ladder.levels() {
+            let pdf = context().offer(&ladder, &level.id, None, &stamp()).unwrap();
+            assert_eq!(
+                pages_of(&pdf),
+                1,
+                "{} / {} has more than one page",
+                ladder.id,
+                level.id
+            );
+            let text = normalize(&text_of(&pdf));
+            assert!(text.contains(&normalize(&level.title)));
+            assert!(text.contains(&normalize(&track.name)));
+            if let Some(organization) = &ladder.organization {
+                assert!(text.contains(&normalize(organization)));
+            }
+            for item in ladder.expectations_of(level).values().flatten() {
+                let plain = markup::plain_text(item);
+                assert!(
+                    text.contains(&normalize(&plain)),
+                    "{} / {}: `{plain}`",
+                    ladder.id,
+                    level.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_personalized_one_pager_names_the_candidate_and_date() {
+    let ladder = &load(repo("ladders/persado-2019.yaml"))[0];
+    let pdf = context()
+        .offer(
+            ladder,
+            "se-3",
+            Some(("Ada Lovelace", Some("2026-12-01"))),
+            &stamp(),
+        )
+        .unwrap();
+    let text = normalize(&text_of(&pdf));
+    assert!(text.contains(&normalize("Prepared for Ada Lovelace")));
+    assert!(text.contains("20261201"));
+    assert_eq!(pages_of(&pdf), 1);
+}
+
+#[test]
+fn bookmarks_exist_for_every_track_and_level() {
+    for ladder in shipped() {
+        let pdf = context().booklet(&ladder, &stamp()).unwrap();
+        let document = lopdf::Document::load_mem(&pdf).unwrap();
+        let toc = document.get_toc().expect("the booklet has bookmarks");
+        let titles: Vec<String> = toc.toc.iter().map(|entry| entry.title.clone()).collect();
+        for (track, level) in ladder.levels() {
+            assert!(
+                titles.contains(&track.name),
+                "{}: no bookmark for {}",
+                ladder.id,
+                track.name
+            );
+            assert!(
+                titles.contains(&level.title),
+                "{}: no bookmark for {}",
+                ladder.id,
+                level.title
+            );
+        }
+    }
+}
+
+#[test]
+fn fonts_are_embedded_and_the_file_is_pdf_a_with_metadata() {
+    let ladder = &load(repo("ladders/packback.yaml"))[0];
+    let pdf = context().booklet(ladder, &stamp()).unwrap();
+    let document = lopdf::Document::load_mem(&pdf).unwrap();
+    let mut descriptors = 0;
+    for object in document.objects.values() {
+        let Ok(dictionary) = object.as_dict() else {
+            continue;
+        };
+        if dictionary.get(b"Type").and_then(|t| t.as_name()).ok()
+            == Some(b"FontDescriptor".as_slice())
+        {
+            descriptors += 1;
+            assert!(
+                [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                    .iter()
+                    .any(|key| dictionary.has(key)),
+                "a font is not embedded: {dictionary:?}"
+            );
+        }
+    }
+    assert!(descriptors > 0);
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(
+        raw.contains("pdfaid:part>2<") || raw.contains("pdfaid:part=\"2\""),
+        "PDF/A-2 identification"
+    );
+    assert!(
+        raw.contains("The Engineering Ladder"),
+        "title in the metadata"
+    );
+    assert!(raw.contains("/StructTreeRoot"), "tagged");
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let ladder = &load(repo("ladders/titles-and-roles.yaml"))[0];
+    let first = context().booklet(ladder, &stamp()).unwrap();
+    let second = context().booklet(ladder, &stamp()).unwrap();
+    assert!(first == second, "the booklet differs between two builds");
+    let first = context().offer(ladder, "lead", None, &stamp()).unwrap();
+    let second = context().offer(ladder, "lead", None, &stamp()).unwrap();
+    assert!(first == second, "the one-pager differs between two builds");
+}
+
+#[test]
+fn hostile_text_is_shown_literally_and_reads_no_file() {
+    let ladder = &load(repo("tests/fixtures/hostile.yaml"))[0];
+    for pdf in [
+        context().booklet(ladder, &stamp()).unwrap(),
+        context().offer(ladder, "e-1", None, &stamp()).unwrap(),
+    ] {
+        let text = text_of(&pdf);
+        let normalized = normalize(&text);
+        for literal in [
+            "#read(\"/etc/passwd\")",
+            "$x$ and * and _ and <tag> and @ref and \\ and ]",
+            "<script>alert(1)</script>",
+            "[click me](javascript:alert(1))",
+            "`unclosed backtick",
+            "A bullet with a | pipe | in it",
+        ] {
+            assert!(
+                normalized.contains(&normalize(literal)),
+                "`{literal}` not literal in:\n{text}"
+            );
+        }
+        assert!(!text.contains("root:"), "a file was read");
+        assert!(
+            !String::from_utf8_lossy(&pdf).contains("javascript:alert"),
+            "a live script link"
+        );
+    }
+}
+
+#[test]
+fn a_broken_template_gives_a_located_error() {
+    let folder = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repo("layouts")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), folder.path().join(entry.file_name())).unwrap();
+    }
+    let booklet = folder.path().join("booklet.typ");
+    let mut text = std::fs::read_to_string(&booklet).unwrap();
+    text.push_str("\n#let broken = (1 +\n");
+    let line = text.lines().count();
+    std::fs::write(&booklet, text).unwrap();
+    let options = PdfOptions {
+        layouts_dir: Some(folder.path().to_path_buf()),
+        ..PdfOptions::default()
+    };
+    let context = Context::new(&options, true).unwrap();
+    let ladder = &load(repo("ladders/packback.yaml"))[0];
+    let error = context.booklet(ladder, &stamp()).unwrap_err().to_string();
+    assert!(error.starts_with("error: "), "{error}");
+    assert!(error.contains(&format!("booklet.typ:{line}:")), "{error}");
+    // The one-pagers do not use the broken file and still work.
+    assert!(context.offer(ladder, "apprentice", None, &stamp()).is_ok());
+}
+
+#[test]
+fn emitted_sources_compile_to_the_same_document() {
+    let folder = tempfile::tempdir().unwrap();
+    let ladder = &load(repo("ladders/rent-the-runway-style.yaml"))[0];
+    let options = PdfOptions {
+        layouts_dir: Some(repo("layouts")),
+        emit_typst: Some(folder.path().to_path_buf()),
+        ..PdfOptions::default()
+    };
+    let emitting = Context::new(&options, true).unwrap();
+    let pdf = emitting.booklet(ladder, &stamp()).unwrap();
+    let emitted = folder.path().join(&ladder.id).join("booklet");
+    for file in ["booklet.typ", "style.typ", "data.json"] {
+        assert!(emitted.join(file).is_file(), "{file} was not emitted");
+    }
+    // The emitted folder is a complete typst project: compiling its sources gives the same PDF.
+    let replay = Context::new(
+        &PdfOptions {
+            layouts_dir: Some(emitted.clone()),
+            ..PdfOptions::default()
+        },
+        true,
+    )
+    .unwrap();
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(emitted.join("data.json")).unwrap()).unwrap();
+    assert_eq!(data["ladder"]["title"], ladder.title.as_str());
+    assert!(replay.booklet(ladder, &stamp()).unwrap() == pdf);
+}
