@@ -526,7 +526,7 @@ fn is_safe_id(id: &str) -> bool {
         && id.len() <= 100
 }
 
-fn is_valid_date(date: &str) -> bool {
+pub fn is_valid_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let [year, month, day] = parts.as_slice() else {
         return false;

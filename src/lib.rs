@@ -10,8 +10,10 @@
 //! [`Workspace::load`] reads and checks a set of ladder files, collecting every problem as a
 //! located [`Diagnostic`]; ladders without errors come out normalized and ready to export.
 
+// pub mod build; (waits for the workbook exporter)
 pub mod check;
 pub mod cli;
+pub mod compare;
 pub mod diagnostic;
 pub mod export;
 pub mod load;

@@ -16,14 +16,28 @@ fn repo(path: &str) -> PathBuf {
 
 fn load(path: PathBuf) -> Ladder {
     let workspace = Workspace::load(&[path]);
-    assert_eq!(workspace.error_count(), 0, "{}", workspace.render_diagnostics());
+    assert_eq!(
+        workspace.error_count(),
+        0,
+        "{}",
+        workspace.render_diagnostics()
+    );
     workspace.ladders.into_iter().next().unwrap().ladder
 }
 
 fn shipped() -> Vec<Ladder> {
     let workspace = Workspace::load(&[repo("ladders")]);
-    assert_eq!(workspace.ladders.len(), 5, "{}", workspace.render_diagnostics());
-    workspace.ladders.into_iter().map(|loaded| loaded.ladder).collect()
+    assert_eq!(
+        workspace.ladders.len(),
+        5,
+        "{}",
+        workspace.render_diagnostics()
+    );
+    workspace
+        .ladders
+        .into_iter()
+        .map(|loaded| loaded.ladder)
+        .collect()
 }
 
 fn stamp() -> Stamp {
@@ -35,7 +49,10 @@ fn files_of(ladder: &Ladder) -> BTreeMap<String, String> {
         .unwrap()
         .into_iter()
         .map(|OutputFile { path, bytes }| {
-            (path.to_string_lossy().into_owned(), String::from_utf8(bytes).unwrap())
+            (
+                path.to_string_lossy().into_owned(),
+                String::from_utf8(bytes).unwrap(),
+            )
         })
         .collect()
 }
@@ -89,11 +106,15 @@ fn read(markdown: &str) -> Reading {
             }
             NodeValue::List(_) if !area.is_empty() => {
                 for item in node.children() {
-                    reading.items.push((level.clone(), area.clone(), text_of(item)));
+                    reading
+                        .items
+                        .push((level.clone(), area.clone(), text_of(item)));
                 }
             }
             NodeValue::Table(_) => {
-                reading.table_rows.push(node.children().map(|row| row.children().count()).collect());
+                reading
+                    .table_rows
+                    .push(node.children().map(|row| row.children().count()).collect());
             }
             _ => {}
         }
@@ -131,7 +152,8 @@ fn every_expectation_is_a_list_item_under_its_level_and_area() {
                 for (area_id, items) in &level.expectations {
                     let area = &ladder.area(area_id).unwrap().name;
                     for item in items {
-                        let expected = (level.title.clone(), area.clone(), markup::plain_text(item));
+                        let expected =
+                            (level.title.clone(), area.clone(), markup::plain_text(item));
                         assert!(
                             reading.items.contains(&expected),
                             "{}: {expected:?} not in {}.md",
@@ -160,21 +182,35 @@ fn every_internal_link_points_at_a_file_and_heading_that_exist() {
         let mut internal = 0;
         for (name, reading) in &readings {
             for url in &reading.links {
-                if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:") {
+                if url.starts_with("http://")
+                    || url.starts_with("https://")
+                    || url.starts_with("mailto:")
+                {
                     continue;
                 }
                 assert!(!url.is_empty(), "{}/{name}: an empty link", ladder.id);
                 let (file, anchor) = match url.split_once('#') {
-                    Some((file, anchor)) => (if file.is_empty() { name.as_str() } else { file }, Some(anchor)),
+                    Some((file, anchor)) => (
+                        if file.is_empty() { name.as_str() } else { file },
+                        Some(anchor),
+                    ),
                     None => (url.as_str(), None),
                 };
                 // Links the ladder itself makes to pages outside the handbook (Packback's
                 // per-path pages) are the ladder's own; every link the handbook makes is checked.
                 if !files.contains_key(file) {
                     assert!(
-                        ladder.levels().any(|(_, level)| level.link.as_deref() == Some(url))
-                            || ladder.tracks.iter().any(|track| track.link.as_deref() == Some(url))
-                            || ladder.sections.iter().any(|section| section.body.contains(url.as_str())),
+                        ladder
+                            .levels()
+                            .any(|(_, level)| level.link.as_deref() == Some(url))
+                            || ladder
+                                .tracks
+                                .iter()
+                                .any(|track| track.link.as_deref() == Some(url))
+                            || ladder
+                                .sections
+                                .iter()
+                                .any(|section| section.body.contains(url.as_str())),
                         "{}/{name}: link to a missing file: {url}",
                         ladder.id
                     );
@@ -190,7 +226,11 @@ fn every_internal_link_points_at_a_file_and_heading_that_exist() {
                 }
             }
         }
-        assert!(internal > ladder.levels().count(), "{}: only {internal} internal links", ladder.id);
+        assert!(
+            internal > ladder.levels().count(),
+            "{}: only {internal} internal links",
+            ladder.id
+        );
     }
 }
 
@@ -202,12 +242,26 @@ fn the_readme_has_an_overview_table_with_every_level_and_the_prose() {
         let reading = read(readme);
         assert_eq!(reading.table_rows.len(), 1, "{}", ladder.id);
         let rows = &reading.table_rows[0];
-        assert!(rows.iter().all(|&cells| cells == rows[0]), "{}: ragged table {rows:?}", ladder.id);
+        assert!(
+            rows.iter().all(|&cells| cells == rows[0]),
+            "{}: ragged table {rows:?}",
+            ladder.id
+        );
         for (_, level) in ladder.levels() {
-            assert!(readme.contains(&format!("[{}](", level.title)), "{}: {}", ladder.id, level.title);
+            assert!(
+                readme.contains(&format!("[{}](", level.title)),
+                "{}: {}",
+                ladder.id,
+                level.title
+            );
         }
         for section in &ladder.sections {
-            assert!(readme.contains(&section.title), "{}: section {}", ladder.id, section.title);
+            assert!(
+                readme.contains(&section.title),
+                "{}: section {}",
+                ladder.id,
+                section.title
+            );
         }
         let summary = &files["SUMMARY.md"];
         for track in &ladder.tracks {
@@ -225,10 +279,16 @@ fn hostile_text_comes_out_literal_and_inert() {
     for (name, reading) in &readings {
         assert_eq!(reading.html_nodes, 0, "{name} has raw HTML");
         for url in &reading.links {
-            assert!(!url.to_ascii_lowercase().starts_with("javascript:"), "{name}: live {url}");
+            assert!(
+                !url.to_ascii_lowercase().starts_with("javascript:"),
+                "{name}: live {url}"
+            );
         }
         for rows in &reading.table_rows {
-            assert!(rows.iter().all(|&cells| cells == rows[0]), "{name}: ragged table {rows:?}");
+            assert!(
+                rows.iter().all(|&cells| cells == rows[0]),
+                "{name}: ragged table {rows:?}"
+            );
         }
     }
     let items = &readings["engineers.md"].items;
@@ -246,7 +306,10 @@ fn hostile_text_comes_out_literal_and_inert() {
         "1. looks like an ordered item",
         "=HYPERLINK(\"http://evil.example\",\"click\")",
     ] {
-        assert!(item(literal), "`{literal}` not found literally in {items:#?}");
+        assert!(
+            item(literal),
+            "`{literal}` not found literally in {items:#?}"
+        );
     }
     // Markdown the ladder means stays Markdown.
     assert!(files["engineers.md"].contains("*emphasis*"));
@@ -259,7 +322,9 @@ fn hostile_text_comes_out_literal_and_inert() {
         assert!(!html.contains("href=\"javascript:"), "{name}");
     }
     // Level titles with `|` keep the overview table whole and their anchors reachable.
-    assert!(readings["README.md"].table_rows[0].iter().all(|&cells| cells == 2));
+    assert!(readings["README.md"].table_rows[0]
+        .iter()
+        .all(|&cells| cells == 2));
 }
 
 #[test]

@@ -19,6 +19,7 @@ use comrak::nodes::{
 };
 use comrak::{Anchorizer, Arena, Options};
 
+use crate::compare;
 use crate::export::{OutputFile, Stamp};
 use crate::markup::{self, Block, Inline};
 use crate::model::{Ladder, Level, Track};
@@ -607,6 +608,9 @@ impl<'a> Book<'a> {
                 self.bullet_list(root, items);
             }
         }
+        if let Some(previous) = index.checked_sub(1).map(|i| &track.levels[i]) {
+            self.changes(root, file, previous, level, anchorizer);
+        }
         let mut steps = Vec::new();
         if let Some(previous) = index.checked_sub(1).map(|i| &track.levels[i]) {
             steps.push(self.text("Previous: "));
@@ -627,6 +631,79 @@ impl<'a> Book<'a> {
 }
 
 impl<'a> Book<'a> {
+    /// "What changes from the level below": a count, then the new and reworded expectations.
+    fn changes(
+        &mut self,
+        root: Node<'a>,
+        file: &str,
+        previous: &'a Level,
+        level: &'a Level,
+        anchorizer: &mut Anchorizer,
+    ) {
+        let comparison = compare::compare(self.ladder, previous, level);
+        let (unchanged, reworded, added, removed) = comparison.counts();
+        if unchanged + reworded + added + removed == 0 {
+            return;
+        }
+        self.heading(
+            root,
+            3,
+            &format!("Changes from {}", previous.title),
+            anchorizer,
+        );
+        let link = self.level_link(file, previous);
+        let summary = if comparison.cumulative {
+            vec![
+                self.text(format!(
+                    "Adds {added} expectation{} to everything expected at ",
+                    if added == 1 { "" } else { "s" }
+                )),
+                link,
+                self.text("."),
+            ]
+        } else if added + reworded + removed == 0 {
+            vec![self.text("The same expectations as "), link, self.text(".")]
+        } else {
+            let parts: Vec<String> = [
+                (added, "new"),
+                (reworded, "reworded"),
+                (unchanged, "as before"),
+                (removed, "no longer listed"),
+            ]
+            .iter()
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, what)| format!("{count} {what}"))
+            .collect();
+            vec![
+                self.text("Compared with "),
+                link,
+                self.text(format!(": {}.", parts.join(", "))),
+            ]
+        };
+        self.paragraph(root, summary);
+        let mut items = Vec::new();
+        for area in &comparison.areas {
+            for item in &area.added {
+                let mut children = vec![self.strong(&format!("New in {}:", area.area_name))];
+                children.push(self.text(" "));
+                children.extend(self.inlines(&markup::inline(item)));
+                items.push(children);
+            }
+            for (old, new) in &area.reworded {
+                let mut children = vec![self.strong(&format!("Reworded in {}:", area.area_name))];
+                children.push(self.text(" "));
+                children.extend(self.inlines(&markup::inline(new)));
+                children.push(self.text(" (was: "));
+                children.extend(self.inlines(&markup::inline(old)));
+                children.push(self.text(")"));
+                items.push(children);
+            }
+        }
+        if !items.is_empty() {
+            self.bullet_list(root, items);
+        }
+    }
+
     /// mdBook's table of contents: the README as the introduction, a chapter per track.
     fn summary(&self) -> Node<'a> {
         let book = self;

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::compare;
 use crate::export::Stamp;
 use crate::markup::{self, Block, Inline};
 use crate::model::{Ladder, Level, Track, TrackKind};
@@ -66,12 +67,28 @@ pub struct LevelView {
     pub shares_with: Option<Reference>,
     pub previous: Option<Reference>,
     pub next: Option<Reference>,
+    pub changes: Option<ChangesView>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AreaView {
     pub name: String,
     pub items: Vec<Vec<Inline>>,
+    /// Per item, what it is compared with the level below: `new`, `reworded` or `null`.
+    pub changes: Vec<Option<&'static str>>,
+}
+
+/// What changes from the level below, for the reader who asks "what is different here?".
+#[derive(Debug, Serialize)]
+pub struct ChangesView {
+    pub from: Reference,
+    pub cumulative: bool,
+    pub unchanged: usize,
+    pub reworded: usize,
+    pub added: usize,
+    pub removed: usize,
+    /// Expectations of the level below that this level no longer lists, by area.
+    pub no_longer_listed: Vec<AreaView>,
 }
 
 /// A mention of a level: a link when `id` names a level of the ladder, text otherwise.
@@ -117,6 +134,12 @@ fn kind_name(kind: TrackKind) -> &'static str {
     }
 }
 
+fn area_name(ladder: &Ladder, area_id: &str) -> String {
+    ladder
+        .area(area_id)
+        .map_or_else(|| area_id.to_owned(), |area| area.name.clone())
+}
+
 fn reference(level: &Level) -> Reference {
     Reference {
         title: level.title.clone(),
@@ -137,16 +160,57 @@ pub fn level_view(ladder: &Ladder, track: &Track, index: usize, inline_shared: b
     } else {
         Some(ladder.expectations_of(level))
     };
+    let comparison = index
+        .checked_sub(1)
+        .map(|below| compare::compare(ladder, &track.levels[below], level));
+    let change_of = |area_id: &str, item: &String| -> Option<&'static str> {
+        let area = comparison
+            .as_ref()?
+            .areas
+            .iter()
+            .find(|a| a.area_id == area_id)?;
+        if area.added.contains(item) {
+            Some("new")
+        } else if area.reworded.iter().any(|(_, new)| new == item) {
+            Some("reworded")
+        } else {
+            None
+        }
+    };
     let areas = expectations
         .into_iter()
         .flatten()
         .map(|(area_id, items)| AreaView {
-            name: ladder
-                .area(area_id)
-                .map_or_else(|| area_id.clone(), |area| area.name.clone()),
+            name: area_name(ladder, area_id),
             items: items.iter().map(|item| markup::inline(item)).collect(),
+            changes: items.iter().map(|item| change_of(area_id, item)).collect(),
         })
         .collect();
+    let changes = comparison.as_ref().map(|comparison| {
+        let (unchanged, reworded, added, removed) = comparison.counts();
+        ChangesView {
+            from: reference(comparison.from),
+            cumulative: comparison.cumulative,
+            unchanged,
+            reworded,
+            added,
+            removed,
+            no_longer_listed: comparison
+                .areas
+                .iter()
+                .filter(|area| !area.removed.is_empty())
+                .map(|area| AreaView {
+                    name: area.area_name.clone(),
+                    items: area
+                        .removed
+                        .iter()
+                        .map(|item| markup::inline(item))
+                        .collect(),
+                    changes: vec![None; area.removed.len()],
+                })
+                .collect(),
+        }
+    });
     LevelView {
         id: level.id.clone(),
         rank: level.rank,
@@ -194,6 +258,7 @@ pub fn level_view(ladder: &Ladder, track: &Track, index: usize, inline_shared: b
         shares_with: shares_with.map(reference),
         previous: index.checked_sub(1).map(|i| reference(&track.levels[i])),
         next: track.levels.get(index + 1).map(reference),
+        changes,
     }
 }
 
