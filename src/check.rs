@@ -22,6 +22,7 @@ pub fn check(loaded: &LoadedLadder) -> Vec<Diagnostic> {
     checker.level_references();
     checker.unused_areas();
     let mut found = checker.found;
+    found.extend(crate::lint::lint(loaded));
     found.sort_by_key(|diagnostic| diagnostic.position.unwrap_or((usize::MAX, 0)));
     found
 }

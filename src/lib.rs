@@ -16,6 +16,7 @@ pub mod cli;
 pub mod compare;
 pub mod diagnostic;
 pub mod export;
+pub mod lint;
 pub mod load;
 pub mod markup;
 pub mod model;

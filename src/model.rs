@@ -64,6 +64,10 @@ pub struct Ladder {
     /// Acknowledgements and sources (Markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits: Option<String>,
+    /// Lints of `ladder check` to switch off for this ladder, by name (`repeated-expectation`,
+    /// `missing-area`, `uneven-jump`, `gendered-wording`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow_lints: Vec<String>,
 }
 
 /// A competency axis such as "Communication".

@@ -41,6 +41,8 @@ tracks:
         expectations:
           delivery:
             - Ships large features.
+          communication:
+            - Explains designs to the team.
   - id: mgr
     name: Manager
     kind: manager
