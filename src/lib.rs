@@ -15,6 +15,7 @@ pub mod check;
 pub mod cli;
 pub mod compare;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 pub mod lint;
 pub mod load;

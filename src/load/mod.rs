@@ -166,9 +166,15 @@ pub fn load_file(path: &Path) -> Result<LoadedLadder, Vec<Diagnostic>> {
         .with_hint("ladder sources end in .yaml or .yml")]);
     }
     let source = read_source(path).map_err(|diagnostic| vec![diagnostic])?;
+    load_source(source)
+}
+
+/// Parses a ladder from text already read (a file at a git revision, say); `source.path` names
+/// it in diagnostics and gives its default id.
+pub fn load_source(source: SourceFile) -> Result<LoadedLadder, Vec<Diagnostic>> {
     let (mut ladder, source_map) = yaml::parse(&source)?;
     if ladder.id.is_empty() {
-        ladder.id = default_id(path);
+        ladder.id = default_id(&source.path);
     }
     Ok(LoadedLadder {
         ladder,

@@ -1,0 +1,228 @@
+//! A small builder of comrak trees: every Markdown document `ladder` writes (handbooks,
+//! changelogs) is built from these nodes and written by comrak's formatter, so that text is
+//! escaped by construction.
+
+use comrak::nodes::{
+    AstNode, ListDelimType, ListType, NodeCode, NodeCodeBlock, NodeHeading, NodeLink, NodeList,
+    NodeValue,
+};
+use comrak::{Anchorizer, Arena};
+
+use crate::markup::{self, Block, Inline};
+
+pub type Node<'a> = &'a AstNode<'a>;
+
+/// Makes nodes in one arena.
+pub struct Tree<'a> {
+    pub arena: &'a Arena<'a>,
+}
+
+impl<'a> Tree<'a> {
+    pub fn new(arena: &'a Arena<'a>) -> Self {
+        Tree { arena }
+    }
+
+    pub fn document(&self) -> Node<'a> {
+        self.node(NodeValue::Document)
+    }
+
+    pub fn node(&self, value: NodeValue) -> Node<'a> {
+        self.arena.alloc(AstNode::from(value))
+    }
+
+    pub fn text(&self, text: impl Into<String>) -> Node<'a> {
+        self.node(NodeValue::Text(text.into().into()))
+    }
+
+    pub fn strong(&self, text: &str) -> Node<'a> {
+        let strong = self.node(NodeValue::Strong);
+        strong.append(self.text(text));
+        strong
+    }
+
+    pub fn emph(&self, children: Vec<Node<'a>>) -> Node<'a> {
+        let emph = self.node(NodeValue::Emph);
+        for child in children {
+            emph.append(child);
+        }
+        emph
+    }
+
+    pub fn link(&self, url: &str, children: Vec<Node<'a>>) -> Node<'a> {
+        let link = self.node(NodeValue::Link(Box::new(NodeLink {
+            url: url.to_owned(),
+            title: String::new(),
+        })));
+        for child in children {
+            link.append(child);
+        }
+        link
+    }
+
+    /// A link to a level, resolved later; its text is the level's title.
+    pub fn paragraph(&self, parent: Node<'a>, children: Vec<Node<'a>>) -> Node<'a> {
+        let paragraph = self.node(NodeValue::Paragraph);
+        for child in children {
+            paragraph.append(child);
+        }
+        parent.append(paragraph);
+        paragraph
+    }
+
+    /// Appends a heading and returns its GitHub anchor, given the anchorizer of its file.
+    pub fn heading(
+        &self,
+        parent: Node<'a>,
+        level: u8,
+        text: &str,
+        anchorizer: &mut Anchorizer,
+    ) -> String {
+        let heading = self.node(NodeValue::Heading(NodeHeading {
+            level,
+            setext: false,
+            closed: false,
+        }));
+        heading.append(self.text(text));
+        parent.append(heading);
+        anchorizer.anchorize(text)
+    }
+
+    pub fn bullet_list(&self, parent: Node<'a>, items: Vec<Vec<Node<'a>>>) {
+        let list_value = NodeList {
+            list_type: ListType::Bullet,
+            marker_offset: 0,
+            padding: 2,
+            start: 1,
+            delimiter: ListDelimType::Period,
+            bullet_char: b'-',
+            tight: true,
+            is_task_list: false,
+        };
+        let list = self.node(NodeValue::List(list_value));
+        for children in items {
+            let item = self.node(NodeValue::Item(list_value));
+            self.paragraph(item, children);
+            list.append(item);
+        }
+        parent.append(list);
+    }
+
+    /// Ladder inline Markdown as comrak nodes.
+    pub fn inlines(&self, inlines: &[Inline]) -> Vec<Node<'a>> {
+        inlines.iter().map(|inline| self.inline(inline)).collect()
+    }
+
+    pub fn inline(&self, inline: &Inline) -> Node<'a> {
+        let with_children = |value: NodeValue, children: &[Inline]| {
+            let node = self.node(value);
+            for child in self.inlines(children) {
+                node.append(child);
+            }
+            node
+        };
+        match inline {
+            Inline::Text { text } => self.text(text.as_str()),
+            Inline::Emph { children } => with_children(NodeValue::Emph, children),
+            Inline::Strong { children } => with_children(NodeValue::Strong, children),
+            Inline::Strike { children } => with_children(NodeValue::Strikethrough, children),
+            Inline::Code { text } => self.node(NodeValue::Code(NodeCode {
+                num_backticks: 1,
+                literal: text.clone(),
+            })),
+            Inline::Link { url, children } => {
+                let link = NodeLink {
+                    url: url.clone(),
+                    title: String::new(),
+                };
+                with_children(NodeValue::Link(Box::new(link)), children)
+            }
+            Inline::Image { url, alt } => {
+                let image = self.node(NodeValue::Image(Box::new(NodeLink {
+                    url: url.clone(),
+                    title: String::new(),
+                })));
+                image.append(self.text(alt.as_str()));
+                image
+            }
+            Inline::Break => self.node(NodeValue::LineBreak),
+        }
+    }
+
+    /// Ladder prose as comrak blocks; its headings are shifted below `base_level`.
+    pub fn blocks(&self, parent: Node<'a>, blocks: &[Block], base_level: u8) {
+        for block in blocks {
+            match block {
+                Block::Paragraph { children } => {
+                    self.paragraph(parent, self.inlines(children));
+                }
+                Block::Heading { level, children } => {
+                    let heading = self.node(NodeValue::Heading(NodeHeading {
+                        level: (base_level + level).min(6),
+                        setext: false,
+                        closed: false,
+                    }));
+                    for child in self.inlines(children) {
+                        heading.append(child);
+                    }
+                    parent.append(heading);
+                }
+                Block::List {
+                    ordered,
+                    start,
+                    items,
+                } => {
+                    let list_value = NodeList {
+                        list_type: if *ordered {
+                            ListType::Ordered
+                        } else {
+                            ListType::Bullet
+                        },
+                        marker_offset: 0,
+                        padding: if *ordered { 3 } else { 2 },
+                        start: *start,
+                        delimiter: ListDelimType::Period,
+                        bullet_char: b'-',
+                        tight: items.iter().all(|item| item.len() <= 1),
+                        is_task_list: false,
+                    };
+                    let list = self.node(NodeValue::List(list_value));
+                    for item_blocks in items {
+                        let item = self.node(NodeValue::Item(list_value));
+                        self.blocks(item, item_blocks, base_level);
+                        list.append(item);
+                    }
+                    parent.append(list);
+                }
+                Block::Quote { children } => {
+                    let quote = self.node(NodeValue::BlockQuote);
+                    self.blocks(quote, children, base_level);
+                    parent.append(quote);
+                }
+                Block::Code { text } => {
+                    parent.append(self.node(NodeValue::CodeBlock(Box::new(NodeCodeBlock {
+                        fenced: true,
+                        fence_char: b'`',
+                        fence_length: 3,
+                        fence_offset: 0,
+                        info: String::new(),
+                        literal: text.clone(),
+                        closed: true,
+                    }))));
+                }
+                Block::Rule => parent.append(self.node(NodeValue::ThematicBreak)),
+            }
+        }
+    }
+
+    pub fn prose(&self, parent: Node<'a>, text: &str, base_level: u8) {
+        self.blocks(parent, &markup::blocks(text), base_level);
+    }
+
+    pub fn cell(&self, children: Vec<Node<'a>>) -> Node<'a> {
+        let cell = self.node(NodeValue::TableCell);
+        for child in children {
+            cell.append(child);
+        }
+        cell
+    }
+}
