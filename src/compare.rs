@@ -28,7 +28,8 @@ pub struct AreaComparison {
     pub from: Vec<String>,
     /// Expectations of `to`, in its order.
     pub to: Vec<String>,
-    /// Word for word in both.
+    /// Word for word in both; in cumulative ladders, also everything `from` lists (it still
+    /// applies at `to`).
     pub unchanged: Vec<String>,
     /// (expectation at `from`, its rewording at `to`).
     pub reworded: Vec<(String, String)>,
@@ -92,11 +93,14 @@ pub fn compare<'a>(ladder: &'a Ladder, from: &'a Level, to: &'a Level) -> Compar
         }
         let mut comparison = match_items(&before, &after);
         if ladder.cumulative {
-            // Everything below still applies: nothing is removed, and a rewording adds to it.
-            comparison
-                .added
-                .extend(comparison.reworded.drain(..).map(|(_, new)| new));
-            comparison.removed.clear();
+            // Everything below still applies: what the level below lists is kept, and a
+            // rewording adds to it.
+            let reworded = std::mem::take(&mut comparison.reworded);
+            for (old, new) in reworded {
+                comparison.unchanged.push(old);
+                comparison.added.push(new);
+            }
+            comparison.unchanged.append(&mut comparison.removed);
         }
         comparison.area_id = area.id.clone();
         comparison.area_name = area.name.clone();

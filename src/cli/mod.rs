@@ -9,6 +9,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::Workspace;
 
+mod changes;
+
 /// Write your engineering job ladder once; get PDF booklets, Markdown handbooks and Excel
 /// matrices from it.
 ///
@@ -26,6 +28,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Load and check the ladders, printing every problem with its place in the file.
     Check(CheckArgs),
+    /// Show what differs between two levels, area by area (default: the next level up).
+    Compare(changes::CompareArgs),
+    /// Write a changelog between two versions of a ladder (files, or `file@git-revision`).
+    Diff(changes::DiffArgs),
     /// Print the JSON Schema of the YAML ladder format (for editors' completion and checking).
     Schema,
 }
@@ -52,6 +58,8 @@ pub fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Build(BuildArgs::default())) {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Compare(args) => changes::compare(args),
+        Command::Diff(args) => changes::diff(args),
         Command::Schema => {
             print!("{}", crate::json_schema());
             ExitCode::SUCCESS
