@@ -384,26 +384,6 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Word> {
     words
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_diff_keeps_common_words() {
-        let words = word_diff("You build small features", "You build large features");
-        assert_eq!(
-            words,
-            [
-                Word::Same("You".into()),
-                Word::Same("build".into()),
-                Word::Removed("small".into()),
-                Word::Added("large".into()),
-                Word::Same("features".into()),
-            ]
-        );
-    }
-}
-
 /// The changelog as Markdown, for a pull request or a release note.
 pub fn to_markdown(changelog: &Changelog) -> anyhow::Result<String> {
     use crate::export::markdown::{format, tree::Tree};
@@ -539,4 +519,24 @@ pub fn to_markdown(changelog: &Changelog) -> anyhow::Result<String> {
         tree.paragraph(root, vec![tree.text("No changes.")]);
     }
     format(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_keeps_common_words() {
+        let words = word_diff("You build small features", "You build large features");
+        assert_eq!(
+            words,
+            [
+                Word::Same("You".into()),
+                Word::Same("build".into()),
+                Word::Removed("small".into()),
+                Word::Added("large".into()),
+                Word::Same("features".into()),
+            ]
+        );
+    }
 }

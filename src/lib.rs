@@ -10,7 +10,7 @@
 //! [`Workspace::load`] reads and checks a set of ladder files, collecting every problem as a
 //! located [`Diagnostic`]; ladders without errors come out normalized and ready to export.
 
-// pub mod build; (waits for the workbook exporter)
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod compare;
@@ -23,6 +23,7 @@ pub mod markup;
 pub mod model;
 pub mod output;
 pub mod overview;
+pub mod roster;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -187,11 +187,7 @@ fn row(left: &str, right: &str, width: usize) -> String {
         let l = left.get(index).map_or("", String::as_str);
         let r = right.get(index).map_or("", String::as_str);
         let pad = width.saturating_sub(l.chars().count());
-        out.push_str(
-            &format!("{l}{} | {r}", " ".repeat(pad))
-                .trim_end()
-                .to_owned(),
-        );
+        out.push_str(format!("{l}{} | {r}", " ".repeat(pad)).trim_end());
         out.push('\n');
     }
     out

@@ -7,9 +7,15 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::build::{self, BuildOptions, Format, Outcome};
+use crate::export::pdf::{Paper, PdfOptions};
+use crate::export::Stamp;
+use crate::roster::Roster;
 use crate::Workspace;
+use progress::{BuildProgress, Verbosity};
 
 mod changes;
+mod progress;
 
 /// Write your engineering job ladder once; get PDF booklets, Markdown handbooks and Excel
 /// matrices from it.
@@ -24,10 +30,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Load, check and build the ladders (the default command).
+    /// Load, check and build the ladders into PDF, Markdown and Excel (the default command).
     Build(BuildArgs),
     /// Load and check the ladders, printing every problem with its place in the file.
     Check(CheckArgs),
+    /// Make the one-page PDF of a level for an offer letter, optionally for a named candidate.
+    Offer(OfferArgs),
     /// Show what differs between two levels, area by area (default: the next level up).
     Compare(changes::CompareArgs),
     /// Write a changelog between two versions of a ladder (files, or `file@git-revision`).
@@ -40,6 +48,57 @@ pub enum Command {
 pub struct BuildArgs {
     /// Ladder files, or folders of them. Defaults to `ladders/`.
     pub paths: Vec<PathBuf>,
+    /// Formats to build, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "pdf,md,xlsx")]
+    pub format: Vec<Format>,
+    /// Output folder.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Rebuild everything, even what is up to date.
+    #[arg(long)]
+    pub force: bool,
+    /// A CSV of people (name,track,level) to fill the workbooks' calibration sheets.
+    #[arg(long)]
+    pub roster: Option<PathBuf>,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    /// Also write the typst sources and JSON data each PDF is compiled from into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub emit_typst: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print every artifact with the time it took.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
+
+/// Options of the PDF documents.
+#[derive(Debug, Args, Default, Clone)]
+pub struct PdfArgs {
+    /// A folder of typst templates to use instead of `layouts/`.
+    #[arg(long, value_name = "DIR")]
+    pub layouts: Option<PathBuf>,
+    /// Paper size of the PDFs.
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: Paper,
+    /// A folder of extra fonts (repeatable).
+    #[arg(long = "font-path", value_name = "DIR")]
+    pub font_paths: Vec<PathBuf>,
+}
+
+impl PdfArgs {
+    fn options(&self, emit_typst: Option<PathBuf>) -> PdfOptions {
+        PdfOptions {
+            layouts_dir: self.layouts.clone(),
+            paper: self.paper,
+            font_paths: self.font_paths.clone(),
+            emit_typst,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -51,6 +110,25 @@ pub struct CheckArgs {
     pub deny_warnings: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct OfferArgs {
+    /// The ladder: its file, or its id in `ladders/`.
+    pub ladder: String,
+    /// The level: its id or title.
+    pub level: String,
+    /// The candidate's name, printed as "Prepared for ...".
+    #[arg(long)]
+    pub candidate: Option<String>,
+    /// The date printed on the page (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Where to write the PDF (default: `out/<ladder>/offers/<level>[-<candidate>].pdf`).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+}
+
 /// Exit codes: 0 all good, 1 a ladder has errors (or warnings with `--deny-warnings`),
 /// 2 the command line was wrong (clap's own code).
 pub fn main() -> ExitCode {
@@ -58,6 +136,7 @@ pub fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Build(BuildArgs::default())) {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Offer(args) => offer(args),
         Command::Compare(args) => changes::compare(args),
         Command::Diff(args) => changes::diff(args),
         Command::Schema => {
@@ -109,16 +188,201 @@ fn check(args: CheckArgs) -> ExitCode {
 }
 
 fn build(args: BuildArgs) -> ExitCode {
+    let verbosity = if args.quiet {
+        Verbosity::Quiet
+    } else if args.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
     let workspace = Workspace::load(&default_paths(args.paths));
     report(&workspace);
-    eprintln!("{}", summary(&workspace));
-    // The exporters (PDF, Markdown, Excel) are not written yet: say so rather than pretend.
-    let note =
-        "no exporters yet: nothing was written to out/ (the ladders were only loaded and checked)";
-    eprintln!("note: {note}");
-    if workspace.error_count() > 0 {
+    if verbosity != Verbosity::Quiet || workspace.error_count() > 0 {
+        eprintln!("{}", summary(&workspace));
+    }
+    let roster = match &args.roster {
+        Some(path) => match Roster::read(path) {
+            Ok(roster) => Some(roster),
+            Err(diagnostics) => return roster_failure(&diagnostics),
+        },
+        None => None,
+    };
+    if let Some(roster) = &roster {
+        let ladders: Vec<&crate::Ladder> = workspace
+            .ladders
+            .iter()
+            .map(|loaded| &loaded.ladder)
+            .collect();
+        let problems = roster.check_against_all(&ladders);
+        if !problems.is_empty() {
+            return roster_failure(&problems);
+        }
+    }
+    let options = BuildOptions {
+        out_dir: args.out,
+        formats: args.format,
+        jobs: args.jobs,
+        force: args.force,
+        roster,
+        pdf: args.pdf.options(args.emit_typst),
+    };
+    let progress = BuildProgress::new(verbosity);
+    let result = build::build(&workspace.ladders, &options, &progress);
+    progress.finish();
+    let report = match result {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for artifact in &report.artifacts {
+        if let Outcome::Failed(error) = &artifact.outcome {
+            eprintln!(
+                "error: {} {} failed:\n{error:#}\n",
+                artifact.ladder, artifact.kind
+            );
+        }
+    }
+    if verbosity != Verbosity::Quiet || report.failed() > 0 {
+        let nothing_to_do = if report.built() == 0 && report.failed() == 0 {
+            " (nothing changed)"
+        } else {
+            ""
+        };
+        eprintln!(
+            "{} built, {} up to date, {} failed in {:.1}s{nothing_to_do}: {}",
+            report.built(),
+            report.up_to_date(),
+            report.failed(),
+            report.elapsed.as_secs_f64(),
+            options.out_dir.display()
+        );
+    }
+    if report.failed() > 0 || workspace.error_count() > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn roster_failure(diagnostics: &[crate::Diagnostic]) -> ExitCode {
+    for diagnostic in diagnostics {
+        let source = diagnostic
+            .file
+            .as_deref()
+            .and_then(|file| std::fs::read_to_string(file).ok());
+        eprintln!("{}", diagnostic.render(source.as_deref()));
+    }
+    eprintln!("error: the roster has problems; nothing was built");
+    ExitCode::FAILURE
+}
+
+fn offer(args: OfferArgs) -> ExitCode {
+    match make_offer(&args) {
+        Ok(path) => {
+            eprintln!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn make_offer(args: &OfferArgs) -> anyhow::Result<PathBuf> {
+    use anyhow::Context as _;
+    let as_path = PathBuf::from(&args.ladder);
+    let paths = if as_path.is_file() {
+        vec![as_path]
+    } else {
+        vec![PathBuf::from("ladders")]
+    };
+    let workspace = Workspace::load(&paths);
+    let loaded = workspace
+        .ladders
+        .iter()
+        .find(|loaded| paths[0].is_file() || loaded.ladder.id == args.ladder)
+        .with_context(|| {
+            let known: Vec<&str> = workspace
+                .ladders
+                .iter()
+                .map(|l| l.ladder.id.as_str())
+                .collect();
+            format!(
+                "no ladder `{}`{}; known ladders: {}",
+                args.ladder,
+                if workspace.error_count() > 0 {
+                    " without errors"
+                } else {
+                    ""
+                },
+                known.join(", ")
+            )
+        })?;
+    let ladder = &loaded.ladder;
+    let level = ladder.resolve_level(&args.level).with_context(|| {
+        let known: Vec<&str> = ladder
+            .levels()
+            .map(|(_, level)| level.id.as_str())
+            .collect();
+        format!(
+            "ladder `{}` has no level `{}`; its levels: {}",
+            ladder.id,
+            args.level,
+            known.join(", ")
+        )
+    })?;
+    if let Some(date) = &args.date {
+        anyhow::ensure!(
+            crate::check::is_valid_date(date),
+            "--date `{date}` is not a date written YYYY-MM-DD"
+        );
+    }
+    let context = crate::export::pdf::Context::new(&args.pdf.options(None), true)?;
+    let mut hasher = crate::output::ContentHasher::new();
+    hasher.add(loaded.source.text.as_bytes());
+    hasher.add(context.fingerprint().as_bytes());
+    hasher.add(args.candidate.as_deref().unwrap_or("").as_bytes());
+    hasher.add(args.date.as_deref().unwrap_or("").as_bytes());
+    let stamp = Stamp::new(hasher.finish());
+    let candidate = args
+        .candidate
+        .as_deref()
+        .map(|name| (name, args.date.as_deref()));
+    let pdf = context.offer(ladder, &level.id, candidate, &stamp)?;
+    let output = args.output.clone().unwrap_or_else(|| {
+        let mut name = level.id.clone();
+        if let Some(candidate) = &args.candidate {
+            name.push('-');
+            name.push_str(&file_name_part(candidate));
+        }
+        PathBuf::from("out")
+            .join(&ladder.id)
+            .join("offers")
+            .join(format!("{name}.pdf"))
+    });
+    if let Some(parent) = output
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    }
+    crate::output::write_atomically(&output, |out| out.write_all(&pdf))?;
+    Ok(output)
+}
+
+/// A name as part of a file name: letters and digits kept, runs of anything else as one `-`.
+fn file_name_part(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
 }

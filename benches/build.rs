@@ -1,0 +1,280 @@
+//! The build benchmark: prints figures, asserts nothing. Run with `cargo bench --bench build`.
+//!
+//! 1. the five shipped ladders in every format, from cold (fonts and layouts loaded, no caches);
+//! 2. the time per artifact kind;
+//! 3. a synthetic batch of ladders with `--jobs 1` and `--jobs 2`, and the speed-up;
+//! 4. peak memory (the process's high-water mark, from /proc);
+//! 5. the same PDFs compiled by the typst CLI from the `--emit-typst` sources, one process per
+//!    document as a script or CI job would run it, and the ratio.
+//!
+//! `LADDER_BENCH_BATCH` sets the size of the synthetic batch (default 200).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use ladder::build::{self, ArtifactKind, BuildOptions, Format, Silent};
+use ladder::Workspace;
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn options(out: &Path, jobs: Option<usize>) -> BuildOptions {
+    let mut options = BuildOptions {
+        out_dir: out.to_path_buf(),
+        formats: vec![Format::Pdf, Format::Md, Format::Xlsx],
+        jobs,
+        force: true,
+        ..BuildOptions::default()
+    };
+    options.pdf.layouts_dir = Some(repo("layouts"));
+    options
+}
+
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn kind_name(kind: &ArtifactKind) -> &'static str {
+    match kind {
+        ArtifactKind::Booklet => "booklet (PDF)",
+        ArtifactKind::Offer(_) => "one-pager (PDF)",
+        ArtifactKind::Handbook => "handbook (Markdown)",
+        ArtifactKind::Workbook => "workbook (Excel)",
+    }
+}
+
+fn seconds(duration: Duration) -> String {
+    format!("{:.2} s", duration.as_secs_f64())
+}
+
+/// A batch of `count` ladders made from the shipped ones, each with its own id.
+fn synthetic_batch(count: usize, folder: &Path) {
+    let sources: Vec<(String, String)> = std::fs::read_dir(repo("ladders"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    for index in 0..count {
+        let (stem, text) = &sources[index % sources.len()];
+        let text = text.replacen("\ntitle: ", &format!("\ntitle: Batch {index} "), 1);
+        std::fs::write(folder.join(format!("{stem}-{index:03}.yaml")), text).unwrap();
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing else is expected.
+    println!(
+        "ladder build benchmark ({} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+
+    // 1. Cold build of the shipped ladders.
+    let out = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let workspace = Workspace::load(&[repo("ladders")]);
+    let report = build::build(&workspace.ladders, &options(out.path(), None), &Silent).unwrap();
+    let cold = started.elapsed();
+    assert_eq!(report.failed(), 0);
+    println!(
+        "\nfive seed ladders, every format, cold: {} ({} artifacts)",
+        seconds(cold),
+        report.artifacts.len()
+    );
+
+    // 2. Time per artifact kind (as measured inside the workers).
+    let mut per_kind: BTreeMap<&str, (usize, Duration)> = BTreeMap::new();
+    for artifact in &report.artifacts {
+        let entry = per_kind.entry(kind_name(&artifact.kind)).or_default();
+        entry.0 += 1;
+        entry.1 += artifact.elapsed;
+    }
+    println!("\ntime per artifact (mean over the seeds):");
+    for (kind, (count, total)) in &per_kind {
+        println!(
+            "  {kind:<22} {:>8.1} ms  ({count} built)",
+            total.as_secs_f64() * 1000.0 / *count as f64
+        );
+    }
+
+    // A second build with nothing changed.
+    let mut again = options(out.path(), None);
+    again.force = false;
+    let started = Instant::now();
+    let report = build::build(&workspace.ladders, &again, &Silent).unwrap();
+    println!(
+        "\nsecond build, nothing changed: {:.0} ms ({} up to date)",
+        started.elapsed().as_secs_f64() * 1000.0,
+        report.up_to_date()
+    );
+    println!(
+        "peak memory so far: {:.0} MiB",
+        peak_memory_mib().unwrap_or(f64::NAN)
+    );
+
+    // 3. The synthetic batch, one worker then two.
+    let count: usize = std::env::var("LADDER_BENCH_BATCH")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(200);
+    let batch = tempfile::tempdir().unwrap();
+    synthetic_batch(count, batch.path());
+    let workspace = Workspace::load(&[batch.path().to_path_buf()]);
+    assert_eq!(
+        workspace.ladders.len(),
+        count,
+        "{}",
+        workspace.render_diagnostics()
+    );
+    let mut times = Vec::new();
+    for jobs in [1, 2] {
+        let out = tempfile::tempdir().unwrap();
+        let started = Instant::now();
+        let report = build::build(
+            &workspace.ladders,
+            &options(out.path(), Some(jobs)),
+            &Silent,
+        )
+        .unwrap();
+        let elapsed = started.elapsed();
+        assert_eq!(report.failed(), 0);
+        println!(
+            "\nbatch of {count} ladders, --jobs {jobs}: {} ({} artifacts, {:.0} artifacts/s)",
+            seconds(elapsed),
+            report.artifacts.len(),
+            report.artifacts.len() as f64 / elapsed.as_secs_f64()
+        );
+        println!(
+            "peak memory so far: {:.0} MiB",
+            peak_memory_mib().unwrap_or(f64::NAN)
+        );
+        times.push(elapsed);
+    }
+    println!(
+        "speed-up from --jobs 1 to --jobs 2: {:.2}x",
+        times[0].as_secs_f64() / times[1].as_secs_f64()
+    );
+
+    // 5. Against the typst CLI, on the same sources.
+    compare_with_typst_cli();
+}
+
+/// Emits the typst sources of every PDF of the seeds, compiles them in process (one worker)
+/// and with the typst CLI (one process per document), and prints both.
+fn compare_with_typst_cli() {
+    let emit = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let workspace = Workspace::load(&[repo("ladders")]);
+    let mut options = options(out.path(), Some(1));
+    options.formats = vec![Format::Pdf];
+    options.pdf.emit_typst = Some(emit.path().to_path_buf());
+    build::build(&workspace.ladders, &options, &Silent).unwrap();
+    options.pdf.emit_typst = None;
+    let started = Instant::now();
+    let report = build::build(&workspace.ladders, &options, &Silent).unwrap();
+    let in_process = started.elapsed();
+    let documents = report.artifacts.len();
+
+    let mut projects = Vec::new();
+    find_projects(emit.path(), &mut projects);
+    let Some(compiler) = typst_compiler() else {
+        println!(
+            "\ntypst CLI: not found (install it with `cargo install typst-cli`, or `pip install typst`) — comparison skipped"
+        );
+        return;
+    };
+    let started = Instant::now();
+    for (folder, main) in &projects {
+        let output = folder.join("out.pdf");
+        let status = compiler.command(folder, main, &output).status().unwrap();
+        assert!(status.success(), "typst failed on {}", folder.display());
+    }
+    let cli = started.elapsed();
+    println!(
+        "\n{documents} PDFs of the seeds, one worker: in process {} · {} {} · ratio {:.1}x",
+        seconds(in_process),
+        compiler.name(),
+        seconds(cli),
+        cli.as_secs_f64() / in_process.as_secs_f64()
+    );
+}
+
+fn find_projects(folder: &Path, out: &mut Vec<(PathBuf, String)>) {
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            if path.join("data.json").is_file() {
+                let main = if path.join("offer.typ").is_file()
+                    && path.parent().is_some_and(|p| p.ends_with("offers"))
+                {
+                    "offer.typ"
+                } else {
+                    "booklet.typ"
+                };
+                out.push((path, main.to_owned()));
+            } else {
+                find_projects(&path, out);
+            }
+        }
+    }
+}
+
+enum Compiler {
+    Cli,
+    Python,
+}
+
+impl Compiler {
+    fn name(&self) -> &'static str {
+        match self {
+            Compiler::Cli => "typst CLI",
+            Compiler::Python => "typst (Python package, a process per document)",
+        }
+    }
+
+    fn command(&self, folder: &Path, main: &str, output: &Path) -> Command {
+        match self {
+            Compiler::Cli => {
+                let mut command = Command::new("typst");
+                command
+                    .arg("compile")
+                    .arg("--root")
+                    .arg(folder)
+                    .arg(folder.join(main))
+                    .arg(output);
+                command
+            }
+            Compiler::Python => {
+                let mut command = Command::new("python3");
+                command.arg("-c").arg(format!(
+                    "import typst; typst.compile({:?}, output={:?}, root={:?})",
+                    folder.join(main).display().to_string(),
+                    output.display().to_string(),
+                    folder.display().to_string()
+                ));
+                command
+            }
+        }
+    }
+}
+
+fn typst_compiler() -> Option<Compiler> {
+    let works =
+        |command: &mut Command| command.output().is_ok_and(|output| output.status.success());
+    if works(Command::new("typst").arg("--version")) {
+        Some(Compiler::Cli)
+    } else if works(Command::new("python3").args(["-c", "import typst"])) {
+        Some(Compiler::Python)
+    } else {
+        None
+    }
+}
