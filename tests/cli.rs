@@ -94,3 +94,33 @@ fn the_shipped_schema_is_current_and_every_ladder_points_at_it() {
         );
     }
 }
+
+#[test]
+fn ladder_with_no_command_builds_ladders_into_out() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("ladders")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("ladders/titles-and-roles.yaml"),
+        folder.path().join("ladders/titles-and-roles.yaml"),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = folder.path().join("out/titles-and-roles");
+    for file in [
+        "titles-and-roles.pdf",
+        "titles-and-roles.xlsx",
+        "handbook/README.md",
+        "offers/architect.pdf",
+    ] {
+        assert!(
+            out.join(file).is_file(),
+            "{file} was not built:\n{}",
+            stderr(&output)
+        );
+    }
+    assert!(folder.path().join("out/manifest.json").is_file());
+}

@@ -44,7 +44,7 @@ pub enum Command {
     Schema,
 }
 
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Ladder files, or folders of them. Defaults to `ladders/`.
     pub paths: Vec<PathBuf>,
@@ -133,7 +133,11 @@ pub struct OfferArgs {
 /// 2 the command line was wrong (clap's own code).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command.unwrap_or(Command::Build(BuildArgs::default())) {
+    // No command means `build` with its defaults, exactly as if `build` had been typed.
+    let command = cli
+        .command
+        .or_else(|| Cli::parse_from(["ladder", "build"]).command);
+    match command.expect("`build` parses") {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::Offer(args) => offer(args),
