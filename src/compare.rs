@@ -58,6 +58,12 @@ impl Comparison<'_> {
     }
 }
 
+/// Whether a track's levels form a progression worth comparing step by step. Roles stand side
+/// by side (Lead and Architect are not one above the other).
+pub fn is_progression(track: &Track) -> bool {
+    track.kind != crate::model::TrackKind::Role
+}
+
 /// The level just below `level` in its track.
 pub fn previous_level<'a>(ladder: &'a Ladder, level: &Level) -> Option<&'a Level> {
     let (track, index) = position(ladder, &level.id)?;

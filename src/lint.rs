@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::diagnostic::Diagnostic;
 use crate::load::source_map::Segment;
 use crate::load::LoadedLadder;
-use crate::model::{Ladder, Level, Track, TrackKind};
+use crate::model::{Ladder, Level, Track};
 use crate::path;
 
 /// Every lint, with what it finds.
@@ -112,7 +112,7 @@ fn progressions(ladder: &Ladder) -> impl Iterator<Item = (usize, &Track)> {
         .tracks
         .iter()
         .enumerate()
-        .filter(|(_, track)| track.kind != TrackKind::Role)
+        .filter(|(_, track)| crate::compare::is_progression(track))
 }
 
 impl Linter<'_> {

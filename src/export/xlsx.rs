@@ -494,7 +494,11 @@ fn comparison_sheet(
         sheet.set_column_width(column as u16, width)?;
     }
     let mut row = 1u32;
-    for track in &ladder.tracks {
+    for track in ladder
+        .tracks
+        .iter()
+        .filter(|track| compare::is_progression(track))
+    {
         for pair in track.levels.windows(2) {
             let comparison = compare::compare(ladder, &pair[0], &pair[1]);
             for area in &comparison.areas {

@@ -415,7 +415,11 @@ impl<'a> Book<'a> {
                 self.bullet_list(root, items);
             }
         }
-        if let Some(previous) = index.checked_sub(1).map(|i| &track.levels[i]) {
+        if let Some(previous) = index
+            .checked_sub(1)
+            .filter(|_| compare::is_progression(track))
+            .map(|i| &track.levels[i])
+        {
             self.changes(root, file, previous, level, anchorizer);
         }
         let mut steps = Vec::new();

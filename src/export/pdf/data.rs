@@ -162,6 +162,7 @@ pub fn level_view(ladder: &Ladder, track: &Track, index: usize, inline_shared: b
     };
     let comparison = index
         .checked_sub(1)
+        .filter(|_| compare::is_progression(track))
         .map(|below| compare::compare(ladder, &track.levels[below], level));
     let change_of = |area_id: &str, item: &String| -> Option<&'static str> {
         let area = comparison
