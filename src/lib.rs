@@ -17,6 +17,7 @@ pub mod compare;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
+pub mod import;
 pub mod lint;
 pub mod load;
 pub mod markup;
@@ -60,6 +61,7 @@ impl Workspace {
         for file in files {
             match load::load_file(&file) {
                 Ok(loaded) => {
+                    workspace.diagnostics.extend(loaded.notes.iter().cloned());
                     let found = check::check(&loaded);
                     workspace
                         .sources

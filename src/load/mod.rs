@@ -35,6 +35,8 @@ pub struct LoadedLadder {
     pub ladder: Ladder,
     pub source: SourceFile,
     pub source_map: SourceMap,
+    /// Warnings from reading the source (an imported document's text that could not be placed).
+    pub notes: Vec<Diagnostic>,
 }
 
 impl LoadedLadder {
@@ -157,16 +159,38 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 
 /// Reads and parses one ladder file. Errors are per file: the caller goes on with the others.
 pub fn load_file(path: &Path) -> Result<LoadedLadder, Vec<Diagnostic>> {
+    if crate::import::is_document(path) {
+        return load_document(path);
+    }
     if !is_ladder_source(path) {
         return Err(vec![Diagnostic::error(
             "unsupported-format",
             "this is not a YAML ladder source",
         )
         .in_file(path)
-        .with_hint("ladder sources end in .yaml or .yml")]);
+        .with_hint(
+            "ladder sources end in .yaml or .yml; documents to import in .md, .txt or .html",
+        )]);
     }
     let source = read_source(path).map_err(|diagnostic| vec![diagnostic])?;
     load_source(source)
+}
+
+/// Imports a Markdown or HTML document as a ladder; what could not be placed is reported in
+/// [`LoadedLadder::notes`].
+fn load_document(path: &Path) -> Result<LoadedLadder, Vec<Diagnostic>> {
+    let source = read_source(path).map_err(|diagnostic| vec![diagnostic])?;
+    let imported = crate::import::import_text(path, &source.text)?;
+    let mut ladder = imported.ladder;
+    if ladder.id.is_empty() {
+        ladder.id = default_id(path);
+    }
+    Ok(LoadedLadder {
+        ladder,
+        source,
+        source_map: SourceMap::default(),
+        notes: imported.warnings,
+    })
 }
 
 /// Parses a ladder from text already read (a file at a git revision, say); `source.path` names
@@ -180,6 +204,7 @@ pub fn load_source(source: SourceFile) -> Result<LoadedLadder, Vec<Diagnostic>> 
         ladder,
         source,
         source_map,
+        notes: Vec::new(),
     })
 }
 

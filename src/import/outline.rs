@@ -1,0 +1,502 @@
+//! Documents as an outline: headings, paragraphs, `**Key**: value` lines, lists and tables, each
+//! with its line. Markdown is read with comrak, HTML (whole pages, or raw HTML inside Markdown)
+//! with html5ever through `scraper`; both give the same outline, which [`super::interpret`]
+//! turns into a ladder. No regular expressions over markup.
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{parse_document, Arena, Options};
+use scraper::{ElementRef, Html, Node};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: String,
+        line: usize,
+    },
+    /// A paragraph, as Markdown (verbatim from a Markdown source).
+    Paragraph {
+        text: String,
+        line: usize,
+    },
+    /// `**Key**: value` or `**Key:** value`.
+    KeyValue {
+        key: String,
+        value: String,
+        line: usize,
+    },
+    List {
+        items: Vec<Item>,
+        line: usize,
+    },
+    Table {
+        rows: Vec<Vec<Cell>>,
+        line: usize,
+    },
+}
+
+impl Block {
+    pub fn line(&self) -> usize {
+        match self {
+            Block::Heading { line, .. }
+            | Block::Paragraph { line, .. }
+            | Block::KeyValue { line, .. }
+            | Block::List { line, .. }
+            | Block::Table { line, .. } => *line,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The item's own text, as Markdown.
+    pub text: String,
+    pub children: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cell {
+    pub text: String,
+    /// Block content of an HTML cell (headings and lists inside a `<td>`).
+    pub blocks: Vec<Block>,
+    pub header: bool,
+}
+
+/// The outline of a Markdown document, and its YAML front matter if it has one.
+pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
+    let arena = Arena::new();
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.front_matter_delimiter = Some(String::from("---"));
+    let root = parse_document(&arena, text, &options);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut front_matter = None;
+    let mut blocks = Vec::new();
+    for node in root.children() {
+        if let NodeValue::FrontMatter(raw) = &node.data().value {
+            let inner = raw.trim().trim_start_matches("---").trim_end_matches("---");
+            front_matter = Some(inner.trim_matches('\n').to_owned());
+            continue;
+        }
+        markdown_block(node, &lines, &mut blocks);
+    }
+    (front_matter, blocks)
+}
+
+fn source_of(node: &AstNode, lines: &[&str]) -> String {
+    let position = node.data().sourcepos;
+    let start = position.start.line.saturating_sub(1);
+    let end = position.end.line.min(lines.len());
+    let mut text: Vec<&str> = lines.get(start..end).unwrap_or_default().to_vec();
+    if let Some(first) = text.first_mut() {
+        *first = first
+            .get(position.start.column.saturating_sub(1)..)
+            .unwrap_or(first);
+    }
+    text.iter()
+        .map(|line| line.trim())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+fn plain_of<'a>(node: &'a AstNode<'a>) -> String {
+    let mut out = String::new();
+    for descendant in node.descendants() {
+        match &descendant.data().value {
+            NodeValue::Text(text) => out.push_str(text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// `**Key**: value` / `**Key:** value` paragraphs as a key and the rest of the source.
+fn key_value<'a>(node: &'a AstNode<'a>, source: &str) -> Option<(String, String)> {
+    let first = node.first_child()?;
+    if !matches!(first.data().value, NodeValue::Strong) {
+        return None;
+    }
+    let key = plain_of(first);
+    let rest = source.strip_prefix("**")?;
+    let (_, after) = rest.split_once("**")?;
+    let key_has_colon = key.ends_with(':');
+    let after_trimmed = after.trim_start();
+    if !key_has_colon && !after_trimmed.starts_with(':') {
+        return None;
+    }
+    let value = after_trimmed.trim_start_matches(':').trim().to_owned();
+    let key = key.trim_end_matches(':').trim().to_owned();
+    (!key.is_empty() && key.len() <= 60).then_some((key, value))
+}
+
+fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block>) {
+    let line = node.data().sourcepos.start.line;
+    match &node.data().value {
+        NodeValue::Heading(heading) => out.push(Block::Heading {
+            level: heading.level,
+            text: plain_of(node),
+            line,
+        }),
+        NodeValue::Paragraph => {
+            let source = source_of(node, lines);
+            match key_value(node, &source) {
+                Some((key, value)) => out.push(Block::KeyValue { key, value, line }),
+                None => out.push(Block::Paragraph { text: source, line }),
+            }
+        }
+        NodeValue::List(_) => out.push(Block::List {
+            items: node
+                .children()
+                .map(|item| markdown_item(item, lines))
+                .collect(),
+            line,
+        }),
+        NodeValue::Table(_) => {
+            let rows = node
+                .children()
+                .map(|row| {
+                    let header = matches!(row.data().value, NodeValue::TableRow(true));
+                    row.children()
+                        .map(|cell| Cell {
+                            text: source_of(cell, lines).trim_matches('|').trim().to_owned(),
+                            blocks: Vec::new(),
+                            header,
+                        })
+                        .collect()
+                })
+                .collect();
+            out.push(Block::Table { rows, line });
+        }
+        NodeValue::HtmlBlock(html) => {
+            let mut blocks = html_fragment(&html.literal, line);
+            out.append(&mut blocks);
+        }
+        NodeValue::BlockQuote | NodeValue::CodeBlock(_) => out.push(Block::Paragraph {
+            text: source_of(node, lines),
+            line,
+        }),
+        NodeValue::ThematicBreak => {}
+        _ => {
+            let text = source_of(node, lines);
+            if !text.is_empty() {
+                out.push(Block::Paragraph { text, line });
+            }
+        }
+    }
+}
+
+fn markdown_item<'a>(item: &'a AstNode<'a>, lines: &[&str]) -> Item {
+    let mut text = Vec::new();
+    let mut children = Vec::new();
+    for child in item.children() {
+        match &child.data().value {
+            NodeValue::List(_) => {
+                children.extend(child.children().map(|c| markdown_item(c, lines)))
+            }
+            _ => text.push(source_of(child, lines)),
+        }
+    }
+    Item {
+        text: text.join("\n\n"),
+        children,
+    }
+}
+
+/// The outline of an HTML page: its main content (`<main>`, else `<article>`, else `<body>`),
+/// without navigation, headers, footers and scripts.
+pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
+    let document = Html::parse_document(text);
+    let title = document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|element| element.value().name() == "title")
+        .map(|element| squash(&element.text().collect::<String>()));
+    let root = document.root_element();
+    let main = ["main", "article", "body"].iter().find_map(|name| {
+        root.descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|element| element.value().name() == *name)
+    });
+    let mut blocks = Vec::new();
+    walk(main.unwrap_or(root), 1, &mut blocks);
+    (title, blocks)
+}
+
+/// The outline of raw HTML found at `line` of a Markdown document.
+pub fn html_fragment(text: &str, line: usize) -> Vec<Block> {
+    let fragment = Html::parse_fragment(text);
+    let mut blocks = Vec::new();
+    walk(fragment.root_element(), line, &mut blocks);
+    blocks
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const SKIPPED: &[&str] = &[
+    "nav", "header", "footer", "script", "style", "noscript", "aside", "form", "button", "svg",
+    "template",
+];
+
+/// Block-level walk: headings, paragraphs, lists and tables become blocks; containers are
+/// walked into; loose inline content becomes a paragraph.
+fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
+    let mut loose = String::new();
+    let flush = |loose: &mut String, out: &mut Vec<Block>| {
+        let text = squash(loose);
+        if !text.is_empty() {
+            out.push(Block::Paragraph { text, line });
+        }
+        loose.clear();
+    };
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => loose.push_str(text),
+            Node::Element(value) => {
+                let Some(child) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let name = value.name();
+                if SKIPPED.contains(&name) {
+                    continue;
+                }
+                match name {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        flush(&mut loose, out);
+                        out.push(Block::Heading {
+                            level: name[1..].parse().unwrap_or(6),
+                            text: squash(&inline_markdown(child)),
+                            line,
+                        });
+                    }
+                    "p" => {
+                        flush(&mut loose, out);
+                        let text = squash(&inline_markdown(child));
+                        if !text.is_empty() {
+                            out.push(html_paragraph(text, line));
+                        }
+                    }
+                    "ul" | "ol" => {
+                        flush(&mut loose, out);
+                        out.push(Block::List {
+                            items: html_items(child),
+                            line,
+                        });
+                    }
+                    "table" => {
+                        flush(&mut loose, out);
+                        out.push(Block::Table {
+                            rows: html_rows(child, line),
+                            line,
+                        });
+                    }
+                    "br" => loose.push('\n'),
+                    "div" | "section" | "article" | "main" | "body" | "html" | "blockquote"
+                    | "dl" | "dd" | "dt" | "center" | "figure" | "figcaption" | "details"
+                    | "summary" => {
+                        if has_blocks(child) {
+                            flush(&mut loose, out);
+                            walk(child, line, out);
+                        } else {
+                            flush(&mut loose, out);
+                            let text = squash(&inline_markdown(child));
+                            if !text.is_empty() {
+                                out.push(html_paragraph(text, line));
+                            }
+                        }
+                    }
+                    _ => loose.push_str(&inline_markdown(child)),
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut loose, out);
+}
+
+fn html_paragraph(text: String, line: usize) -> Block {
+    if let Some(rest) = text.strip_prefix("**") {
+        if let Some((key, value)) = rest.split_once("**") {
+            let value = value.trim_start();
+            if key.ends_with(':') || value.starts_with(':') {
+                return Block::KeyValue {
+                    key: key.trim_end_matches(':').trim().to_owned(),
+                    value: value.trim_start_matches(':').trim().to_owned(),
+                    line,
+                };
+            }
+        }
+    }
+    Block::Paragraph { text, line }
+}
+
+fn has_blocks(element: ElementRef) -> bool {
+    element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .skip(1)
+        .any(|child| {
+            matches!(
+                child.value().name(),
+                "p" | "ul"
+                    | "ol"
+                    | "table"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "div"
+                    | "section"
+            )
+        })
+}
+
+fn html_items(list: ElementRef) -> Vec<Item> {
+    list.children()
+        .filter_map(ElementRef::wrap)
+        .filter(|child| child.value().name() == "li")
+        .map(|li| {
+            let mut text = String::new();
+            let mut children = Vec::new();
+            for part in li.children() {
+                match ElementRef::wrap(part) {
+                    Some(element) if matches!(element.value().name(), "ul" | "ol") => {
+                        children.extend(html_items(element))
+                    }
+                    Some(element) => text.push_str(&inline_markdown(element)),
+                    None => {
+                        if let Node::Text(t) = part.value() {
+                            text.push_str(t);
+                        }
+                    }
+                }
+            }
+            Item {
+                text: squash(&text),
+                children,
+            }
+        })
+        .collect()
+}
+
+/// Rows of cells, with `rowspan` and `colspan` expanded so that every row has its columns in
+/// place. Unclosed tags are closed by the parser as browsers do.
+fn html_rows(table: ElementRef, line: usize) -> Vec<Vec<Cell>> {
+    let rows: Vec<ElementRef> = table
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|element| element.value().name() == "tr")
+        .collect();
+    let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
+    // (column, rows left, cell) carried down by rowspan.
+    let mut carried: Vec<(usize, usize, Cell)> = Vec::new();
+    for row in rows {
+        let mut out: Vec<Option<Cell>> = Vec::new();
+        let place = |out: &mut Vec<Option<Cell>>, column: usize, cell: Cell| {
+            if out.len() <= column {
+                out.resize(column + 1, None);
+            }
+            out[column] = Some(cell);
+        };
+        let mut next_carried = Vec::new();
+        for (column, left, cell) in carried.drain(..) {
+            place(&mut out, column, cell.clone());
+            if left > 1 {
+                next_carried.push((column, left - 1, cell));
+            }
+        }
+        let mut column = 0;
+        for cell in row.children().filter_map(ElementRef::wrap) {
+            let name = cell.value().name();
+            if name != "td" && name != "th" {
+                continue;
+            }
+            while out.get(column).is_some_and(Option::is_some) {
+                column += 1;
+            }
+            let span = |attr: &str| {
+                cell.value()
+                    .attr(attr)
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 100)
+            };
+            let mut blocks = Vec::new();
+            if has_blocks(cell) {
+                walk(cell, line, &mut blocks);
+            }
+            let content = Cell {
+                text: squash(&inline_markdown(cell)),
+                blocks,
+                header: name == "th",
+            };
+            let (rowspan, colspan) = (span("rowspan"), span("colspan"));
+            for offset in 0..colspan {
+                place(&mut out, column + offset, content.clone());
+                if rowspan > 1 {
+                    next_carried.push((column + offset, rowspan - 1, content.clone()));
+                }
+            }
+            column += colspan;
+        }
+        carried = next_carried;
+        grid.push(out);
+    }
+    grid.into_iter()
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .filter(|row: &Vec<Cell>| !row.is_empty())
+        .collect()
+}
+
+/// Inline HTML as Markdown: links, emphasis, strong and code are kept; `<br>` is a line break.
+fn inline_markdown(element: ElementRef) -> String {
+    let mut out = String::new();
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(value) => {
+                let Some(child) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                if SKIPPED.contains(&value.name()) {
+                    continue;
+                }
+                let inner = inline_markdown(child);
+                match value.name() {
+                    "a" => match value.attr("href") {
+                        Some(href) if !inner.trim().is_empty() => {
+                            out.push_str(&format!("[{}]({href})", inner.trim()))
+                        }
+                        _ => out.push_str(&inner),
+                    },
+                    "b" | "strong" if !inner.trim().is_empty() => {
+                        out.push_str(&format!("**{}**", inner.trim()))
+                    }
+                    "i" | "em" if !inner.trim().is_empty() => {
+                        out.push_str(&format!("*{}*", inner.trim()))
+                    }
+                    "code" => out.push_str(&format!("`{inner}`")),
+                    "br" => out.push('\n'),
+                    "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
+                    | "tr" => {
+                        out.push(' ');
+                        out.push_str(&inner);
+                        out.push(' ');
+                    }
+                    _ => out.push_str(&inner),
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
