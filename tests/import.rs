@@ -150,3 +150,39 @@ fn each_seed_imports_to_its_hand_checked_ladder() {
         assert_same_ladder(&shipped(yaml), &actual, seed);
     }
 }
+
+#[test]
+fn the_handbook_imports_back_to_the_model_it_was_made_from() {
+    let workspace = Workspace::load(&[repo("ladders")]);
+    for loaded in &workspace.ladders {
+        let ladder = &loaded.ladder;
+        let folder = tempfile::tempdir().unwrap();
+        for file in handbook(ladder, &Stamp::new("0123")).unwrap() {
+            std::fs::write(folder.path().join(&file.path), &file.bytes).unwrap();
+        }
+        let actual = imported(&folder.path().join("README.md"));
+        assert_same_ladder(ladder, &actual, &ladder.id);
+        // Prose comes back as equivalent Markdown (comrak may escape `#` or drop a trailing
+        // space): compare what a reader sees.
+        let prose = |text: &str| ladder::markup::plain_blocks(&ladder::markup::blocks(text));
+        assert_eq!(actual.title, ladder.title, "{}", ladder.id);
+        assert_eq!(actual.organization, ladder.organization, "{}", ladder.id);
+        assert_eq!(actual.authors, ladder.authors, "{}", ladder.id);
+        assert_eq!(actual.summary.as_deref().map(prose), ladder.summary.as_deref().map(prose), "{}", ladder.id);
+        assert_eq!(actual.cumulative, ladder.cumulative, "{}", ladder.id);
+        assert_eq!(actual.credits.as_deref().map(prose), ladder.credits.as_deref().map(prose), "{}", ladder.id);
+        let sections = |l: &Ladder| l.sections.iter().map(|s| (s.title.clone(), s.depth, prose(&s.body))).collect::<Vec<_>>();
+        assert_eq!(sections(&actual), sections(ladder), "{}", ladder.id);
+        let grade_of = |l: &Ladder, level: &Level| {
+            level.grade.as_ref().and_then(|g| l.grades.iter().find(|x| &x.id == g)).map(|g| g.name.clone())
+        };
+        for ((_, e), (_, a)) in ladder.levels().zip(actual.levels()) {
+            assert_eq!(grade_of(ladder, e), grade_of(&actual, a), "{}: grade of {}", ladder.id, e.title);
+            assert_eq!(e.aliases, a.aliases, "{}: aliases of {}", ladder.id, e.title);
+        }
+        for (e, a) in ladder.tracks.iter().zip(&actual.tracks) {
+            assert_eq!(e.name, a.name);
+            assert_eq!(e.summary.as_deref().map(prose), a.summary.as_deref().map(prose), "{}: summary of {}", ladder.id, e.name);
+        }
+    }
+}
