@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use ladder::export::markdown::handbook;
 use ladder::export::Stamp;
-use ladder::import::import_file;
 use ladder::model::Level;
 use ladder::{Ladder, Workspace};
 
@@ -168,21 +167,277 @@ fn the_handbook_imports_back_to_the_model_it_was_made_from() {
         assert_eq!(actual.title, ladder.title, "{}", ladder.id);
         assert_eq!(actual.organization, ladder.organization, "{}", ladder.id);
         assert_eq!(actual.authors, ladder.authors, "{}", ladder.id);
-        assert_eq!(actual.summary.as_deref().map(prose), ladder.summary.as_deref().map(prose), "{}", ladder.id);
+        assert_eq!(
+            actual.summary.as_deref().map(prose),
+            ladder.summary.as_deref().map(prose),
+            "{}",
+            ladder.id
+        );
         assert_eq!(actual.cumulative, ladder.cumulative, "{}", ladder.id);
-        assert_eq!(actual.credits.as_deref().map(prose), ladder.credits.as_deref().map(prose), "{}", ladder.id);
-        let sections = |l: &Ladder| l.sections.iter().map(|s| (s.title.clone(), s.depth, prose(&s.body))).collect::<Vec<_>>();
+        assert_eq!(
+            actual.credits.as_deref().map(prose),
+            ladder.credits.as_deref().map(prose),
+            "{}",
+            ladder.id
+        );
+        let sections = |l: &Ladder| {
+            l.sections
+                .iter()
+                .map(|s| (s.title.clone(), s.depth, prose(&s.body)))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(sections(&actual), sections(ladder), "{}", ladder.id);
         let grade_of = |l: &Ladder, level: &Level| {
-            level.grade.as_ref().and_then(|g| l.grades.iter().find(|x| &x.id == g)).map(|g| g.name.clone())
+            level
+                .grade
+                .as_ref()
+                .and_then(|g| l.grades.iter().find(|x| &x.id == g))
+                .map(|g| g.name.clone())
         };
         for ((_, e), (_, a)) in ladder.levels().zip(actual.levels()) {
-            assert_eq!(grade_of(ladder, e), grade_of(&actual, a), "{}: grade of {}", ladder.id, e.title);
-            assert_eq!(e.aliases, a.aliases, "{}: aliases of {}", ladder.id, e.title);
+            assert_eq!(
+                grade_of(ladder, e),
+                grade_of(&actual, a),
+                "{}: grade of {}",
+                ladder.id,
+                e.title
+            );
+            assert_eq!(
+                e.aliases, a.aliases,
+                "{}: aliases of {}",
+                ladder.id, e.title
+            );
         }
         for (e, a) in ladder.tracks.iter().zip(&actual.tracks) {
             assert_eq!(e.name, a.name);
-            assert_eq!(e.summary.as_deref().map(prose), a.summary.as_deref().map(prose), "{}: summary of {}", ladder.id, e.name);
+            assert_eq!(
+                e.summary.as_deref().map(prose),
+                a.summary.as_deref().map(prose),
+                "{}: summary of {}",
+                ladder.id,
+                e.name
+            );
         }
     }
+}
+
+fn fixture(name: &str) -> (Ladder, Vec<ladder::Diagnostic>) {
+    let path = repo("tests/fixtures/import").join(name);
+    let workspace = Workspace::load(&[path]);
+    assert_eq!(
+        workspace.error_count(),
+        0,
+        "{}",
+        workspace.render_diagnostics()
+    );
+    let diagnostics = workspace.diagnostics.clone();
+    (
+        workspace.ladders.into_iter().next().unwrap().ladder,
+        diagnostics,
+    )
+}
+
+/// Level title → area name → expectations.
+fn table(ladder: &Ladder) -> BTreeMap<String, BTreeMap<String, Vec<String>>> {
+    ladder
+        .levels()
+        .map(|(_, level)| {
+            (
+                level.title.clone(),
+                expectations_by_area_name(ladder, level),
+            )
+        })
+        .collect()
+}
+
+fn entry(ladder: &Ladder, level: &str, area: &str) -> Vec<String> {
+    table(ladder)
+        .get(level)
+        .unwrap_or_else(|| panic!("no level {level} in {:#?}", table(ladder)))
+        .get(area)
+        .unwrap_or_else(|| panic!("no area {area} at {level} in {:#?}", table(ladder)))
+        .clone()
+}
+
+#[test]
+fn bold_area_paragraphs_become_expectations() {
+    let (ladder, _) = fixture("bold-areas.md");
+    assert_eq!(ladder.title, "Platform Engineering Ladder");
+    assert_eq!(ladder.levels().count(), 3);
+    assert_eq!(
+        entry(&ladder, "Engineer I", "Impact"),
+        ["Ships features with guidance; *asks* for reviews early."]
+    );
+    assert_eq!(
+        entry(&ladder, "Engineer II", "Scope"),
+        ["Owns a service end to end."]
+    );
+    let senior = ladder
+        .levels()
+        .map(|(_, l)| l)
+        .find(|l| l.title == "Senior Engineer")
+        .unwrap();
+    assert_eq!(senior.equivalents, ["Engineering Manager"]);
+    assert_eq!(
+        ladder.summary.as_deref(),
+        Some("How the platform team grows.")
+    );
+}
+
+#[test]
+fn bold_label_bullets_and_front_matter_metadata() {
+    let (ladder, diagnostics) = fixture("bullets.md");
+    assert_eq!(ladder.title, "Support Engineering Ladder");
+    assert_eq!(ladder.organization.as_deref(), Some("Acme"));
+    assert_eq!(ladder.version.as_deref(), Some("2"));
+    assert_eq!(ladder.authors, ["Grace Hopper"]);
+    assert_eq!(
+        entry(&ladder, "Specialist", "Product"),
+        ["Files clear bug reports with reproduction steps."]
+    );
+    // The stray remark is kept, and reported with its line.
+    let specialist = ladder
+        .levels()
+        .map(|(_, l)| l)
+        .find(|l| l.title == "Specialist")
+        .unwrap();
+    assert_eq!(
+        specialist.description.as_deref(),
+        Some("A stray closing remark that belongs to no level.")
+    );
+    let _ = diagnostics;
+}
+
+#[test]
+fn pipe_tables_with_levels_as_columns_or_rows() {
+    let (ladder, _) = fixture("grid-columns.md");
+    assert_eq!(ladder.tracks[0].name, "Data Engineering");
+    assert_eq!(
+        ladder.tracks[0]
+            .levels
+            .iter()
+            .map(|l| l.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Junior", "Mid", "Senior"]
+    );
+    assert_eq!(
+        entry(&ladder, "Junior", "Craft"),
+        ["Writes SQL", "Learns dbt"]
+    );
+    assert_eq!(
+        entry(&ladder, "Senior", "Impact"),
+        ["Sets data strategy | roadmap"]
+    );
+
+    let (ladder, _) = fixture("grid-rows.md");
+    assert_eq!(
+        entry(&ladder, "Senior Designer", "Collaboration"),
+        ["Leads critiques"]
+    );
+    assert_eq!(ladder.levels().count(), 2);
+}
+
+#[test]
+fn front_matter_can_hold_the_whole_ladder() {
+    let (ladder, _) = fixture("whole-ladder.md");
+    assert_eq!(ladder.title, "Front Matter Ladder");
+    assert_eq!(
+        entry(&ladder, "Senior Engineer", "Craft"),
+        ["Designs systems."]
+    );
+}
+
+#[test]
+fn html_tables_with_spans_and_unclosed_tags() {
+    let (ladder, _) = fixture("spans.html");
+    assert_eq!(ladder.title, "QA Ladder");
+    assert_eq!(entry(&ladder, "QA I", "Testing"), ["Writes test plans"]);
+    assert_eq!(
+        entry(&ladder, "QA II", "Testing"),
+        ["Writes test plans"],
+        "colspan covers both levels"
+    );
+    assert_eq!(
+        entry(&ladder, "QA I", "Automation"),
+        ["Runs the suite", "Reads CI logs"],
+        "rowspan"
+    );
+    assert_eq!(
+        entry(&ladder, "QA III", "Automation"),
+        ["Owns the framework", "Speeds up CI"]
+    );
+    let text = format!("{:?}", ladder);
+    assert!(
+        !text.contains("Careers") && !text.contains("©"),
+        "navigation and footer are not content"
+    );
+}
+
+#[test]
+fn a_standalone_page_about_one_level() {
+    let (ladder, _) = fixture("level-page.html");
+    assert_eq!(ladder.levels().count(), 1);
+    let (_, level) = ladder.levels().next().unwrap();
+    assert_eq!(level.title, "Senior Engineer");
+    assert_eq!(level.experience.as_ref().unwrap().text, "5+ years");
+    assert_eq!(
+        level.description.as_deref(),
+        Some("Senior engineers own systems and grow the people around them.")
+    );
+    assert_eq!(
+        entry(&ladder, "Senior Engineer", "Technical skills"),
+        [
+            "Designs systems that other teams build on.",
+            "Reviews code with care & kindness."
+        ]
+    );
+    assert_eq!(
+        entry(&ladder, "Senior Engineer", "Collaboration"),
+        ["Mentors engineers on the team."]
+    );
+    let text = format!("{:?}", ladder);
+    assert!(!text.contains("Jobs") && !text.contains("rights reserved"));
+}
+
+#[test]
+fn import_writes_yaml_that_loads_to_the_same_model() {
+    let out = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["import", "-o"])
+        .arg(out.path())
+        .arg(repo("tests/fixtures/seeds/003_c94fc68191959a38.txt"))
+        .arg(repo("tests/fixtures/import/bold-areas.md"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for (written, source) in [
+        (
+            "003_c94fc68191959a38.yaml",
+            "tests/fixtures/seeds/003_c94fc68191959a38.txt",
+        ),
+        ("bold-areas.yaml", "tests/fixtures/import/bold-areas.md"),
+    ] {
+        let yaml = out.path().join(written);
+        let text = std::fs::read_to_string(&yaml).unwrap();
+        assert!(text.starts_with("# yaml-language-server: $schema="));
+        let from_yaml = imported(&yaml);
+        let from_document = imported(&repo(source));
+        assert_same_ladder(&from_document, &from_yaml, written);
+    }
+}
+
+#[test]
+fn text_that_cannot_be_placed_is_kept_and_reported_with_its_line() {
+    let (ladder, diagnostics) = fixture("unplaced.md");
+    let warning = diagnostics
+        .iter()
+        .find(|d| d.code == "import")
+        .unwrap_or_else(|| panic!("no import warning in {diagnostics:#?}"));
+    assert_eq!(warning.position, Some((15, 1)));
+    assert!(warning.message.contains("kept"));
+    assert!(format!("{ladder:?}").contains("that holds no levels"));
 }

@@ -40,6 +40,8 @@ pub enum Command {
     Compare(changes::CompareArgs),
     /// Write a changelog between two versions of a ladder (files, or `file@git-revision`).
     Diff(changes::DiffArgs),
+    /// Read ladders written as documents (Markdown, HTML) and write their YAML sources.
+    Import(ImportArgs),
     /// Print the JSON Schema of the YAML ladder format (for editors' completion and checking).
     Schema,
 }
@@ -111,6 +113,16 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Documents to import: Markdown (.md, .txt) or HTML (.html).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Folder to write the YAML files into.
+    #[arg(long, short = 'o', default_value = "ladders")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
 pub struct OfferArgs {
     /// The ladder: its file, or its id in `ladders/`.
     pub ladder: String,
@@ -142,6 +154,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Offer(args) => offer(args),
         Command::Compare(args) => changes::compare(args),
+        Command::Import(args) => import(args),
         Command::Diff(args) => changes::diff(args),
         Command::Schema => {
             print!("{}", crate::json_schema());
@@ -389,4 +402,52 @@ fn file_name_part(name: &str) -> String {
         }
     }
     out.trim_matches('-').to_owned()
+}
+
+fn import(args: ImportArgs) -> ExitCode {
+    let mut failed = false;
+    for file in &args.files {
+        match crate::import::import_file(file) {
+            Ok(imported) => {
+                for warning in &imported.warnings {
+                    let source = std::fs::read_to_string(file).ok();
+                    eprintln!("{}", warning.render(source.as_deref()));
+                }
+                let stem = file.file_stem().map_or_else(
+                    || String::from("ladder"),
+                    |stem| stem.to_string_lossy().into_owned(),
+                );
+                let target = args.out.join(format!("{stem}.yaml"));
+                let written = crate::import::to_yaml(&imported.ladder).and_then(|yaml| {
+                    std::fs::create_dir_all(&args.out)?;
+                    crate::output::write_atomically(&target, |out| out.write_all(yaml.as_bytes()))
+                });
+                match written {
+                    Ok(()) => eprintln!(
+                        "imported {} -> {} ({} tracks, {} levels)",
+                        file.display(),
+                        target.display(),
+                        imported.ladder.tracks.len(),
+                        imported.ladder.levels().count()
+                    ),
+                    Err(error) => {
+                        eprintln!("error: {error:#}");
+                        failed = true;
+                    }
+                }
+            }
+            Err(diagnostics) => {
+                let source = std::fs::read_to_string(file).ok();
+                for diagnostic in diagnostics {
+                    eprintln!("{}", diagnostic.render(source.as_deref()));
+                }
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

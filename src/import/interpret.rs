@@ -216,11 +216,14 @@ enum Place {
     Skip,
 }
 
+/// A summary cell: the level's rank as written ("3/4") and its title.
+type RankAndTitle = (String, String);
+
 /// A summary table that aligns the tracks by column (Persado's first table).
 #[derive(Debug, Clone)]
 struct Alignment {
     /// Per row: label, and per column the (rank text, title) of the level there.
-    rows: Vec<(String, Vec<Option<(String, String)>>)>,
+    rows: Vec<(String, Vec<Option<RankAndTitle>>)>,
     /// A row of grade numbers, with its label.
     grades: Option<(String, Vec<Option<String>>)>,
 }
@@ -248,6 +251,15 @@ pub struct Interpreter {
     cumulative: bool,
     extra_blocks: Vec<(String, Vec<Block>)>,
     warnings: Vec<Diagnostic>,
+}
+
+/// Keys a level line may hold that are not areas.
+fn is_known_key(key: &str) -> bool {
+    let key = key.to_lowercase();
+    matches!(
+        key.as_str(),
+        "code" | "grade" | "experience" | "level" | "title" | "required title" | "requires"
+    ) || EQUIVALENT_KEYS.contains(&key.as_str())
 }
 
 const EQUIVALENT_KEYS: &[&str] = &[
@@ -313,44 +325,76 @@ impl Interpreter {
                 by_depth.entry(*level).or_default().push(text);
             }
         }
-        // Areas: the deepest heading depth whose names repeat and hold content.
         let mut depths: Vec<u8> = by_depth.keys().copied().collect();
         depths.sort_unstable();
-        for &depth in depths.iter().rev() {
-            let names = &by_depth[&depth];
-            let mut counts: HashMap<String, usize> = HashMap::new();
-            for name in names {
-                *counts.entry(area_key(name)).or_default() += 1;
-            }
-            let repeated = counts.values().filter(|&&count| count >= 2).count();
-            if repeated >= 1
-                && depths.iter().any(|&d| d < depth)
-                && !names.iter().all(|name| name.starts_with("Changes from"))
-            {
-                self.area_depth = Some(depth);
-                break;
+        // What follows each heading, by depth.
+        let mut followed_by: HashMap<u8, Vec<Option<&Block>>> = HashMap::new();
+        for (index, block) in blocks.iter().enumerate() {
+            if let Block::Heading { level, .. } = block {
+                followed_by
+                    .entry(*level)
+                    .or_default()
+                    .push(blocks.get(index + 1));
             }
         }
-        if let Some(area_depth) = self.area_depth {
-            self.level_depth = depths.iter().copied().filter(|&d| d < area_depth).max();
-            if let Some(level_depth) = self.level_depth {
-                self.track_depth = depths.iter().copied().filter(|&d| d < level_depth).max();
-                // A single heading above everything is the document's title, not a track.
-                if let Some(track_depth) = self.track_depth {
-                    let shallower = depths.iter().any(|&d| d < track_depth);
-                    if by_depth[&track_depth].len() == 1
-                        && !shallower
-                        && self.extra_blocks.is_empty()
-                    {
-                        let first_is_it = matches!(blocks.first(), Some(Block::Heading { level, .. }) if *level == track_depth);
-                        if first_is_it
-                            && by_depth[&level_depth].len() > 1
-                            && self.title.is_none()
-                            && self.metadata.get("title").is_none()
-                        {
-                            // Keep it a track: a one-track document is still a track.
+        let has_shallower = |depth: u8| depths.iter().any(|&d| d < depth);
+        // 1. Areas are headings whose names repeat under several levels.
+        let repeated = depths.iter().rev().copied().find(|&depth| {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for name in &by_depth[&depth] {
+                *counts.entry(area_key(name)).or_default() += 1;
+            }
+            counts.values().any(|&count| count >= 2)
+                && has_shallower(depth)
+                && !by_depth[&depth]
+                    .iter()
+                    .all(|name| name.starts_with("Changes from"))
+        });
+        // 2. Or headings each followed directly by a list (a page about one level).
+        let listed = || {
+            depths.iter().rev().copied().find(|&depth| {
+                let next = &followed_by[&depth];
+                next.len() >= 2
+                    && has_shallower(depth)
+                    && next.iter().all(|block| {
+                        // Lists of `**Area**: text` bullets sit under levels, not areas.
+                        matches!(block, Some(Block::List { items, .. }) if !items.iter().all(|item| bold_key(&item.text).is_some()))
+                    })
+            })
+        };
+        if let Some(depth) = repeated.or_else(listed) {
+            self.area_depth = Some(depth);
+            self.level_depth = depths.iter().copied().filter(|&d| d < depth).max();
+        } else {
+            // 3. Or headings followed by `**Area:** text` lines or `* **Area**: text` bullets.
+            let keyed = depths.iter().rev().copied().find(|&depth| {
+                followed_by[&depth]
+                    .iter()
+                    .filter(|block| match block {
+                        Some(Block::KeyValue { key, .. }) => !is_known_key(key),
+                        Some(Block::List { items, .. }) => {
+                            items.iter().all(|item| bold_key(&item.text).is_some())
                         }
-                    }
+                        _ => false,
+                    })
+                    .count()
+                    >= 2
+            });
+            self.level_depth = keyed;
+        }
+        if let Some(level_depth) = self.level_depth {
+            self.track_depth = depths.iter().copied().filter(|&d| d < level_depth).max();
+            // One heading above everything, first in the document: the title, not a track.
+            if let Some(track_depth) = self.track_depth {
+                let first_is_it = matches!(blocks.first(), Some(Block::Heading { level, .. }) if *level == track_depth);
+                let title_known = self.title.is_some() || self.metadata.contains_key("title");
+                if by_depth[&track_depth].len() == 1
+                    && first_is_it
+                    && !has_shallower(track_depth)
+                    && !title_known
+                    && self.area_depth.is_none()
+                {
+                    self.track_depth = None;
                 }
             }
         }
@@ -442,6 +486,9 @@ impl Interpreter {
         }
         for row in &rows[1..] {
             let grade = plain(&row[0].text);
+            if grade.is_empty() {
+                continue;
+            }
             let titles: Vec<String> = row[1..]
                 .iter()
                 .flat_map(|cell| cell_links(&cell.text))
@@ -468,6 +515,8 @@ impl Interpreter {
                 .pending_heading
                 .take()
                 .map(|(name, _, _)| name)
+                .or_else(|| self.title.clone())
+                .or_else(|| self.default_title.clone())
                 .unwrap_or_else(|| String::from("Levels"));
             self.tracks.push(TrackDraft {
                 name,
@@ -889,10 +938,15 @@ impl Interpreter {
     }
 
     fn table(&mut self, rows: &[Vec<Cell>], line: usize) {
-        let nested = rows
-            .iter()
-            .flatten()
-            .any(|cell| cell.blocks.iter().any(|b| matches!(b, Block::List { .. })));
+        let nested = rows.iter().flatten().any(|cell| {
+            cell.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading { .. }))
+                && cell
+                    .blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::List { .. } | Block::Paragraph { .. }))
+        });
         if nested {
             self.level_rows(rows, line);
         } else if let Some(alignment) = alignment_table(rows) {
@@ -902,16 +956,14 @@ impl Interpreter {
         }
     }
 
-    /// A table with a level per row: `Level`/`Title`/`Experience` labels with values, and area
-    /// headings with bullets (the Persado tables).
-    fn level_rows(&mut self, rows: &[Vec<Cell>], line: usize) {
-        // The heading just before the table names its track.
+    /// The heading just before a table of levels names the table's track, not a section.
+    fn pending_heading_becomes_track(&mut self) {
         if let Some((name, _, _)) = self.pending_heading.take() {
-            if self
+            let empty_section = self
                 .sections
                 .last()
-                .is_some_and(|section| section.title == name && section.body.is_empty())
-            {
+                .is_some_and(|section| section.title == name && section.body.is_empty());
+            if empty_section {
                 self.sections.pop();
             }
             self.tracks.push(TrackDraft {
@@ -919,6 +971,12 @@ impl Interpreter {
                 ..TrackDraft::default()
             });
         }
+    }
+
+    /// A table with a level per row: `Level`/`Title`/`Experience` labels with values, and area
+    /// headings with bullets (the Persado tables).
+    fn level_rows(&mut self, rows: &[Vec<Cell>], line: usize) {
+        self.pending_heading_becomes_track();
         self.ensure_track();
         for row in rows {
             if row.iter().all(|cell| cell.header) {
@@ -992,22 +1050,24 @@ impl Interpreter {
         let rows_are_levels = ["level", "title", "role", "position", "grade"]
             .iter()
             .any(|word| corner.contains(word));
-        self.pending_heading.take().map(|(name, _, _)| {
-            if self
-                .sections
-                .last()
-                .is_some_and(|section| section.title == name && section.body.is_empty())
-            {
-                self.sections.pop();
-            }
-            self.tracks.push(TrackDraft {
-                name,
-                ..TrackDraft::default()
-            });
-        });
+        self.pending_heading_becomes_track();
         self.ensure_track();
         let header: Vec<String> = rows[0].iter().map(|cell| plain(&cell.text)).collect();
         let cell_items = |cell: &Cell| -> Vec<String> {
+            let listed: Vec<String> = cell
+                .blocks
+                .iter()
+                .flat_map(|block| match block {
+                    Block::List { items, .. } => {
+                        items.iter().map(|item| item.text.clone()).collect()
+                    }
+                    Block::Paragraph { text, .. } => vec![text.clone()],
+                    _ => Vec::new(),
+                })
+                .collect();
+            if !listed.is_empty() {
+                return listed;
+            }
             cell.text
                 .split("<br>")
                 .flat_map(|part| part.split("<br/>"))

@@ -89,6 +89,13 @@ fn source_of(node: &AstNode, lines: &[&str]) -> String {
     let start = position.start.line.saturating_sub(1);
     let end = position.end.line.min(lines.len());
     let mut text: Vec<&str> = lines.get(start..end).unwrap_or_default().to_vec();
+    if text.len() == 1 && position.end.column >= position.start.column {
+        // A single line (a table cell): exactly its columns.
+        let line = text[0];
+        let from = position.start.column.saturating_sub(1).min(line.len());
+        let to = position.end.column.min(line.len());
+        return line.get(from..to).unwrap_or(line).trim().to_owned();
+    }
     if let Some(first) = text.first_mut() {
         *first = first
             .get(position.start.column.saturating_sub(1)..)
@@ -144,6 +151,24 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
         }),
         NodeValue::Paragraph => {
             let source = source_of(node, lines);
+            // `**Scope:** ...` lines written one under the other are one paragraph to Markdown
+            // but one key each to their author.
+            let source_lines: Vec<&str> = source.lines().collect();
+            if source_lines.len() > 1
+                && source_lines
+                    .iter()
+                    .all(|line| bold_key_line(line).is_some())
+            {
+                for (offset, text) in source_lines.iter().enumerate() {
+                    let (key, value) = bold_key_line(text).expect("checked");
+                    out.push(Block::KeyValue {
+                        key,
+                        value,
+                        line: line + offset,
+                    });
+                }
+                return;
+            }
             match key_value(node, &source) {
                 Some((key, value)) => out.push(Block::KeyValue { key, value, line }),
                 None => out.push(Block::Paragraph { text: source, line }),
@@ -163,7 +188,11 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
                     let header = matches!(row.data().value, NodeValue::TableRow(true));
                     row.children()
                         .map(|cell| Cell {
-                            text: source_of(cell, lines).trim_matches('|').trim().to_owned(),
+                            // GFM escapes a `|` inside a cell as `\|`.
+                            text: source_of(cell, lines)
+                                .trim_matches('|')
+                                .trim()
+                                .replace("\\|", "|"),
                             blocks: Vec::new(),
                             header,
                         })
@@ -188,6 +217,24 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
             }
         }
     }
+}
+
+/// `**Key:** value` / `**Key**: value` in a line of Markdown source.
+fn bold_key_line(line: &str) -> Option<(String, String)> {
+    let rest = line.trim().strip_prefix("**")?;
+    let (key, value) = rest.split_once("**")?;
+    let value = value.trim_start();
+    (key.ends_with(':') || value.starts_with(':')).then(|| {
+        let value = value
+            .trim_start_matches(':')
+            .trim()
+            .trim_end_matches('\\')
+            .trim();
+        (
+            key.trim_end_matches(':').trim().to_owned(),
+            value.to_owned(),
+        )
+    })
 }
 
 fn markdown_item<'a>(item: &'a AstNode<'a>, lines: &[&str]) -> Item {
