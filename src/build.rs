@@ -224,6 +224,9 @@ impl Manifest {
     }
 }
 
+/// Artifacts per batch; typst's cache is trimmed after each batch.
+const BATCH_SIZE: usize = 128;
+
 /// Builds every artifact of `ladders`. Artifacts fail one by one; the report says which and why.
 pub fn build(
     ladders: &[LoadedLadder],
@@ -242,15 +245,23 @@ pub fn build(
     progress.started(artifacts.len());
     let context = export::pdf::Context::new(&options.pdf, options.formats.contains(&Format::Pdf))?;
 
+    // Batches bound memory: typst memoizes every compilation in a global cache, which is
+    // trimmed between batches so that a run over hundreds of ladders stays flat.
     let run = || -> Vec<(ArtifactReport, Option<ManifestEntry>)> {
-        artifacts
-            .par_iter()
-            .map(|artifact| {
-                let result = run_artifact(artifact, options, &context, &previous);
-                progress.finished(&result.0);
-                result
-            })
-            .collect()
+        let mut results = Vec::with_capacity(artifacts.len());
+        for batch in artifacts.chunks(BATCH_SIZE) {
+            let done: Vec<_> = batch
+                .par_iter()
+                .map(|artifact| {
+                    let result = run_artifact(artifact, options, &context, &previous);
+                    progress.finished(&result.0);
+                    result
+                })
+                .collect();
+            results.extend(done);
+            export::pdf::evict_caches();
+        }
+        results
     };
     let results = match options.jobs {
         Some(jobs) => rayon::ThreadPoolBuilder::new()
@@ -260,7 +271,6 @@ pub fn build(
             .install(run),
         None => run(),
     };
-    export::pdf::evict_caches();
 
     let mut manifest = Manifest {
         tool: Stamp::new("").tool,
