@@ -111,8 +111,18 @@ impl Workspace {
 
     /// Every diagnostic rendered with its source line, separated by blank lines.
     pub fn render_diagnostics(&self) -> String {
+        self.render_where(|_| true)
+    }
+
+    /// Only the errors, rendered (for `--quiet`).
+    pub fn render_errors(&self) -> String {
+        self.render_where(Diagnostic::is_error)
+    }
+
+    fn render_where(&self, keep: impl Fn(&Diagnostic) -> bool) -> String {
         self.diagnostics
             .iter()
+            .filter(|diagnostic| keep(diagnostic))
             .map(|diagnostic| {
                 let source = diagnostic
                     .file

@@ -172,8 +172,16 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 }
 
 fn report(workspace: &Workspace) {
+    report_with(workspace, false);
+}
+
+fn report_with(workspace: &Workspace, errors_only: bool) {
     let mut stderr = std::io::stderr().lock();
-    let rendered = workspace.render_diagnostics();
+    let rendered = if errors_only {
+        workspace.render_errors()
+    } else {
+        workspace.render_diagnostics()
+    };
     if !rendered.is_empty() {
         let _ = writeln!(stderr, "{rendered}");
     }
@@ -213,7 +221,7 @@ fn build(args: BuildArgs) -> ExitCode {
         Verbosity::Normal
     };
     let workspace = Workspace::load(&default_paths(args.paths));
-    report(&workspace);
+    report_with(&workspace, verbosity == Verbosity::Quiet);
     if verbosity != Verbosity::Quiet || workspace.error_count() > 0 {
         eprintln!("{}", summary(&workspace));
     }

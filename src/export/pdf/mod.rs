@@ -204,7 +204,7 @@ impl Context {
 /// Drops typst's memoized results of documents that are no longer being compiled, so a long
 /// run's memory stays flat.
 pub fn evict_caches() {
-    typst::comemo::evict(10);
+    typst::comemo::evict(1);
 }
 
 /// The date a run stamps into PDFs: `SOURCE_DATE_EPOCH` when set (reproducible builds).
