@@ -336,6 +336,32 @@ impl Ladder {
         })
     }
 
+    /// The name of a level's grade (its id when the scale does not name it).
+    pub fn grade_name(&self, level: &Level) -> Option<String> {
+        level.grade.as_ref().map(|grade| {
+            self.grades
+                .iter()
+                .find(|known| &known.id == grade)
+                .map_or_else(|| grade.clone(), |known| known.name.clone())
+        })
+    }
+
+    /// What a document says under the ladder's title: organization, version, effective date.
+    pub fn facts(&self) -> Vec<String> {
+        [
+            self.organization.clone(),
+            self.version
+                .as_ref()
+                .map(|version| format!("version {version}")),
+            self.effective_date
+                .as_ref()
+                .map(|date| format!("effective {date}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     /// The expectations that apply to a level: its own, or those of the level it shares them with.
     pub fn expectations_of<'a>(&'a self, level: &'a Level) -> &'a IndexMap<String, Vec<String>> {
         level

@@ -1,16 +1,15 @@
 //! The build pipeline: every artifact written, nothing rebuilt when nothing changed, only the
 //! touched ladder rebuilt, failures contained, files never half written.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use ladder::build::{self, BuildOptions, Format, Manifest, Outcome, Silent};
 use ladder::output::write_atomically;
 use ladder::Workspace;
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
 
 /// A private copy of some shipped ladders, so a test can edit them.
 fn ladders_copy(names: &[&str]) -> tempfile::TempDir {

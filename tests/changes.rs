@@ -1,27 +1,13 @@
 //! Level comparison and `ladder diff`, on the seeds and on edited copies of them.
 
+mod common;
+use common::*;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use ladder::compare::compare;
 use ladder::diff::{diff, Change};
-use ladder::{Ladder, Workspace};
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn load(path: &Path) -> Ladder {
-    let workspace = Workspace::load(&[path.to_path_buf()]);
-    assert_eq!(
-        workspace.error_count(),
-        0,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace.ladders.into_iter().next().unwrap().ladder
-}
 
 fn set<'a>(items: impl IntoIterator<Item = &'a String>) -> BTreeSet<&'a str> {
     items.into_iter().map(String::as_str).collect()
@@ -29,7 +15,7 @@ fn set<'a>(items: impl IntoIterator<Item = &'a String>) -> BTreeSet<&'a str> {
 
 #[test]
 fn comparing_two_persado_levels_lists_exactly_what_differs() {
-    let ladder = load(&repo("ladders/persado-2019.yaml"));
+    let ladder = load(repo("ladders/persado-2019.yaml"));
     for (from, to) in [("se-1", "se-2"), ("sre-3", "sre-4"), ("m-2", "m-3")] {
         let (a, b) = (ladder.level(from).unwrap(), ladder.level(to).unwrap());
         let comparison = compare(&ladder, a, b);
@@ -63,7 +49,7 @@ fn comparing_two_persado_levels_lists_exactly_what_differs() {
 
 #[test]
 fn in_a_cumulative_ladder_nothing_below_is_dropped() {
-    let ladder = load(&repo("ladders/titles-and-roles.yaml"));
+    let ladder = load(repo("ladders/titles-and-roles.yaml"));
     let from = ladder.level("software-engineer").unwrap();
     let to = ladder.level("senior-software-engineer").unwrap();
     let comparison = compare(&ladder, from, to);
@@ -127,7 +113,7 @@ fn diff_reports_exactly_a_rewording_a_move_and_a_rename() {
     let folder = tempfile::tempdir().unwrap();
     let new_path = folder.path().join("persado-2018.yaml");
     std::fs::write(&new_path, edited(&original)).unwrap();
-    let old = load(&repo("ladders/persado-2018.yaml"));
+    let old = load(repo("ladders/persado-2018.yaml"));
     let new = load(&new_path);
     let changelog = diff(&old, &new, "old", "new");
     assert_eq!(changelog.changes.len(), 3, "{:#?}", changelog.changes);

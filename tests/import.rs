@@ -2,40 +2,15 @@
 //! the tool's own handbook imports back to the model it was made from, and each document shape
 //! has a fixture of its own.
 
+mod common;
+use common::*;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use ladder::export::markdown::handbook;
 use ladder::export::Stamp;
 use ladder::model::Level;
 use ladder::{Ladder, Workspace};
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn shipped(name: &str) -> Ladder {
-    let workspace = Workspace::load(&[repo("ladders").join(name)]);
-    assert_eq!(
-        workspace.error_count(),
-        0,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace.ladders.into_iter().next().unwrap().ladder
-}
-
-/// Imports through the loader (checks and normalization included), as `ladder build doc.md` does.
-fn imported(path: &Path) -> Ladder {
-    let workspace = Workspace::load(&[path.to_path_buf()]);
-    assert_eq!(
-        workspace.error_count(),
-        0,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace.ladders.into_iter().next().unwrap().ladder
-}
 
 fn expectations_by_area_name(ladder: &Ladder, level: &Level) -> BTreeMap<String, Vec<String>> {
     ladder
@@ -145,7 +120,7 @@ fn each_seed_imports_to_its_hand_checked_ladder() {
         ("003_c94fc68191959a38.txt", "rent-the-runway-style.yaml"),
         ("004_d408f405d85a6bd6.txt", "titles-and-roles.yaml"),
     ] {
-        let actual = imported(&repo("tests/fixtures/seeds").join(seed));
+        let actual = load(repo("tests/fixtures/seeds").join(seed));
         assert_same_ladder(&shipped(yaml), &actual, seed);
     }
 }
@@ -159,7 +134,7 @@ fn the_handbook_imports_back_to_the_model_it_was_made_from() {
         for file in handbook(ladder, &Stamp::new("0123")).unwrap() {
             std::fs::write(folder.path().join(&file.path), &file.bytes).unwrap();
         }
-        let actual = imported(&folder.path().join("README.md"));
+        let actual = load(folder.path().join("README.md"));
         assert_same_ladder(ladder, &actual, &ladder.id);
         // Prose comes back as equivalent Markdown (comrak may escape `#` or drop a trailing
         // space): compare what a reader sees.
@@ -424,8 +399,8 @@ fn import_writes_yaml_that_loads_to_the_same_model() {
         let yaml = out.path().join(written);
         let text = std::fs::read_to_string(&yaml).unwrap();
         assert!(text.starts_with("# yaml-language-server: $schema="));
-        let from_yaml = imported(&yaml);
-        let from_document = imported(&repo(source));
+        let from_yaml = load(&yaml);
+        let from_document = load(repo(source));
         assert_same_ladder(&from_document, &from_yaml, written);
     }
 }

@@ -1,48 +1,16 @@
 //! The Markdown handbook, read back the way GitHub reads it: parsed with comrak, links followed
 //! to files and heading anchors, every expectation found as a list item under its level and area.
 
+mod common;
+use common::*;
+
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Anchorizer, Arena};
 use ladder::export::markdown::{handbook, options};
-use ladder::export::{OutputFile, Stamp};
-use ladder::{markup, Ladder, Workspace};
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn load(path: PathBuf) -> Ladder {
-    let workspace = Workspace::load(&[path]);
-    assert_eq!(
-        workspace.error_count(),
-        0,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace.ladders.into_iter().next().unwrap().ladder
-}
-
-fn shipped() -> Vec<Ladder> {
-    let workspace = Workspace::load(&[repo("ladders")]);
-    assert_eq!(
-        workspace.ladders.len(),
-        5,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace
-        .ladders
-        .into_iter()
-        .map(|loaded| loaded.ladder)
-        .collect()
-}
-
-fn stamp() -> Stamp {
-    Stamp::new("00112233445566778899aabbccddeeff")
-}
+use ladder::export::OutputFile;
+use ladder::{markup, Ladder};
 
 fn files_of(ladder: &Ladder) -> BTreeMap<String, String> {
     handbook(ladder, &stamp())
@@ -139,7 +107,7 @@ fn read_all(files: &BTreeMap<String, String>) -> HashMap<String, Reading> {
 
 #[test]
 fn every_expectation_is_a_list_item_under_its_level_and_area() {
-    for ladder in shipped() {
+    for ladder in all_shipped() {
         let files = files_of(&ladder);
         let readings = read_all(&files);
         let mut found = 0;
@@ -176,7 +144,7 @@ fn every_expectation_is_a_list_item_under_its_level_and_area() {
 
 #[test]
 fn every_internal_link_points_at_a_file_and_heading_that_exist() {
-    for ladder in shipped() {
+    for ladder in all_shipped() {
         let files = files_of(&ladder);
         let readings = read_all(&files);
         let mut internal = 0;
@@ -236,7 +204,7 @@ fn every_internal_link_points_at_a_file_and_heading_that_exist() {
 
 #[test]
 fn the_readme_has_an_overview_table_with_every_level_and_the_prose() {
-    for ladder in shipped() {
+    for ladder in all_shipped() {
         let files = files_of(&ladder);
         let readme = &files["README.md"];
         let reading = read(readme);
@@ -329,7 +297,7 @@ fn hostile_text_comes_out_literal_and_inert() {
 
 #[test]
 fn a_second_build_is_byte_identical() {
-    for ladder in shipped() {
+    for ladder in all_shipped() {
         assert_eq!(files_of(&ladder), files_of(&ladder), "{}", ladder.id);
     }
 }

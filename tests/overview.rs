@@ -1,23 +1,9 @@
 //! The overview lines the tracks of each shipped ladder up the way the ladder itself does.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::*;
 
 use ladder::overview::Overview;
-use ladder::{Ladder, Workspace};
-
-fn shipped(name: &str) -> Ladder {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("ladders")
-        .join(name);
-    let workspace = Workspace::load(&[path]);
-    assert_eq!(
-        workspace.error_count(),
-        0,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace.ladders.into_iter().next().unwrap().ladder
-}
 
 fn columns(overview: &Overview, ids: &[&str]) -> Vec<Option<usize>> {
     ids.iter().map(|id| overview.column_of(id)).collect()

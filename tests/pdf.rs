@@ -1,16 +1,13 @@
 //! The PDFs, read back as a reader would: text extracted (pdf-extract), pages, bookmarks and
 //! fonts inspected (lopdf).
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::*;
+
 use std::sync::OnceLock;
 
 use ladder::export::pdf::{Context, PdfOptions};
-use ladder::export::Stamp;
-use ladder::{markup, Ladder, Workspace};
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
+use ladder::markup;
 
 fn context() -> &'static Context {
     static CONTEXT: OnceLock<Context> = OnceLock::new();
@@ -21,31 +18,6 @@ fn context() -> &'static Context {
         };
         Context::new(&options, true).unwrap()
     })
-}
-
-fn stamp() -> Stamp {
-    Stamp::new("00112233445566778899aabbccddeeff")
-}
-
-fn load(path: PathBuf) -> Vec<Ladder> {
-    let workspace = Workspace::load(&[path]);
-    assert_eq!(
-        workspace.error_count(),
-        0,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace
-        .ladders
-        .into_iter()
-        .map(|loaded| loaded.ladder)
-        .collect()
-}
-
-fn shipped() -> Vec<Ladder> {
-    let ladders = load(repo("ladders"));
-    assert_eq!(ladders.len(), 5);
-    ladders
 }
 
 /// Text for comparison: line breaks, hyphenation and spacing are the layout's, not the text's.
@@ -65,7 +37,7 @@ fn pages_of(pdf: &[u8]) -> usize {
 
 #[test]
 fn the_booklet_holds_every_expectation_of_every_seed() {
-    for ladder in shipped() {
+    for ladder in all_shipped() {
         let pdf = context().booklet(&ladder, &stamp()).unwrap();
         let text = normalize(&text_of(&pdf));
         let mut checked = 0;
@@ -126,7 +98,7 @@ fn the_booklet_holds_every_expectation_of_every_seed() {
 
 #[test]
 fn every_one_pager_has_one_page_with_its_level_s_expectations() {
-    for ladder in shipped() {
+    for ladder in all_shipped() {
         for (track, level) in ladder.levels() {
             let pdf = context().offer(&ladder, &level.id, None, &stamp()).unwrap();
             assert_eq!(
@@ -157,7 +129,7 @@ fn every_one_pager_has_one_page_with_its_level_s_expectations() {
 
 #[test]
 fn a_personalized_one_pager_names_the_candidate_and_date() {
-    let ladder = &load(repo("ladders/persado-2019.yaml"))[0];
+    let ladder = &load_all(repo("ladders/persado-2019.yaml"))[0];
     let pdf = context()
         .offer(
             ladder,
@@ -174,7 +146,7 @@ fn a_personalized_one_pager_names_the_candidate_and_date() {
 
 #[test]
 fn bookmarks_exist_for_every_track_and_level() {
-    for ladder in shipped() {
+    for ladder in all_shipped() {
         let pdf = context().booklet(&ladder, &stamp()).unwrap();
         let document = lopdf::Document::load_mem(&pdf).unwrap();
         let toc = document.get_toc().expect("the booklet has bookmarks");
@@ -198,7 +170,7 @@ fn bookmarks_exist_for_every_track_and_level() {
 
 #[test]
 fn fonts_are_embedded_and_the_file_is_pdf_a_with_metadata() {
-    let ladder = &load(repo("ladders/packback.yaml"))[0];
+    let ladder = &load_all(repo("ladders/packback.yaml"))[0];
     let pdf = context().booklet(ladder, &stamp()).unwrap();
     let document = lopdf::Document::load_mem(&pdf).unwrap();
     let mut descriptors = 0;
@@ -233,7 +205,7 @@ fn fonts_are_embedded_and_the_file_is_pdf_a_with_metadata() {
 
 #[test]
 fn two_builds_give_identical_bytes() {
-    let ladder = &load(repo("ladders/titles-and-roles.yaml"))[0];
+    let ladder = &load_all(repo("ladders/titles-and-roles.yaml"))[0];
     let first = context().booklet(ladder, &stamp()).unwrap();
     let second = context().booklet(ladder, &stamp()).unwrap();
     assert!(first == second, "the booklet differs between two builds");
@@ -244,7 +216,7 @@ fn two_builds_give_identical_bytes() {
 
 #[test]
 fn hostile_text_is_shown_literally_and_reads_no_file() {
-    let ladder = &load(repo("tests/fixtures/hostile.yaml"))[0];
+    let ladder = &load_all(repo("tests/fixtures/hostile.yaml"))[0];
     for pdf in [
         context().booklet(ladder, &stamp()).unwrap(),
         context().offer(ladder, "e-1", None, &stamp()).unwrap(),
@@ -289,7 +261,7 @@ fn a_broken_template_gives_a_located_error() {
         ..PdfOptions::default()
     };
     let context = Context::new(&options, true).unwrap();
-    let ladder = &load(repo("ladders/packback.yaml"))[0];
+    let ladder = &load_all(repo("ladders/packback.yaml"))[0];
     let error = context.booklet(ladder, &stamp()).unwrap_err().to_string();
     assert!(error.starts_with("error: "), "{error}");
     assert!(error.contains(&format!("booklet.typ:{line}:")), "{error}");
@@ -300,7 +272,7 @@ fn a_broken_template_gives_a_located_error() {
 #[test]
 fn emitted_sources_compile_to_the_same_document() {
     let folder = tempfile::tempdir().unwrap();
-    let ladder = &load(repo("ladders/rent-the-runway-style.yaml"))[0];
+    let ladder = &load_all(repo("ladders/rent-the-runway-style.yaml"))[0];
     let options = PdfOptions {
         layouts_dir: Some(repo("layouts")),
         emit_typst: Some(folder.path().to_path_buf()),

@@ -4,29 +4,13 @@
 //! independent extraction, and finds every expectation, title, experience, code and equivalence
 //! verbatim and in its place in the model loaded from `ladders/`.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::*;
 
 use ladder::model::{Ladder, Level, Track};
-use ladder::Workspace;
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
 
 fn seed(name: &str) -> String {
     std::fs::read_to_string(repo("tests/fixtures/seeds").join(name)).unwrap()
-}
-
-/// Loads one shipped ladder, which must have no errors.
-fn shipped(name: &str) -> Ladder {
-    let workspace = Workspace::load(&[repo("ladders").join(name)]);
-    assert_eq!(
-        workspace.error_count(),
-        0,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace.ladders.into_iter().next().unwrap().ladder
 }
 
 fn decode_entities(text: &str) -> String {

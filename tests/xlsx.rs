@@ -1,37 +1,15 @@
 //! The workbooks, reopened as a spreadsheet would: cells read back with calamine, validations
 //! and defined names read from the XML inside the zip.
 
+mod common;
+use common::*;
+
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use ladder::export::xlsx::{workbook, WorkbookOptions, EMPTY_CALIBRATION_ROWS};
-use ladder::export::Stamp;
 use ladder::roster::Roster;
-use ladder::{markup, Ladder, Workspace};
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn load(path: PathBuf) -> Vec<Ladder> {
-    let workspace = Workspace::load(&[path]);
-    assert_eq!(
-        workspace.error_count(),
-        0,
-        "{}",
-        workspace.render_diagnostics()
-    );
-    workspace
-        .ladders
-        .into_iter()
-        .map(|loaded| loaded.ladder)
-        .collect()
-}
-
-fn stamp() -> Stamp {
-    Stamp::new("00112233445566778899aabbccddeeff")
-}
+use ladder::{markup, Ladder};
 
 fn bytes_of(ladder: &Ladder, roster: Option<&Roster>) -> Vec<u8> {
     let stamp = stamp();
@@ -95,7 +73,7 @@ fn sheet_name(track: &str) -> String {
 
 #[test]
 fn every_seed_has_its_sheets_and_every_expectation_is_in_its_matrix_cell() {
-    for ladder in load(repo("ladders")) {
+    for ladder in load_all(repo("ladders")) {
         let bytes = bytes_of(&ladder, None);
         let mut book = open(&bytes);
         let mut expected: Vec<String> = vec![String::from("Overview")];
@@ -164,7 +142,7 @@ fn every_seed_has_its_sheets_and_every_expectation_is_in_its_matrix_cell() {
 
 #[test]
 fn the_calibration_sheet_has_dropdowns_and_formulas_over_real_ranges() {
-    let ladder = &load(repo("ladders/persado-2019.yaml"))[0];
+    let ladder = &load_all(repo("ladders/persado-2019.yaml"))[0];
     let bytes = bytes_of(ladder, None);
     let xml = sheet_part(&bytes, "Calibration");
     assert!(xml.contains("<dataValidation"), "no validations");
@@ -246,7 +224,7 @@ fn the_calibration_sheet_has_dropdowns_and_formulas_over_real_ranges() {
 
 #[test]
 fn a_roster_fills_the_calibration_rows() {
-    let ladder = &load(repo("ladders/persado-2019.yaml"))[0];
+    let ladder = &load_all(repo("ladders/persado-2019.yaml"))[0];
     let roster = Roster::read(&repo("tests/fixtures/rosters/team.csv")).unwrap();
     assert!(roster.check_against(ladder).is_empty());
     let bytes = bytes_of(ladder, Some(&roster));
@@ -287,7 +265,7 @@ fn a_bad_roster_line_is_reported_with_its_line() {
     let path = repo("tests/fixtures/rosters/bad.csv");
     let problems = match Roster::read(&path) {
         Err(problems) => problems,
-        Ok(roster) => roster.check_against(&load(repo("ladders/persado-2019.yaml"))[0]),
+        Ok(roster) => roster.check_against(&load_all(repo("ladders/persado-2019.yaml"))[0]),
     };
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].position, Some((3, 1)));
@@ -299,7 +277,7 @@ fn a_bad_roster_line_is_reported_with_its_line() {
         "Grace Hopper,Software Engineer,Software Engineer I\n",
     );
     let roster = Roster::parse(&path, &text).unwrap();
-    let problems = roster.check_against(&load(repo("ladders/persado-2019.yaml"))[0]);
+    let problems = roster.check_against(&load_all(repo("ladders/persado-2019.yaml"))[0]);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].position, Some((4, 1)));
     assert_eq!(
@@ -310,7 +288,7 @@ fn a_bad_roster_line_is_reported_with_its_line() {
 
 #[test]
 fn formula_like_text_stays_text() {
-    let ladder = &load(repo("tests/fixtures/hostile.yaml"))[0];
+    let ladder = &load_all(repo("tests/fixtures/hostile.yaml"))[0];
     let bytes = bytes_of(ladder, None);
     let mut book = open(&bytes);
     let comparison = book.worksheet_range("Comparison").unwrap();
@@ -344,7 +322,7 @@ fn formula_like_text_stays_text() {
 
 #[test]
 fn the_workbook_is_reproducible_and_carries_its_properties() {
-    let ladder = &load(repo("ladders/packback.yaml"))[0];
+    let ladder = &load_all(repo("ladders/packback.yaml"))[0];
     assert!(bytes_of(ladder, None) == bytes_of(ladder, None));
     let core = part(&bytes_of(ladder, None), "docProps/core.xml");
     assert!(

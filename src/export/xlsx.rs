@@ -240,13 +240,7 @@ fn level_header(ladder: &Ladder, level: &Level) -> String {
     let mut lines = vec![level.title.clone()];
     let facts: Vec<String> = [
         level.code.clone(),
-        level.grade.as_ref().map(|grade| {
-            ladder
-                .grades
-                .iter()
-                .find(|known| &known.id == grade)
-                .map_or_else(|| grade.clone(), |known| known.name.clone())
-        }),
+        ladder.grade_name(level),
         level
             .experience
             .as_ref()
@@ -288,20 +282,7 @@ fn overview_sheet(
 ) -> Result<(), XlsxError> {
     sheet.set_name(OVERVIEW_SHEET)?;
     sheet.write_string_with_format(0, 0, &ladder.title, &styles.title)?;
-    let facts: Vec<String> = [
-        ladder.organization.clone(),
-        ladder
-            .version
-            .as_ref()
-            .map(|version| format!("version {version}")),
-        ladder
-            .effective_date
-            .as_ref()
-            .map(|date| format!("effective {date}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let facts = ladder.facts();
     sheet.write_string_with_format(1, 0, facts.join(" · "), &styles.muted)?;
     let overview = Overview::of(ladder);
     let graded = overview.columns.iter().any(Option::is_some);
@@ -766,25 +747,17 @@ fn calibration_sheet(
     }
 
     // At a glance: "Yes" green, "No" red, and each rating below the current level amber.
-    let meets_range = (1, meets, last_row, meets);
-    sheet.add_conditional_format(
-        meets_range.0,
-        meets_range.1,
-        meets_range.2,
-        meets_range.3,
-        &ConditionalFormatCell::new()
-            .set_rule(ConditionalFormatCellRule::EqualTo("\"Yes\""))
-            .set_format(&styles.good),
-    )?;
-    sheet.add_conditional_format(
-        meets_range.0,
-        meets_range.1,
-        meets_range.2,
-        meets_range.3,
-        &ConditionalFormatCell::new()
-            .set_rule(ConditionalFormatCellRule::EqualTo("\"No\""))
-            .set_format(&styles.bad),
-    )?;
+    for (answer, format) in [("\"Yes\"", &styles.good), ("\"No\"", &styles.bad)] {
+        sheet.add_conditional_format(
+            1,
+            meets,
+            last_row,
+            meets,
+            &ConditionalFormatCell::new()
+                .set_rule(ConditionalFormatCellRule::EqualTo(answer))
+                .set_format(format),
+        )?;
+    }
     if area_count > 0 {
         let first_rank_cell = format!("{}2", column_letters(first_rank));
         let current_cell = format!("${}2", column_letters(current_rank));

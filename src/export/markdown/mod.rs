@@ -159,21 +159,10 @@ impl<'a> Book<'a> {
         let mut anchorizer = Anchorizer::new();
         self.heading(root, 1, &ladder.title, &mut anchorizer);
 
-        let facts: Vec<String> = [
-            ladder.organization.clone(),
-            ladder
-                .version
-                .as_ref()
-                .map(|version| format!("version {version}")),
-            ladder
-                .effective_date
-                .as_ref()
-                .map(|date| format!("effective {date}")),
-            (!ladder.authors.is_empty()).then(|| format!("by {}", ladder.authors.join(", "))),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let mut facts = ladder.facts();
+        if !ladder.authors.is_empty() {
+            facts.push(format!("by {}", ladder.authors.join(", ")));
+        }
         if !facts.is_empty() {
             let line = self.text(facts.join(" · "));
             let emph = self.emph(vec![line]);
@@ -319,13 +308,7 @@ impl<'a> Book<'a> {
     ) {
         let ladder = self.ladder;
         let level = &track.levels[index];
-        let grade_name = level.grade.as_ref().map(|grade| {
-            ladder
-                .grades
-                .iter()
-                .find(|known| &known.id == grade)
-                .map_or_else(|| grade.clone(), |known| known.name.clone())
-        });
+        let grade_name = ladder.grade_name(level);
         let facts: Vec<(&str, String)> = [
             ("Code", level.code.clone()),
             ("Grade", grade_name),

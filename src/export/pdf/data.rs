@@ -218,13 +218,7 @@ pub fn level_view(ladder: &Ladder, track: &Track, index: usize, inline_shared: b
         title: level.title.clone(),
         aliases: level.aliases.clone(),
         code: level.code.clone(),
-        grade: level.grade.as_ref().map(|grade| {
-            ladder
-                .grades
-                .iter()
-                .find(|known| &known.id == grade)
-                .map_or_else(|| grade.clone(), |known| known.name.clone())
-        }),
+        grade: ladder.grade_name(level),
         experience: level
             .experience
             .as_ref()

@@ -1,0 +1,49 @@
+//! Helpers shared by the integration tests: where the repository is, and loading ladders that
+//! must load without errors.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use ladder::export::Stamp;
+use ladder::{Ladder, Workspace};
+
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// Every ladder at `path` (a file or a folder), which must load without errors.
+pub fn load_all(path: impl AsRef<Path>) -> Vec<Ladder> {
+    let workspace = Workspace::load(&[path.as_ref().to_path_buf()]);
+    assert_eq!(
+        workspace.error_count(),
+        0,
+        "{}",
+        workspace.render_diagnostics()
+    );
+    workspace
+        .ladders
+        .into_iter()
+        .map(|loaded| loaded.ladder)
+        .collect()
+}
+
+/// The ladder at `path`, which must load without errors.
+pub fn load(path: impl AsRef<Path>) -> Ladder {
+    load_all(path).into_iter().next().expect("a ladder")
+}
+
+/// A ladder shipped in `ladders/`.
+pub fn shipped(name: &str) -> Ladder {
+    load(repo("ladders").join(name))
+}
+
+/// The five shipped ladders.
+pub fn all_shipped() -> Vec<Ladder> {
+    let ladders = load_all(repo("ladders"));
+    assert_eq!(ladders.len(), 5);
+    ladders
+}
+
+pub fn stamp() -> Stamp {
+    Stamp::new("00112233445566778899aabbccddeeff")
+}
