@@ -372,6 +372,25 @@ impl Ladder {
     }
 }
 
+/// An id made from a name: ASCII letters and digits, lower case, anything else as one `-`
+/// (`Senior Engineer II` → `senior-engineer-ii`). Safe as a file name and a link anchor.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_owned();
+    if out.is_empty() {
+        String::from("x")
+    } else {
+        out
+    }
+}
+
 /// Deserializers that accept a number where text is meant: people write `version: 2` and
 /// `grade: 5` and mean the text "2" and "5".
 mod lenient {

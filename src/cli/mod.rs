@@ -381,7 +381,7 @@ fn make_offer(args: &OfferArgs) -> anyhow::Result<PathBuf> {
         let mut name = level.id.clone();
         if let Some(candidate) = &args.candidate {
             name.push('-');
-            name.push_str(&file_name_part(candidate));
+            name.push_str(&crate::model::slug(candidate));
         }
         PathBuf::from("out")
             .join(&ladder.id)
@@ -397,19 +397,6 @@ fn make_offer(args: &OfferArgs) -> anyhow::Result<PathBuf> {
     }
     crate::output::write_atomically(&output, |out| out.write_all(&pdf))?;
     Ok(output)
-}
-
-/// A name as part of a file name: letters and digits kept, runs of anything else as one `-`.
-fn file_name_part(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_owned()
 }
 
 fn import(args: ImportArgs) -> ExitCode {

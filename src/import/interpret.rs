@@ -10,7 +10,7 @@ use super::outline::{Block, Cell, Item};
 use super::Imported;
 use crate::diagnostic::Diagnostic;
 use crate::markup;
-use crate::model::{Area, Experience, Grade, Ladder, Level, Section, Track, TrackKind};
+use crate::model::{slug, Area, Experience, Grade, Ladder, Level, Section, Track, TrackKind};
 
 pub enum FrontMatter {
     WholeLadder(Box<Ladder>),
@@ -135,23 +135,6 @@ fn plain(text: &str) -> String {
     let mut out = String::new();
     walk(&markup::inline(text), &mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_matches('-').to_owned();
-    if out.is_empty() {
-        String::from("x")
-    } else {
-        out
-    }
 }
 
 /// Area names that differ only in `&`/`and`, case or spacing are one area.
