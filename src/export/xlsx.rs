@@ -374,7 +374,12 @@ fn matrix_sheet(
 ) -> Result<(), XlsxError> {
     sheet.set_name(name)?;
     sheet.set_column_width(0, AREA_COLUMN_WIDTH)?;
-    sheet.write_string_with_format(0, 0, "Area", &styles.header)?;
+    let corner = if track_areas(ladder, track).is_empty() {
+        ""
+    } else {
+        "Area"
+    };
+    sheet.write_string_with_format(0, 0, corner, &styles.header)?;
     let mut header_texts = Vec::new();
     for (index, level) in track.levels.iter().enumerate() {
         let column = 1 + index as u16;
