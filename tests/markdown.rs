@@ -301,3 +301,25 @@ fn a_second_build_is_byte_identical() {
         assert_eq!(files_of(&ladder), files_of(&ladder), "{}", ladder.id);
     }
 }
+
+#[test]
+fn each_level_of_a_progression_lists_its_changes_from_the_level_below() {
+    let ladder = shipped("persado-2019.yaml");
+    let files = files_of(&ladder);
+    let reading = read(&files["software-engineer.md"]);
+    for (below, level) in [
+        ("Software Engineer I", "Software Engineer II"),
+        ("Senior Software Engineer", "Staff Software Engineer"),
+    ] {
+        let heading = format!("Changes from {below}");
+        let anchor = comrak::Anchorizer::new().anchorize(&heading);
+        assert!(
+            reading.anchors.iter().any(|a| a.starts_with(&anchor)),
+            "no `{heading}` under {level}"
+        );
+    }
+    assert!(files["software-engineer.md"].contains("Compared with [Software Engineer I](#software-engineer-i): 21 new, 1 reworded, 18 no longer listed."));
+    // Roles are not a progression: no changes between Lead and Architect.
+    let roles = files_of(&shipped("titles-and-roles.yaml"));
+    assert!(!roles["roles.md"].contains("Changes from"));
+}

@@ -298,3 +298,77 @@ fn emitted_sources_compile_to_the_same_document() {
     assert_eq!(data["ladder"]["title"], ladder.title.as_str());
     assert!(replay.booklet(ladder, &stamp()).unwrap() == pdf);
 }
+
+#[test]
+fn paper_size_and_extra_fonts_are_options() {
+    let ladder = load(repo("ladders/titles-and-roles.yaml"));
+    let letter = Context::new(
+        &PdfOptions {
+            layouts_dir: Some(repo("layouts")),
+            paper: ladder::export::pdf::Paper::UsLetter,
+            ..PdfOptions::default()
+        },
+        true,
+    )
+    .unwrap();
+    let pdf = letter.offer(&ladder, "lead", None, &stamp()).unwrap();
+    let document = lopdf::Document::load_mem(&pdf).unwrap();
+    let (_, page) = document.get_pages().into_iter().next().unwrap();
+    let media_box = document
+        .get_dictionary(page)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    let numbers: Vec<f32> = media_box.iter().map(|n| n.as_float().unwrap()).collect();
+    assert_eq!(
+        numbers,
+        [0.0, 0.0, 612.0, 792.0],
+        "US letter is 8.5 × 11 in"
+    );
+
+    // An organization's font folder is loaded (and changes what PDFs depend on); a file that is
+    // not a font is refused with its name.
+    let fonts = tempfile::tempdir().unwrap();
+    let some_font = typst_assets::fonts().next().unwrap();
+    std::fs::write(fonts.path().join("house-font.ttf"), some_font).unwrap();
+    let with_font = Context::new(
+        &PdfOptions {
+            font_paths: vec![fonts.path().to_path_buf()],
+            ..PdfOptions::default()
+        },
+        true,
+    )
+    .unwrap();
+    let without = Context::new(&PdfOptions::default(), true).unwrap();
+    assert_ne!(with_font.fingerprint(), without.fingerprint());
+    std::fs::write(fonts.path().join("broken.ttf"), b"not a font").unwrap();
+    let error = Context::new(
+        &PdfOptions {
+            font_paths: vec![fonts.path().to_path_buf()],
+            ..PdfOptions::default()
+        },
+        true,
+    )
+    .err()
+    .expect("a broken font is refused")
+    .to_string();
+    assert!(error.contains("broken.ttf"), "{error}");
+}
+
+#[test]
+fn each_level_says_what_is_new_compared_with_the_level_below() {
+    let ladder = load(repo("ladders/persado-2019.yaml"));
+    let text = normalize(&text_of(&context().booklet(&ladder, &stamp()).unwrap()));
+    // Software Engineer II: 21 new, 1 reworded, 18 no longer listed (see tests/changes.rs).
+    assert!(text.contains(&normalize(
+        "Compared with Software Engineer I: 21 new, 1 reworded, 18 no longer listed."
+    )));
+    let cumulative = load(repo("ladders/titles-and-roles.yaml"));
+    let text = normalize(&text_of(&context().booklet(&cumulative, &stamp()).unwrap()));
+    assert!(text.contains(&normalize(
+        "Adds 4 expectations to everything expected at Software Engineer."
+    )));
+}
