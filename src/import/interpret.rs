@@ -233,6 +233,9 @@ pub struct Interpreter {
     grade_rows: Vec<(String, Vec<String>)>,
     cumulative: bool,
     extra_blocks: Vec<(String, Vec<Block>)>,
+    /// A list of links before the levels (`* [Software Engineer Path](software-engineer.md)`):
+    /// pages of the tracks, matched to tracks at the end. The list's text, to keep if not.
+    track_links: Option<(Vec<(String, String)>, String)>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -275,6 +278,7 @@ impl Interpreter {
             grade_rows: Vec::new(),
             cumulative: false,
             extra_blocks: Vec::new(),
+            track_links: None,
             warnings: Vec::new(),
         }
     }
@@ -746,6 +750,26 @@ impl Interpreter {
             }
             return;
         }
+        let all_links = items
+            .iter()
+            .all(|item| item.text.starts_with('[') && item.children.is_empty());
+        if self.place == Place::Summary
+            && self.tracks.is_empty()
+            && all_links
+            && self.track_links.is_none()
+        {
+            let links = items
+                .iter()
+                .filter_map(|item| first_link(&item.text))
+                .collect();
+            let text = items
+                .iter()
+                .map(|item| list_item_markdown(item, 0))
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.track_links = Some((links, text));
+            return;
+        }
         match self.place.clone() {
             Place::Area(area) => {
                 for item in items {
@@ -1110,6 +1134,7 @@ impl Interpreter {
 
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
         self.apply_alignment();
+        self.apply_track_links();
         // Drop empty group levels left at the end of a track.
         for track in &mut self.tracks {
             while track.levels.last().is_some_and(LevelDraft::is_empty) && track.levels.len() > 1 {
@@ -1138,6 +1163,32 @@ impl Interpreter {
             ladder,
             warnings: self.warnings,
         })
+    }
+
+    /// Links to the tracks' own pages: a track named like the link text (`X` for `X Path`)
+    /// gets the link and that name as an alias. A list that names no track stays in the summary.
+    fn apply_track_links(&mut self) {
+        let Some((links, text)) = self.track_links.take() else {
+            return;
+        };
+        let mut matched = 0;
+        for (label, url) in &links {
+            let track = self.tracks.iter_mut().find(|track| {
+                label == &track.name
+                    || label.strip_suffix(" Path").or(label.strip_suffix(" Track"))
+                        == Some(track.name.as_str())
+            });
+            if let Some(track) = track {
+                track.link = Some(url.clone());
+                if label != &track.name && !track.aliases.contains(label) {
+                    track.aliases.push(label.clone());
+                }
+                matched += 1;
+            }
+        }
+        if matched < links.len() {
+            self.summary.push(text);
+        }
     }
 
     /// Applies a summary table: titles per column, and grades or equivalents from the columns.
