@@ -81,6 +81,10 @@ fn a_build_writes_every_artifact_and_a_manifest() {
             .contains(booklet_hash.as_str()),
         "the booklet names its input hash"
     );
+    assert!(
+        String::from_utf8_lossy(&booklet).contains(booklet_hash.as_str()),
+        "the booklet's metadata names its input hash"
+    );
     // No temporary files are left behind.
     for entry in walk(out.path()) {
         assert!(
