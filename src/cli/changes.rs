@@ -78,7 +78,8 @@ pub fn find_ladder(name: &str) -> anyhow::Result<LoadedLadder> {
         })
 }
 
-fn find_level<'a>(ladder: &'a Ladder, name: &str) -> anyhow::Result<&'a crate::model::Level> {
+/// A level of `ladder` named by id or title, or an error listing the levels.
+pub fn find_level<'a>(ladder: &'a Ladder, name: &str) -> anyhow::Result<&'a crate::model::Level> {
     ladder.resolve_level(name).with_context(|| {
         let known: Vec<&str> = ladder
             .levels()

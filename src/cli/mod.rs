@@ -318,47 +318,9 @@ fn offer(args: OfferArgs) -> ExitCode {
 
 fn make_offer(args: &OfferArgs) -> anyhow::Result<PathBuf> {
     use anyhow::Context as _;
-    let as_path = PathBuf::from(&args.ladder);
-    let paths = if as_path.is_file() {
-        vec![as_path]
-    } else {
-        vec![PathBuf::from("ladders")]
-    };
-    let workspace = Workspace::load(&paths);
-    let loaded = workspace
-        .ladders
-        .iter()
-        .find(|loaded| paths[0].is_file() || loaded.ladder.id == args.ladder)
-        .with_context(|| {
-            let known: Vec<&str> = workspace
-                .ladders
-                .iter()
-                .map(|l| l.ladder.id.as_str())
-                .collect();
-            format!(
-                "no ladder `{}`{}; known ladders: {}",
-                args.ladder,
-                if workspace.error_count() > 0 {
-                    " without errors"
-                } else {
-                    ""
-                },
-                known.join(", ")
-            )
-        })?;
+    let loaded = changes::find_ladder(&args.ladder)?;
     let ladder = &loaded.ladder;
-    let level = ladder.resolve_level(&args.level).with_context(|| {
-        let known: Vec<&str> = ladder
-            .levels()
-            .map(|(_, level)| level.id.as_str())
-            .collect();
-        format!(
-            "ladder `{}` has no level `{}`; its levels: {}",
-            ladder.id,
-            args.level,
-            known.join(", ")
-        )
-    })?;
+    let level = changes::find_level(ladder, &args.level)?;
     if let Some(date) = &args.date {
         anyhow::ensure!(
             crate::check::is_valid_date(date),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 
-use super::outline::{Block, Cell, Item};
+use super::outline::{bold_key, Block, Cell, Item};
 use super::Imported;
 use crate::diagnostic::Diagnostic;
 use crate::markup;
@@ -1538,21 +1538,6 @@ fn is_bold_label(text: &str) -> bool {
         && text.ends_with("**")
         && text.len() > 4
         && !text[2..text.len() - 2].contains("**")
-}
-
-/// `**Key**: value` or `**Key:** value`.
-fn bold_key(text: &str) -> Option<(String, String)> {
-    let rest = text.strip_prefix("**")?;
-    let (key, value) = rest.split_once("**")?;
-    let value = value.trim_start();
-    if key.ends_with(':') || value.starts_with(':') {
-        Some((
-            key.trim_end_matches(':').trim().to_owned(),
-            value.trim_start_matches(':').trim().to_owned(),
-        ))
-    } else {
-        None
-    }
 }
 
 fn list_item_markdown(item: &Item, depth: usize) -> String {

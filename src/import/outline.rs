@@ -122,23 +122,23 @@ fn plain_of<'a>(node: &'a AstNode<'a>) -> String {
     out.trim().to_owned()
 }
 
-/// `**Key**: value` / `**Key:** value` paragraphs as a key and the rest of the source.
-fn key_value<'a>(node: &'a AstNode<'a>, source: &str) -> Option<(String, String)> {
-    let first = node.first_child()?;
-    if !matches!(first.data().value, NodeValue::Strong) {
+/// `**Key:** value` / `**Key**: value`: a labelled line, as its key and value. A key is a
+/// short label, not a bold sentence; a trailing `\` (a Markdown hard break) is not part of the
+/// value. The one reading of labelled lines, for Markdown and HTML alike.
+pub fn bold_key(text: &str) -> Option<(String, String)> {
+    let rest = text.trim().strip_prefix("**")?;
+    let (key, value) = rest.split_once("**")?;
+    let value = value.trim_start();
+    if !(key.ends_with(':') || value.starts_with(':')) {
         return None;
     }
-    let key = plain_of(first);
-    let rest = source.strip_prefix("**")?;
-    let (_, after) = rest.split_once("**")?;
-    let key_has_colon = key.ends_with(':');
-    let after_trimmed = after.trim_start();
-    if !key_has_colon && !after_trimmed.starts_with(':') {
-        return None;
-    }
-    let value = after_trimmed.trim_start_matches(':').trim().to_owned();
-    let key = key.trim_end_matches(':').trim().to_owned();
-    (!key.is_empty() && key.len() <= 60).then_some((key, value))
+    let key = key.trim_end_matches(':').trim();
+    let value = value
+        .trim_start_matches(':')
+        .trim()
+        .trim_end_matches('\\')
+        .trim();
+    (!key.is_empty() && key.chars().count() <= 60).then(|| (key.to_owned(), value.to_owned()))
 }
 
 fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block>) {
@@ -154,13 +154,9 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
             // `**Scope:** ...` lines written one under the other are one paragraph to Markdown
             // but one key each to their author.
             let source_lines: Vec<&str> = source.lines().collect();
-            if source_lines.len() > 1
-                && source_lines
-                    .iter()
-                    .all(|line| bold_key_line(line).is_some())
-            {
+            if source_lines.len() > 1 && source_lines.iter().all(|line| bold_key(line).is_some()) {
                 for (offset, text) in source_lines.iter().enumerate() {
-                    let (key, value) = bold_key_line(text).expect("checked");
+                    let (key, value) = bold_key(text).expect("checked");
                     out.push(Block::KeyValue {
                         key,
                         value,
@@ -169,7 +165,7 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
                 }
                 return;
             }
-            match key_value(node, &source) {
+            match bold_key(&source) {
                 Some((key, value)) => out.push(Block::KeyValue { key, value, line }),
                 None => out.push(Block::Paragraph { text: source, line }),
             }
@@ -217,24 +213,6 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
             }
         }
     }
-}
-
-/// `**Key:** value` / `**Key**: value` in a line of Markdown source.
-fn bold_key_line(line: &str) -> Option<(String, String)> {
-    let rest = line.trim().strip_prefix("**")?;
-    let (key, value) = rest.split_once("**")?;
-    let value = value.trim_start();
-    (key.ends_with(':') || value.starts_with(':')).then(|| {
-        let value = value
-            .trim_start_matches(':')
-            .trim()
-            .trim_end_matches('\\')
-            .trim();
-        (
-            key.trim_end_matches(':').trim().to_owned(),
-            value.to_owned(),
-        )
-    })
 }
 
 fn markdown_item<'a>(item: &'a AstNode<'a>, lines: &[&str]) -> Item {
@@ -369,19 +347,10 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
 }
 
 fn html_paragraph(text: String, line: usize) -> Block {
-    if let Some(rest) = text.strip_prefix("**") {
-        if let Some((key, value)) = rest.split_once("**") {
-            let value = value.trim_start();
-            if key.ends_with(':') || value.starts_with(':') {
-                return Block::KeyValue {
-                    key: key.trim_end_matches(':').trim().to_owned(),
-                    value: value.trim_start_matches(':').trim().to_owned(),
-                    line,
-                };
-            }
-        }
+    match bold_key(&text) {
+        Some((key, value)) => Block::KeyValue { key, value, line },
+        None => Block::Paragraph { text, line },
     }
-    Block::Paragraph { text, line }
 }
 
 fn has_blocks(element: ElementRef) -> bool {

@@ -7,7 +7,6 @@
 use serde::Serialize;
 
 use crate::compare;
-use crate::export::Stamp;
 use crate::markup::{self, Block, Inline};
 use crate::model::{Ladder, Level, Track, TrackKind};
 use crate::overview::Overview;
@@ -348,8 +347,4 @@ pub fn offer_view(ladder: &Ladder, level_id: &str, candidate: Option<&str>) -> O
         candidate: candidate.map(str::to_owned),
         level: level_view(ladder, track, index, true),
     })
-}
-
-pub fn stamp_fields(stamp: &Stamp) -> (String, String) {
-    (stamp.tool.clone(), stamp.input_hash.clone())
 }
