@@ -4,8 +4,7 @@
 //! independent extraction, and finds every expectation, title, experience, code and equivalence
 //! verbatim and in its place in the model loaded from `ladders/`.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use ladder::model::{Ladder, Level, Track};
 

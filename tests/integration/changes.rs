@@ -1,7 +1,6 @@
 //! Level comparison and `ladder diff`, on the seeds and on edited copies of them.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::collections::BTreeSet;
 use std::process::Command;

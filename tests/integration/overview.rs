@@ -1,7 +1,6 @@
 //! The overview lines the tracks of each shipped ladder up the way the ladder itself does.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use ladder::overview::Overview;
 

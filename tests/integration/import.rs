@@ -2,8 +2,7 @@
 //! the tool's own handbook imports back to the model it was made from, and each document shape
 //! has a fixture of its own.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::collections::BTreeMap;
 

@@ -1,8 +1,7 @@
 //! The build pipeline: every artifact written, nothing rebuilt when nothing changed, only the
 //! touched ladder rebuilt, failures contained, files never half written.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,8 +1,7 @@
 //! The Markdown handbook, read back the way GitHub reads it: parsed with comrak, links followed
 //! to files and heading anchors, every expectation found as a list item under its level and area.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -1,8 +1,7 @@
 //! The PDFs, read back as a reader would: text extracted (pdf-extract), pages, bookmarks and
 //! fonts inspected (lopdf).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::sync::OnceLock;
 

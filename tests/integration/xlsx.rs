@@ -1,8 +1,7 @@
 //! The workbooks, reopened as a spreadsheet would: cells read back with calamine, validations,
 //! formulas, tables and defined names read from the XML inside the zip.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};

@@ -1,0 +1,14 @@
+//! The integration tests, in one binary so that typst is linked once: a module per area.
+
+mod bad_input;
+mod build;
+mod changes;
+mod cli;
+mod common;
+mod import;
+mod lints;
+mod markdown;
+mod overview;
+mod pdf;
+mod seeds;
+mod xlsx;
