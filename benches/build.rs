@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use ladder::build::{self, BuildOptions, Format, Silent};
+use ladder::build::{self, BuildOptions, Silent};
 use ladder::Workspace;
 
 fn repo(path: &str) -> PathBuf {
@@ -23,7 +23,7 @@ fn repo(path: &str) -> PathBuf {
 fn options(out: &Path, jobs: Option<usize>) -> BuildOptions {
     let mut options = BuildOptions {
         out_dir: out.to_path_buf(),
-        formats: vec![Format::Pdf, Format::Md, Format::Xlsx],
+        formats: Vec::new(),
         jobs,
         force: true,
         ..BuildOptions::default()
@@ -86,11 +86,19 @@ fn main() {
     println!("\ntime per artifact, one at a time (mean over the seeds):");
     let context = ladder::export::pdf::Context::new(&options(out.path(), None).pdf, true).unwrap();
     let stamp = ladder::export::Stamp::new("benchmark");
-    let ladders: Vec<&ladder::Ladder> = workspace
+    let dictionaries = ladder::labels::Dictionaries::built_in();
+    let views: Vec<(&ladder::Ladder, ladder::view::LadderView)> = workspace
         .ladders
         .iter()
-        .map(|loaded| &loaded.ladder)
+        .map(|loaded| {
+            let (labels, _) = dictionaries.labels(loaded.ladder.language());
+            (
+                &loaded.ladder,
+                ladder::view::LadderView::new(&loaded.ladder, labels),
+            )
+        })
         .collect();
+    let ladders = &views;
     let timed = |name: &str, count: usize, run: &mut dyn FnMut()| {
         let started = Instant::now();
         run();
@@ -100,35 +108,35 @@ fn main() {
         );
     };
     timed("booklet (PDF)", ladders.len(), &mut || {
-        for ladder in &ladders {
-            context.booklet(ladder, &stamp).unwrap();
+        for (_, view) in ladders {
+            context.booklet(view, &stamp).unwrap();
         }
     });
-    let levels: Vec<(&ladder::Ladder, String)> = ladders
+    let levels: Vec<(&ladder::view::LadderView, String)> = ladders
         .iter()
-        .flat_map(|ladder| {
-            ladder
-                .levels()
-                .map(move |(_, level)| (*ladder, level.id.clone()))
+        .flat_map(|(_, view)| {
+            view.levels()
+                .map(move |(_, level)| (view, level.id.clone()))
         })
         .collect();
     timed("one-pager (PDF)", levels.len(), &mut || {
-        for (ladder, level) in &levels {
-            context.offer(ladder, level, None, &stamp).unwrap();
+        for (view, level) in &levels {
+            context.offer(view, level, None, &stamp).unwrap();
         }
     });
     timed("handbook (Markdown)", ladders.len(), &mut || {
-        for ladder in &ladders {
-            ladder::export::markdown::handbook(ladder, &stamp).unwrap();
+        for (_, view) in ladders {
+            ladder::export::markdown::handbook(view, &stamp).unwrap();
         }
     });
     timed("workbook (Excel)", ladders.len(), &mut || {
-        for ladder in &ladders {
+        for (ladder, view) in ladders {
             let options = ladder::export::xlsx::WorkbookOptions {
                 roster: None,
                 stamp: &stamp,
             };
-            ladder::export::xlsx::workbook(ladder, &options).unwrap();
+            let input = ladder::export::Input { ladder, view };
+            ladder::export::xlsx::workbook(input, &options).unwrap();
         }
     });
 
@@ -201,7 +209,7 @@ fn compare_with_typst_cli() {
     let out = tempfile::tempdir().unwrap();
     let workspace = Workspace::load(&[repo("ladders")]);
     let mut options = options(out.path(), Some(1));
-    options.formats = vec![Format::Pdf];
+    options.formats = vec![String::from("pdf")];
     options.pdf.emit_typst = Some(emit.path().to_path_buf());
     build::build(&workspace.ladders, &options, &Silent).unwrap();
     options.pdf.emit_typst = None;

@@ -6,7 +6,6 @@
 //! and so that a failure costs only the artifact it happens in.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -14,34 +13,28 @@ use anyhow::Context;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::export::{self, OutputFile, Stamp};
+use crate::diagnostic::Diagnostic;
+use crate::export::{self, ArtifactSpec, Input, Registry, Stamp};
+use crate::labels::Dictionaries;
 use crate::load::LoadedLadder;
-use crate::model::Ladder;
 use crate::output::{write_atomically, ContentHasher};
 use crate::roster::Roster;
-
-/// The kinds of output `--format` selects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
-pub enum Format {
-    /// PDF booklet and one-page PDFs per level.
-    Pdf,
-    /// Markdown handbook.
-    Md,
-    /// Excel workbook.
-    Xlsx,
-}
+use crate::view::LadderView;
 
 /// Everything a build needs besides the ladders.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// Where the outputs go.
     pub out_dir: PathBuf,
-    pub formats: Vec<Format>,
+    /// The formats to build, by exporter name; empty means every format of the registry.
+    pub formats: Vec<String>,
     /// Worker threads; `None` uses every core.
     pub jobs: Option<usize>,
     /// Rebuild even what is up to date.
     pub force: bool,
     /// People to fill the calibration sheets with.
     pub roster: Option<Roster>,
+    /// Templates, paper and fonts of the PDFs; the templates' folder also holds label overrides.
     pub pdf: export::pdf::PdfOptions,
 }
 
@@ -49,7 +42,7 @@ impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
             out_dir: PathBuf::from("out"),
-            formats: vec![Format::Pdf, Format::Md, Format::Xlsx],
+            formats: Vec::new(),
             jobs: None,
             force: false,
             roster: None,
@@ -58,78 +51,57 @@ impl Default for BuildOptions {
     }
 }
 
-/// One document to make.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ArtifactKind {
-    Booklet,
-    /// The one-pager of the level with this id.
-    Offer(String),
-    Handbook,
-    Workbook,
-}
-
-impl fmt::Display for ArtifactKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ArtifactKind::Booklet => write!(f, "booklet"),
-            ArtifactKind::Offer(level) => write!(f, "offer {level}"),
-            ArtifactKind::Handbook => write!(f, "handbook"),
-            ArtifactKind::Workbook => write!(f, "workbook"),
-        }
-    }
-}
-
-/// A job: one artifact of one ladder.
-#[derive(Debug, Clone)]
+/// A job: one artifact of one ladder, made by one exporter.
 pub struct Artifact<'a> {
+    /// The ladder as loaded.
     pub loaded: &'a LoadedLadder,
-    pub kind: ArtifactKind,
+    /// What readers see of it.
+    pub view: &'a LadderView,
+    /// The exporter that makes it.
+    pub exporter: &'a dyn export::Exporter,
+    /// Which of the exporter's artifacts it is.
+    pub spec: ArtifactSpec,
 }
 
 impl Artifact<'_> {
-    pub fn ladder(&self) -> &Ladder {
-        &self.loaded.ladder
-    }
-
     /// The manifest key, e.g. `persado-2019/offer/se-2`.
     pub fn key(&self) -> String {
-        let id = &self.ladder().id;
-        match &self.kind {
-            ArtifactKind::Booklet => format!("{id}/booklet"),
-            ArtifactKind::Offer(level) => format!("{id}/offer/{level}"),
-            ArtifactKind::Handbook => format!("{id}/handbook"),
-            ArtifactKind::Workbook => format!("{id}/workbook"),
+        format!("{}/{}", self.loaded.ladder.id, self.spec.name)
+    }
+
+    fn input(&self) -> Input<'_> {
+        Input {
+            ladder: &self.loaded.ladder,
+            view: self.view,
         }
     }
 
     /// Where the artifact's files go, relative to the output folder.
     fn folder(&self) -> PathBuf {
-        let id = &self.ladder().id;
-        match &self.kind {
-            ArtifactKind::Handbook => Path::new(id).join("handbook"),
-            ArtifactKind::Offer(_) => Path::new(id).join("offers"),
-            ArtifactKind::Booklet | ArtifactKind::Workbook => PathBuf::from(id),
-        }
+        Path::new(&self.loaded.ladder.id).join(&self.spec.folder)
     }
 }
 
-/// The artifacts of the given ladders in the given formats, in a stable order.
-pub fn plan<'a>(ladders: &'a [LoadedLadder], formats: &[Format]) -> Vec<Artifact<'a>> {
+/// The artifacts of the given ladders, exporter by exporter, in a stable order.
+pub fn plan<'a>(
+    ladders: &'a [LoadedLadder],
+    views: &'a [LadderView],
+    registry: &'a Registry,
+) -> Vec<Artifact<'a>> {
     let mut artifacts = Vec::new();
-    for loaded in ladders {
-        let mut push = |kind| artifacts.push(Artifact { loaded, kind });
-        if formats.contains(&Format::Pdf) {
-            push(ArtifactKind::Booklet);
-        }
-        if formats.contains(&Format::Md) {
-            push(ArtifactKind::Handbook);
-        }
-        if formats.contains(&Format::Xlsx) {
-            push(ArtifactKind::Workbook);
-        }
-        if formats.contains(&Format::Pdf) {
-            for (_, level) in loaded.ladder.levels() {
-                push(ArtifactKind::Offer(level.id.clone()));
+    for (loaded, view) in ladders.iter().zip(views) {
+        let input = Input {
+            ladder: &loaded.ladder,
+            view,
+        };
+        for exporter in registry.exporters() {
+            for spec in exporter.artifacts(input) {
+                artifacts.push(Artifact {
+                    loaded,
+                    view,
+                    exporter,
+                    spec,
+                });
             }
         }
     }
@@ -144,19 +116,29 @@ pub enum Outcome {
     Failed(anyhow::Error),
 }
 
+/// What happened to one artifact.
 #[derive(Debug)]
 pub struct ArtifactReport {
+    /// The manifest key.
     pub key: String,
+    /// The ladder's id.
     pub ladder: String,
-    pub kind: ArtifactKind,
+    /// The artifact's name among the ladder's (`booklet`, `offer/se-2`).
+    pub kind: String,
+    /// Built, up to date, or failed and why.
     pub outcome: Outcome,
+    /// How long it took.
     pub elapsed: Duration,
 }
 
 /// The result of a build, artifact by artifact, in plan order.
 #[derive(Debug, Default)]
 pub struct BuildReport {
+    /// Every artifact's outcome.
     pub artifacts: Vec<ArtifactReport>,
+    /// Warnings of the build itself (labels a dictionary lacks).
+    pub warnings: Vec<Diagnostic>,
+    /// How long the build took.
     pub elapsed: Duration,
 }
 
@@ -227,9 +209,26 @@ impl Manifest {
 /// Artifacts per batch; typst's cache is trimmed after each batch.
 const BATCH_SIZE: usize = 128;
 
-/// Builds every artifact of `ladders`. Artifacts fail one by one; the report says which and why.
+/// The stack of every worker thread: typst lays out deeply nested content recursively, and the
+/// platform's default thread stack (2 MiB) overflows on large ladders. typst's own CLI runs its
+/// compiler on a larger stack for the same reason.
+pub const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Builds every artifact of `ladders` with the standard exporters of `options.formats`.
 pub fn build(
     ladders: &[LoadedLadder],
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> anyhow::Result<BuildReport> {
+    let registry = Registry::standard(&options.formats, options)?;
+    build_with(ladders, &registry, options, progress)
+}
+
+/// Builds every artifact that the exporters of `registry` make of `ladders`. Artifacts fail one
+/// by one, a panic included; the report says which and why.
+pub fn build_with(
+    ladders: &[LoadedLadder],
+    registry: &Registry,
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> anyhow::Result<BuildReport> {
@@ -241,9 +240,21 @@ pub fn build(
         )
     })?;
     let previous = Manifest::read(&options.out_dir);
-    let artifacts = plan(ladders, &options.formats);
+    let dictionaries = Dictionaries::load(export::pdf::layouts_folder(&options.pdf).as_deref())?;
+    let mut report = BuildReport::default();
+    let mut views = Vec::with_capacity(ladders.len());
+    for loaded in ladders {
+        let (labels, warnings) = dictionaries.labels(loaded.ladder.language());
+        for warning in warnings {
+            let warning = warning.in_file(&loaded.source.path);
+            if !report.warnings.contains(&warning) {
+                report.warnings.push(warning);
+            }
+        }
+        views.push(LadderView::new(&loaded.ladder, labels));
+    }
+    let artifacts = plan(ladders, &views, registry);
     progress.started(artifacts.len());
-    let context = export::pdf::Context::new(&options.pdf, options.formats.contains(&Format::Pdf))?;
 
     // Batches bound memory: typst memoizes every compilation in a global cache, which is
     // trimmed between batches so that a run over hundreds of ladders stays flat.
@@ -253,7 +264,7 @@ pub fn build(
             let done: Vec<_> = batch
                 .par_iter()
                 .map(|artifact| {
-                    let result = run_artifact(artifact, options, &context, &previous);
+                    let result = run_artifact(artifact, options, &previous);
                     progress.finished(&result.0);
                     result
                 })
@@ -263,20 +274,19 @@ pub fn build(
         }
         results
     };
-    let results = match options.jobs {
-        Some(jobs) => rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build()
-            .context("cannot start the worker threads")?
-            .install(run),
-        None => run(),
-    };
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
+    if let Some(jobs) = options.jobs {
+        pool = pool.num_threads(jobs.max(1));
+    }
+    let results = pool
+        .build()
+        .context("cannot start the worker threads")?
+        .install(run);
 
     let mut manifest = Manifest {
         tool: Stamp::new("").tool,
         artifacts: previous.artifacts.clone(),
     };
-    let mut report = BuildReport::default();
     for (artifact_report, entry) in results {
         match entry {
             Some(entry) => {
@@ -299,12 +309,11 @@ pub fn build(
 fn run_artifact(
     artifact: &Artifact,
     options: &BuildOptions,
-    context: &export::pdf::Context,
     previous: &Manifest,
 ) -> (ArtifactReport, Option<ManifestEntry>) {
     let started = Instant::now();
     let key = artifact.key();
-    let input_hash = input_hash(artifact, options, context);
+    let input_hash = input_hash(artifact);
     let up_to_date = !options.force
         && previous.artifacts.get(&key).is_some_and(|entry| {
             entry.input_hash == input_hash
@@ -316,13 +325,12 @@ fn run_artifact(
     let (outcome, entry) = if up_to_date {
         (Outcome::UpToDate, None)
     } else {
-        match make_and_write(
-            artifact,
-            options,
-            context,
-            &input_hash,
-            previous.artifacts.get(&key),
-        ) {
+        // A panic below (typst, krilla, the workbook writer, comrak) costs only this artifact.
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            make_and_write(artifact, options, &input_hash, previous.artifacts.get(&key))
+        }))
+        .unwrap_or_else(|panic| Err(panicked(panic.as_ref())));
+        match made {
             Ok(files) => {
                 let entry = ManifestEntry {
                     input_hash,
@@ -335,12 +343,25 @@ fn run_artifact(
     };
     let report = ArtifactReport {
         key,
-        ladder: artifact.ladder().id.clone(),
-        kind: artifact.kind.clone(),
+        ladder: artifact.loaded.ladder.id.clone(),
+        kind: artifact.spec.name.clone(),
         outcome,
         elapsed: started.elapsed(),
     };
     (report, entry)
+}
+
+/// A panic's message as an error.
+fn panicked(panic: &(dyn std::any::Any + Send)) -> anyhow::Error {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| String::from("no message"));
+    anyhow::anyhow!(
+        "an internal error stopped this document ({message}); the other documents were built. \
+         Please report it with the ladder that causes it"
+    )
 }
 
 /// Makes an artifact's files and writes each atomically. Files the previous build of this
@@ -348,12 +369,13 @@ fn run_artifact(
 fn make_and_write(
     artifact: &Artifact,
     options: &BuildOptions,
-    context: &export::pdf::Context,
     input_hash: &str,
     previous: Option<&ManifestEntry>,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let stamp = Stamp::new(input_hash);
-    let files = make(artifact, options, context, &stamp)?;
+    let files = artifact
+        .exporter
+        .make(artifact.input(), &artifact.spec, &stamp)?;
     let folder = artifact.folder();
     let mut written = Vec::with_capacity(files.len());
     for file in files {
@@ -374,59 +396,14 @@ fn make_and_write(
     Ok(written)
 }
 
-/// The documents of one artifact, in memory.
-pub fn make(
-    artifact: &Artifact,
-    options: &BuildOptions,
-    context: &export::pdf::Context,
-    stamp: &Stamp,
-) -> anyhow::Result<Vec<OutputFile>> {
-    let ladder = artifact.ladder();
-    let id = &ladder.id;
-    Ok(match &artifact.kind {
-        ArtifactKind::Handbook => export::markdown::handbook(ladder, stamp)?,
-        ArtifactKind::Workbook => {
-            let workbook_options = export::xlsx::WorkbookOptions {
-                roster: options.roster.as_ref(),
-                stamp,
-            };
-            vec![OutputFile {
-                path: PathBuf::from(format!("{id}.xlsx")),
-                bytes: export::xlsx::workbook(ladder, &workbook_options)?,
-            }]
-        }
-        ArtifactKind::Booklet => vec![OutputFile {
-            path: PathBuf::from(format!("{id}.pdf")),
-            bytes: context.booklet(ladder, stamp)?,
-        }],
-        ArtifactKind::Offer(level) => vec![OutputFile {
-            path: PathBuf::from(format!("{level}.pdf")),
-            bytes: context.offer(ladder, level, None, stamp)?,
-        }],
-    })
-}
-
-/// A hash of everything an artifact is made from: the tool, the ladder's source, the options
-/// that affect it, and for PDFs the layouts and fonts.
-fn input_hash(
-    artifact: &Artifact,
-    options: &BuildOptions,
-    context: &export::pdf::Context,
-) -> String {
+/// A hash of everything an artifact is made from: the tool, the ladder's source, the labels of
+/// its language, and what its exporter adds (templates and fonts, a roster).
+fn input_hash(artifact: &Artifact) -> String {
     let mut hasher = ContentHasher::new();
     hasher.add(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.add(artifact.key().as_bytes());
     hasher.add(artifact.loaded.source.text.as_bytes());
-    match artifact.kind {
-        ArtifactKind::Booklet | ArtifactKind::Offer(_) => {
-            hasher.add(context.fingerprint().as_bytes())
-        }
-        ArtifactKind::Workbook => {
-            if let Some(roster) = &options.roster {
-                hasher.add(roster.fingerprint().as_bytes());
-            }
-        }
-        ArtifactKind::Handbook => {}
-    }
+    hasher.add(&serde_json::to_vec(&artifact.view.labels.entries).unwrap_or_default());
+    hasher.add(artifact.exporter.fingerprint(&artifact.spec).as_bytes());
     hasher.finish()
 }

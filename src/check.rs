@@ -117,15 +117,6 @@ impl<'a> Checker<'a> {
                 path!["id"],
             );
         }
-        if let Some(date) = &ladder.effective_date {
-            if !is_valid_date(date) {
-                self.report(
-                    Diagnostic::error("bad-date", format!("effective date `{date}` is not a date"))
-                        .with_hint("write it as YYYY-MM-DD, e.g. 2026-01-31"),
-                    path!["effective_date"],
-                );
-            }
-        }
         if ladder.tracks.is_empty() {
             self.report_key(
                 Diagnostic::error("no-tracks", "the ladder has no tracks")
@@ -527,31 +518,6 @@ fn is_safe_id(id: &str) -> bool {
         && id.len() <= 100
 }
 
-pub fn is_valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
-        return false;
-    };
-    let number = |text: &str, len: usize| {
-        (text.len() == len && text.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| text.parse::<u32>().ok())
-            .flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2))
-    else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days_in_month).contains(&day)
-}
-
 fn with<const N: usize>(base: &[Segment], keys: [&str; N]) -> Vec<Segment> {
     base.iter()
         .cloned()
@@ -610,15 +576,6 @@ fn title_suggestion<'a>(wanted: &str, titles: impl Iterator<Item = &'a str> + Cl
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_checked_for_real_calendar_days() {
-        assert!(is_valid_date("2024-02-29"));
-        assert!(!is_valid_date("2023-02-29"));
-        assert!(!is_valid_date("2024-13-01"));
-        assert!(!is_valid_date("24-01-01"));
-        assert!(!is_valid_date("next year"));
-    }
 
     #[test]
     fn ids_must_be_safe_file_names() {

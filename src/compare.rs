@@ -66,24 +66,14 @@ pub fn is_progression(track: &Track) -> bool {
 
 /// The level just below `level` in its track.
 pub fn previous_level<'a>(ladder: &'a Ladder, level: &Level) -> Option<&'a Level> {
-    let (track, index) = position(ladder, &level.id)?;
+    let (track, index) = ladder.position(&level.id)?;
     index.checked_sub(1).map(|index| &track.levels[index])
 }
 
 /// The level just above `level` in its track.
 pub fn next_level<'a>(ladder: &'a Ladder, level: &Level) -> Option<&'a Level> {
-    let (track, index) = position(ladder, &level.id)?;
+    let (track, index) = ladder.position(&level.id)?;
     track.levels.get(index + 1)
-}
-
-fn position<'a>(ladder: &'a Ladder, level_id: &str) -> Option<(&'a Track, usize)> {
-    ladder.tracks.iter().find_map(|track| {
-        track
-            .levels
-            .iter()
-            .position(|level| level.id == level_id)
-            .map(|index| (track, index))
-    })
 }
 
 /// Compares what `from` and `to` expect, area by area, in the ladder's area order.

@@ -13,6 +13,8 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::date::Date;
+
 /// One engineering job ladder: metadata, competency areas, tracks of levels, and prose.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,13 +36,12 @@ pub struct Ladder {
     )]
     pub version: Option<String>,
     /// The date this version takes effect, `YYYY-MM-DD`. Also dates the generated documents.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "lenient::optional_text"
-    )]
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
-    pub effective_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_date: Option<Date>,
+    /// The language the ladder is written in, as a BCP 47 tag (`en`, `de`, `pt-BR`, `ja`).
+    /// Every label of every output (headings, facts, sheet names, dates) follows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// People who wrote the ladder.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
@@ -346,20 +347,24 @@ impl Ladder {
         })
     }
 
-    /// What a document says under the ladder's title: organization, version, effective date.
-    pub fn facts(&self) -> Vec<String> {
-        [
-            self.organization.clone(),
-            self.version
-                .as_ref()
-                .map(|version| format!("version {version}")),
-            self.effective_date
-                .as_ref()
-                .map(|date| format!("effective {date}")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+    /// The track a level is in and its position there, by the level's id.
+    pub fn position(&self, level_id: &str) -> Option<(&Track, usize)> {
+        self.tracks.iter().find_map(|track| {
+            track
+                .levels
+                .iter()
+                .position(|level| level.id == level_id)
+                .map(|index| (track, index))
+        })
+    }
+
+    /// The language tag of the ladder: as written, `en` when it names none.
+    pub fn language(&self) -> &str {
+        self.language
+            .as_deref()
+            .map(str::trim)
+            .filter(|tag| !tag.is_empty())
+            .unwrap_or(crate::labels::BASE_LANGUAGE)
     }
 
     /// The expectations that apply to a level: its own, or those of the level it shares them with.

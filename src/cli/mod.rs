@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::build::{self, BuildOptions, Format, Outcome};
-use crate::export::pdf::{Paper, PdfOptions};
+use crate::build::{self, BuildOptions, Outcome};
+use crate::date::Date;
+use crate::export::pdf::{Candidate, Paper, PdfOptions};
 use crate::export::Stamp;
 use crate::roster::Roster;
 use crate::Workspace;
@@ -51,8 +52,9 @@ pub struct BuildArgs {
     /// Ladder files, or folders of them. Defaults to `ladders/`.
     pub paths: Vec<PathBuf>,
     /// Formats to build, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "pdf,md,xlsx")]
-    pub format: Vec<Format>,
+    #[arg(long, value_delimiter = ',', default_value = "pdf,md,xlsx",
+          value_parser = clap::builder::PossibleValuesParser::new(crate::export::STANDARD_FORMATS))]
+    pub format: Vec<String>,
     /// Output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
@@ -133,7 +135,7 @@ pub struct OfferArgs {
     pub candidate: Option<String>,
     /// The date printed on the page (YYYY-MM-DD).
     #[arg(long)]
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// Where to write the PDF (default: `out/<ladder>/offers/<level>[-<candidate>].pdf`).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
@@ -261,6 +263,11 @@ fn build(args: BuildArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if verbosity != Verbosity::Quiet {
+        for warning in &report.warnings {
+            eprintln!("{}", warning.render(None));
+        }
+    }
     for artifact in &report.artifacts {
         if let Outcome::Failed(error) = &artifact.outcome {
             eprintln!(
@@ -321,24 +328,33 @@ fn make_offer(args: &OfferArgs) -> anyhow::Result<PathBuf> {
     let loaded = changes::find_ladder(&args.ladder)?;
     let ladder = &loaded.ladder;
     let level = changes::find_level(ladder, &args.level)?;
-    if let Some(date) = &args.date {
-        anyhow::ensure!(
-            crate::check::is_valid_date(date),
-            "--date `{date}` is not a date written YYYY-MM-DD"
-        );
+    let options = args.pdf.options(None);
+    let exporter = crate::export::pdf::PdfExporter::new(&options)?;
+    let dictionaries =
+        crate::labels::Dictionaries::load(crate::export::pdf::layouts_folder(&options).as_deref())?;
+    let (labels, warnings) = dictionaries.labels(ladder.language());
+    for warning in warnings {
+        eprintln!("{}", warning.render(None));
     }
-    let context = crate::export::pdf::Context::new(&args.pdf.options(None), true)?;
+    let view = crate::view::LadderView::new(ladder, labels);
     let mut hasher = crate::output::ContentHasher::new();
     hasher.add(loaded.source.text.as_bytes());
-    hasher.add(context.fingerprint().as_bytes());
+    hasher.add(exporter.context().fingerprint().as_bytes());
     hasher.add(args.candidate.as_deref().unwrap_or("").as_bytes());
-    hasher.add(args.date.as_deref().unwrap_or("").as_bytes());
+    hasher.add(
+        args.date
+            .map(|date| date.to_string())
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     let stamp = Stamp::new(hasher.finish());
-    let candidate = args
-        .candidate
-        .as_deref()
-        .map(|name| (name, args.date.as_deref()));
-    let pdf = context.offer(ladder, &level.id, candidate, &stamp)?;
+    let candidate = args.candidate.as_ref().map(|name| Candidate {
+        name: name.clone(),
+        date: args.date,
+    });
+    let pdf = exporter
+        .context()
+        .offer(&view, &level.id, candidate.as_ref(), &stamp)?;
     let output = args.output.clone().unwrap_or_else(|| {
         let mut name = level.id.clone();
         if let Some(candidate) = &args.candidate {

@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 
 use super::outline::{bold_key, Block, Cell, Item};
 use super::Imported;
+use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::markup;
 use crate::model::{slug, Area, Experience, Grade, Ladder, Level, Section, Track, TrackKind};
@@ -450,16 +451,37 @@ impl Interpreter {
         }
     }
 
-    /// `Persado · version 3 · effective 2026-01-01 · by A, B` under a handbook's title.
+    /// `Persado · Version 3 · Effective 1 January 2026 · By A, B` under a handbook's title, in
+    /// any built-in language (which then becomes the ladder's language).
     fn facts_line(&mut self, text: &str) {
         for (index, part) in plain(text).split(" · ").enumerate() {
-            if let Some(version) = part.strip_prefix("version ") {
-                self.metadata.insert("version".into(), version.to_owned());
-            } else if let Some(date) = part.strip_prefix("effective ") {
-                self.metadata.insert("date".into(), date.to_owned());
-            } else if let Some(authors) = part.strip_prefix("by ") {
-                self.metadata.insert("author".into(), authors.to_owned());
-            } else if index == 0 {
+            let mut placed = false;
+            for labels in crate::labels::built_in_labels() {
+                let found = |key: &str| {
+                    labels
+                        .unfill(key, part)
+                        .or_else(|| labels.unfill(key, &part.to_lowercase()))
+                };
+                if let Some(version) = found("version") {
+                    self.metadata.insert("version".into(), version);
+                } else if let Some(date) = labels
+                    .unfill("effective", part)
+                    .and_then(|date| labels.parse_date(&date).or_else(|| Date::parse(&date)))
+                {
+                    self.metadata.insert("date".into(), date.to_string());
+                } else if let Some(authors) = found("by_authors") {
+                    self.metadata.insert("author".into(), authors);
+                } else {
+                    continue;
+                }
+                if labels.language != crate::labels::BASE_LANGUAGE {
+                    self.metadata
+                        .insert("language".into(), labels.language.clone());
+                }
+                placed = true;
+                break;
+            }
+            if !placed && index == 0 {
                 self.metadata.insert("organization".into(), part.to_owned());
             }
         }
@@ -468,7 +490,13 @@ impl Interpreter {
     /// A handbook's overview table: a `Grade` column names each row's grade.
     fn overview_grades(&mut self, rows: &[Vec<Cell>]) {
         let Some(header) = rows.first() else { return };
-        if header.first().map(|cell| plain(&cell.text)) != Some(String::from("Grade")) {
+        let first = header.first().map(|cell| plain(&cell.text));
+        let is_grade = |text: &String| {
+            crate::labels::built_in_labels()
+                .iter()
+                .any(|labels| labels.text("grade") == text)
+        };
+        if !first.as_ref().is_some_and(is_grade) {
             return;
         }
         for row in &rows[1..] {
@@ -1489,7 +1517,10 @@ impl Interpreter {
             version: metadata.get("version").cloned(),
             effective_date: metadata
                 .get("date")
-                .filter(|date| crate::check::is_valid_date(date))
+                .and_then(|date| crate::date::Date::parse(date)),
+            language: metadata
+                .get("lang")
+                .or_else(|| metadata.get("language"))
                 .cloned(),
             authors: metadata
                 .get("author")

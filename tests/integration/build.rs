@@ -6,7 +6,7 @@ use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use ladder::build::{self, BuildOptions, Format, Manifest, Outcome, Silent};
+use ladder::build::{self, BuildOptions, Manifest, Outcome, Silent};
 use ladder::output::write_atomically;
 use ladder::Workspace;
 
@@ -19,10 +19,10 @@ fn ladders_copy(names: &[&str]) -> tempfile::TempDir {
     folder
 }
 
-fn options(out: &Path, formats: &[Format]) -> BuildOptions {
+fn options(out: &Path, formats: &[&str]) -> BuildOptions {
     let mut options = BuildOptions {
         out_dir: out.to_path_buf(),
-        formats: formats.to_vec(),
+        formats: formats.iter().map(|format| format.to_string()).collect(),
         ..BuildOptions::default()
     };
     options.pdf.layouts_dir = Some(repo("layouts"));
@@ -43,7 +43,7 @@ fn a_build_writes_every_artifact_and_a_manifest() {
     let source = ladders_copy(&["titles-and-roles.yaml"]);
     let out = tempfile::tempdir().unwrap();
     let workspace = Workspace::load(&[source.path().to_path_buf()]);
-    let options = options(out.path(), &[Format::Pdf, Format::Md, Format::Xlsx]);
+    let options = options(out.path(), &["pdf", "md", "xlsx"]);
     let report = build::build(&workspace.ladders, &options, &Silent).unwrap();
     assert_eq!(report.failed(), 0, "{:#?}", report.artifacts);
     let ladder = &workspace.ladders[0].ladder;
@@ -115,7 +115,7 @@ fn walk(folder: &Path) -> Vec<PathBuf> {
 fn a_second_build_rebuilds_nothing_and_a_touched_ladder_only_itself() {
     let source = ladders_copy(&["persado-2018.yaml", "packback.yaml"]);
     let out = tempfile::tempdir().unwrap();
-    let options = options(out.path(), &[Format::Md, Format::Xlsx]);
+    let options = options(out.path(), &["md", "xlsx"]);
     let load = || Workspace::load(&[source.path().to_path_buf()]);
 
     let first = build::build(&load().ladders, &options, &Silent).unwrap();
@@ -188,6 +188,9 @@ fn a_broken_template_fails_only_the_pdfs_that_use_it() {
     let layouts = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(repo("layouts")).unwrap() {
         let entry = entry.unwrap();
+        if !entry.path().is_file() {
+            continue;
+        }
         std::fs::copy(entry.path(), layouts.path().join(entry.file_name())).unwrap();
     }
     std::fs::write(
@@ -196,7 +199,7 @@ fn a_broken_template_fails_only_the_pdfs_that_use_it() {
     )
     .unwrap();
     let out = tempfile::tempdir().unwrap();
-    let mut options = options(out.path(), &[Format::Pdf, Format::Md]);
+    let mut options = options(out.path(), &["pdf", "md"]);
     options.pdf.layouts_dir = Some(layouts.path().to_path_buf());
     let workspace = Workspace::load(&[source.path().to_path_buf()]);
     let report = build::build(&workspace.ladders, &options, &Silent).unwrap();

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use ladder::export::Stamp;
+use ladder::labels::Dictionaries;
+use ladder::view::LadderView;
 use ladder::{Ladder, Workspace};
 
 pub fn repo(path: &str) -> PathBuf {
@@ -46,4 +48,10 @@ pub fn all_shipped() -> Vec<Ladder> {
 
 pub fn stamp() -> Stamp {
     Stamp::new("00112233445566778899aabbccddeeff")
+}
+
+/// What readers see of a ladder, with the built-in labels of its language.
+pub fn view(ladder: &Ladder) -> LadderView {
+    let (labels, _) = Dictionaries::built_in().labels(ladder.language());
+    LadderView::new(ladder, labels)
 }

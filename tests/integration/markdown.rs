@@ -12,7 +12,7 @@ use ladder::export::OutputFile;
 use ladder::{markup, Ladder};
 
 fn files_of(ladder: &Ladder) -> BTreeMap<String, String> {
-    handbook(ladder, &stamp())
+    handbook(&view(ladder), &stamp())
         .unwrap()
         .into_iter()
         .map(|OutputFile { path, bytes }| {

@@ -9,15 +9,19 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use ladder::export::xlsx::{
-    workbook, WorkbookOptions, EMPTY_CALIBRATION_ROWS, OVERALL_RATING, SPARE_CALIBRATION_ROWS,
+    workbook, WorkbookOptions, EMPTY_CALIBRATION_ROWS, SPARE_CALIBRATION_ROWS,
 };
 use ladder::roster::Roster;
 use ladder::{markup, Ladder};
 
 fn bytes_of(ladder: &Ladder, roster: Option<&Roster>) -> Vec<u8> {
     let stamp = stamp();
+    let view = view(ladder);
     workbook(
-        ladder,
+        ladder::export::Input {
+            ladder,
+            view: &view,
+        },
         &WorkbookOptions {
             roster,
             stamp: &stamp,
@@ -192,7 +196,7 @@ fn every_seed_has_its_sheets_and_every_expectation_is_in_its_matrix_cell() {
                     assert!(header.contains(&experience.text), "{header}");
                 }
                 if level.shares_expectations_with.is_some() {
-                    assert!(header.contains("same expectations as"), "{header}");
+                    assert!(header.contains("the same as"), "{header}");
                 }
                 let mut found = 0;
                 for (area_id, items) in ladder.expectations_of(level) {
@@ -393,7 +397,7 @@ fn the_calibration_sheet_has_dropdowns_and_formulas_over_real_ranges() {
             .collect();
         assert_eq!(headers[..3], ["Name", "Track", "Current level"]);
         let ratings: Vec<String> = if ladder.areas.is_empty() {
-            vec![OVERALL_RATING.to_owned()]
+            vec![String::from("Overall level")]
         } else {
             ladder.areas.iter().map(|area| area.name.clone()).collect()
         };
@@ -719,7 +723,7 @@ tracks:
     assert_eq!(row_labelled(&range, "Impact"), Some(2));
     assert_eq!(row_labelled(&range, "Craft"), Some(3));
     assert_eq!(text(range.get((3, 2))), "• Writes code");
-    assert!(text(range.get((0, 2))).contains("(same expectations as First)"));
+    assert!(text(range.get((0, 2))).contains("Expectations: the same as First."));
     assert_eq!(text(range.get((0, 3))), "Chief");
     assert_eq!(
         text(range.get((1, 3))),

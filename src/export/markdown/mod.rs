@@ -2,9 +2,9 @@
 //! make the folder an mdBook.
 //!
 //! Every document is built as a comrak tree and written by comrak's CommonMark formatter, so
-//! escaping is right by construction: ladder text enters the tree only through
-//! [`markup`](crate::markup), as text nodes or as the few Markdown constructs a ladder may use.
-//! A bullet holding `|`, `<script>` or a leading `#` therefore comes out as literal text.
+//! escaping is right by construction: ladder text enters the tree only as parsed
+//! [`markup`](crate::markup) values, as text nodes or as the few Markdown constructs a ladder may
+//! use. A bullet holding `|`, `<script>` or a leading `#` therefore comes out as literal text.
 //!
 //! Links between files need the anchors GitHub gives headings, which depend on every heading of
 //! the target file (duplicates get `-1`, `-2`...). So all files are built first, their headings
@@ -16,22 +16,42 @@ use std::path::PathBuf;
 use comrak::nodes::{NodeTable, NodeValue, TableAlignment};
 use comrak::{Anchorizer, Arena, Options};
 
-use crate::compare;
-use crate::export::{OutputFile, Stamp};
-use crate::markup;
-use crate::model::{Ladder, Level, Track};
-use crate::overview::Overview;
+use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
+use crate::labels::Piece;
+use crate::view::{LadderView, LevelView, Reference, Sentence, TrackView};
 
 use tree::{Node, Tree};
 
 pub mod tree;
 
+/// The handbook exporter: one Markdown handbook per ladder, written as a whole folder.
+pub struct MarkdownExporter;
+
+impl Exporter for MarkdownExporter {
+    fn name(&self) -> &'static str {
+        "md"
+    }
+
+    fn artifacts(&self, _input: Input) -> Vec<ArtifactSpec> {
+        vec![ArtifactSpec::new("handbook").in_folder("handbook").whole()]
+    }
+
+    fn make(
+        &self,
+        input: Input,
+        _artifact: &ArtifactSpec,
+        stamp: &Stamp,
+    ) -> anyhow::Result<Vec<OutputFile>> {
+        handbook(input.view, stamp)
+    }
+}
+
 /// The handbook's files, in a stable order.
-pub fn handbook(ladder: &Ladder, stamp: &Stamp) -> anyhow::Result<Vec<OutputFile>> {
+pub fn handbook(view: &LadderView, stamp: &Stamp) -> anyhow::Result<Vec<OutputFile>> {
     let arena = Arena::new();
-    let mut book = Book::new(&arena, ladder);
+    let mut book = Book::new(&arena, view);
     let readme = book.readme(stamp);
-    let tracks: Vec<(String, Node)> = ladder
+    let tracks: Vec<(String, Node)> = view
         .tracks
         .iter()
         .map(|track| (track_file(track), book.track(track, stamp)))
@@ -55,13 +75,13 @@ pub fn handbook(ladder: &Ladder, stamp: &Stamp) -> anyhow::Result<Vec<OutputFile
     });
     files.push(OutputFile {
         path: PathBuf::from("book.toml"),
-        bytes: book_toml(ladder).into_bytes(),
+        bytes: book_toml(view).into_bytes(),
     });
     Ok(files)
 }
 
 /// The file of a track's chapter.
-pub fn track_file(track: &Track) -> String {
+pub fn track_file(track: &TrackView) -> String {
     format!("{}.md", track.id)
 }
 
@@ -75,6 +95,7 @@ pub fn options() -> Options<'static> {
     options
 }
 
+/// A comrak document as CommonMark text.
 pub fn format(root: Node) -> anyhow::Result<String> {
     let mut out = String::new();
     comrak::format_commonmark(root, &options(), &mut out)
@@ -91,7 +112,7 @@ struct PendingLink<'a> {
 
 struct Book<'a> {
     tree: Tree<'a>,
-    ladder: &'a Ladder,
+    view: &'a LadderView,
     /// Level id → (file, anchor).
     anchors: HashMap<String, (String, String)>,
     pending: Vec<PendingLink<'a>>,
@@ -106,23 +127,42 @@ impl<'a> std::ops::Deref for Book<'a> {
 }
 
 impl<'a> Book<'a> {
-    fn new(arena: &'a Arena<'a>, ladder: &'a Ladder) -> Self {
+    fn new(arena: &'a Arena<'a>, view: &'a LadderView) -> Self {
         Book {
             tree: Tree::new(arena),
-            ladder,
+            view,
             anchors: HashMap::new(),
             pending: Vec::new(),
         }
     }
 
-    fn level_link(&mut self, from_file: &str, level: &Level) -> Node<'a> {
-        let node = self.link("", vec![self.text(level.title.as_str())]);
+    fn label(&self, key: &str) -> &'a str {
+        self.view.labels.text(key)
+    }
+
+    /// A mention of a level: a link (filled in later) when it names a level, else its title.
+    fn reference(&mut self, from_file: &str, reference: &Reference) -> Node<'a> {
+        let title = self.text(reference.title.as_str());
+        let Some(id) = &reference.id else {
+            return title;
+        };
+        let node = self.link("", vec![title]);
         self.pending.push(PendingLink {
             node,
             from_file: from_file.to_owned(),
-            level_id: level.id.clone(),
+            level_id: id.clone(),
         });
         node
+    }
+
+    fn sentence(&mut self, from_file: &str, sentence: &Sentence) -> Vec<Node<'a>> {
+        sentence
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => self.text(text.as_str()),
+                Piece::Value(reference) => self.reference(from_file, reference),
+            })
+            .collect()
     }
 
     fn resolve_links(&mut self) {
@@ -143,73 +183,68 @@ impl<'a> Book<'a> {
 
     fn footer(&self, root: Node<'a>, stamp: &Stamp) {
         root.append(self.node(NodeValue::ThematicBreak));
-        let text = format!(
-            "Generated by {} from the ladder source `{}` (input {}). Edit the source, not this file.",
-            stamp.tool, self.ladder.id, stamp.input_hash
+        let source = format!("`{}`", self.view.id);
+        let text = self.view.labels.fill(
+            "generated",
+            &[
+                ("tool", &stamp.tool),
+                ("source", &source),
+                ("hash", &stamp.input_hash),
+            ],
         );
-        let children = self.inlines(&markup::inline(&text));
+        let children = self.inlines(&crate::markup::inline(&text));
         let emph = self.emph(children);
         self.paragraph(root, vec![emph]);
     }
 
     fn readme(&mut self, stamp: &Stamp) -> Node<'a> {
         const FILE: &str = "README.md";
-        let ladder = self.ladder;
+        let view = self.view;
         let root = self.node(NodeValue::Document);
         let mut anchorizer = Anchorizer::new();
-        self.heading(root, 1, &ladder.title, &mut anchorizer);
+        self.heading(root, 1, &view.title, &mut anchorizer);
 
-        let mut facts = ladder.facts();
-        if !ladder.authors.is_empty() {
-            facts.push(format!("by {}", ladder.authors.join(", ")));
+        let mut facts = view.facts.clone();
+        if !view.authors.is_empty() {
+            facts.push(
+                view.labels
+                    .fill("by_authors", &[("authors", &view.authors.join(", "))]),
+            );
         }
         if !facts.is_empty() {
             let line = self.text(facts.join(" · "));
             let emph = self.emph(vec![line]);
             self.paragraph(root, vec![emph]);
         }
-        if let Some(summary) = &ladder.summary {
-            self.prose(root, summary, 1);
-        }
-        if ladder.cumulative {
-            self.paragraph(
-                root,
-                vec![self.text("Each level assumes all the requirements of the levels before it.")],
-            );
+        self.blocks(root, &view.summary, 1);
+        if view.cumulative {
+            self.paragraph(root, vec![self.text(self.label("cumulative"))]);
         }
 
-        self.heading(root, 2, "Overview", &mut anchorizer);
+        self.heading(root, 2, self.label("overview"), &mut anchorizer);
         self.overview_table(root, FILE);
 
-        self.heading(root, 2, "Tracks", &mut anchorizer);
-        let items = ladder
+        self.heading(root, 2, self.label("tracks"), &mut anchorizer);
+        let items = view
             .tracks
             .iter()
             .map(|track| {
-                let mut children =
-                    vec![self.link(&track_file(track), vec![self.text(track.name.as_str())])];
-                children.push(self.text(format!(
-                    " ({} {})",
-                    track.levels.len(),
-                    if track.levels.len() == 1 {
-                        "level"
-                    } else {
-                        "levels"
-                    }
-                )));
-                children
+                vec![
+                    self.link(&track_file(track), vec![self.text(track.name.as_str())]),
+                    self.text(format!(" ({})", track.level_count)),
+                ]
             })
             .collect();
         self.bullet_list(root, items);
 
-        for section in &ladder.sections {
+        for section in &view.sections {
             let level = section.depth.clamp(1, 3) + 1;
             self.heading(root, level, &section.title, &mut anchorizer);
-            self.prose(root, &section.body, level);
+            self.blocks(root, &section.body, level);
         }
-        if let Some(credits) = &ladder.credits {
-            self.heading(root, 2, "Credits", &mut anchorizer);
-            self.prose(root, credits, 2);
+        if !view.credits.is_empty() {
+            self.heading(root, 2, self.label("credits"), &mut anchorizer);
+            self.blocks(root, &view.credits, 2);
         }
         self.footer(root, stamp);
         root
@@ -217,10 +252,9 @@ impl<'a> Book<'a> {
 
     /// Tracks as columns, heights (grades, or equivalent levels) as rows.
     fn overview_table(&mut self, root: Node<'a>, file: &str) {
-        let ladder = self.ladder;
-        let overview = Overview::of(ladder);
+        let overview = &self.view.overview;
         let graded = overview.columns.iter().any(Option::is_some);
-        let columns = overview.rows.len() + usize::from(graded);
+        let columns = overview.tracks.len() + usize::from(graded);
         let heights = overview.columns.len();
         let table = self.node(NodeValue::Table(Box::new(NodeTable {
             alignments: vec![TableAlignment::None; columns],
@@ -230,12 +264,12 @@ impl<'a> Book<'a> {
         })));
         let header = self.node(NodeValue::TableRow(true));
         if graded {
-            header.append(self.cell(vec![self.text("Grade")]));
+            header.append(self.cell(vec![self.text(self.label("grade"))]));
         }
-        for row in &overview.rows {
+        for track in &overview.tracks {
             let link = self.link(
-                &track_file(row.track),
-                vec![self.text(row.track.name.as_str())],
+                &format!("{}.md", track.id),
+                vec![self.text(track.name.as_str())],
             );
             header.append(self.cell(vec![link]));
         }
@@ -246,14 +280,14 @@ impl<'a> Book<'a> {
                 let name = overview.columns[height].clone().unwrap_or_default();
                 row_node.append(self.cell(vec![self.text(name)]));
             }
-            for row in &overview.rows {
+            for track in &overview.tracks {
                 let mut children = Vec::new();
-                for (index, level) in row.cells[height].iter().enumerate() {
+                for (index, entry) in track.cells[height].iter().enumerate() {
                     if index > 0 {
                         children.push(self.text(", "));
                     }
-                    children.push(self.level_link(file, level));
-                    if let Some(code) = &level.code {
+                    children.push(self.reference(file, &entry.level));
+                    if let Some(code) = &entry.code {
                         children.push(self.text(format!(" ({code})")));
                     }
                 }
@@ -264,35 +298,38 @@ impl<'a> Book<'a> {
         root.append(table);
     }
 
-    fn track(&mut self, track: &'a Track, stamp: &Stamp) -> Node<'a> {
-        let ladder = self.ladder;
+    fn track(&mut self, track: &'a TrackView, stamp: &Stamp) -> Node<'a> {
+        let view = self.view;
         let file = track_file(track);
         let root = self.node(NodeValue::Document);
         let mut anchorizer = Anchorizer::new();
         self.heading(root, 1, &track.name, &mut anchorizer);
-        let back = self.link("README.md", vec![self.text(ladder.title.as_str())]);
-        self.paragraph(root, vec![self.text("Part of "), back]);
-        if let Some(summary) = &track.summary {
-            self.prose(root, summary, 1);
+        let part_of = view.labels.text("part_of");
+        let back = self.link("README.md", vec![self.text(view.title.as_str())]);
+        let mut children = Vec::new();
+        for piece in view.labels.pieces(part_of, &[("ladder", ())]) {
+            children.push(match piece {
+                Piece::Text(text) => self.text(text),
+                Piece::Value(()) => back,
+            });
         }
-        if ladder.cumulative && track.levels.len() > 1 {
-            self.paragraph(
-                root,
-                vec![self.text("Each level assumes all the requirements of the levels before it.")],
-            );
+        self.paragraph(root, children);
+        self.blocks(root, &track.summary, 1);
+        if view.cumulative && track.levels.len() > 1 {
+            self.paragraph(root, vec![self.text(self.label("cumulative"))]);
         }
         let contents = track
             .levels
             .iter()
-            .map(|level| vec![self.level_link(&file, level)])
+            .map(|level| vec![self.reference(&file, &reference_to(level))])
             .collect();
         self.bullet_list(root, contents);
 
-        for (index, level) in track.levels.iter().enumerate() {
+        for level in &track.levels {
             let anchor = self.heading(root, 2, &level.title, &mut anchorizer);
             self.anchors
                 .insert(level.id.clone(), (file.clone(), anchor));
-            self.level(root, &file, track, index, &mut anchorizer);
+            self.level(root, &file, level, &mut anchorizer);
         }
         self.footer(root, stamp);
         root
@@ -302,229 +339,145 @@ impl<'a> Book<'a> {
         &mut self,
         root: Node<'a>,
         file: &str,
-        track: &'a Track,
-        index: usize,
+        level: &'a LevelView,
         anchorizer: &mut Anchorizer,
     ) {
-        let ladder = self.ladder;
-        let level = &track.levels[index];
-        let grade_name = ladder.grade_name(level);
-        let facts: Vec<(&str, String)> = [
-            ("Code", level.code.clone()),
-            ("Grade", grade_name),
-            (
-                "Experience",
-                level.experience.as_ref().map(|e| e.text.clone()),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(label, value)| value.map(|value| (label, value)))
-        .collect();
-        if !facts.is_empty() {
+        if !level.facts.is_empty() {
             let mut children = Vec::new();
-            for (index, (label, value)) in facts.iter().enumerate() {
+            for (index, fact) in level.facts.iter().enumerate() {
                 if index > 0 {
                     children.push(self.text(" · "));
                 }
-                children.push(self.strong(&format!("{label}:")));
-                children.push(self.text(format!(" {value}")));
+                children.push(self.strong(&format!("{}:", fact.label)));
+                children.push(self.text(format!(" {}", fact.value)));
             }
             self.paragraph(root, children);
         }
         if !level.aliases.is_empty() {
-            self.paragraph(
-                root,
-                vec![self.text(format!("Also titled: {}", level.aliases.join("; ")))],
+            let text = format!(
+                "{}: {}",
+                self.label("also_titled"),
+                level.aliases.join("; ")
             );
+            self.paragraph(root, vec![self.text(text)]);
         }
-        if let Some(headline) = &level.headline {
+        if !level.headline.is_empty() {
             let strong = self.node(NodeValue::Strong);
-            for child in self.inlines(&markup::inline(headline)) {
+            for child in self.inlines(&level.headline) {
                 strong.append(child);
             }
             self.paragraph(root, vec![strong]);
         }
-        if let Some(description) = &level.description {
-            self.prose(root, description, 2);
-        }
-        if let Some(required) = level.requires.as_deref().and_then(|id| ladder.level(id)) {
-            let link = self.level_link(file, required);
-            self.paragraph(
-                root,
-                vec![self.strong("Required title:"), self.text(" "), link],
-            );
+        self.blocks(root, &level.description, 2);
+        if let Some(required) = &level.requires {
+            let link = self.reference(file, required);
+            let label = format!("{}:", self.label("required_title"));
+            self.paragraph(root, vec![self.strong(&label), self.text(" "), link]);
         }
         if !level.equivalents.is_empty() {
-            let label = match track.kind {
-                crate::model::TrackKind::Manager => "Engineer equivalent:",
-                _ => "Equivalent:",
-            };
-            let mut children = vec![self.strong(label), self.text(" ")];
+            let label = format!("{}:", level.equivalents_label);
+            let mut children = vec![self.strong(&label), self.text(" ")];
             for (index, equivalent) in level.equivalents.iter().enumerate() {
                 if index > 0 {
                     children.push(self.text(", "));
                 }
-                match ladder.resolve_level(equivalent) {
-                    Some(other) => children.push(self.level_link(file, other)),
-                    None => children.push(self.text(equivalent.as_str())),
-                }
+                children.push(self.reference(file, equivalent));
             }
             self.paragraph(root, children);
         }
-        if let Some(shared) = level
-            .shares_expectations_with
-            .as_deref()
-            .and_then(|id| ladder.level(id))
-        {
-            let link = self.level_link(file, shared);
-            self.paragraph(
-                root,
-                vec![
-                    self.text("Expectations: the same as "),
-                    link,
-                    self.text("."),
-                ],
-            );
+        if let Some(sentence) = &level.shares_sentence {
+            let children = self.sentence(file, sentence);
+            self.paragraph(root, children);
         } else {
-            for (area_id, items) in &level.expectations {
-                let name = ladder
-                    .area(area_id)
-                    .map_or(area_id.as_str(), |area| area.name.as_str());
-                self.heading(root, 3, name, anchorizer);
-                let items = items
+            for area in &level.areas {
+                self.heading(root, 3, &area.name, anchorizer);
+                let items = area
+                    .items
                     .iter()
-                    .map(|item| self.inlines(&markup::inline(item)))
+                    .map(|item| self.inlines(&item.text))
                     .collect();
                 self.bullet_list(root, items);
             }
         }
-        if let Some(previous) = index
-            .checked_sub(1)
-            .filter(|_| compare::is_progression(track))
-            .map(|i| &track.levels[i])
-        {
-            self.changes(root, file, previous, level, anchorizer);
+        if let Some(changes) = &level.changes {
+            if let Some(summary) = &changes.summary {
+                self.heading(root, 3, &changes.heading, anchorizer);
+                let children = self.sentence(file, summary);
+                self.paragraph(root, children);
+                let items: Vec<Vec<Node<'a>>> = changes
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let mut children = vec![self.strong(&item.lead), self.text(" ")];
+                        children.extend(self.inlines(&item.text));
+                        if let Some(was) = &item.was {
+                            let was_text = self.view.labels.text("was");
+                            children.push(self.text(" ("));
+                            for piece in self.view.labels.pieces(was_text, &[("text", ())]) {
+                                match piece {
+                                    Piece::Text(text) => children.push(self.text(text)),
+                                    Piece::Value(()) => children.extend(self.inlines(was)),
+                                }
+                            }
+                            children.push(self.text(")"));
+                        }
+                        children
+                    })
+                    .collect();
+                if !items.is_empty() {
+                    self.bullet_list(root, items);
+                }
+            }
         }
         let mut steps = Vec::new();
-        if let Some(previous) = index.checked_sub(1).map(|i| &track.levels[i]) {
-            steps.push(self.text("Previous: "));
-            steps.push(self.level_link(file, previous));
-        }
-        if let Some(next) = track.levels.get(index + 1) {
-            if !steps.is_empty() {
-                steps.push(self.text(" · "));
+        for (key, neighbour) in [("previous", &level.previous), ("next", &level.next)] {
+            if let Some(neighbour) = neighbour {
+                if !steps.is_empty() {
+                    steps.push(self.text(" · "));
+                }
+                steps.push(self.text(format!("{}: ", self.label(key))));
+                steps.push(self.reference(file, neighbour));
             }
-            steps.push(self.text("Next: "));
-            steps.push(self.level_link(file, next));
         }
         if !steps.is_empty() {
             let emph = self.emph(steps);
             self.paragraph(root, vec![emph]);
         }
     }
-}
-
-impl<'a> Book<'a> {
-    /// "What changes from the level below": a count, then the new and reworded expectations.
-    fn changes(
-        &mut self,
-        root: Node<'a>,
-        file: &str,
-        previous: &'a Level,
-        level: &'a Level,
-        anchorizer: &mut Anchorizer,
-    ) {
-        let comparison = compare::compare(self.ladder, previous, level);
-        let (unchanged, reworded, added, removed) = comparison.counts();
-        if unchanged + reworded + added + removed == 0 {
-            return;
-        }
-        self.heading(
-            root,
-            3,
-            &format!("Changes from {}", previous.title),
-            anchorizer,
-        );
-        let link = self.level_link(file, previous);
-        let summary = if comparison.cumulative {
-            vec![
-                self.text(format!(
-                    "Adds {added} expectation{} to everything expected at ",
-                    if added == 1 { "" } else { "s" }
-                )),
-                link,
-                self.text("."),
-            ]
-        } else if added + reworded + removed == 0 {
-            vec![self.text("The same expectations as "), link, self.text(".")]
-        } else {
-            let parts: Vec<String> = [
-                (added, "new"),
-                (reworded, "reworded"),
-                (unchanged, "as before"),
-                (removed, "no longer listed"),
-            ]
-            .iter()
-            .filter(|(count, _)| *count > 0)
-            .map(|(count, what)| format!("{count} {what}"))
-            .collect();
-            vec![
-                self.text("Compared with "),
-                link,
-                self.text(format!(": {}.", parts.join(", "))),
-            ]
-        };
-        self.paragraph(root, summary);
-        let mut items = Vec::new();
-        for area in &comparison.areas {
-            for item in &area.added {
-                let mut children = vec![self.strong(&format!("New in {}:", area.area_name))];
-                children.push(self.text(" "));
-                children.extend(self.inlines(&markup::inline(item)));
-                items.push(children);
-            }
-            for (old, new) in &area.reworded {
-                let mut children = vec![self.strong(&format!("Reworded in {}:", area.area_name))];
-                children.push(self.text(" "));
-                children.extend(self.inlines(&markup::inline(new)));
-                children.push(self.text(" (was: "));
-                children.extend(self.inlines(&markup::inline(old)));
-                children.push(self.text(")"));
-                items.push(children);
-            }
-        }
-        if !items.is_empty() {
-            self.bullet_list(root, items);
-        }
-    }
 
     /// mdBook's table of contents: the README as the introduction, a chapter per track.
     fn summary(&self) -> Node<'a> {
-        let book = self;
-        let ladder = self.ladder;
-        let root = book.node(NodeValue::Document);
-        book.heading(root, 1, "Summary", &mut Anchorizer::new());
-        let introduction = book.link("README.md", vec![book.text(ladder.title.as_str())]);
-        book.paragraph(root, vec![introduction]);
-        let items = ladder
+        let view = self.view;
+        let root = self.node(NodeValue::Document);
+        self.heading(root, 1, self.label("summary"), &mut Anchorizer::new());
+        let introduction = self.link("README.md", vec![self.text(view.title.as_str())]);
+        self.paragraph(root, vec![introduction]);
+        let items = view
             .tracks
             .iter()
-            .map(|track| vec![book.link(&track_file(track), vec![book.text(track.name.as_str())])])
+            .map(|track| vec![self.link(&track_file(track), vec![self.text(track.name.as_str())])])
             .collect();
-        book.bullet_list(root, items);
+        self.bullet_list(root, items);
         root
     }
 }
 
+fn reference_to(level: &LevelView) -> Reference {
+    Reference {
+        title: level.title.clone(),
+        id: Some(level.id.clone()),
+    }
+}
+
 /// Lets `mdbook build` run in the handbook folder with no set-up: the sources are the folder.
-fn book_toml(ladder: &Ladder) -> String {
-    let mut book = toml_string(&ladder.title);
-    let authors: Vec<String> = ladder.authors.iter().map(|a| toml_string(a)).collect();
-    book = format!(
-        "[book]\ntitle = {book}\nauthors = [{}]\nsrc = \".\"\n\n[build]\nbuild-dir = \"book\"\n",
-        authors.join(", ")
-    );
-    book
+fn book_toml(view: &LadderView) -> String {
+    let authors: Vec<String> = view.authors.iter().map(|a| toml_string(a)).collect();
+    format!(
+        "[book]\ntitle = {}\nauthors = [{}]\nlanguage = {}\nsrc = \".\"\n\n[build]\nbuild-dir = \"book\"\n",
+        toml_string(&view.title),
+        authors.join(", "),
+        toml_string(&view.language),
+    )
 }
 
 /// A TOML basic string: quoted, with `"`, `\` and control characters escaped.

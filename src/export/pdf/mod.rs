@@ -17,9 +17,10 @@ use typst::WorldExt;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions as TypstPdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::export::Stamp;
-use crate::model::Ladder;
-use data::DocumentData;
+use crate::date::Date;
+use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
+use crate::view::LadderView;
+use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData};
 use world::{file_id, DocumentWorld, Resources};
 
 /// Paper sizes people print ladders on.
@@ -60,6 +61,15 @@ pub fn layouts_folder(options: &PdfOptions) -> Option<PathBuf> {
     })
 }
 
+/// The person a one-pager is prepared for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Their name, printed as "Prepared for …".
+    pub name: String,
+    /// The date printed on the page instead of the ladder's.
+    pub date: Option<Date>,
+}
+
 /// What every PDF of a run shares: fonts, layouts, options.
 pub struct Context {
     resources: Option<Resources>,
@@ -89,7 +99,12 @@ impl Context {
         for font in &resources.fonts {
             hasher.add(font.info().family.as_bytes());
         }
-        hasher.add(document_date().as_deref().unwrap_or("").as_bytes());
+        hasher.add(
+            Date::source_date_epoch()
+                .map(|date| date.to_string())
+                .unwrap_or_default()
+                .as_bytes(),
+        );
         Ok(Context {
             resources: Some(resources),
             options: options.clone(),
@@ -109,50 +124,59 @@ impl Context {
     }
 
     /// The booklet of a whole ladder.
-    pub fn booklet(&self, ladder: &Ladder, stamp: &Stamp) -> anyhow::Result<Vec<u8>> {
+    pub fn booklet(&self, view: &LadderView, stamp: &Stamp) -> anyhow::Result<Vec<u8>> {
         let data = DocumentData {
             paper: self.options.paper.typst_name(),
-            date: shown_date(ladder, None),
-            tool: stamp.tool.clone(),
-            input_hash: stamp.input_hash.clone(),
-            ladder: data::ladder_view(ladder, true),
+            date: view.date.clone(),
+            tool: &stamp.tool,
+            input_hash: &stamp.input_hash,
+            lang: Lang::of(&view.language),
+            labels: &view.labels.entries,
+            ladder: LadderData::Whole(view),
             offer: None,
         };
-        self.compile(
-            "booklet.typ",
-            &data,
-            ladder,
-            &format!("{}/booklet", ladder.id),
-        )
+        let date = metadata_date(view.effective_date);
+        self.compile("booklet.typ", &data, date, &format!("{}/booklet", view.id))
     }
 
     /// The one-pager of a level; personalized when a candidate is named.
     pub fn offer(
         &self,
-        ladder: &Ladder,
+        view: &LadderView,
         level_id: &str,
-        candidate: Option<(&str, Option<&str>)>,
+        candidate: Option<&Candidate>,
         stamp: &Stamp,
     ) -> anyhow::Result<Vec<u8>> {
-        let (name, date) = match candidate {
-            Some((name, date)) => (Some(name), date),
-            None => (None, None),
-        };
-        let offer = data::offer_view(ladder, level_id, name)
-            .with_context(|| format!("ladder `{}` has no level `{level_id}`", ladder.id))?;
+        let (track, level) = view
+            .level(level_id)
+            .with_context(|| format!("ladder `{}` has no level `{level_id}`", view.id))?;
+        let asked_date = candidate.and_then(|candidate| candidate.date);
         let data = DocumentData {
             paper: self.options.paper.typst_name(),
-            date: shown_date(ladder, date),
-            tool: stamp.tool.clone(),
-            input_hash: stamp.input_hash.clone(),
-            ladder: data::ladder_view(ladder, false),
-            offer: Some(offer),
+            date: asked_date
+                .map(|date| view.labels.date(date))
+                .or_else(|| view.date.clone()),
+            tool: &stamp.tool,
+            input_hash: &stamp.input_hash,
+            lang: Lang::of(&view.language),
+            labels: &view.labels.entries,
+            ladder: LadderData::Header(LadderHeader::of(view)),
+            offer: Some(OfferData {
+                track: &track.name,
+                track_kind: track.kind,
+                candidate: candidate.map(|candidate| {
+                    view.labels
+                        .fill("prepared_for", &[("name", &candidate.name)])
+                }),
+                level,
+            }),
         };
+        let date = metadata_date(asked_date.or(view.effective_date));
         self.compile(
             "offer.typ",
             &data,
-            ladder,
-            &format!("{}/offers/{level_id}", ladder.id),
+            date,
+            &format!("{}/offers/{level_id}", view.id),
         )
     }
 
@@ -160,7 +184,7 @@ impl Context {
         &self,
         main: &str,
         data: &DocumentData,
-        ladder: &Ladder,
+        date: Datetime,
         emit_name: &str,
     ) -> anyhow::Result<Vec<u8>> {
         let resources = self.resources()?;
@@ -175,7 +199,6 @@ impl Context {
             "{} has no {main}",
             resources.layouts_origin
         );
-        let date = metadata_date(ladder);
         let world = DocumentWorld {
             resources,
             main: main_id,
@@ -201,61 +224,80 @@ impl Context {
     }
 }
 
+/// The PDF exporter: a booklet per ladder and a one-pager per level.
+pub struct PdfExporter {
+    context: Context,
+}
+
+impl PdfExporter {
+    /// Loads the fonts and templates every PDF of the run shares.
+    pub fn new(options: &PdfOptions) -> anyhow::Result<Self> {
+        Ok(PdfExporter {
+            context: Context::new(options, true)?,
+        })
+    }
+
+    /// The shared fonts, templates and options.
+    pub fn context(&self) -> &Context {
+        &self.context
+    }
+}
+
+/// The name of a level's one-pager among the ladder's artifacts.
+const OFFER_PREFIX: &str = "offer/";
+
+impl Exporter for PdfExporter {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn artifacts(&self, input: Input) -> Vec<ArtifactSpec> {
+        std::iter::once(ArtifactSpec::new("booklet"))
+            .chain(input.view.levels().map(|(_, level)| {
+                ArtifactSpec::new(format!("{OFFER_PREFIX}{}", level.id)).in_folder("offers")
+            }))
+            .collect()
+    }
+
+    fn fingerprint(&self, _artifact: &ArtifactSpec) -> String {
+        self.context.fingerprint().to_owned()
+    }
+
+    fn make(
+        &self,
+        input: Input,
+        artifact: &ArtifactSpec,
+        stamp: &Stamp,
+    ) -> anyhow::Result<Vec<OutputFile>> {
+        let view = input.view;
+        Ok(match artifact.name.strip_prefix(OFFER_PREFIX) {
+            Some(level) => vec![OutputFile {
+                path: PathBuf::from(format!("{level}.pdf")),
+                bytes: self.context.offer(view, level, None, stamp)?,
+            }],
+            None => vec![OutputFile {
+                path: PathBuf::from(format!("{}.pdf", view.id)),
+                bytes: self.context.booklet(view, stamp)?,
+            }],
+        })
+    }
+}
+
 /// Drops typst's memoized results of documents that are no longer being compiled, so a long
 /// run's memory stays flat.
 pub fn evict_caches() {
     typst::comemo::evict(1);
 }
 
-/// The date a run stamps into PDFs: `SOURCE_DATE_EPOCH` when set (reproducible builds).
-fn document_date() -> Option<String> {
-    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    let days = seconds.div_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    Some(format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The date shown on a document: the one asked for, else the ladder's effective date, else
-/// `SOURCE_DATE_EPOCH`. Never the clock: the same input gives the same document.
-fn shown_date(ladder: &Ladder, asked: Option<&str>) -> Option<String> {
-    asked
-        .map(str::to_owned)
-        .or_else(|| ladder.effective_date.clone())
-        .or_else(document_date)
-}
-
-/// The date in the PDF's metadata (PDF/A requires one): as [`shown_date`], else a fixed date.
-fn metadata_date(ladder: &Ladder) -> Datetime {
-    let parse = |text: &str| -> Option<Datetime> {
-        let mut parts = text.trim().splitn(3, '-');
-        let year = parts.next()?.parse().ok()?;
-        let month = parts.next()?.parse().ok()?;
-        let day = parts.next()?.get(..2)?.parse().ok()?;
-        Datetime::from_ymd_hms(year, month, day, 0, 0, 0)
-    };
-    shown_date(ladder, None)
-        .as_deref()
-        .and_then(parse)
+/// The date in the PDF's metadata (PDF/A requires one): the document's date, else
+/// `SOURCE_DATE_EPOCH`, else a fixed date. Never the clock: the same input gives the same bytes.
+fn metadata_date(date: Option<Date>) -> Datetime {
+    date.or_else(Date::source_date_epoch)
+        .and_then(|date| {
+            Datetime::from_ymd_hms(i32::from(date.year), date.month, date.day, 0, 0, 0)
+        })
         .or_else(|| Datetime::from_ymd_hms(2000, 1, 1, 0, 0, 0))
         .expect("2000-01-01 is a date")
-}
-
-/// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's `civil_from_days`.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// Writes the exact sources of one document: the layout files, `data.json`, so that

@@ -1,0 +1,475 @@
+//! The calibration sheet and the hidden lists its dropdowns and formulas read.
+//!
+//! The calibration sheet is an Excel table. Its dropdowns and formulas read a hidden, protected
+//! lists sheet through defined names:
+//!
+//! - `Tracks`: the track names (the Track dropdown);
+//! - `TrackTable`: per track, the defined name of its level list and how many areas it rates;
+//! - `TrackAreas`: per track, a 1 or 0 for each rated area (does the track use it?);
+//! - `Levels_1`, `Levels_2`, …: each track's level labels, lowest first (a level's rank is its
+//!   position here);
+//! - `AllLevels`: every level label, the dropdown of a row whose track is not chosen yet.
+
+use rust_xlsxwriter::{
+    ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatFormula, DataValidation,
+    DataValidationErrorStyle, Formula, Table, TableColumn, TableStyle, Worksheet, XlsxError,
+};
+
+use super::{
+    column_letters, print_setup, row_height, sheet_ref, Book, EMPTY_CALIBRATION_ROWS, LINE_HEIGHT,
+    SPARE_CALIBRATION_ROWS,
+};
+use crate::model::{Ladder, Track};
+use crate::roster::{level_of, track_of, Roster};
+
+/// The rating columns of the calibration sheet: the ladder's areas, or one overall rating when
+/// the ladder names none. Each with the tracks that rate it.
+pub(super) struct Rating {
+    name: String,
+    /// Per track (in ladder order): does the track use this area?
+    used_by: Vec<bool>,
+}
+
+pub(super) fn rating_columns(book: &Book) -> Vec<Rating> {
+    let ladder = book.ladder;
+    if ladder.areas.is_empty() {
+        return vec![Rating {
+            name: book.text("overall_level").to_owned(),
+            used_by: vec![true; ladder.tracks.len()],
+        }];
+    }
+    let per_track: Vec<&Vec<crate::view::AreaName>> =
+        book.view.tracks.iter().map(|track| &track.areas).collect();
+    ladder
+        .areas
+        .iter()
+        .map(|area| Rating {
+            name: area.name.clone(),
+            used_by: per_track
+                .iter()
+                .map(|areas| {
+                    // A track with no areas at all is rated on every one rather than on none.
+                    areas.is_empty() || areas.iter().any(|used| used.id == area.id)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Where the dropdown lists live: the defined names and the ranges they name.
+pub(super) struct Lists {
+    names: Vec<(String, String)>,
+}
+
+impl Lists {
+    pub(super) fn names(&self) -> impl Iterator<Item = (String, String)> + '_ {
+        self.names.iter().cloned()
+    }
+}
+
+pub(super) fn lists_sheet(
+    sheet: &mut Worksheet,
+    book: &Book,
+    ratings: &[Rating],
+) -> Result<Lists, XlsxError> {
+    let ladder = book.ladder;
+    sheet.set_name(&book.sheets.lists)?;
+    let prefix = sheet_ref(&book.sheets.lists);
+    let absolute = |first: u16, first_row: u32, last: u16, last_row: u32| {
+        format!(
+            "={prefix}${}${}:${}${}",
+            column_letters(first),
+            first_row + 1,
+            column_letters(last),
+            last_row + 1
+        )
+    };
+    let track_count = ladder.tracks.len().max(1) as u32;
+    let rating_count = ratings.len() as u16;
+    let first_applies: u16 = 3;
+    let last_applies = first_applies + rating_count - 1;
+    let first_levels = last_applies + 2;
+    let all_levels = first_levels + ladder.tracks.len() as u16;
+
+    sheet.write_string(0, 0, book.text("track"))?;
+    sheet.write_string(0, 1, "Level list")?;
+    sheet.write_string(0, 2, "Areas rated")?;
+    for (index, rating) in ratings.iter().enumerate() {
+        sheet.write_string(0, first_applies + index as u16, &rating.name)?;
+    }
+    let mut names = Vec::new();
+    for (index, track) in ladder.tracks.iter().enumerate() {
+        let row = 1 + index as u32;
+        let list_name = format!("Levels_{}", index + 1);
+        sheet.write_string(row, 0, &track.name)?;
+        sheet.write_string(row, 1, &list_name)?;
+        let used: Vec<bool> = ratings.iter().map(|rating| rating.used_by[index]).collect();
+        sheet.write_number(row, 2, used.iter().filter(|&&used| used).count() as f64)?;
+        for (offset, used) in used.iter().enumerate() {
+            sheet.write_number(
+                row,
+                first_applies + offset as u16,
+                f64::from(u8::from(*used)),
+            )?;
+        }
+        let column = first_levels + index as u16;
+        sheet.write_string(0, column, &track.name)?;
+        for (rank, label) in level_labels(track).iter().enumerate() {
+            sheet.write_string(1 + rank as u32, column, label)?;
+        }
+        names.push((
+            list_name,
+            absolute(column, 1, column, track.levels.len().max(1) as u32),
+        ));
+    }
+    sheet.write_string(0, all_levels, book.text("all_levels"))?;
+    let mut titles: Vec<String> = Vec::new();
+    for label in ladder.tracks.iter().flat_map(level_labels) {
+        if !titles
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(&label))
+        {
+            titles.push(label);
+        }
+    }
+    for (index, title) in titles.iter().enumerate() {
+        sheet.write_string(1 + index as u32, all_levels, title)?;
+    }
+    names.push((
+        String::from("AllLevels"),
+        absolute(all_levels, 1, all_levels, titles.len().max(1) as u32),
+    ));
+    names.push((String::from("Tracks"), absolute(0, 1, 0, track_count)));
+    names.push((String::from("TrackTable"), absolute(0, 1, 2, track_count)));
+    names.push((
+        String::from("TrackAreas"),
+        absolute(first_applies, 1, last_applies, track_count),
+    ));
+    sheet.set_column_width(0, 24)?;
+    sheet.set_hidden(true);
+    sheet.protect();
+    Ok(Lists { names })
+}
+
+/// The people of the calibration sheet: (name, track name, level label) from the roster.
+fn roster_rows(ladder: &Ladder, roster: &Roster) -> Vec<(String, String, String)> {
+    roster
+        .people_of(ladder)
+        .filter_map(|person| {
+            let track = track_of(ladder, &person.track)?;
+            let level = level_of(track, &person.level)?;
+            let index = track.levels.iter().position(|known| known.id == level.id)?;
+            let label = level_labels(track).swap_remove(index);
+            Some((person.name.clone(), track.name.clone(), label))
+        })
+        .collect()
+}
+
+/// What the dropdowns offer for each level of a track, lowest first: its title, made unique
+/// within the track (two levels may share a title) by its code, experience or id.
+pub fn level_labels(track: &Track) -> Vec<String> {
+    let shared = |title: &str| {
+        track
+            .levels
+            .iter()
+            .filter(|level| level.title.eq_ignore_ascii_case(title))
+            .count()
+            > 1
+    };
+    let mut labels: Vec<String> = track
+        .levels
+        .iter()
+        .map(|level| {
+            if !shared(&level.title) {
+                return level.title.clone();
+            }
+            let qualifier = level
+                .code
+                .clone()
+                .or_else(|| level.experience.as_ref().map(|e| e.text.clone()))
+                .unwrap_or_else(|| level.id.clone());
+            format!("{} ({qualifier})", level.title)
+        })
+        .collect();
+    for index in 0..labels.len() {
+        let clash = labels
+            .iter()
+            .enumerate()
+            .any(|(other, label)| other != index && label.eq_ignore_ascii_case(&labels[index]));
+        if clash {
+            labels[index] = format!("{} ({})", track.levels[index].title, track.levels[index].id);
+        }
+    }
+    labels
+}
+
+pub(super) fn calibration_sheet(
+    sheet: &mut Worksheet,
+    book: &Book,
+    roster: Option<&Roster>,
+    ratings: &[Rating],
+) -> Result<(), XlsxError> {
+    let (ladder, styles) = (book.ladder, &book.styles);
+    sheet.set_name(&book.sheets.calibration)?;
+    // An empty cached result makes LibreOffice and other viewers calculate every formula.
+    sheet.set_formula_result_default("");
+    let rating_count = ratings.len() as u16;
+    // Columns: Name, Track, Current level, one per rating, Lowest, Median, Meets, Notes, then
+    // hidden helper columns with the rank of the current level and of each rating.
+    let first_rating: u16 = 3;
+    let last_rating = first_rating + rating_count - 1;
+    let lowest = last_rating + 1;
+    let median = lowest + 1;
+    let meets = median + 1;
+    let notes = meets + 1;
+    let current_rank = notes + 1;
+    let first_rank = current_rank + 1;
+    let last_rank = first_rank + rating_count - 1;
+
+    let people = roster
+        .map(|roster| roster_rows(ladder, roster))
+        .unwrap_or_default();
+    let row_count = if people.is_empty() {
+        EMPTY_CALIBRATION_ROWS
+    } else {
+        people.len() + SPARE_CALIBRATION_ROWS
+    };
+    let last_row = row_count as u32;
+
+    let mut headers: Vec<String> = ["name", "track", "current_level"]
+        .map(|key| book.text(key).to_owned())
+        .to_vec();
+    headers.extend(ratings.iter().map(|rating| rating.name.clone()));
+    headers.extend(
+        [
+            "lowest_level",
+            "median_level",
+            "meets_level",
+            "notes",
+            "current_rank",
+        ]
+        .map(|key| book.text(key).to_owned()),
+    );
+    headers.extend(
+        ratings
+            .iter()
+            .map(|rating| book.labels.fill("rank_of", &[("area", &rating.name)])),
+    );
+    // Excel table headers must differ, ignoring case.
+    let mut seen: Vec<String> = Vec::new();
+    let headers: Vec<String> = headers
+        .into_iter()
+        .map(|header| {
+            let mut unique = header.clone();
+            let mut counter = 2;
+            while seen.contains(&unique.to_lowercase()) {
+                unique = format!("{header} ({counter})");
+                counter += 1;
+            }
+            seen.push(unique.to_lowercase());
+            unique
+        })
+        .collect();
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|header| {
+            TableColumn::new()
+                .set_header(header)
+                .set_header_format(&styles.table_header)
+        })
+        .collect();
+    let table = Table::new()
+        .set_name("Calibration")
+        .set_style(TableStyle::Medium2)
+        .set_columns(&columns);
+    sheet.add_table(0, 0, last_row, last_rank, &table)?;
+
+    // Column widths: level columns fit the longest level title, so that a chosen level reads
+    // in full; and a header row tall enough for the longest area name (bold, so wider).
+    let longest_label = ladder
+        .tracks
+        .iter()
+        .flat_map(level_labels)
+        .map(|label| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let level_width = (longest_label as f64 + 2.0).clamp(16.0, 36.0);
+    let track_width = ladder
+        .tracks
+        .iter()
+        .map(|track| track.name.chars().count() as f64 + 2.0)
+        .fold(12.0, f64::max)
+        .min(30.0);
+    let mut widths = vec![24.0, track_width, level_width];
+    widths.extend(std::iter::repeat_n(level_width, ratings.len()));
+    widths.extend([level_width, level_width, 15.0, 50.0]);
+    for (column, width) in widths.iter().enumerate() {
+        sheet.set_column_width(column as u16, *width)?;
+    }
+    for column in current_rank..=last_rank {
+        sheet.set_column_hidden(column)?;
+    }
+    let header_texts: Vec<(&str, f64)> = headers
+        .iter()
+        .zip(&widths)
+        .map(|(header, width)| (header.as_str(), *width * 0.85))
+        .collect();
+    sheet.set_row_height(0, row_height(&header_texts).max(LINE_HEIGHT * 2.0))?;
+
+    // The cells to type in: ruled, so that the grid shows in every application and on paper.
+    for row in 1..=last_row {
+        for column in 0..=last_rating {
+            sheet.write_blank(row, column, &styles.entry)?;
+        }
+        sheet.write_blank(row, notes, &styles.notes)?;
+    }
+    for (index, (name, track, level)) in people.iter().enumerate() {
+        let row = 1 + index as u32;
+        sheet.write_string_with_format(row, 0, name, &styles.entry)?;
+        sheet.write_string_with_format(row, 1, track, &styles.entry)?;
+        sheet.write_string_with_format(row, 2, level, &styles.entry)?;
+    }
+
+    // Dropdowns: the tracks, and the levels of the row's track (every level while the track
+    // is blank). One validation per column range; `$B2` moves with the row.
+    let track_validation = DataValidation::new()
+        .allow_list_formula(Formula::new("=Tracks"))
+        .set_input_title(book.text("track"))?
+        .set_input_message(book.text("choose_track"))?
+        .set_error_title(book.text("not_a_track"))?
+        .set_error_message(book.text("choose_track_from_list"))?;
+    sheet.add_data_validation(1, 1, last_row, 1, &track_validation)?;
+    let level_validation = DataValidation::new()
+        .allow_list_formula(Formula::new(
+            "=INDIRECT(IFERROR(VLOOKUP($B2,TrackTable,2,FALSE),\"AllLevels\"))",
+        ))
+        .set_input_title(book.text("level"))?
+        .set_input_message(book.text("choose_level"))?
+        .set_error_title(book.text("not_a_level"))?
+        .set_error_message(book.text("choose_level_from_list"))?
+        .set_error_style(DataValidationErrorStyle::Stop);
+    sheet.add_data_validation(1, 2, last_row, last_rating, &level_validation)?;
+
+    // The answers of the "meets" column, as formula strings (quotes doubled).
+    let answer = |key: &str| format!("\"{}\"", book.text(key).replace('"', "\"\""));
+    let (yes, no, incomplete) = (answer("yes"), answer("no"), answer("incomplete"));
+    // Formulas: ranks (the position of a level in its track's list), then the rollups.
+    for row in 1..=last_row {
+        let n = row + 1;
+        let levels = format!("INDIRECT(VLOOKUP($B{n},TrackTable,2,FALSE))");
+        sheet.write_formula(
+            row,
+            current_rank,
+            Formula::new(format!(
+                "=IF(OR($B{n}=\"\",$C{n}=\"\"),\"\",IFERROR(MATCH($C{n},{levels},0),\"\"))"
+            )),
+        )?;
+        for index in 0..rating_count {
+            let cell = format!("{}{n}", column_letters(first_rating + index));
+            sheet.write_formula(
+                row,
+                first_rank + index,
+                Formula::new(format!(
+                    "=IF(OR({cell}=\"\",IFERROR(INDEX(TrackAreas,MATCH($B{n},Tracks,0),{}),0)=0),\"\",IFERROR(MATCH({cell},{levels},0),\"\"))",
+                    index + 1
+                )),
+            )?;
+        }
+        let ranks = format!(
+            "{}{n}:{}{n}",
+            column_letters(first_rank),
+            column_letters(last_rank)
+        );
+        let current = format!("{}{n}", column_letters(current_rank));
+        sheet.write_formula_with_format(
+            row,
+            lowest,
+            Formula::new(format!(
+                "=IF(COUNT({ranks})=0,\"\",INDEX({levels},MIN({ranks})))"
+            )),
+            &styles.result,
+        )?;
+        sheet.write_formula_with_format(
+            row,
+            median,
+            Formula::new(format!(
+                "=IF(COUNT({ranks})=0,\"\",INDEX({levels},ROUNDDOWN(MEDIAN({ranks}),0)))"
+            )),
+            &styles.result,
+        )?;
+        sheet.write_formula_with_format(
+            row,
+            meets,
+            Formula::new(format!(
+                "=IF(OR({current}=\"\",COUNT({ranks})=0),\"\",IF(MIN({ranks})<{current},{no},IF(COUNT({ranks})<IFERROR(VLOOKUP($B{n},TrackTable,3,FALSE),{rating_count}),{incomplete},{yes})))"
+            )),
+            &styles.result,
+        )?;
+    }
+
+    // At a glance: areas the track does not rate greyed, ratings below the current level red,
+    // above it green; the lowest level red when below; "Yes" green, "No" red, "Incomplete" amber.
+    let first_rating_letters = column_letters(first_rating);
+    let current_cell = format!("${}2", column_letters(current_rank));
+    let rank_cell = format!("{}2", column_letters(first_rank));
+    sheet.add_conditional_format(
+        1,
+        first_rating,
+        last_row,
+        last_rating,
+        &ConditionalFormatFormula::new()
+            .set_rule(Formula::new(format!(
+                "=IFERROR(INDEX(TrackAreas,MATCH($B2,Tracks,0),COLUMN({first_rating_letters}2)-COLUMN(${first_rating_letters}2)+1),1)=0"
+            )))
+            .set_format(&styles.not_rated)
+            .set_stop_if_true(true),
+    )?;
+    for (comparison, format) in [("<", &styles.below), (">", &styles.above)] {
+        sheet.add_conditional_format(
+            1,
+            first_rating,
+            last_row,
+            last_rating,
+            &ConditionalFormatFormula::new()
+                .set_rule(Formula::new(format!(
+                    "=AND(ISNUMBER({rank_cell}),ISNUMBER({current_cell}),{rank_cell}{comparison}{current_cell})"
+                )))
+                .set_format(format),
+        )?;
+    }
+    let ranks = format!(
+        "${}2:${}2",
+        column_letters(first_rank),
+        column_letters(last_rank)
+    );
+    sheet.add_conditional_format(
+        1,
+        lowest,
+        last_row,
+        lowest,
+        &ConditionalFormatFormula::new()
+            .set_rule(Formula::new(format!(
+                "=AND(ISNUMBER({current_cell}),COUNT({ranks})>0,MIN({ranks})<{current_cell})"
+            )))
+            .set_format(&styles.below),
+    )?;
+    for (answer, format) in [
+        (yes.as_str(), &styles.good),
+        (no.as_str(), &styles.bad),
+        (incomplete.as_str(), &styles.unsure),
+    ] {
+        sheet.add_conditional_format(
+            1,
+            meets,
+            last_row,
+            meets,
+            &ConditionalFormatCell::new()
+                .set_rule(ConditionalFormatCellRule::EqualTo(answer))
+                .set_format(format),
+        )?;
+    }
+
+    sheet.set_freeze_panes(1, 3)?;
+    print_setup(sheet, book, 0)?;
+    Ok(())
+}
