@@ -6,6 +6,7 @@ mod changes;
 mod cli;
 mod common;
 mod import;
+mod languages;
 mod lints;
 mod markdown;
 mod overview;

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use ladder::export::pdf::{Candidate, Context, PdfOptions};
 use ladder::markup;
 
-fn context() -> &'static Context {
+pub(crate) fn context() -> &'static Context {
     static CONTEXT: OnceLock<Context> = OnceLock::new();
     CONTEXT.get_or_init(|| {
         let options = PdfOptions {
@@ -20,17 +20,17 @@ fn context() -> &'static Context {
 }
 
 /// Text for comparison: line breaks, hyphenation and spacing are the layout's, not the text's.
-fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{ad}'))
         .collect()
 }
 
-fn text_of(pdf: &[u8]) -> String {
+pub(crate) fn text_of(pdf: &[u8]) -> String {
     pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text can be extracted")
 }
 
-fn pages_of(pdf: &[u8]) -> usize {
+pub(crate) fn pages_of(pdf: &[u8]) -> usize {
     lopdf::Document::load_mem(pdf).unwrap().get_pages().len()
 }
 

@@ -30,11 +30,11 @@ fn bytes_of(ladder: &Ladder, roster: Option<&Roster>) -> Vec<u8> {
     .unwrap()
 }
 
-fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+pub(crate) fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
     Xlsx::new(Cursor::new(bytes.to_vec())).expect("the workbook opens")
 }
 
-fn text(cell: Option<&Data>) -> String {
+pub(crate) fn text(cell: Option<&Data>) -> String {
     match cell {
         Some(Data::String(text)) => text.clone(),
         Some(Data::Empty) | None => String::new(),
@@ -799,7 +799,7 @@ fn levels_that_share_a_title_stay_apart_in_the_dropdowns_and_the_roster() {
     let range = open(&bytes).worksheet_range("Calibration").unwrap();
     assert_eq!(text(range.get((1, 2))), "Software Engineer (2-6 years)");
     let names = defined_names(&bytes);
-    let levels = cells_of(&mut open(&bytes), &names["Levels_1"]);
+    let levels = cells_of(&mut open(&bytes), &names["List_1"]);
     assert_eq!(levels[0], ["Software Engineer (0-3 years)"]);
     assert_eq!(levels[1], ["Software Engineer (2-6 years)"]);
 }

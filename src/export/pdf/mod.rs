@@ -6,8 +6,10 @@
 //! document's [`world::DocumentWorld`].
 
 pub mod data;
+pub mod fonts;
 pub mod world;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -19,7 +21,7 @@ use typst_pdf::{PdfOptions as TypstPdfOptions, PdfStandard, PdfStandards, Timest
 
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
-use crate::view::LadderView;
+use crate::view::{LadderView, LevelView};
 use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData};
 use world::{file_id, DocumentWorld, Resources};
 
@@ -96,7 +98,7 @@ impl Context {
             hasher.add(path.as_bytes());
             hasher.add(bytes);
         }
-        for font in &resources.fonts {
+        for font in &resources.fonts.current().fonts {
             hasher.add(font.info().family.as_bytes());
         }
         hasher.add(
@@ -199,8 +201,15 @@ impl Context {
             "{} has no {main}",
             resources.layouts_origin
         );
+        let (fonts, missing) = resources
+            .fonts
+            .covering(&characters(&json), &data.lang.lang);
+        if !missing.is_empty() {
+            anyhow::bail!(missing_glyphs(data, &missing));
+        }
         let world = DocumentWorld {
             resources,
+            fonts,
             main: main_id,
             data: Bytes::new(json),
             today: date,
@@ -281,6 +290,58 @@ impl Exporter for PdfExporter {
             }],
         })
     }
+}
+
+/// Every character of the text values of a document's JSON data.
+fn characters(json: &[u8]) -> BTreeSet<char> {
+    fn walk(value: &serde_json::Value, out: &mut BTreeSet<char>) {
+        match value {
+            serde_json::Value::String(text) => out.extend(text.chars()),
+            serde_json::Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(json) {
+        walk(&value, &mut out);
+    }
+    out
+}
+
+/// Which characters have no font, and where the first of them is written.
+fn missing_glyphs(data: &DocumentData, missing: &BTreeSet<char>) -> String {
+    let listed: String = missing
+        .iter()
+        .take(12)
+        .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let levels: Vec<&LevelView> = match (&data.ladder, &data.offer) {
+        (_, Some(offer)) => vec![offer.level],
+        (LadderData::Whole(view), None) => view.levels().map(|(_, level)| level).collect(),
+        (LadderData::Header(_), None) => Vec::new(),
+    };
+    let place = levels
+        .iter()
+        .find_map(|level| {
+            let text = serde_json::to_string(level).ok()?;
+            let c = missing.iter().find(|c| text.contains(**c))?;
+            let excerpt: String = text
+                .split('"')
+                .find(|part| part.contains(*c))
+                .unwrap_or("")
+                .chars()
+                .take(60)
+                .collect();
+            Some(format!(" in level `{}` (\"{excerpt}\")", level.id))
+        })
+        .unwrap_or_default();
+    format!(
+        "no font has the characters {listed}{place}, so the PDF would show empty boxes; \
+         install a font for this script (e.g. Noto: Debian's fonts-noto-cjk and fonts-noto-core), \
+         put one in a fonts/ folder beside the ladders, or name its folder with --font-path"
+    )
 }
 
 /// Drops typst's memoized results of documents that are no longer being compiled, so a long

@@ -6,6 +6,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::fonts::{FontSet, Fonts};
 
 use anyhow::Context as _;
 use typst::diag::{FileError, FileResult};
@@ -21,8 +24,8 @@ pub const DATA_PATH: &str = "/data.json";
 /// The layout files and fonts of a run, shared by all of its documents.
 pub struct Resources {
     pub library: LazyHash<Library>,
-    pub book: LazyHash<FontBook>,
-    pub fonts: Vec<Font>,
+    /// The fonts, extended on demand for other scripts.
+    pub fonts: Fonts,
     /// Typst sources of the layouts folder, parsed once.
     pub sources: HashMap<FileId, Source>,
     /// Every other file of the layouts folder (images, data), by id.
@@ -94,11 +97,11 @@ impl Resources {
                 }
             }
         }
-        let book = FontBook::from_fonts(&fonts);
+        let mut folders = font_paths.to_vec();
+        folders.extend(super::fonts::default_folders());
         Ok(Resources {
             library: LazyHash::new(Library::builder().build()),
-            book: LazyHash::new(book),
-            fonts,
+            fonts: Fonts::new(fonts, folders),
             sources,
             files,
             layout_files,
@@ -147,6 +150,8 @@ fn read_folder(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
 /// One document's world.
 pub struct DocumentWorld<'r> {
     pub resources: &'r Resources,
+    /// The fonts this document is set in.
+    pub fonts: Arc<FontSet>,
     pub main: FileId,
     pub data: Bytes,
     pub today: Datetime,
@@ -158,7 +163,7 @@ impl World for DocumentWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &self.resources.book
+        &self.fonts.book
     }
 
     fn main(&self) -> FileId {
@@ -187,7 +192,7 @@ impl World for DocumentWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.resources.fonts.get(index).cloned()
+        self.fonts.fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

@@ -6,7 +6,7 @@
 //! - `Tracks`: the track names (the Track dropdown);
 //! - `TrackTable`: per track, the defined name of its level list and how many areas it rates;
 //! - `TrackAreas`: per track, a 1 or 0 for each rated area (does the track use it?);
-//! - `Levels_1`, `Levels_2`, …: each track's level labels, lowest first (a level's rank is its
+//! - `List_1`, `List_2`, …: each track's level labels, lowest first (a level's rank is its
 //!   position here);
 //! - `AllLevels`: every level label, the dropdown of a row whose track is not chosen yet.
 
@@ -92,15 +92,15 @@ pub(super) fn lists_sheet(
     let all_levels = first_levels + ladder.tracks.len() as u16;
 
     sheet.write_string(0, 0, book.text("track"))?;
-    sheet.write_string(0, 1, "Level list")?;
-    sheet.write_string(0, 2, "Areas rated")?;
+    sheet.write_string(0, 1, book.text("level_list"))?;
+    sheet.write_string(0, 2, book.text("areas_rated"))?;
     for (index, rating) in ratings.iter().enumerate() {
         sheet.write_string(0, first_applies + index as u16, &rating.name)?;
     }
     let mut names = Vec::new();
     for (index, track) in ladder.tracks.iter().enumerate() {
         let row = 1 + index as u32;
-        let list_name = format!("Levels_{}", index + 1);
+        let list_name = format!("List_{}", index + 1);
         sheet.write_string(row, 0, &track.name)?;
         sheet.write_string(row, 1, &list_name)?;
         let used: Vec<bool> = ratings.iter().map(|rating| rating.used_by[index]).collect();
@@ -334,18 +334,18 @@ pub(super) fn calibration_sheet(
     // is blank). One validation per column range; `$B2` moves with the row.
     let track_validation = DataValidation::new()
         .allow_list_formula(Formula::new("=Tracks"))
-        .set_input_title(book.text("track"))?
+        .set_input_title(validation_title(book.text("track")))?
         .set_input_message(book.text("choose_track"))?
-        .set_error_title(book.text("not_a_track"))?
+        .set_error_title(validation_title(book.text("not_a_track")))?
         .set_error_message(book.text("choose_track_from_list"))?;
     sheet.add_data_validation(1, 1, last_row, 1, &track_validation)?;
     let level_validation = DataValidation::new()
         .allow_list_formula(Formula::new(
             "=INDIRECT(IFERROR(VLOOKUP($B2,TrackTable,2,FALSE),\"AllLevels\"))",
         ))
-        .set_input_title(book.text("level"))?
+        .set_input_title(validation_title(book.text("level")))?
         .set_input_message(book.text("choose_level"))?
-        .set_error_title(book.text("not_a_level"))?
+        .set_error_title(validation_title(book.text("not_a_level")))?
         .set_error_message(book.text("choose_level_from_list"))?
         .set_error_style(DataValidationErrorStyle::Stop);
     sheet.add_data_validation(1, 2, last_row, last_rating, &level_validation)?;
@@ -472,4 +472,13 @@ pub(super) fn calibration_sheet(
     sheet.set_freeze_panes(1, 3)?;
     print_setup(sheet, book, 0)?;
     Ok(())
+}
+
+/// A dropdown's title as Excel takes it: at most 32 characters.
+fn validation_title(text: &str) -> String {
+    let mut title: String = text.chars().take(32).collect();
+    if title.chars().count() < text.chars().count() {
+        title = title.chars().take(31).collect::<String>() + "…";
+    }
+    title
 }

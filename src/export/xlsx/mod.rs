@@ -11,7 +11,7 @@
 //! - `Tracks`: the track names (the Track dropdown);
 //! - `TrackTable`: per track, the defined name of its level list and how many areas it rates;
 //! - `TrackAreas`: per track, a 1 or 0 for each rated area (does the track use it?);
-//! - `Levels_1`, `Levels_2`, …: each track's level titles, lowest first (a level's rank is its
+//! - `List_1`, `List_2`, …: each track's level titles, lowest first (a level's rank is its
 //!   position here);
 //! - `AllLevels`: every level title, the dropdown of a row whose track is not chosen yet.
 

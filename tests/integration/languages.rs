@@ -1,0 +1,252 @@
+//! Ladders in other languages and scripts, read back from every output: labels in the
+//! ladder's language, every character of every script in the PDF, and a fourth exporter
+//! plugged in through the public trait.
+
+use crate::common::*;
+use crate::pdf::{context, normalize, pages_of, text_of};
+
+use std::collections::BTreeSet;
+use std::io::Cursor;
+
+use calamine::Reader;
+use ladder::build::{self, BuildOptions, Outcome, Silent};
+use ladder::export::{ArtifactSpec, Exporter, Input, OutputFile, Registry, Stamp};
+use ladder::labels::{built_in_languages, Dictionaries};
+use ladder::Ladder;
+
+/// Everything a reader sees in a ladder's booklet, one one-pager, handbook and workbook.
+fn every_output_text(ladder: &Ladder) -> String {
+    let view = view(ladder);
+    let mut text = text_of(&context().booklet(&view, &stamp()).unwrap());
+    let (_, level) = view.levels().nth(1).unwrap();
+    text.push_str(&text_of(
+        &context().offer(&view, &level.id, None, &stamp()).unwrap(),
+    ));
+    for file in ladder::export::markdown::handbook(&view, &stamp()).unwrap() {
+        text.push_str(&String::from_utf8(file.bytes).unwrap());
+    }
+    let bytes = ladder::export::xlsx::workbook(
+        Input {
+            ladder,
+            view: &view,
+        },
+        &ladder::export::xlsx::WorkbookOptions {
+            roster: None,
+            stamp: &stamp(),
+        },
+    )
+    .unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    for name in book.sheet_names() {
+        text.push_str(&name);
+        text.push('\n');
+        let range = book.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            for cell in row {
+                text.push_str(&cell.to_string());
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+/// The literal words of a label (the text between its placeholders), where they are long enough
+/// to mean something on their own.
+fn label_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut rest = text;
+    loop {
+        let (before, after) = match rest.split_once('{') {
+            Some((before, after)) => (before, after.split_once('}').map_or("", |(_, a)| a)),
+            None => (rest, ""),
+        };
+        let before = before.trim_matches(|c: char| !c.is_alphanumeric());
+        if before.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            words.push(before.to_owned());
+        }
+        if !rest.contains('{') {
+            break;
+        }
+        rest = after;
+    }
+    words
+}
+
+#[test]
+fn no_english_label_is_left_in_any_output_of_a_translated_ladder() {
+    let dictionaries = Dictionaries::built_in();
+    let english = dictionaries.labels("en").0;
+    let source = std::fs::read_to_string(repo("ladders/persado-2019.yaml")).unwrap();
+    for language in built_in_languages().filter(|language| *language != "en") {
+        let mut ladder = shipped("persado-2019.yaml");
+        ladder.language = Some(language.to_owned());
+        ladder.effective_date = ladder::date::Date::new(2026, 3, 1);
+        let labels = dictionaries.labels(language).0;
+        let text = every_output_text(&ladder);
+        for (key, english_text) in english.texts() {
+            // A label the language writes the same way ("Version", "Code") says nothing.
+            if labels.text(key) == english_text {
+                continue;
+            }
+            for words in label_words(english_text) {
+                // Words the ladder itself uses (it is written in English) are its text, and words
+                // inside a label of the language ("Change" in "Changements") are that label.
+                let in_translation = labels.texts().any(|(_, text)| text.contains(&words));
+                if source.contains(&words) || in_translation {
+                    continue;
+                }
+                assert!(
+                    !text.contains(&words),
+                    "{language}: the English label `{key}` (\"{words}\") is in an output"
+                );
+            }
+        }
+        // And the language's own labels are there: sheet names, a date, the facts.
+        assert!(
+            text.contains(labels.text("sheet_calibration")),
+            "{language}"
+        );
+        assert!(
+            text.contains(&labels.date(ladder::date::Date::new(2026, 3, 1).unwrap())),
+            "{language}"
+        );
+    }
+}
+
+/// Every character of a ladder's own text, but spaces.
+fn characters_of(ladder: &Ladder) -> BTreeSet<char> {
+    let mut text = ladder.title.clone();
+    for (track, level) in ladder.levels() {
+        text.push_str(&track.name);
+        text.push_str(&level.title);
+        for items in level.expectations.values() {
+            for item in items {
+                text.push_str(&ladder::markup::plain_text(item));
+            }
+        }
+    }
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn japanese_korean_arabic_and_hebrew_ladders_reach_the_pdf_whole_in_embedded_fonts() {
+    for name in ["japanese", "korean", "arabic", "hebrew"] {
+        let ladder = load(repo(&format!("tests/fixtures/scripts/{name}.yaml")));
+        let pdf = context().booklet(&view(&ladder), &stamp()).unwrap();
+        let extracted: BTreeSet<char> = normalize(&text_of(&pdf)).chars().collect();
+        let missing: Vec<char> = characters_of(&ladder)
+            .into_iter()
+            .filter(|c| !extracted.contains(c) && !matches!(c, '-' | '\u{2010}' | '\u{ad}'))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: not in the PDF's text: {missing:?}"
+        );
+        let document = lopdf::Document::load_mem(&pdf).unwrap();
+        let mut fonts = Vec::new();
+        for object in document.objects.values() {
+            let Ok(dictionary) = object.as_dict() else {
+                continue;
+            };
+            if dictionary.get(b"Type").and_then(|t| t.as_name()).ok()
+                == Some(b"FontDescriptor".as_slice())
+            {
+                assert!(
+                    [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+                        .iter()
+                        .any(|key| dictionary.has(key)),
+                    "{name}: a font is not embedded"
+                );
+                let font = dictionary.get(b"FontName").unwrap().as_name().unwrap();
+                fonts.push(String::from_utf8_lossy(font).into_owned());
+            }
+        }
+        // Arabic is set in a prose font for Arabic, not in the monospaced fallback.
+        if name == "arabic" {
+            assert!(
+                fonts.iter().any(|font| font.contains("Arabic")),
+                "{fonts:?}"
+            );
+        }
+        let (_, level) = view(&ladder)
+            .levels()
+            .last()
+            .map(|(t, l)| (t.id.clone(), l.id.clone()))
+            .unwrap();
+        let offer = context()
+            .offer(&view(&ladder), &level, None, &stamp())
+            .unwrap();
+        assert_eq!(pages_of(&offer), 1, "{name}");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_fails_its_pdf_naming_the_level() {
+    // U+10FFFD is a private-use character: no font on any system covers it.
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("odd.yaml");
+    std::fs::write(
+        &file,
+        "title: Odd\ntracks:\n  - id: t\n    name: T\n    kind: ic\n    levels:\n      - id: odd-1\n        title: One\n        description: \"A \u{10FFFD} here\"\n",
+    )
+    .unwrap();
+    let ladder = load(&file);
+    let error = context()
+        .booklet(&view(&ladder), &stamp())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("U+10FFFD"), "{error}");
+    assert!(error.contains("odd-1"), "{error}");
+}
+
+/// A fourth format, from outside the library: a plain-text list of each ladder's levels.
+struct LevelList;
+
+impl Exporter for LevelList {
+    fn name(&self) -> &'static str {
+        "txt"
+    }
+
+    fn artifacts(&self, _input: Input) -> Vec<ArtifactSpec> {
+        vec![ArtifactSpec::new("levels")]
+    }
+
+    fn make(
+        &self,
+        input: Input,
+        _artifact: &ArtifactSpec,
+        _stamp: &Stamp,
+    ) -> anyhow::Result<Vec<OutputFile>> {
+        let lines: Vec<String> = input
+            .view
+            .levels()
+            .map(|(track, level)| format!("{}: {}", track.name, level.title))
+            .collect();
+        Ok(vec![OutputFile {
+            path: "levels.txt".into(),
+            bytes: lines.join("\n").into_bytes(),
+        }])
+    }
+}
+
+#[test]
+fn a_fourth_exporter_plugs_in_through_the_public_trait() {
+    let workspace = ladder::Workspace::load(&[repo("ladders/packback.yaml")]);
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        out_dir: out.path().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    let registry = Registry::empty().with(LevelList);
+    let report = build::build_with(&workspace.ladders, &registry, &options, &Silent).unwrap();
+    assert_eq!(report.artifacts.len(), 1);
+    assert!(matches!(report.artifacts[0].outcome, Outcome::Built { .. }));
+    let text = std::fs::read_to_string(out.path().join("packback/levels.txt")).unwrap();
+    let ladder = &workspace.ladders[0].ladder;
+    assert_eq!(text.lines().count(), ladder.levels().count());
+    assert!(text.contains(&ladder.tracks[0].levels[0].title));
+    // A second build finds it up to date, like any other artifact.
+    let again = build::build_with(&workspace.ladders, &registry, &options, &Silent).unwrap();
+    assert!(matches!(again.artifacts[0].outcome, Outcome::UpToDate));
+}
