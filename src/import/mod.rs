@@ -8,6 +8,7 @@
 //! columns; a summary table that aligns tracks by column; YAML front matter. Text it cannot
 //! place is kept as prose and reported with its line.
 
+pub mod front_matter;
 pub mod interpret;
 pub mod outline;
 
@@ -62,15 +63,15 @@ pub fn import_text(path: &Path, text: &str) -> Result<Imported, Vec<Diagnostic>>
     let (front_matter, mut blocks) = outline::markdown(text);
     let mut interpreter = interpret::Interpreter::new(path);
     if let Some(front) = &front_matter {
-        match interpret::front_matter(front) {
-            interpret::FrontMatter::WholeLadder(ladder) => {
+        match front_matter::read(front) {
+            front_matter::FrontMatter::WholeLadder(ladder) => {
                 return Ok(Imported {
                     ladder: *ladder,
                     warnings: Vec::new(),
                 })
             }
-            interpret::FrontMatter::Metadata(metadata) => interpreter.set_metadata(metadata),
-            interpret::FrontMatter::Invalid(message) => {
+            front_matter::FrontMatter::Metadata(metadata) => interpreter.set_metadata(metadata),
+            front_matter::FrontMatter::Invalid(message) => {
                 return Err(vec![Diagnostic::error("bad-front-matter", message)
                     .in_file(path)
                     .at(Some((2, 1)))

@@ -1,0 +1,425 @@
+//! From the drafts of a finished walk to the model: alignment across tracks, links, ids.
+
+use super::*;
+
+impl Interpreter {
+    pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
+        self.apply_alignment();
+        self.apply_track_links();
+        // Drop empty group levels left at the end of a track.
+        for track in &mut self.tracks {
+            while let Some(dropped) = (track.levels.len() > 1)
+                .then(|| track.levels.pop_if(|level| level.is_empty()))
+                .flatten()
+            {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        "import",
+                        format!(
+                            "heading `{}` has no content; it was left out",
+                            dropped.title
+                        ),
+                    )
+                    .in_file(&self.path)
+                    .at(Some((dropped.line.max(1), 1))),
+                );
+            }
+        }
+        self.tracks.retain(|track| !track.levels.is_empty());
+        if self.tracks.is_empty() {
+            return Err(vec![Diagnostic::error("import-no-levels", "no tracks or levels found in this document")
+                .in_file(&self.path)
+                .with_hint("headings for tracks and levels, a table of levels, or a list of positions are needed")]);
+        }
+        let ladder = self.build_ladder();
+        Ok(Imported {
+            ladder,
+            warnings: self.warnings,
+        })
+    }
+
+    /// Links to the tracks' own pages: a track named like the link text (`X` for `X Path`)
+    /// gets the link and that name as an alias. A list that names no track stays in the summary.
+    pub(super) fn apply_track_links(&mut self) {
+        let Some((links, text)) = self.track_links.take() else {
+            return;
+        };
+        let mut matched = 0;
+        for (label, url) in &links {
+            let track = self.tracks.iter_mut().find(|track| {
+                label == &track.name
+                    || label.strip_suffix(" Path").or(label.strip_suffix(" Track"))
+                        == Some(track.name.as_str())
+            });
+            if let Some(track) = track {
+                track.link = Some(url.clone());
+                if label != &track.name && !track.aliases.contains(label) {
+                    track.aliases.push(label.clone());
+                }
+                matched += 1;
+            }
+        }
+        if matched < links.len() {
+            self.summary.push(text);
+        }
+    }
+
+    /// Applies a summary table: titles per column, and grades or equivalents from the columns.
+    pub(super) fn apply_alignment(&mut self) {
+        let Some(alignment) = self.alignment.take() else {
+            return;
+        };
+        let mut columns_of: Vec<Vec<Option<usize>>> = Vec::new();
+        for (row_index, (_, cells)) in alignment.rows.iter().enumerate() {
+            let Some(track) = self.tracks.get_mut(row_index) else {
+                break;
+            };
+            // Split rows that stand for several ranks ("3/4") into one level per rank.
+            let mut expanded: Vec<LevelDraft> = Vec::new();
+            for level in track.levels.drain(..) {
+                let ranks: Vec<String> = level
+                    .rank_text
+                    .as_deref()
+                    .unwrap_or("")
+                    .split('/')
+                    .map(|r| r.trim().to_owned())
+                    .collect();
+                if ranks.len() > 1 {
+                    let titles: Vec<String> = level.title.split(" / ").map(str::to_owned).collect();
+                    let first_title = titles.first().cloned().unwrap_or_default();
+                    for (index, rank) in ranks.iter().enumerate() {
+                        let mut part = level.clone();
+                        part.rank_text = Some(rank.clone());
+                        part.aliases = vec![level.title.clone()];
+                        part.title = titles
+                            .get(index)
+                            .cloned()
+                            .unwrap_or_else(|| level.title.clone());
+                        if index > 0 {
+                            part.expectations.clear();
+                            part.shares_title = Some(first_title.clone());
+                        }
+                        expanded.push(part);
+                    }
+                } else {
+                    expanded.push(level);
+                }
+            }
+            track.levels = expanded;
+            let mut columns = vec![None; track.levels.len()];
+            for (column, cell) in cells.iter().enumerate() {
+                let Some((rank, title)) = cell else { continue };
+                if let Some((index, level)) = track
+                    .levels
+                    .iter_mut()
+                    .enumerate()
+                    .find(|(_, level)| level.rank_text.as_deref() == Some(rank.as_str()))
+                {
+                    if level.title != *title {
+                        if !level.aliases.contains(&level.title) && !level.title.is_empty() {
+                            level.aliases.insert(0, level.title.clone());
+                        }
+                        level.aliases.retain(|alias| alias != title);
+                        level.title = title.clone();
+                    }
+                    if let Some(slot) = columns.get_mut(index) {
+                        *slot = Some(column);
+                    }
+                }
+            }
+            if let Some(label) = alignment
+                .rows
+                .get(row_index)
+                .map(|(label, _)| label.clone())
+            {
+                if label != track.name && !track.aliases.contains(&label) && !label.is_empty() {
+                    track.aliases.push(label);
+                }
+            }
+            columns_of.push(columns);
+        }
+        // Shared expectations name the first title of the split row.
+        if let Some((label, grades)) = &alignment.grades {
+            for (track, columns) in self.tracks.iter_mut().zip(&columns_of) {
+                for (level, column) in track.levels.iter_mut().zip(columns) {
+                    if let Some(grade) = column.and_then(|c| grades.get(c).cloned().flatten()) {
+                        level.grade_name = Some(format!("{label} {grade}"));
+                    }
+                }
+            }
+        } else if self.tracks.len() > 1 {
+            // Equivalence by column: each later track's level and the first track's level in
+            // the same column name each other.
+            let first: Vec<(Option<usize>, String)> = self
+                .tracks
+                .first()
+                .zip(columns_of.first())
+                .map(|(track, columns)| {
+                    track
+                        .levels
+                        .iter()
+                        .zip(columns)
+                        .map(|(level, column)| (*column, level.title.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut back: Vec<(usize, String)> = Vec::new();
+            for (track, columns) in self.tracks.iter_mut().zip(&columns_of).skip(1) {
+                for (level, column) in track.levels.iter_mut().zip(columns) {
+                    if let Some((index, (_, title))) = first
+                        .iter()
+                        .enumerate()
+                        .find(|(_, (c, _))| c.is_some() && c == column)
+                    {
+                        level.equivalents.push(title.clone());
+                        back.push((index, level.title.clone()));
+                    }
+                }
+            }
+            for (index, title) in back {
+                if let Some(level) = self
+                    .tracks
+                    .first_mut()
+                    .and_then(|track| track.levels.get_mut(index))
+                {
+                    level.equivalents.push(title);
+                }
+            }
+        }
+    }
+
+    pub(super) fn build_ladder(&mut self) -> Ladder {
+        let metadata = &self.metadata;
+        let title = self
+            .title
+            .clone()
+            .or_else(|| metadata.get("title").cloned())
+            .or_else(|| self.default_title.clone())
+            .or_else(|| {
+                self.path
+                    .file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| String::from("Ladder"));
+        let mut summary = self.summary.clone();
+        if summary.is_empty() {
+            if let Some(excerpt) = metadata
+                .get("excerpt")
+                .or_else(|| metadata.get("description"))
+            {
+                summary.push(excerpt.clone());
+            }
+        }
+        let areas: Vec<Area> = {
+            let mut used_ids: Vec<String> = Vec::new();
+            self.areas
+                .iter()
+                .map(|(name, aliases)| Area {
+                    id: unique(slug(name), &mut used_ids),
+                    name: name.clone(),
+                    description: None,
+                    aliases: aliases.clone(),
+                })
+                .collect()
+        };
+        let area_id = |name: &str| -> String {
+            areas
+                .iter()
+                .find(|area| area.name == name)
+                .map_or_else(|| slug(name), |area| area.id.clone())
+        };
+        // Grades: from the drafts' grade names, in order of first use by rank.
+        let mut grade_names: Vec<String> = Vec::new();
+        for (grade, titles) in &self.grade_rows {
+            for track in &mut self.tracks {
+                for level in &mut track.levels {
+                    if titles.contains(&level.title) && level.grade_name.is_none() {
+                        level.grade_name = Some(grade.clone());
+                    }
+                }
+            }
+            if !grade_names.contains(grade) {
+                grade_names.push(grade.clone());
+            }
+        }
+        let mut ordered: Vec<String> = self
+            .tracks
+            .iter()
+            .flat_map(|track| {
+                track
+                    .levels
+                    .iter()
+                    .filter_map(|level| level.grade_name.clone())
+            })
+            .collect();
+        ordered.sort_by_key(|name| natural_key(name));
+        for name in ordered {
+            if !grade_names.contains(&name) {
+                grade_names.push(name);
+            }
+        }
+        if self.grade_rows.is_empty() {
+            grade_names.sort_by_key(|name| natural_key(name));
+        }
+        let grades: Vec<Grade> = {
+            let mut used: Vec<String> = Vec::new();
+            grade_names
+                .iter()
+                .map(|name| {
+                    let number = name
+                        .rsplit(' ')
+                        .next()
+                        .filter(|last| last.chars().all(|c| c.is_ascii_digit()));
+                    let id = number.map(str::to_owned).unwrap_or_else(|| slug(name));
+                    Grade {
+                        id: unique(id, &mut used),
+                        name: name.clone(),
+                    }
+                })
+                .collect()
+        };
+        let mut used_level_ids: Vec<String> = Vec::new();
+        let mut used_track_ids: Vec<String> = Vec::new();
+        let mut title_to_id: Vec<(String, String)> = Vec::new();
+        let mut tracks: Vec<Track> = self
+            .tracks
+            .iter()
+            .map(|draft| {
+                let lower = draft.name.to_lowercase();
+                let kind = if lower.contains("manag") {
+                    TrackKind::Manager
+                } else if lower.contains("role") {
+                    TrackKind::Role
+                } else {
+                    TrackKind::Ic
+                };
+                let levels: Vec<Level> = draft
+                    .levels
+                    .iter()
+                    .enumerate()
+                    .map(|(index, level)| {
+                        let id = unique(slug(&level.title), &mut used_level_ids);
+                        title_to_id.push((level.title.clone(), id.clone()));
+                        Level {
+                            id,
+                            rank: (kind != TrackKind::Role).then_some(index as u32 + 1),
+                            title: level.title.clone(),
+                            aliases: level
+                                .aliases
+                                .iter()
+                                .filter(|alias| **alias != level.title)
+                                .cloned()
+                                .collect(),
+                            code: level.code.clone(),
+                            grade: level
+                                .grade_name
+                                .as_ref()
+                                .and_then(|name| grades.iter().find(|g| &g.name == name))
+                                .map(|g| g.id.clone()),
+                            experience: level.experience.as_deref().map(Experience::parse),
+                            headline: level.headline.clone(),
+                            description: (!level.description.is_empty())
+                                .then(|| level.description.join("\n\n")),
+                            expectations: level
+                                .expectations
+                                .iter()
+                                .map(|(area, items)| (area_id(area), items.clone()))
+                                .collect(),
+                            equivalents: level.equivalents.clone(),
+                            requires: None,
+                            shares_expectations_with: None,
+                            link: level.link.clone(),
+                        }
+                    })
+                    .collect();
+                Track {
+                    id: unique(slug(&draft.name), &mut used_track_ids),
+                    name: draft.name.clone(),
+                    kind,
+                    aliases: draft.aliases.clone(),
+                    summary: (!draft.summary.is_empty()).then(|| draft.summary.join("\n\n")),
+                    link: draft.link.clone(),
+                    areas: Vec::new(),
+                    levels,
+                }
+            })
+            .collect();
+        // References by title become ids.
+        let id_of = |title: &str| -> Option<String> {
+            title_to_id
+                .iter()
+                .find(|(t, _)| t.eq_ignore_ascii_case(title.trim()))
+                .map(|(_, id)| id.clone())
+        };
+        for (track, draft) in tracks.iter_mut().zip(&self.tracks) {
+            for (level, level_draft) in track.levels.iter_mut().zip(&draft.levels) {
+                level.requires = level_draft
+                    .requires_title
+                    .as_deref()
+                    .map(|title| id_of(title).unwrap_or_else(|| slug(title)));
+                level.shares_expectations_with =
+                    level_draft.shares_title.as_deref().and_then(id_of);
+            }
+            track.areas = Vec::new();
+        }
+        let mut sections = self.sections.clone();
+        sections.retain(|section| !section.body.trim().is_empty() || section.depth < 3);
+        sections.retain(|section| {
+            !(section.body.trim().is_empty() && tracks.iter().any(|t| t.name == section.title))
+        });
+        Ladder {
+            id: String::new(),
+            title,
+            organization: metadata
+                .get("organization")
+                .or_else(|| metadata.get("company"))
+                .cloned(),
+            version: metadata.get("version").cloned(),
+            effective_date: metadata
+                .get("date")
+                .and_then(|date| crate::date::Date::parse(date)),
+            language: metadata
+                .get("lang")
+                .or_else(|| metadata.get("language"))
+                .cloned(),
+            authors: metadata
+                .get("author")
+                .or_else(|| metadata.get("authors"))
+                .map(|authors| authors.split(", ").map(str::to_owned).collect())
+                .unwrap_or_default(),
+            summary: (!summary.is_empty()).then(|| summary.join("\n\n")),
+            cumulative: self.cumulative,
+            areas,
+            grades,
+            tracks,
+            sections,
+            credits: (!self.credits.is_empty()).then(|| self.credits.join("\n\n")),
+            allow_lints: Vec::new(),
+        }
+    }
+}
+
+pub(super) fn unique(id: String, used: &mut Vec<String>) -> String {
+    let mut candidate = id.clone();
+    let mut counter = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{id}-{counter}");
+        counter += 1;
+    }
+    used.push(candidate.clone());
+    candidate
+}
+
+/// Sorts "Band 10" after "Band 9".
+pub(super) fn natural_key(name: &str) -> (String, u64) {
+    let digits: String = name
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let prefix = name[..name.len() - digits.len()].to_owned();
+    (prefix, digits.parse().unwrap_or(0))
+}

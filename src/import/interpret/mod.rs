@@ -1,0 +1,626 @@
+//! From an outline to a ladder: which headings are tracks, levels and areas, which paragraphs
+//! are expectations, which tables hold levels.
+//!
+//! The [`Interpreter`] walks the outline once, keeping the track and level being filled. Its
+//! concerns are split by what they read: this module walks headings and holds the state,
+//! [`text`] reads paragraphs and lists, [`tables`] reads tables, and [`assemble`] turns the
+//! drafts into the model once the walk is done.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+
+use super::outline::{bold_key, Block, Cell, Item};
+use super::Imported;
+
+mod assemble;
+mod tables;
+mod text;
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::markup;
+use crate::model::{slug, Area, Experience, Grade, Ladder, Level, Section, Track, TrackKind};
+
+/// The track files a handbook README lists (`- [Track](track.md) (4 levels)`).
+pub fn linked_track_files(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter(|block| is_track_file_list(block))
+        .flat_map(|block| match block {
+            Block::List { items, .. } => items
+                .iter()
+                .filter_map(|item| link_target(&item.text))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// A list whose every item starts with a link to a local `.md` file.
+pub fn is_track_file_list(block: &Block) -> bool {
+    match block {
+        Block::List { items, .. } => {
+            !items.is_empty()
+                && items.iter().all(|item| {
+                    link_target(&item.text).is_some_and(|target| {
+                        target.ends_with(".md")
+                            && !target.contains("://")
+                            && !target.contains('#')
+                            && target != "README.md"
+                    }) && item.text.starts_with('[')
+                })
+        }
+        _ => false,
+    }
+}
+
+/// The target of the first link in a Markdown text.
+fn link_target(text: &str) -> Option<String> {
+    first_link(text).map(|(_, url)| url)
+}
+
+fn first_link(text: &str) -> Option<(String, String)> {
+    fn find(inlines: &[markup::Inline]) -> Option<(String, String)> {
+        for inline in inlines {
+            match inline {
+                markup::Inline::Link { url, children } => {
+                    return Some((markup::plain(children), url.clone()))
+                }
+                markup::Inline::Emph { children }
+                | markup::Inline::Strong { children }
+                | markup::Inline::Strike { children } => {
+                    if let Some(found) = find(children) {
+                        return Some(found);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    find(&markup::inline(text))
+}
+
+/// Plain text of Markdown, links as their text only.
+fn plain(text: &str) -> String {
+    fn walk(inlines: &[markup::Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                markup::Inline::Text { text } | markup::Inline::Code { text } => out.push_str(text),
+                markup::Inline::Emph { children }
+                | markup::Inline::Strong { children }
+                | markup::Inline::Strike { children }
+                | markup::Inline::Link { children, .. } => walk(children, out),
+                markup::Inline::Image { alt, .. } => out.push_str(alt),
+                markup::Inline::Break => out.push(' '),
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(&markup::inline(text), &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Area names that differ only in `&`/`and`, case or spacing are one area.
+fn area_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace('&', " and ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Debug, Default, Clone)]
+struct LevelDraft {
+    title: String,
+    rank_text: Option<String>,
+    aliases: Vec<String>,
+    code: Option<String>,
+    grade_name: Option<String>,
+    experience: Option<String>,
+    headline: Option<String>,
+    description: Vec<String>,
+    expectations: IndexMap<String, Vec<String>>,
+    equivalents: Vec<String>,
+    requires_title: Option<String>,
+    shares_title: Option<String>,
+    link: Option<String>,
+    line: usize,
+}
+
+impl LevelDraft {
+    fn is_empty(&self) -> bool {
+        self.expectations.is_empty()
+            && self.description.is_empty()
+            && self.headline.is_none()
+            && self.equivalents.is_empty()
+            && self.requires_title.is_none()
+            && self.code.is_none()
+            && self.experience.is_none()
+            && self.shares_title.is_none()
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+struct TrackDraft {
+    name: String,
+    aliases: Vec<String>,
+    summary: Vec<String>,
+    link: Option<String>,
+    levels: Vec<LevelDraft>,
+}
+
+/// Where the next paragraph goes.
+#[derive(Debug, Clone, PartialEq)]
+enum Place {
+    Summary,
+    TrackIntro,
+    Level,
+    Area(String),
+    Section,
+    Credits,
+    /// The tool's own generated text (a handbook's comparisons, navigation): skipped.
+    Skip,
+}
+
+/// A summary cell: the level's rank as written ("3/4") and its title.
+type RankAndTitle = (String, String);
+
+/// A summary table that aligns the tracks by column (Persado's first table).
+#[derive(Debug, Clone)]
+struct Alignment {
+    /// Per row: label, and per column the (rank text, title) of the level there.
+    rows: Vec<(String, Vec<Option<RankAndTitle>>)>,
+    /// A row of grade numbers, with its label.
+    grades: Option<(String, Vec<Option<String>>)>,
+}
+
+pub struct Interpreter {
+    path: PathBuf,
+    title: Option<String>,
+    default_title: Option<String>,
+    metadata: HashMap<String, String>,
+    summary: Vec<String>,
+    tracks: Vec<TrackDraft>,
+    areas: Vec<(String, Vec<String>)>,
+    sections: Vec<Section>,
+    credits: Vec<String>,
+    place: Place,
+    /// Headings by depth: which depth holds areas, levels and tracks.
+    area_depth: Option<u8>,
+    level_depth: Option<u8>,
+    track_depth: Option<u8>,
+    /// A heading that may turn out to name the track of a table that follows.
+    pending_heading: Option<(String, u8, usize)>,
+    alignment: Option<Alignment>,
+    /// Grade names by level title, from a handbook's overview table.
+    grade_rows: Vec<(String, Vec<String>)>,
+    cumulative: bool,
+    extra_blocks: Vec<(String, Vec<Block>)>,
+    /// A list of links before the levels (`* [Software Engineer Path](software-engineer.md)`):
+    /// pages of the tracks, matched to tracks at the end. The list's text, to keep if not.
+    track_links: Option<(Vec<(String, String)>, String)>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Keys a level line may hold that are not areas.
+fn is_known_key(key: &str) -> bool {
+    let key = key.to_lowercase();
+    matches!(
+        key.as_str(),
+        "code" | "grade" | "experience" | "level" | "title" | "required title" | "requires"
+    ) || EQUIVALENT_KEYS.contains(&key.as_str())
+}
+
+const EQUIVALENT_KEYS: &[&str] = &[
+    "management equivalent",
+    "engineer equivalent",
+    "equivalent",
+    "engineering equivalent",
+    "manager equivalent",
+    "ic equivalent",
+];
+
+impl Interpreter {
+    pub fn new(path: &Path) -> Self {
+        Interpreter {
+            path: path.to_owned(),
+            title: None,
+            default_title: None,
+            metadata: HashMap::new(),
+            summary: Vec::new(),
+            tracks: Vec::new(),
+            areas: Vec::new(),
+            sections: Vec::new(),
+            credits: Vec::new(),
+            place: Place::Summary,
+            area_depth: None,
+            level_depth: None,
+            track_depth: None,
+            pending_heading: None,
+            alignment: None,
+            grade_rows: Vec::new(),
+            cumulative: false,
+            extra_blocks: Vec::new(),
+            track_links: None,
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn set_default_title(&mut self, title: &str) {
+        self.default_title = Some(title.to_owned());
+    }
+
+    pub fn set_metadata(&mut self, metadata: HashMap<String, String>) {
+        self.metadata = metadata;
+    }
+
+    pub fn add_file_blocks(&mut self, file: &str, blocks: Vec<Block>) {
+        self.extra_blocks.push((file.to_owned(), blocks));
+    }
+
+    fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.warnings.push(
+            Diagnostic::warning("import", message)
+                .in_file(&self.path)
+                .at(Some((line.max(1), 1)))
+                .with_hint("the text is kept; move it where it belongs in the YAML if needed"),
+        );
+    }
+
+    /// Decides which heading depths hold tracks, levels and areas.
+    fn analyse(&mut self, blocks: &[Block]) {
+        let mut by_depth: HashMap<u8, Vec<&str>> = HashMap::new();
+        for block in blocks {
+            if let Block::Heading { level, text, .. } = block {
+                by_depth.entry(*level).or_default().push(text);
+            }
+        }
+        let mut depths: Vec<u8> = by_depth.keys().copied().collect();
+        depths.sort_unstable();
+        // What follows each heading, by depth.
+        let mut followed_by: HashMap<u8, Vec<Option<&Block>>> = HashMap::new();
+        for (index, block) in blocks.iter().enumerate() {
+            if let Block::Heading { level, .. } = block {
+                followed_by
+                    .entry(*level)
+                    .or_default()
+                    .push(blocks.get(index + 1));
+            }
+        }
+        let has_shallower = |depth: u8| depths.iter().any(|&d| d < depth);
+        // 1. Areas are headings whose names repeat under several levels.
+        let repeated = depths.iter().rev().copied().find(|&depth| {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for name in &by_depth[&depth] {
+                *counts.entry(area_key(name)).or_default() += 1;
+            }
+            counts.values().any(|&count| count >= 2)
+                && has_shallower(depth)
+                && !by_depth[&depth]
+                    .iter()
+                    .all(|name| name.starts_with("Changes from"))
+        });
+        // 2. Or headings each followed directly by a list (a page about one level).
+        let listed = || {
+            depths.iter().rev().copied().find(|&depth| {
+                let next = &followed_by[&depth];
+                next.len() >= 2
+                    && has_shallower(depth)
+                    && next.iter().all(|block| {
+                        // Lists of `**Area**: text` bullets sit under levels, not areas.
+                        matches!(block, Some(Block::List { items, .. }) if !items.iter().all(|item| bold_key(&item.text).is_some()))
+                    })
+            })
+        };
+        if let Some(depth) = repeated.or_else(listed) {
+            self.area_depth = Some(depth);
+            self.level_depth = depths.iter().copied().filter(|&d| d < depth).max();
+        } else {
+            // 3. Or headings followed by `**Area:** text` lines or `* **Area**: text` bullets.
+            let keyed = depths.iter().rev().copied().find(|&depth| {
+                followed_by[&depth]
+                    .iter()
+                    .filter(|block| match block {
+                        Some(Block::KeyValue { key, .. }) => !is_known_key(key),
+                        Some(Block::List { items, .. }) => {
+                            items.iter().all(|item| bold_key(&item.text).is_some())
+                        }
+                        _ => false,
+                    })
+                    .count()
+                    >= 2
+            });
+            self.level_depth = keyed;
+        }
+        if let Some(level_depth) = self.level_depth {
+            self.track_depth = depths.iter().copied().filter(|&d| d < level_depth).max();
+            // One heading above everything, first in the document: the title, not a track.
+            if let Some(track_depth) = self.track_depth {
+                let first_is_it = matches!(blocks.first(), Some(Block::Heading { level, .. }) if *level == track_depth);
+                let title_known = self.title.is_some() || self.metadata.contains_key("title");
+                if by_depth[&track_depth].len() == 1
+                    && first_is_it
+                    && !has_shallower(track_depth)
+                    && !title_known
+                    && self.area_depth.is_none()
+                {
+                    self.track_depth = None;
+                }
+            }
+        }
+    }
+
+    pub fn run(&mut self, blocks: &[Block]) {
+        let extra: Vec<(String, Vec<Block>)> = std::mem::take(&mut self.extra_blocks);
+        if extra.is_empty() {
+            self.analyse(blocks);
+            self.walk(blocks);
+        } else {
+            // A handbook: the README holds the ladder, each linked file a track.
+            for block in blocks {
+                if let Block::Heading { level: 1, text, .. } = block {
+                    if self.title.is_none() {
+                        self.title = Some(text.clone());
+                    }
+                }
+            }
+            self.walk_readme(blocks);
+            for (_, file_blocks) in &extra {
+                self.area_depth = Some(3);
+                self.level_depth = Some(2);
+                self.track_depth = Some(1);
+                self.walk(file_blocks);
+            }
+        }
+    }
+
+    fn walk_readme(&mut self, blocks: &[Block]) {
+        let mut first_heading_seen = false;
+        let mut after_title = true;
+        for block in blocks {
+            match block {
+                Block::Heading { level: 1, .. } if !first_heading_seen => first_heading_seen = true,
+                Block::Heading { level, text, line } => {
+                    after_title = false;
+                    match text.as_str() {
+                        "Overview" | "Tracks" => self.place = Place::Skip,
+                        "Credits" => self.place = Place::Credits,
+                        _ => {
+                            self.sections.push(Section {
+                                title: text.clone(),
+                                body: String::new(),
+                                depth: level.saturating_sub(1).clamp(1, 3),
+                            });
+                            let _ = line;
+                            self.place = Place::Section;
+                        }
+                    }
+                }
+                Block::Paragraph { text, .. }
+                    if after_title
+                        && text.starts_with('*')
+                        && text.ends_with('*')
+                        && !text.starts_with("**")
+                        && self.summary.is_empty() =>
+                {
+                    self.facts_line(text.trim_matches('*'));
+                }
+                Block::Table { rows, .. } if self.place == Place::Skip => {
+                    self.overview_grades(rows)
+                }
+                _ => self.block(block),
+            }
+        }
+    }
+
+    /// `Persado · Version 3 · Effective 1 January 2026 · By A, B` under a handbook's title, in
+    /// any built-in language (which then becomes the ladder's language).
+    fn facts_line(&mut self, text: &str) {
+        for (index, part) in plain(text).split(" · ").enumerate() {
+            let mut placed = false;
+            for labels in crate::labels::built_in_labels() {
+                let found = |key: &str| {
+                    labels
+                        .unfill(key, part)
+                        .or_else(|| labels.unfill(key, &part.to_lowercase()))
+                };
+                if let Some(version) = found("version") {
+                    self.metadata.insert("version".into(), version);
+                } else if let Some(date) = labels
+                    .unfill("effective", part)
+                    .and_then(|date| labels.parse_date(&date).or_else(|| Date::parse(&date)))
+                {
+                    self.metadata.insert("date".into(), date.to_string());
+                } else if let Some(authors) = found("by_authors") {
+                    self.metadata.insert("author".into(), authors);
+                } else {
+                    continue;
+                }
+                if labels.language != crate::labels::BASE_LANGUAGE {
+                    self.metadata
+                        .insert("language".into(), labels.language.clone());
+                }
+                placed = true;
+                break;
+            }
+            if !placed && index == 0 {
+                self.metadata.insert("organization".into(), part.to_owned());
+            }
+        }
+    }
+
+    fn walk(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            self.block(block);
+        }
+    }
+
+    fn current_level(&mut self) -> Option<&mut LevelDraft> {
+        self.tracks
+            .last_mut()
+            .and_then(|track| track.levels.last_mut())
+    }
+
+    fn ensure_track(&mut self) {
+        if self.tracks.is_empty() {
+            let name = self
+                .pending_heading
+                .take()
+                .map(|(name, _, _)| name)
+                .or_else(|| self.title.clone())
+                .or_else(|| self.default_title.clone())
+                .unwrap_or_else(|| String::from("Levels"));
+            self.tracks.push(TrackDraft {
+                name,
+                ..TrackDraft::default()
+            });
+        }
+    }
+
+    /// Adds a level to the track being filled, starting a track when there is none.
+    fn push_level(&mut self, level: LevelDraft) {
+        self.ensure_track();
+        if let Some(track) = self.tracks.last_mut() {
+            track.levels.push(level);
+        }
+    }
+
+    fn start_level(&mut self, title: &str, line: usize) {
+        self.ensure_track();
+        // A level heading with nothing under it groups the levels that follow ("## Roles").
+        let previous_empty = self.current_level().is_some_and(|level| level.is_empty());
+        let group = previous_empty
+            .then(|| self.tracks.last_mut().and_then(|track| track.levels.pop()))
+            .flatten();
+        if let Some(group) = group {
+            match self.tracks.last_mut() {
+                Some(track) if track.levels.is_empty() => track.aliases.push(group.title),
+                _ => self.tracks.push(TrackDraft {
+                    name: group.title,
+                    ..TrackDraft::default()
+                }),
+            }
+        }
+        self.push_level(LevelDraft {
+            title: title.to_owned(),
+            line,
+            ..LevelDraft::default()
+        });
+        self.place = Place::Level;
+    }
+
+    fn area_name(&mut self, name: &str) -> String {
+        let key = area_key(name);
+        for (canonical, aliases) in &mut self.areas {
+            if area_key(canonical) == key {
+                if canonical != name && !aliases.iter().any(|alias| alias == name) {
+                    aliases.push(name.to_owned());
+                }
+                return canonical.clone();
+            }
+        }
+        self.areas.push((name.to_owned(), Vec::new()));
+        name.to_owned()
+    }
+
+    fn add_expectation(&mut self, area: &str, text: &str) {
+        let area = self.area_name(area);
+        if let Some(level) = self.current_level() {
+            level
+                .expectations
+                .entry(area)
+                .or_default()
+                .push(text.trim().to_owned());
+        }
+    }
+
+    fn heading(&mut self, depth: u8, text: &str, line: usize) {
+        let is_credits = matches!(
+            text.to_lowercase().as_str(),
+            "credits" | "acknowledgements" | "acknowledgments"
+        );
+        if is_credits {
+            self.place = Place::Credits;
+            return;
+        }
+        if Some(depth) == self.area_depth
+            && matches!(self.place, Place::Level | Place::Area(_) | Place::Skip)
+            && self.current_level().is_some()
+        {
+            if text.starts_with("Changes from ") {
+                self.place = Place::Skip;
+            } else {
+                self.place = Place::Area(text.to_owned());
+                self.area_name(text);
+            }
+            return;
+        }
+        if Some(depth) == self.level_depth {
+            self.start_level(text, line);
+            return;
+        }
+        if Some(depth) == self.track_depth {
+            self.tracks.push(TrackDraft {
+                name: text.to_owned(),
+                ..TrackDraft::default()
+            });
+            self.place = Place::TrackIntro;
+            return;
+        }
+        let title_known = self.title.is_some() || self.metadata.contains_key("title");
+        if !title_known
+            && self.tracks.is_empty()
+            && self.sections.is_empty()
+            && self.summary.is_empty()
+        {
+            self.title = Some(text.to_owned());
+            self.place = Place::Summary;
+            return;
+        }
+        // Any other heading opens a prose section; it may yet turn out to name a table's track.
+        self.pending_heading = Some((text.to_owned(), depth, line));
+        self.sections.push(Section {
+            title: text.to_owned(),
+            body: String::new(),
+            depth: depth.saturating_sub(1).clamp(1, 3),
+        });
+        self.place = Place::Section;
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { level, text, line } => self.heading(*level, text, *line),
+            Block::Paragraph { text, line } => {
+                self.pending_heading = None;
+                self.prose(text, *line)
+            }
+            Block::KeyValue { key, value, line } => self.key_value(key, value, *line),
+            Block::List { items, line } => {
+                self.pending_heading = None;
+                self.list(items, *line)
+            }
+            Block::Table { rows, line } => self.table(rows, *line),
+        }
+    }
+}
+
+fn is_bold_label(text: &str) -> bool {
+    text.starts_with("**")
+        && text.ends_with("**")
+        && text.len() > 4
+        && !text[2..text.len() - 2].contains("**")
+}
+
+fn list_item_markdown(item: &Item, depth: usize) -> String {
+    let mut out = format!("{}* {}", "  ".repeat(depth), item.text);
+    for child in &item.children {
+        out.push('\n');
+        out.push_str(&list_item_markdown(child, depth + 1));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

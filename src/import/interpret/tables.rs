@@ -1,0 +1,304 @@
+//! Tables: levels as rows (with groups of bullets per cell), grids of levels × areas either
+//! way round, a handbook's overview of grades, and a summary table that aligns tracks.
+
+use super::*;
+
+impl Interpreter {
+    /// A handbook's overview table: a `Grade` column names each row's grade.
+    pub(super) fn overview_grades(&mut self, rows: &[Vec<Cell>]) {
+        let Some(header) = rows.first() else { return };
+        let first = header.first().map(|cell| plain(&cell.text));
+        let is_grade = |text: &String| {
+            crate::labels::built_in_labels()
+                .iter()
+                .any(|labels| labels.text("grade") == text)
+        };
+        if !first.as_ref().is_some_and(is_grade) {
+            return;
+        }
+        for row in rows.iter().skip(1) {
+            let Some((first, rest)) = row.split_first() else {
+                continue;
+            };
+            let grade = plain(&first.text);
+            if grade.is_empty() {
+                continue;
+            }
+            let titles: Vec<String> = rest
+                .iter()
+                .flat_map(|cell| cell_links(&cell.text))
+                .collect();
+            self.grade_rows.push((grade, titles));
+        }
+    }
+
+    pub(super) fn table(&mut self, rows: &[Vec<Cell>], line: usize) {
+        let nested = rows.iter().flatten().any(|cell| {
+            cell.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading { .. }))
+                && cell
+                    .blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::List { .. } | Block::Paragraph { .. }))
+        });
+        if nested {
+            self.level_rows(rows, line);
+        } else if let Some(alignment) = alignment_table(rows) {
+            self.alignment = Some(alignment);
+        } else {
+            self.grid(rows, line);
+        }
+    }
+
+    /// The heading just before a table of levels names the table's track, not a section.
+    pub(super) fn pending_heading_becomes_track(&mut self) {
+        if let Some((name, _, _)) = self.pending_heading.take() {
+            let empty_section = self
+                .sections
+                .last()
+                .is_some_and(|section| section.title == name && section.body.is_empty());
+            if empty_section {
+                self.sections.pop();
+            }
+            self.tracks.push(TrackDraft {
+                name,
+                ..TrackDraft::default()
+            });
+        }
+    }
+
+    /// A table with a level per row: `Level`/`Title`/`Experience` labels with values, and area
+    /// headings with bullets (the Persado tables).
+    pub(super) fn level_rows(&mut self, rows: &[Vec<Cell>], line: usize) {
+        self.pending_heading_becomes_track();
+        self.ensure_track();
+        for row in rows {
+            if row.iter().all(|cell| cell.header) {
+                continue;
+            }
+            let mut level = LevelDraft {
+                line,
+                ..LevelDraft::default()
+            };
+            for cell in row {
+                let mut label: Option<String> = None;
+                for block in &cell.blocks {
+                    match block {
+                        Block::Heading { text, .. } => label = Some(text.clone()),
+                        Block::Paragraph { text, .. } => {
+                            match label.as_deref().map(str::to_lowercase).as_deref() {
+                                Some("level") => level.rank_text = Some(plain(text)),
+                                Some("title") => level.title = plain(text),
+                                Some("experience") => level.experience = Some(plain(text)),
+                                Some("code") => level.code = Some(plain(text)),
+                                Some(other) => {
+                                    let area = label.clone().unwrap_or_else(|| other.to_owned());
+                                    let area = self.area_name(&area);
+                                    level
+                                        .expectations
+                                        .entry(area)
+                                        .or_default()
+                                        .push(text.clone());
+                                }
+                                None => level.description.push(text.clone()),
+                            }
+                        }
+                        Block::List { items, .. } => {
+                            let area = label
+                                .clone()
+                                .unwrap_or_else(|| String::from("Expectations"));
+                            let area = self.area_name(&area);
+                            let entry = level.expectations.entry(area).or_default();
+                            entry.extend(items.iter().map(|item| item.text.trim().to_owned()));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            if level.title.is_empty() && level.expectations.is_empty() {
+                continue;
+            }
+            self.push_level(level);
+        }
+        self.place = Place::Section;
+    }
+
+    /// A plain grid: levels as columns and areas as rows, or the other way round.
+    pub(super) fn grid(&mut self, rows: &[Vec<Cell>], line: usize) {
+        let header_cells = rows.first().map_or(&[][..], Vec::as_slice);
+        if rows.len() < 2 || header_cells.len() < 2 {
+            let text = rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| cell.text.clone())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.warn(line, "a table that holds no levels, kept as prose");
+            self.prose(&text, line);
+            return;
+        }
+        let corner = header_cells
+            .first()
+            .map(|cell| plain(&cell.text).to_lowercase())
+            .unwrap_or_default();
+        let rows_are_levels = ["level", "title", "role", "position", "grade"]
+            .iter()
+            .any(|word| corner.contains(word));
+        self.pending_heading_becomes_track();
+        self.ensure_track();
+        let header: Vec<String> = header_cells.iter().map(|cell| plain(&cell.text)).collect();
+        let cell_items = |cell: &Cell| -> Vec<String> {
+            let listed: Vec<String> = cell
+                .blocks
+                .iter()
+                .flat_map(|block| match block {
+                    Block::List { items, .. } => {
+                        items.iter().map(|item| item.text.clone()).collect()
+                    }
+                    Block::Paragraph { text, .. } => vec![text.clone()],
+                    _ => Vec::new(),
+                })
+                .collect();
+            if !listed.is_empty() {
+                return listed;
+            }
+            cell.text
+                .split("<br>")
+                .flat_map(|part| part.split("<br/>"))
+                .map(|part| part.trim().to_owned())
+                .filter(|part| !part.is_empty())
+                .collect()
+        };
+        if rows_are_levels {
+            for row in rows.iter().skip(1) {
+                let Some(first) = row.first() else {
+                    continue;
+                };
+                let mut level = LevelDraft {
+                    title: plain(&first.text),
+                    line,
+                    ..LevelDraft::default()
+                };
+                for (column, cell) in row.iter().enumerate().skip(1) {
+                    // A row may have more cells than the header names (a ragged HTML table).
+                    let heading = header
+                        .get(column)
+                        .cloned()
+                        .filter(|heading| !heading.is_empty())
+                        .unwrap_or_else(|| format!("Column {}", column + 1));
+                    let area = self.area_name(&heading);
+                    let items = cell_items(cell);
+                    if !items.is_empty() {
+                        level.expectations.entry(area).or_default().extend(items);
+                    }
+                }
+                self.push_level(level);
+            }
+        } else {
+            let first = self.tracks.last().map_or(0, |track| track.levels.len());
+            for title in header.iter().skip(1) {
+                self.push_level(LevelDraft {
+                    title: title.clone(),
+                    line,
+                    ..LevelDraft::default()
+                });
+            }
+            for row in rows.iter().skip(1) {
+                let Some(label_cell) = row.first() else {
+                    continue;
+                };
+                let area = self.area_name(&plain(&label_cell.text));
+                for (column, cell) in row.iter().enumerate().skip(1) {
+                    let items = cell_items(cell);
+                    if items.is_empty() {
+                        continue;
+                    }
+                    let level = self
+                        .tracks
+                        .last_mut()
+                        .and_then(|track| track.levels.get_mut(first + column - 1));
+                    if let Some(level) = level {
+                        level
+                            .expectations
+                            .entry(area.clone())
+                            .or_default()
+                            .extend(items);
+                    }
+                }
+            }
+        }
+        self.place = Place::Section;
+    }
+}
+
+/// A table whose first column labels tracks and whose cells read `N Title` (or are empty),
+/// optionally ending with a row of grade numbers.
+pub(super) fn alignment_table(rows: &[Vec<Cell>]) -> Option<Alignment> {
+    if rows.len() < 2 {
+        return None;
+    }
+    let mut track_rows = Vec::new();
+    let mut grades = None;
+    for row in rows {
+        let label = plain(&row.first()?.text);
+        let cells: Vec<String> = row.iter().skip(1).map(|cell| plain(&cell.text)).collect();
+        if !cells.is_empty()
+            && cells
+                .iter()
+                .all(|cell| cell.is_empty() || cell.chars().all(|c| c.is_ascii_digit()))
+            && cells.iter().any(|c| !c.is_empty())
+        {
+            grades = Some((
+                label,
+                cells
+                    .into_iter()
+                    .map(|c| (!c.is_empty()).then_some(c))
+                    .collect(),
+            ));
+            continue;
+        }
+        let mut parsed = Vec::new();
+        for cell in cells {
+            if cell.is_empty() {
+                parsed.push(None);
+                continue;
+            }
+            let (rank, title) = cell.split_once(' ')?;
+            if !rank.chars().all(|c| c.is_ascii_digit() || c == '/') || title.trim().is_empty() {
+                return None;
+            }
+            parsed.push(Some((rank.to_owned(), title.trim().to_owned())));
+        }
+        if parsed.iter().all(Option::is_none) {
+            return None;
+        }
+        track_rows.push((label, parsed));
+    }
+    (!track_rows.is_empty()).then_some(Alignment {
+        rows: track_rows,
+        grades,
+    })
+}
+
+/// The level titles linked in a cell (a handbook's overview table).
+pub(super) fn cell_links(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(inlines: &[markup::Inline], out: &mut Vec<String>) {
+        for inline in inlines {
+            match inline {
+                markup::Inline::Link { children, .. } => out.push(markup::plain(children)),
+                markup::Inline::Emph { children } | markup::Inline::Strong { children } => {
+                    walk(children, out)
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(&markup::inline(text), &mut out);
+    out
+}

@@ -1,0 +1,130 @@
+//! One test per document shape the interpreter reads.
+use std::path::Path;
+
+use crate::model::Ladder;
+
+fn import(name: &str, text: &str) -> Ladder {
+    match crate::import::import_text(Path::new(name), text) {
+        Ok(imported) => imported.ladder,
+        Err(errors) => panic!("{name}: {errors:?}"),
+    }
+}
+
+/// (track name, level titles, expectations per level) of every track.
+fn shape(ladder: &Ladder) -> Vec<(String, Vec<String>, Vec<usize>)> {
+    ladder
+        .tracks
+        .iter()
+        .map(|track| {
+            (
+                track.name.clone(),
+                track.levels.iter().map(|l| l.title.clone()).collect(),
+                track
+                    .levels
+                    .iter()
+                    .map(|l| l.expectations.values().map(Vec::len).sum())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn headings_for_levels_and_areas() {
+    let ladder = import(
+        "a.md",
+        "# Eng\n\n## Junior\n\n### Craft\n\n- Writes code\n- Tests it\n\n### Impact\n\n- Ships\n\n## Senior\n\n### Craft\n\n- Designs\n",
+    );
+    assert_eq!(
+        shape(&ladder),
+        vec![(
+            "Eng".into(),
+            vec!["Junior".into(), "Senior".into()],
+            vec![3, 1]
+        )]
+    );
+    assert_eq!(ladder.areas.len(), 2);
+}
+
+#[test]
+fn bold_area_lines_under_level_headings() {
+    let ladder = import(
+        "b.md",
+        "# Platform\n\n## Engineer I\n\n**Scope:** One service.\n**Impact:** Ships.\n\n## Engineer II\n\n**Scope:** A system.\n",
+    );
+    let (_, titles, counts) = &shape(&ladder)[0];
+    assert_eq!(titles, &["Engineer I", "Engineer II"]);
+    assert_eq!(counts, &[2, 1]);
+}
+
+#[test]
+fn bold_label_bullets() {
+    let ladder = import(
+        "c.md",
+        "# Support\n\n## Associate\n\n* **Customers**: Answers tickets.\n* **Product**: Learns it.\n\n## Specialist\n\n* **Customers**: Escalations.\n",
+    );
+    assert_eq!(shape(&ladder)[0].2, vec![2, 1]);
+    assert_eq!(ladder.areas[0].name, "Customers");
+}
+
+#[test]
+fn a_pipe_table_with_levels_as_columns() {
+    let ladder = import(
+        "d.md",
+        "# Data\n\n| Area | Junior | Senior |\n|---|---|---|\n| Craft | Writes SQL<br>Learns dbt | Designs |\n| Impact | Fixes jobs | Sets strategy |\n",
+    );
+    let (_, titles, counts) = &shape(&ladder)[0];
+    assert_eq!(titles, &["Junior", "Senior"]);
+    assert_eq!(counts, &[3, 2]);
+}
+
+#[test]
+fn a_pipe_table_with_levels_as_rows() {
+    let ladder = import(
+        "e.md",
+        "# Data\n\n| Level | Craft | Impact |\n|---|---|---|\n| Junior | Writes SQL | Fixes jobs |\n| Senior | Designs | Sets strategy |\n",
+    );
+    let (_, titles, counts) = &shape(&ladder)[0];
+    assert_eq!(titles, &["Junior", "Senior"]);
+    assert_eq!(counts, &[2, 2]);
+}
+
+#[test]
+fn an_html_row_with_more_cells_than_its_header_keeps_them() {
+    let ladder = import(
+        "f.html",
+        "<html><body><h1>Ops</h1><table><tr><th>Level</th><th>Craft</th></tr>\
+         <tr><td>One</td><td>Fixes</td><td>Extra cell</td></tr><tr></tr></table></body></html>",
+    );
+    let (_, titles, counts) = &shape(&ladder)[0];
+    assert_eq!(titles, &["One"]);
+    assert_eq!(counts, &[2]);
+}
+
+#[test]
+fn front_matter_that_holds_the_whole_ladder() {
+    let ladder = import(
+        "g.md",
+        "---\ntitle: Whole\ntracks:\n  - id: t\n    name: T\n    kind: ic\n    levels:\n      - id: t-1\n        title: One\n---\n\nIgnored body.\n",
+    );
+    assert_eq!(ladder.title, "Whole");
+    assert_eq!(ladder.levels().count(), 1);
+}
+
+#[test]
+fn a_list_of_positions_with_links() {
+    let ladder = import(
+        "h.md",
+        "# Roles\n\n- **Engineering**\n  - [Engineer I (E1)](e1.md) **Builds** things\n  - [Engineer II (E2)](e2.md)\n- **Design**\n  - [Designer](d.md)\n",
+    );
+    let shape = shape(&ladder);
+    assert_eq!(shape.len(), 2, "{shape:?}");
+    assert_eq!(shape[0].1, vec!["Engineer I", "Engineer II"]);
+    assert_eq!(ladder.tracks[0].levels[0].code.as_deref(), Some("E1"));
+}
+
+#[test]
+fn a_document_without_levels_is_an_error_not_a_panic() {
+    let result = crate::import::import_text(Path::new("i.md"), "Just a paragraph.\n");
+    assert!(result.is_err());
+}
