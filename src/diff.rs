@@ -386,7 +386,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Word> {
 
 /// The changelog as Markdown, for a pull request or a release note.
 pub fn to_markdown(changelog: &Changelog) -> anyhow::Result<String> {
-    use crate::export::markdown::{format, tree::Tree};
+    use crate::commonmark::{format, Tree};
     use comrak::nodes::NodeValue;
 
     let arena = comrak::Arena::new();

@@ -13,6 +13,7 @@
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod commonmark;
 pub mod compare;
 pub mod date;
 pub mod diagnostic;
@@ -27,6 +28,7 @@ pub mod model;
 pub mod output;
 pub mod overview;
 pub mod roster;
+pub mod source;
 pub mod view;
 
 use std::collections::HashMap;

@@ -104,7 +104,7 @@ pub fn import_text(path: &Path, text: &str) -> Result<Imported, Vec<Diagnostic>>
 
 /// Reads and imports a document file.
 pub fn import_file(path: &Path) -> Result<Imported, Vec<Diagnostic>> {
-    let source = crate::load::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
+    let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
     import_text(path, &source.text)
 }
 

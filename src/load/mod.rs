@@ -4,30 +4,21 @@
 //! UTF-8, empty or malformed gets one located [`Diagnostic`] instead of a panic or a hang, and the
 //! other files of the run still load.
 
+mod find;
 pub mod source_map;
 mod yaml;
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{line_column, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::Ladder;
+pub use crate::source::{read_source, SourceFile, MAX_SOURCE_BYTES};
+pub use find::{find_ladder, find_level, read_version, DEFAULT_FOLDER};
 pub use source_map::SourceMap;
-
-/// Larger sources are refused unread: a real ladder is tens of kilobytes, and parsing a huge
-/// file by mistake (a log, a dump) would only stall the run.
-pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Extensions of the files `ladder` reads as YAML sources.
 const YAML_EXTENSIONS: &[&str] = &["yaml", "yml"];
-
-/// The text of a source file, kept so diagnostics can quote it.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub path: PathBuf,
-    pub text: String,
-}
 
 /// A ladder as read from its file, with what is needed to point back into that file.
 #[derive(Debug, Clone)]
@@ -105,56 +96,6 @@ fn is_ladder_source(path: &Path) -> bool {
         .and_then(|extension| extension.to_str())
         .map(str::to_ascii_lowercase);
     !hidden && extension.is_some_and(|extension| YAML_EXTENSIONS.contains(&extension.as_str()))
-}
-
-/// Reads a source file as UTF-8 text, refusing what cannot be a ladder.
-pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let unreadable = |error: std::io::Error| {
-        Diagnostic::error("unreadable", format!("cannot read the file: {error}")).in_file(path)
-    };
-    let file = fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
-    // Read at most one byte past the limit, so that a huge or endless file costs nothing.
-    file.take(MAX_SOURCE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_SOURCE_BYTES {
-        return Err(Diagnostic::error(
-            "too-large",
-            format!(
-                "the file is larger than {} MiB, too large for a ladder",
-                MAX_SOURCE_BYTES / (1024 * 1024)
-            ),
-        )
-        .in_file(path)
-        .with_hint(
-            "check that this is the ladder you meant; a ladder source is usually well under 1 MiB",
-        ));
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(
-            Diagnostic::error("not-utf8", "the file is UTF-16 text, not UTF-8")
-                .in_file(path)
-                .at(Some((1, 1)))
-                .with_hint("save the file as UTF-8 in your editor"),
-        );
-    }
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let valid = error.utf8_error().valid_up_to();
-        let prefix = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
-        Diagnostic::error("not-utf8", "the file is not valid UTF-8 text")
-            .in_file(path)
-            .at(Some(line_column(&prefix, valid)))
-            .with_hint("save the file as UTF-8 in your editor; the first invalid byte is here")
-    })?;
-    Ok(SourceFile {
-        path: path.to_owned(),
-        text,
-    })
 }
 
 /// Reads and parses one ladder file. Errors are per file: the caller goes on with the others.

@@ -14,15 +14,14 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use comrak::nodes::{NodeTable, NodeValue, TableAlignment};
-use comrak::{Anchorizer, Arena, Options};
+use comrak::{Anchorizer, Arena};
 
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::labels::Piece;
 use crate::view::{LadderView, LevelView, Reference, Sentence, TrackView};
 
-use tree::{Node, Tree};
-
-pub mod tree;
+pub use crate::commonmark::{format, options};
+use crate::commonmark::{Node, Tree};
 
 /// The handbook exporter: one Markdown handbook per ladder, written as a whole folder.
 pub struct MarkdownExporter;
@@ -83,24 +82,6 @@ pub fn handbook(view: &LadderView, stamp: &Stamp) -> anyhow::Result<Vec<OutputFi
 /// The file of a track's chapter.
 pub fn track_file(track: &TrackView) -> String {
     format!("{}.md", track.id)
-}
-
-/// The comrak options every handbook file is written (and read back) with: GFM tables and
-/// strike-through, nothing else.
-pub fn options() -> Options<'static> {
-    let mut options = Options::default();
-    options.extension.table = true;
-    options.extension.strikethrough = true;
-    options.render.width = 0;
-    options
-}
-
-/// A comrak document as CommonMark text.
-pub fn format(root: Node) -> anyhow::Result<String> {
-    let mut out = String::new();
-    comrak::format_commonmark(root, &options(), &mut out)
-        .map_err(|_| anyhow::anyhow!("could not format the Markdown document"))?;
-    Ok(out)
 }
 
 /// A link whose target (a level, by id) is filled in once every file's anchors are known.

@@ -1,12 +1,12 @@
-//! A small builder of comrak trees: every Markdown document `ladder` writes (handbooks,
-//! changelogs) is built from these nodes and written by comrak's formatter, so that text is
-//! escaped by construction.
+//! Writing Markdown: every document `ladder` writes in Markdown (handbooks, changelogs) is
+//! built from these comrak nodes and written by comrak's formatter, so that text is escaped by
+//! construction. It sits below the stages that write Markdown (the handbook exporter, `diff`).
 
 use comrak::nodes::{
     AstNode, ListDelimType, ListType, NodeCode, NodeCodeBlock, NodeHeading, NodeLink, NodeList,
     NodeValue,
 };
-use comrak::{Anchorizer, Arena};
+use comrak::{Anchorizer, Arena, Options};
 
 use crate::markup::{self, Block, Inline};
 
@@ -225,4 +225,22 @@ impl<'a> Tree<'a> {
         }
         cell
     }
+}
+
+/// The comrak options every Markdown file is written (and read back) with: GFM tables and
+/// strike-through, nothing else.
+pub fn options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.render.width = 0;
+    options
+}
+
+/// A comrak document as CommonMark text.
+pub fn format(root: Node) -> anyhow::Result<String> {
+    let mut out = String::new();
+    comrak::format_commonmark(root, &options(), &mut out)
+        .map_err(|_| anyhow::anyhow!("could not format the Markdown document"))?;
+    Ok(out)
 }

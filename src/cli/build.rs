@@ -1,0 +1,124 @@
+//! `ladder build` (and `ladder` alone): load, check and build every format.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::progress::{BuildProgress, Verbosity};
+use super::{default_paths, report, PdfArgs, Status};
+use crate::build::{self, BuildOptions, Outcome};
+use crate::roster::Roster;
+use crate::Workspace;
+
+/// Arguments of `ladder build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Ladder files, or folders of them. Defaults to `ladders/`.
+    pub paths: Vec<PathBuf>,
+    /// Formats to build, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "pdf,md,xlsx",
+          value_parser = clap::builder::PossibleValuesParser::new(crate::export::STANDARD_FORMATS))]
+    pub format: Vec<String>,
+    /// Output folder.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Rebuild everything, even what is up to date.
+    #[arg(long)]
+    pub force: bool,
+    /// A CSV of people (name,track,level) to fill the workbooks' calibration sheets.
+    #[arg(long)]
+    pub roster: Option<PathBuf>,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    /// Also write the typst sources and JSON data each PDF is compiled from into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub emit_typst: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print every artifact with the time it took.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
+
+pub(super) fn run(args: BuildArgs) -> anyhow::Result<Status> {
+    let verbosity = if args.quiet {
+        Verbosity::Quiet
+    } else if args.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let workspace = Workspace::load(&default_paths(args.paths));
+    report::workspace(&workspace, verbosity == Verbosity::Quiet);
+    if verbosity != Verbosity::Quiet || workspace.error_count() > 0 {
+        report::summary(&workspace);
+    }
+    let roster = match &args.roster {
+        Some(path) => match Roster::read(path) {
+            Ok(roster) => Some(roster),
+            Err(diagnostics) => return roster_failure(&diagnostics),
+        },
+        None => None,
+    };
+    if let Some(roster) = &roster {
+        let ladders: Vec<&crate::Ladder> = workspace
+            .ladders
+            .iter()
+            .map(|loaded| &loaded.ladder)
+            .collect();
+        let problems = roster.check_against_all(&ladders);
+        if !problems.is_empty() {
+            return roster_failure(&problems);
+        }
+    }
+    let options = BuildOptions {
+        out_dir: args.out,
+        formats: args.format,
+        jobs: args.jobs,
+        force: args.force,
+        roster,
+        pdf: args.pdf.options(args.emit_typst),
+    };
+    let progress = BuildProgress::new(verbosity);
+    let result = build::build(&workspace.ladders, &options, &progress);
+    progress.finish();
+    let report = result?;
+    if verbosity != Verbosity::Quiet {
+        report::diagnostics(&report.warnings, Some(&workspace));
+    }
+    for artifact in &report.artifacts {
+        if let Outcome::Failed(error) = &artifact.outcome {
+            eprintln!(
+                "error: {} {} failed:\n{error:#}\n",
+                artifact.ladder, artifact.kind
+            );
+        }
+    }
+    if verbosity != Verbosity::Quiet || report.failed() > 0 {
+        let nothing_to_do = if report.built() == 0 && report.failed() == 0 {
+            " (nothing changed)"
+        } else {
+            ""
+        };
+        eprintln!(
+            "{} built, {} up to date, {} failed in {:.1}s{nothing_to_do}: {}",
+            report.built(),
+            report.up_to_date(),
+            report.failed(),
+            report.elapsed.as_secs_f64(),
+            options.out_dir.display()
+        );
+    }
+    Ok(Status::problems_if(
+        report.failed() > 0 || workspace.error_count() > 0,
+    ))
+}
+
+fn roster_failure(diagnostics: &[crate::Diagnostic]) -> anyhow::Result<Status> {
+    report::diagnostics(diagnostics, None);
+    anyhow::bail!("the roster has problems; nothing was built")
+}

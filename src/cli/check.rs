@@ -1,0 +1,27 @@
+//! `ladder check`: load and check, printing every problem.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{default_paths, report, Status};
+use crate::Workspace;
+
+/// Arguments of `ladder check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Ladder files, or folders of them. Defaults to `ladders/`.
+    pub paths: Vec<PathBuf>,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+pub(super) fn run(args: CheckArgs) -> anyhow::Result<Status> {
+    let workspace = Workspace::load(&default_paths(args.paths));
+    report::workspace(&workspace, false);
+    report::summary(&workspace);
+    let failed =
+        workspace.error_count() > 0 || (args.deny_warnings && workspace.warning_count() > 0);
+    Ok(Status::problems_if(failed))
+}
