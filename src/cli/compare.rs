@@ -60,7 +60,6 @@ fn compare_text(args: &CompareArgs) -> anyhow::Result<String> {
 pub fn side_by_side(comparison: &Comparison, labels: &Labels, width: usize) -> String {
     let column = (width - 3) / 2;
     let mut out = String::new();
-    let (unchanged, reworded, added, removed) = comparison.counts();
     out.push_str(&format!(
         "{} → {}{}\n",
         comparison.from.title,

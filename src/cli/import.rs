@@ -1,6 +1,5 @@
 //! `ladder import`: documents in, YAML sources out.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;

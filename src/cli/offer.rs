@@ -1,6 +1,5 @@
 //! `ladder offer`: the one-page PDF of a level, for a named candidate.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
