@@ -111,8 +111,15 @@ pub fn plan<'a>(
 /// What happened to one artifact.
 #[derive(Debug)]
 pub enum Outcome {
-    Built { files: Vec<PathBuf> },
+    /// Made and written.
+    Built {
+        /// The files written, relative to the output folder.
+        files: Vec<PathBuf>,
+    },
+    /// Skipped: its inputs and files are as the manifest records them.
     UpToDate,
+    /// Not made; the error says why (a panic while making it included). It is dropped from the
+    /// manifest, so the next build tries it again.
     Failed(anyhow::Error),
 }
 
@@ -143,14 +150,17 @@ pub struct BuildReport {
 }
 
 impl BuildReport {
+    /// How many artifacts were made and written.
     pub fn built(&self) -> usize {
         self.count(|outcome| matches!(outcome, Outcome::Built { .. }))
     }
 
+    /// How many artifacts were skipped as up to date.
     pub fn up_to_date(&self) -> usize {
         self.count(|outcome| matches!(outcome, Outcome::UpToDate))
     }
 
+    /// How many artifacts failed.
     pub fn failed(&self) -> usize {
         self.count(|outcome| matches!(outcome, Outcome::Failed(_)))
     }
@@ -165,7 +175,9 @@ impl BuildReport {
 
 /// Hears about each artifact as it finishes (for a progress bar); called from worker threads.
 pub trait Progress: Sync {
+    /// The build is about to go through this many artifacts (up-to-date ones included).
     fn started(&self, _total: usize) {}
+    /// One artifact is done, whatever its outcome.
     fn finished(&self, _report: &ArtifactReport) {}
 }
 
@@ -176,17 +188,22 @@ impl Progress for Silent {}
 /// The record of what was built from what, so that an unchanged artifact is not rebuilt.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
+    /// The tool that wrote it, e.g. `ladder 0.1.0`.
     pub tool: String,
+    /// What each artifact was last built from, by key (`persado-2019/offer/se-2`).
     pub artifacts: BTreeMap<String, ManifestEntry>,
 }
 
+/// What one artifact was last built from and which files it wrote.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ManifestEntry {
+    /// Hex hash of everything the artifact was made from; a different hash means rebuild.
     pub input_hash: String,
     /// Files relative to the output folder.
     pub files: Vec<PathBuf>,
 }
 
+/// The manifest's file name in the output folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
 
 impl Manifest {
@@ -199,6 +216,8 @@ impl Manifest {
             .unwrap_or_default()
     }
 
+    /// Writes the manifest into the output folder, atomically, so that an interrupted build
+    /// leaves the previous one whole.
     pub fn write(&self, out_dir: &Path) -> anyhow::Result<()> {
         let mut json = serde_json::to_vec_pretty(self)?;
         json.push(b'\n');

@@ -10,36 +10,44 @@ use comrak::{Anchorizer, Arena, Options};
 
 use crate::markup::{self, Block, Inline};
 
+/// A comrak node, living as long as the arena that holds it.
 pub type Node<'a> = &'a AstNode<'a>;
 
 /// Makes nodes in one arena.
 pub struct Tree<'a> {
+    /// The arena every node made by this tree is allocated in; it outlives the document.
     pub arena: &'a Arena<'a>,
 }
 
 impl<'a> Tree<'a> {
+    /// A tree that makes its nodes in `arena`.
     pub fn new(arena: &'a Arena<'a>) -> Self {
         Tree { arena }
     }
 
+    /// A new, empty document: the root to append a file's blocks to.
     pub fn document(&self) -> Node<'a> {
         self.node(NodeValue::Document)
     }
 
+    /// A new node of any kind, not yet attached.
     pub fn node(&self, value: NodeValue) -> Node<'a> {
         self.arena.alloc(AstNode::from(value))
     }
 
+    /// Literal text; the formatter escapes whatever Markdown would read as markup.
     pub fn text(&self, text: impl Into<String>) -> Node<'a> {
         self.node(NodeValue::Text(text.into().into()))
     }
 
+    /// Bold literal text (`**text**`).
     pub fn strong(&self, text: &str) -> Node<'a> {
         let strong = self.node(NodeValue::Strong);
         strong.append(self.text(text));
         strong
     }
 
+    /// Emphasis (`*…*`) around the given nodes.
     pub fn emph(&self, children: Vec<Node<'a>>) -> Node<'a> {
         let emph = self.node(NodeValue::Emph);
         for child in children {
@@ -48,6 +56,7 @@ impl<'a> Tree<'a> {
         emph
     }
 
+    /// A link to `url` with the given nodes as its text.
     pub fn link(&self, url: &str, children: Vec<Node<'a>>) -> Node<'a> {
         let link = self.node(NodeValue::Link(Box::new(NodeLink {
             url: url.to_owned(),
@@ -59,7 +68,7 @@ impl<'a> Tree<'a> {
         link
     }
 
-    /// A link to a level, resolved later; its text is the level's title.
+    /// Appends a paragraph of the given nodes to `parent` and returns it.
     pub fn paragraph(&self, parent: Node<'a>, children: Vec<Node<'a>>) -> Node<'a> {
         let paragraph = self.node(NodeValue::Paragraph);
         for child in children {
@@ -87,6 +96,7 @@ impl<'a> Tree<'a> {
         anchorizer.anchorize(text)
     }
 
+    /// Appends a tight `-` list to `parent`, one item (a paragraph) per entry of `items`.
     pub fn bullet_list(&self, parent: Node<'a>, items: Vec<Vec<Node<'a>>>) {
         let list_value = NodeList {
             list_type: ListType::Bullet,
@@ -112,6 +122,7 @@ impl<'a> Tree<'a> {
         inlines.iter().map(|inline| self.inline(inline)).collect()
     }
 
+    /// One run of ladder inline Markdown as a comrak node.
     pub fn inline(&self, inline: &Inline) -> Node<'a> {
         let with_children = |value: NodeValue, children: &[Inline]| {
             let node = self.node(value);
@@ -214,10 +225,14 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// Appends prose written in Markdown (a description, a summary) to `parent`, parsed through
+    /// [`markup::blocks`] so that only the safe subset is kept; headings shift below
+    /// `base_level`.
     pub fn prose(&self, parent: Node<'a>, text: &str, base_level: u8) {
         self.blocks(parent, &markup::blocks(text), base_level);
     }
 
+    /// A table cell holding the given nodes, to append to a table row.
     pub fn cell(&self, children: Vec<Node<'a>>) -> Node<'a> {
         let cell = self.node(NodeValue::TableCell);
         for child in children {

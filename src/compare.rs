@@ -12,17 +12,26 @@ use crate::model::{Ladder, Level, Track};
 /// are the same expectation reworded.
 pub const REWORDED_SIMILARITY: f64 = 0.5;
 
+/// What differs between two levels of a ladder, for "changes from the level below" and
+/// `ladder compare`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison<'a> {
+    /// The level compared from (usually the lower one).
     pub from: &'a Level,
+    /// The level compared to.
     pub to: &'a Level,
+    /// Whether the ladder is cumulative, so that nothing `from` lists is ever removed.
     pub cumulative: bool,
+    /// One comparison per area either level has expectations in, in the ladder's area order.
     pub areas: Vec<AreaComparison>,
 }
 
+/// What differs between two levels in one area.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AreaComparison {
+    /// The area's id.
     pub area_id: String,
+    /// The area's name, as readers see it.
     pub area_name: String,
     /// Expectations of `from`, in its order.
     pub from: Vec<String>,
@@ -40,12 +49,16 @@ pub struct AreaComparison {
 }
 
 impl AreaComparison {
+    /// Whether the two levels expect the same in this area: nothing reworded, added or
+    /// removed.
     pub fn is_same(&self) -> bool {
         self.reworded.is_empty() && self.added.is_empty() && self.removed.is_empty()
     }
 }
 
 impl Comparison<'_> {
+    /// How many expectations are unchanged, reworded, added and removed, in that order,
+    /// summed over every area.
     pub fn counts(&self) -> (usize, usize, usize, usize) {
         self.areas.iter().fold((0, 0, 0, 0), |(u, r, a, d), area| {
             (

@@ -9,37 +9,48 @@ use std::path::{Path, PathBuf};
 /// How serious a problem is: errors stop a ladder from being built, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth fixing; the ladder is still built.
     Warning,
+    /// The ladder cannot be built until it is fixed.
     Error,
 }
 
 /// A place in a source file. Lines and columns count from 1, columns in characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
+    /// The source file, as it was given.
     pub file: PathBuf,
+    /// The line, from 1.
     pub line: usize,
+    /// The column, from 1, in characters (not bytes).
     pub column: usize,
 }
 
 /// One problem, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Whether it stops the ladder from being built.
     pub severity: Severity,
     /// A stable name for the kind of problem (`unknown-area`), for tests and for switching lints off.
     pub code: &'static str,
+    /// What is wrong, in one lower-case sentence without a final period ("the ladder has no
+    /// tracks").
     pub message: String,
     /// The file alone when there is no better place (an unreadable file), or no place at all.
     pub file: Option<PathBuf>,
+    /// Line and column in `file`, both from 1, columns in characters; `None` for the whole file.
     pub position: Option<(usize, usize)>,
     /// What to do about it.
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
+    /// An error of kind `code`, not yet placed in a file.
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
+    /// A warning of kind `code`, not yet placed in a file.
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
@@ -55,6 +66,7 @@ impl Diagnostic {
         }
     }
 
+    /// Places the problem in a file.
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
         self
@@ -66,15 +78,18 @@ impl Diagnostic {
         self
     }
 
+    /// Adds what to do about the problem, shown after it as `= hint: …`.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// Whether it is an error (and so stops its ladder from being built).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
+    /// File, line and column together, when the problem has all three.
     pub fn location(&self) -> Option<Location> {
         let (line, column) = self.position?;
         Some(Location {

@@ -10,20 +10,30 @@ use serde::Serialize;
 use crate::compare::{similarity, REWORDED_SIMILARITY};
 use crate::model::{Ladder, Level};
 
+/// Every change between two versions of a ladder, in the order `ladder diff` reports them:
+/// tracks, areas, levels, then expectations.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Changelog {
+    /// Where the old version came from, as given on the command line (`ladders/x.yaml@HEAD~3`).
     pub old: String,
+    /// Where the new version came from, in the same form.
     pub new: String,
+    /// The new version's ladder title, for the changelog's heading.
     pub title: String,
+    /// The changes, structure first, then expectations; empty when the versions match.
     pub changes: Vec<Change>,
 }
 
 /// Where an expectation is: level and area, by id and by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Place {
+    /// The level's id.
     pub level: String,
+    /// The level's job title, for headings ("Senior Engineer").
     pub level_title: String,
+    /// The area's id.
     pub area: String,
+    /// The area's name, or its id when the ladder declares no such area.
     pub area_name: String,
 }
 
@@ -31,79 +41,140 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "text", rename_all = "lowercase")]
 pub enum Word {
+    /// A word both wordings have.
     Same(String),
+    /// A word only the old wording has (struck through in Markdown).
     Removed(String),
+    /// A word only the new wording has (bold in Markdown).
     Added(String),
 }
 
+/// One change between two versions. Tracks, areas and levels are matched by id, so a new name
+/// under the same id is a rename, not a removal and an addition.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "change", rename_all = "kebab-case")]
 pub enum Change {
+    /// A track only the new version has.
     TrackAdded {
+        /// The track's id.
         track: String,
+        /// The track's name.
         name: String,
     },
+    /// A track only the old version has.
     TrackRemoved {
+        /// The track's id.
         track: String,
+        /// The track's name in the old version.
         name: String,
     },
+    /// A track whose id stayed and whose name changed.
     TrackRenamed {
+        /// The track's id.
         track: String,
+        /// The name before.
         old: String,
+        /// The name now.
         new: String,
     },
+    /// An area only the new version declares.
     AreaAdded {
+        /// The area's id.
         area: String,
+        /// The area's name.
         name: String,
     },
+    /// An area only the old version declares.
     AreaRemoved {
+        /// The area's id.
         area: String,
+        /// The area's name in the old version.
         name: String,
     },
+    /// An area whose id stayed and whose name changed.
     AreaRenamed {
+        /// The area's id.
         area: String,
+        /// The name before.
         old: String,
+        /// The name now.
         new: String,
     },
+    /// A level id only the new version has.
     LevelAdded {
+        /// The id of the track the level is in.
         track: String,
+        /// The level's id.
         level: String,
+        /// The level's job title.
         title: String,
     },
+    /// A level id only the old version has.
     LevelRemoved {
+        /// The id of the track the level was in.
         track: String,
+        /// The level's id.
         level: String,
+        /// The level's job title in the old version.
         title: String,
     },
+    /// A level whose id stayed and whose job title changed.
     LevelRenamed {
+        /// The level's id.
         level: String,
+        /// The title before.
         old: String,
+        /// The title now.
         new: String,
     },
+    /// A level whose code, grade, experience, headline, description or shared expectations
+    /// changed (one change per field).
     LevelChanged {
+        /// The level's id.
         level: String,
+        /// The level's job title now.
         title: String,
+        /// The field's name in the source format: `code`, `grade`, `experience`, `headline`,
+        /// `description` or `shares_expectations_with`.
         field: String,
+        /// The value before; `None` when the field was not given.
         old: Option<String>,
+        /// The value now; `None` when the field was dropped.
         new: Option<String>,
     },
+    /// An expectation with no counterpart in the old version.
     ExpectationAdded {
+        /// Where it is now.
         at: Place,
+        /// Its text, as written (Markdown).
         text: String,
     },
+    /// An expectation with no counterpart in the new version.
     ExpectationRemoved {
+        /// Where it was.
         at: Place,
+        /// Its text, as written (Markdown).
         text: String,
     },
+    /// The same text, now in another level or area.
     ExpectationMoved {
+        /// Where it was.
         from: Place,
+        /// Where it is now.
         to: Place,
+        /// Its text, as written (Markdown).
         text: String,
     },
+    /// An expectation that stayed in its level and area with its words changed (similar enough
+    /// to be the same expectation, see [`REWORDED_SIMILARITY`]).
     ExpectationReworded {
+        /// Where it is.
         at: Place,
+        /// The wording before.
         old: String,
+        /// The wording now.
         new: String,
+        /// Both wordings aligned word by word, for showing what changed.
         words: Vec<Word>,
     },
 }

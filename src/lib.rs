@@ -101,10 +101,12 @@ impl Workspace {
         workspace
     }
 
+    /// How many errors the run found, over every file.
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
+    /// How many warnings the run found, over every file.
     pub fn warning_count(&self) -> usize {
         self.diagnostics.len() - self.error_count()
     }

@@ -55,6 +55,8 @@ const GENDERED: &[(&str, &str)] = &[
     ("mankind", "people"),
 ];
 
+/// Runs every lint of [`LINTS`] the ladder does not switch off, and warns about names in
+/// `allow_lints` that are no lint.
 pub fn lint(loaded: &LoadedLadder) -> Vec<Diagnostic> {
     let ladder = &loaded.ladder;
     let mut linter = Linter {

@@ -1,3 +1,5 @@
+//! The `ladder` command: a thin entry point over the library's [`ladder::cli`].
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

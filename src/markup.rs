@@ -15,13 +15,46 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Inline {
-    Text { text: String },
-    Emph { children: Vec<Inline> },
-    Strong { children: Vec<Inline> },
-    Strike { children: Vec<Inline> },
-    Code { text: String },
-    Link { url: String, children: Vec<Inline> },
-    Image { url: String, alt: String },
+    /// Literal text, shown as is (also raw HTML and unsafe links, as their characters).
+    Text {
+        /// The characters, never interpreted as markup by any exporter.
+        text: String,
+    },
+    /// Emphasis (`*own*`), usually italic.
+    Emph {
+        /// The emphasized runs.
+        children: Vec<Inline>,
+    },
+    /// Strong emphasis (`**own**`), usually bold.
+    Strong {
+        /// The strong runs.
+        children: Vec<Inline>,
+    },
+    /// Struck-through text (`~~old~~`).
+    Strike {
+        /// The struck runs.
+        children: Vec<Inline>,
+    },
+    /// Inline code (`` `main` ``), in a monospace font.
+    Code {
+        /// The code, verbatim.
+        text: String,
+    },
+    /// A link to a web page, a mail address or a relative file (see [`is_safe_url`]).
+    Link {
+        /// The address, as written (`https://…`, `mailto:…`, `../handbook.md`).
+        url: String,
+        /// The link's text.
+        children: Vec<Inline>,
+    },
+    /// An image, with an address that passed [`is_safe_url`].
+    Image {
+        /// The image's address, as written.
+        url: String,
+        /// The alternative text, for outputs that show no images.
+        alt: String,
+    },
+    /// A hard line break within a paragraph.
     Break,
 }
 
@@ -29,24 +62,39 @@ pub enum Inline {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block {
+    /// A paragraph; also the literal source lines of anything the safe subset does not cover
+    /// (HTML blocks, tables).
     Paragraph {
+        /// The paragraph's text.
         children: Vec<Inline>,
     },
+    /// A heading within prose.
     Heading {
+        /// Its Markdown level, 1 (`#`) to 6 (`######`).
         level: u8,
+        /// The heading's text.
         children: Vec<Inline>,
     },
+    /// A bulleted or numbered list.
     List {
+        /// Whether the items are numbered.
         ordered: bool,
+        /// The first item's number, for a numbered list (1 unless the source starts elsewhere).
         start: usize,
+        /// The items, each its own blocks.
         items: Vec<Vec<Block>>,
     },
+    /// A block quote (`> …`).
     Quote {
+        /// The quoted blocks.
         children: Vec<Block>,
     },
+    /// A code block, fenced or indented.
     Code {
+        /// The code, verbatim, with its trailing newline.
         text: String,
     },
+    /// A thematic break (`---`): a horizontal line.
     Rule,
 }
 

@@ -432,12 +432,13 @@ mod lenient {
         }
     }
 
-    pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    /// Text, or a number taken as its text (`version: 2` means "2").
+    pub(crate) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
         deserializer.deserialize_any(TextVisitor)
     }
 
     /// Like [`text`], where a missing value (`version:` or `version: ~`) means none.
-    pub fn optional_text<'de, D: Deserializer<'de>>(
+    pub(crate) fn optional_text<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<String>, D::Error> {
         struct Text(String);

@@ -10,6 +10,7 @@ use anyhow::Context;
 pub struct ContentHasher(siphasher::sip128::SipHasher13);
 
 impl ContentHasher {
+    /// A hasher with nothing added yet.
     pub fn new() -> Self {
         ContentHasher(siphasher::sip128::SipHasher13::new())
     }
@@ -21,6 +22,7 @@ impl ContentHasher {
         self.0.write(bytes);
     }
 
+    /// The hash of every part added, as 32 lower-case hex digits.
     pub fn finish(self) -> String {
         use siphasher::sip128::Hasher128;
         format!("{:032x}", self.0.finish128().as_u128())

@@ -16,17 +16,21 @@ use crate::model::{Ladder, Level, Track};
 pub struct Overview<'a> {
     /// Column headings: the grade names when aligned by grade, else `None`.
     pub columns: Vec<Option<String>>,
+    /// One row per track, in the ladder's order.
     pub rows: Vec<OverviewRow<'a>>,
 }
 
+/// One track's row of the overview.
 #[derive(Debug, Clone)]
 pub struct OverviewRow<'a> {
+    /// The track.
     pub track: &'a Track,
     /// One entry per column; a cell may hold no level, or several levels of the same height.
     pub cells: Vec<Vec<&'a Level>>,
 }
 
 impl<'a> Overview<'a> {
+    /// The overview of a ladder, aligned by grade, else by equivalence, else by position.
     pub fn of(ladder: &'a Ladder) -> Self {
         let graded =
             !ladder.grades.is_empty() && ladder.levels().any(|(_, level)| level.grade.is_some());

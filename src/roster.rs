@@ -11,9 +11,13 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{did_you_mean, line_column, Diagnostic};
 use crate::model::{Ladder, Level, Track};
 
+/// The people of a roster file, for every ladder of the run (each ladder takes its own, see
+/// [`Roster::people_of`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Roster {
+    /// The roster file, as given to `--roster`, named in diagnostics about it.
     pub path: PathBuf,
+    /// Everyone in the file, in row order.
     pub people: Vec<Person>,
     /// The file's text, for the input hash of the workbooks it fills.
     text: String,
@@ -21,8 +25,10 @@ pub struct Roster {
     columns: HashMap<usize, FieldColumns>,
 }
 
+/// One row of a roster: a person and where they stand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
+    /// Their name, as written ("Lovelace, Ada").
     pub name: String,
     /// As written: a track's id, name or alias.
     pub track: String,

@@ -18,7 +18,9 @@ pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 /// The text of a source file, kept so diagnostics can quote it.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// The path it was read from; for a git revision, `file@revision` as given.
     pub path: PathBuf,
+    /// The whole text, UTF-8, without a leading byte-order mark.
     pub text: String,
 }
 

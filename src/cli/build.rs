@@ -31,6 +31,7 @@ pub struct BuildArgs {
     /// A CSV of people (name,track,level) to fill the workbooks' calibration sheets.
     #[arg(long)]
     pub roster: Option<PathBuf>,
+    /// Templates, paper and fonts of the PDFs.
     #[command(flatten)]
     pub pdf: PdfArgs,
     /// Also write the typst sources and JSON data each PDF is compiled from into DIR.

@@ -30,6 +30,7 @@ pub struct OfferArgs {
     /// Where to write the PDF (default: `out/<ladder>/offers/<level>[-<candidate>].pdf`).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
+    /// Templates, paper and fonts of the one-pager.
     #[command(flatten)]
     pub pdf: PdfArgs,
 }

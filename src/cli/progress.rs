@@ -8,14 +8,19 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::build::{ArtifactReport, Outcome, Progress};
 
+/// How much a build says while it runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verbosity {
+pub(crate) enum Verbosity {
+    /// Nothing (`--quiet`).
     Quiet,
+    /// A progress bar on a terminal, else a line per artifact built or failed.
     Normal,
+    /// A line per artifact, up-to-date ones included, with how long each took.
     Verbose,
 }
 
-pub struct BuildProgress {
+/// The build's [`Progress`] for the command line.
+pub(crate) struct BuildProgress {
     verbosity: Verbosity,
     bar: Option<ProgressBar>,
     /// Serializes plain lines from the worker threads.
@@ -23,7 +28,8 @@ pub struct BuildProgress {
 }
 
 impl BuildProgress {
-    pub fn new(verbosity: Verbosity) -> Self {
+    /// Progress at the given verbosity; a bar only when stderr is a terminal.
+    pub(crate) fn new(verbosity: Verbosity) -> Self {
         let bar = (verbosity != Verbosity::Quiet && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             bar.set_style(
@@ -40,7 +46,8 @@ impl BuildProgress {
         }
     }
 
-    pub fn finish(&self) {
+    /// Clears the bar, so that the summary that follows starts on a clean line.
+    pub(crate) fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }

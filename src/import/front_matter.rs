@@ -4,9 +4,14 @@ use std::collections::HashMap;
 
 use crate::model::Ladder;
 
+/// What a document's front matter turned out to be.
 pub enum FrontMatter {
+    /// A complete ladder in the YAML source format: imported as it is, the document ignored.
     WholeLadder(Box<Ladder>),
+    /// Keys (lower-case) and text values about the document below it (`title`, `version`);
+    /// lists are joined with commas.
     Metadata(HashMap<String, String>),
+    /// Not YAML, or a ladder with an error: the message says which.
     Invalid(String),
 }
 

@@ -23,10 +23,15 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm
 /// A ladder read from a document, with warnings about what could not be placed.
 #[derive(Debug, Clone)]
 pub struct Imported {
+    /// The ladder, without an id unless the document's front matter gives one.
     pub ladder: Ladder,
+    /// One warning per piece of text kept as prose because it could not be placed, with its
+    /// line.
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Whether `path` names a document to import rather than a YAML source, by its extension
+/// (see [`DOCUMENT_EXTENSIONS`]).
 pub fn is_document(path: &Path) -> bool {
     path.extension()
         .map(|extension| extension.to_string_lossy().to_ascii_lowercase())

@@ -7,35 +7,53 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena, Options};
 use scraper::{ElementRef, Html, Node};
 
+/// One block of a document's outline, with the line it starts at so that what cannot be
+/// imported is reported where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// A heading (`#` … `######`, `<h1>` … `<h6>`).
     Heading {
+        /// Its level, 1 to 6.
         level: u8,
+        /// Its text, without the `#` marks or tags.
         text: String,
+        /// The 1-based source line it starts at (for HTML, the line of the HTML's start).
         line: usize,
     },
     /// A paragraph, as Markdown (verbatim from a Markdown source).
     Paragraph {
+        /// The paragraph, as Markdown.
         text: String,
+        /// The 1-based source line it starts at.
         line: usize,
     },
     /// `**Key**: value` or `**Key:** value`.
     KeyValue {
+        /// The bold label, without its colon (`Management Equivalent`).
         key: String,
+        /// What follows the label, as Markdown.
         value: String,
+        /// The 1-based source line of the labelled line.
         line: usize,
     },
+    /// A bulleted or numbered list, nested lists kept as children of their items.
     List {
+        /// The top-level items, in order.
         items: Vec<Item>,
+        /// The 1-based source line the list starts at.
         line: usize,
     },
+    /// A table, header rows included, with HTML `rowspan` and `colspan` expanded.
     Table {
+        /// The rows, top first, each its cells left to right.
         rows: Vec<Vec<Cell>>,
+        /// The 1-based source line the table starts at.
         line: usize,
     },
 }
 
 impl Block {
+    /// The 1-based source line the block starts at, whatever its kind.
     pub fn line(&self) -> usize {
         match self {
             Block::Heading { line, .. }
@@ -47,18 +65,23 @@ impl Block {
     }
 }
 
+/// A list item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// The item's own text, as Markdown.
     pub text: String,
+    /// The items of a list nested in this one, in order.
     pub children: Vec<Item>,
 }
 
+/// A table cell.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cell {
+    /// The cell's text, as Markdown, on one line (an empty cell is an empty string).
     pub text: String,
     /// Block content of an HTML cell (headings and lists inside a `<td>`).
     pub blocks: Vec<Block>,
+    /// Whether it is a header cell (`<th>`, or a Markdown table's first row).
     pub header: bool,
 }
 

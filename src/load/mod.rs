@@ -23,8 +23,11 @@ const YAML_EXTENSIONS: &[&str] = &["yaml", "yml"];
 /// A ladder as read from its file, with what is needed to point back into that file.
 #[derive(Debug, Clone)]
 pub struct LoadedLadder {
+    /// The ladder, its id defaulted from the file name when the source gives none.
     pub ladder: Ladder,
+    /// The file it was read from, and its text, for quoting in diagnostics.
     pub source: SourceFile,
+    /// Where each key and value stands in the file; empty for an imported document.
     pub source_map: SourceMap,
     /// Warnings from reading the source (an imported document's text that could not be placed).
     pub notes: Vec<Diagnostic>,

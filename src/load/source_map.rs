@@ -14,7 +14,9 @@ use yaml_rust2::scanner::Marker;
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
+    /// A mapping key (`grade`).
     Key(String),
+    /// A position in a sequence, from 0 (`levels[2]`).
     Index(usize),
 }
 

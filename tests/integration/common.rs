@@ -9,12 +9,12 @@ use ladder::labels::Dictionaries;
 use ladder::view::LadderView;
 use ladder::{Ladder, Workspace};
 
-pub fn repo(path: &str) -> PathBuf {
+pub(crate) fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
 /// Every ladder at `path` (a file or a folder), which must load without errors.
-pub fn load_all(path: impl AsRef<Path>) -> Vec<Ladder> {
+pub(crate) fn load_all(path: impl AsRef<Path>) -> Vec<Ladder> {
     let workspace = Workspace::load(&[path.as_ref().to_path_buf()]);
     assert_eq!(
         workspace.error_count(),
@@ -30,28 +30,28 @@ pub fn load_all(path: impl AsRef<Path>) -> Vec<Ladder> {
 }
 
 /// The ladder at `path`, which must load without errors.
-pub fn load(path: impl AsRef<Path>) -> Ladder {
+pub(crate) fn load(path: impl AsRef<Path>) -> Ladder {
     load_all(path).into_iter().next().expect("a ladder")
 }
 
 /// A ladder shipped in `ladders/`.
-pub fn shipped(name: &str) -> Ladder {
+pub(crate) fn shipped(name: &str) -> Ladder {
     load(repo("ladders").join(name))
 }
 
 /// The five shipped ladders.
-pub fn all_shipped() -> Vec<Ladder> {
+pub(crate) fn all_shipped() -> Vec<Ladder> {
     let ladders = load_all(repo("ladders"));
     assert_eq!(ladders.len(), 5);
     ladders
 }
 
-pub fn stamp() -> Stamp {
+pub(crate) fn stamp() -> Stamp {
     Stamp::new("00112233445566778899aabbccddeeff")
 }
 
 /// What readers see of a ladder, with the built-in labels of its language.
-pub fn view(ladder: &Ladder) -> LadderView {
+pub(crate) fn view(ladder: &Ladder) -> LadderView {
     let (labels, _) = Dictionaries::built_in().labels(ladder.language());
     LadderView::new(ladder, labels)
 }

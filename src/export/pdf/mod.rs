@@ -28,8 +28,10 @@ use world::{file_id, DocumentWorld, Resources};
 /// Paper sizes people print ladders on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
     #[default]
     A4,
+    /// US Letter, 8.5 × 11 in.
     UsLetter,
 }
 
@@ -43,10 +45,12 @@ impl Paper {
     }
 }
 
+/// How PDFs are made: templates, paper, fonts, and whether to keep typst's sources.
 #[derive(Debug, Clone, Default)]
 pub struct PdfOptions {
     /// A folder of templates to use instead of `layouts/` (or the built-in ones).
     pub layouts_dir: Option<PathBuf>,
+    /// The paper every PDF is laid out on.
     pub paper: Paper,
     /// Folders of extra fonts (an organization's own typeface).
     pub font_paths: Vec<PathBuf>,

@@ -23,6 +23,7 @@ pub const DATA_PATH: &str = "/data.json";
 
 /// The layout files and fonts of a run, shared by all of its documents.
 pub struct Resources {
+    /// typst's standard library, built once.
     pub library: LazyHash<Library>,
     /// The fonts, extended on demand for other scripts.
     pub fonts: Fonts,
@@ -32,6 +33,7 @@ pub struct Resources {
     pub files: HashMap<FileId, Bytes>,
     /// Every layout file's virtual path and bytes, for `--emit-typst` and the input hash.
     pub layout_files: Vec<(String, Vec<u8>)>,
+    /// The id of [`DATA_PATH`], the file each document's data is read from.
     pub data_id: FileId,
     /// Where the layouts came from, for messages.
     pub layouts_origin: String,
@@ -49,6 +51,7 @@ pub const EMBEDDED_LAYOUTS: &[(&str, &str)] = &[
 /// Layout files larger than this are refused: templates and logos are small.
 const MAX_LAYOUT_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The typst id of a file in the layouts folder, by its virtual path (`/booklet.typ`).
 pub fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("layout paths are valid virtual paths");
     RootedPath::new(VirtualRoot::Project, vpath).intern()
@@ -149,11 +152,16 @@ fn read_folder(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
 
 /// One document's world.
 pub struct DocumentWorld<'r> {
+    /// The run's layouts and fonts.
     pub resources: &'r Resources,
     /// The fonts this document is set in.
     pub fonts: Arc<FontSet>,
+    /// The template compiled (`/booklet.typ`, `/offer.typ`).
     pub main: FileId,
+    /// The document's data as JSON, served as [`DATA_PATH`].
     pub data: Bytes,
+    /// What `datetime.today()` gives the templates: the document's own date, never the clock,
+    /// so that a rebuild makes the same PDF.
     pub today: Datetime,
 }
 

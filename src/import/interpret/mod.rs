@@ -176,6 +176,8 @@ struct Alignment {
     grades: Option<(String, Vec<Option<String>>)>,
 }
 
+/// Reads one document's outline into a ladder: [`new`](Self::new), optionally give it a title
+/// and metadata, [`run`](Self::run) it over the outline, then [`finish`](Self::finish).
 pub struct Interpreter {
     path: PathBuf,
     title: Option<String>,
@@ -223,6 +225,8 @@ const EQUIVALENT_KEYS: &[&str] = &[
 ];
 
 impl Interpreter {
+    /// An interpreter for the document at `path` (named in its warnings; its file name is the
+    /// title of last resort).
     pub fn new(path: &Path) -> Self {
         Interpreter {
             path: path.to_owned(),
@@ -248,14 +252,20 @@ impl Interpreter {
         }
     }
 
+    /// The title to use when neither the document's headings nor its front matter give one
+    /// (an HTML page's `<title>`).
     pub fn set_default_title(&mut self, title: &str) {
         self.default_title = Some(title.to_owned());
     }
 
+    /// Front matter keys (lower-case) and values: `title`, `organization`, `version`, `date`,
+    /// `lang`, `authors` and the like.
     pub fn set_metadata(&mut self, metadata: HashMap<String, String>) {
         self.metadata = metadata;
     }
 
+    /// The outline of a track file a handbook README links to, read as one track by
+    /// [`run`](Self::run).
     pub fn add_file_blocks(&mut self, file: &str, blocks: Vec<Block>) {
         self.extra_blocks.push((file.to_owned(), blocks));
     }
@@ -352,6 +362,8 @@ impl Interpreter {
         }
     }
 
+    /// Walks the document's outline once, filling tracks, levels, areas and prose; with linked
+    /// track files added, `blocks` is the README and each file is walked after it.
     pub fn run(&mut self, blocks: &[Block]) {
         let extra: Vec<(String, Vec<Block>)> = std::mem::take(&mut self.extra_blocks);
         if extra.is_empty() {
