@@ -17,7 +17,9 @@ use crate::diagnostic::Diagnostic;
 use crate::export::{self, ArtifactSpec, Input, Registry, Stamp};
 use crate::labels::Dictionaries;
 use crate::load::LoadedLadder;
-use crate::output::{write_atomically, ContentHasher};
+use crate::output::{
+    remove_stale_temporaries, write_atomically, write_folder_atomically, BuildLock, ContentHasher,
+};
 use crate::roster::Roster;
 use crate::view::LadderView;
 
@@ -143,8 +145,8 @@ pub struct ArtifactReport {
 pub struct BuildReport {
     /// Every artifact's outcome.
     pub artifacts: Vec<ArtifactReport>,
-    /// Warnings of the build itself (labels a dictionary lacks).
-    pub warnings: Vec<Diagnostic>,
+    /// Problems of the build itself: labels a dictionary lacks, a manifest that cannot be written.
+    pub diagnostics: Vec<Diagnostic>,
     /// How long the build took.
     pub elapsed: Duration,
 }
@@ -258,6 +260,11 @@ pub fn build_with(
             options.out_dir.display()
         )
     })?;
+    let _lock = BuildLock::acquire(&options.out_dir)?;
+    remove_stale_temporaries(&options.out_dir, 0);
+    for loaded in ladders {
+        remove_stale_temporaries(&options.out_dir.join(&loaded.ladder.id), 2);
+    }
     let previous = Manifest::read(&options.out_dir);
     let dictionaries = Dictionaries::load(export::pdf::layouts_folder(&options.pdf).as_deref())?;
     let mut report = BuildReport::default();
@@ -266,8 +273,8 @@ pub fn build_with(
         let (labels, warnings) = dictionaries.labels(loaded.ladder.language());
         for warning in warnings {
             let warning = warning.in_file(&loaded.source.path);
-            if !report.warnings.contains(&warning) {
-                report.warnings.push(warning);
+            if !report.diagnostics.contains(&warning) {
+                report.diagnostics.push(warning);
             }
         }
         views.push(LadderView::new(&loaded.ladder, labels));
@@ -320,7 +327,14 @@ pub fn build_with(
         }
         report.artifacts.push(artifact_report);
     }
-    manifest.write(&options.out_dir)?;
+    // The artifacts are written: a manifest that cannot be is reported, and only costs the
+    // next build its up-to-date checks.
+    if let Err(error) = manifest.write(&options.out_dir) {
+        report.diagnostics.push(Diagnostic::error(
+            "manifest",
+            format!("{error:#}; the next build rebuilds everything"),
+        ));
+    }
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -396,6 +410,14 @@ fn make_and_write(
         .exporter
         .make(artifact.input(), &artifact.spec, &stamp)?;
     let folder = artifact.folder();
+    if artifact.spec.whole_folder {
+        let contents: Vec<(PathBuf, &[u8])> = files
+            .iter()
+            .map(|file| (file.path.clone(), file.bytes.as_slice()))
+            .collect();
+        write_folder_atomically(&options.out_dir.join(&folder), &contents)?;
+        return Ok(files.iter().map(|file| folder.join(&file.path)).collect());
+    }
     let mut written = Vec::with_capacity(files.len());
     for file in files {
         let relative = folder.join(&file.path);

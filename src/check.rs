@@ -21,11 +21,15 @@ pub fn check(loaded: &LoadedLadder) -> Vec<Diagnostic> {
     checker.tracks();
     checker.level_references();
     checker.unused_areas();
+    checker.text_lengths();
     let mut found = checker.found;
     found.extend(crate::lint::lint(loaded));
     found.sort_by_key(|diagnostic| diagnostic.position.unwrap_or((usize::MAX, 0)));
     found
 }
+
+/// More characters than one page of 10-point text holds (about 4,000).
+pub const MAX_TEXT_CHARACTERS: usize = 4_000;
 
 /// Problems that span files: two files that would write to the same output folder.
 pub fn check_across(ladders: &[&LoadedLadder]) -> Vec<Diagnostic> {
@@ -468,6 +472,34 @@ impl<'a> Checker<'a> {
                 Diagnostic::error("shared-expectations", message).with_hint(hint),
                 at,
             );
+        }
+    }
+
+    /// An expectation longer than a page holds overflows every format that shows it whole: the
+    /// one-pager cannot fit it, a workbook cell cuts it off.
+    fn text_lengths(&mut self) {
+        let ladder = self.ladder;
+        for (track_index, track) in ladder.tracks.iter().enumerate() {
+            for (level_index, level) in track.levels.iter().enumerate() {
+                for (area, items) in &level.expectations {
+                    for (index, item) in items.iter().enumerate() {
+                        let length = item.chars().count();
+                        if length > MAX_TEXT_CHARACTERS {
+                            self.report(
+                                Diagnostic::warning(
+                                    "long-text",
+                                    format!(
+                                        "an expectation of `{}` in `{area}` has {length} characters, more than a page holds",
+                                        level.id
+                                    ),
+                                )
+                                .with_hint("split it into several expectations, or move the detail into the level's description"),
+                                path!["tracks", track_index, "levels", level_index, "expectations", area.as_str(), index],
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -35,7 +35,53 @@ impl<'a> Tree<'a> {
         self.arena.alloc(AstNode::from(value))
     }
 
-    /// Literal text; the formatter escapes whatever Markdown would read as markup.
+    /// The document as Markdown text. comrak's formatter escapes what CommonMark reads as
+    /// markup; what GitHub and mdBook read besides (`$` opens math on GitHub, `{{` an include in
+    /// mdBook) is written as a character reference first, which every reader shows as the
+    /// character and none interprets.
+    pub fn format(&self, root: Node<'a>) -> anyhow::Result<String> {
+        self.protect_beyond_commonmark(root);
+        let mut out = String::new();
+        comrak::format_commonmark(root, &options(), &mut out)
+            .map_err(|_| anyhow::anyhow!("could not format the Markdown document"))?;
+        Ok(out)
+    }
+
+    fn protect_beyond_commonmark(&self, root: Node<'a>) {
+        let texts: Vec<Node<'a>> = root
+            .descendants()
+            .filter(|node| {
+                matches!(&node.data().value, NodeValue::Text(text) if text.contains('$') || text.contains("{{"))
+            })
+            .collect();
+        for node in texts {
+            let text = match &node.data().value {
+                NodeValue::Text(text) => text.to_string(),
+                _ => continue,
+            };
+            let mut rest = text.as_str();
+            while !rest.is_empty() {
+                let dollar = rest.find('$');
+                let braces = rest.find("{{");
+                let (at, reference, skip) = match (dollar, braces) {
+                    (Some(d), Some(b)) if b < d => (b, "&#123;", 1),
+                    (Some(d), _) => (d, "&#36;", 1),
+                    (None, Some(b)) => (b, "&#123;", 1),
+                    (None, None) => (rest.len(), "", 0),
+                };
+                if at > 0 {
+                    node.insert_before(self.text(&rest[..at]));
+                }
+                if skip > 0 {
+                    node.insert_before(self.node(NodeValue::HtmlInline(reference.to_owned())));
+                }
+                rest = &rest[at + skip..];
+            }
+            node.detach();
+        }
+    }
+
+    /// Literal text; [`Tree::format`] escapes whatever Markdown readers would take as markup.
     pub fn text(&self, text: impl Into<String>) -> Node<'a> {
         self.node(NodeValue::Text(text.into().into()))
     }
@@ -250,12 +296,4 @@ pub fn options() -> Options<'static> {
     options.extension.strikethrough = true;
     options.render.width = 0;
     options
-}
-
-/// A comrak document as CommonMark text.
-pub fn format(root: Node) -> anyhow::Result<String> {
-    let mut out = String::new();
-    comrak::format_commonmark(root, &options(), &mut out)
-        .map_err(|_| anyhow::anyhow!("could not format the Markdown document"))?;
-    Ok(out)
 }

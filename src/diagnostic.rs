@@ -110,6 +110,10 @@ impl Diagnostic {
     ///     = hint: levels are m-1, m-2, m-3
     /// ```
     pub fn render(&self, source: Option<&str>) -> String {
+        escape_controls(&self.render_raw(source))
+    }
+
+    fn render_raw(&self, source: Option<&str>) -> String {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -135,6 +139,15 @@ impl Diagnostic {
         if let (Some((line, column)), Some(text)) = (self.position, line_text) {
             let text = text.trim_end();
             let underline_start = column.saturating_sub(1).min(text.chars().count());
+            // A very long line is quoted up to a little past the place, not whole.
+            let shown: String;
+            let text = if text.chars().count() > MAX_QUOTED_CHARACTERS {
+                let keep = (underline_start + 60).max(MAX_QUOTED_CHARACTERS);
+                shown = text.chars().take(keep).chain(['…']).collect();
+                shown.as_str()
+            } else {
+                text
+            };
             let token: String = text.chars().skip(underline_start).collect();
             let width = underline_width(&token);
             let indent: String = text
@@ -154,6 +167,24 @@ impl Diagnostic {
 }
 
 /// Underlines a key (up to its colon) or a scalar value (to the end of the line).
+/// Characters of a source line quoted in full; a longer line is cut a little past the place.
+const MAX_QUOTED_CHARACTERS: usize = 160;
+
+/// Text with every control character but line breaks and tabs written as `\u{1b}`: a ladder
+/// may hold an escape sequence, and printing it raw would clear or recolour the reader's
+/// terminal.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn underline_width(token: &str) -> usize {
     let key_end = token
         .find(": ")

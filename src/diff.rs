@@ -457,7 +457,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Word> {
 
 /// The changelog as Markdown, for a pull request or a release note.
 pub fn to_markdown(changelog: &Changelog) -> anyhow::Result<String> {
-    use crate::commonmark::{format, Tree};
+    use crate::commonmark::Tree;
     use comrak::nodes::NodeValue;
 
     let arena = comrak::Arena::new();
@@ -589,7 +589,7 @@ pub fn to_markdown(changelog: &Changelog) -> anyhow::Result<String> {
     if changelog.changes.is_empty() {
         tree.paragraph(root, vec![tree.text("No changes.")]);
     }
-    format(root)
+    tree.format(root)
 }
 
 #[cfg(test)]

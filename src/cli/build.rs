@@ -88,9 +88,13 @@ pub(super) fn run(args: BuildArgs) -> anyhow::Result<Status> {
     let result = build::build(&workspace.ladders, &options, &progress);
     progress.finish();
     let report = result?;
-    if verbosity != Verbosity::Quiet {
-        report::diagnostics(&report.warnings, Some(&workspace));
-    }
+    report::diagnostics(
+        report
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| verbosity != Verbosity::Quiet || diagnostic.is_error()),
+        Some(&workspace),
+    );
     for artifact in &report.artifacts {
         if let Outcome::Failed(error) = &artifact.outcome {
             eprintln!(
@@ -115,7 +119,9 @@ pub(super) fn run(args: BuildArgs) -> anyhow::Result<Status> {
         );
     }
     Ok(Status::problems_if(
-        report.failed() > 0 || workspace.error_count() > 0,
+        report.failed() > 0
+            || workspace.error_count() > 0
+            || report.diagnostics.iter().any(crate::Diagnostic::is_error),
     ))
 }
 

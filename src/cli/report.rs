@@ -14,8 +14,15 @@ pub(crate) fn diagnostics<'a>(
     workspace: Option<&Workspace>,
 ) {
     let mut read: HashMap<PathBuf, Option<String>> = HashMap::new();
+    let mut per_file: HashMap<Option<PathBuf>, usize> = HashMap::new();
     let mut stderr = std::io::stderr().lock();
     for diagnostic in diagnostics {
+        // A file with thousands of problems is one mistake repeated: show the first ones.
+        let shown = per_file.entry(diagnostic.file.clone()).or_default();
+        *shown += 1;
+        if *shown > MAX_PER_FILE {
+            continue;
+        }
         let source = diagnostic.file.as_ref().and_then(|file| {
             if let Some(text) = workspace.and_then(|workspace| workspace.source_text(file)) {
                 return Some(text.to_owned());
@@ -26,7 +33,20 @@ pub(crate) fn diagnostics<'a>(
         });
         let _ = writeln!(stderr, "{}", diagnostic.render(source.as_deref()));
     }
+    for (file, count) in per_file {
+        if count > MAX_PER_FILE {
+            let place = file.map_or_else(String::new, |file| format!(" in {}", file.display()));
+            let _ = writeln!(
+                stderr,
+                "... and {} more problems{place}, not shown\n",
+                count - MAX_PER_FILE
+            );
+        }
+    }
 }
+
+/// Problems printed per file; the rest are counted.
+const MAX_PER_FILE: usize = 50;
 
 /// Every problem of a workspace (only its errors when `errors_only`).
 pub(crate) fn workspace(workspace: &Workspace, errors_only: bool) {

@@ -272,7 +272,7 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
             .find(|element| element.value().name() == *name)
     });
     let mut blocks = Vec::new();
-    walk(main.unwrap_or(root), 1, &mut blocks);
+    walk(main.unwrap_or(root), 1, &mut blocks, 0);
     (title, blocks)
 }
 
@@ -280,7 +280,7 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
 pub fn html_fragment(text: &str, line: usize) -> Vec<Block> {
     let fragment = Html::parse_fragment(text);
     let mut blocks = Vec::new();
-    walk(fragment.root_element(), line, &mut blocks);
+    walk(fragment.root_element(), line, &mut blocks, 0);
     blocks
 }
 
@@ -293,14 +293,28 @@ const SKIPPED: &[&str] = &[
     "template",
 ];
 
+/// Elements nested deeper than this are read as plain text. Real pages nest a few dozen deep;
+/// the bound keeps recursion, and so the stack, small whatever a page holds.
+const MAX_HTML_DEPTH: usize = 48;
+
 /// Block-level walk: headings, paragraphs, lists and tables become blocks; containers are
-/// walked into; loose inline content becomes a paragraph.
-fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
+/// walked into; loose inline content becomes a paragraph. Every element is visited once, so
+/// the walk is linear in the page (nested tables included). Returns whether it met block-level
+/// elements (a cell of plain text has none).
+fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) -> bool {
+    if depth > MAX_HTML_DEPTH {
+        let text = squash(&element.text().collect::<String>());
+        if !text.is_empty() {
+            out.push(Block::Paragraph { text, line });
+        }
+        return false;
+    }
+    let mut saw_blocks = false;
     let mut loose = String::new();
     let flush = |loose: &mut String, out: &mut Vec<Block>| {
         let text = squash(loose);
         if !text.is_empty() {
-            out.push(Block::Paragraph { text, line });
+            out.push(html_paragraph(text, line));
         }
         loose.clear();
     };
@@ -317,6 +331,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
                 }
                 match name {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        saw_blocks = true;
                         flush(&mut loose, out);
                         out.push(Block::Heading {
                             level: name[1..].parse().unwrap_or(6),
@@ -325,6 +340,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
                         });
                     }
                     "p" => {
+                        saw_blocks = true;
                         flush(&mut loose, out);
                         let text = squash(&inline_markdown(child));
                         if !text.is_empty() {
@@ -332,6 +348,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
                         }
                     }
                     "ul" | "ol" => {
+                        saw_blocks = true;
                         flush(&mut loose, out);
                         out.push(Block::List {
                             items: html_items(child),
@@ -339,9 +356,10 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
                         });
                     }
                     "table" => {
+                        saw_blocks = true;
                         flush(&mut loose, out);
                         out.push(Block::Table {
-                            rows: html_rows(child, line),
+                            rows: html_rows(child, line, depth + 1),
                             line,
                         });
                     }
@@ -349,16 +367,9 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
                     "div" | "section" | "article" | "main" | "body" | "html" | "blockquote"
                     | "dl" | "dd" | "dt" | "center" | "figure" | "figcaption" | "details"
                     | "summary" => {
-                        if has_blocks(child) {
-                            flush(&mut loose, out);
-                            walk(child, line, out);
-                        } else {
-                            flush(&mut loose, out);
-                            let text = squash(&inline_markdown(child));
-                            if !text.is_empty() {
-                                out.push(html_paragraph(text, line));
-                            }
-                        }
+                        flush(&mut loose, out);
+                        saw_blocks |= matches!(name, "div" | "section");
+                        saw_blocks |= walk(child, line, out, depth + 1);
                     }
                     _ => loose.push_str(&inline_markdown(child)),
                 }
@@ -367,6 +378,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>) {
         }
     }
     flush(&mut loose, out);
+    saw_blocks
 }
 
 fn html_paragraph(text: String, line: usize) -> Block {
@@ -374,29 +386,6 @@ fn html_paragraph(text: String, line: usize) -> Block {
         Some((key, value)) => Block::KeyValue { key, value, line },
         None => Block::Paragraph { text, line },
     }
-}
-
-fn has_blocks(element: ElementRef) -> bool {
-    element
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .skip(1)
-        .any(|child| {
-            matches!(
-                child.value().name(),
-                "p" | "ul"
-                    | "ol"
-                    | "table"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "h5"
-                    | "h6"
-                    | "div"
-                    | "section"
-            )
-        })
 }
 
 fn html_items(list: ElementRef) -> Vec<Item> {
@@ -429,10 +418,15 @@ fn html_items(list: ElementRef) -> Vec<Item> {
 
 /// Rows of cells, with `rowspan` and `colspan` expanded so that every row has its columns in
 /// place. Unclosed tags are closed by the parser as browsers do.
-fn html_rows(table: ElementRef, line: usize) -> Vec<Vec<Cell>> {
+fn html_rows(table: ElementRef, line: usize, depth: usize) -> Vec<Vec<Cell>> {
+    // This table's own rows (directly, or in its head, body and foot), not a nested table's.
     let rows: Vec<ElementRef> = table
-        .descendants()
+        .children()
         .filter_map(ElementRef::wrap)
+        .flat_map(|child| match child.value().name() {
+            "thead" | "tbody" | "tfoot" => child.children().filter_map(ElementRef::wrap).collect(),
+            _ => vec![child],
+        })
         .filter(|element| element.value().name() == "tr")
         .collect();
     let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
@@ -470,11 +464,22 @@ fn html_rows(table: ElementRef, line: usize) -> Vec<Vec<Cell>> {
                     .clamp(1, 100)
             };
             let mut blocks = Vec::new();
-            if has_blocks(cell) {
-                walk(cell, line, &mut blocks);
+            let structured = walk(cell, line, &mut blocks, depth + 1);
+            // A cell holding a table has its text from the blocks already read, so that no
+            // subtree is read twice (which doubled the work with each level of nesting).
+            let text = if blocks
+                .iter()
+                .any(|block| matches!(block, Block::Table { .. }))
+            {
+                squash(&blocks_text(&blocks))
+            } else {
+                squash(&inline_markdown(cell))
+            };
+            if !structured {
+                blocks.clear();
             }
             let content = Cell {
-                text: squash(&inline_markdown(cell)),
+                text,
                 blocks,
                 header: name == "th",
             };
@@ -496,8 +501,40 @@ fn html_rows(table: ElementRef, line: usize) -> Vec<Vec<Cell>> {
         .collect()
 }
 
+/// The text of blocks, one after the other.
+fn blocks_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } => out.push_str(text),
+            Block::KeyValue { key, value, .. } => out.push_str(&format!("**{key}:** {value}")),
+            Block::List { items, .. } => {
+                for item in items {
+                    out.push_str(&item.text);
+                    out.push(' ');
+                }
+            }
+            Block::Table { rows, .. } => {
+                for cell in rows.iter().flatten() {
+                    out.push_str(&cell.text);
+                    out.push(' ');
+                }
+            }
+        }
+        out.push(' ');
+    }
+    out
+}
+
 /// Inline HTML as Markdown: links, emphasis, strong and code are kept; `<br>` is a line break.
 fn inline_markdown(element: ElementRef) -> String {
+    inline_markdown_at(element, 0)
+}
+
+fn inline_markdown_at(element: ElementRef, depth: usize) -> String {
+    if depth > MAX_HTML_DEPTH {
+        return element.text().collect();
+    }
     let mut out = String::new();
     for child in element.children() {
         match child.value() {
@@ -509,7 +546,7 @@ fn inline_markdown(element: ElementRef) -> String {
                 if SKIPPED.contains(&value.name()) {
                     continue;
                 }
-                let inner = inline_markdown(child);
+                let inner = inline_markdown_at(child, depth + 1);
                 match value.name() {
                     "a" => match value.attr("href") {
                         Some(href) if !inner.trim().is_empty() => {

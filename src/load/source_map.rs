@@ -52,7 +52,26 @@ pub struct SourceMap {
     pub duplicate_keys: Vec<(Path, (usize, usize))>,
     /// Where the document first nests deeper than [`MAX_DEPTH`], if it does.
     pub too_deep: Option<(usize, usize)>,
+    /// Where aliases first make the document larger than [`MAX_EXPANDED_NODES`] nodes or
+    /// [`MAX_EXPANDED_BYTES`] bytes of text once expanded, or add more than
+    /// [`MAX_ALIAS_NODES`] nodes, if they do.
+    pub too_large_expanded: Option<(usize, usize)>,
 }
+
+/// Nodes a document may hold with its aliases expanded. The largest shipped ladder has about
+/// 3,000; a ladder of 50 tracks × 40 levels × 8 areas × 10 bullets about 200,000. A few
+/// kilobytes of aliases to aliases can stand for billions (a "billion laughs" file), which
+/// serde_yaml would expand in memory before any other check could run.
+pub const MAX_EXPANDED_NODES: u64 = 2_000_000;
+
+/// Nodes that aliases may add to a document, on top of those written out: about thirty times
+/// the largest shipped ladder. A real ladder repeats a list or a mapping here and there; a
+/// file whose aliases stand for more than this is a mistake or an attack.
+pub const MAX_ALIAS_NODES: u64 = 100_000;
+
+/// Bytes of scalar text a document may hold with its aliases expanded (eight times the largest
+/// file `ladder` reads).
+pub const MAX_EXPANDED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Deeper nesting than any ladder needs (a ladder nests about 8 deep). The limit is checked here,
 /// in one linear pass, because serde_yaml's parser takes quadratic time on deep nesting before
@@ -110,6 +129,59 @@ struct Builder {
     stack: Vec<Frame>,
     /// How many levels deeper than [`MAX_DEPTH`] the parser is now; their events are ignored.
     overflow: usize,
+    size: ExpandedSize,
+}
+
+/// The size of the document as serde_yaml will see it, aliases expanded, counted as the events
+/// pass: each anchored node's size is recorded when it ends, and an alias adds that size again.
+#[derive(Default)]
+struct ExpandedSize {
+    nodes: u64,
+    /// Nodes added by aliases.
+    aliased: u64,
+    bytes: u64,
+    /// Anchor id → (nodes, bytes) of the anchored node, expanded.
+    anchors: HashMap<usize, (u64, u64)>,
+    /// For each open collection: its anchor id (0 for none) and the counts when it started.
+    open: Vec<(usize, u64, u64)>,
+}
+
+impl ExpandedSize {
+    /// Counts one event; true once the document is over the limits.
+    fn count(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Scalar(text, _, anchor, _) => {
+                self.nodes = self.nodes.saturating_add(1);
+                self.bytes = self.bytes.saturating_add(text.len() as u64);
+                if *anchor > 0 {
+                    self.anchors.insert(*anchor, (1, text.len() as u64));
+                }
+            }
+            Event::Alias(anchor) => {
+                let (nodes, bytes) = self.anchors.get(anchor).copied().unwrap_or((1, 0));
+                self.nodes = self.nodes.saturating_add(nodes);
+                self.aliased = self.aliased.saturating_add(nodes);
+                self.bytes = self.bytes.saturating_add(bytes);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.nodes = self.nodes.saturating_add(1);
+                self.open.push((*anchor, self.nodes, self.bytes));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, nodes, bytes)) = self.open.pop() {
+                    if anchor > 0 {
+                        // The collection itself (counted at its start) and everything in it.
+                        let size = (self.nodes - nodes + 1, self.bytes - bytes);
+                        self.anchors.insert(anchor, size);
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.nodes > MAX_EXPANDED_NODES
+            || self.bytes > MAX_EXPANDED_BYTES
+            || self.aliased > MAX_ALIAS_NODES
+    }
 }
 
 impl Builder {
@@ -158,6 +230,9 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, event: Event, marker: Marker) {
         let position = (marker.line(), marker.col() + 1);
+        if self.map.too_large_expanded.is_none() && self.size.count(&event) {
+            self.map.too_large_expanded = Some(position);
+        }
         let is_start = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
         let is_end = matches!(event, Event::MappingEnd | Event::SequenceEnd);
         if self.overflow > 0 || (is_start && self.stack.len() >= MAX_DEPTH) {

@@ -26,6 +26,20 @@ pub(super) fn parse(source: &SourceFile) -> Result<(Ladder, SourceMap), Vec<Diag
         .at(Some(position))
         .with_hint("check for unbalanced `[` or `{` brackets")]);
     }
+    if let Some(position) = source_map.too_large_expanded {
+        return Err(vec![Diagnostic::error(
+            "too-large-expanded",
+            format!(
+                "its aliases (`*name`) repeat more than {} nodes, or expand it past {} nodes or {} MiB of text: far more than any ladder",
+                crate::load::source_map::MAX_ALIAS_NODES,
+                crate::load::source_map::MAX_EXPANDED_NODES,
+                crate::load::source_map::MAX_EXPANDED_BYTES / (1024 * 1024)
+            ),
+        )
+        .in_file(path)
+        .at(Some(position))
+        .with_hint("an alias here repeats a large anchored part many times; write the repeated part out, or share it with `shares_expectations_with`")]);
+    }
     let ladder: Ladder = serde_yaml::from_str(&source.text)
         .map_err(|error| vec![serde_error_diagnostic(&error, &source.text).in_file(path)])?;
     let duplicates: Vec<Diagnostic> = source_map

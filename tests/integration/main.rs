@@ -11,5 +11,6 @@ mod lints;
 mod markdown;
 mod overview;
 mod pdf;
+mod reliability;
 mod seeds;
 mod xlsx;

@@ -22,7 +22,7 @@ pub(crate) fn context() -> &'static Context {
 /// Text for comparison: line breaks, hyphenation and spacing are the layout's, not the text's.
 pub(crate) fn normalize(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{ad}'))
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{ad}' | '\u{200b}'))
         .collect()
 }
 

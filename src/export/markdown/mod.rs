@@ -20,7 +20,7 @@ use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::labels::Piece;
 use crate::view::{LadderView, LevelView, Reference, Sentence, TrackView};
 
-pub use crate::commonmark::{format, options};
+pub use crate::commonmark::options;
 use crate::commonmark::{Node, Tree};
 
 /// The handbook exporter: one Markdown handbook per ladder, written as a whole folder.
@@ -60,17 +60,17 @@ pub fn handbook(view: &LadderView, stamp: &Stamp) -> anyhow::Result<Vec<OutputFi
 
     let mut files = vec![OutputFile {
         path: PathBuf::from("README.md"),
-        bytes: format(readme)?.into_bytes(),
+        bytes: book.format(readme)?.into_bytes(),
     }];
     for (name, root) in tracks {
         files.push(OutputFile {
             path: PathBuf::from(name),
-            bytes: format(root)?.into_bytes(),
+            bytes: book.format(root)?.into_bytes(),
         });
     }
     files.push(OutputFile {
         path: PathBuf::from("SUMMARY.md"),
-        bytes: format(summary)?.into_bytes(),
+        bytes: book.format(summary)?.into_bytes(),
     });
     files.push(OutputFile {
         path: PathBuf::from("book.toml"),
