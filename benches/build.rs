@@ -5,9 +5,12 @@
 //! 3. a synthetic batch of ladders with `--jobs 1` and `--jobs 2`, and the speed-up;
 //! 4. peak memory (the process's high-water mark, from /proc);
 //! 5. the same PDFs compiled by the typst CLI from the `--emit-typst` sources, one process per
-//!    document as a script or CI job would run it, and the ratio.
+//!    document as a script or CI job would run it, and the ratio;
+//! 6. a very large ladder (50 tracks × 40 levels × 8 areas × 10 bullets, 5.5 MB of YAML) built
+//!    by the `ladder` binary with the default jobs, its time and its own peak memory.
 //!
-//! `LADDER_BENCH_BATCH` sets the size of the synthetic batch (default 200).
+//! `LADDER_BENCH_BATCH` sets the size of the synthetic batch (default 200);
+//! `LADDER_BENCH_BIG=0` skips the large ladder.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -200,6 +203,83 @@ fn main() {
 
     // 5. Against the typst CLI, on the same sources.
     compare_with_typst_cli();
+
+    // 6. The very large ladder, in a process of its own.
+    if std::env::var("LADDER_BENCH_BIG").as_deref() != Ok("0") {
+        big_ladder();
+    }
+}
+
+/// 50 tracks × 40 levels × 8 areas × 10 short bullets.
+fn big_ladder_source() -> String {
+    let mut yaml = String::from("title: Very Large Ladder\nareas:\n");
+    for area in 0..8 {
+        yaml.push_str(&format!("  - id: a{area}\n    name: Area {area}\n"));
+    }
+    yaml.push_str("tracks:\n");
+    for track in 0..50 {
+        yaml.push_str(&format!(
+            "  - id: t{track}\n    name: Track {track}\n    kind: ic\n    levels:\n"
+        ));
+        for level in 0..40 {
+            yaml.push_str(&format!(
+                "      - id: t{track}-l{level}\n        title: Level {level} of track {track}\n        expectations:\n"
+            ));
+            for area in 0..8 {
+                let bullets: Vec<String> = (0..10)
+                    .map(|bullet| format!("Does task {bullet} of level {level}"))
+                    .collect();
+                yaml.push_str(&format!("          a{area}: [{}]\n", bullets.join(", ")));
+            }
+        }
+    }
+    yaml
+}
+
+/// Builds the very large ladder with the `ladder` binary and the default jobs, polling the
+/// process's peak memory (VmHWM) until it ends.
+fn big_ladder() {
+    let folder = tempfile::tempdir().unwrap();
+    let source = folder.path().join("big.yaml");
+    std::fs::write(&source, big_ladder_source()).unwrap();
+    let size = std::fs::metadata(&source).unwrap().len();
+    let out = folder.path().join("out");
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["build", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&source)
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0.0f64;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if let Ok(status) = std::fs::read_to_string(&status_file) {
+            if let Some(kib) = status
+                .lines()
+                .find(|line| line.starts_with("VmHWM:"))
+                .and_then(|line| line.split_whitespace().nth(1))
+                .and_then(|value| value.parse::<f64>().ok())
+            {
+                peak_kib = peak_kib.max(kib);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let pages = std::fs::read(out.join("big/big.pdf"))
+        .ok()
+        .and_then(|pdf| lopdf::Document::load_mem(&pdf).ok())
+        .map_or(0, |document| document.get_pages().len());
+    println!(
+        "\nvery large ladder ({:.1} MB of YAML, 2,000 levels, 160,000 bullets), default jobs: {} ({}), booklet of {pages} pages, peak memory {:.0} MiB",
+        size as f64 / 1e6,
+        seconds(started.elapsed()),
+        if status.success() { "built" } else { "FAILED" },
+        peak_kib / 1024.0
+    );
 }
 
 /// Emits the typst sources of every PDF of the seeds, compiles them in process (one worker)

@@ -5,8 +5,9 @@
 //! workbook). Jobs are that fine so that one ladder's many one-pagers spread over the cores,
 //! and so that a failure costs only the artifact it happens in.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::export::{self, ArtifactSpec, Input, Registry, Stamp};
-use crate::labels::Dictionaries;
+use crate::labels::{Dictionaries, Labels};
 use crate::load::LoadedLadder;
 use crate::output::{
     remove_stale_temporaries, write_atomically, write_folder_atomically, BuildLock, ContentHasher,
@@ -55,10 +56,12 @@ impl Default for BuildOptions {
 
 /// A job: one artifact of one ladder, made by one exporter.
 pub struct Artifact<'a> {
+    /// The ladder's position among the build's ladders.
+    pub ladder_index: usize,
     /// The ladder as loaded.
     pub loaded: &'a LoadedLadder,
-    /// What readers see of it.
-    pub view: &'a LadderView,
+    /// The labels of the ladder's language.
+    pub labels: &'a Arc<Labels>,
     /// The exporter that makes it.
     pub exporter: &'a dyn export::Exporter,
     /// Which of the exporter's artifacts it is.
@@ -71,13 +74,6 @@ impl Artifact<'_> {
         format!("{}/{}", self.loaded.ladder.id, self.spec.name)
     }
 
-    fn input(&self) -> Input<'_> {
-        Input {
-            ladder: &self.loaded.ladder,
-            view: self.view,
-        }
-    }
-
     /// Where the artifact's files go, relative to the output folder.
     fn folder(&self) -> PathBuf {
         Path::new(&self.loaded.ladder.id).join(&self.spec.folder)
@@ -87,20 +83,17 @@ impl Artifact<'_> {
 /// The artifacts of the given ladders, exporter by exporter, in a stable order.
 pub fn plan<'a>(
     ladders: &'a [LoadedLadder],
-    views: &'a [LadderView],
+    labels: &'a [Arc<Labels>],
     registry: &'a Registry,
 ) -> Vec<Artifact<'a>> {
     let mut artifacts = Vec::new();
-    for (loaded, view) in ladders.iter().zip(views) {
-        let input = Input {
-            ladder: &loaded.ladder,
-            view,
-        };
+    for (ladder_index, (loaded, labels)) in ladders.iter().zip(labels).enumerate() {
         for exporter in registry.exporters() {
-            for spec in exporter.artifacts(input) {
+            for spec in exporter.artifacts(&loaded.ladder) {
                 artifacts.push(Artifact {
+                    ladder_index,
                     loaded,
-                    view,
+                    labels,
                     exporter,
                     spec,
                 });
@@ -268,34 +261,60 @@ pub fn build_with(
     let previous = Manifest::read(&options.out_dir);
     let dictionaries = Dictionaries::load(export::pdf::layouts_folder(&options.pdf).as_deref())?;
     let mut report = BuildReport::default();
-    let mut views = Vec::with_capacity(ladders.len());
+    let mut labels = Vec::with_capacity(ladders.len());
     for loaded in ladders {
-        let (labels, warnings) = dictionaries.labels(loaded.ladder.language());
+        let (ladder_labels, warnings) = dictionaries.labels(loaded.ladder.language());
         for warning in warnings {
             let warning = warning.in_file(&loaded.source.path);
             if !report.diagnostics.contains(&warning) {
                 report.diagnostics.push(warning);
             }
         }
-        views.push(LadderView::new(&loaded.ladder, labels));
+        labels.push(ladder_labels);
     }
-    let artifacts = plan(ladders, &views, registry);
+    let artifacts = plan(ladders, &labels, registry);
     progress.started(artifacts.len());
 
     // Batches bound memory: typst memoizes every compilation in a global cache, which is
-    // trimmed between batches so that a run over hundreds of ladders stays flat.
+    // trimmed between batches; and the views of a batch's ladders are made for the batch and
+    // dropped after it, only for ladders that have something to build. A build with nothing
+    // to do makes no view at all.
     let run = || -> Vec<(ArtifactReport, Option<ManifestEntry>)> {
         let mut results = Vec::with_capacity(artifacts.len());
         for batch in artifacts.chunks(BATCH_SIZE) {
-            let done: Vec<_> = batch
-                .par_iter()
+            let jobs: Vec<(&Artifact, String, bool)> = batch
+                .iter()
                 .map(|artifact| {
-                    let result = run_artifact(artifact, options, &previous);
+                    let input_hash = input_hash(artifact);
+                    let up_to_date =
+                        !options.force && is_up_to_date(artifact, &input_hash, options, &previous);
+                    (artifact, input_hash, up_to_date)
+                })
+                .collect();
+            let mut wanted: Vec<usize> = jobs
+                .iter()
+                .filter(|(_, _, up_to_date)| !up_to_date)
+                .map(|(artifact, _, _)| artifact.ladder_index)
+                .collect();
+            wanted.dedup();
+            let views: HashMap<usize, LadderView> = wanted
+                .par_iter()
+                .map(|&index| {
+                    let view = LadderView::new(&ladders[index].ladder, labels[index].clone());
+                    (index, view)
+                })
+                .collect();
+            let done: Vec<_> = jobs
+                .par_iter()
+                .map(|(artifact, input_hash, up_to_date)| {
+                    let view = views.get(&artifact.ladder_index).filter(|_| !up_to_date);
+                    let result = run_artifact(artifact, view, input_hash, options, &previous);
                     progress.finished(&result.0);
                     result
                 })
                 .collect();
             results.extend(done);
+            drop(views);
             export::pdf::evict_caches();
         }
         results
@@ -339,39 +358,63 @@ pub fn build_with(
     Ok(report)
 }
 
-fn run_artifact(
+/// Whether the previous build made this artifact from the same inputs, and its files are there.
+fn is_up_to_date(
     artifact: &Artifact,
+    input_hash: &str,
     options: &BuildOptions,
     previous: &Manifest,
-) -> (ArtifactReport, Option<ManifestEntry>) {
-    let started = Instant::now();
-    let key = artifact.key();
-    let input_hash = input_hash(artifact);
-    let up_to_date = !options.force
-        && previous.artifacts.get(&key).is_some_and(|entry| {
+) -> bool {
+    previous
+        .artifacts
+        .get(&artifact.key())
+        .is_some_and(|entry| {
             entry.input_hash == input_hash
                 && entry
                     .files
                     .iter()
                     .all(|file| options.out_dir.join(file).is_file())
-        });
-    let (outcome, entry) = if up_to_date {
-        (Outcome::UpToDate, None)
-    } else {
-        // A panic below (typst, krilla, the workbook writer, comrak) costs only this artifact.
-        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            make_and_write(artifact, options, &input_hash, previous.artifacts.get(&key))
-        }))
-        .unwrap_or_else(|panic| Err(panicked(panic.as_ref())));
-        match made {
-            Ok(files) => {
-                let entry = ManifestEntry {
+        })
+}
+
+/// Makes and writes one artifact, or reports it up to date (`view` is `None` exactly then).
+fn run_artifact(
+    artifact: &Artifact,
+    view: Option<&LadderView>,
+    input_hash: &str,
+    options: &BuildOptions,
+    previous: &Manifest,
+) -> (ArtifactReport, Option<ManifestEntry>) {
+    let started = Instant::now();
+    let key = artifact.key();
+    let (outcome, entry) = match view {
+        None => (Outcome::UpToDate, None),
+        Some(view) => {
+            let input = Input {
+                ladder: &artifact.loaded.ladder,
+                view,
+            };
+            // A panic below (typst, krilla, the workbook writer, comrak) costs only this artifact.
+            let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                make_and_write(
+                    artifact,
+                    input,
+                    options,
                     input_hash,
-                    files: files.clone(),
-                };
-                (Outcome::Built { files }, Some(entry))
+                    previous.artifacts.get(&key),
+                )
+            }))
+            .unwrap_or_else(|panic| Err(panicked(panic.as_ref())));
+            match made {
+                Ok(files) => {
+                    let entry = ManifestEntry {
+                        input_hash: input_hash.to_owned(),
+                        files: files.clone(),
+                    };
+                    (Outcome::Built { files }, Some(entry))
+                }
+                Err(error) => (Outcome::Failed(error), None),
             }
-            Err(error) => (Outcome::Failed(error), None),
         }
     };
     let report = ArtifactReport {
@@ -401,14 +444,13 @@ fn panicked(panic: &(dyn std::any::Any + Send)) -> anyhow::Error {
 /// artifact wrote and this one does not (a removed track's chapter) are deleted afterwards.
 fn make_and_write(
     artifact: &Artifact,
+    input: Input,
     options: &BuildOptions,
     input_hash: &str,
     previous: Option<&ManifestEntry>,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let stamp = Stamp::new(input_hash);
-    let files = artifact
-        .exporter
-        .make(artifact.input(), &artifact.spec, &stamp)?;
+    let files = artifact.exporter.make(input, &artifact.spec, &stamp)?;
     let folder = artifact.folder();
     if artifact.spec.whole_folder {
         let contents: Vec<(PathBuf, &[u8])> = files
@@ -444,7 +486,7 @@ fn input_hash(artifact: &Artifact) -> String {
     hasher.add(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.add(artifact.key().as_bytes());
     hasher.add(artifact.loaded.source.text.as_bytes());
-    hasher.add(&serde_json::to_vec(&artifact.view.labels.entries).unwrap_or_default());
+    hasher.add(&serde_json::to_vec(&artifact.labels.entries).unwrap_or_default());
     hasher.add(artifact.exporter.fingerprint(&artifact.spec).as_bytes());
     hasher.finish()
 }

@@ -94,8 +94,9 @@ pub trait Exporter: Send + Sync {
     /// The name `--format` selects it by (`pdf`, `md`, `xlsx`).
     fn name(&self) -> &'static str;
 
-    /// The artifacts it makes of a ladder, in a stable order.
-    fn artifacts(&self, input: Input) -> Vec<ArtifactSpec>;
+    /// The artifacts it makes of a ladder, in a stable order. Planned from the model alone, so
+    /// that a build with nothing to do makes no view.
+    fn artifacts(&self, ladder: &Ladder) -> Vec<ArtifactSpec>;
 
     /// What an artifact's inputs include besides the ladder's source and the tool's version
     /// (templates and fonts, a roster), so that a change to them rebuilds it.

@@ -208,7 +208,7 @@ impl Exporter for LevelList {
         "txt"
     }
 
-    fn artifacts(&self, _input: Input) -> Vec<ArtifactSpec> {
+    fn artifacts(&self, _ladder: &Ladder) -> Vec<ArtifactSpec> {
         vec![ArtifactSpec::new("levels")]
     }
 

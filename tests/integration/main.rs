@@ -5,6 +5,7 @@ mod build;
 mod changes;
 mod cli;
 mod common;
+mod fuzz;
 mod import;
 mod languages;
 mod lints;

@@ -162,7 +162,7 @@ impl Exporter for BreaksMidway {
         "broken"
     }
 
-    fn artifacts(&self, _input: Input) -> Vec<ArtifactSpec> {
+    fn artifacts(&self, _ladder: &ladder::Ladder) -> Vec<ArtifactSpec> {
         vec![ArtifactSpec::new("pages").in_folder("pages").whole()]
     }
 

@@ -31,7 +31,7 @@ impl Exporter for MarkdownExporter {
         "md"
     }
 
-    fn artifacts(&self, _input: Input) -> Vec<ArtifactSpec> {
+    fn artifacts(&self, _ladder: &crate::model::Ladder) -> Vec<ArtifactSpec> {
         vec![ArtifactSpec::new("handbook").in_folder("handbook").whole()]
     }
 

@@ -264,9 +264,9 @@ impl Exporter for PdfExporter {
         "pdf"
     }
 
-    fn artifacts(&self, input: Input) -> Vec<ArtifactSpec> {
+    fn artifacts(&self, ladder: &crate::model::Ladder) -> Vec<ArtifactSpec> {
         std::iter::once(ArtifactSpec::new("booklet"))
-            .chain(input.view.levels().map(|(_, level)| {
+            .chain(ladder.levels().map(|(_, level)| {
                 ArtifactSpec::new(format!("{OFFER_PREFIX}{}", level.id)).in_folder("offers")
             }))
             .collect()

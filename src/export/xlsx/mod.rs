@@ -51,7 +51,7 @@ impl Exporter for WorkbookExporter {
         "xlsx"
     }
 
-    fn artifacts(&self, _input: Input) -> Vec<ArtifactSpec> {
+    fn artifacts(&self, _ladder: &Ladder) -> Vec<ArtifactSpec> {
         vec![ArtifactSpec::new("workbook")]
     }
 
