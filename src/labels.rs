@@ -30,6 +30,11 @@ const BUILT_IN: &[(&str, &str)] = &[
 /// The language every dictionary falls back to.
 pub const BASE_LANGUAGE: &str = "en";
 
+/// The built-in dictionaries' files: (language, YAML text), for `ladder init` to copy.
+pub fn built_in_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    BUILT_IN.iter().copied()
+}
+
 /// The languages with a built-in dictionary.
 pub fn built_in_languages() -> impl Iterator<Item = &'static str> {
     BUILT_IN.iter().map(|(language, _)| *language)

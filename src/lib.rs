@@ -27,6 +27,7 @@ pub mod markup;
 pub mod model;
 pub mod output;
 pub mod overview;
+pub mod people;
 pub mod roster;
 pub mod source;
 pub mod view;

@@ -8,8 +8,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{did_you_mean, line_column, Diagnostic};
+use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::{Ladder, Level, Track};
+use crate::people::{column_key, csv_records, read_utf8, Field};
 
 /// The people of a roster file, for every ladder of the run (each ladder takes its own, see
 /// [`Roster::people_of`]).
@@ -36,6 +37,9 @@ pub struct Person {
     pub level: String,
     /// 1-based line in the roster file where the person's row starts.
     pub line: usize,
+    /// The row's further columns, by the header's name for them (`team`, `manager`, `email`):
+    /// kept for the calibration sheet and what is made from it.
+    pub extra: Vec<(String, String)>,
 }
 
 /// Line and column (1-based, in characters) where the track and the level fields of a row start.
@@ -52,36 +56,14 @@ impl Roster {
     /// Reads a roster file. Problems (unreadable file, text that is not UTF-8, malformed rows)
     /// come back as diagnostics naming the file, line and column.
     pub fn read(path: &Path) -> Result<Roster, Vec<Diagnostic>> {
-        let bytes = std::fs::read(path).map_err(|error| {
-            vec![
-                Diagnostic::error("unreadable", format!("cannot read the roster: {error}"))
-                    .in_file(path)
-                    .with_hint("check the path given to --roster"),
-            ]
-        })?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                let bytes = error.as_bytes();
-                let valid = error.utf8_error().valid_up_to();
-                let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-                let position = line_column(before, before.len());
-                return Err(vec![Diagnostic::error(
-                    "not-utf8",
-                    format!("the roster is not UTF-8 text (byte {} is not)", valid + 1),
-                )
-                .in_file(path)
-                .at(Some(position))
-                .with_hint(
-                    "save or export the file as \"CSV UTF-8\" from your spreadsheet",
-                )]);
-            }
-        };
+        let text = read_utf8(path, "the roster")?;
         Self::parse(path, &text)
     }
 
-    /// Parses CSV text: an optional `name,track,level` header (any case), then one person per
-    /// row. Blank rows are skipped. Every bad row is reported, not only the first.
+    /// Parses CSV text: an optional header naming the columns (`name`, `track` and `level` in
+    /// any order, and any further columns, which are kept: `team`, `manager`, an id), else
+    /// `name,track,level` rows. Blank rows are skipped. Every bad row is reported, not only the
+    /// first.
     pub fn parse(path: &Path, text: &str) -> Result<Roster, Vec<Diagnostic>> {
         let (records, unclosed) = csv_records(text);
         let mut people = Vec::new();
@@ -93,20 +75,39 @@ impl Roster {
                 .at(Some(position))
                 .with_hint(HINT_SHAPE)
         };
-        let mut first = true;
-        for mut record in records {
-            // Spreadsheets export empty rows as `,,` and pad short rows with empty fields.
-            if record.fields.iter().all(|field| field.text.is_empty()) {
-                continue;
-            }
-            let is_header = first
-                && record.fields.len() >= 3
-                && record.fields[..3]
+        // Spreadsheets export empty rows as `,,` and pad short rows with empty fields.
+        let mut records = records
+            .into_iter()
+            .filter(|record| record.fields.iter().any(|field| !field.text.is_empty()))
+            .peekable();
+        let header: Option<Vec<String>> = records
+            .peek()
+            .map(|first| {
+                first
+                    .fields
                     .iter()
-                    .zip(["name", "track", "level"])
-                    .all(|(field, heading)| field.text.eq_ignore_ascii_case(heading));
-            first = false;
-            while record.fields.len() > 3
+                    .map(|field| column_key(&field.text))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|names| {
+                ["name", "track", "level"]
+                    .iter()
+                    .all(|wanted| names.iter().any(|name| name == wanted))
+            });
+        if header.is_some() {
+            records.next();
+        }
+        let names: Vec<String> = header
+            .clone()
+            .unwrap_or_else(|| vec!["name".into(), "track".into(), "level".into()]);
+        let position_of = |wanted: &str| names.iter().position(|name| name == wanted);
+        let (name_at, track_at, level_at) = (
+            position_of("name").unwrap_or(0),
+            position_of("track").unwrap_or(1),
+            position_of("level").unwrap_or(2),
+        );
+        for mut record in records {
+            while record.fields.len() > names.len()
                 && record
                     .fields
                     .last()
@@ -114,26 +115,35 @@ impl Roster {
             {
                 record.fields.pop();
             }
-            if is_header {
-                continue;
-            }
-            if record.fields.len() != 3 {
-                let at = if record.fields.len() > 3 {
-                    record.fields[3].position
-                } else {
-                    record.fields[0].position
-                };
+            let expected = names.len();
+            // The further columns may be left off at the end of a row; name, track and level not.
+            let needed = name_at.max(track_at).max(level_at) + 1;
+            if record.fields.len() > expected || record.fields.len() < needed {
+                // Too many fields: point at the first extra one; too few: at the row.
+                let at = record
+                    .fields
+                    .get(expected)
+                    .or_else(|| record.fields.first())
+                    .map_or((record.line, 1), |field| field.position);
                 problems.push(problem(
                     format!(
-                        "expected 3 fields (name, track, level), found {}",
+                        "expected {expected} fields ({}), found {}",
+                        names.join(", "),
                         record.fields.len()
                     ),
                     at,
                 ));
                 continue;
             }
+            let field = |index: usize| -> Field {
+                record.fields.get(index).cloned().unwrap_or(Field {
+                    text: String::new(),
+                    position: (record.line, 1),
+                })
+            };
+            let (name, track, level) = (field(name_at), field(track_at), field(level_at));
             let mut missing = false;
-            for (field, what) in record.fields.iter().zip(["name", "track", "level"]) {
+            for (field, what) in [(&name, "name"), (&track, "track"), (&level, "level")] {
                 if field.text.is_empty() {
                     problems.push(problem(format!("the {what} is empty"), field.position));
                     missing = true;
@@ -142,10 +152,12 @@ impl Roster {
             if missing {
                 continue;
             }
-            let [name, track, level]: [Field; 3] = record
-                .fields
-                .try_into()
-                .expect("three fields, counted above");
+            let extra = names
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| ![name_at, track_at, level_at].contains(index))
+                .map(|(index, column)| (column.clone(), field(index).text))
+                .collect();
             columns.insert(
                 record.line,
                 FieldColumns {
@@ -158,6 +170,7 @@ impl Roster {
                 track: track.text,
                 level: level.text,
                 line: record.line,
+                extra,
             });
         }
         if let Some(position) = unclosed {
@@ -341,136 +354,6 @@ fn names_by_title(level: &Level, name: &str) -> bool {
             .any(|alias| alias.eq_ignore_ascii_case(name))
 }
 
-/// One CSV field: its text (unquoted, trimmed) and where it starts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Field {
-    text: String,
-    position: (usize, usize),
-}
-
-/// One CSV row and the line it starts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Record {
-    line: usize,
-    fields: Vec<Field>,
-}
-
-/// Splits CSV text into records (RFC 4180: `"` quotes a field, `""` is a quote inside one, and a
-/// quoted field may hold commas and line breaks). Unquoted fields are trimmed; a byte order mark
-/// is skipped; lines starting with `#` are comments. Also returns where an unclosed quote opens.
-fn csv_records(text: &str) -> (Vec<Record>, Option<(usize, usize)>) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = Vec::new();
-    let (mut line, mut column) = (1usize, 1usize);
-    let mut chars = text.chars().peekable();
-
-    let mut fields: Vec<Field> = Vec::new();
-    let mut field = String::new();
-    let mut field_start = (1, 1);
-    let mut record_line = 1;
-    let mut at_field_start = true;
-    let mut at_record_start = true;
-    let mut quoted_at: Option<(usize, usize)> = None;
-    let mut was_quoted = false;
-
-    let finish_field =
-        |fields: &mut Vec<Field>, field: &mut String, start: (usize, usize), quoted: bool| {
-            let text = if quoted {
-                std::mem::take(field)
-            } else {
-                let trimmed = field.trim().to_owned();
-                field.clear();
-                trimmed
-            };
-            fields.push(Field {
-                text,
-                position: start,
-            });
-        };
-
-    while let Some(c) = chars.next() {
-        let here = (line, column);
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else if c != '\r' {
-            column += 1;
-        }
-        if at_record_start && quoted_at.is_none() {
-            if c == '#' {
-                // A comment: skip to the end of the line.
-                for next in chars.by_ref() {
-                    if next == '\n' {
-                        line += 1;
-                        column = 1;
-                        break;
-                    }
-                }
-                continue;
-            }
-            record_line = here.0;
-            field_start = here;
-            at_record_start = false;
-        }
-        if quoted_at.is_some() {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    column += 1;
-                    field.push('"');
-                } else {
-                    quoted_at = None;
-                }
-            } else if c != '\r' || chars.peek() != Some(&'\n') {
-                field.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' if at_field_start => {
-                field.clear();
-                quoted_at = Some(here);
-                was_quoted = true;
-                at_field_start = false;
-                field_start = here;
-            }
-            ',' => {
-                finish_field(&mut fields, &mut field, field_start, was_quoted);
-                was_quoted = false;
-                at_field_start = true;
-                field_start = (line, column);
-            }
-            '\n' => {
-                finish_field(&mut fields, &mut field, field_start, was_quoted);
-                records.push(Record {
-                    line: record_line,
-                    fields: std::mem::take(&mut fields),
-                });
-                was_quoted = false;
-                at_field_start = true;
-                at_record_start = true;
-            }
-            '\r' => {}
-            c if c.is_whitespace() && at_field_start => {
-                field_start = (line, column);
-            }
-            c => {
-                // Text after a closing quote is kept as written, as spreadsheets do.
-                field.push(c);
-                at_field_start = false;
-            }
-        }
-    }
-    if !at_record_start || quoted_at.is_some() {
-        finish_field(&mut fields, &mut field, field_start, was_quoted);
-        records.push(Record {
-            line: record_line,
-            fields,
-        });
-    }
-    (records, quoted_at)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,6 +382,32 @@ mod tests {
         assert_eq!(records[1].fields[1].position, (3, 8));
         assert_eq!(records.len(), 4, "{records:?}");
         assert_eq!(csv_records("Ada,\"ic,level").1, Some((1, 5)));
+    }
+
+    #[test]
+    fn a_header_puts_the_columns_in_any_order_and_further_columns_are_kept() {
+        let roster = Roster::parse(
+            Path::new("people.csv"),
+            "Team,Name,Level,Track,E-mail\nCore,Ada,senior,ic,ada@example.com\nWeb,Grace,staff,ic\n",
+        )
+        .unwrap();
+        assert_eq!(roster.people.len(), 2);
+        let ada = &roster.people[0];
+        assert_eq!(
+            (ada.name.as_str(), ada.track.as_str(), ada.level.as_str()),
+            ("Ada", "ic", "senior")
+        );
+        assert_eq!(
+            ada.extra,
+            vec![
+                ("team".to_owned(), "Core".to_owned()),
+                ("e_mail".to_owned(), "ada@example.com".to_owned())
+            ]
+        );
+        assert_eq!(
+            roster.people[1].extra[1],
+            ("e_mail".to_owned(), String::new())
+        );
     }
 
     #[test]

@@ -156,7 +156,9 @@ pub struct AreaView {
 /// One expectation, with what it is compared with the level below.
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
-    /// The expectation as written (Markdown), for plain-text outputs and comparisons.
+    /// The expectation as written (Markdown), for plain-text outputs and comparisons. Not
+    /// given to the templates, which have it parsed in `text`.
+    #[serde(skip)]
     pub source: String,
     /// The expectation, parsed.
     pub text: Vec<Inline>,

@@ -16,16 +16,19 @@ mod check;
 mod compare;
 mod diff;
 mod import;
+mod init;
 mod offer;
 mod progress;
-mod report;
+pub mod report;
 
 pub use build::BuildArgs;
 pub use check::CheckArgs;
 pub use compare::{side_by_side, CompareArgs};
 pub use diff::{DiffArgs, DiffFormat};
 pub use import::ImportArgs;
+pub use init::InitArgs;
 pub use offer::OfferArgs;
+pub use report::MessageFormat;
 
 /// Write your engineering job ladder once; get PDF booklets, Markdown handbooks and Excel
 /// matrices from it.
@@ -56,6 +59,13 @@ pub enum Command {
     Import(ImportArgs),
     /// Print the JSON Schema of the YAML ladder format (for editors' completion and checking).
     Schema,
+    /// Set up a new project folder: an example ladder, the schema, the layouts, a CI workflow.
+    Init(InitArgs),
+    /// Print a completion script for a shell: `ladder completions bash > ~/.local/share/bash-completion/completions/ladder`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Options of the PDF documents, shared by the commands that make PDFs.
@@ -138,6 +148,12 @@ pub fn main() -> ExitCode {
         Command::Import(args) => import::run(args),
         Command::Schema => {
             print!("{}", crate::json_schema());
+            Ok(Status::Success)
+        }
+        Command::Init(args) => init::run(args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory as _;
+            clap_complete::generate(shell, &mut Cli::command(), "ladder", &mut std::io::stdout());
             Ok(Status::Success)
         }
     })

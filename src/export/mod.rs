@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use crate::model::Ladder;
 use crate::view::LadderView;
 
+pub mod candidates;
 pub mod markdown;
 pub mod pdf;
 pub mod xlsx;

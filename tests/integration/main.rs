@@ -14,4 +14,5 @@ mod overview;
 mod pdf;
 mod reliability;
 mod seeds;
+mod workflows;
 mod xlsx;

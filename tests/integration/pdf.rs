@@ -138,6 +138,7 @@ fn a_personalized_one_pager_names_the_candidate_and_date() {
             Some(&Candidate {
                 name: String::from("Ada Lovelace"),
                 date: ladder::date::Date::new(2026, 12, 1),
+                fields: Default::default(),
             }),
             &stamp(),
         )

@@ -123,6 +123,21 @@ pub struct OfferData<'a> {
     pub track_kind: &'static str,
     /// "Prepared for …", when a candidate is named.
     pub candidate: Option<String>,
+    /// The candidate, for templates that write a letter around the level: `offer.person.name`,
+    /// `offer.person.date`, and every further column of a candidates file by its key.
+    pub person: Option<PersonData<'a>>,
     /// The level.
     pub level: &'a LevelView,
+}
+
+/// The person a one-pager is for, as the template sees them.
+#[derive(Debug, Serialize)]
+pub struct PersonData<'a> {
+    /// Their name.
+    pub name: &'a str,
+    /// The date asked for, written in the ladder's language.
+    pub date: Option<String>,
+    /// Further columns, by key (`start_date`), flattened into the same dictionary.
+    #[serde(flatten)]
+    pub fields: &'a std::collections::BTreeMap<String, String>,
 }

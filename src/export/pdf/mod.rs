@@ -22,7 +22,7 @@ use typst_pdf::{PdfOptions as TypstPdfOptions, PdfStandard, PdfStandards, Timest
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::view::{LadderView, LevelView};
-use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData};
+use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData, PersonData};
 use world::{file_id, DocumentWorld, Resources};
 
 /// Paper sizes people print ladders on.
@@ -74,6 +74,9 @@ pub struct Candidate {
     pub name: String,
     /// The date printed on the page instead of the ladder's.
     pub date: Option<Date>,
+    /// Anything else known about them (a candidates file's further columns: `start_date`,
+    /// `manager`), which reaches the template as `offer.person.<key>`.
+    pub fields: std::collections::BTreeMap<String, String>,
 }
 
 /// What every PDF of a run shares: fonts, layouts, options.
@@ -173,6 +176,11 @@ impl Context {
                 candidate: candidate.map(|candidate| {
                     view.labels
                         .fill("prepared_for", &[("name", &candidate.name)])
+                }),
+                person: candidate.map(|candidate| PersonData {
+                    name: &candidate.name,
+                    date: candidate.date.map(|date| view.labels.date(date)),
+                    fields: &candidate.fields,
                 }),
                 level,
             }),

@@ -1,0 +1,238 @@
+//! A hiring batch: one personalized one-pager per row of a candidates file
+//! (`ladder offer LADDER --candidates people.csv`).
+//!
+//! Each row is an artifact of its own, so the batch gets everything a build has: parallel
+//! work, atomic writes, up-to-date checks, and a bad row that fails alone with its line. The
+//! manifest and the progress lines name a row only by its file name (a slug of the name); the
+//! rest of a row's data stays in its PDF.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use super::pdf::{Candidate, PdfExporter, PdfOptions};
+use super::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::model::{slug, Ladder, Level};
+use crate::output::ContentHasher;
+use crate::people::{column_key, PeopleFile};
+
+/// The columns a candidates file must have.
+pub const REQUIRED_COLUMNS: &[&str] = &["name", "level"];
+
+/// The folder of a ladder's output folder that a batch writes into.
+pub const FOLDER: &str = "candidates";
+
+/// One row of a candidates file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateRow {
+    /// The 1-based line of the row, for messages.
+    pub line: usize,
+    /// The file name of the row's PDF, without `.pdf`: a slug of the name, made unique.
+    pub file: String,
+    /// As written.
+    pub name: String,
+    /// As written: a level's id, title or alias.
+    pub level: String,
+    /// As written, when given: a track's id or name, for a level title two tracks share.
+    pub track: Option<String>,
+    /// As written, when given: the date printed on the page.
+    pub date: Option<String>,
+    /// Every further column, by key (`Start date` → `start_date`).
+    pub fields: BTreeMap<String, String>,
+}
+
+/// Reads a candidates file: a header naming at least `name` and `level`, then a row per person.
+pub fn read(path: &Path) -> Result<Vec<CandidateRow>, Vec<Diagnostic>> {
+    let file = PeopleFile::read(path, "the candidates file", REQUIRED_COLUMNS)?;
+    let name = file.column("name");
+    let level = file.column("level");
+    let track = file.column("track");
+    let date = file.column("date");
+    let known = [name, level, track, date];
+    let mut used: Vec<String> = Vec::new();
+    let mut rows = Vec::new();
+    for row in &file.rows {
+        let text = |column: Option<usize>| file.field(row, column).map(|field| field.text.clone());
+        let name_text = text(name).unwrap_or_default();
+        let mut base = if name_text.is_empty() {
+            format!("line-{}", row.line)
+        } else {
+            slug(&name_text)
+        };
+        base.truncate(80);
+        let mut unique = base.clone();
+        let mut counter = 2;
+        while used.contains(&unique) {
+            unique = format!("{base}-{counter}");
+            counter += 1;
+        }
+        used.push(unique.clone());
+        let fields = file
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| !known.contains(&Some(*index)))
+            // An empty cell is no value: a template that needs it fails that row, by its line.
+            .filter_map(|(index, column)| Some((column_key(column), text(Some(index))?)))
+            .collect();
+        rows.push(CandidateRow {
+            line: row.line,
+            file: unique,
+            name: name_text,
+            level: text(level).unwrap_or_default(),
+            track: text(track),
+            date: text(date),
+            fields,
+        });
+    }
+    Ok(rows)
+}
+
+/// The exporter of a hiring batch: a one-pager per candidate, for one ladder.
+pub struct CandidateOffers {
+    pdf: PdfExporter,
+    source: PathBuf,
+    rows: Vec<CandidateRow>,
+}
+
+impl CandidateOffers {
+    /// The batch of `rows`, read from `source`, with the PDF options of the run.
+    pub fn new(
+        options: &PdfOptions,
+        source: &Path,
+        rows: Vec<CandidateRow>,
+    ) -> anyhow::Result<Self> {
+        Ok(CandidateOffers {
+            pdf: PdfExporter::new(options)?,
+            source: source.to_owned(),
+            rows,
+        })
+    }
+
+    fn row(&self, artifact: &ArtifactSpec) -> Option<&CandidateRow> {
+        let file = artifact.name.strip_prefix("candidate/")?;
+        self.rows.iter().find(|row| row.file == file)
+    }
+
+    /// The level a row names, or why it names none.
+    fn level_of<'a>(ladder: &'a Ladder, row: &CandidateRow) -> Result<&'a Level, String> {
+        let wanted = row.level.trim();
+        if wanted.is_empty() {
+            return Err(String::from("the level is empty"));
+        }
+        let named = |level: &Level| {
+            level.id.eq_ignore_ascii_case(wanted)
+                || level.title.eq_ignore_ascii_case(wanted)
+                || level
+                    .aliases
+                    .iter()
+                    .any(|alias| alias.eq_ignore_ascii_case(wanted))
+        };
+        let tracks: Vec<_> = match &row.track {
+            Some(track) => {
+                let found: Vec<_> = ladder
+                    .tracks
+                    .iter()
+                    .filter(|candidate| {
+                        candidate.id.eq_ignore_ascii_case(track.trim())
+                            || candidate.name.eq_ignore_ascii_case(track.trim())
+                    })
+                    .collect();
+                if found.is_empty() {
+                    return Err(format!("ladder `{}` has no track `{track}`", ladder.id));
+                }
+                found
+            }
+            None => ladder.tracks.iter().collect(),
+        };
+        let matches: Vec<&Level> = tracks
+            .iter()
+            .flat_map(|track| track.levels.iter())
+            .filter(|level| named(level))
+            .collect();
+        match matches.as_slice() {
+            [level] => Ok(level),
+            [] => Err(format!(
+                "ladder `{}` has no level `{wanted}`; its levels: {}",
+                ladder.id,
+                ladder
+                    .levels()
+                    .map(|(_, level)| level.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            several => Err(format!(
+                "`{wanted}` names {} levels ({}); add a `track` column or use the level's id",
+                several.len(),
+                several
+                    .iter()
+                    .map(|level| level.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+}
+
+impl Exporter for CandidateOffers {
+    fn name(&self) -> &'static str {
+        "candidates"
+    }
+
+    fn artifacts(&self, _ladder: &Ladder) -> Vec<ArtifactSpec> {
+        self.rows
+            .iter()
+            .map(|row| ArtifactSpec::new(format!("candidate/{}", row.file)).in_folder(FOLDER))
+            .collect()
+    }
+
+    fn fingerprint(&self, artifact: &ArtifactSpec) -> String {
+        let mut hasher = ContentHasher::new();
+        hasher.add(self.pdf.context().fingerprint().as_bytes());
+        if let Some(row) = self.row(artifact) {
+            hasher.add(format!("{row:?}").as_bytes());
+        }
+        hasher.finish()
+    }
+
+    fn make(
+        &self,
+        input: Input,
+        artifact: &ArtifactSpec,
+        stamp: &Stamp,
+    ) -> anyhow::Result<Vec<OutputFile>> {
+        let row = self
+            .row(artifact)
+            .with_context(|| format!("no row for {}", artifact.name))?;
+        let at = format!("{}:{}", self.source.display(), row.line);
+        if row.name.trim().is_empty() {
+            anyhow::bail!("{at}: the name is empty");
+        }
+        let level =
+            Self::level_of(input.ladder, row).map_err(|why| anyhow::anyhow!("{at}: {why}"))?;
+        let date = match &row.date {
+            Some(text) => Some(
+                text.parse::<Date>()
+                    .map_err(|error| anyhow::anyhow!("{at}: {error}"))?,
+            ),
+            None => None,
+        };
+        let candidate = Candidate {
+            name: row.name.clone(),
+            date,
+            fields: row.fields.clone(),
+        };
+        let pdf = self
+            .pdf
+            .context()
+            .offer(input.view, &level.id, Some(&candidate), stamp)
+            .with_context(|| format!("{at}: the one-pager could not be made"))?;
+        Ok(vec![OutputFile {
+            path: PathBuf::from(format!("{}.pdf", row.file)),
+            bytes: pdf,
+        }])
+    }
+}

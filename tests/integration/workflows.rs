@@ -1,0 +1,245 @@
+//! The workflows around the outputs: CI-friendly diagnostics, a new project from `ladder init`,
+//! shell completions.
+
+use crate::common::*;
+
+use std::process::Command;
+
+fn ladder_in(folder: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ladder"));
+    command.current_dir(folder);
+    command
+}
+
+/// `ladder check` of a fixture with one error and one warning, in a message format.
+fn check_output(format: &str) -> String {
+    let output = ladder_in(&repo(""))
+        .args(["check", "--message-format", format])
+        .args([
+            "tests/fixtures/lints/missing-area.yaml",
+            "tests/fixtures/workflows/broken.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn check_speaks_json_lines_for_tools() {
+    let output = check_output("json");
+    assert_eq!(
+        output,
+        std::fs::read_to_string(repo("tests/fixtures/workflows/check.jsonl")).unwrap()
+    );
+    for line in output.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        for key in [
+            "file", "line", "column", "severity", "code", "message", "hint",
+        ] {
+            assert!(value.get(key).is_some(), "{key} in {line}");
+        }
+    }
+}
+
+#[test]
+fn check_speaks_github_workflow_commands_for_pull_requests() {
+    assert_eq!(
+        check_output("github"),
+        std::fs::read_to_string(repo("tests/fixtures/workflows/check.github")).unwrap()
+    );
+}
+
+#[test]
+fn a_new_project_from_init_builds_and_checks_clean() {
+    let folder = tempfile::tempdir().unwrap();
+    let project = folder.path().join("careers");
+    let init = ladder_in(folder.path())
+        .args(["init", "careers"])
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    for file in [
+        "ladders/example.yaml",
+        "schema/ladder.schema.json",
+        "layouts/booklet.typ",
+        "layouts/style.typ",
+        "layouts/labels/de.yaml",
+        ".gitignore",
+        ".github/workflows/ladder.yml",
+    ] {
+        assert!(project.join(file).is_file(), "{file}");
+    }
+    let build = ladder_in(&project).arg("build").output().unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert!(project.join("out/example/example.pdf").is_file());
+    assert!(project.join("out/example/handbook/README.md").is_file());
+    assert!(project.join("out/example/example.xlsx").is_file());
+    let check = ladder_in(&project)
+        .args(["check", "--deny-warnings"])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // A second init keeps what is there: nothing a user edited is lost.
+    std::fs::write(project.join("ladders/example.yaml"), "title: Mine\n").unwrap();
+    let again = ladder_in(folder.path())
+        .args(["init", "careers"])
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert_eq!(
+        std::fs::read_to_string(project.join("ladders/example.yaml")).unwrap(),
+        "title: Mine\n"
+    );
+    // The example uses every field of the format.
+    let example = std::fs::read_to_string(repo("src/cli/init/example.yaml")).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo("schema/ladder.schema.json")).unwrap())
+            .unwrap();
+    let mut fields: Vec<String> = Vec::new();
+    for definition in [
+        &schema,
+        &schema["$defs"]["Area"],
+        &schema["$defs"]["Track"],
+        &schema["$defs"]["Level"],
+        &schema["$defs"]["Grade"],
+        &schema["$defs"]["Section"],
+    ] {
+        fields.extend(
+            definition["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .cloned(),
+        );
+    }
+    for field in fields {
+        assert!(
+            example.contains(&format!("{field}:")),
+            "the example has no `{field}`"
+        );
+    }
+}
+
+#[test]
+fn completions_come_for_the_usual_shells() {
+    for shell in ["bash", "zsh", "fish"] {
+        let output = ladder_in(&repo(""))
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let script = String::from_utf8(output.stdout).unwrap();
+        assert!(script.contains("ladder"), "{shell}");
+        assert!(script.contains("message-format"), "{shell}");
+    }
+}
+
+/// The layouts with an offer letter around the level: the edit the README shows.
+fn letter_layouts() -> tempfile::TempDir {
+    let layouts = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repo("layouts")).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), layouts.path().join(entry.file_name())).unwrap();
+        }
+    }
+    let offer = layouts.path().join("offer.typ");
+    let text = std::fs::read_to_string(&offer).unwrap();
+    let letter = "#if offer.person != none [\n  Dear #offer.person.name, you start on #offer.person.start_date with #offer.person.manager.\n]\n\n#let intro = {";
+    std::fs::write(&offer, text.replacen("#let intro = {", letter, 1)).unwrap();
+    layouts
+}
+
+#[test]
+fn a_hiring_batch_makes_a_one_pager_per_candidate_and_reports_bad_rows_by_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let layouts = letter_layouts();
+    let levels = ["se-1", "Senior Software Engineer", "sre-2", "m-1"];
+    let mut csv = String::from("name,level,Start date,manager,email\n");
+    for index in 0..200 {
+        csv.push_str(&format!(
+            "\"Candidate {index:03}, Jr.\",{},2027-01-{:02},Manager {index},c{index}@example.com\n",
+            levels[index % levels.len()],
+            index % 28 + 1
+        ));
+    }
+    let people = folder.path().join("people.csv");
+    std::fs::write(&people, &csv).unwrap();
+    let out = folder.path().join("out");
+    let run = |file: &std::path::Path| {
+        ladder_in(&repo(""))
+            .args([
+                "offer",
+                "ladders/persado-2019.yaml",
+                "--quiet",
+                "--candidates",
+            ])
+            .arg(file)
+            .arg("--out")
+            .arg(&out)
+            .arg("--layouts")
+            .arg(layouts.path())
+            .output()
+            .unwrap()
+    };
+    let first = run(&people);
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(first.status.success(), "{stderr}");
+    assert!(stderr.contains("200 written"), "{stderr}");
+    let written = out.join("persado-2019/candidates");
+    assert_eq!(std::fs::read_dir(&written).unwrap().count(), 200);
+    for index in (0..200).step_by(17) {
+        let pdf = std::fs::read(written.join(format!("candidate-{index:03}-jr.pdf"))).unwrap();
+        assert_eq!(crate::pdf::pages_of(&pdf), 1);
+        let text = crate::pdf::normalize(&crate::pdf::text_of(&pdf));
+        assert!(
+            text.contains(&crate::pdf::normalize(&format!(
+                "Candidate {index:03}, Jr."
+            ))),
+            "{index}"
+        );
+        assert!(
+            text.contains(&crate::pdf::normalize(&format!("Manager {index}"))),
+            "{index}"
+        );
+    }
+    // Personal data stays out of the manifest, beyond the file names.
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(!manifest.contains("example.com") && !manifest.contains("Manager 1"));
+    // Nothing changed: nothing is built.
+    let second = run(&people);
+    assert!(String::from_utf8_lossy(&second.stderr).contains("0 written, 200 up to date"));
+
+    // Three bad rows fail alone, each with its line; the others are built.
+    let bad = folder.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "name,level,start_date,manager\nAda,se-1,2027-02-01,Grace\nBob,Wizard,2027-02-01,Grace\n,se-2,2027-02-01,Grace\nCy,se-2,,Grace\nDee,se-3,2027-02-01,Grace\n",
+    )
+    .unwrap();
+    let output = run(&bad);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("2 written"), "{stderr}");
+    assert!(stderr.contains("3 failed"), "{stderr}");
+    for line in [3, 4, 5] {
+        assert!(
+            stderr.contains(&format!("bad.csv:{line}:")),
+            "line {line}: {stderr}"
+        );
+    }
+    assert!(stderr.contains("no level `Wizard`"), "{stderr}");
+    assert!(stderr.contains("the name is empty"), "{stderr}");
+}
