@@ -14,10 +14,12 @@ use anyhow::Context;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::audience::{for_audience, Audience};
 use crate::diagnostic::Diagnostic;
 use crate::export::{self, ArtifactSpec, Input, Registry, Stamp};
 use crate::labels::{Dictionaries, Labels};
 use crate::load::LoadedLadder;
+use crate::model::Ladder;
 use crate::output::{
     remove_stale_temporaries, write_atomically, write_folder_atomically, BuildLock, ContentHasher,
 };
@@ -39,6 +41,9 @@ pub struct BuildOptions {
     pub roster: Option<Roster>,
     /// Templates, paper and fonts of the PDFs; the templates' folder also holds label overrides.
     pub pdf: export::pdf::PdfOptions,
+    /// Who every output is for; `None` keeps each format's own default (the handbook public,
+    /// the PDFs and workbook internal).
+    pub audience: Option<Audience>,
 }
 
 impl Default for BuildOptions {
@@ -50,6 +55,7 @@ impl Default for BuildOptions {
             force: false,
             roster: None,
             pdf: export::pdf::PdfOptions::default(),
+            audience: None,
         }
     }
 }
@@ -89,7 +95,10 @@ pub fn plan<'a>(
     let mut artifacts = Vec::new();
     for (ladder_index, (loaded, labels)) in ladders.iter().zip(labels).enumerate() {
         for exporter in registry.exporters() {
-            for spec in exporter.artifacts(&loaded.ladder) {
+            // Planned from what the exporter's audience may read: no page for an internal level
+            // in a public output.
+            let readable = for_audience(&loaded.ladder, exporter.audience());
+            for spec in exporter.artifacts(&readable) {
                 artifacts.push(Artifact {
                     ladder_index,
                     loaded,
@@ -291,24 +300,30 @@ pub fn build_with(
                     (artifact, input_hash, up_to_date)
                 })
                 .collect();
-            let mut wanted: Vec<usize> = jobs
+            let mut wanted: Vec<(usize, Audience)> = jobs
                 .iter()
                 .filter(|(_, _, up_to_date)| !up_to_date)
-                .map(|(artifact, _, _)| artifact.ladder_index)
+                .map(|(artifact, _, _)| (artifact.ladder_index, artifact.exporter.audience()))
                 .collect();
+            wanted.sort();
             wanted.dedup();
-            let views: HashMap<usize, LadderView> = wanted
+            let views: HashMap<(usize, Audience), (Ladder, LadderView)> = wanted
                 .par_iter()
-                .map(|&index| {
-                    let view = LadderView::new(&ladders[index].ladder, labels[index].clone());
-                    (index, view)
+                .map(|&(index, audience)| {
+                    let ladder = for_audience(&ladders[index].ladder, audience);
+                    let view = LadderView::new(&ladder, labels[index].clone());
+                    ((index, audience), (ladder, view))
                 })
                 .collect();
             let done: Vec<_> = jobs
                 .par_iter()
                 .map(|(artifact, input_hash, up_to_date)| {
-                    let view = views.get(&artifact.ladder_index).filter(|_| !up_to_date);
-                    let result = run_artifact(artifact, view, input_hash, options, &previous);
+                    let key = (artifact.ladder_index, artifact.exporter.audience());
+                    let input = views
+                        .get(&key)
+                        .filter(|_| !up_to_date)
+                        .map(|(ladder, view)| Input { ladder, view });
+                    let result = run_artifact(artifact, input, input_hash, options, &previous);
                     progress.finished(&result.0);
                     result
                 })
@@ -377,23 +392,19 @@ fn is_up_to_date(
         })
 }
 
-/// Makes and writes one artifact, or reports it up to date (`view` is `None` exactly then).
+/// Makes and writes one artifact, or reports it up to date (`input` is `None` exactly then).
 fn run_artifact(
     artifact: &Artifact,
-    view: Option<&LadderView>,
+    input: Option<Input>,
     input_hash: &str,
     options: &BuildOptions,
     previous: &Manifest,
 ) -> (ArtifactReport, Option<ManifestEntry>) {
     let started = Instant::now();
     let key = artifact.key();
-    let (outcome, entry) = match view {
+    let (outcome, entry) = match input {
         None => (Outcome::UpToDate, None),
-        Some(view) => {
-            let input = Input {
-                ladder: &artifact.loaded.ladder,
-                view,
-            };
+        Some(input) => {
             // A panic below (typst, krilla, the workbook writer, comrak) costs only this artifact.
             let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 make_and_write(
@@ -488,5 +499,6 @@ fn input_hash(artifact: &Artifact) -> String {
     hasher.add(artifact.loaded.source.text.as_bytes());
     hasher.add(&serde_json::to_vec(&artifact.labels.entries).unwrap_or_default());
     hasher.add(artifact.exporter.fingerprint(&artifact.spec).as_bytes());
+    hasher.add(artifact.exporter.audience().name().as_bytes());
     hasher.finish()
 }

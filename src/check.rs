@@ -309,6 +309,14 @@ impl<'a> Checker<'a> {
     }
 
     fn expectations(&mut self, track: &Track, level: &Level, level_path: &[Segment]) {
+        if let Some(crate::model::Internal::Parts(parts)) = &level.internal {
+            for area in parts.expectations.keys() {
+                if self.ladder.area(area).is_none() {
+                    let at = with(level_path, ["internal", "expectations", area.as_str()]);
+                    self.unknown_area(area, at);
+                }
+            }
+        }
         for (area, items) in &level.expectations {
             let area_path = with(level_path, ["expectations", area.as_str()]);
             match self.ladder.area(area) {

@@ -10,6 +10,7 @@
 //! [`Workspace::load`] reads and checks a set of ladder files, collecting every problem as a
 //! located [`Diagnostic`]; ladders without errors come out normalized and ready to export.
 
+pub mod audience;
 pub mod build;
 pub mod check;
 pub mod cli;

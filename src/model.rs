@@ -122,6 +122,9 @@ pub struct Track {
     pub areas: Vec<String>,
     /// The levels, lowest first.
     pub levels: Vec<Level>,
+    /// Only for internal outputs: the whole track stays out of public ones.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub internal: bool,
 }
 
 /// Individual contributor, manager, or a role held on top of a title (Lead, Architect).
@@ -188,6 +191,10 @@ pub struct Level {
     /// A link the source gives for the level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// `true` to keep the level out of public outputs, or the level's internal notes and
+    /// expectations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal: Option<Internal>,
 }
 
 /// A prose section such as "Performance Reviews and Promotions".
@@ -202,6 +209,34 @@ pub struct Section {
     #[serde(default = "default_depth", skip_serializing_if = "is_default_depth")]
     #[schemars(range(min = 1, max = 3))]
     pub depth: u8,
+    /// Only for internal outputs (the booklet and workbook by default), never the public
+    /// handbook: calibration guidance, pay policy.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub internal: bool,
+}
+
+/// What only internal readers see of a level: `internal: true` keeps the whole level out of
+/// public outputs; a block holds notes (pay band, calibration guidance) and expectations that
+/// only internal outputs show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Internal {
+    /// `internal: true`: the whole level is internal (`false` changes nothing).
+    Whole(bool),
+    /// `internal: {notes: ..., expectations: ...}`: parts of a public level that are internal.
+    Parts(InternalParts),
+}
+
+/// The internal parts of a public level.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InternalParts {
+    /// Notes by label, shown with the level's facts in internal outputs ("Pay band": "B4").
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub notes: IndexMap<String, String>,
+    /// Expectations by area that internal outputs add to the level's own.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub expectations: IndexMap<String, Vec<String>>,
 }
 
 /// Experience as written, plus the years it states when it states them plainly.

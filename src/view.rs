@@ -15,7 +15,7 @@ use crate::compare::{self, Comparison};
 use crate::date::Date;
 use crate::labels::{Labels, Piece};
 use crate::markup::{self, Block, Inline};
-use crate::model::{Ladder, Level, Track, TrackKind};
+use crate::model::{Internal, Ladder, Level, Track, TrackKind};
 use crate::overview::Overview;
 
 /// A sentence with level references in it ("Compared with [Engineer II]: 2 new.").
@@ -109,6 +109,9 @@ pub struct LevelView {
     pub experience: Option<String>,
     /// Code, grade and experience with their labels, in that order, when given.
     pub facts: Vec<Fact>,
+    /// Internal notes (pay band, calibration guidance), by their own labels; only ever present
+    /// in a view made for internal readers.
+    pub notes: Vec<Fact>,
     /// A one-line summary.
     pub headline: Vec<Inline>,
     /// The description.
@@ -432,6 +435,17 @@ fn level_view(ladder: &Ladder, track: &Track, index: usize, labels: &Labels) -> 
         grade,
         experience,
         facts,
+        notes: match &level.internal {
+            Some(Internal::Parts(parts)) => parts
+                .notes
+                .iter()
+                .map(|(label, value)| Fact {
+                    label: label.clone(),
+                    value: value.clone(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
         headline: level
             .headline
             .as_deref()

@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::progress::{BuildProgress, Verbosity};
 use super::{default_paths, report, PdfArgs, Status};
+use crate::audience::Audience;
 use crate::build::{self, BuildOptions, Outcome};
 use crate::roster::Roster;
 use crate::Workspace;
@@ -28,6 +29,10 @@ pub struct BuildArgs {
     /// Rebuild everything, even what is up to date.
     #[arg(long)]
     pub force: bool,
+    /// Who the outputs are for: `public` leaves out everything marked internal; `internal`
+    /// shows it. Default: the handbook public, the PDFs and the workbook internal.
+    #[arg(long, value_enum)]
+    pub audience: Option<Audience>,
     /// A CSV of people (name,track,level) to fill the workbooks' calibration sheets.
     #[arg(long)]
     pub roster: Option<PathBuf>,
@@ -83,6 +88,7 @@ pub(super) fn run(args: BuildArgs) -> anyhow::Result<Status> {
         force: args.force,
         roster,
         pdf: args.pdf.options(args.emit_typst),
+        audience: args.audience,
     };
     let progress = BuildProgress::new(verbosity);
     let result = build::build(&workspace.ladders, &options, &progress);

@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::progress::{BuildProgress, Verbosity};
 use super::{report, PdfArgs, Status};
+use crate::audience::{for_audience, Audience};
 use crate::build::{self, BuildOptions, Outcome};
 use crate::date::Date;
 use crate::export::candidates::{self, CandidateOffers};
@@ -42,6 +43,10 @@ pub struct OfferArgs {
     /// The output folder of a `--candidates` batch.
     #[arg(long, default_value = "out", requires = "candidates")]
     pub out: PathBuf,
+    /// Who the page is for: `public` (the default: it goes to a candidate) leaves out
+    /// everything marked internal; `internal` shows it.
+    #[arg(long, value_enum, default_value = "public")]
+    pub audience: Audience,
     /// Print nothing but errors (with `--candidates`).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -62,7 +67,7 @@ pub(super) fn run(args: OfferArgs) -> anyhow::Result<Status> {
     let dictionaries = Dictionaries::load(layouts_folder(&options).as_deref())?;
     let (labels, warnings) = dictionaries.labels(ladder.language());
     report::diagnostics(&warnings, None);
-    let view = LadderView::new(ladder, labels);
+    let view = LadderView::new(&for_audience(ladder, args.audience), labels);
     let mut hasher = ContentHasher::new();
     hasher.add(loaded.source.text.as_bytes());
     hasher.add(exporter.context().fingerprint().as_bytes());
@@ -123,7 +128,8 @@ fn batch(
         pdf: args.pdf.options(None),
         ..BuildOptions::default()
     };
-    let registry = Registry::empty().with(CandidateOffers::new(&options.pdf, file, rows)?);
+    let registry = Registry::empty()
+        .with(CandidateOffers::new(&options.pdf, file, rows)?.for_audience(args.audience));
     let verbosity = if args.quiet {
         Verbosity::Quiet
     } else {

@@ -13,6 +13,7 @@ use anyhow::Context as _;
 
 use super::pdf::{Candidate, PdfExporter, PdfOptions};
 use super::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
+use crate::audience::Audience;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::model::{slug, Ladder, Level};
@@ -96,6 +97,7 @@ pub struct CandidateOffers {
     pdf: PdfExporter,
     source: PathBuf,
     rows: Vec<CandidateRow>,
+    audience: Audience,
 }
 
 impl CandidateOffers {
@@ -109,7 +111,14 @@ impl CandidateOffers {
             pdf: PdfExporter::new(options)?,
             source: source.to_owned(),
             rows,
+            audience: Audience::Public,
         })
+    }
+
+    /// The same batch for another audience (public by default: the pages go to candidates).
+    pub fn for_audience(mut self, audience: Audience) -> Self {
+        self.audience = audience;
+        self
     }
 
     fn row(&self, artifact: &ArtifactSpec) -> Option<&CandidateRow> {
@@ -180,6 +189,10 @@ impl CandidateOffers {
 impl Exporter for CandidateOffers {
     fn name(&self) -> &'static str {
         "candidates"
+    }
+
+    fn audience(&self) -> Audience {
+        self.audience
     }
 
     fn artifacts(&self, _ladder: &Ladder) -> Vec<ArtifactSpec> {

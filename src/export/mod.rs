@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use crate::audience::Audience;
 use crate::model::Ladder;
 use crate::view::LadderView;
 
@@ -95,6 +96,12 @@ pub trait Exporter: Send + Sync {
     /// The name `--format` selects it by (`pdf`, `md`, `xlsx`).
     fn name(&self) -> &'static str;
 
+    /// Who its outputs are for: a public output is made from the ladder with everything
+    /// internal taken out.
+    fn audience(&self) -> Audience {
+        Audience::Internal
+    }
+
     /// The artifacts it makes of a ladder, in a stable order. Planned from the model alone, so
     /// that a build with nothing to do makes no view.
     fn artifacts(&self, ladder: &Ladder) -> Vec<ArtifactSpec>;
@@ -138,14 +145,23 @@ impl Registry {
     ) -> anyhow::Result<Self> {
         let wanted = |name: &str| formats.is_empty() || formats.iter().any(|format| format == name);
         let mut registry = Registry::empty();
+        // The handbook is published; the booklet, one-pagers and workbook stay in the company.
+        let audience = |default| options.audience.unwrap_or(default);
         if wanted("pdf") {
-            registry = registry.with(pdf::PdfExporter::new(&options.pdf)?);
+            registry = registry.with(
+                pdf::PdfExporter::new(&options.pdf)?.for_audience(audience(Audience::Internal)),
+            );
         }
         if wanted("md") {
-            registry = registry.with(markdown::MarkdownExporter);
+            registry = registry.with(markdown::MarkdownExporter {
+                audience: audience(Audience::Public),
+            });
         }
         if wanted("xlsx") {
-            registry = registry.with(xlsx::WorkbookExporter::new(options.roster.clone()));
+            registry = registry.with(
+                xlsx::WorkbookExporter::new(options.roster.clone())
+                    .for_audience(audience(Audience::Internal)),
+            );
         }
         for format in formats {
             anyhow::ensure!(

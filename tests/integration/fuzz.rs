@@ -250,6 +250,7 @@ fn ladder() -> impl Strategy<Value = Ladder> {
                     aliases: Vec::new(),
                     summary: None,
                     link: None,
+                    internal: false,
                     areas: Vec::new(),
                     levels: levels
                         .into_iter()
@@ -274,6 +275,7 @@ fn ladder() -> impl Strategy<Value = Ladder> {
                             requires: None,
                             shares_expectations_with: None,
                             link: None,
+                            internal: None,
                         })
                         .collect(),
                 })

@@ -1,5 +1,6 @@
 //! The integration tests, in one binary so that typst is linked once: a module per area.
 
+mod audiences;
 mod bad_input;
 mod build;
 mod changes;

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use comrak::nodes::{NodeTable, NodeValue, TableAlignment};
 use comrak::{Anchorizer, Arena};
 
+use crate::audience::Audience;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::labels::Piece;
 use crate::view::{LadderView, LevelView, Reference, Sentence, TrackView};
@@ -24,11 +25,18 @@ pub use crate::commonmark::options;
 use crate::commonmark::{Node, Tree};
 
 /// The handbook exporter: one Markdown handbook per ladder, written as a whole folder.
-pub struct MarkdownExporter;
+pub struct MarkdownExporter {
+    /// Who the handbook is for (public by default: it is committed to a repository).
+    pub audience: Audience,
+}
 
 impl Exporter for MarkdownExporter {
     fn name(&self) -> &'static str {
         "md"
+    }
+
+    fn audience(&self) -> Audience {
+        self.audience
     }
 
     fn artifacts(&self, _ladder: &crate::model::Ladder) -> Vec<ArtifactSpec> {
@@ -333,6 +341,13 @@ impl<'a> Book<'a> {
                 children.push(self.text(format!(" {}", fact.value)));
             }
             self.paragraph(root, children);
+        }
+        for note in &level.notes {
+            let label = format!("{}:", note.label);
+            self.paragraph(
+                root,
+                vec![self.strong(&label), self.text(format!(" {}", note.value))],
+            );
         }
         if !level.aliases.is_empty() {
             let text = format!(

@@ -19,6 +19,7 @@ use typst::WorldExt;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions as TypstPdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use crate::audience::Audience;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::view::{LadderView, LevelView};
@@ -248,14 +249,22 @@ impl Context {
 /// The PDF exporter: a booklet per ladder and a one-pager per level.
 pub struct PdfExporter {
     context: Context,
+    audience: Audience,
 }
 
 impl PdfExporter {
-    /// Loads the fonts and templates every PDF of the run shares.
+    /// Loads the fonts and templates every PDF of the run shares (for internal readers).
     pub fn new(options: &PdfOptions) -> anyhow::Result<Self> {
         Ok(PdfExporter {
             context: Context::new(options, true)?,
+            audience: Audience::Internal,
         })
+    }
+
+    /// The same exporter, for another audience.
+    pub fn for_audience(mut self, audience: Audience) -> Self {
+        self.audience = audience;
+        self
     }
 
     /// The shared fonts, templates and options.
@@ -270,6 +279,10 @@ const OFFER_PREFIX: &str = "offer/";
 impl Exporter for PdfExporter {
     fn name(&self) -> &'static str {
         "pdf"
+    }
+
+    fn audience(&self) -> Audience {
+        self.audience
     }
 
     fn artifacts(&self, ladder: &crate::model::Ladder) -> Vec<ArtifactSpec> {

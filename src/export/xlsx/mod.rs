@@ -21,6 +21,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use crate::audience::Audience;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::labels::Labels;
 use crate::markup;
@@ -37,18 +38,32 @@ pub use calibration::level_labels;
 /// when the build has one.
 pub struct WorkbookExporter {
     roster: Option<Roster>,
+    audience: Audience,
 }
 
 impl WorkbookExporter {
-    /// The exporter, with the people to fill calibration sheets with.
+    /// The exporter, with the people to fill calibration sheets with, for internal readers.
     pub fn new(roster: Option<Roster>) -> Self {
-        WorkbookExporter { roster }
+        WorkbookExporter {
+            roster,
+            audience: Audience::Internal,
+        }
+    }
+
+    /// The same exporter, for another audience.
+    pub fn for_audience(mut self, audience: Audience) -> Self {
+        self.audience = audience;
+        self
     }
 }
 
 impl Exporter for WorkbookExporter {
     fn name(&self) -> &'static str {
         "xlsx"
+    }
+
+    fn audience(&self) -> Audience {
+        self.audience
     }
 
     fn artifacts(&self, _ladder: &Ladder) -> Vec<ArtifactSpec> {
@@ -451,6 +466,9 @@ fn level_header(book: &Book, level: &LevelView) -> String {
     }
     if let Some(sentence) = &level.shares_sentence {
         lines.push(plain_sentence(sentence));
+    }
+    for note in &level.notes {
+        lines.push(format!("{}: {}", note.label, note.value));
     }
     lines.join("\n")
 }

@@ -303,6 +303,7 @@ impl Interpreter {
                         let id = unique(slug(&level.title), &mut used_level_ids);
                         title_to_id.push((level.title.clone(), id.clone()));
                         Level {
+                            internal: None,
                             id,
                             rank: (kind != TrackKind::Role).then_some(index as u32 + 1),
                             title: level.title.clone(),
@@ -335,6 +336,7 @@ impl Interpreter {
                     })
                     .collect();
                 Track {
+                    internal: false,
                     id: unique(slug(&draft.name), &mut used_track_ids),
                     name: draft.name.clone(),
                     kind,

@@ -401,6 +401,7 @@ impl Interpreter {
                         "Credits" => self.place = Place::Credits,
                         _ => {
                             self.sections.push(Section {
+                                internal: false,
                                 title: text.clone(),
                                 body: String::new(),
                                 depth: level.saturating_sub(1).clamp(1, 3),
@@ -594,6 +595,7 @@ impl Interpreter {
         // Any other heading opens a prose section; it may yet turn out to name a table's track.
         self.pending_heading = Some((text.to_owned(), depth, line));
         self.sections.push(Section {
+            internal: false,
             title: text.to_owned(),
             body: String::new(),
             depth: depth.saturating_sub(1).clamp(1, 3),

@@ -74,6 +74,7 @@ impl Interpreter {
                         "text after the levels with no heading of its own, kept as a section",
                     );
                     self.sections.push(Section {
+                        internal: false,
                         title: String::from("Notes"),
                         body: text.to_owned(),
                         depth: 1,
