@@ -6,7 +6,9 @@
 //! 4. peak memory (the process's high-water mark, from /proc);
 //! 5. the same PDFs compiled by the typst CLI from the `--emit-typst` sources, one process per
 //!    document as a script or CI job would run it, and the ratio;
-//! 6. a very large ladder (50 tracks × 40 levels × 8 areas × 10 bullets, 5.5 MB of YAML) built
+//! 6. a hiring batch: 200 personalized one-pagers from a candidates file, and the same batch
+//!    again with nothing changed;
+//! 7. a very large ladder (50 tracks × 40 levels × 8 areas × 10 bullets, 5.5 MB of YAML) built
 //!    by the `ladder` binary with the default jobs, its time and its own peak memory.
 //!
 //! `LADDER_BENCH_BATCH` sets the size of the synthetic batch (default 200);
@@ -204,10 +206,51 @@ fn main() {
     // 5. Against the typst CLI, on the same sources.
     compare_with_typst_cli();
 
-    // 6. The very large ladder, in a process of its own.
+    // 6. A hiring batch of 200 candidates, in parallel, and again with nothing changed.
+    candidate_batch();
+
+    // 7. The very large ladder, in a process of its own.
     if std::env::var("LADDER_BENCH_BIG").as_deref() != Ok("0") {
         big_ladder();
     }
+}
+
+/// 200 candidates for the levels of persado-2019, built as `ladder offer --candidates` does.
+fn candidate_batch() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("candidates.csv");
+    let mut csv = String::from("name,level,start date,manager\n");
+    let levels = ["se-1", "se-2", "se-3", "sre-2", "m-1"];
+    for index in 0..200 {
+        csv.push_str(&format!(
+            "Candidate {index},{},2027-01-{:02},Manager {}\n",
+            levels[index % levels.len()],
+            index % 28 + 1,
+            index % 7
+        ));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let workspace = Workspace::load(&[repo("ladders/persado-2019.yaml")]);
+    let out = tempfile::tempdir().unwrap();
+    let options = options(out.path(), None);
+    let rows = ladder::export::candidates::read(&file).unwrap();
+    let registry = ladder::export::Registry::empty()
+        .with(ladder::export::candidates::CandidateOffers::new(&options.pdf, &file, rows).unwrap());
+    let mut again = options.clone();
+    again.force = false;
+    let started = Instant::now();
+    let report = build::build_with(&workspace.ladders, &registry, &options, &Silent).unwrap();
+    let first = started.elapsed();
+    let started = Instant::now();
+    let second = build::build_with(&workspace.ladders, &registry, &again, &Silent).unwrap();
+    println!(
+        "\nhiring batch of 200 candidates: {} ({} one-pagers, {:.1} ms each); again, nothing changed: {:.0} ms ({} up to date)",
+        seconds(first),
+        report.built(),
+        first.as_secs_f64() * 1000.0 / report.built().max(1) as f64,
+        started.elapsed().as_secs_f64() * 1000.0,
+        second.up_to_date()
+    );
 }
 
 /// 50 tracks × 40 levels × 8 areas × 10 short bullets.

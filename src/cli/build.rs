@@ -12,7 +12,7 @@ use crate::roster::Roster;
 use crate::Workspace;
 
 /// Arguments of `ladder build`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
     /// Ladder files, or folders of them. Defaults to `ladders/`.
     pub paths: Vec<PathBuf>,
@@ -51,6 +51,11 @@ pub struct BuildArgs {
 }
 
 pub(super) fn run(args: BuildArgs) -> anyhow::Result<Status> {
+    build_once(&args)
+}
+
+/// One build as `args` ask: load, check, build, print; `ladder watch` runs it on every change.
+pub(super) fn build_once(args: &BuildArgs) -> anyhow::Result<Status> {
     let verbosity = if args.quiet {
         Verbosity::Quiet
     } else if args.verbose {
@@ -58,7 +63,7 @@ pub(super) fn run(args: BuildArgs) -> anyhow::Result<Status> {
     } else {
         Verbosity::Normal
     };
-    let workspace = Workspace::load(&default_paths(args.paths));
+    let workspace = Workspace::load(&default_paths(args.paths.clone()));
     report::workspace(&workspace, verbosity == Verbosity::Quiet);
     if verbosity != Verbosity::Quiet || workspace.error_count() > 0 {
         report::summary(&workspace);
@@ -82,12 +87,12 @@ pub(super) fn run(args: BuildArgs) -> anyhow::Result<Status> {
         }
     }
     let options = BuildOptions {
-        out_dir: args.out,
-        formats: args.format,
+        out_dir: args.out.clone(),
+        formats: args.format.clone(),
         jobs: args.jobs,
         force: args.force,
         roster,
-        pdf: args.pdf.options(args.emit_typst),
+        pdf: args.pdf.options(args.emit_typst.clone()),
         audience: args.audience,
     };
     let progress = BuildProgress::new(verbosity);

@@ -20,6 +20,7 @@ mod init;
 mod offer;
 mod progress;
 pub mod report;
+mod watch;
 
 pub use build::BuildArgs;
 pub use check::CheckArgs;
@@ -29,6 +30,7 @@ pub use import::ImportArgs;
 pub use init::InitArgs;
 pub use offer::OfferArgs;
 pub use report::MessageFormat;
+pub use watch::WatchArgs;
 
 /// Write your engineering job ladder once; get PDF booklets, Markdown handbooks and Excel
 /// matrices from it.
@@ -49,6 +51,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Load and check the ladders, printing every problem with its place in the file.
     Check(CheckArgs),
+    /// Build, then rebuild what a change to a ladder or a layout affects, on every save.
+    Watch(WatchArgs),
     /// Make the one-page PDF of a level for an offer letter, optionally for a named candidate.
     Offer(OfferArgs),
     /// Show what differs between two levels, area by area (default: the next level up).
@@ -142,6 +146,7 @@ pub fn main() -> ExitCode {
     exit_code(match command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::Offer(args) => offer::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Diff(args) => diff::run(args),

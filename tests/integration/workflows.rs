@@ -243,3 +243,51 @@ fn a_hiring_batch_makes_a_one_pager_per_candidate_and_reports_bad_rows_by_line()
     assert!(stderr.contains("no level `Wizard`"), "{stderr}");
     assert!(stderr.contains("the name is empty"), "{stderr}");
 }
+
+/// Waits (bounded) until `ready` holds, polling.
+fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !ready() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_keeps_the_last_good_outputs_on_a_broken_edit() {
+    let project = tempfile::tempdir().unwrap();
+    let ladders = project.path().join("ladders");
+    std::fs::create_dir(&ladders).unwrap();
+    let source = ladders.join("packback.yaml");
+    let original = std::fs::read_to_string(repo("ladders/packback.yaml")).unwrap();
+    std::fs::write(&source, &original).unwrap();
+    let log = project.path().join("watch.log");
+    let mut child = ladder_in(project.path())
+        .args(["watch", "--format", "md"])
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let readme = project.path().join("out/packback/handbook/README.md");
+    let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
+    wait_for("the first build", || log_text().contains("watching"));
+    assert!(readme.is_file());
+
+    // An edit is rebuilt.
+    let edited = original.replacen("title: ", "title: Edited ", 1);
+    std::fs::write(&source, &edited).unwrap();
+    wait_for("the rebuild", || {
+        std::fs::read_to_string(&readme)
+            .unwrap_or_default()
+            .contains("Edited")
+    });
+
+    // A broken edit shows its error; the last good handbook stays.
+    std::fs::write(&source, format!("{edited}\ntitel: typo\n")).unwrap();
+    wait_for("the error", || log_text().contains("unknown field `titel`"));
+    assert!(std::fs::read_to_string(&readme).unwrap().contains("Edited"));
+    child.kill().unwrap();
+    let _ = child.wait();
+}
