@@ -329,8 +329,11 @@ pub fn build_with(
                 })
                 .collect();
             results.extend(done);
-            drop(views);
-            export::pdf::evict_caches();
+            // Only a batch that compiled something has anything new to trim.
+            if !views.is_empty() {
+                drop(views);
+                export::pdf::evict_caches();
+            }
         }
         results
     };
