@@ -13,6 +13,7 @@ mod lints;
 mod markdown;
 mod overview;
 mod pdf;
+mod recalculate;
 mod reliability;
 mod seeds;
 mod workflows;

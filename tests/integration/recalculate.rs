@@ -1,0 +1,403 @@
+//! The calibration sheet as a meeting uses it: people's ratings typed into the input cells, the
+//! workbook recalculated by a real spreadsheet engine (LibreOffice headless), and every roll-up
+//! compared with the same answer worked out here from the model. Reading a formula's text would
+//! prove nothing; this reads what the engine computes.
+
+use crate::common::*;
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Write};
+use std::path::Path;
+use std::process::Command;
+
+use calamine::Reader;
+use ladder::export::xlsx::{level_labels, workbook, WorkbookOptions};
+use ladder::model::Ladder;
+use ladder::roster::Roster;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+
+/// A LibreOffice profile that recalculates every formula when a file is loaded (by default it
+/// trusts the cached results, which a generated workbook leaves empty).
+fn profile() -> &'static Path {
+    static PROFILE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    PROFILE
+        .get_or_init(|| {
+            let profile = tempfile::tempdir().unwrap();
+            let user = profile.path().join("user");
+            std::fs::create_dir_all(&user).unwrap();
+            std::fs::write(
+                user.join("registrymodifications.xcu"),
+                r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+            )
+            .unwrap();
+            profile
+        })
+        .path()
+}
+
+/// Serializes LibreOffice runs: one profile cannot be used by two processes at once.
+static OFFICE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The workbook as LibreOffice saves it after loading (and so recalculating) it.
+fn recalculated(bytes: &[u8]) -> Vec<u8> {
+    let _one_at_a_time = OFFICE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("in.xlsx");
+    std::fs::write(&input, bytes).unwrap();
+    let out = folder.path().join("out");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile().display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("LibreOffice (soffice) is installed: .ci/run installs libreoffice-calc-nogui");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    std::fs::read(out.join("in.xlsx")).unwrap()
+}
+
+/// The workbook with `values` typed into cells of the sheet part `sheet` (`xl/worksheets/sheetN.xml`):
+/// each `(cell, text)` replaces the empty input cell the writer left there.
+fn typed_into(bytes: &[u8], sheet: &str, values: &[(String, String)]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name.as_str() == sheet {
+            let mut xml = String::from_utf8(content).unwrap();
+            for (cell, text) in values {
+                let open = format!("<c r=\"{cell}\"");
+                let start = xml.find(&open).unwrap_or_else(|| panic!("no cell {cell}"));
+                let end = start + xml[start..].find("/>").unwrap() + 2;
+                let tag = &xml[start..end];
+                assert!(
+                    !tag.contains('>') || tag.ends_with("/>"),
+                    "{cell} is not empty: {tag}"
+                );
+                let style = tag
+                    .split("s=\"")
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .map(|style| format!(" s=\"{style}\""))
+                    .unwrap_or_default();
+                let escaped = text.replace('&', "&amp;").replace('<', "&lt;");
+                let filled =
+                    format!("<c r=\"{cell}\"{style} t=\"inlineStr\"><is><t>{escaped}</t></is></c>");
+                xml.replace_range(start..end, &filled);
+            }
+            content = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+fn column_letters(mut index: usize) -> String {
+    let mut letters = String::new();
+    loop {
+        letters.insert(0, (b'A' + (index % 26) as u8) as char);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters
+}
+
+/// One person of a generated meeting: their track, current level and a rating per area.
+#[derive(Debug, Clone)]
+struct Rated {
+    track: usize,
+    current: usize,
+    /// Per rating column of the sheet: the rank chosen (0-based), or none.
+    ratings: Vec<Option<usize>>,
+}
+
+/// The rating columns of a ladder's sheet: its areas (or one overall rating), and per track
+/// whether it rates each.
+fn rating_columns(ladder: &Ladder) -> Vec<(String, Vec<bool>)> {
+    let view = view(ladder);
+    if ladder.areas.is_empty() {
+        return vec![(
+            String::from("Overall level"),
+            vec![true; ladder.tracks.len()],
+        )];
+    }
+    ladder
+        .areas
+        .iter()
+        .map(|area| {
+            (
+                area.name.clone(),
+                view.tracks
+                    .iter()
+                    .map(|track| {
+                        track.areas.is_empty() || track.areas.iter().any(|used| used.id == area.id)
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// What the roll-ups must say for a person, worked out from the model: (lowest, median, meets).
+fn expected(
+    ladder: &Ladder,
+    person: &Rated,
+    columns: &[(String, Vec<bool>)],
+) -> (String, String, String) {
+    let labels = level_labels(&ladder.tracks[person.track]);
+    let ranks: Vec<usize> = person
+        .ratings
+        .iter()
+        .zip(columns)
+        .filter(|(_, (_, used))| used[person.track])
+        .filter_map(|(rating, _)| rating.map(|rank| rank + 1))
+        .collect();
+    if ranks.is_empty() {
+        return (String::new(), String::new(), String::new());
+    }
+    let mut sorted = ranks.clone();
+    sorted.sort();
+    let median = if sorted.len() % 2 == 1 {
+        sorted[sorted.len() / 2] as f64
+    } else {
+        (sorted[sorted.len() / 2 - 1] + sorted[sorted.len() / 2]) as f64 / 2.0
+    };
+    let lowest = labels[sorted[0] - 1].clone();
+    let median = labels[median.floor() as usize - 1].clone();
+    let rated_areas = columns
+        .iter()
+        .filter(|(_, used)| used[person.track])
+        .count();
+    let current = person.current + 1;
+    let meets = if sorted[0] < current {
+        "No"
+    } else if ranks.len() < rated_areas {
+        "Incomplete"
+    } else {
+        "Yes"
+    };
+    (lowest, median, meets.to_owned())
+}
+
+/// Builds the ladder's workbook with these people, types their ratings in, recalculates, and
+/// compares every roll-up with `expected`.
+fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
+    let mut csv = String::from("name,track,level\n");
+    for (index, person) in people.iter().enumerate() {
+        let track = &ladder.tracks[person.track];
+        csv.push_str(&format!(
+            "Person {index},{},{}\n",
+            track.id, track.levels[person.current].id
+        ));
+    }
+    let roster = Roster::parse(Path::new("people.csv"), &csv).unwrap();
+    let stamp = stamp();
+    let view = view(ladder);
+    let bytes = workbook(
+        ladder::export::Input {
+            ladder,
+            view: &view,
+        },
+        &WorkbookOptions {
+            roster: Some(&roster),
+            stamp: &stamp,
+        },
+    )
+    .unwrap();
+    let columns = rating_columns(ladder);
+    let mut typed = Vec::new();
+    for (row, person) in people.iter().enumerate() {
+        let labels = level_labels(&ladder.tracks[person.track]);
+        for (index, rating) in person.ratings.iter().enumerate() {
+            if let (Some(rank), true) = (rating, columns[index].1[person.track]) {
+                typed.push((
+                    format!("{}{}", column_letters(3 + index), row + 2),
+                    labels[*rank].clone(),
+                ));
+            }
+        }
+    }
+    let sheet = calibration_part(&bytes);
+    let filled = typed_into(&bytes, &sheet, &typed);
+    let result = recalculated(&filled);
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(result)).unwrap();
+    let range = book.worksheet_range("Calibration").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|cell| cell.to_string())
+        .collect();
+    let at = |name: &str| {
+        header
+            .iter()
+            .position(|heading| heading == name)
+            .unwrap_or_else(|| panic!("no column {name}: {header:?}"))
+    };
+    let (lowest, median, meets) = (
+        at("Lowest level reached"),
+        at("Median level"),
+        at("Meets current level everywhere"),
+    );
+    let mut answers = BTreeMap::new();
+    for (index, person) in people.iter().enumerate() {
+        let row = range.rows().nth(index + 1).unwrap();
+        let actual = (
+            row[lowest].to_string(),
+            row[median].to_string(),
+            row[meets].to_string(),
+        );
+        let wanted = expected(ladder, person, &columns);
+        assert_eq!(actual, wanted, "{}: person {index} {person:?}", ladder.id);
+        *answers.entry(wanted.2).or_insert(0) += 1;
+    }
+    // A meeting where nothing is rated yet shows blanks, never 0.
+    let spare = range.rows().nth(people.len() + 1).unwrap();
+    for column in [lowest, median, meets] {
+        assert_eq!(
+            spare[column].to_string(),
+            "",
+            "{}: a spare row computes",
+            ladder.id
+        );
+    }
+    answers
+        .iter()
+        .filter(|(answer, _)| !answer.is_empty())
+        .map(|(_, count)| count)
+        .sum()
+}
+
+/// The part of the calibration sheet in the zip.
+fn calibration_part(bytes: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut workbook = String::new();
+    archive
+        .by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    let position = workbook
+        .split("<sheet ")
+        .skip(1)
+        .position(|entry| entry.contains("name=\"Calibration\""))
+        .unwrap();
+    format!("xl/worksheets/sheet{}.xml", position + 1)
+}
+
+/// People of every track of a ladder, with random ratings (some left blank).
+fn meeting(ladder: &Ladder) -> impl Strategy<Value = Vec<Rated>> {
+    let columns = rating_columns(ladder).len();
+    let tracks: Vec<usize> = ladder
+        .tracks
+        .iter()
+        .map(|track| track.levels.len())
+        .collect();
+    prop::collection::vec(
+        (0..tracks.len()).prop_flat_map(move |track| {
+            let levels = tracks[track];
+            (
+                Just(track),
+                0..levels,
+                prop::collection::vec(prop::option::weighted(0.85, 0..levels), columns),
+            )
+        }),
+        1..14,
+    )
+    .prop_map(|people| {
+        people
+            .into_iter()
+            .map(|(track, current, ratings)| Rated {
+                track,
+                current,
+                ratings,
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn every_roll_up_of_every_seed_is_what_the_model_says() {
+    let mut answered = 0;
+    for ladder in all_shipped() {
+        let mut runner = TestRunner::new(Config {
+            cases: 2,
+            ..Config::default()
+        });
+        let counted = std::cell::Cell::new(0);
+        runner
+            .run(&meeting(&ladder), |people| {
+                counted.set(counted.get() + check_meeting(&ladder, &people));
+                Ok(())
+            })
+            .unwrap();
+        answered += counted.get();
+    }
+    // The engine computed: most people have a verdict.
+    assert!(answered > 10, "only {answered} roll-ups computed");
+}
+
+/// A ladder of an awkward shape, through YAML.
+fn shaped(yaml: &str) -> Ladder {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("shape.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    load(&path)
+}
+
+#[test]
+fn roll_ups_are_right_for_awkward_shapes() {
+    // Tracks with different areas, a one-level track, a role track, a cumulative ladder.
+    let mut yaml = String::from(
+        "title: Shapes\ncumulative: true\nareas:\n  - {id: a, name: Alpha}\n  - {id: b, name: Beta}\n  - {id: c, name: Gamma}\ntracks:\n",
+    );
+    yaml.push_str("  - id: ic\n    name: IC\n    kind: ic\n    areas: [a, b, c]\n    levels:\n");
+    for level in 0..32 {
+        yaml.push_str(&format!(
+            "      - {{id: ic-{level}, title: Engineer, code: E{level}, expectations: {{a: [A{level}], b: [B{level}], c: [C{level}]}}}}\n"
+        ));
+    }
+    yaml.push_str("  - id: mgr\n    name: Manager\n    kind: manager\n    areas: [b]\n    levels:\n      - {id: m-1, title: Manager, expectations: {b: [Leads.]}}\n      - {id: m-2, title: Director, expectations: {b: [Leads leads.]}}\n");
+    yaml.push_str("  - id: one\n    name: Solo\n    kind: ic\n    levels:\n      - {id: solo, title: Only, expectations: {c: [Alone.]}}\n");
+    yaml.push_str("  - id: roles\n    name: Roles\n    kind: role\n    levels:\n      - {id: lead, title: Lead, requires: ic-3, expectations: {a: [Leads.]}}\n      - {id: arch, title: Architect, requires: ic-5, expectations: {c: [Designs.]}}\n");
+    let ladder = shaped(&yaml);
+    let mut runner = TestRunner::new(Config {
+        cases: 3,
+        ..Config::default()
+    });
+    runner
+        .run(&meeting(&ladder), |people| {
+            check_meeting(&ladder, &people);
+            Ok(())
+        })
+        .unwrap();
+}
