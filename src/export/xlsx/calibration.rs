@@ -12,7 +12,8 @@
 
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatFormula, DataValidation,
-    DataValidationErrorStyle, Formula, Table, TableColumn, TableStyle, Worksheet, XlsxError,
+    DataValidationErrorStyle, Formula, ProtectionOptions, Table, TableColumn, TableStyle,
+    Worksheet, XlsxError,
 };
 
 use super::{
@@ -151,8 +152,18 @@ pub(super) fn lists_sheet(
     Ok(Lists { names })
 }
 
-/// The people of the calibration sheet: (name, track name, level label) from the roster.
-fn roster_rows(ladder: &Ladder, roster: &Roster) -> Vec<(String, String, String)> {
+/// A person of the calibration sheet, from the roster.
+struct SheetPerson {
+    name: String,
+    track: String,
+    /// The level's label in the dropdowns.
+    level: String,
+    /// The roster's further columns, by their header.
+    extra: Vec<(String, String)>,
+}
+
+/// The people of the calibration sheet, from the roster, in its order.
+fn roster_rows(ladder: &Ladder, roster: &Roster) -> Vec<SheetPerson> {
     roster
         .people_of(ladder)
         .filter_map(|person| {
@@ -160,7 +171,12 @@ fn roster_rows(ladder: &Ladder, roster: &Roster) -> Vec<(String, String, String)
             let level = level_of(track, &person.level)?;
             let index = track.levels.iter().position(|known| known.id == level.id)?;
             let label = level_labels(track).swap_remove(index);
-            Some((person.name.clone(), track.name.clone(), label))
+            Some(SheetPerson {
+                name: person.name.clone(),
+                track: track.name.clone(),
+                level: label,
+                extra: person.extra.clone(),
+            })
         })
         .collect()
 }
@@ -214,21 +230,32 @@ pub(super) fn calibration_sheet(
     // An empty cached result makes LibreOffice and other viewers calculate every formula.
     sheet.set_formula_result_default("");
     let rating_count = ratings.len() as u16;
-    // Columns: Name, Track, Current level, one per rating, Lowest, Median, Meets, Notes, then
-    // hidden helper columns with the rank of the current level and of each rating.
+    let people = roster
+        .map(|roster| roster_rows(ladder, roster))
+        .unwrap_or_default();
+    // The roster's further columns (team, manager, an id), in the roster's order.
+    let mut extra_columns: Vec<String> = Vec::new();
+    for (column, _) in people.iter().flat_map(|person| &person.extra) {
+        if !extra_columns.contains(column) {
+            extra_columns.push(column.clone());
+        }
+    }
+    // Columns: Name, Track, Current level, one per rating, Lowest, Median, Meets, Proposed
+    // level, Decision, Notes, the roster's further columns, then hidden helper columns with the
+    // rank of the current level and of each rating. Formulas name Track and Current level as
+    // `$B` and `$C`, so nothing goes before them.
     let first_rating: u16 = 3;
     let last_rating = first_rating + rating_count - 1;
     let lowest = last_rating + 1;
     let median = lowest + 1;
     let meets = median + 1;
-    let notes = meets + 1;
-    let current_rank = notes + 1;
+    let proposed = meets + 1;
+    let decision = proposed + 1;
+    let notes = decision + 1;
+    let first_extra = notes + 1;
+    let current_rank = first_extra + extra_columns.len() as u16;
     let first_rank = current_rank + 1;
     let last_rank = first_rank + rating_count - 1;
-
-    let people = roster
-        .map(|roster| roster_rows(ladder, roster))
-        .unwrap_or_default();
     let row_count = if people.is_empty() {
         EMPTY_CALIBRATION_ROWS
     } else {
@@ -245,11 +272,14 @@ pub(super) fn calibration_sheet(
             "lowest_level",
             "median_level",
             "meets_level",
+            "proposed_level",
+            "decision",
             "notes",
-            "current_rank",
         ]
         .map(|key| book.text(key).to_owned()),
     );
+    headers.extend(extra_columns.iter().map(|column| column.replace('_', " ")));
+    headers.push(book.text("current_rank").to_owned());
     headers.extend(
         ratings
             .iter()
@@ -302,7 +332,8 @@ pub(super) fn calibration_sheet(
         .min(30.0);
     let mut widths = vec![24.0, track_width, level_width];
     widths.extend(std::iter::repeat_n(level_width, ratings.len()));
-    widths.extend([level_width, level_width, 15.0, 50.0]);
+    widths.extend([level_width, level_width, 15.0, level_width, 14.0, 50.0]);
+    widths.extend(std::iter::repeat_n(16.0, extra_columns.len()));
     for (column, width) in widths.iter().enumerate() {
         sheet.set_column_width(column as u16, *width)?;
     }
@@ -318,16 +349,29 @@ pub(super) fn calibration_sheet(
 
     // The cells to type in: ruled, so that the grid shows in every application and on paper.
     for row in 1..=last_row {
-        for column in 0..=last_rating {
+        for column in (0..=last_rating).chain([proposed, decision]) {
             sheet.write_blank(row, column, &styles.entry)?;
         }
         sheet.write_blank(row, notes, &styles.notes)?;
+        for column in first_extra..current_rank {
+            sheet.write_blank(row, column, &styles.entry)?;
+        }
     }
-    for (index, (name, track, level)) in people.iter().enumerate() {
+    for (index, person) in people.iter().enumerate() {
         let row = 1 + index as u32;
-        sheet.write_string_with_format(row, 0, name, &styles.entry)?;
-        sheet.write_string_with_format(row, 1, track, &styles.entry)?;
-        sheet.write_string_with_format(row, 2, level, &styles.entry)?;
+        sheet.write_string_with_format(row, 0, &person.name, &styles.entry)?;
+        sheet.write_string_with_format(row, 1, &person.track, &styles.entry)?;
+        sheet.write_string_with_format(row, 2, &person.level, &styles.entry)?;
+        for (column, value) in &person.extra {
+            if let Some(offset) = extra_columns.iter().position(|known| known == column) {
+                sheet.write_string_with_format(
+                    row,
+                    first_extra + offset as u16,
+                    value,
+                    &styles.entry,
+                )?;
+            }
+        }
     }
 
     // Dropdowns: the tracks, and the levels of the row's track (every level while the track
@@ -349,6 +393,17 @@ pub(super) fn calibration_sheet(
         .set_error_message(book.text("choose_level_from_list"))?
         .set_error_style(DataValidationErrorStyle::Stop);
     sheet.add_data_validation(1, 2, last_row, last_rating, &level_validation)?;
+    // The proposed level: a level of the person's track, like the others.
+    sheet.add_data_validation(1, proposed, last_row, proposed, &level_validation)?;
+    let decisions: Vec<&str> = ["decision_promote", "decision_hold", "decision_below"]
+        .map(|key| book.text(key))
+        .to_vec();
+    let decision_validation = DataValidation::new()
+        .allow_list_strings(&decisions)?
+        .set_input_title(validation_title(book.text("decision")))?
+        .set_error_title(validation_title(book.text("decision")))?
+        .set_error_message(decisions.join(", "))?;
+    sheet.add_data_validation(1, decision, last_row, decision, &decision_validation)?;
 
     // The answers of the "meets" column, as formula strings (quotes doubled).
     let answer = |key: &str| format!("\"{}\"", book.text(key).replace('"', "\"\""));
@@ -471,6 +526,21 @@ pub(super) fn calibration_sheet(
 
     sheet.set_freeze_panes(1, 3)?;
     print_setup(sheet, book, 0)?;
+    // Too wide to fit a page at a readable size: printed at 80% (nothing under 8 pt), across
+    // as many pages as it takes, each with the header row and the names.
+    sheet.set_print_fit_to_pages(0, 0);
+    sheet.set_print_scale(80);
+    sheet.set_repeat_columns(0, 0)?;
+    // Formulas and hidden ranks are locked (no password: a stray keystroke, not a person, is
+    // what this guards against); the cells to type in are unlocked, and filtering, sorting and
+    // resizing still work.
+    sheet.protect_with_options(&ProtectionOptions {
+        use_autofilter: true,
+        sort: true,
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::new()
+    });
     Ok(())
 }
 

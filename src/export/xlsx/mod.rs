@@ -105,7 +105,7 @@ pub struct WorkbookOptions<'a> {
 /// Rows of an empty calibration sheet, ready to type into.
 pub const EMPTY_CALIBRATION_ROWS: usize = 30;
 /// Empty rows after the people of a roster, for someone the roster forgot.
-pub const SPARE_CALIBRATION_ROWS: usize = 5;
+pub const SPARE_CALIBRATION_ROWS: usize = 20;
 
 /// Column widths, in Excel's units (the width of a `0`).
 const LEVEL_COLUMN_WIDTH: f64 = 40.0;
