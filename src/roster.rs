@@ -37,8 +37,8 @@ pub struct Person {
     pub level: String,
     /// 1-based line in the roster file where the person's row starts.
     pub line: usize,
-    /// The row's further columns, by the header's name for them (`team`, `manager`, `email`):
-    /// kept for the calibration sheet and what is made from it.
+    /// The row's further columns, by their heading as the roster writes it (`Team`,
+    /// `Manager`, `E-mail`): kept for the calibration sheet and what is made from it.
     pub extra: Vec<(String, String)>,
 }
 
@@ -80,6 +80,17 @@ impl Roster {
             .into_iter()
             .filter(|record| record.fields.iter().any(|field| !field.text.is_empty()))
             .peekable();
+        // The header's texts as written (shown in the sheet), and their keys (for matching).
+        let written: Vec<String> = records
+            .peek()
+            .map(|first| {
+                first
+                    .fields
+                    .iter()
+                    .map(|field| field.text.trim().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
         let header: Option<Vec<String>> = records
             .peek()
             .map(|first| {
@@ -156,7 +167,13 @@ impl Roster {
                 .iter()
                 .enumerate()
                 .filter(|(index, _)| ![name_at, track_at, level_at].contains(index))
-                .map(|(index, column)| (column.clone(), field(index).text))
+                .map(|(index, column)| {
+                    let heading = written
+                        .get(index)
+                        .cloned()
+                        .unwrap_or_else(|| column.clone());
+                    (heading, field(index).text)
+                })
                 .collect();
             columns.insert(
                 record.line,
@@ -400,13 +417,13 @@ mod tests {
         assert_eq!(
             ada.extra,
             vec![
-                ("team".to_owned(), "Core".to_owned()),
-                ("e_mail".to_owned(), "ada@example.com".to_owned())
+                ("Team".to_owned(), "Core".to_owned()),
+                ("E-mail".to_owned(), "ada@example.com".to_owned())
             ]
         );
         assert_eq!(
             roster.people[1].extra[1],
-            ("e_mail".to_owned(), String::new())
+            ("E-mail".to_owned(), String::new())
         );
     }
 

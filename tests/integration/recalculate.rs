@@ -135,6 +135,9 @@ fn column_letters(mut index: usize) -> String {
 struct Rated {
     track: usize,
     current: usize,
+    /// Their team (one of three) and the decision typed for them (promote, hold, below).
+    team: usize,
+    decision: Option<usize>,
     /// Per rating column of the sheet: the rank chosen (0-based), or none.
     ratings: Vec<Option<usize>>,
 }
@@ -210,12 +213,12 @@ fn expected(
 /// Builds the ladder's workbook with these people, types their ratings in, recalculates, and
 /// compares every roll-up with `expected`.
 fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
-    let mut csv = String::from("name,track,level\n");
+    let mut csv = String::from("name,track,level,Team\n");
     for (index, person) in people.iter().enumerate() {
         let track = &ladder.tracks[person.track];
         csv.push_str(&format!(
-            "Person {index},{},{}\n",
-            track.id, track.levels[person.current].id
+            "Person {index},{},{},Team {}\n",
+            track.id, track.levels[person.current].id, person.team
         ));
     }
     let roster = Roster::parse(Path::new("people.csv"), &csv).unwrap();
@@ -233,8 +236,16 @@ fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
     )
     .unwrap();
     let columns = rating_columns(ladder);
+    let decisions = ["Promote", "Hold", "Below level"];
+    let decision_column = column_letters(3 + columns.len() + 4);
     let mut typed = Vec::new();
     for (row, person) in people.iter().enumerate() {
+        if let Some(decision) = person.decision {
+            typed.push((
+                format!("{decision_column}{}", row + 2),
+                decisions[decision].to_owned(),
+            ));
+        }
         let labels = level_labels(&ladder.tracks[person.track]);
         for (index, rating) in person.ratings.iter().enumerate() {
             if let (Some(rank), true) = (rating, columns[index].1[person.track]) {
@@ -269,6 +280,7 @@ fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
         at("Meets current level everywhere"),
     );
     let mut answers = BTreeMap::new();
+    let mut verdicts = Vec::new();
     for (index, person) in people.iter().enumerate() {
         let row = range.rows().nth(index + 1).unwrap();
         let actual = (
@@ -278,8 +290,10 @@ fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
         );
         let wanted = expected(ladder, person, &columns);
         assert_eq!(actual, wanted, "{}: person {index} {person:?}", ladder.id);
+        verdicts.push(wanted.2.clone());
         *answers.entry(wanted.2).or_insert(0) += 1;
     }
+    check_summary(ladder, people, &verdicts, &mut book);
     // A meeting where nothing is rated yet shows blanks, never 0.
     let spare = range.rows().nth(people.len() + 1).unwrap();
     for column in [lowest, median, meets] {
@@ -329,6 +343,8 @@ fn meeting(ladder: &Ladder) -> impl Strategy<Value = Vec<Rated>> {
                 Just(track),
                 0..levels,
                 prop::collection::vec(prop::option::weighted(0.85, 0..levels), columns),
+                0usize..3,
+                prop::option::of(0usize..3),
             )
         }),
         1..14,
@@ -336,13 +352,92 @@ fn meeting(ladder: &Ladder) -> impl Strategy<Value = Vec<Rated>> {
     .prop_map(|people| {
         people
             .into_iter()
-            .map(|(track, current, ratings)| Rated {
+            .map(|(track, current, ratings, team, decision)| Rated {
                 track,
                 current,
                 ratings,
+                team,
+                decision,
             })
             .collect()
     })
+}
+
+/// The Summary sheet, figure by figure, against counts from the model.
+fn check_summary(
+    ladder: &Ladder,
+    people: &[Rated],
+    verdicts: &[String],
+    book: &mut calamine::Xlsx<Cursor<Vec<u8>>>,
+) {
+    let summary = book.worksheet_range("Summary").unwrap();
+    let number = |cell: &calamine::Data| cell.to_string().parse::<f64>().unwrap_or(-1.0) as i64;
+    let count = |keep: &dyn Fn(usize, &Rated) -> bool| {
+        people
+            .iter()
+            .enumerate()
+            .filter(|(index, person)| keep(*index, person))
+            .count() as i64
+    };
+    let mut row = 3;
+    for (track_index, track) in ladder.tracks.iter().enumerate() {
+        for (level_index, label) in level_labels(track).iter().enumerate() {
+            let cells = summary.rows().nth(row).unwrap();
+            assert_eq!(cells[1].to_string(), *label);
+            let here = |_: usize, person: &Rated| {
+                person.track == track_index && person.current == level_index
+            };
+            assert_eq!(
+                number(&cells[2]),
+                count(&here),
+                "{}: people at {label}",
+                ladder.id
+            );
+            assert_eq!(
+                number(&cells[3]),
+                count(&|index, person| here(index, person) && verdicts[index] == "Yes"),
+                "{}: meeting {label}",
+                ladder.id
+            );
+            assert_eq!(
+                number(&cells[4]),
+                count(&|index, person| here(index, person) && person.decision == Some(0)),
+                "{}: promotions at {label}",
+                ladder.id
+            );
+            row += 1;
+        }
+    }
+    let total = summary.rows().nth(row).unwrap();
+    assert_eq!(number(&total[2]), people.len() as i64);
+    assert_eq!(
+        number(&total[3]),
+        count(&|index, _| verdicts[index] == "Yes")
+    );
+    assert_eq!(
+        number(&total[4]),
+        count(&|_, person| person.decision == Some(0))
+    );
+    // Per team, in the order the roster first names them.
+    let mut teams: Vec<usize> = Vec::new();
+    for person in people {
+        if !teams.contains(&person.team) {
+            teams.push(person.team);
+        }
+    }
+    for (offset, team) in teams.iter().enumerate() {
+        let cells = summary.rows().nth(row + 3 + offset).unwrap();
+        assert_eq!(cells[0].to_string(), format!("Team {team}"));
+        assert_eq!(number(&cells[2]), count(&|_, person| person.team == *team));
+        assert_eq!(
+            number(&cells[3]),
+            count(&|index, person| person.team == *team && verdicts[index] == "Yes")
+        );
+        assert_eq!(
+            number(&cells[4]),
+            count(&|_, person| person.team == *team && person.decision == Some(0))
+        );
+    }
 }
 
 #[test]

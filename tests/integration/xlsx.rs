@@ -174,7 +174,7 @@ fn every_seed_has_its_sheets_and_every_expectation_is_in_its_matrix_cell() {
         let mut book = open(&bytes);
         let mut expected: Vec<String> = vec![String::from("Overview")];
         expected.extend(ladder.tracks.iter().map(|track| sheet_name(&track.name)));
-        expected.extend(["Comparison", "Lists", "Calibration"].map(String::from));
+        expected.extend(["Comparison", "Lists", "Calibration", "Summary"].map(String::from));
         assert_eq!(book.sheet_names(), expected, "{}", ladder.id);
 
         for track in &ladder.tracks {
@@ -300,7 +300,13 @@ fn definition_sheets_are_protected_and_print_one_page_wide() {
         assert!(xml.contains("<sheetProtection"), "{sheet} is not protected");
         assert!(!xml.contains("password"), "{sheet} has a password");
     }
-    assert!(!sheet_part(&bytes, "Calibration").contains("<sheetProtection"));
+    // The calibration sheet is protected too (its formulas and hidden ranks), with the cells
+    // people type into unlocked.
+    let calibration = sheet_part(&bytes, "Calibration");
+    assert!(calibration.contains("<sheetProtection"));
+    assert!(!calibration.contains("password"));
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(styles.contains("locked=\"0\""), "no unlocked input style");
     assert!(workbook_xml.contains("name=\"Lists\" sheetId=\"6\" state=\"hidden\""));
 
     let matrix = sheet_part(&bytes, "Software Engineer");
@@ -640,7 +646,7 @@ fn formula_like_text_stays_text() {
                 "{sheet} has a formula from ladder text: {formula}"
             );
         }
-        if sheet != "Calibration" {
+        if sheet != "Calibration" && sheet != "Summary" {
             assert!(!xml.contains("<f>"), "{sheet} has formulas");
         }
     }

@@ -219,12 +219,24 @@ pub fn level_labels(track: &Track) -> Vec<String> {
     labels
 }
 
+/// Where the calibration sheet keeps what the Summary counts: 0-based columns, and its last row.
+pub(super) struct CalibrationLayout {
+    /// The last row of the table (0-based; row 0 is the header).
+    pub last_row: u32,
+    /// "Meets current level everywhere".
+    pub meets: u16,
+    /// "Decision".
+    pub decision: u16,
+    /// The roster's team column and the teams it names, when it has one.
+    pub team: Option<(u16, Vec<String>)>,
+}
+
 pub(super) fn calibration_sheet(
     sheet: &mut Worksheet,
     book: &Book,
     roster: Option<&Roster>,
     ratings: &[Rating],
-) -> Result<(), XlsxError> {
+) -> Result<CalibrationLayout, XlsxError> {
     let (ladder, styles) = (book.ladder, &book.styles);
     sheet.set_name(&book.sheets.calibration)?;
     // An empty cached result makes LibreOffice and other viewers calculate every formula.
@@ -278,7 +290,7 @@ pub(super) fn calibration_sheet(
         ]
         .map(|key| book.text(key).to_owned()),
     );
-    headers.extend(extra_columns.iter().map(|column| column.replace('_', " ")));
+    headers.extend(extra_columns.iter().cloned());
     headers.push(book.text("current_rank").to_owned());
     headers.extend(
         ratings
@@ -541,7 +553,29 @@ pub(super) fn calibration_sheet(
         format_rows: true,
         ..ProtectionOptions::new()
     });
-    Ok(())
+    let team = extra_columns
+        .iter()
+        .position(|column| crate::people::column_key(column) == "team")
+        .map(|offset| {
+            let mut teams: Vec<String> = Vec::new();
+            for person in &people {
+                for (column, value) in &person.extra {
+                    if crate::people::column_key(column) == "team"
+                        && !value.is_empty()
+                        && !teams.contains(value)
+                    {
+                        teams.push(value.clone());
+                    }
+                }
+            }
+            (first_extra + offset as u16, teams)
+        });
+    Ok(CalibrationLayout {
+        last_row,
+        meets,
+        decision,
+        team,
+    })
 }
 
 /// A dropdown's title as Excel takes it: at most 32 characters.

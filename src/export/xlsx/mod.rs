@@ -31,6 +31,7 @@ use crate::view::{plain_sentence, LadderView, LevelView};
 
 mod calibration;
 mod sheets;
+mod summary;
 
 pub use calibration::level_labels;
 
@@ -127,6 +128,7 @@ struct SheetNames {
     overview: String,
     comparison: String,
     calibration: String,
+    summary: String,
     lists: String,
 }
 
@@ -152,6 +154,7 @@ impl<'a> Book<'a> {
             overview: sheet("sheet_overview"),
             comparison: sheet("sheet_comparison"),
             calibration: sheet("sheet_calibration"),
+            summary: sheet("sheet_summary"),
             lists: sheet("sheet_lists"),
         };
         Book {
@@ -261,7 +264,9 @@ pub fn workbook(input: Input, options: &WorkbookOptions) -> anyhow::Result<Vec<u
     for (name, range) in lists.names() {
         workbook.define_name(name, &range)?;
     }
-    calibration::calibration_sheet(workbook.add_worksheet(), &book, options.roster, &ratings)?;
+    let layout =
+        calibration::calibration_sheet(workbook.add_worksheet(), &book, options.roster, &ratings)?;
+    summary::summary_sheet(workbook.add_worksheet(), &book, &layout)?;
     workbook
         .worksheet_from_name(&book.sheets.calibration)?
         .set_active(true);
@@ -351,6 +356,7 @@ fn matrix_sheet_names(book: &Book) -> Vec<String> {
         &sheets.overview,
         &sheets.comparison,
         &sheets.calibration,
+        &sheets.summary,
         &sheets.lists,
     ]
     .iter()

@@ -1,0 +1,139 @@
+//! The Summary sheet: the meeting at a glance, computed by formulas from the Calibration sheet
+//! so that it follows every rating, proposal and decision as they are typed: people per track
+//! and level, how many meet their level, proposed promotions, and the same per team when the
+//! roster names teams.
+
+use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
+
+use super::calibration::{level_labels, CalibrationLayout};
+use super::{column_letters, print_setup, sheet_ref, Book};
+
+pub(super) fn summary_sheet(
+    sheet: &mut Worksheet,
+    book: &Book,
+    layout: &CalibrationLayout,
+) -> Result<(), XlsxError> {
+    let styles = &book.styles;
+    sheet.set_name(&book.sheets.summary)?;
+    sheet.set_formula_result_default("");
+    let calibration = sheet_ref(&book.sheets.calibration);
+    let last = layout.last_row + 1;
+    // An absolute column range of the calibration table's rows: `'Calibration'!$B$2:$B$31`.
+    let range = |column: u16| {
+        let letters = column_letters(column);
+        format!("{calibration}${letters}$2:${letters}${last}")
+    };
+    let (names, tracks, levels) = (range(0), range(1), range(2));
+    let meets = range(layout.meets);
+    let decisions = range(layout.decision);
+    let quoted = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
+    let yes = quoted(book.text("yes"));
+    let promote = quoted(book.text("decision_promote"));
+
+    sheet.write_string_with_format(0, 0, &book.view.title, &styles.title)?;
+    let headers =
+        ["track", "level", "people", "meet_count", "promotions"].map(|key| book.text(key));
+    for (column, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(2, column as u16, *header, &styles.header)?;
+    }
+    let widths = [24.0, 36.0, 12.0, 16.0, 18.0];
+    for (column, width) in widths.iter().enumerate() {
+        sheet.set_column_width(column as u16, *width)?;
+    }
+    let mut row = 3u32;
+    for track in &book.ladder.tracks {
+        for label in level_labels(track) {
+            let n = row + 1;
+            sheet.write_string_with_format(row, 0, &track.name, &styles.cell)?;
+            sheet.write_string_with_format(row, 1, &label, &styles.cell)?;
+            let here = format!("({tracks}=$A{n})*({levels}=$B{n})");
+            sheet.write_formula_with_format(
+                row,
+                2,
+                Formula::new(format!("=SUMPRODUCT({here})")),
+                &styles.result,
+            )?;
+            sheet.write_formula_with_format(
+                row,
+                3,
+                Formula::new(format!("=SUMPRODUCT({here}*({meets}={yes}))")),
+                &styles.result,
+            )?;
+            sheet.write_formula_with_format(
+                row,
+                4,
+                Formula::new(format!("=SUMPRODUCT({here}*({decisions}={promote}))")),
+                &styles.result,
+            )?;
+            row += 1;
+        }
+    }
+    // Everyone named on the sheet, whatever their track.
+    sheet.write_string_with_format(row, 0, book.text("total"), &styles.area)?;
+    sheet.write_formula_with_format(
+        row,
+        2,
+        Formula::new(format!("=SUMPRODUCT(--({names}<>\"\"))")),
+        &styles.result,
+    )?;
+    sheet.write_formula_with_format(
+        row,
+        3,
+        Formula::new(format!("=SUMPRODUCT(({names}<>\"\")*({meets}={yes}))")),
+        &styles.result,
+    )?;
+    sheet.write_formula_with_format(
+        row,
+        4,
+        Formula::new(format!(
+            "=SUMPRODUCT(({names}<>\"\")*({decisions}={promote}))"
+        )),
+        &styles.result,
+    )?;
+    row += 2;
+
+    if let Some((team_column, teams)) = &layout.team {
+        let team_range = range(*team_column);
+        // The counts stand in the same columns as in the table above.
+        let headers = [
+            (0, "team"),
+            (2, "people"),
+            (3, "meet_count"),
+            (4, "promotions"),
+        ];
+        sheet.write_blank(row, 1, &styles.header)?;
+        for (column, key) in headers {
+            sheet.write_string_with_format(row, column, book.text(key), &styles.header)?;
+        }
+        row += 1;
+        for team in teams {
+            let n = row + 1;
+            sheet.write_string_with_format(row, 0, team, &styles.cell)?;
+            let here = format!("({names}<>\"\")*({team_range}=$A{n})");
+            sheet.write_blank(row, 1, &styles.cell)?;
+            sheet.write_formula_with_format(
+                row,
+                2,
+                Formula::new(format!("=SUMPRODUCT({here})")),
+                &styles.result,
+            )?;
+            sheet.write_formula_with_format(
+                row,
+                3,
+                Formula::new(format!("=SUMPRODUCT({here}*({meets}={yes}))")),
+                &styles.result,
+            )?;
+            sheet.write_formula_with_format(
+                row,
+                4,
+                Formula::new(format!("=SUMPRODUCT({here}*({decisions}={promote}))")),
+                &styles.result,
+            )?;
+            row += 1;
+        }
+    }
+    sheet.set_freeze_panes(3, 0)?;
+    print_setup(sheet, book, 2)?;
+    sheet.protect();
+    Ok(())
+}
