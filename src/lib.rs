@@ -12,6 +12,7 @@
 
 pub mod audience;
 pub mod build;
+pub mod calibration;
 pub mod check;
 pub mod cli;
 pub mod commonmark;

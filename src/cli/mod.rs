@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::export::pdf::{Paper, PdfOptions};
 
 mod build;
+mod calibration;
 mod check;
 mod compare;
 mod diff;
@@ -23,6 +24,7 @@ pub mod report;
 mod watch;
 
 pub use build::BuildArgs;
+pub use calibration::{CalibrationArgs, CalibrationFormat};
 pub use check::CheckArgs;
 pub use compare::{side_by_side, CompareArgs};
 pub use diff::{DiffArgs, DiffFormat};
@@ -63,6 +65,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Print the JSON Schema of the YAML ladder format (for editors' completion and checking).
     Schema,
+    /// Read filled calibration workbooks back: a report, a CSV and JSON of what was decided.
+    Calibration(CalibrationArgs),
     /// Set up a new project folder: an example ladder, the schema, the layouts, a CI workflow.
     Init(InitArgs),
     /// Print a completion script for a shell: `ladder completions bash > ~/.local/share/bash-completion/completions/ladder`.
@@ -156,6 +160,7 @@ pub fn main() -> ExitCode {
             Ok(Status::Success)
         }
         Command::Init(args) => init::run(args),
+        Command::Calibration(args) => calibration::run(args),
         Command::Completions { shell } => {
             use clap::CommandFactory as _;
             clap_complete::generate(shell, &mut Cli::command(), "ladder", &mut std::io::stdout());

@@ -212,7 +212,9 @@ fn expected(
 
 /// Builds the ladder's workbook with these people, types their ratings in, recalculates, and
 /// compares every roll-up with `expected`.
-fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
+/// The workbook of `ladder` with these people in its roster and their ratings and decisions
+/// typed into the calibration sheet, as a person would, before any recalculation.
+fn filled(ladder: &Ladder, people: &[Rated]) -> Vec<u8> {
     let mut csv = String::from("name,track,level,Team\n");
     for (index, person) in people.iter().enumerate() {
         let track = &ladder.tracks[person.track];
@@ -257,7 +259,12 @@ fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
         }
     }
     let sheet = calibration_part(&bytes);
-    let filled = typed_into(&bytes, &sheet, &typed);
+    typed_into(&bytes, &sheet, &typed)
+}
+
+fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
+    let columns = rating_columns(ladder);
+    let filled = filled(ladder, people);
     let result = recalculated(&filled);
     let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(result)).unwrap();
     let range = book.worksheet_range("Calibration").unwrap();
@@ -495,4 +502,182 @@ fn roll_ups_are_right_for_awkward_shapes() {
             Ok(())
         })
         .unwrap();
+}
+
+/// A fixed meeting of persado-2019: ratings, some blanks, decisions.
+fn persado_meeting() -> Vec<Rated> {
+    let rated = |track, current, ratings: Vec<Option<usize>>, team, decision| Rated {
+        track,
+        current,
+        ratings,
+        team,
+        decision,
+    };
+    vec![
+        rated(
+            0,
+            1,
+            vec![Some(1), Some(2), Some(1), Some(1), None],
+            0,
+            Some(0),
+        ),
+        rated(
+            0,
+            2,
+            vec![Some(1), Some(2), Some(3), Some(2), None],
+            1,
+            Some(1),
+        ),
+        rated(
+            1,
+            0,
+            vec![Some(0), None, Some(1), Some(0), Some(2)],
+            0,
+            None,
+        ),
+        rated(
+            2,
+            1,
+            vec![None, Some(1), None, Some(2), Some(1)],
+            2,
+            Some(2),
+        ),
+    ]
+}
+
+#[test]
+fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
+    let ladder = shipped("persado-2019.yaml");
+    let people = persado_meeting();
+    let (labels, _) = ladder::labels::Dictionaries::built_in().labels("en");
+    let columns = rating_columns(&ladder);
+    let typed = filled(&ladder, &people);
+    // As typed (never recalculated), and as LibreOffice saves it: the same reading.
+    for bytes in [typed.clone(), recalculated(&typed)] {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("meeting.xlsx");
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(
+            ladder::calibration::stamped_ladder(&path)
+                .unwrap()
+                .as_deref(),
+            Some("persado-2019")
+        );
+        let read = ladder::calibration::read(&path, &ladder, &labels).unwrap();
+        assert_eq!(read.people.len(), people.len());
+        for (person, back) in people.iter().zip(&read.people) {
+            let track = &ladder.tracks[person.track];
+            let id = |rank: usize| track.levels[rank].id.clone();
+            assert_eq!(back.track, track.id);
+            assert_eq!(back.level, id(person.current));
+            let typed_ratings: Vec<Option<String>> = person
+                .ratings
+                .iter()
+                .zip(&columns)
+                .map(|(rating, (_, used))| rating.filter(|_| used[person.track]).map(id))
+                .collect();
+            assert_eq!(back.ratings, typed_ratings, "{}", back.name);
+            let (lowest, median, meets) = expected(&ladder, person, &columns);
+            let labels_of = level_labels(track);
+            let as_id = |label: &str| {
+                (!label.is_empty())
+                    .then(|| id(labels_of.iter().position(|known| known == label).unwrap()))
+            };
+            assert_eq!(back.lowest, as_id(&lowest));
+            assert_eq!(back.median, as_id(&median));
+            let verdict = back.meets.map(|verdict| format!("{verdict:?}"));
+            assert_eq!(verdict.as_deref().unwrap_or(""), meets);
+            let decision = person
+                .decision
+                .map(|index| ["Promote", "Hold", "Below level"][index].to_owned());
+            assert_eq!(back.decision, decision);
+            assert_eq!(
+                back.extra,
+                [("Team".to_owned(), format!("Team {}", person.team))]
+            );
+        }
+        // The outputs for HR systems and the report carry every person.
+        let csv = ladder::calibration::to_csv(&read);
+        assert_eq!(csv.lines().count(), people.len() + 1);
+        let report = ladder::calibration::to_markdown(&read, &ladder, &labels).unwrap();
+        for back in &read.people {
+            assert!(report.contains(&back.name));
+        }
+    }
+}
+
+#[test]
+fn values_that_are_not_the_ladders_are_reported_at_their_cells() {
+    let ladder = shipped("persado-2019.yaml");
+    let (labels, _) = ladder::labels::Dictionaries::built_in().labels("en");
+    let bytes = filled(&ladder, &persado_meeting());
+    let sheet = calibration_part(&bytes);
+    // A level of another track in D2's rating, and a track the ladder does not have in B3.
+    let wrong = typed_into_over(
+        &bytes,
+        &sheet,
+        &[("D2", "Engineering Team Lead"), ("B3", "Pilots")],
+    );
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("meeting.xlsx");
+    std::fs::write(&path, wrong).unwrap();
+    let problems = ladder::calibration::read(&path, &ladder, &labels).unwrap_err();
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        messages.iter().any(|m| m.starts_with("Calibration!D2:")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.starts_with("Calibration!B3:")),
+        "{messages:?}"
+    );
+    assert!(problems.iter().all(|p| p.hint.is_some()));
+    // A workbook this tool did not write says what to do.
+    let other = folder.path().join("other.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write_string(0, 0, "hello").unwrap();
+    book.save(&other).unwrap();
+    assert_eq!(ladder::calibration::stamped_ladder(&other).unwrap(), None);
+    let problems = ladder::calibration::read(&other, &ladder, &labels).unwrap_err();
+    assert!(problems[0]
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("ladder build"));
+}
+
+/// Overwrites cells whatever they hold (for values a dropdown would have refused).
+fn typed_into_over(bytes: &[u8], sheet: &str, values: &[(&str, &str)]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name.as_str() == sheet {
+            let mut xml = String::from_utf8(content).unwrap();
+            for (cell, text) in values {
+                let start = xml.find(&format!("<c r=\"{cell}\"")).unwrap();
+                let rest = &xml[start..];
+                // `<c .../>` ends at its tag; `<c ...>…</c>` at its closing tag.
+                let tag_end = rest.find('>').unwrap();
+                let end = start
+                    + if rest[..tag_end].ends_with('/') {
+                        tag_end + 1
+                    } else {
+                        rest.find("</c>").unwrap() + 4
+                    };
+                xml.replace_range(
+                    start..end,
+                    &format!("<c r=\"{cell}\" t=\"inlineStr\"><is><t>{text}</t></is></c>"),
+                );
+            }
+            content = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
 }
