@@ -77,9 +77,8 @@ fn recalculated(bytes: &[u8]) -> Vec<u8> {
     std::fs::read(out.join("in.xlsx")).unwrap()
 }
 
-/// The workbook with `values` typed into cells of the sheet part `sheet` (`xl/worksheets/sheetN.xml`):
-/// each `(cell, text)` replaces the empty input cell the writer left there.
-fn typed_into(bytes: &[u8], sheet: &str, values: &[(String, String)]) -> Vec<u8> {
+/// The workbook with the XML of one sheet part (`xl/worksheets/sheetN.xml`) edited.
+fn with_sheet_edited(bytes: &[u8], sheet: &str, edit: impl Fn(&mut String)) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for index in 0..archive.len() {
@@ -89,26 +88,7 @@ fn typed_into(bytes: &[u8], sheet: &str, values: &[(String, String)]) -> Vec<u8>
         file.read_to_end(&mut content).unwrap();
         if name.as_str() == sheet {
             let mut xml = String::from_utf8(content).unwrap();
-            for (cell, text) in values {
-                let open = format!("<c r=\"{cell}\"");
-                let start = xml.find(&open).unwrap_or_else(|| panic!("no cell {cell}"));
-                let end = start + xml[start..].find("/>").unwrap() + 2;
-                let tag = &xml[start..end];
-                assert!(
-                    !tag.contains('>') || tag.ends_with("/>"),
-                    "{cell} is not empty: {tag}"
-                );
-                let style = tag
-                    .split("s=\"")
-                    .nth(1)
-                    .and_then(|rest| rest.split('"').next())
-                    .map(|style| format!(" s=\"{style}\""))
-                    .unwrap_or_default();
-                let escaped = text.replace('&', "&amp;").replace('<', "&lt;");
-                let filled =
-                    format!("<c r=\"{cell}\"{style} t=\"inlineStr\"><is><t>{escaped}</t></is></c>");
-                xml.replace_range(start..end, &filled);
-            }
+            edit(&mut xml);
             content = xml.into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
@@ -116,6 +96,42 @@ fn typed_into(bytes: &[u8], sheet: &str, values: &[(String, String)]) -> Vec<u8>
         out.write_all(&content).unwrap();
     }
     out.finish().unwrap().into_inner()
+}
+
+/// Replaces a cell of the sheet XML, whatever it holds, with an inline string, keeping its
+/// style (the cell's look, and whether it is locked).
+fn put(xml: &mut String, cell: &str, text: &str) {
+    let start = xml
+        .find(&format!("<c r=\"{cell}\""))
+        .unwrap_or_else(|| panic!("no cell {cell}"));
+    let rest = &xml[start..];
+    // `<c .../>` ends at its tag; `<c ...>…</c>` at its closing tag.
+    let tag_end = rest.find('>').unwrap();
+    let tag = &rest[..tag_end];
+    let end = start
+        + if tag.ends_with('/') {
+            tag_end + 1
+        } else {
+            rest.find("</c>").unwrap() + 4
+        };
+    let style = tag
+        .split("s=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|style| format!(" s=\"{style}\""))
+        .unwrap_or_default();
+    let escaped = text.replace('&', "&amp;").replace('<', "&lt;");
+    let filled = format!("<c r=\"{cell}\"{style} t=\"inlineStr\"><is><t>{escaped}</t></is></c>");
+    xml.replace_range(start..end, &filled);
+}
+
+/// The workbook with `values` typed into cells of the sheet part `sheet`, as a person would.
+fn typed_into(bytes: &[u8], sheet: &str, values: &[(String, String)]) -> Vec<u8> {
+    with_sheet_edited(bytes, sheet, |xml| {
+        for (cell, text) in values {
+            put(xml, cell, text);
+        }
+    })
 }
 
 fn column_letters(mut index: usize) -> String {
@@ -613,10 +629,11 @@ fn values_that_are_not_the_ladders_are_reported_at_their_cells() {
     let bytes = filled(&ladder, &persado_meeting());
     let sheet = calibration_part(&bytes);
     // A level of another track in D2's rating, and a track the ladder does not have in B3.
-    let wrong = typed_into_over(
+    let wrong = typed_into(
         &bytes,
         &sheet,
-        &[("D2", "Engineering Team Lead"), ("B3", "Pilots")],
+        &[("D2", "Engineering Team Lead"), ("B3", "Pilots")]
+            .map(|(cell, text)| (cell.to_owned(), text.to_owned())),
     );
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("meeting.xlsx");
@@ -644,40 +661,4 @@ fn values_that_are_not_the_ladders_are_reported_at_their_cells() {
         .as_deref()
         .unwrap()
         .contains("ladder build"));
-}
-
-/// Overwrites cells whatever they hold (for values a dropdown would have refused).
-fn typed_into_over(bytes: &[u8], sheet: &str, values: &[(&str, &str)]) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for index in 0..archive.len() {
-        let mut file = archive.by_index(index).unwrap();
-        let name = file.name().unwrap().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if name.as_str() == sheet {
-            let mut xml = String::from_utf8(content).unwrap();
-            for (cell, text) in values {
-                let start = xml.find(&format!("<c r=\"{cell}\"")).unwrap();
-                let rest = &xml[start..];
-                // `<c .../>` ends at its tag; `<c ...>…</c>` at its closing tag.
-                let tag_end = rest.find('>').unwrap();
-                let end = start
-                    + if rest[..tag_end].ends_with('/') {
-                        tag_end + 1
-                    } else {
-                        rest.find("</c>").unwrap() + 4
-                    };
-                xml.replace_range(
-                    start..end,
-                    &format!("<c r=\"{cell}\" t=\"inlineStr\"><is><t>{text}</t></is></c>"),
-                );
-            }
-            content = xml.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    out.finish().unwrap().into_inner()
 }

@@ -29,6 +29,19 @@ pub(super) fn summary_sheet(
     let quoted = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
     let yes = quoted(book.text("yes"));
     let promote = quoted(book.text("decision_promote"));
+    // The three counts of a row, of the people `here` selects (an array of 0s and 1s): how
+    // many, how many meet their level, how many are proposed for promotion.
+    let counts = |sheet: &mut Worksheet, row: u32, here: &str| -> Result<(), XlsxError> {
+        for (column, also) in [
+            (2, String::new()),
+            (3, format!("*({meets}={yes})")),
+            (4, format!("*({decisions}={promote})")),
+        ] {
+            let formula = Formula::new(format!("=SUMPRODUCT({here}{also})"));
+            sheet.write_formula_with_format(row, column, formula, &styles.result)?;
+        }
+        Ok(())
+    };
 
     sheet.write_string_with_format(0, 0, &book.view.title, &styles.title)?;
     let headers =
@@ -47,49 +60,13 @@ pub(super) fn summary_sheet(
             sheet.write_string_with_format(row, 0, &track.name, &styles.cell)?;
             sheet.write_string_with_format(row, 1, &label, &styles.cell)?;
             let here = format!("({tracks}=$A{n})*({levels}=$B{n})");
-            sheet.write_formula_with_format(
-                row,
-                2,
-                Formula::new(format!("=SUMPRODUCT({here})")),
-                &styles.result,
-            )?;
-            sheet.write_formula_with_format(
-                row,
-                3,
-                Formula::new(format!("=SUMPRODUCT({here}*({meets}={yes}))")),
-                &styles.result,
-            )?;
-            sheet.write_formula_with_format(
-                row,
-                4,
-                Formula::new(format!("=SUMPRODUCT({here}*({decisions}={promote}))")),
-                &styles.result,
-            )?;
+            counts(sheet, row, &here)?;
             row += 1;
         }
     }
     // Everyone named on the sheet, whatever their track.
     sheet.write_string_with_format(row, 0, book.text("total"), &styles.area)?;
-    sheet.write_formula_with_format(
-        row,
-        2,
-        Formula::new(format!("=SUMPRODUCT(--({names}<>\"\"))")),
-        &styles.result,
-    )?;
-    sheet.write_formula_with_format(
-        row,
-        3,
-        Formula::new(format!("=SUMPRODUCT(({names}<>\"\")*({meets}={yes}))")),
-        &styles.result,
-    )?;
-    sheet.write_formula_with_format(
-        row,
-        4,
-        Formula::new(format!(
-            "=SUMPRODUCT(({names}<>\"\")*({decisions}={promote}))"
-        )),
-        &styles.result,
-    )?;
+    counts(sheet, row, &format!("--({names}<>\"\")"))?;
     row += 2;
 
     if let Some((team_column, teams)) = &layout.team {
@@ -111,24 +88,7 @@ pub(super) fn summary_sheet(
             sheet.write_string_with_format(row, 0, team, &styles.cell)?;
             let here = format!("({names}<>\"\")*({team_range}=$A{n})");
             sheet.write_blank(row, 1, &styles.cell)?;
-            sheet.write_formula_with_format(
-                row,
-                2,
-                Formula::new(format!("=SUMPRODUCT({here})")),
-                &styles.result,
-            )?;
-            sheet.write_formula_with_format(
-                row,
-                3,
-                Formula::new(format!("=SUMPRODUCT({here}*({meets}={yes}))")),
-                &styles.result,
-            )?;
-            sheet.write_formula_with_format(
-                row,
-                4,
-                Formula::new(format!("=SUMPRODUCT({here}*({decisions}={promote}))")),
-                &styles.result,
-            )?;
+            counts(sheet, row, &here)?;
             row += 1;
         }
     }
