@@ -451,17 +451,35 @@ fn the_calibration_sheet_has_dropdowns_and_formulas_over_real_ranges() {
         );
         assert!(
             validations.contains(&(
-                format!("C2:{last_rating}{last_row}"),
+                format!("C2:C{last_row}"),
                 String::from("INDIRECT(IFERROR(VLOOKUP($B2,TrackTable,2,FALSE),\"AllLevels\"))")
             )),
             "{validations:?}"
         );
+        // A rating offers the track's levels where the track rates the area, and an empty list
+        // (so nothing typed is accepted) where it does not.
+        let rating = validations
+            .iter()
+            .find(|(range, _)| *range == format!("D2:{last_rating}{last_row}"))
+            .unwrap_or_else(|| panic!("{validations:?}"));
+        assert!(
+            rating.1.contains("TrackAreas") && rating.1.contains("NotRated"),
+            "{rating:?}"
+        );
+        let not_rated = cells_of(&mut open(&bytes), &names["NotRated"]);
+        assert_eq!(not_rated, [[String::new()]]);
 
         // Formulas in every row: ranks, rollups, and names that exist.
         let formulas = elements(&xml, "f");
         assert!(formulas.len() >= EMPTY_CALIBRATION_ROWS * (4 + ratings.len()));
         for formula in formulas.iter().chain(validations.iter().map(|(_, f)| f)) {
-            for name in ["TrackTable", "TrackAreas", "Tracks", "AllLevels"] {
+            for name in [
+                "TrackTable",
+                "TrackAreas",
+                "Tracks",
+                "AllLevels",
+                "NotRated",
+            ] {
                 if formula.contains(name) {
                     assert!(names.contains_key(name), "{formula} uses undefined {name}");
                 }

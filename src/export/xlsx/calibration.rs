@@ -140,6 +140,13 @@ pub(super) fn lists_sheet(
         String::from("AllLevels"),
         absolute(all_levels, 1, all_levels, titles.len().max(1) as u32),
     ));
+    // An empty list: the dropdown of an area the person's track does not rate, so that
+    // nothing typed there is accepted.
+    let not_rated = all_levels + 1;
+    names.push((
+        String::from("NotRated"),
+        absolute(not_rated, 1, not_rated, 1),
+    ));
     names.push((String::from("Tracks"), absolute(0, 1, 0, track_count)));
     names.push((String::from("TrackTable"), absolute(0, 1, 2, track_count)));
     names.push((
@@ -404,7 +411,20 @@ pub(super) fn calibration_sheet(
         .set_error_title(validation_title(book.text("not_a_level")))?
         .set_error_message(book.text("choose_level_from_list"))?
         .set_error_style(DataValidationErrorStyle::Stop);
-    sheet.add_data_validation(1, 2, last_row, last_rating, &level_validation)?;
+    sheet.add_data_validation(1, 2, last_row, 2, &level_validation)?;
+    // A rating: a level of the person's track where the track rates the area, nothing where
+    // it does not (the cell is greyed too). `D2` is relative: each cell asks for its own area.
+    let first = column_letters(first_rating);
+    let rating_validation = DataValidation::new()
+        .allow_list_formula(Formula::new(format!(
+            "=IF(IFERROR(INDEX(TrackAreas,MATCH($B2,Tracks,0),COLUMN({first}2)-COLUMN(${first}2)+1),1)=0,NotRated,INDIRECT(IFERROR(VLOOKUP($B2,TrackTable,2,FALSE),\"AllLevels\")))"
+        )))
+        .set_input_title(validation_title(book.text("level")))?
+        .set_input_message(book.text("choose_level"))?
+        .set_error_title(validation_title(book.text("not_a_level")))?
+        .set_error_message(book.text("choose_level_from_list"))?
+        .set_error_style(DataValidationErrorStyle::Stop);
+    sheet.add_data_validation(1, first_rating, last_row, last_rating, &rating_validation)?;
     // The proposed level: a level of the person's track, like the others.
     sheet.add_data_validation(1, proposed, last_row, proposed, &level_validation)?;
     let decisions: Vec<&str> = ["decision_promote", "decision_hold", "decision_below"]
