@@ -584,3 +584,66 @@ fn markdown_cell(text: &str) -> String {
     }
     out
 }
+
+/// A person's one-page summary for their 1:1: where each area was rated, the current level's
+/// expectations in the areas below it, and what a proposed level adds.
+pub fn person_pdf(
+    context: &crate::export::pdf::Context,
+    view: &crate::view::LadderView,
+    ladder: &Ladder,
+    calibration: &Calibration,
+    person: &Assessment,
+    stamp: &crate::export::Stamp,
+) -> anyhow::Result<Vec<u8>> {
+    use anyhow::Context as _;
+    let (track, level) = view
+        .level(&person.level)
+        .with_context(|| format!("no level `{}`", person.level))?;
+    let rank = |id: &str| ladder.position(id).map(|(_, rank)| rank);
+    let current = rank(&person.level);
+    let mut below_areas: Vec<&str> = Vec::new();
+    let ratings = calibration
+        .areas
+        .iter()
+        .zip(&person.ratings)
+        .map(|(area, rating)| {
+            let reached = rating
+                .as_deref()
+                .and_then(|id| view.level(id))
+                .map(|(_, level)| level.title.clone());
+            let standing = match (rating.as_deref().and_then(rank), current) {
+                (Some(rated), Some(current)) if rated < current => {
+                    below_areas.push(area);
+                    "below"
+                }
+                (Some(rated), Some(current)) if rated > current => "above",
+                (Some(_), _) => "at",
+                (None, _) => "none",
+            };
+            (area.clone(), reached, standing)
+        })
+        .collect();
+    // Without areas, the one overall rating stands for every expectation of the level.
+    let below = level
+        .areas
+        .iter()
+        .filter(|area| {
+            below_areas.contains(&area.name.as_str())
+                || (ladder.areas.is_empty() && !below_areas.is_empty())
+        })
+        .collect();
+    let sheet = crate::export::pdf::PersonSheet {
+        name: &person.name,
+        track: &track.name,
+        level,
+        ratings,
+        below,
+        proposed: person
+            .proposed
+            .as_deref()
+            .and_then(|id| view.level(id))
+            .map(|(_, level)| level),
+        decision: person.decision.as_deref(),
+    };
+    context.person(view, sheet, stamp)
+}

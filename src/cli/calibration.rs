@@ -19,6 +19,8 @@ pub enum CalibrationFormat {
     Csv,
     /// Everything read, for tools.
     Json,
+    /// A one-page PDF per person, for their 1:1.
+    Pdf,
 }
 
 /// Arguments of `ladder calibration`.
@@ -85,10 +87,37 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
         let folder = args.out.join(&ladder.id).join("calibration");
         std::fs::create_dir_all(&folder)?;
         for format in &args.format {
+            if *format == CalibrationFormat::Pdf {
+                let exporter = crate::export::pdf::PdfExporter::new(&Default::default())?;
+                let view = crate::view::LadderView::new(ladder, labels.clone());
+                let people_folder = folder.join(&stem);
+                std::fs::create_dir_all(&people_folder)?;
+                let stamp = crate::export::Stamp::new(crate::output::ContentHasher::new().finish());
+                for person in &read.people {
+                    let pdf = calibration::person_pdf(
+                        exporter.context(),
+                        &view,
+                        ladder,
+                        &read,
+                        person,
+                        &stamp,
+                    )?;
+                    let path =
+                        people_folder.join(format!("{}.pdf", crate::model::slug(&person.name)));
+                    write_atomically(&path, |out| out.write_all(&pdf))?;
+                }
+                eprintln!(
+                    "wrote {} one-pagers into {}",
+                    read.people.len(),
+                    people_folder.display()
+                );
+                continue;
+            }
             let (extension, text) = match format {
                 CalibrationFormat::Md => ("md", calibration::to_markdown(&read, ladder, &labels)?),
                 CalibrationFormat::Csv => ("csv", calibration::to_csv(&read)),
                 CalibrationFormat::Json => ("json", serde_json::to_string_pretty(&read)? + "\n"),
+                CalibrationFormat::Pdf => continue,
             };
             let path = folder.join(format!("{stem}.{extension}"));
             write_atomically(&path, |out| out.write_all(text.as_bytes()))?;

@@ -265,6 +265,11 @@ fn filled(ladder: &Ladder, people: &[Rated]) -> Vec<u8> {
             ));
         }
         let labels = level_labels(&ladder.tracks[person.track]);
+        // A promotion proposes the next level up, where there is one.
+        if let (Some(0), Some(next)) = (person.decision, labels.get(person.current + 1)) {
+            let proposed_column = column_letters(3 + columns.len() + 3);
+            typed.push((format!("{proposed_column}{}", row + 2), next.clone()));
+        }
         for (index, rating) in person.ratings.iter().enumerate() {
             if let (Some(rank), true) = (rating, columns[index].1[person.track]) {
                 typed.push((
@@ -607,10 +612,64 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
                 .decision
                 .map(|index| ["Promote", "Hold", "Below level"][index].to_owned());
             assert_eq!(back.decision, decision);
+            let proposed = (person.decision == Some(0))
+                .then(|| {
+                    track
+                        .levels
+                        .get(person.current + 1)
+                        .map(|level| level.id.clone())
+                })
+                .flatten();
+            assert_eq!(back.proposed, proposed, "{}", back.name);
             assert_eq!(
                 back.extra,
                 [("Team".to_owned(), format!("Team {}", person.team))]
             );
+        }
+        // A page per person for their 1:1: one page, with the current level's expectations in
+        // every area rated below it, and the proposed level.
+        let view = view(&ladder);
+        for back in &read.people {
+            let pdf = ladder::calibration::person_pdf(
+                crate::pdf::context(),
+                &view,
+                &ladder,
+                &read,
+                back,
+                &stamp(),
+            )
+            .unwrap();
+            assert_eq!(crate::pdf::pages_of(&pdf), 1, "{}", back.name);
+            let text = crate::pdf::normalize(&crate::pdf::text_of(&pdf));
+            assert!(text.contains(&crate::pdf::normalize(&back.name)));
+            let current = ladder.position(&back.level).unwrap().1;
+            let level = ladder.level(&back.level).unwrap();
+            for (index, rating) in back.ratings.iter().enumerate() {
+                let below = rating
+                    .as_deref()
+                    .is_some_and(|id| ladder.position(id).unwrap().1 < current);
+                if !below {
+                    continue;
+                }
+                let area = &ladder.areas[index];
+                for item in ladder
+                    .expectations_of(level)
+                    .get(&area.id)
+                    .into_iter()
+                    .flatten()
+                {
+                    let plain = crate::pdf::normalize(&ladder::markup::plain_text(item));
+                    assert!(text.contains(&plain), "{}: {item}", back.name);
+                }
+            }
+            if let Some(proposed) = &back.proposed {
+                let title = &ladder.level(proposed).unwrap().title;
+                assert!(
+                    text.contains(&crate::pdf::normalize(title)),
+                    "{}",
+                    back.name
+                );
+            }
         }
         // The outputs for HR systems and the report carry every person.
         let csv = ladder::calibration::to_csv(&read);

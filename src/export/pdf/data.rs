@@ -30,6 +30,28 @@ pub struct DocumentData<'a> {
     pub ladder: LadderData<'a>,
     /// For a one-pager: the level and who it is for.
     pub offer: Option<OfferData<'a>>,
+    /// For a calibration one-pager: a person, their ratings and what is next for them.
+    pub person: Option<PersonSheet<'a>>,
+}
+
+/// A person's page after a calibration meeting, for their 1:1.
+#[derive(Debug, Serialize)]
+pub struct PersonSheet<'a> {
+    /// Their name.
+    pub name: &'a str,
+    /// Their track's name.
+    pub track: &'a str,
+    /// Their current level.
+    pub level: &'a LevelView,
+    /// Per rated area: its name, the level reached (title) and how that stands to the current
+    /// level: `below`, `at`, `above` or `none` (not rated).
+    pub ratings: Vec<(String, Option<String>, &'static str)>,
+    /// The current level's expectations in the areas rated below it.
+    pub below: Vec<&'a crate::view::AreaView>,
+    /// The level proposed for them, with what it adds to the level below it.
+    pub proposed: Option<&'a LevelView>,
+    /// The decision, as typed.
+    pub decision: Option<&'a str>,
 }
 
 /// typst's `lang`, `region` and `dir` for a language tag.

@@ -23,6 +23,7 @@ use crate::audience::Audience;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::view::{LadderView, LevelView};
+pub use data::PersonSheet;
 use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData, PersonData};
 use world::{file_id, DocumentWorld, Resources};
 
@@ -144,9 +145,32 @@ impl Context {
             labels: &view.labels.entries,
             ladder: LadderData::Whole(view),
             offer: None,
+            person: None,
         };
         let date = metadata_date(view.effective_date);
         self.compile("booklet.typ", &data, date, &format!("{}/booklet", view.id))
+    }
+
+    /// The one-page summary of a person after a calibration meeting.
+    pub fn person(
+        &self,
+        view: &LadderView,
+        sheet: PersonSheet,
+        stamp: &Stamp,
+    ) -> anyhow::Result<Vec<u8>> {
+        let data = DocumentData {
+            paper: self.options.paper.typst_name(),
+            date: view.date.clone(),
+            tool: &stamp.tool,
+            input_hash: &stamp.input_hash,
+            lang: Lang::of(&view.language),
+            labels: &view.labels.entries,
+            ladder: LadderData::Header(LadderHeader::of(view)),
+            offer: None,
+            person: Some(sheet),
+        };
+        let date = metadata_date(view.effective_date);
+        self.compile("person.typ", &data, date, &format!("{}/person", view.id))
     }
 
     /// The one-pager of a level; personalized when a candidate is named.
@@ -185,6 +209,7 @@ impl Context {
                 }),
                 level,
             }),
+            person: None,
         };
         let date = metadata_date(asked_date.or(view.effective_date));
         self.compile(

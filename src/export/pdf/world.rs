@@ -44,6 +44,7 @@ pub struct Resources {
 pub const EMBEDDED_LAYOUTS: &[(&str, &str)] = &[
     ("booklet.typ", include_str!("../../../layouts/booklet.typ")),
     ("offer.typ", include_str!("../../../layouts/offer.typ")),
+    ("person.typ", include_str!("../../../layouts/person.typ")),
     ("render.typ", include_str!("../../../layouts/render.typ")),
     ("style.typ", include_str!("../../../layouts/style.typ")),
 ];
