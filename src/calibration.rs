@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx};
 use serde::Serialize;
 
+use crate::audience::{for_audience, Audience};
 use crate::diagnostic::Diagnostic;
 use crate::export::xlsx::level_labels;
 use crate::labels::Labels;
@@ -28,6 +29,9 @@ pub struct Calibration {
     pub areas: Vec<String>,
     /// One entry per person, in the sheet's order.
     pub people: Vec<Assessment>,
+    /// What deserves a look but did not stop the reading (the ladder changed since).
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// One person as the meeting left them.
@@ -71,8 +75,21 @@ pub enum Verdict {
     Incomplete,
 }
 
+/// A hash of a ladder as a workbook was made from it, which the workbook records, so that
+/// reading it back can tell whether the ladder changed since.
+pub fn ladder_fingerprint(ladder: &Ladder) -> String {
+    let mut hasher = crate::output::ContentHasher::new();
+    hasher.add(&serde_json::to_vec(ladder).unwrap_or_default());
+    hasher.finish()
+}
+
 /// The id of the ladder a workbook was made from, as its properties record it.
 pub fn stamped_ladder(path: &Path) -> Result<Option<String>, Diagnostic> {
+    stamped(path, "Ladder id")
+}
+
+/// A custom property the workbook's writer recorded.
+fn stamped(path: &Path, wanted: &str) -> Result<Option<String>, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|error| {
         Diagnostic::error("unreadable", format!("cannot read the workbook: {error}")).in_file(path)
     })?;
@@ -85,7 +102,7 @@ pub fn stamped_ladder(path: &Path) -> Result<Option<String>, Diagnostic> {
         .read_to_string(&mut xml)
         .map_err(|_| not_a_workbook(path))?;
     Ok(xml.split("<property ").find_map(|property| {
-        property.contains("name=\"Ladder id\"").then(|| {
+        property.contains(&format!("name=\"{wanted}\"")).then(|| {
             property
                 .split_once("<vt:lpwstr>")
                 .and_then(|(_, rest)| rest.split_once("</vt:lpwstr>"))
@@ -278,12 +295,30 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
                 .collect(),
         });
     }
+    // A ladder edited since the workbook was made: what still matches is read (by id, title
+    // or name), and the reader is told to look.
+    let mut warnings = Vec::new();
+    if let Ok(Some(recorded)) = stamped(path, "Ladder fingerprint") {
+        let current = [Audience::Internal, Audience::Public]
+            .map(|audience| ladder_fingerprint(&for_audience(ladder, audience)));
+        if !current.contains(&recorded) {
+            warnings.push(
+                Diagnostic::warning(
+                    "calibration-ladder-changed",
+                    format!("ladder `{}` changed since this workbook was made; what still matches was read", ladder.id),
+                )
+                .in_file(path)
+                .with_hint("check people whose level or track was renamed or removed; build a new workbook for the next meeting"),
+            );
+        }
+    }
     if problems.is_empty() {
         Ok(Calibration {
             source: path.to_owned(),
             ladder: ladder.id.clone(),
             areas,
             people,
+            warnings,
         })
     } else {
         Err(problems)

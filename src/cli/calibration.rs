@@ -80,6 +80,7 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
                 continue;
             }
         };
+        report::diagnostics(&read.warnings, None);
         let stem = file.file_stem().map_or_else(
             || String::from("calibration"),
             |stem| stem.to_string_lossy().into_owned(),

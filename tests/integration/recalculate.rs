@@ -721,3 +721,21 @@ fn values_that_are_not_the_ladders_are_reported_at_their_cells() {
         .unwrap()
         .contains("ladder build"));
 }
+
+#[test]
+fn a_workbook_whose_ladder_changed_since_is_read_with_a_warning() {
+    let ladder = shipped("persado-2019.yaml");
+    let (labels, _) = ladder::labels::Dictionaries::built_in().labels("en");
+    let bytes = filled(&ladder, &persado_meeting());
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("meeting.xlsx");
+    std::fs::write(&path, &bytes).unwrap();
+    let same = ladder::calibration::read(&path, &ladder, &labels).unwrap();
+    assert!(same.warnings.is_empty(), "{:?}", same.warnings);
+    let mut edited = ladder.clone();
+    edited.tracks[2].levels[3].title = String::from("Senior Director");
+    let read = ladder::calibration::read(&path, &edited, &labels).unwrap();
+    assert_eq!(read.people.len(), persado_meeting().len());
+    assert_eq!(read.warnings.len(), 1);
+    assert!(read.warnings[0].message.contains("changed since"));
+}

@@ -296,6 +296,10 @@ fn properties(workbook: &mut Workbook, book: &Book, stamp: &Stamp) -> Result<(),
         .set_custom_property("Input hash", &stamp.input_hash)
         .set_custom_property("Generator", &stamp.tool)
         .set_custom_property("Ladder id", &view.id)
+        .set_custom_property(
+            "Ladder fingerprint",
+            crate::calibration::ladder_fingerprint(book.ladder).as_str(),
+        )
         .set_custom_property("Language", &view.language);
     if let Some(organization) = &view.organization {
         properties = properties.set_company(organization);
