@@ -440,20 +440,13 @@ pub fn to_csv(calibration: &Calibration) -> String {
     out
 }
 
-/// The meeting's report as Markdown: the distribution per track and level, who meets, who is
-/// proposed for what, and the areas most often below level.
-pub fn to_markdown(
+/// The meeting's figures, counted once for the Markdown and the PDF report: the distribution
+/// per track and level, each person, and the areas most often below level.
+pub fn figures(
     calibration: &Calibration,
     ladder: &Ladder,
     labels: &Labels,
-) -> anyhow::Result<String> {
-    use crate::commonmark::Tree;
-    let arena = comrak::Arena::new();
-    let tree = Tree::new(&arena);
-    let root = tree.document();
-    let mut anchors = comrak::Anchorizer::new();
-    let title = labels.fill("calibration_report", &[("ladder", &ladder.title)]);
-    tree.heading(root, 1, &title, &mut anchors);
+) -> crate::export::pdf::ReportData {
     let level_title = |id: &str| {
         ladder
             .level(id)
@@ -466,9 +459,96 @@ pub fn to_markdown(
             .find(|track| track.id == id)
             .map_or_else(|| id.to_owned(), |track| track.name.clone())
     };
-    let yes = |person: &Assessment| person.meets == Some(Verdict::Yes);
-    let promoted =
-        |person: &Assessment| person.decision.as_deref() == Some(labels.text("decision_promote"));
+    let promote = labels.text("decision_promote");
+    let mut rows = Vec::new();
+    for track in &ladder.tracks {
+        for level in &track.levels {
+            let here: Vec<&Assessment> = calibration
+                .people
+                .iter()
+                .filter(|person| person.track == track.id && person.level == level.id)
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            rows.push((
+                track.name.clone(),
+                level.title.clone(),
+                here.len(),
+                here.iter()
+                    .filter(|person| person.meets == Some(Verdict::Yes))
+                    .count(),
+                here.iter()
+                    .filter(|person| person.decision.as_deref() == Some(promote))
+                    .count(),
+            ));
+        }
+    }
+    let verdict = |verdict: Option<Verdict>| {
+        verdict
+            .map(|verdict| {
+                labels
+                    .text(match verdict {
+                        Verdict::Yes => "yes",
+                        Verdict::No => "no",
+                        Verdict::Incomplete => "incomplete",
+                    })
+                    .to_owned()
+            })
+            .unwrap_or_default()
+    };
+    let persons = calibration
+        .people
+        .iter()
+        .map(|person| {
+            vec![
+                person.name.clone(),
+                track_name(&person.track),
+                level_title(&person.level),
+                verdict(person.meets),
+                person
+                    .proposed
+                    .as_deref()
+                    .map(level_title)
+                    .unwrap_or_default(),
+                person.decision.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let rank = |id: &str| ladder.position(id).map(|(_, rank)| rank);
+    let mut below: Vec<(String, usize)> = calibration
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(index, area)| {
+            let count = calibration
+                .people
+                .iter()
+                .filter(|person| {
+                    let rated = person.ratings[index].as_deref().and_then(rank);
+                    matches!((rated, rank(&person.level)), (Some(rated), Some(current)) if rated < current)
+                })
+                .count();
+            (area.clone(), count)
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    below.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::export::pdf::ReportData {
+        people: calibration.people.len(),
+        rows,
+        persons,
+        below,
+    }
+}
+
+/// The meeting's report as Markdown.
+pub fn to_markdown(
+    calibration: &Calibration,
+    ladder: &Ladder,
+    labels: &Labels,
+) -> anyhow::Result<String> {
+    let figures = figures(calibration, ladder, labels);
     let table = |rows: Vec<Vec<String>>| {
         let lines: Vec<String> = rows
             .iter()
@@ -484,116 +564,59 @@ pub fn to_markdown(
         }
         text
     };
-    let mut out = crate::commonmark::Tree::format(&tree, root)?;
-    out.push_str(&format!(
-        "\n{}: {}\n\n",
+    let headings = |keys: &[&str]| {
+        keys.iter()
+            .map(|key| labels.text(key).to_owned())
+            .collect::<Vec<_>>()
+    };
+    let title = labels.fill("calibration_report", &[("ladder", &ladder.title)]);
+    let mut out = format!(
+        "# {}\n\n{}: {}\n\n",
+        markdown_cell(&title),
         labels.text("people"),
-        calibration.people.len()
-    ));
-    // Distribution.
-    let mut rows = vec![["track", "level", "people", "meet_count", "promotions"]
-        .map(|key| labels.text(key).to_owned())
-        .to_vec()];
-    for track in &ladder.tracks {
-        for level in &track.levels {
-            let here: Vec<&Assessment> = calibration
-                .people
-                .iter()
-                .filter(|person| person.track == track.id && person.level == level.id)
-                .collect();
-            if here.is_empty() {
-                continue;
-            }
-            rows.push(vec![
-                track.name.clone(),
-                level.title.clone(),
-                here.len().to_string(),
-                here.iter().filter(|person| yes(person)).count().to_string(),
-                here.iter()
-                    .filter(|person| promoted(person))
-                    .count()
-                    .to_string(),
-            ]);
-        }
-    }
+        figures.people
+    );
+    let mut rows = vec![headings(&[
+        "track",
+        "level",
+        "people",
+        "meet_count",
+        "promotions",
+    ])];
+    rows.extend(
+        figures
+            .rows
+            .iter()
+            .map(|(track, level, people, meets, promotions)| {
+                vec![
+                    track.clone(),
+                    level.clone(),
+                    people.to_string(),
+                    meets.to_string(),
+                    promotions.to_string(),
+                ]
+            }),
+    );
     out.push_str(&format!("## {}\n\n", labels.text("overview")));
     out.push_str(&table(rows));
-    // People.
-    let mut rows = vec![[
+    let mut rows = vec![headings(&[
         "name",
         "track",
         "current_level",
-        "lowest_level",
         "meets_level",
         "proposed_level",
         "decision",
-    ]
-    .map(|key| labels.text(key).to_owned())
-    .to_vec()];
-    for person in &calibration.people {
-        rows.push(vec![
-            person.name.clone(),
-            track_name(&person.track),
-            level_title(&person.level),
-            person
-                .lowest
-                .as_deref()
-                .map(level_title)
-                .unwrap_or_default(),
-            person
-                .meets
-                .map(|verdict| {
-                    labels
-                        .text(match verdict {
-                            Verdict::Yes => "yes",
-                            Verdict::No => "no",
-                            Verdict::Incomplete => "incomplete",
-                        })
-                        .to_owned()
-                })
-                .unwrap_or_default(),
-            person
-                .proposed
-                .as_deref()
-                .map(level_title)
-                .unwrap_or_default(),
-            person.decision.clone().unwrap_or_default(),
-        ]);
-    }
+    ])];
+    rows.extend(figures.persons.iter().cloned());
     out.push_str(&format!("\n## {}\n\n", labels.text("people")));
     out.push_str(&table(rows));
-    // Areas most often below level.
-    let mut below: Vec<(String, usize)> = calibration
-        .areas
-        .iter()
-        .enumerate()
-        .map(|(index, area)| {
-            let count = calibration
-                .people
-                .iter()
-                .filter(|person| {
-                    let current = ladder.position(&person.level).map(|(_, rank)| rank);
-                    let rated = person.ratings[index]
-                        .as_deref()
-                        .and_then(|id| ladder.position(id))
-                        .map(|(_, rank)| rank);
-                    matches!((rated, current), (Some(rated), Some(current)) if rated < current)
-                })
-                .count();
-            (area.clone(), count)
-        })
-        .filter(|(_, count)| *count > 0)
-        .collect();
-    below.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    if !below.is_empty() {
-        let mut rows = vec![vec![
-            labels.text("area").to_owned(),
-            labels.text("people").to_owned(),
-        ]];
+    if !figures.below.is_empty() {
+        let mut rows = vec![headings(&["area", "people"])];
         rows.extend(
-            below
-                .into_iter()
-                .map(|(area, count)| vec![area, count.to_string()]),
+            figures
+                .below
+                .iter()
+                .map(|(area, count)| vec![area.clone(), count.to_string()]),
         );
         out.push_str(&format!("\n## {}\n\n", labels.text("below_level_areas")));
         out.push_str(&table(rows));

@@ -107,8 +107,16 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
                         people_folder.join(format!("{}.pdf", crate::model::slug(&person.name)));
                     write_atomically(&path, |out| out.write_all(&pdf))?;
                 }
+                let report = exporter.context().report(
+                    &view,
+                    calibration::figures(&read, ladder, &labels),
+                    &stamp,
+                )?;
+                let path = folder.join(format!("{stem}.pdf"));
+                write_atomically(&path, |out| out.write_all(&report))?;
                 eprintln!(
-                    "wrote {} one-pagers into {}",
+                    "wrote {} and {} one-pagers into {}",
+                    path.display(),
                     read.people.len(),
                     people_folder.display()
                 );

@@ -671,6 +671,21 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
                 );
             }
         }
+        // The report as PDF: every person, and every level that has people, with its count.
+        let figures = ladder::calibration::figures(&read, &ladder, &labels);
+        let pdf = crate::pdf::context()
+            .report(&view, figures, &stamp())
+            .unwrap();
+        let text = crate::pdf::normalize(&crate::pdf::text_of(&pdf));
+        for back in &read.people {
+            assert!(
+                text.contains(&crate::pdf::normalize(&back.name)),
+                "{}",
+                back.name
+            );
+            let title = &ladder.level(&back.level).unwrap().title;
+            assert!(text.contains(&crate::pdf::normalize(title)), "{title}");
+        }
         // The outputs for HR systems and the report carry every person.
         let csv = ladder::calibration::to_csv(&read);
         assert_eq!(csv.lines().count(), people.len() + 1);

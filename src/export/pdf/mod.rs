@@ -23,8 +23,8 @@ use crate::audience::Audience;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::view::{LadderView, LevelView};
-pub use data::PersonSheet;
 use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData, PersonData};
+pub use data::{PersonSheet, ReportData};
 use world::{file_id, DocumentWorld, Resources};
 
 /// Paper sizes people print ladders on.
@@ -146,6 +146,7 @@ impl Context {
             ladder: LadderData::Whole(view),
             offer: None,
             person: None,
+            report: None,
         };
         let date = metadata_date(view.effective_date);
         self.compile("booklet.typ", &data, date, &format!("{}/booklet", view.id))
@@ -168,9 +169,38 @@ impl Context {
             ladder: LadderData::Header(LadderHeader::of(view)),
             offer: None,
             person: Some(sheet),
+            report: None,
         };
         let date = metadata_date(view.effective_date);
         self.compile("person.typ", &data, date, &format!("{}/person", view.id))
+    }
+
+    /// The report of a calibration meeting.
+    pub fn report(
+        &self,
+        view: &LadderView,
+        figures: ReportData,
+        stamp: &Stamp,
+    ) -> anyhow::Result<Vec<u8>> {
+        let data = DocumentData {
+            paper: self.options.paper.typst_name(),
+            date: view.date.clone(),
+            tool: &stamp.tool,
+            input_hash: &stamp.input_hash,
+            lang: Lang::of(&view.language),
+            labels: &view.labels.entries,
+            ladder: LadderData::Header(LadderHeader::of(view)),
+            offer: None,
+            person: None,
+            report: Some(figures),
+        };
+        let date = metadata_date(view.effective_date);
+        self.compile(
+            "calibration.typ",
+            &data,
+            date,
+            &format!("{}/calibration", view.id),
+        )
     }
 
     /// The one-pager of a level; personalized when a candidate is named.
@@ -210,6 +240,7 @@ impl Context {
                 level,
             }),
             person: None,
+            report: None,
         };
         let date = metadata_date(asked_date.or(view.effective_date));
         self.compile(

@@ -43,6 +43,10 @@ pub struct Resources {
 /// `ladder` works anywhere.
 pub const EMBEDDED_LAYOUTS: &[(&str, &str)] = &[
     ("booklet.typ", include_str!("../../../layouts/booklet.typ")),
+    (
+        "calibration.typ",
+        include_str!("../../../layouts/calibration.typ"),
+    ),
     ("offer.typ", include_str!("../../../layouts/offer.typ")),
     ("person.typ", include_str!("../../../layouts/person.typ")),
     ("render.typ", include_str!("../../../layouts/render.typ")),
