@@ -78,15 +78,9 @@ fn remove_internal(ladder: &mut Ladder) {
     });
     let whole = |internal: &Option<Internal>| matches!(internal, Some(Internal::Whole(true)));
     let removed: HashSet<String> = ladder
-        .tracks
-        .iter()
-        .flat_map(|track| {
-            track
-                .levels
-                .iter()
-                .filter(move |level| track.internal || whole(&level.internal))
-        })
-        .map(|level| level.id.clone())
+        .levels()
+        .filter(|(track, level)| track.internal || whole(&level.internal))
+        .map(|(_, level)| level.id.clone())
         .collect();
     // What a removed level stood for, to drop references to it by id, title or alias.
     let removed_names: HashSet<String> = ladder

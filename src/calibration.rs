@@ -85,14 +85,15 @@ pub fn ladder_fingerprint(ladder: &Ladder) -> String {
 
 /// The id of the ladder a workbook was made from, as its properties record it.
 pub fn stamped_ladder(path: &Path) -> Result<Option<String>, Diagnostic> {
-    stamped(path, "Ladder id")
-}
-
-/// A custom property the workbook's writer recorded.
-fn stamped(path: &Path, wanted: &str) -> Result<Option<String>, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|error| {
         Diagnostic::error("unreadable", format!("cannot read the workbook: {error}")).in_file(path)
     })?;
+    stamped(&bytes, path, "Ladder id")
+}
+
+/// A custom property the workbook's writer recorded, from the workbook's bytes (`path` names
+/// it in messages).
+fn stamped(bytes: &[u8], path: &Path, wanted: &str) -> Result<Option<String>, Diagnostic> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook(path))?;
     let Ok(mut custom) = archive.by_name("docProps/custom.xml") else {
         return Ok(None);
@@ -126,6 +127,7 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
                 .in_file(path),
         ]
     })?;
+    let recorded_fingerprint = stamped(&bytes, path, "Ladder fingerprint").ok().flatten();
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|_| vec![not_a_workbook(path)])?;
     let sheet = labels.text("sheet_calibration");
@@ -298,7 +300,7 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
     // A ladder edited since the workbook was made: what still matches is read (by id, title
     // or name), and the reader is told to look.
     let mut warnings = Vec::new();
-    if let Ok(Some(recorded)) = stamped(path, "Ladder fingerprint") {
+    if let Some(recorded) = recorded_fingerprint {
         let current = [Audience::Internal, Audience::Public]
             .map(|audience| ladder_fingerprint(&for_audience(ladder, audience)));
         if !current.contains(&recorded) {

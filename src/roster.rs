@@ -361,6 +361,11 @@ pub fn level_of<'a>(track: &'a Track, name: &str) -> Option<&'a Level> {
         })
 }
 
+/// Whether `name` is the level's id, title or one of its aliases, ignoring case.
+pub fn names_level(level: &Level, name: &str) -> bool {
+    level.id.eq_ignore_ascii_case(name.trim()) || names_by_title(level, name)
+}
+
 /// Whether `name` is the level's title or one of its aliases, ignoring case.
 fn names_by_title(level: &Level, name: &str) -> bool {
     let name = name.trim();

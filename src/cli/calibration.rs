@@ -43,6 +43,12 @@ pub struct CalibrationArgs {
 
 pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
     let dictionaries = Dictionaries::built_in();
+    // Fonts and templates are loaded once for every workbook, and only for PDFs.
+    let pdf = if args.format.contains(&CalibrationFormat::Pdf) {
+        Some(crate::export::pdf::PdfExporter::new(&Default::default())?)
+    } else {
+        None
+    };
     let mut failed = false;
     for file in &args.files {
         let name = match &args.ladder {
@@ -88,8 +94,7 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
         let folder = args.out.join(&ladder.id).join("calibration");
         std::fs::create_dir_all(&folder)?;
         for format in &args.format {
-            if *format == CalibrationFormat::Pdf {
-                let exporter = crate::export::pdf::PdfExporter::new(&Default::default())?;
+            if let (CalibrationFormat::Pdf, Some(exporter)) = (format, &pdf) {
                 let view = crate::view::LadderView::new(ladder, labels.clone());
                 let people_folder = folder.join(&stem);
                 std::fs::create_dir_all(&people_folder)?;

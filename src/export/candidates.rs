@@ -16,9 +16,10 @@ use super::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::audience::Audience;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::model::{slug, Ladder, Level};
+use crate::model::{slug, Ladder, Level, Track};
 use crate::output::ContentHasher;
 use crate::people::{column_key, PeopleFile};
+use crate::roster::{names_level, track_of};
 
 /// The columns a candidates file must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["name", "level"];
@@ -132,35 +133,15 @@ impl CandidateOffers {
         if wanted.is_empty() {
             return Err(String::from("the level is empty"));
         }
-        let named = |level: &Level| {
-            level.id.eq_ignore_ascii_case(wanted)
-                || level.title.eq_ignore_ascii_case(wanted)
-                || level
-                    .aliases
-                    .iter()
-                    .any(|alias| alias.eq_ignore_ascii_case(wanted))
-        };
-        let tracks: Vec<_> = match &row.track {
-            Some(track) => {
-                let found: Vec<_> = ladder
-                    .tracks
-                    .iter()
-                    .filter(|candidate| {
-                        candidate.id.eq_ignore_ascii_case(track.trim())
-                            || candidate.name.eq_ignore_ascii_case(track.trim())
-                    })
-                    .collect();
-                if found.is_empty() {
-                    return Err(format!("ladder `{}` has no track `{track}`", ladder.id));
-                }
-                found
-            }
+        let tracks: Vec<&Track> = match &row.track {
+            Some(track) => vec![track_of(ladder, track)
+                .ok_or_else(|| format!("ladder `{}` has no track `{track}`", ladder.id))?],
             None => ladder.tracks.iter().collect(),
         };
         let matches: Vec<&Level> = tracks
             .iter()
             .flat_map(|track| track.levels.iter())
-            .filter(|level| named(level))
+            .filter(|level| names_level(level, wanted))
             .collect();
         match matches.as_slice() {
             [level] => Ok(level),

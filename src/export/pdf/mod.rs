@@ -134,20 +134,31 @@ impl Context {
             .context("the PDF context was created without PDFs")
     }
 
-    /// The booklet of a whole ladder.
-    pub fn booklet(&self, view: &LadderView, stamp: &Stamp) -> anyhow::Result<Vec<u8>> {
-        let data = DocumentData {
+    /// What every document of a ladder carries (paper, date, tool, language, labels), with
+    /// the ladder as the document needs it and nothing document-specific yet.
+    fn document<'a>(
+        &self,
+        view: &'a LadderView,
+        stamp: &'a Stamp,
+        ladder: LadderData<'a>,
+    ) -> DocumentData<'a> {
+        DocumentData {
             paper: self.options.paper.typst_name(),
             date: view.date.clone(),
             tool: &stamp.tool,
             input_hash: &stamp.input_hash,
             lang: Lang::of(&view.language),
             labels: &view.labels.entries,
-            ladder: LadderData::Whole(view),
+            ladder,
             offer: None,
             person: None,
             report: None,
-        };
+        }
+    }
+
+    /// The booklet of a whole ladder.
+    pub fn booklet(&self, view: &LadderView, stamp: &Stamp) -> anyhow::Result<Vec<u8>> {
+        let data = self.document(view, stamp, LadderData::Whole(view));
         let date = metadata_date(view.effective_date);
         self.compile("booklet.typ", &data, date, &format!("{}/booklet", view.id))
     }
@@ -160,16 +171,8 @@ impl Context {
         stamp: &Stamp,
     ) -> anyhow::Result<Vec<u8>> {
         let data = DocumentData {
-            paper: self.options.paper.typst_name(),
-            date: view.date.clone(),
-            tool: &stamp.tool,
-            input_hash: &stamp.input_hash,
-            lang: Lang::of(&view.language),
-            labels: &view.labels.entries,
-            ladder: LadderData::Header(LadderHeader::of(view)),
-            offer: None,
             person: Some(sheet),
-            report: None,
+            ..self.document(view, stamp, LadderData::Header(LadderHeader::of(view)))
         };
         let date = metadata_date(view.effective_date);
         self.compile("person.typ", &data, date, &format!("{}/person", view.id))
@@ -183,16 +186,8 @@ impl Context {
         stamp: &Stamp,
     ) -> anyhow::Result<Vec<u8>> {
         let data = DocumentData {
-            paper: self.options.paper.typst_name(),
-            date: view.date.clone(),
-            tool: &stamp.tool,
-            input_hash: &stamp.input_hash,
-            lang: Lang::of(&view.language),
-            labels: &view.labels.entries,
-            ladder: LadderData::Header(LadderHeader::of(view)),
-            offer: None,
-            person: None,
             report: Some(figures),
+            ..self.document(view, stamp, LadderData::Header(LadderHeader::of(view)))
         };
         let date = metadata_date(view.effective_date);
         self.compile(
@@ -216,15 +211,9 @@ impl Context {
             .with_context(|| format!("ladder `{}` has no level `{level_id}`", view.id))?;
         let asked_date = candidate.and_then(|candidate| candidate.date);
         let data = DocumentData {
-            paper: self.options.paper.typst_name(),
             date: asked_date
                 .map(|date| view.labels.date(date))
                 .or_else(|| view.date.clone()),
-            tool: &stamp.tool,
-            input_hash: &stamp.input_hash,
-            lang: Lang::of(&view.language),
-            labels: &view.labels.entries,
-            ladder: LadderData::Header(LadderHeader::of(view)),
             offer: Some(OfferData {
                 track: &track.name,
                 track_kind: track.kind,
@@ -239,8 +228,7 @@ impl Context {
                 }),
                 level,
             }),
-            person: None,
-            report: None,
+            ..self.document(view, stamp, LadderData::Header(LadderHeader::of(view)))
         };
         let date = metadata_date(asked_date.or(view.effective_date));
         self.compile(

@@ -415,9 +415,14 @@ pub(super) fn calibration_sheet(
     // A rating: a level of the person's track where the track rates the area, nothing where
     // it does not (the cell is greyed too). `D2` is relative: each cell asks for its own area.
     let first = column_letters(first_rating);
+    // Whether the track of the row does not rate the area of the column (relative to D2): the
+    // cell is then greyed and takes no input.
+    let not_rated = format!(
+        "IFERROR(INDEX(TrackAreas,MATCH($B2,Tracks,0),COLUMN({first}2)-COLUMN(${first}2)+1),1)=0"
+    );
     let rating_validation = DataValidation::new()
         .allow_list_formula(Formula::new(format!(
-            "=IF(IFERROR(INDEX(TrackAreas,MATCH($B2,Tracks,0),COLUMN({first}2)-COLUMN(${first}2)+1),1)=0,NotRated,INDIRECT(IFERROR(VLOOKUP($B2,TrackTable,2,FALSE),\"AllLevels\")))"
+            "=IF({not_rated},NotRated,INDIRECT(IFERROR(VLOOKUP($B2,TrackTable,2,FALSE),\"AllLevels\")))"
         )))
         .set_input_title(validation_title(book.text("level")))?
         .set_input_message(book.text("choose_level"))?
@@ -496,7 +501,6 @@ pub(super) fn calibration_sheet(
 
     // At a glance: areas the track does not rate greyed, ratings below the current level red,
     // above it green; the lowest level red when below; "Yes" green, "No" red, "Incomplete" amber.
-    let first_rating_letters = column_letters(first_rating);
     let current_cell = format!("${}2", column_letters(current_rank));
     let rank_cell = format!("{}2", column_letters(first_rank));
     sheet.add_conditional_format(
@@ -505,9 +509,7 @@ pub(super) fn calibration_sheet(
         last_row,
         last_rating,
         &ConditionalFormatFormula::new()
-            .set_rule(Formula::new(format!(
-                "=IFERROR(INDEX(TrackAreas,MATCH($B2,Tracks,0),COLUMN({first_rating_letters}2)-COLUMN(${first_rating_letters}2)+1),1)=0"
-            )))
+            .set_rule(Formula::new(format!("={not_rated}")))
             .set_format(&styles.not_rated)
             .set_stop_if_true(true),
     )?;
