@@ -1,28 +1,141 @@
-//! Importing ladders written as documents (Markdown, HTML, or Markdown with raw HTML tables)
-//! into the model, so adopting `ladder` does not mean retyping a ladder.
+//! Importing ladders kept elsewhere into the model, so adopting `ladder` does not mean
+//! retyping a ladder: documents (Markdown, HTML, Word), spreadsheet matrices (`.xlsx`, `.ods`,
+//! `.csv`) and other tools' data files (JSON or YAML, standalone or as front matter).
 //!
-//! A document is first read into an [`outline::Block`] list; [`interpret`] then recognizes the
-//! shapes published ladders use: headings for tracks, levels and areas; `**Area:** text`
-//! paragraphs and `* **Area**: text` bullets; key lines (`**Management Equivalent**: ...`);
-//! nested bullet lists of positions; tables with levels as rows (with groups of bullets) or as
-//! columns; a summary table that aligns tracks by column; YAML front matter. Text it cannot
-//! place is kept as prose and reported with its line.
+//! Every kind is first read into one [`outline::Block`] list (a Word document's headings,
+//! lists and tables; a sheet's table under its name), except data files, which [`data`] maps
+//! onto the model directly. [`interpret`] then reads the outline every plausible way (which
+//! heading depth holds the levels, which the areas; which axis of a table holds the levels)
+//! and keeps the reading that places the most text in the most regular shape. Text it cannot
+//! place is kept as prose and reported with its line (or `sheet!cell`). [`explain`] prints
+//! what was found, for `ladder import --explain`.
 
+pub mod data;
+pub mod docx;
+pub mod explain;
 pub mod front_matter;
 pub mod interpret;
 pub mod outline;
+pub mod sheets;
 
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Ladder;
 
-/// Extensions read as documents to import.
+/// Extensions of text documents, which `ladder build` also reads directly.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+/// Every extension `ladder import` reads.
+pub const IMPORT_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "txt", "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "json",
+    "yaml", "yml",
+];
+
+/// How the user corrects the importer's reading of a document (`--levels h2 --areas h3`,
+/// `--levels columns`, `--track Manager`, or the same keys in a mapping file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The heading depth that names levels (`h2` is 2).
+    pub levels_depth: Option<u8>,
+    /// The heading depth that names areas.
+    pub areas_depth: Option<u8>,
+    /// The heading depth that names tracks: `Some(None)` when no heading does.
+    pub tracks_depth: Option<Option<u8>>,
+    /// Which axis of a table (or sheet) holds the levels.
+    pub levels_axis: Option<interpret::LevelAxis>,
+    /// The name of the track when the document holds one (or of its first track).
+    pub track: Option<String>,
+}
+
+impl ImportOptions {
+    /// Reads a mapping file: the same settings as the options, in YAML
+    /// (`levels: h2`, `areas: h3`, `tracks: none`, `levels: columns`, `track: Manager`).
+    pub fn from_mapping(path: &Path) -> Result<Self, Diagnostic> {
+        let source = crate::source::read_source(path)?;
+        let value: serde_yaml::Value = serde_yaml::from_str(&source.text).map_err(|error| {
+            Diagnostic::error("bad-mapping", format!("the mapping file is not YAML: {error}"))
+                .in_file(path)
+        })?;
+        let mut options = ImportOptions::default();
+        let Some(mapping) = value.as_mapping() else {
+            return Ok(options);
+        };
+        for (key, value) in mapping {
+            let key = key.as_str().unwrap_or_default();
+            let value = match value {
+                serde_yaml::Value::String(text) => text.clone(),
+                serde_yaml::Value::Number(number) => number.to_string(),
+                _ => String::new(),
+            };
+            let applied = match key {
+                "levels" => options.set_levels(&value),
+                "areas" => options.set_areas(&value),
+                "tracks" => options.set_tracks(&value),
+                "track" => {
+                    options.track = Some(value.clone());
+                    Ok(())
+                }
+                other => Err(format!(
+                    "unknown setting `{other}`: the settings are levels, areas, tracks and track"
+                )),
+            };
+            applied.map_err(|message| {
+                Diagnostic::error("bad-mapping", message)
+                    .in_file(path)
+                    .with_hint("e.g. `levels: h2`, `areas: h3`, `tracks: none`, `track: Manager`")
+            })?;
+        }
+        Ok(options)
+    }
+
+    /// `h2` (levels are second-level headings), `columns` or `rows` (of tables and sheets).
+    pub fn set_levels(&mut self, value: &str) -> Result<(), String> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "columns" => self.levels_axis = Some(interpret::LevelAxis::Columns),
+            "rows" => self.levels_axis = Some(interpret::LevelAxis::Rows),
+            other => self.levels_depth = Some(heading_depth(other)?),
+        }
+        Ok(())
+    }
+
+    /// `h3` (areas are third-level headings), `rows` or `columns` (of tables and sheets: the
+    /// other axis holds the levels).
+    pub fn set_areas(&mut self, value: &str) -> Result<(), String> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "rows" => self.levels_axis = Some(interpret::LevelAxis::Columns),
+            "columns" => self.levels_axis = Some(interpret::LevelAxis::Rows),
+            other => self.areas_depth = Some(heading_depth(other)?),
+        }
+        Ok(())
+    }
+
+    /// `h1` (tracks are first-level headings) or `none` (the document holds one track).
+    pub fn set_tracks(&mut self, value: &str) -> Result<(), String> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "none" => self.tracks_depth = Some(None),
+            other => self.tracks_depth = Some(Some(heading_depth(other)?)),
+        }
+        Ok(())
+    }
+}
+
+/// `h2` or `2` as a heading depth.
+fn heading_depth(text: &str) -> Result<u8, String> {
+    text.trim_start_matches(['h', 'H'])
+        .parse::<u8>()
+        .ok()
+        .filter(|depth| (1..=6).contains(depth))
+        .ok_or_else(|| {
+            format!("`{text}` is not a heading (h1 to h6), nor `rows`, `columns` or `none`")
+        })
+}
 
 /// A ladder read from a document, with warnings about what could not be placed.
 #[derive(Debug, Clone)]
 pub struct Imported {
+    /// Which heading depths held the tracks, levels and areas.
+    pub reading: interpret::Reading,
     /// The ladder, without an id unless the document's front matter gives one.
     pub ladder: Ladder,
     /// One warning per piece of text kept as prose because it could not be placed, with its
@@ -53,29 +166,44 @@ fn looks_like_html(path: &Path, text: &str) -> bool {
     start.starts_with("<!doctype html") || start.starts_with("<html")
 }
 
-/// Imports the document at `path` (already read as `text`). Linked files of a handbook
-/// (`README.md` linking `track.md` files) are read from the same folder.
+/// Imports the document at `path` (already read as `text`) as its rules read it. Linked files
+/// of a handbook (`README.md` linking `track.md` files) are read from the same folder.
 pub fn import_text(path: &Path, text: &str) -> Result<Imported, Vec<Diagnostic>> {
+    import_text_with(path, text, &ImportOptions::default())
+}
+
+/// [`import_text`], with the user's corrections to the reading.
+pub fn import_text_with(
+    path: &Path,
+    text: &str,
+    options: &ImportOptions,
+) -> Result<Imported, Vec<Diagnostic>> {
+    let mut interpreter = interpret::Interpreter::new(path);
+    interpreter.set_options(options);
     if looks_like_html(path, text) {
         let (title, blocks) = outline::html_page(text);
-        let mut interpreter = interpret::Interpreter::new(path);
         if let Some(title) = title {
             interpreter.set_default_title(&title);
         }
-        interpreter.run(&blocks);
-        return interpreter.finish();
+        return finish(interpreter.read(&blocks), options);
     }
     let (front_matter, mut blocks) = outline::markdown(text);
-    let mut interpreter = interpret::Interpreter::new(path);
     if let Some(front) = &front_matter {
         match front_matter::read(front) {
             front_matter::FrontMatter::WholeLadder(ladder) => {
                 return Ok(Imported {
+                    reading: interpret::Reading::default(),
                     ladder: *ladder,
                     warnings: Vec::new(),
                 })
             }
-            front_matter::FrontMatter::Metadata(metadata) => interpreter.set_metadata(metadata),
+            front_matter::FrontMatter::Metadata(metadata) => {
+                // Another tool's ladder held as data in the front matter (Monzo's topics).
+                if let Some(imported) = data::from_front_matter(path, front, &blocks) {
+                    return finish(Ok(imported), options);
+                }
+                interpreter.set_metadata(metadata)
+            }
             front_matter::FrontMatter::Invalid(message) => {
                 return Err(vec![Diagnostic::error("bad-front-matter", message)
                     .in_file(path)
@@ -103,14 +231,69 @@ pub fn import_text(path: &Path, text: &str) -> Result<Imported, Vec<Diagnostic>>
         }
         blocks.retain(|block| !interpret::is_track_file_list(block));
     }
-    interpreter.run(&blocks);
-    interpreter.finish()
+    finish(interpreter.read(&blocks), options)
 }
 
-/// Reads and imports a document file.
+/// Applies what the user said that holds whatever the reading (`--track NAME`).
+fn finish(
+    imported: Result<Imported, Vec<Diagnostic>>,
+    options: &ImportOptions,
+) -> Result<Imported, Vec<Diagnostic>> {
+    let mut imported = imported?;
+    if let (Some(name), Some(track)) = (&options.track, imported.ladder.tracks.first_mut()) {
+        track.name = name.clone();
+        track.id = crate::model::slug(name);
+    }
+    Ok(imported)
+}
+
+/// Reads and imports a file of any kind `ladder import` reads (see [`IMPORT_EXTENSIONS`]).
 pub fn import_file(path: &Path) -> Result<Imported, Vec<Diagnostic>> {
-    let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
-    import_text(path, &source.text)
+    import_file_with(path, &ImportOptions::default())
+}
+
+/// [`import_file`], with the user's corrections to the reading.
+pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
+    let extension = path
+        .extension()
+        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let read_bytes = || {
+        std::fs::read(path).map_err(|error| {
+            vec![Diagnostic::error("io", format!("cannot read the file: {error}")).in_file(path)]
+        })
+    };
+    match extension.as_str() {
+        "docx" => {
+            let bytes = read_bytes()?;
+            let blocks = docx::outline(&bytes).map_err(|message| {
+                vec![Diagnostic::error("bad-docx", message)
+                    .in_file(path)
+                    .with_hint("save it from Word or Google Docs as a .docx (Word document)")]
+            })?;
+            let mut interpreter = interpret::Interpreter::new(path);
+            interpreter.set_options(options);
+            finish(interpreter.read(&blocks), options)
+        }
+        "xlsx" | "xlsm" | "xls" | "ods" | "csv" => {
+            let bytes = read_bytes()?;
+            let blocks = sheets::outline(path, &extension, &bytes)?;
+            let mut interpreter = interpret::Interpreter::new(path);
+            interpreter.set_options(options);
+            if let Some(stem) = path.file_stem() {
+                interpreter.set_default_title(&stem.to_string_lossy());
+            }
+            finish(interpreter.read(&blocks), options)
+        }
+        "json" | "yaml" | "yml" => {
+            let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
+            finish(data::import(path, &source.text, &extension), options)
+        }
+        _ => {
+            let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
+            import_text_with(path, &source.text, options)
+        }
+    }
 }
 
 /// The YAML source of an imported ladder, ready for `ladders/`.

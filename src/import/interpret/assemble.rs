@@ -35,6 +35,7 @@ impl Interpreter {
         }
         let ladder = self.build_ladder();
         Ok(Imported {
+            reading: Reading::default(),
             ladder,
             warnings: self.warnings,
         })
@@ -219,7 +220,7 @@ impl Interpreter {
                 .map(|(name, aliases)| Area {
                     id: unique(slug(name), &mut used_ids),
                     name: name.clone(),
-                    description: None,
+                    description: self.area_groups.get(name).cloned(),
                     aliases: aliases.clone(),
                 })
                 .collect()

@@ -15,8 +15,11 @@ use super::outline::{bold_key, Block, Cell, Item};
 use super::Imported;
 
 mod assemble;
+mod matrix;
 mod tables;
 mod text;
+pub use matrix::LevelAxis;
+pub(crate) use matrix::level_likeness;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::markup;
@@ -83,7 +86,7 @@ fn first_link(text: &str) -> Option<(String, String)> {
 }
 
 /// Plain text of Markdown, links as their text only.
-fn plain(text: &str) -> String {
+pub(crate) fn plain(text: &str) -> String {
     fn walk(inlines: &[markup::Inline], out: &mut String) {
         for inline in inlines {
             match inline {
@@ -176,8 +179,72 @@ struct Alignment {
     grades: Option<(String, Vec<Option<String>>)>,
 }
 
-/// Reads one document's outline into a ladder: [`new`](Self::new), optionally give it a title
-/// and metadata, [`run`](Self::run) it over the outline, then [`finish`](Self::finish).
+/// Which heading depths hold the tracks, the levels and the areas (`None`: no heading does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    /// The depth of the headings that name tracks.
+    pub tracks: Option<u8>,
+    /// The depth of the headings that name levels.
+    pub levels: Option<u8>,
+    /// The depth of the headings that name areas.
+    pub areas: Option<u8>,
+}
+
+/// How well a reading explains its document: the text it places as expectations, weighed by
+/// how regular the shape is (levels sharing their areas, levels with something in them) and
+/// by how much the level titles look like levels. Text left as prose counts a little, so a
+/// reading that places nothing still beats one that fails.
+pub fn score(imported: &Imported) -> f64 {
+    let ladder = &imported.ladder;
+    let mut placed = 0.0;
+    let mut regularity = 0.0;
+    let mut likeness = 0.0;
+    let mut levels = 0.0;
+    for track in &ladder.tracks {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for level in &track.levels {
+            for area in level.expectations.keys() {
+                *seen.entry(area.as_str()).or_default() += 1;
+            }
+        }
+        for level in &track.levels {
+            levels += 1.0;
+            likeness += f64::from(level_likeness(&level.title));
+            let text: usize = level
+                .expectations
+                .values()
+                .flatten()
+                .map(|text| text.len())
+                .sum::<usize>()
+                + level.description.as_ref().map_or(0, |text| text.len() / 2);
+            placed += text as f64;
+            let shared = if track.levels.len() < 2 {
+                0.7
+            } else if level.expectations.is_empty() {
+                0.0
+            } else {
+                let count = level
+                    .expectations
+                    .keys()
+                    .filter(|area| seen.get(area.as_str()).is_some_and(|&n| n > 1))
+                    .count();
+                count as f64 / level.expectations.len() as f64
+            };
+            regularity += shared;
+        }
+    }
+    if levels == 0.0 {
+        return 0.0;
+    }
+    let prose: usize = ladder.sections.iter().map(|section| section.body.len()).sum();
+    let regularity = regularity / levels;
+    let likeness = likeness / levels;
+    placed * (0.5 + 0.5 * regularity) * (0.5 + 0.5 * likeness) + prose as f64 * 0.05
+}
+
+/// Reads one document's outline into a ladder: [`new`](Self::new), optionally give it a title,
+/// metadata and the user's options, then [`read`](Self::read) the outline.
+#[derive(Clone)]
 pub struct Interpreter {
     path: PathBuf,
     title: Option<String>,
@@ -203,6 +270,12 @@ pub struct Interpreter {
     /// A list of links before the levels (`* [Software Engineer Path](software-engineer.md)`):
     /// pages of the tracks, matched to tracks at the end. The list's text, to keep if not.
     track_links: Option<(Vec<(String, String)>, String)>,
+    /// The group of areas the rows being read belong to (a group row, a heading between the
+    /// tables of one matrix).
+    group: Option<String>,
+    /// Each area's group, kept as the area's description.
+    area_groups: HashMap<String, String>,
+    options: super::ImportOptions,
     warnings: Vec<Diagnostic>,
 }
 
@@ -248,8 +321,16 @@ impl Interpreter {
             cumulative: false,
             extra_blocks: Vec::new(),
             track_links: None,
+            group: None,
+            area_groups: HashMap::new(),
+            options: super::ImportOptions::default(),
             warnings: Vec::new(),
         }
+    }
+
+    /// The reading the user asked for (`--levels h2`, `--levels columns`, `--track NAME`).
+    pub fn set_options(&mut self, options: &super::ImportOptions) {
+        self.options = options.clone();
     }
 
     /// The title to use when neither the document's headings nor its front matter give one
@@ -362,14 +443,13 @@ impl Interpreter {
         }
     }
 
-    /// Walks the document's outline once, filling tracks, levels, areas and prose; with linked
-    /// track files added, `blocks` is the README and each file is walked after it.
-    pub fn run(&mut self, blocks: &[Block]) {
+    /// Reads the document's outline into a ladder. Which heading depths hold tracks, levels
+    /// and areas is decided by reading the document every plausible way and keeping the
+    /// reading that places the most text in the most regular shape (see [`score`]); with
+    /// linked track files added, `blocks` is the README and each file is read as a track.
+    pub fn read(mut self, blocks: &[Block]) -> Result<Imported, Vec<Diagnostic>> {
         let extra: Vec<(String, Vec<Block>)> = std::mem::take(&mut self.extra_blocks);
-        if extra.is_empty() {
-            self.analyse(blocks);
-            self.walk(blocks);
-        } else {
+        if !extra.is_empty() {
             // A handbook: the README holds the ladder, each linked file a track.
             for block in blocks {
                 if let Block::Heading { level: 1, text, .. } = block {
@@ -385,7 +465,103 @@ impl Interpreter {
                 self.track_depth = Some(1);
                 self.walk(file_blocks);
             }
+            return self.finish();
         }
+        let mut guessed = self.clone();
+        guessed.analyse(blocks);
+        let guess = guessed.reading();
+        let mut best: Option<(f64, Result<Imported, Vec<Diagnostic>>)> = None;
+        for reading in self.readings(blocks, guess) {
+            let mut candidate = self.clone();
+            candidate.track_depth = reading.tracks;
+            candidate.level_depth = reading.levels;
+            candidate.area_depth = reading.areas;
+            candidate.walk(blocks);
+            let result = candidate.finish().map(|mut imported| {
+                imported.reading = reading;
+                imported
+            });
+            let mut value = result.as_ref().map_or(-1.0, score);
+            // The rules' own guess wins a tie.
+            if reading == guess {
+                value *= 1.02;
+            }
+            if best.as_ref().is_none_or(|(best, _)| value > *best) {
+                best = Some((value, result));
+            }
+        }
+        match best {
+            Some((_, result)) => result,
+            None => {
+                self.analyse(blocks);
+                self.walk(blocks);
+                self.finish()
+            }
+        }
+    }
+
+    fn reading(&self) -> Reading {
+        Reading {
+            tracks: self.track_depth,
+            levels: self.level_depth,
+            areas: self.area_depth,
+        }
+    }
+
+    /// The readings worth trying: the rules' guess, and every assignment of the document's
+    /// heading depths to tracks above levels above areas, narrowed by what the user fixed.
+    fn readings(&self, blocks: &[Block], guess: Reading) -> Vec<Reading> {
+        let mut depths: Vec<u8> = blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .collect();
+        depths.sort_unstable();
+        depths.dedup();
+        let fixed = &self.options;
+        let mut readings = vec![guess];
+        let optional = |depths: &[u8]| -> Vec<Option<u8>> {
+            std::iter::once(None)
+                .chain(depths.iter().copied().map(Some))
+                .collect()
+        };
+        for levels in optional(&depths) {
+            let above: Vec<u8> = depths
+                .iter()
+                .copied()
+                .filter(|&d| levels.is_some_and(|l| d < l))
+                .collect();
+            let below: Vec<u8> = depths
+                .iter()
+                .copied()
+                .filter(|&d| levels.is_none_or(|l| d > l))
+                .collect();
+            for areas in optional(&below) {
+                for tracks in optional(&above) {
+                    readings.push(Reading {
+                        tracks,
+                        levels,
+                        areas,
+                    });
+                }
+            }
+        }
+        readings.retain(|reading| {
+            fixed.levels_depth.is_none_or(|d| reading.levels == Some(d))
+                && fixed.areas_depth.is_none_or(|d| reading.areas == Some(d))
+                && fixed.tracks_depth.is_none_or(|d| reading.tracks == d)
+        });
+        let mut unique: Vec<Reading> = Vec::new();
+        for reading in readings {
+            if !unique.contains(&reading) {
+                unique.push(reading);
+            }
+        }
+        // A document with many heading depths has few plausible readings; keep it bounded.
+        unique.truncate(80);
+        unique
     }
 
     fn walk_readme(&mut self, blocks: &[Block]) {

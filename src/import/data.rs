@@ -1,0 +1,445 @@
+//! Ladders kept as data by other tools (a JSON or YAML file, or a Markdown file's front
+//! matter), mapped onto the model by their shape rather than by one tool's key names:
+//!
+//! - **nested**: areas (topics, competencies, disciplines) that each list their levels, each
+//!   level with its criteria (`topics → content → level, criteria, exampleCriteria`), or levels
+//!   that each list their areas;
+//! - **flat**: a list of entries that each name a level and an area by id and give a text,
+//!   with the levels and areas (their titles) listed elsewhere in the file.
+//!
+//! A file in this tool's own format (it has `tracks` with levels) loads as it always has.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::outline::Block;
+use super::{interpret::Reading, Imported};
+use crate::diagnostic::Diagnostic;
+use crate::model::{slug, Ladder};
+
+/// Keys that name a thing, in the order they are preferred.
+const NAME_KEYS: &[&str] = &[
+    "title",
+    "name",
+    "label",
+    "topic",
+    "competency",
+    "area",
+    "skill",
+    "displayName",
+    "display_name",
+];
+/// Keys that say which level an entry is about.
+const LEVEL_KEYS: &[&str] = &[
+    "level", "levelId", "level_id", "levelID", "grade", "rank", "stage", "band", "tier",
+];
+/// Keys that say which area an entry is about.
+const AREA_KEYS: &[&str] = &[
+    "competency",
+    "competencyId",
+    "competency_id",
+    "area",
+    "areaId",
+    "area_id",
+    "topic",
+    "topicId",
+    "topic_id",
+    "skill",
+    "skillId",
+    "skill_id",
+    "dimension",
+    "category",
+];
+/// Keys that hold an entry's expectations.
+const CRITERIA_KEYS: &[&str] = &[
+    "criteria",
+    "expectations",
+    "behaviours",
+    "behaviors",
+    "items",
+    "descriptions",
+    "description",
+    "text",
+    "criterion",
+    "content",
+    "summary",
+];
+/// Keys of examples given under a criterion: kept out of the expectations.
+const EXAMPLE_KEYS: &[&str] = &["examples", "example"];
+
+/// Imports a standalone data file (`.json`, `.yaml`, `.yml`).
+pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<Diagnostic>> {
+    let value: Value = if extension == "json" {
+        serde_json::from_str(text).map_err(|error| {
+            vec![Diagnostic::error("bad-json", format!("this is not JSON: {error}"))
+                .in_file(path)
+                .at(Some((error.line(), error.column())))]
+        })?
+    } else {
+        let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
+            vec![Diagnostic::error("bad-yaml", format!("this is not YAML: {error}"))
+                .in_file(path)
+                .at(error.location().map(|at| (at.line(), at.column())))]
+        })?;
+        if yaml.get("tracks").is_some() {
+            // This tool's own format: load it as `ladder build` does.
+            let source = crate::source::SourceFile {
+                path: path.to_owned(),
+                text: text.to_owned(),
+            };
+            let loaded = crate::load::load_source(source)?;
+            return Ok(Imported {
+                reading: Reading::default(),
+                ladder: loaded.ladder,
+                warnings: loaded.notes,
+            });
+        }
+        serde_json::to_value(yaml).map_err(|error| {
+            vec![Diagnostic::error("bad-yaml", format!("this YAML cannot be read as data: {error}"))
+                .in_file(path)]
+        })?
+    };
+    let title = path
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    read(&value, &title).ok_or_else(|| {
+        vec![Diagnostic::error(
+            "import-no-levels",
+            "no levels found in this data: no list of entries that name a level and give criteria",
+        )
+        .in_file(path)
+        .with_hint(
+            "the importer reads areas that list levels with criteria, levels that list areas, \
+             or entries that name a level and an area; see `ladder import --help`",
+        )]
+    })
+}
+
+/// A Markdown file whose front matter holds a ladder as another tool's data: imported from the
+/// data, with the page's text kept as the summary.
+pub fn from_front_matter(path: &Path, front: &str, blocks: &[Block]) -> Option<Imported> {
+    let yaml: serde_yaml::Value = serde_yaml::from_str(front).ok()?;
+    let value = serde_json::to_value(yaml).ok()?;
+    let title = path
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let mut imported = read(&value, &title)?;
+    let body: Vec<String> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    if !body.is_empty() && imported.ladder.summary.is_none() {
+        imported.ladder.summary = Some(body.join("\n\n"));
+    }
+    Some(imported)
+}
+
+/// One expectation found: its track (if the data names tracks), level key, area and text.
+struct Found {
+    track: Option<String>,
+    level: String,
+    area: String,
+    text: String,
+}
+
+/// The ladder in `value`, if the data holds levels with criteria.
+pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
+    let level_titles = titles_of(value, &["levels", "grades", "ranks", "stages", "bands"]);
+    let area_titles = titles_of(
+        value,
+        &[
+            "competencies",
+            "areas",
+            "skills",
+            "topics",
+            "dimensions",
+            "categories",
+        ],
+    );
+    let mut found = Vec::new();
+    let mut examples = 0;
+    walk(value, None, None, 0, &mut found, &mut examples);
+    if found.is_empty() {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    if examples > 0 {
+        warnings.push(Diagnostic::warning(
+            "import",
+            format!(
+                "{examples} examples given under criteria were left out: they illustrate \
+                 an expectation rather than add one"
+            ),
+        ));
+    }
+    let title = string_at(value, NAME_KEYS)
+        .or_else(|| string_at(value, &["sidebarTitle", "pageTitle"]))
+        .unwrap_or_else(|| fallback_title.to_owned());
+    // The model is built through its serde form, which fills in every default.
+    let mut tracks: IndexMap<String, BTreeMap<LevelKey, (String, IndexMap<String, Vec<String>>)>> =
+        IndexMap::new();
+    let mut areas: IndexMap<String, String> = IndexMap::new();
+    for entry in found {
+        let track = entry.track.clone().unwrap_or_else(|| title.clone());
+        let area_name = area_titles
+            .get(&entry.area)
+            .cloned()
+            .unwrap_or(entry.area.clone());
+        let area_name = if area_name.is_empty() {
+            String::from("Expectations")
+        } else {
+            area_name
+        };
+        let area_id = slug(&area_name);
+        areas.entry(area_id.clone()).or_insert(area_name);
+        let level_title = level_titles.get(&entry.level).cloned().unwrap_or_else(|| {
+            if entry.level.chars().all(|c| c.is_ascii_digit()) {
+                format!("Level {}", entry.level)
+            } else {
+                entry.level.clone()
+            }
+        });
+        let level = tracks
+            .entry(track)
+            .or_default()
+            .entry(LevelKey::new(&entry.level))
+            .or_insert_with(|| (level_title, IndexMap::new()));
+        level.1.entry(area_id).or_default().push(entry.text);
+    }
+    let mut level_ids: Vec<String> = Vec::new();
+    let tracks: Vec<Value> = tracks
+        .into_iter()
+        .map(|(name, levels)| {
+            let levels: Vec<Value> = levels
+                .into_values()
+                .enumerate()
+                .map(|(index, (title, expectations))| {
+                    let mut id = slug(&title);
+                    while level_ids.contains(&id) {
+                        id.push_str("-2");
+                    }
+                    level_ids.push(id.clone());
+                    serde_json::json!({
+                        "id": id, "title": title, "rank": index + 1,
+                        "expectations": expectations,
+                    })
+                })
+                .collect();
+            serde_json::json!({"id": slug(&name), "name": name, "levels": levels})
+        })
+        .collect();
+    let areas: Vec<Value> = areas
+        .into_iter()
+        .map(|(id, name)| serde_json::json!({"id": id, "name": name}))
+        .collect();
+    let ladder: Ladder = serde_json::from_value(serde_json::json!({
+        "id": slug(&title), "title": title, "areas": areas, "tracks": tracks,
+    }))
+    .ok()?;
+    Some(Imported {
+        reading: Reading::default(),
+        ladder,
+        warnings,
+    })
+}
+
+/// Levels sort by their number when they have one, else in the order first seen.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum LevelKey {
+    Number(u64, String),
+    Named(String),
+}
+
+impl LevelKey {
+    fn new(text: &str) -> Self {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        match digits.parse::<u64>() {
+            Ok(number) => LevelKey::Number(number, text.to_owned()),
+            Err(_) => LevelKey::Named(text.to_owned()),
+        }
+    }
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.trim().to_owned()).filter(|text| !text.is_empty()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+fn string_at(value: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|key| value.get(*key).and_then(scalar))
+}
+
+/// `id → title` of the things listed under any of `keys` (objects with an id and a name).
+fn titles_of(value: &Value, keys: &[&str]) -> BTreeMap<String, String> {
+    let mut titles = BTreeMap::new();
+    fn visit(value: &Value, keys: &[&str], titles: &mut BTreeMap<String, String>, depth: usize) {
+        if depth > 12 {
+            return;
+        }
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    if keys.contains(&key.as_str()) {
+                        if let Value::Array(items) = child {
+                            for item in items {
+                                let id = string_at(item, &["id", "key", "slug", "level", "code"]);
+                                let name = string_at(item, NAME_KEYS);
+                                if let (Some(id), Some(name)) = (id, name) {
+                                    titles.insert(id, name);
+                                }
+                            }
+                        }
+                        if let Value::Object(entries) = child {
+                            for (id, item) in entries {
+                                if let Some(name) = scalar(item).or_else(|| string_at(item, NAME_KEYS))
+                                {
+                                    titles.insert(id.clone(), name);
+                                }
+                            }
+                        }
+                    }
+                    visit(child, keys, titles, depth + 1);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    visit(item, keys, titles, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    visit(value, keys, &mut titles, 0);
+    titles
+}
+
+/// The criteria an entry gives: strings, or objects whose text is under a criteria key
+/// (examples under them counted, not kept).
+fn criteria(value: &Value, examples: &mut usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in CRITERIA_KEYS
+        .iter()
+        .chain(&["exampleCriteria", "example_criteria"])
+    {
+        match value.get(*key) {
+            Some(Value::String(text)) if !text.trim().is_empty() => out.push(text.trim().to_owned()),
+            Some(Value::Array(items)) => {
+                for item in items {
+                    match item {
+                        Value::String(text) if !text.trim().is_empty() => {
+                            out.push(text.trim().to_owned())
+                        }
+                        Value::Object(_) => {
+                            if let Some(text) = string_at(item, CRITERIA_KEYS) {
+                                out.push(text);
+                            }
+                            for example_key in EXAMPLE_KEYS {
+                                if let Some(Value::Array(list)) = item.get(*example_key) {
+                                    *examples += list.len();
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+        if !out.is_empty() && CRITERIA_KEYS.contains(key) && *key != "criteria" {
+            break;
+        }
+    }
+    out
+}
+
+/// Walks the data, collecting entries that name a level and give criteria; the area is the
+/// entry's own area key or the nearest named object above it, the track the nearest named
+/// object under a `tracks`/`disciplines`/`ladders`/`paths`/`roles` list.
+fn walk(
+    value: &Value,
+    track: Option<&str>,
+    area: Option<&str>,
+    depth: usize,
+    found: &mut Vec<Found>,
+    examples: &mut usize,
+) {
+    if depth > 16 {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            let level = string_at(value, LEVEL_KEYS);
+            if let Some(level) = level {
+                let texts = criteria(value, examples);
+                if !texts.is_empty() {
+                    let own_area = string_at(value, AREA_KEYS);
+                    let area = own_area
+                        .or_else(|| area.map(str::to_owned))
+                        .unwrap_or_default();
+                    for text in texts {
+                        found.push(Found {
+                            track: track.map(str::to_owned),
+                            level: level.clone(),
+                            area: area.clone(),
+                            text,
+                        });
+                    }
+                    return;
+                }
+            }
+            let name = string_at(value, NAME_KEYS);
+            for (key, child) in map {
+                let is_track_list = matches!(
+                    key.as_str(),
+                    "tracks" | "disciplines" | "ladders" | "paths" | "roles" | "families"
+                );
+                if is_track_list {
+                    if let Value::Array(items) = child {
+                        for item in items {
+                            let name = string_at(item, NAME_KEYS);
+                            walk(item, name.as_deref().or(track), area, depth + 1, found, examples);
+                        }
+                        continue;
+                    }
+                }
+                // A map keyed by level (`levels: {L1: [...], L2: [...]}`) under an area.
+                let next_area = name.as_deref().or(area);
+                if matches!(key.as_str(), "levels" | "content") {
+                    if let Value::Object(levels) = child {
+                        for (level, criteria_value) in levels {
+                            let texts: Vec<String> = match criteria_value {
+                                Value::Array(items) => items.iter().filter_map(scalar).collect(),
+                                other => scalar(other).into_iter().collect(),
+                            };
+                            for text in texts {
+                                found.push(Found {
+                                    track: track.map(str::to_owned),
+                                    level: level.clone(),
+                                    area: next_area.unwrap_or_default().to_owned(),
+                                    text,
+                                });
+                            }
+                        }
+                        continue;
+                    }
+                }
+                walk(child, track, next_area, depth + 1, found, examples);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                walk(item, track, area, depth + 1, found, examples);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,448 @@
+//! Word documents (`.docx`, as Word, Google Docs, LibreOffice and pandoc write them) as an
+//! outline: headings from paragraph styles (their outline level, or a `Heading N` name, through
+//! `basedOn`), lists with their nesting from the numbering of each paragraph or its style,
+//! tables with merged cells filled in, bold and italic runs as Markdown.
+//!
+//! The package is read by `docx-rs`; its model is walked through the crate's own JSON form
+//! (`serde`), because several of the fields needed here (bold, spans) are private in its Rust
+//! API. A "line" of a Word document is its paragraph number, counted from 1.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::outline::{Block, Cell, Item};
+
+/// The outline of a `.docx` file, or why it cannot be read.
+pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
+    // docx-rs indexes attributes of elements it expects well-formed; a damaged file must not
+    // take the process down.
+    let read = std::panic::catch_unwind(|| docx_rs::read_docx(bytes))
+        .map_err(|_| String::from("the Word document is damaged (its XML could not be read)"))?;
+    let docx = read.map_err(|error| format!("this is not a Word document docx-rs can read: {error}"))?;
+    let value = serde_json::to_value(&docx)
+        .map_err(|error| format!("the Word document could not be read: {error}"))?;
+    let styles = Styles::new(&value);
+    let mut reader = Reader {
+        styles,
+        paragraph: 0,
+    };
+    let children = value
+        .pointer("/document/children")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    Ok(reader.blocks(&children))
+}
+
+/// Heading depths and list levels that paragraph styles give.
+struct Styles {
+    /// Heading depth (1-based) per style id.
+    headings: HashMap<String, u8>,
+    /// List level per style id, for styles that number their paragraphs (`List Bullet`).
+    lists: HashMap<String, usize>,
+}
+
+impl Styles {
+    fn new(docx: &Value) -> Self {
+        let styles = docx
+            .pointer("/styles/styles")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let by_id: HashMap<String, &Value> = styles
+            .iter()
+            .filter_map(|style| Some((style.get("styleId")?.as_str()?.to_owned(), style)))
+            .collect();
+        let title_used = by_id.contains_key("Title");
+        let mut headings = HashMap::new();
+        let mut lists = HashMap::new();
+        for (id, style) in &by_id {
+            // Follow `basedOn` a few steps: a custom heading style based on Heading 2.
+            let mut current = Some(*style);
+            for _ in 0..6 {
+                let Some(style) = current else { break };
+                let style_id = style.get("styleId").and_then(Value::as_str).unwrap_or("");
+                let name = style
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_lowercase();
+                let outline = style
+                    .pointer("/paragraphProperty/outlineLvl")
+                    .and_then(Value::as_u64);
+                let numbered = style
+                    .pointer("/paragraphProperty/numberingProperty/id")
+                    .and_then(Value::as_u64)
+                    .is_some_and(|id| id > 0);
+                let depth = if style_id == "Title" || name == "title" {
+                    Some(1)
+                } else if let Some(level) = outline.filter(|&level| level < 9) {
+                    Some(level as u8 + 1 + u8::from(title_used))
+                } else {
+                    name.strip_prefix("heading ")
+                        .or_else(|| style_id.strip_prefix("Heading"))
+                        .and_then(|rest| rest.trim().parse::<u8>().ok())
+                        .filter(|depth| (1..=9).contains(depth))
+                        .map(|depth| depth + u8::from(title_used))
+                };
+                if let Some(depth) = depth {
+                    headings.insert(id.clone(), depth.min(6));
+                    break;
+                }
+                if numbered || name.starts_with("list bullet") || name.starts_with("list number")
+                {
+                    let level = style
+                        .pointer("/paragraphProperty/numberingProperty/level")
+                        .and_then(Value::as_u64)
+                        .unwrap_or(0);
+                    lists.insert(id.clone(), level as usize);
+                    break;
+                }
+                current = style
+                    .get("basedOn")
+                    .and_then(Value::as_str)
+                    .and_then(|base| by_id.get(base).copied());
+            }
+        }
+        Styles { headings, lists }
+    }
+}
+
+/// What one paragraph is.
+enum Paragraph {
+    Heading(u8, String),
+    ListItem(usize, String),
+    Text(String),
+}
+
+struct Reader {
+    styles: Styles,
+    /// Paragraphs read so far: a paragraph's number is its "line".
+    paragraph: usize,
+}
+
+impl Reader {
+    fn blocks(&mut self, children: &[Value]) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut list: Vec<(usize, String)> = Vec::new();
+        let mut list_line = 0;
+        for child in children {
+            let kind = child.get("type").and_then(Value::as_str).unwrap_or("");
+            let data = child.get("data").unwrap_or(&Value::Null);
+            match kind {
+                "paragraph" => {
+                    self.paragraph += 1;
+                    let line = self.paragraph;
+                    match self.paragraph_kind(data) {
+                        Paragraph::ListItem(level, text) => {
+                            if list.is_empty() {
+                                list_line = line;
+                            }
+                            list.push((level, text));
+                        }
+                        other => {
+                            flush_list(&mut list, list_line, &mut out);
+                            match other {
+                                Paragraph::Heading(level, text) if !text.is_empty() => {
+                                    out.push(Block::Heading {
+                                        level,
+                                        text: super::interpret::plain(&text),
+                                        line,
+                                    })
+                                }
+                                Paragraph::Text(text) if !text.trim().is_empty() => {
+                                    out.push(paragraph_block(text, line))
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                "table" => {
+                    flush_list(&mut list, list_line, &mut out);
+                    self.paragraph += 1;
+                    let line = self.paragraph;
+                    let rows = self.table(data);
+                    if !rows.is_empty() {
+                        out.push(Block::Table { rows, line });
+                    }
+                }
+                // Content controls and the like wrap paragraphs of their own.
+                "structuredDataTag" => {
+                    flush_list(&mut list, list_line, &mut out);
+                    let inner = data
+                        .get("children")
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default();
+                    out.extend(self.blocks(&inner));
+                }
+                _ => {}
+            }
+        }
+        flush_list(&mut list, list_line, &mut out);
+        out
+    }
+
+    fn paragraph_kind(&self, data: &Value) -> Paragraph {
+        let text = runs_markdown(data.get("children").unwrap_or(&Value::Null));
+        let style = data
+            .pointer("/property/style")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        if let Some(&depth) = self.styles.headings.get(style) {
+            return Paragraph::Heading(depth, text);
+        }
+        if let Some(level) = data
+            .pointer("/property/outlineLvl")
+            .and_then(Value::as_u64)
+            .filter(|&level| level < 6)
+        {
+            return Paragraph::Heading(level as u8 + 1, text);
+        }
+        let numbering = data.pointer("/property/numberingProperty");
+        let numbered = numbering
+            .and_then(|numbering| numbering.get("id"))
+            .and_then(Value::as_u64)
+            .is_some_and(|id| id > 0);
+        if numbered {
+            let level = numbering
+                .and_then(|numbering| numbering.get("level"))
+                .and_then(Value::as_u64)
+                .unwrap_or(0);
+            return Paragraph::ListItem(level as usize, text);
+        }
+        if let Some(&level) = self.styles.lists.get(style) {
+            return Paragraph::ListItem(level, text);
+        }
+        Paragraph::Text(text)
+    }
+
+    /// A table's rows, a cell repeated over the columns it spans and down the rows merged
+    /// with it, the first row a header.
+    fn table(&mut self, data: &Value) -> Vec<Vec<Cell>> {
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let table_rows = data
+            .get("rows")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for (row_index, row) in table_rows.iter().enumerate() {
+            let cells = row
+                .pointer("/data/cells")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            let mut out: Vec<Cell> = Vec::new();
+            for cell in &cells {
+                let cell = cell.get("data").unwrap_or(&Value::Null);
+                let span = cell
+                    .pointer("/property/gridSpan")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(1)
+                    .clamp(1, 64) as usize;
+                let continued = cell
+                    .pointer("/property/verticalMerge")
+                    .and_then(Value::as_str)
+                    .is_some_and(|merge| merge == "continue");
+                let content = if continued {
+                    rows.last()
+                        .and_then(|above| above.get(out.len()))
+                        .cloned()
+                        .unwrap_or_default()
+                } else {
+                    let children = cell
+                        .get("children")
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default();
+                    let blocks = self.blocks(&children);
+                    let text = blocks
+                        .iter()
+                        .map(block_text)
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    let structured = blocks.iter().any(|block| matches!(block, Block::List { .. }))
+                        || blocks.len() > 1;
+                    Cell {
+                        text,
+                        blocks: if structured { blocks } else { Vec::new() },
+                        header: row_index == 0,
+                    }
+                };
+                for _ in 0..span {
+                    let mut copy = content.clone();
+                    copy.header = row_index == 0;
+                    out.push(copy);
+                }
+            }
+            rows.push(out);
+        }
+        rows
+    }
+}
+
+fn block_text(block: &Block) -> String {
+    match block {
+        Block::Heading { text, .. } | Block::Paragraph { text, .. } => text.clone(),
+        Block::KeyValue { key, value, .. } => format!("**{key}:** {value}"),
+        Block::List { items, .. } => items
+            .iter()
+            .map(|item| item.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Table { rows, .. } => rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| cell.text.clone())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// A paragraph, or a `**Key:** value` line, as the Markdown reader would give it.
+fn paragraph_block(text: String, line: usize) -> Block {
+    match super::outline::bold_key(&text) {
+        Some((key, value)) => Block::KeyValue { key, value, line },
+        None => Block::Paragraph { text, line },
+    }
+}
+
+/// Items at their list levels as a nested list.
+fn flush_list(list: &mut Vec<(usize, String)>, line: usize, out: &mut Vec<Block>) {
+    if list.is_empty() {
+        return;
+    }
+    fn nest(entries: &[(usize, String)], index: &mut usize, level: usize) -> Vec<Item> {
+        let mut items: Vec<Item> = Vec::new();
+        while *index < entries.len() {
+            let (entry_level, text) = &entries[*index];
+            if *entry_level < level && !items.is_empty() {
+                break;
+            }
+            if *entry_level > level && !items.is_empty() {
+                let children = nest(entries, index, *entry_level);
+                if let Some(last) = items.last_mut() {
+                    last.children.extend(children);
+                }
+                continue;
+            }
+            items.push(Item {
+                text: text.clone(),
+                children: Vec::new(),
+            });
+            *index += 1;
+        }
+        items
+    }
+    let mut index = 0;
+    let base = list.iter().map(|(level, _)| *level).min().unwrap_or(0);
+    let mut items = Vec::new();
+    while index < list.len() {
+        items.extend(nest(list, &mut index, base));
+    }
+    out.push(Block::List { items, line });
+    list.clear();
+}
+
+/// The text of a paragraph's runs as Markdown: bold runs `**…**`, italic `*…*`, links as
+/// their text, breaks as line breaks.
+fn runs_markdown(children: &Value) -> String {
+    let mut pieces: Vec<(String, bool, bool)> = Vec::new();
+    collect_runs(children, &mut pieces, 0);
+    let mut out = String::new();
+    let mut index = 0;
+    while index < pieces.len() {
+        let (bold, italic) = (pieces[index].1, pieces[index].2);
+        let mut text = String::new();
+        while index < pieces.len() && pieces[index].1 == bold && pieces[index].2 == italic {
+            text.push_str(&pieces[index].0);
+            index += 1;
+        }
+        let trimmed = text.trim();
+        if trimmed.is_empty() || (!bold && !italic) {
+            out.push_str(&text);
+            continue;
+        }
+        let mark = match (bold, italic) {
+            (true, true) => "***",
+            (true, false) => "**",
+            _ => "*",
+        };
+        let leading = &text[..text.len() - text.trim_start().len()];
+        let trailing = &text[text.trim_end().len()..];
+        out.push_str(leading);
+        out.push_str(mark);
+        out.push_str(trimmed);
+        out.push_str(mark);
+        out.push_str(trailing);
+    }
+    out.split('\n')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+fn collect_runs(children: &Value, out: &mut Vec<(String, bool, bool)>, depth: usize) {
+    let Some(children) = children.as_array() else {
+        return;
+    };
+    if depth > 16 {
+        return;
+    }
+    for child in children {
+        let kind = child.get("type").and_then(Value::as_str).unwrap_or("");
+        let data = child.get("data").unwrap_or(&Value::Null);
+        match kind {
+            "run" => {
+                let property = data.get("runProperty").unwrap_or(&Value::Null);
+                let on = |key: &str| property.get(key).and_then(Value::as_bool).unwrap_or(false);
+                let (bold, italic) = (on("bold"), on("italic"));
+                let mut text = String::new();
+                for piece in data
+                    .get("children")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    match piece.get("type").and_then(Value::as_str).unwrap_or("") {
+                        "text" => {
+                            let raw = piece
+                                .pointer("/data/text")
+                                .and_then(Value::as_str)
+                                .unwrap_or("");
+                            text.push_str(&escape(raw));
+                        }
+                        "tab" => text.push(' '),
+                        "break" => text.push('\n'),
+                        _ => {}
+                    }
+                }
+                out.push((text, bold, italic));
+            }
+            "hyperlink" | "insert" | "structuredDataTag" => {
+                collect_runs(data.get("children").unwrap_or(&Value::Null), out, depth + 1)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Text taken literally: characters Markdown would read as markup are escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '*' | '`' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

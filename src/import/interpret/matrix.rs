@@ -1,0 +1,574 @@
+//! A table read as a matrix of levels × areas, whichever way round it is written, wherever it
+//! comes from: a Markdown or HTML table, a Word table, a spreadsheet's sheet.
+//!
+//! Which axis holds the levels is decided by comparing the two readings: the axis whose labels
+//! look more like level titles (`Senior Engineer`, `L3`, `IC2`, `Level 4`, `II`) holds the
+//! levels, the other the areas; the corner cell (`Level`, `Competency`) breaks a tie, and the
+//! user's `--levels rows|columns` decides outright. Rows whose label cell is the only one filled
+//! name a group of areas (`**Technical**`, a merged cell across the sheet); several tables in a
+//! row whose levels are the same fill the same levels rather than starting new ones.
+
+use super::*;
+
+/// Words that appear in level titles and seldom in area names, in the languages we ship.
+const LEVEL_WORDS: &[&str] = &[
+    "junior",
+    "senior",
+    "staff",
+    "principal",
+    "distinguished",
+    "fellow",
+    "lead",
+    "associate",
+    "intern",
+    "entry",
+    "mid",
+    "level",
+    "engineer",
+    "developer",
+    "manager",
+    "director",
+    "head",
+    "vp",
+    "architect",
+    "apprentice",
+    "graduate",
+    "expert",
+    "novice",
+    "beginner",
+    "intermediate",
+    "advanced",
+    "master",
+    "trainee",
+    "sr",
+    "sr.",
+    "jr",
+    "jr.",
+    "grade",
+    "band",
+    "tier",
+    "stage",
+    "step",
+    "scientist",
+    "analyst",
+    "designer",
+    "chief",
+    "stufe",
+    "niveau",
+    "nivel",
+    "nível",
+];
+
+/// How much a label looks like a level's title rather than an area's name, from 0 to 1.
+pub(crate) fn level_likeness(label: &str) -> f32 {
+    let label = plain(label);
+    let first_line = label.lines().next().unwrap_or("").trim();
+    if first_line.is_empty() {
+        return 0.0;
+    }
+    let lower = first_line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/' | '-' | '–'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    // `L3`, `IC2`, `E5`, `P1`, `M2`, `SE3`: letters then digits.
+    let coded = words.iter().any(|word| {
+        let letters = word.chars().take_while(char::is_ascii_alphabetic).count();
+        let rest = &word[letters..];
+        (1..=3).contains(&letters)
+            && !rest.is_empty()
+            && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    if coded || words.iter().all(|word| word.chars().all(|c| c.is_ascii_digit())) {
+        return 1.0;
+    }
+    let roman = words
+        .iter()
+        .any(|word| matches!(*word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii"));
+    let digit = lower.chars().any(|c| c.is_ascii_digit());
+    let worded = words.iter().any(|word| LEVEL_WORDS.contains(word));
+    // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任...
+    let cjk = ["レベル", "シニア", "ジュニア", "級", "等級", "主任", "リード", "マネージャー"]
+        .iter()
+        .any(|word| first_line.contains(word));
+    let mut score: f32 = 0.0;
+    if roman || digit {
+        score += 0.6;
+    }
+    if worded || cjk {
+        score += 0.6;
+    }
+    // A long label is a sentence, not a title.
+    if words.len() > 6 {
+        score *= 0.3;
+    }
+    score.min(1.0)
+}
+
+/// Words in a corner cell that say the rows are levels, or that they are areas.
+fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {
+    let corner = corner.to_lowercase();
+    let levels = [
+        "level", "title", "role", "position", "grade", "band", "stufe", "niveau", "nivel",
+    ];
+    let areas = [
+        "area",
+        "competenc",
+        "skill",
+        "dimension",
+        "category",
+        "attribute",
+        "pillar",
+        "focus",
+        "criteria",
+        "trait",
+        "behaviour",
+        "behavior",
+        "kompetenz",
+        "bereich",
+    ];
+    if areas.iter().any(|word| corner.contains(word)) {
+        Some(false)
+    } else if levels.iter().any(|word| corner.contains(word)) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Which way round a table holds its levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelAxis {
+    /// A level per column, an area per row.
+    Columns,
+    /// A level per row, an area per column.
+    Rows,
+}
+
+/// The expectations one cell holds: its lists' items and paragraphs, or its lines, each
+/// without its bullet.
+pub(super) fn cell_items(cell: &Cell) -> Vec<String> {
+    let listed: Vec<String> = cell
+        .blocks
+        .iter()
+        .flat_map(|block| match block {
+            Block::List { items, .. } => items.iter().map(|item| item.text.clone()).collect(),
+            Block::Paragraph { text, .. } => text.lines().map(str::to_owned).collect(),
+            Block::KeyValue { key, value, .. } => vec![format!("**{key}:** {value}")],
+            _ => Vec::new(),
+        })
+        .map(|text| strip_bullet(&text).to_owned())
+        .filter(|text| !text.is_empty())
+        .collect();
+    if !listed.is_empty() {
+        return listed;
+    }
+    cell.text
+        .split(['\n', '\u{2028}'])
+        .flat_map(|part| part.split("<br>"))
+        .flat_map(|part| part.split("<br/>"))
+        .flat_map(|part| part.split("<br />"))
+        .map(|part| strip_bullet(part.trim()).to_owned())
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+/// A line without the bullet or number a writer put before it (`• `, `- `, `* `, `1. `, `a) `).
+pub(super) fn strip_bullet(text: &str) -> &str {
+    let text = text.trim();
+    for bullet in ["• ", "· ", "▪ ", "◦ ", "‣ ", "– ", "— ", "- ", "* ", "+ ", "•", "▪"] {
+        if let Some(rest) = text.strip_prefix(bullet) {
+            return rest.trim();
+        }
+    }
+    let marker = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(index, c)| index + c.len_utf8());
+    if let Some(end) = marker {
+        if let Some(rest) = text[end..]
+            .strip_prefix(". ")
+            .or_else(|| text[end..].strip_prefix(") "))
+        {
+            return rest.trim();
+        }
+    }
+    text
+}
+
+fn is_blank(cell: &Cell) -> bool {
+    cell.text.trim().is_empty() && cell.blocks.is_empty()
+}
+
+/// The first line of a header cell is the level's title; a further line is its experience
+/// (`0-3 years`) or its grade's name (this tool's workbook writes both so).
+fn title_and_detail(cell: &Cell) -> (String, Option<String>) {
+    let lines: Vec<String> = cell
+        .text
+        .split(['\n', '\u{2028}'])
+        .flat_map(|part| part.split("<br>"))
+        .map(plain)
+        .filter(|line| !line.is_empty())
+        .collect();
+    let title = lines.first().cloned().unwrap_or_default();
+    let detail = (lines.len() > 1).then(|| lines[1..].join(" "));
+    (title, detail)
+}
+
+impl Interpreter {
+    /// A plain grid: levels as columns and areas as rows, or the other way round.
+    pub(super) fn grid(&mut self, rows: &[Vec<Cell>], line: usize) {
+        let rows: Vec<&Vec<Cell>> = rows
+            .iter()
+            .filter(|row| row.iter().any(|cell| !is_blank(cell)))
+            .collect();
+        let width = rows.iter().map(|row| row.len()).max().unwrap_or(0);
+        if rows.len() < 2 || width < 2 {
+            let text = rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| cell.text.clone())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            if !text.trim().is_empty() {
+                self.warn(line, "a table that holds no levels, kept as prose");
+                self.prose(&text, line);
+            }
+            return;
+        }
+        // Header rows: those whose every cell is a header cell, at least the first.
+        let header_rows = rows
+            .iter()
+            .take_while(|row| row.iter().all(|cell| cell.header))
+            .count()
+            .clamp(1, rows.len() - 1);
+        let header = rows[header_rows - 1];
+        let body = &rows[header_rows..];
+        let label = |cell: Option<&Cell>| cell.map(|cell| plain(&cell.text)).unwrap_or_default();
+        let mean = |scores: Vec<f32>| {
+            let count = scores.len().max(1) as f32;
+            scores.iter().sum::<f32>() / count
+        };
+        let columns_score = mean(
+            header
+                .iter()
+                .skip(1)
+                .filter(|cell| !is_blank(cell))
+                .map(|cell| level_likeness(&cell.text))
+                .collect(),
+        );
+        let rows_score = mean(
+            body.iter()
+                .filter(|row| !is_group_row(row))
+                .filter_map(|row| row.first())
+                .filter(|cell| !is_blank(cell))
+                .map(|cell| level_likeness(&cell.text))
+                .collect(),
+        );
+        let axis = match self.options.levels_axis {
+            Some(axis) => axis,
+            None => {
+                let corner = corner_says_rows_are_levels(&label(header.first()));
+                if rows_score > columns_score + 0.15 {
+                    LevelAxis::Rows
+                } else if columns_score > rows_score + 0.15 {
+                    LevelAxis::Columns
+                } else if corner == Some(true) {
+                    LevelAxis::Rows
+                } else {
+                    LevelAxis::Columns
+                }
+            }
+        };
+        match axis {
+            LevelAxis::Columns => self.levels_across(&rows[..header_rows], body, line),
+            LevelAxis::Rows => self.levels_down(header, body, line),
+        }
+        self.place = Place::Section;
+    }
+
+    /// The track a table of these level titles fills: the current one when it already has
+    /// every one of them (a matrix split into one table per group of areas), else a new one
+    /// named by the heading before the table.
+    fn track_for_titles(&mut self, titles: &[String]) {
+        let known = self.tracks.last().is_some_and(|track| {
+            !track.levels.is_empty()
+                && titles.iter().all(|title| {
+                    track
+                        .levels
+                        .iter()
+                        .any(|level| level.title.eq_ignore_ascii_case(title))
+                })
+        });
+        if known {
+            // The heading before the table names a group of areas, not a track.
+            if let Some((name, _, _)) = self.pending_heading.take() {
+                if self
+                    .sections
+                    .last()
+                    .is_some_and(|section| section.title == name && section.body.is_empty())
+                {
+                    self.sections.pop();
+                }
+                self.group = Some(name);
+            }
+        } else {
+            let had_levels = self
+                .tracks
+                .last()
+                .is_some_and(|track| !track.levels.is_empty());
+            if self.pending_heading.is_some() {
+                self.pending_heading_becomes_track();
+            } else if had_levels {
+                self.tracks.push(TrackDraft {
+                    name: format!("Track {}", self.tracks.len() + 1),
+                    ..TrackDraft::default()
+                });
+            }
+            self.ensure_track();
+        }
+    }
+
+    /// The index in the current track of the level titled `title`, added when missing.
+    fn level_index(&mut self, title: &str, detail: Option<String>, line: usize) -> usize {
+        self.ensure_track();
+        let Some(track) = self.tracks.last_mut() else {
+            return 0;
+        };
+        if let Some(index) = track
+            .levels
+            .iter()
+            .position(|level| level.title.eq_ignore_ascii_case(title))
+        {
+            return index;
+        }
+        let mut level = LevelDraft {
+            title: title.to_owned(),
+            line,
+            ..LevelDraft::default()
+        };
+        if let Some(detail) = detail {
+            if detail.to_lowercase().contains("year") || detail.contains('+') {
+                level.experience = Some(detail);
+            } else {
+                level.grade_name = Some(detail);
+            }
+        }
+        track.levels.push(level);
+        track.levels.len() - 1
+    }
+
+    fn add_to_level(&mut self, index: usize, area: &str, items: Vec<String>) {
+        let area = self.area_name(area);
+        if let Some(group) = self.group.clone() {
+            self.area_groups.entry(area.clone()).or_insert(group);
+        }
+        if let Some(level) = self
+            .tracks
+            .last_mut()
+            .and_then(|track| track.levels.get_mut(index))
+        {
+            level.expectations.entry(area).or_default().extend(items);
+        }
+    }
+
+    /// Levels across the top: the last header row titles them (an upper header row that
+    /// splits them into groups names tracks); each body row is an area, or a group of areas.
+    fn levels_across(&mut self, header_rows: &[&Vec<Cell>], body: &[&Vec<Cell>], line: usize) {
+        let header = header_rows[header_rows.len() - 1];
+        // Two label columns (a group, then the area) when the second's header is no level.
+        let label_columns = if header.len() > 3
+            && level_likeness(&header[1].text) < 0.5
+            && !is_blank(&header[1])
+            && level_likeness(&header[2].text) >= 0.5
+        {
+            2
+        } else {
+            1
+        };
+        let columns: Vec<(usize, String, Option<String>)> = header
+            .iter()
+            .enumerate()
+            .skip(label_columns)
+            .filter(|(_, cell)| !is_blank(cell))
+            .map(|(column, cell)| {
+                let (title, detail) = title_and_detail(cell);
+                (column, title, detail)
+            })
+            .collect();
+        // An upper header row that splits the level columns into two or more named groups: a
+        // track per group.
+        let groups: Vec<(String, Vec<usize>)> = match header_rows.first() {
+            Some(upper) if header_rows.len() > 1 => {
+                let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+                for (index, (column, _, _)) in columns.iter().enumerate() {
+                    let name = upper.get(*column).map(|cell| plain(&cell.text));
+                    let name = name.unwrap_or_default();
+                    match groups.last_mut() {
+                        Some((last, members)) if *last == name => members.push(index),
+                        _ => groups.push((name, vec![index])),
+                    }
+                }
+                if groups.len() > 1 && groups.iter().all(|(name, _)| !name.is_empty()) {
+                    groups
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        };
+        let groups = if groups.is_empty() {
+            vec![(String::new(), (0..columns.len()).collect::<Vec<_>>())]
+        } else {
+            groups
+        };
+        for (group_name, members) in groups {
+            let titles: Vec<String> = members
+                .iter()
+                .map(|&index| columns[index].1.clone())
+                .collect();
+            if group_name.is_empty() {
+                self.track_for_titles(&titles);
+            } else {
+                self.pending_heading = None;
+                self.tracks.push(TrackDraft {
+                    name: group_name,
+                    ..TrackDraft::default()
+                });
+            }
+            let indices: Vec<usize> = members
+                .iter()
+                .map(|&index| {
+                    let (_, title, detail) = columns[index].clone();
+                    self.level_index(&title, detail, line)
+                })
+                .collect();
+            for row in body {
+                let area = label(row.get(label_columns - 1));
+                if label_columns == 2 {
+                    let group = label(row.first());
+                    if !group.is_empty() {
+                        self.group = Some(group);
+                    }
+                }
+                if is_group_row(row) {
+                    self.group = Some(label(row.first()));
+                    continue;
+                }
+                for (&member, &level) in members.iter().zip(&indices) {
+                    let column = columns[member].0;
+                    let Some(cell) = row.get(column) else { continue };
+                    let items = cell_items(cell);
+                    if items.is_empty() {
+                        continue;
+                    }
+                    let area = if area.is_empty() {
+                        String::from("Expectations")
+                    } else {
+                        area.clone()
+                    };
+                    self.add_to_level(level, &area, items);
+                }
+            }
+        }
+        self.group = None;
+    }
+
+    /// A level per row: the first column titles it, the header names the areas.
+    fn levels_down(&mut self, header: &[Cell], body: &[&Vec<Cell>], line: usize) {
+        let titles: Vec<String> = body
+            .iter()
+            .filter(|row| !is_group_row(row))
+            .map(|row| label(row.first()))
+            .filter(|title| !title.is_empty())
+            .collect();
+        self.track_for_titles(&titles);
+        let areas: Vec<String> = header.iter().map(|cell| plain(&cell.text)).collect();
+        for row in body {
+            if is_group_row(row) {
+                // A row naming a group of levels starts a track of that name.
+                self.tracks.push(TrackDraft {
+                    name: label(row.first()),
+                    ..TrackDraft::default()
+                });
+                continue;
+            }
+            let Some(first) = row.first() else { continue };
+            let (title, detail) = title_and_detail(first);
+            if title.is_empty() {
+                continue;
+            }
+            let level = self.level_index(&title, detail, line);
+            for (column, cell) in row.iter().enumerate().skip(1) {
+                let items = cell_items(cell);
+                if items.is_empty() {
+                    continue;
+                }
+                // A row may have more cells than the header names (a ragged HTML table).
+                let area = areas
+                    .get(column)
+                    .cloned()
+                    .filter(|area| !area.is_empty())
+                    .unwrap_or_else(|| format!("Column {}", column + 1));
+                self.add_to_level(level, &area, items);
+            }
+        }
+    }
+}
+
+fn label(cell: Option<&Cell>) -> String {
+    cell.map(|cell| plain(&cell.text)).unwrap_or_default()
+}
+
+/// A row whose only filled cell is its first (or whose cells all repeat the first: a merged
+/// cell across the row), naming a group of the rows below.
+fn is_group_row(row: &[Cell]) -> bool {
+    let Some((first, rest)) = row.split_first() else {
+        return false;
+    };
+    !is_blank(first)
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|cell| is_blank(cell) || cell.text == first.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_titles_look_like_levels_and_areas_do_not() {
+        for title in [
+            "Senior Engineer",
+            "L3",
+            "IC2",
+            "Engineer II",
+            "Level 4",
+            "Staff",
+            "E5",
+        ] {
+            assert!(level_likeness(title) >= 0.5, "{title}");
+        }
+        for area in [
+            "Communication",
+            "Technical skills",
+            "Impact",
+            "Collaboration & teamwork",
+        ] {
+            assert!(level_likeness(area) < 0.5, "{area}");
+        }
+    }
+
+    #[test]
+    fn bullets_and_numbers_are_taken_off() {
+        assert_eq!(strip_bullet("• Ships code"), "Ships code");
+        assert_eq!(strip_bullet("2. Ships code"), "Ships code");
+        assert_eq!(strip_bullet("2020 was good"), "2020 was good");
+    }
+}

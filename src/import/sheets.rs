@@ -1,0 +1,239 @@
+//! Spreadsheet matrices (`.xlsx`, `.xls`, `.ods` through calamine; `.csv`) as an outline: each
+//! sheet's tables under a heading with the sheet's name, so a workbook with a sheet per track
+//! reads as tracks, and a sheet's matrix is read by the same table reader as a document's.
+//!
+//! A sheet may hold title rows above its matrix and several matrices separated by empty rows;
+//! merged cells are filled in from their first cell (a group name merged across a row, a level
+//! title merged over two columns). Lines of blocks are spreadsheet rows; cells keep their
+//! `sheet!A1` place for warnings.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Range, Reader};
+
+use super::outline::{Block, Cell};
+use crate::diagnostic::Diagnostic;
+
+/// One sheet as text: its name, its cells (row by row, from `A1`), and its merged regions
+/// as (first row, first column, last row, last column), 0-based.
+struct Sheet {
+    name: String,
+    cells: Vec<Vec<String>>,
+    merged: Vec<(usize, usize, usize, usize)>,
+}
+
+/// The outline of a workbook or CSV file: a heading per sheet (when there are several), then
+/// each of its tables, and its lone lines as paragraphs.
+pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>, Vec<Diagnostic>> {
+    let sheets = if extension == "csv" {
+        vec![csv_sheet(path)?]
+    } else {
+        workbook_sheets(bytes).map_err(|message| {
+            vec![Diagnostic::error("bad-spreadsheet", message)
+                .in_file(path)
+                .with_hint("save it as .xlsx, .ods or .csv and import that")]
+        })?
+    };
+    let own = is_own_workbook(&sheets);
+    let mut blocks = Vec::new();
+    let filled: Vec<&Sheet> = sheets
+        .iter()
+        .filter(|sheet| sheet.cells.iter().flatten().any(|cell| !cell.trim().is_empty()))
+        .filter(|sheet| !own || is_own_track_sheet(sheet))
+        .collect();
+    for sheet in &filled {
+        if filled.len() > 1 {
+            blocks.push(Block::Heading {
+                level: 1,
+                text: sheet.name.clone(),
+                line: 1,
+            });
+        }
+        sheet_blocks(sheet, &mut blocks);
+    }
+    Ok(blocks)
+}
+
+fn workbook_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|error| format!("this is not a workbook calamine can read: {error}"))?;
+    let names = workbook.sheet_names().to_vec();
+    let mut merges: Vec<(String, Vec<(usize, usize, usize, usize)>)> = Vec::new();
+    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
+        for name in &names {
+            if let Ok(regions) = xlsx.merge_cells_by_sheet_name(name) {
+                let regions = regions
+                    .into_iter()
+                    .map(|dimensions| {
+                        (
+                            dimensions.start.0 as usize,
+                            dimensions.start.1 as usize,
+                            dimensions.end.0 as usize,
+                            dimensions.end.1 as usize,
+                        )
+                    })
+                    .collect();
+                merges.push((name.clone(), regions));
+            }
+        }
+    }
+    let mut sheets = Vec::new();
+    for name in names {
+        let Ok(range) = workbook.worksheet_range(&name) else {
+            continue;
+        };
+        let merged = merges
+            .iter()
+            .find(|(sheet, _)| *sheet == name)
+            .map(|(_, regions)| regions.clone())
+            .unwrap_or_default();
+        sheets.push(Sheet {
+            cells: range_cells(&range),
+            name,
+            merged,
+        });
+    }
+    Ok(sheets)
+}
+
+/// A range's cells as text, placed from `A1` whatever the range's first used cell.
+fn range_cells(range: &Range<Data>) -> Vec<Vec<String>> {
+    let Some((first_row, first_column)) = range.start() else {
+        return Vec::new();
+    };
+    let (first_row, first_column) = (first_row as usize, first_column as usize);
+    // A sheet may claim a used range far larger than what it holds: read only what it holds.
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    for (row_index, row) in range.rows().enumerate() {
+        let mut out: Vec<String> = vec![String::new(); first_column];
+        out.extend(row.iter().map(cell_text));
+        while out.last().is_some_and(|cell| cell.trim().is_empty()) {
+            out.pop();
+        }
+        let at = first_row + row_index;
+        if !out.is_empty() {
+            if cells.len() <= at {
+                cells.resize(at + 1, Vec::new());
+            }
+            cells[at] = out;
+        }
+        if at > 100_000 {
+            break;
+        }
+    }
+    cells
+}
+
+fn cell_text(data: &Data) -> String {
+    match data {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => {
+            format!("{}", *number as i64)
+        }
+        other => other.to_string(),
+    }
+}
+
+fn csv_sheet(path: &Path) -> Result<Sheet, Vec<Diagnostic>> {
+    let text = crate::people::read_utf8(path, "the spreadsheet")?;
+    let (records, _) = crate::people::csv_records(&text);
+    let name = path
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    Ok(Sheet {
+        name,
+        cells: records
+            .into_iter()
+            .map(|record| record.fields.into_iter().map(|field| field.text).collect())
+            .collect(),
+        merged: Vec::new(),
+    })
+}
+
+/// A workbook this tool wrote: its sheets of lists and calibration are the tool's, not the
+/// ladder's; only its track sheets (headed `Area` in the ladder's language) are read.
+fn is_own_workbook(sheets: &[Sheet]) -> bool {
+    crate::labels::built_in_labels().iter().any(|labels| {
+        let has = |key: &str| sheets.iter().any(|sheet| sheet.name == labels.text(key));
+        has("sheet_lists") && has("sheet_calibration")
+    })
+}
+
+fn is_own_track_sheet(sheet: &Sheet) -> bool {
+    let corner = sheet
+        .cells
+        .first()
+        .and_then(|row| row.first())
+        .map(String::as_str);
+    crate::labels::built_in_labels()
+        .iter()
+        .any(|labels| corner == Some(labels.text("area")))
+}
+
+/// A sheet's blocks: runs of rows with two or more filled cells are tables; a row with one
+/// filled cell outside a table is a paragraph (a title, a note).
+fn sheet_blocks(sheet: &Sheet, out: &mut Vec<Block>) {
+    let mut cells = sheet.cells.clone();
+    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
+    for row in &mut cells {
+        row.resize(width, String::new());
+    }
+    for &(top, left, bottom, right) in &sheet.merged {
+        let Some(value) = cells.get(top).and_then(|row| row.get(left)).cloned() else {
+            continue;
+        };
+        for row in cells.iter_mut().take(bottom + 1).skip(top) {
+            for cell in row.iter_mut().take(right + 1).skip(left) {
+                if cell.is_empty() {
+                    cell.clone_from(&value);
+                }
+            }
+        }
+    }
+    let filled = |row: &Vec<String>| row.iter().filter(|cell| !cell.trim().is_empty()).count();
+    let mut index = 0;
+    while index < cells.len() {
+        if filled(&cells[index]) == 0 {
+            index += 1;
+            continue;
+        }
+        // A run of filled rows: its one-cell rows before the first wider row are titles or
+        // notes; from that row on it is a table (one-cell rows inside it name groups).
+        let start = index;
+        while index < cells.len() && filled(&cells[index]) > 0 {
+            index += 1;
+        }
+        let table_start = (start..index)
+            .find(|&row| filled(&cells[row]) >= 2)
+            .unwrap_or(index);
+        for (row, line) in cells[start..table_start].iter().zip(start + 1..) {
+            let text = row.iter().find(|cell| !cell.trim().is_empty());
+            out.push(Block::Paragraph {
+                text: text.map(|text| text.trim().to_owned()).unwrap_or_default(),
+                line,
+            });
+        }
+        if table_start == index {
+            continue;
+        }
+        let rows: Vec<Vec<Cell>> = cells[table_start..index]
+            .iter()
+            .enumerate()
+            .map(|(offset, row)| {
+                row.iter()
+                    .map(|text| Cell {
+                        text: text.trim().to_owned(),
+                        blocks: Vec::new(),
+                        header: offset == 0,
+                    })
+                    .collect()
+            })
+            .collect();
+        out.push(Block::Table {
+            rows,
+            line: table_start + 1,
+        });
+    }
+}
