@@ -51,7 +51,9 @@ const AREA_KEYS: &[&str] = &[
     "skillId",
     "skill_id",
     "dimension",
-    "category",
+    "theme",
+    "themeId",
+    "theme_id",
 ];
 /// Keys that hold an entry's expectations.
 const CRITERIA_KEYS: &[&str] = &[
@@ -192,7 +194,7 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
             .cloned()
             .unwrap_or(entry.area.clone());
         let area_name = if area_name.is_empty() {
-            String::from("Expectations")
+            String::from(super::interpret::GENERAL_AREA)
         } else {
             area_name
         };
@@ -231,7 +233,12 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
                     })
                 })
                 .collect();
-            serde_json::json!({"id": slug(&name), "name": name, "levels": levels})
+            let kind = if name.to_lowercase().contains("manag") {
+                "manager"
+            } else {
+                "ic"
+            };
+            serde_json::json!({"id": slug(&name), "name": name, "kind": kind, "levels": levels})
         })
         .collect();
     let areas: Vec<Value> = areas
@@ -330,14 +337,13 @@ fn criteria(value: &Value, examples: &mut usize) -> Vec<String> {
         .iter()
         .chain(&["exampleCriteria", "example_criteria"])
     {
+        let before = out.len();
         match value.get(*key) {
-            Some(Value::String(text)) if !text.trim().is_empty() => out.push(text.trim().to_owned()),
+            Some(Value::String(text)) if !text.trim().is_empty() => out.extend(listed(text)),
             Some(Value::Array(items)) => {
                 for item in items {
                     match item {
-                        Value::String(text) if !text.trim().is_empty() => {
-                            out.push(text.trim().to_owned())
-                        }
+                        Value::String(text) if !text.trim().is_empty() => out.extend(listed(text)),
                         Value::Object(_) => {
                             if let Some(text) = string_at(item, CRITERIA_KEYS) {
                                 out.push(text);
@@ -354,7 +360,10 @@ fn criteria(value: &Value, examples: &mut usize) -> Vec<String> {
             }
             _ => {}
         }
-        if !out.is_empty() && CRITERIA_KEYS.contains(key) && *key != "criteria" {
+        // One text key is the entry's text (`summary` or `description`, not both); lists of
+        // criteria and example criteria add up.
+        let was_text = matches!(value.get(*key), Some(Value::String(_)));
+        if out.len() > before && was_text {
             break;
         }
     }
@@ -413,6 +422,28 @@ fn walk(
                 }
                 // A map keyed by level (`levels: {L1: [...], L2: [...]}`) under an area.
                 let next_area = name.as_deref().or(area);
+                // A list of levels in order that do not say which they are (Snowflake's
+                // `milestones`): the first is level 1.
+                if let Some(word) = ordinal_list(key) {
+                    if let Value::Array(items) = child {
+                        let unnamed = items.iter().all(|item| {
+                            item.is_object() && string_at(item, LEVEL_KEYS).is_none()
+                        });
+                        if unnamed && !items.is_empty() {
+                            for (index, item) in items.iter().enumerate() {
+                                for text in criteria(item, examples) {
+                                    found.push(Found {
+                                        track: track.map(str::to_owned),
+                                        level: format!("{word} {}", index + 1),
+                                        area: next_area.unwrap_or_default().to_owned(),
+                                        text,
+                                    });
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                }
                 if matches!(key.as_str(), "levels" | "content") {
                     if let Value::Object(levels) = child {
                         for (level, criteria_value) in levels {
@@ -442,4 +473,35 @@ fn walk(
         }
         _ => {}
     }
+}
+
+/// The word for one of a list of levels kept in order under `key` (`milestones` → `Milestone`).
+fn ordinal_list(key: &str) -> Option<&'static str> {
+    match key {
+        "milestones" => Some("Milestone"),
+        "levels" => Some("Level"),
+        "stages" => Some("Stage"),
+        "grades" => Some("Grade"),
+        _ => None,
+    }
+}
+
+/// A text that is a Markdown list (`1. … 2. …`) is one expectation per item; any other text is
+/// one expectation.
+fn listed(text: &str) -> Vec<String> {
+    let (_, blocks) = super::outline::markdown(text);
+    let all_lists = !blocks.is_empty()
+        && blocks
+            .iter()
+            .all(|block| matches!(block, Block::List { .. }));
+    if !all_lists {
+        return vec![text.trim().to_owned()];
+    }
+    blocks
+        .iter()
+        .flat_map(|block| match block {
+            Block::List { items, .. } => items.iter().map(|item| item.text.clone()).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
 }

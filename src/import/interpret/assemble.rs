@@ -2,10 +2,64 @@
 
 use super::*;
 
+/// A paragraph wholly in emphasis (`*…*`, `_…_`, `**…**`, `__…__`): its inner text, and
+/// whether it is bold.
+fn emphasized(text: &str) -> Option<(&str, bool)> {
+    for (mark, bold) in [("**", true), ("__", true), ("*", false), ("_", false)] {
+        if let Some(inner) = text.strip_prefix(mark).and_then(|rest| rest.strip_suffix(mark)) {
+            if !inner.contains(mark) && !inner.trim().is_empty() {
+                return Some((inner, bold));
+            }
+        }
+    }
+    None
+}
+
 impl Interpreter {
+    /// A level written as paragraphs only (no lists, no areas): each plain paragraph is an
+    /// expectation; a paragraph wholly in italics stays the level's description, and a bold
+    /// `Experience: …` paragraph is its experience.
+    fn paragraphs_as_expectations(&mut self) {
+        let mut used_area = false;
+        for track in &mut self.tracks {
+            for level in &mut track.levels {
+                if !level.expectations.is_empty() || level.description.len() < 2 {
+                    continue;
+                }
+                let mut description = Vec::new();
+                let mut items = Vec::new();
+                for paragraph in std::mem::take(&mut level.description) {
+                    match emphasized(paragraph.trim()) {
+                        Some((inner, true)) if level.experience.is_none() => {
+                            match inner.split_once(':') {
+                                Some((key, value)) if key.trim().eq_ignore_ascii_case("experience") => {
+                                    level.experience = Some(value.trim().to_owned())
+                                }
+                                _ => description.push(paragraph),
+                            }
+                        }
+                        Some(_) => description.push(paragraph),
+                        None => items.push(paragraph),
+                    }
+                }
+                level.description = description;
+                if !items.is_empty() {
+                    used_area = true;
+                    level
+                        .expectations
+                        .insert(String::from(GENERAL_AREA), items);
+                }
+            }
+        }
+        if used_area {
+            self.area_name(GENERAL_AREA);
+        }
+    }
+
     /// Ends the walk: the ladder, with a warning for each piece of text that could not be
     /// placed, or an error when the document held no tracks or levels at all.
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
+        self.paragraphs_as_expectations();
         self.apply_alignment();
         self.apply_track_links();
         // Drop empty group levels left at the end of a track.

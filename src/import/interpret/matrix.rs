@@ -468,7 +468,7 @@ impl Interpreter {
                         continue;
                     }
                     let area = if area.is_empty() {
-                        String::from("Expectations")
+                        String::from(GENERAL_AREA)
                     } else {
                         area.clone()
                     };

@@ -105,6 +105,9 @@ pub(crate) fn plain(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The area of expectations a document gives no area.
+pub const GENERAL_AREA: &str = "Expectations";
+
 /// Area names that differ only in `&`/`and`, case or spacing are one area.
 fn area_key(name: &str) -> String {
     name.to_lowercase()

@@ -181,9 +181,15 @@ impl Interpreter {
     pub(super) fn list(&mut self, items: &[Item], line: usize) {
         // Tracks of positions: `* **Track**` with nested `[*Title (Code):*](link) **Headline** text`.
         let positions = items.len() >= 2
-            && items
-                .iter()
-                .all(|item| is_bold_label(&item.text) && !item.children.is_empty());
+            && !matches!(self.place, Place::Level | Place::Area(_))
+            && items.iter().all(|item| {
+                is_bold_label(&item.text)
+                    && !item.children.is_empty()
+                    && item
+                        .children
+                        .iter()
+                        .all(|child| child.text.trim_start().starts_with('['))
+            });
         if positions {
             for item in items {
                 self.positions(item, line);
@@ -213,15 +219,35 @@ impl Interpreter {
         match self.place.clone() {
             Place::Area(area) => {
                 for item in items {
-                    self.add_expectation(&area, &item.text);
-                    for child in &item.children {
-                        self.add_expectation(&area, &child.text);
-                    }
+                    self.add_item_tree(&area, item);
                 }
             }
             Place::Level if items.iter().all(|item| bold_key(&item.text).is_some()) => {
-                for (key, value) in items.iter().filter_map(|item| bold_key(&item.text)) {
-                    self.key_value(&key, &value, line);
+                for item in items {
+                    if let Some((key, value)) = bold_key(&item.text) {
+                        self.key_value(&key, &value, line);
+                        let area = self.area_name(&key);
+                        for child in &item.children {
+                            self.add_item_tree(&area, child);
+                        }
+                    }
+                }
+            }
+            Place::Level => {
+                // Bullets of a level with no area heading: `- Area: text`, `- **Area**` over
+                // nested bullets, or plain expectations.
+                for item in items {
+                    match labelled_item(item) {
+                        Some((area, text)) => {
+                            if !text.is_empty() {
+                                self.add_expectation(&area, &text);
+                            }
+                            for child in &item.children {
+                                self.add_item_tree(&area, child);
+                            }
+                        }
+                        None => self.add_item_tree(GENERAL_AREA, item),
+                    }
                 }
             }
             Place::TrackIntro
@@ -240,6 +266,16 @@ impl Interpreter {
                     .join("\n");
                 self.prose(&text, line);
             }
+        }
+    }
+
+    /// An item and every item nested in it, each an expectation of `area`.
+    pub(super) fn add_item_tree(&mut self, area: &str, item: &Item) {
+        if !item.text.trim().is_empty() {
+            self.add_expectation(area, &item.text);
+        }
+        for child in &item.children {
+            self.add_item_tree(area, child);
         }
     }
 
@@ -305,4 +341,29 @@ impl Interpreter {
         }
         self.place = Place::Section;
     }
+}
+
+/// A bullet that names an area: `**Area**: text`, `Area: text`, `**Area**` or `Area:` over
+/// nested bullets. The label is short (a name, not a sentence).
+fn labelled_item(item: &Item) -> Option<(String, String)> {
+    let text = item.text.trim();
+    if let Some((key, value)) = bold_key(text) {
+        return Some((key, value));
+    }
+    if is_bold_label(text) && !item.children.is_empty() {
+        return Some((plain(text).trim_end_matches(':').trim().to_owned(), String::new()));
+    }
+    let (label, rest) = text.split_once(':')?;
+    let label = plain(label);
+    let words = label.split_whitespace().count();
+    let short = (1..=4).contains(&words) && label.chars().count() <= 40;
+    let named = label.chars().next().is_some_and(char::is_uppercase);
+    let rest = rest.trim();
+    let has_children = !item.children.is_empty();
+    // `Area:` over nested bullets, or `Area: text` (not a URL, not a time).
+    let plausible = short
+        && named
+        && !label.contains("http")
+        && (rest.is_empty() && has_children || !rest.is_empty() && !rest.starts_with("//"));
+    plausible.then(|| (label.trim_matches('*').trim().to_owned(), rest.to_owned()))
 }
