@@ -36,21 +36,80 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>,
         })?
     };
     let own = is_own_workbook(&sheets);
-    let mut blocks = Vec::new();
     let filled: Vec<&Sheet> = sheets
         .iter()
         .filter(|sheet| sheet.cells.iter().flatten().any(|cell| !cell.trim().is_empty()))
         .filter(|sheet| !own || is_own_track_sheet(sheet))
         .collect();
-    for sheet in &filled {
-        if filled.len() > 1 {
+    let mut read: Vec<(String, Vec<Block>)> = filled
+        .iter()
+        .map(|sheet| (sheet.name.clone(), sheet_blocks(sheet)))
+        .collect();
+    // Sheets whose matrices have the same levels are one track, a sheet per area (a workbook
+    // with a sheet per competency); a sheet of something else beside them is kept as prose.
+    let levels_of = |blocks: &[Block]| -> Option<Vec<String>> {
+        blocks.iter().find_map(|block| match block {
+            Block::Table { rows, .. } => rows.first().map(|header| {
+                header
+                    .iter()
+                    .map(|cell| cell.text.trim().to_owned())
+                    .filter(|text| !text.is_empty())
+                    .collect()
+            }),
+            _ => None,
+        })
+    };
+    let shared = read.iter().filter_map(|(_, blocks)| levels_of(blocks)).find(|levels| {
+        read.iter()
+            .filter(|(_, blocks)| levels_of(blocks).as_ref() == Some(levels))
+            .count()
+            >= 2
+    });
+    let mut blocks = Vec::new();
+    if let Some(levels) = shared {
+        for (name, sheet_blocks) in &mut read {
+            if levels_of(sheet_blocks).as_ref() != Some(&levels) {
+                for block in sheet_blocks.iter() {
+                    blocks.push(Block::Paragraph {
+                        text: format!("{name}: {}", super::interpret::block_plain(block)),
+                        line: block.line(),
+                    });
+                }
+                continue;
+            }
+            // The area is the sheet's title (its first lone line) or its name.
+            let area = sheet_blocks
+                .iter()
+                .find_map(|block| match block {
+                    Block::Paragraph { text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| name.clone());
+            for block in sheet_blocks.iter_mut() {
+                if let Block::Table { rows, .. } = block {
+                    for row in rows.iter_mut().skip(1) {
+                        if let Some(first) = row.first_mut() {
+                            if first.text.trim().is_empty() {
+                                first.text.clone_from(&area);
+                            }
+                        }
+                    }
+                    blocks.push(block.clone());
+                }
+            }
+        }
+        return Ok(blocks);
+    }
+    let several = read.len() > 1;
+    for (name, sheet_blocks) in read {
+        if several {
             blocks.push(Block::Heading {
                 level: 1,
-                text: sheet.name.clone(),
+                text: name,
                 line: 1,
             });
         }
-        sheet_blocks(sheet, &mut blocks);
+        blocks.extend(sheet_blocks);
     }
     Ok(blocks)
 }
@@ -174,7 +233,7 @@ fn is_own_track_sheet(sheet: &Sheet) -> bool {
 
 /// A sheet's blocks: runs of rows with two or more filled cells are tables; a row with one
 /// filled cell outside a table is a paragraph (a title, a note).
-fn sheet_blocks(sheet: &Sheet, out: &mut Vec<Block>) {
+fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
     let mut cells = sheet.cells.clone();
     let width = cells.iter().map(Vec::len).max().unwrap_or(0);
     for row in &mut cells {
@@ -193,6 +252,7 @@ fn sheet_blocks(sheet: &Sheet, out: &mut Vec<Block>) {
         }
     }
     let filled = |row: &Vec<String>| row.iter().filter(|cell| !cell.trim().is_empty()).count();
+    let mut out = Vec::new();
     let mut index = 0;
     while index < cells.len() {
         if filled(&cells[index]) == 0 {
@@ -218,6 +278,9 @@ fn sheet_blocks(sheet: &Sheet, out: &mut Vec<Block>) {
         if table_start == index {
             continue;
         }
+        let header_looks_like_levels = cells[table_start]
+            .iter()
+            .any(|cell| super::interpret::level_likeness(cell) >= 0.5);
         let rows: Vec<Vec<Cell>> = cells[table_start..index]
             .iter()
             .enumerate()
@@ -231,9 +294,49 @@ fn sheet_blocks(sheet: &Sheet, out: &mut Vec<Block>) {
                     .collect()
             })
             .collect();
+        // Rows after an empty row that do not start with a header of their own go on with
+        // the table above; the rows between its header and the gap describe its levels.
+        if let (false, Some(Block::Table { rows: above, .. })) =
+            (header_looks_like_levels, out.last_mut())
+        {
+            if above.len() > 1 && above.iter().skip(1).all(|row| first_blank(row)) {
+                let described: Vec<Vec<Cell>> = above.drain(1..).collect();
+                for row in described {
+                    let text = row
+                        .iter()
+                        .map(|cell| cell.text.clone())
+                        .filter(|text| !text.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                    out.insert(
+                        out.len() - 1,
+                        Block::Paragraph {
+                            text,
+                            line: table_start,
+                        },
+                    );
+                }
+            }
+            if let Some(Block::Table { rows: above, .. }) = out.last_mut() {
+                above.extend(rows.into_iter().map(|row| {
+                    row.into_iter()
+                        .map(|cell| Cell {
+                            header: false,
+                            ..cell
+                        })
+                        .collect()
+                }));
+            }
+            continue;
+        }
         out.push(Block::Table {
             rows,
             line: table_start + 1,
         });
     }
+    out
+}
+
+fn first_blank(row: &[Cell]) -> bool {
+    row.first().is_none_or(|cell| cell.text.trim().is_empty())
 }

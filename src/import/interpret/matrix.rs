@@ -76,7 +76,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         let letters = word.chars().take_while(char::is_ascii_alphabetic).count();
         let rest = &word[letters..];
         (1..=3).contains(&letters)
-            && !rest.is_empty()
+            && rest.starts_with(|c: char| c.is_ascii_digit())
             && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
     });
     if coded || words.iter().all(|word| word.chars().all(|c| c.is_ascii_digit())) {
@@ -169,7 +169,8 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<String> {
         .flat_map(|part| part.split("<br/>"))
         .flat_map(|part| part.split("<br />"))
         .map(|part| strip_bullet(part.trim()).to_owned())
-        .filter(|part| !part.is_empty())
+        // A number is a score or a formula's result, not an expectation.
+        .filter(|part| !part.is_empty() && part.parse::<f64>().is_err())
         .collect()
 }
 

@@ -105,6 +105,29 @@ pub(crate) fn plain(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A block's text, plain, on one line (what a sheet that is not a matrix keeps as prose).
+pub(crate) fn block_plain(block: &Block) -> String {
+    match block {
+        Block::Heading { text, .. } | Block::Paragraph { text, .. } => plain(text),
+        Block::KeyValue { key, value, .. } => format!("{key}: {}", plain(value)),
+        Block::List { items, .. } => items
+            .iter()
+            .map(|item| plain(&item.text))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Block::Table { rows, .. } => rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| plain(&cell.text))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
 /// The area of expectations a document gives no area.
 pub const GENERAL_AREA: &str = "Expectations";
 
