@@ -96,13 +96,29 @@ pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
     let lines: Vec<&str> = text.lines().collect();
     let mut front_matter = None;
     let mut blocks = Vec::new();
+    // Raw HTML split by blank lines (a table with an empty line between its rows) is several
+    // HTML blocks to Markdown but one piece of HTML to its author: they are read together.
+    let mut html: Option<(String, usize)> = None;
     for node in root.children() {
         if let NodeValue::FrontMatter(raw) = &node.data().value {
             let inner = raw.trim().trim_start_matches("---").trim_end_matches("---");
             front_matter = Some(inner.trim_matches('\n').to_owned());
             continue;
         }
+        if let NodeValue::HtmlBlock(block) = &node.data().value {
+            let line = node.data().sourcepos.start.line;
+            let (text, _) = html.get_or_insert_with(|| (String::new(), line));
+            text.push_str(&block.literal);
+            text.push('\n');
+            continue;
+        }
+        if let Some((text, line)) = html.take() {
+            blocks.append(&mut html_fragment(&text, line));
+        }
         markdown_block(node, &lines, &mut blocks);
+    }
+    if let Some((text, line)) = html.take() {
+        blocks.append(&mut html_fragment(&text, line));
     }
     (front_matter, blocks)
 }

@@ -22,6 +22,16 @@ impl Interpreter {
     fn paragraphs_as_expectations(&mut self) {
         let mut used_area = false;
         for track in &mut self.tracks {
+            // Paragraphs are expectations only where the levels are written that way: a
+            // track of several levels, none with lists or areas.
+            let paragraphs_only = track.levels.len() >= 2
+                && track
+                    .levels
+                    .iter()
+                    .all(|level| level.expectations.is_empty());
+            if !paragraphs_only {
+                continue;
+            }
             for level in &mut track.levels {
                 if !level.expectations.is_empty() || level.description.len() < 2 {
                     continue;

@@ -226,7 +226,15 @@ pub fn score(imported: &Imported) -> f64 {
     let mut regularity = 0.0;
     let mut likeness = 0.0;
     let mut levels = 0.0;
+    // A track of one level beside tracks of several is most likely a page's introduction
+    // read as a level: it counts for little.
+    let longest = ladder.tracks.iter().map(|track| track.levels.len()).max();
     for track in &ladder.tracks {
+        let weight = if track.levels.len() == 1 && longest.is_some_and(|n| n >= 3) {
+            0.2
+        } else {
+            1.0
+        };
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for level in &track.levels {
             for area in level.expectations.keys() {
@@ -243,7 +251,7 @@ pub fn score(imported: &Imported) -> f64 {
                 .map(|text| text.len())
                 .sum::<usize>()
                 + level.description.as_ref().map_or(0, |text| text.len() / 2);
-            placed += text as f64;
+            placed += text as f64 * weight;
             let shared = if track.levels.len() < 2 {
                 0.7
             } else if level.expectations.is_empty() {
