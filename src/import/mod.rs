@@ -279,11 +279,15 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
             let bytes = read_bytes()?;
             let blocks = sheets::outline(path, &extension, &bytes)?;
             let mut interpreter = interpret::Interpreter::new(path);
-            interpreter.set_options(options);
+            // A workbook's sheets are its tracks (the outline has a heading per sheet only
+            // when there are several), never levels.
+            let mut options = options.clone();
+            options.tracks_depth.get_or_insert(Some(1));
+            interpreter.set_options(&options);
             if let Some(stem) = path.file_stem() {
                 interpreter.set_default_title(&stem.to_string_lossy());
             }
-            finish(interpreter.read(&blocks), options)
+            finish(interpreter.read(&blocks), &options)
         }
         "json" | "yaml" | "yml" => {
             let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;

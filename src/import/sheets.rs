@@ -212,7 +212,7 @@ fn csv_sheet(path: &Path) -> Result<Sheet, Vec<Diagnostic>> {
 }
 
 /// A workbook this tool wrote: its sheets of lists and calibration are the tool's, not the
-/// ladder's; only its track sheets (headed `Area` in the ladder's language) are read.
+/// ladder's; only its track sheets are read.
 fn is_own_workbook(sheets: &[Sheet]) -> bool {
     crate::labels::built_in_labels().iter().any(|labels| {
         let has = |key: &str| sheets.iter().any(|sheet| sheet.name == labels.text(key));
@@ -221,14 +221,17 @@ fn is_own_workbook(sheets: &[Sheet]) -> bool {
 }
 
 fn is_own_track_sheet(sheet: &Sheet) -> bool {
-    let corner = sheet
-        .cells
-        .first()
-        .and_then(|row| row.first())
-        .map(String::as_str);
-    crate::labels::built_in_labels()
+    !crate::labels::built_in_labels().iter().any(|labels| {
+        [
+            "sheet_overview",
+            "sheet_comparison",
+            "sheet_lists",
+            "sheet_calibration",
+            "sheet_summary",
+        ]
         .iter()
-        .any(|labels| corner == Some(labels.text("area")))
+        .any(|key| sheet.name == labels.text(key))
+    })
 }
 
 /// A sheet's blocks: runs of rows with two or more filled cells are tables; a row with one

@@ -461,9 +461,16 @@ impl Interpreter {
                     self.group = Some(label(row.first()));
                     continue;
                 }
+                // This tool's workbook gives each level's headline and description in rows
+                // of their own.
+                let field = level_field(&area);
                 for (&member, &level) in members.iter().zip(&indices) {
                     let column = columns[member].0;
                     let Some(cell) = row.get(column) else { continue };
+                    if let Some(field) = field {
+                        self.set_level_field(level, field, &cell.text);
+                        continue;
+                    }
                     let items = cell_items(cell);
                     if items.is_empty() {
                         continue;
@@ -518,6 +525,36 @@ impl Interpreter {
                     .unwrap_or_else(|| format!("Column {}", column + 1));
                 self.add_to_level(level, &area, items);
             }
+        }
+    }
+}
+
+/// A level's field a row label names (`Headline`, `Description` in any built-in language).
+fn level_field(label: &str) -> Option<&'static str> {
+    ["headline", "description"].into_iter().find(|key| {
+        crate::labels::built_in_labels()
+            .iter()
+            .any(|labels| labels.text(key) == label)
+    })
+}
+
+impl Interpreter {
+    fn set_level_field(&mut self, index: usize, field: &str, text: &str) {
+        let text = text.trim();
+        let Some(level) = self
+            .tracks
+            .last_mut()
+            .and_then(|track| track.levels.get_mut(index))
+        else {
+            return;
+        };
+        if text.is_empty() {
+            return;
+        }
+        if field == "headline" {
+            level.headline = Some(text.to_owned());
+        } else {
+            level.description.push(text.to_owned());
         }
     }
 }
