@@ -6,6 +6,7 @@ mod build;
 mod changes;
 mod cli;
 mod common;
+mod corpus;
 mod fuzz;
 mod import;
 mod languages;
