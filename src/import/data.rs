@@ -210,7 +210,7 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
         let level = tracks
             .entry(track)
             .or_default()
-            .entry(LevelKey::new(&entry.level))
+            .entry(LevelKey::new(&entry.level, level_titles.get_index_of(&entry.level)))
             .or_insert_with(|| (level_title, IndexMap::new()));
         level.1.entry(area_id).or_default().push(entry.text);
     }
@@ -256,15 +256,19 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
     })
 }
 
-/// Levels sort by their number when they have one, else in the order first seen.
+/// Levels sort in the order the file lists them, else by their number, else by name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum LevelKey {
+    Listed(usize),
     Number(u64, String),
     Named(String),
 }
 
 impl LevelKey {
-    fn new(text: &str) -> Self {
+    fn new(text: &str, listed: Option<usize>) -> Self {
+        if let Some(index) = listed {
+            return LevelKey::Listed(index);
+        }
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
         match digits.parse::<u64>() {
             Ok(number) => LevelKey::Number(number, text.to_owned()),
@@ -286,9 +290,9 @@ fn string_at(value: &Value, keys: &[&str]) -> Option<String> {
 }
 
 /// `id → title` of the things listed under any of `keys` (objects with an id and a name).
-fn titles_of(value: &Value, keys: &[&str]) -> BTreeMap<String, String> {
-    let mut titles = BTreeMap::new();
-    fn visit(value: &Value, keys: &[&str], titles: &mut BTreeMap<String, String>, depth: usize) {
+fn titles_of(value: &Value, keys: &[&str]) -> IndexMap<String, String> {
+    let mut titles = IndexMap::new();
+    fn visit(value: &Value, keys: &[&str], titles: &mut IndexMap<String, String>, depth: usize) {
         if depth > 12 {
             return;
         }
@@ -301,7 +305,7 @@ fn titles_of(value: &Value, keys: &[&str]) -> BTreeMap<String, String> {
                                 let id = string_at(item, &["id", "key", "slug", "level", "code"]);
                                 let name = string_at(item, NAME_KEYS);
                                 if let (Some(id), Some(name)) = (id, name) {
-                                    titles.insert(id, name);
+                                    titles.entry(id).or_insert(name);
                                 }
                             }
                         }
@@ -309,7 +313,7 @@ fn titles_of(value: &Value, keys: &[&str]) -> BTreeMap<String, String> {
                             for (id, item) in entries {
                                 if let Some(name) = scalar(item).or_else(|| string_at(item, NAME_KEYS))
                                 {
-                                    titles.insert(id.clone(), name);
+                                    titles.entry(id.clone()).or_insert(name);
                                 }
                             }
                         }

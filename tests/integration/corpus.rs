@@ -291,7 +291,7 @@ fn this_tools_workbook_imports_back_to_the_ladder_it_came_from() {
         };
         assert_eq!(by_area(&imported), by_area(&ladder), "{}: expectations", ladder.id);
         let headlines = |ladder: &Ladder| -> Vec<Option<String>> {
-            ladder.levels().map(|level| level.headline.clone()).collect()
+            ladder.levels().map(|(_, level)| level.headline.clone()).collect()
         };
         assert_eq!(headlines(&imported), headlines(&ladder), "{}: headlines", ladder.id);
     }

@@ -348,6 +348,15 @@ impl Interpreter {
         {
             return index;
         }
+        self.new_level(title, detail, line)
+    }
+
+    /// Adds a level titled `title` to the current track; its index.
+    fn new_level(&mut self, title: &str, detail: Option<String>, line: usize) -> usize {
+        self.ensure_track();
+        let Some(track) = self.tracks.last_mut() else {
+            return 0;
+        };
         let mut level = LevelDraft {
             title: title.to_owned(),
             line,
@@ -442,13 +451,18 @@ impl Interpreter {
                     ..TrackDraft::default()
                 });
             }
-            let indices: Vec<usize> = members
-                .iter()
-                .map(|&index| {
-                    let (_, title, detail) = columns[index].clone();
-                    self.level_index(&title, detail, line)
-                })
-                .collect();
+            let mut indices: Vec<usize> = Vec::new();
+            for &index in &members {
+                let (_, title, detail) = columns[index].clone();
+                let found = self.level_index(&title, detail.clone(), line);
+                // Two columns of one table with the same title are two levels.
+                let found = if indices.contains(&found) {
+                    self.new_level(&title, detail, line)
+                } else {
+                    found
+                };
+                indices.push(found);
+            }
             for row in body {
                 let area = label(row.get(label_columns - 1));
                 if label_columns == 2 {
@@ -497,6 +511,7 @@ impl Interpreter {
             .collect();
         self.track_for_titles(&titles);
         let areas: Vec<String> = header.iter().map(|cell| plain(&cell.text)).collect();
+        let mut used: Vec<usize> = Vec::new();
         for row in body {
             if is_group_row(row) {
                 // A row naming a group of levels starts a track of that name.
@@ -511,7 +526,11 @@ impl Interpreter {
             if title.is_empty() {
                 continue;
             }
-            let level = self.level_index(&title, detail, line);
+            let mut level = self.level_index(&title, detail.clone(), line);
+            if used.contains(&level) {
+                level = self.new_level(&title, detail, line);
+            }
+            used.push(level);
             for (column, cell) in row.iter().enumerate().skip(1) {
                 let items = cell_items(cell);
                 if items.is_empty() {
