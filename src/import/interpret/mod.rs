@@ -174,6 +174,8 @@ impl LevelDraft {
 #[derive(Debug, Default, Clone)]
 struct TrackDraft {
     name: String,
+    /// Built from a list of positions: its levels are all in that list.
+    from_positions: bool,
     aliases: Vec<String>,
     summary: Vec<String>,
     link: Option<String>,
@@ -227,32 +229,52 @@ pub fn score(imported: &Imported) -> f64 {
     let mut likeness = 0.0;
     let mut levels = 0.0;
     // A track of one level beside tracks of several is most likely a page's introduction
-    // read as a level: it counts for little.
+    // read as a level: what it places does not count.
     let longest = ladder.tracks.iter().map(|track| track.levels.len()).max();
+    // How many levels of the whole ladder use each area: a level's areas that others use
+    // too make a regular shape, whichever track they are in.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (_, level) in ladder.levels() {
+        for area in level.expectations.keys() {
+            *seen.entry(area.as_str()).or_default() += 1;
+        }
+    }
+    let total_levels = ladder.levels().count();
     for track in &ladder.tracks {
         let weight = if track.levels.len() == 1 && longest.is_some_and(|n| n >= 3) {
-            0.2
+            0.0
         } else {
             1.0
         };
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for level in &track.levels {
-            for area in level.expectations.keys() {
-                *seen.entry(area.as_str()).or_default() += 1;
-            }
-        }
         for level in &track.levels {
             levels += 1.0;
             likeness += f64::from(level_likeness(&level.title));
+            // The text explained: each expectation's words and the name of its area (a
+            // `**Label**: text` bullet read under an area heading explains no more text than
+            // the same bullet read as an area and its expectation).
             let text: usize = level
                 .expectations
-                .values()
-                .flatten()
-                .map(|text| text.len())
+                .iter()
+                .map(|(area, items)| {
+                    let name = ladder.area(area).map_or(area.len(), |area| area.name.len());
+                    name + items
+                        .iter()
+                        .map(|text| crate::markup::plain_text(text).len())
+                        .sum::<usize>()
+                })
                 .sum::<usize>()
+                + level.title.len()
                 + level.description.as_ref().map_or(0, |text| text.len() / 2);
-            placed += text as f64 * weight;
-            let shared = if track.levels.len() < 2 {
+            let empty = level.expectations.is_empty()
+                && level.description.is_none()
+                && level.headline.is_none();
+            // A heading read as a level that holds nothing is a wrong reading's mark.
+            placed += if empty {
+                -(20.0 + level.title.len() as f64)
+            } else {
+                text as f64 * weight
+            };
+            let shared = if total_levels < 2 {
                 0.7
             } else if level.expectations.is_empty() {
                 0.0
@@ -780,11 +802,13 @@ impl Interpreter {
             }
             return;
         }
-        if Some(depth) == self.level_depth {
+        // A list of positions gives the whole ladder's shape: headings after it are prose.
+        let positions_listed = self.tracks.iter().any(|track| track.from_positions);
+        if Some(depth) == self.level_depth && !positions_listed {
             self.start_level(text, line);
             return;
         }
-        if Some(depth) == self.track_depth {
+        if Some(depth) == self.track_depth && !positions_listed {
             self.tracks.push(TrackDraft {
                 name: text.to_owned(),
                 ..TrackDraft::default()

@@ -181,7 +181,6 @@ impl Interpreter {
     pub(super) fn list(&mut self, items: &[Item], line: usize) {
         // Tracks of positions: `* **Track**` with nested `[*Title (Code):*](link) **Headline** text`.
         let positions = items.len() >= 2
-            && !matches!(self.place, Place::Level | Place::Area(_))
             && items.iter().all(|item| {
                 is_bold_label(&item.text)
                     && !item.children.is_empty()
@@ -283,6 +282,7 @@ impl Interpreter {
         let name = plain(&item.text);
         self.tracks.push(TrackDraft {
             name,
+            from_positions: true,
             ..TrackDraft::default()
         });
         for child in &item.children {
