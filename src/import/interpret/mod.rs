@@ -279,12 +279,16 @@ pub fn score(imported: &Imported) -> f64 {
             } else if level.expectations.is_empty() {
                 0.0
             } else {
-                let count = level
+                // The general area (no area at all) shares nothing but an absence: it counts
+                // half.
+                let general = slug(GENERAL_AREA);
+                let count: f64 = level
                     .expectations
                     .keys()
                     .filter(|area| seen.get(area.as_str()).is_some_and(|&n| n > 1))
-                    .count();
-                count as f64 / level.expectations.len() as f64
+                    .map(|area| if *area == general { 0.5 } else { 1.0 })
+                    .sum();
+                count / level.expectations.len() as f64
             };
             regularity += shared;
         }
@@ -295,7 +299,7 @@ pub fn score(imported: &Imported) -> f64 {
     let prose: usize = ladder.sections.iter().map(|section| section.body.len()).sum();
     let regularity = regularity / levels;
     let likeness = likeness / levels;
-    placed * (0.5 + 0.5 * regularity) * (0.5 + 0.5 * likeness) + prose as f64 * 0.05
+    placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05
 }
 
 /// Reads one document's outline into a ladder: [`new`](Self::new), optionally give it a title,
@@ -790,7 +794,14 @@ impl Interpreter {
             self.place = Place::Credits;
             return;
         }
-        if Some(depth) == self.area_depth
+        // Areas are the headings of their depth; a stray heading between the levels' and the
+        // areas' depths inside a level is an area too.
+        let area_heading = Some(depth) == self.area_depth
+            || self
+                .area_depth
+                .zip(self.level_depth)
+                .is_some_and(|(areas, levels)| depth > levels && depth < areas);
+        if area_heading
             && matches!(self.place, Place::Level | Place::Area(_) | Place::Skip)
             && self.current_level().is_some()
         {

@@ -42,7 +42,21 @@ impl Interpreter {
                     .iter()
                     .any(|b| matches!(b, Block::List { .. } | Block::Paragraph { .. }))
         });
-        if nested {
+        if is_index_table(rows) {
+            // A table of contents (its cells link to the document's own headings): the levels
+            // are read where it points, the table is kept as prose.
+            let text = rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| cell.text.clone())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.prose(&text, line);
+        } else if nested {
             self.level_rows(rows, line);
         } else if let Some(alignment) = alignment_table(rows) {
             self.alignment = Some(alignment);
@@ -123,6 +137,24 @@ impl Interpreter {
         }
         self.place = Place::Section;
     }
+}
+
+/// A table one of whose columns links each row to a heading of the same document
+/// (`[D1 - Developer 1](#d1---developer-1)`).
+fn is_index_table(rows: &[Vec<Cell>]) -> bool {
+    let body: Vec<&Vec<Cell>> = rows.iter().skip(1).collect();
+    if body.len() < 2 {
+        return false;
+    }
+    let width = body.iter().map(|row| row.len()).max().unwrap_or(0);
+    (0..width).any(|column| {
+        body.iter().all(|row| {
+            row.get(column).is_some_and(|cell| {
+                link_target(cell.text.trim()).is_some_and(|target| target.starts_with('#'))
+                    && cell.text.trim().starts_with('[')
+            })
+        })
+    })
 }
 
 /// A table whose first column labels tracks and whose cells read `N Title` (or are empty),
