@@ -309,6 +309,44 @@ const SKIPPED: &[&str] = &[
     "template",
 ];
 
+/// Words in a class or id that mark a page's navigation rather than its content.
+const CHROME_WORDS: &[&str] = &[
+    "toc",
+    "nav",
+    "navbar",
+    "navigation",
+    "sidebar",
+    "leftnav",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "footer",
+];
+
+/// A page's navigation, table of contents or footer, marked by its role or by a word of its
+/// id or classes (`id="toc"`, `class="sidebar-left"`, `role="navigation"`).
+fn is_page_chrome(element: &scraper::node::Element) -> bool {
+    if matches!(
+        element.attr("role"),
+        Some("navigation" | "complementary" | "banner" | "contentinfo")
+    ) {
+        return true;
+    }
+    let names = element
+        .id()
+        .into_iter()
+        .chain(element.classes())
+        .map(str::to_ascii_lowercase);
+    names
+        .flat_map(|name| {
+            name.split(['-', '_'])
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .any(|word| CHROME_WORDS.contains(&word.as_str()))
+}
+
 /// Elements nested deeper than this are read as plain text. Real pages nest a few dozen deep;
 /// the bound keeps recursion, and so the stack, small whatever a page holds.
 const MAX_HTML_DEPTH: usize = 48;
@@ -342,7 +380,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                     continue;
                 };
                 let name = value.name();
-                if SKIPPED.contains(&name) {
+                if SKIPPED.contains(&name) || is_page_chrome(value) {
                     continue;
                 }
                 match name {

@@ -277,10 +277,20 @@ impl Interpreter {
                 summary.push(excerpt.clone());
             }
         }
+        // Areas no level uses (a heading that turned out to group areas) are left out; their
+        // names are the groups (descriptions) of the areas under them.
+        let used: std::collections::HashSet<&str> = self
+            .tracks
+            .iter()
+            .flat_map(|track| &track.levels)
+            .flat_map(|level| level.expectations.keys())
+            .map(String::as_str)
+            .collect();
         let areas: Vec<Area> = {
             let mut used_ids: Vec<String> = Vec::new();
             self.areas
                 .iter()
+                .filter(|(name, _)| used.contains(name.as_str()))
                 .map(|(name, aliases)| Area {
                     id: unique(slug(name), &mut used_ids),
                     name: name.clone(),

@@ -336,6 +336,8 @@ pub struct Interpreter {
     /// Each area's group, kept as the area's description.
     area_groups: HashMap<String, String>,
     options: super::ImportOptions,
+    /// The title of the one level a page is about, when it is such a page.
+    one_level_page: Option<String>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -384,6 +386,7 @@ impl Interpreter {
             group: None,
             area_groups: HashMap::new(),
             options: super::ImportOptions::default(),
+            one_level_page: None,
             warnings: Vec::new(),
         }
     }
@@ -701,7 +704,29 @@ impl Interpreter {
     }
 
     fn walk(&mut self, blocks: &[Block]) {
-        for block in blocks {
+        self.one_level_page = self.level_depth.and_then(|depth| one_level_page(blocks, depth));
+        for (index, block) in blocks.iter().enumerate() {
+            // `**Area**` (perhaps with an italic note) over a list, inside a level: the list's
+            // area.
+            if let (Block::Paragraph { text, .. }, Some(Block::List { .. })) =
+                (block, blocks.get(index + 1))
+            {
+                if let Some(area) = bold_lead(text) {
+                    if matches!(self.place, Place::Level | Place::Area(_))
+                        && self.current_level().is_some()
+                    {
+                        let area = self.area_name(&area);
+                        // Under an area heading, the heading groups these areas.
+                        if let Place::Area(group) = &self.place {
+                            if !self.area_groups.contains_key(&area) {
+                                self.area_groups.insert(area.clone(), group.clone());
+                            }
+                        }
+                        self.place = Place::Area(area);
+                        continue;
+                    }
+                }
+            }
             self.block(block);
         }
     }
@@ -737,6 +762,16 @@ impl Interpreter {
     }
 
     fn start_level(&mut self, title: &str, line: usize) {
+        // On a page about one level, the other headings of its depth are parts of it.
+        if self
+            .one_level_page
+            .as_ref()
+            .is_some_and(|level| level != title)
+            && self.current_level().is_some()
+        {
+            self.place = Place::Level;
+            return;
+        }
         self.ensure_track();
         // A level heading with nothing under it groups the levels that follow ("## Roles").
         let previous_empty = self.current_level().is_some_and(|level| level.is_empty());
@@ -863,6 +898,38 @@ impl Interpreter {
             Block::Table { rows, line } => self.table(rows, *line),
         }
     }
+}
+
+/// The page is about one level when, of its headings at the levels' depth, the first alone
+/// looks like a level's title (`IC3 Software Engineer`, then `Core Responsibilities`).
+fn one_level_page(blocks: &[Block], depth: u8) -> Option<String> {
+    let titles: Vec<&str> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, text, .. } if *level == depth => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let (first, rest) = titles.split_first()?;
+    // A page with many such headings is a ladder whose titles the word list does not know.
+    (!rest.is_empty()
+        && rest.len() <= 2
+        && level_likeness(first) >= 0.5
+        && rest.iter().all(|title| level_likeness(title) < 0.3))
+    .then(|| (*first).to_owned())
+}
+
+/// The bold label a paragraph starts with when the rest is at most an emphasized note
+/// (`**Scope** *Area of ownership*`): an area's name over a list.
+fn bold_lead(text: &str) -> Option<String> {
+    let rest = text.trim().strip_prefix("**")?;
+    let (label, after) = rest.split_once("**")?;
+    let after = after.trim().trim_start_matches(':').trim();
+    let note_only = after.is_empty()
+        || (after.starts_with('*') && after.ends_with('*') && !after.starts_with("**"))
+        || (after.starts_with('_') && after.ends_with('_'));
+    let label = label.trim().trim_end_matches(':').trim();
+    (note_only && !label.is_empty() && label.chars().count() <= 60).then(|| label.to_owned())
 }
 
 fn is_bold_label(text: &str) -> bool {
