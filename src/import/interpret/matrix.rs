@@ -94,7 +94,12 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     let roman = words
         .iter()
         .any(|word| matches!(*word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii"));
-    let digit = lower.chars().any(|c| c.is_ascii_digit());
+    // A small number on its own (`Engineer 2`, `Level 3`), not a percentage or a year.
+    let digit = words.iter().any(|word| {
+        word.trim_end_matches([':', '.'])
+            .parse::<u32>()
+            .is_ok_and(|number| number <= 20)
+    });
     let worded = words.iter().any(|word| LEVEL_WORDS.contains(word));
     // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任...
     let cjk = ["レベル", "シニア", "ジュニア", "級", "等級", "主任", "リード", "マネージャー"]
@@ -280,6 +285,22 @@ impl Interpreter {
                 .map(|cell| level_likeness(&cell.text))
                 .collect(),
         );
+        // On a page about one level, a table whose labels name no levels either way is not a
+        // matrix of levels (a split of time, a glossary): it is kept as prose.
+        if self.page_level && columns_score < 0.3 && rows_score < 0.3 {
+            let text = rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| plain(&cell.text))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.prose(&text, line);
+            return;
+        }
         let axis = match self.options.levels_axis {
             Some(axis) => axis,
             None => {

@@ -216,6 +216,9 @@ pub struct Reading {
     pub levels: Option<u8>,
     /// The depth of the headings that name areas.
     pub areas: Option<u8>,
+    /// The whole document is one level, titled by the page's title; its headings name areas
+    /// (or groups of areas).
+    pub page: bool,
 }
 
 /// How well a reading explains its document: the text it places as expectations, weighed by
@@ -338,6 +341,11 @@ pub struct Interpreter {
     options: super::ImportOptions,
     /// The title of the one level a page is about, when it is such a page.
     one_level_page: Option<String>,
+    /// The document is one level (see [`Reading::page`]): every heading names an area or a
+    /// group of areas.
+    page_level: bool,
+    /// The depth of the area heading being filled, to tell a group heading from an area.
+    area_heading_depth: Option<u8>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -387,6 +395,8 @@ impl Interpreter {
             area_groups: HashMap::new(),
             options: super::ImportOptions::default(),
             one_level_page: None,
+            page_level: false,
+            area_heading_depth: None,
             warnings: Vec::new(),
         }
     }
@@ -539,6 +549,9 @@ impl Interpreter {
             candidate.track_depth = reading.tracks;
             candidate.level_depth = reading.levels;
             candidate.area_depth = reading.areas;
+            if reading.page {
+                candidate.start_page_level();
+            }
             candidate.walk(blocks);
             let result = candidate.finish().map(|mut imported| {
                 imported.reading = reading;
@@ -568,7 +581,30 @@ impl Interpreter {
             tracks: self.track_depth,
             levels: self.level_depth,
             areas: self.area_depth,
+            page: false,
         }
+    }
+
+    /// The title a page gives itself outside its headings.
+    fn page_title(&self) -> Option<String> {
+        self.metadata
+            .get("title")
+            .cloned()
+            .or_else(|| self.default_title.clone())
+            .filter(|title| !title.trim().is_empty())
+    }
+
+    /// Starts the one level a page is about (see [`Reading::page`]).
+    fn start_page_level(&mut self) {
+        let Some(title) = self.page_title() else {
+            return;
+        };
+        self.page_level = true;
+        self.push_level(LevelDraft {
+            title,
+            ..LevelDraft::default()
+        });
+        self.place = Place::Level;
     }
 
     /// The readings worth trying: the rules' guess, and every assignment of the document's
@@ -607,9 +643,17 @@ impl Interpreter {
                         tracks,
                         levels,
                         areas,
+                        page: false,
                     });
                 }
             }
+        }
+        // A page about one level whose title (front matter, `<title>`) names the level.
+        if self.page_title().is_some_and(|title| level_likeness(&title) >= 0.5) {
+            readings.push(Reading {
+                page: true,
+                ..Reading::default()
+            });
         }
         readings.retain(|reading| {
             fixed.levels_depth.is_none_or(|d| reading.levels == Some(d))
@@ -727,6 +771,20 @@ impl Interpreter {
                     }
                 }
             }
+            // A paragraph that introduces a table under an area heading is not an expectation:
+            // the heading, the paragraph and what the table does not place are a section.
+            if let (Block::Paragraph { text, .. }, Some(Block::Table { .. }), Place::Area(area)) =
+                (block, blocks.get(index + 1), self.place.clone())
+            {
+                self.sections.push(Section {
+                    internal: false,
+                    title: area,
+                    body: text.clone(),
+                    depth: 2,
+                });
+                self.place = Place::Section;
+                continue;
+            }
             self.block(block);
         }
     }
@@ -829,6 +887,10 @@ impl Interpreter {
             self.place = Place::Credits;
             return;
         }
+        if self.page_level {
+            self.page_heading(depth, text);
+            return;
+        }
         // Areas are the headings of their depth; a stray heading between the levels' and the
         // areas' depths inside a level is an area too.
         let area_heading = Some(depth) == self.area_depth
@@ -881,6 +943,27 @@ impl Interpreter {
             depth: depth.saturating_sub(1).clamp(1, 3),
         });
         self.place = Place::Section;
+    }
+
+    /// A heading on a page about one level: an area, or the group of the deeper areas under
+    /// it when nothing of its own comes before them.
+    fn page_heading(&mut self, depth: u8, text: &str) {
+        if let Place::Area(previous) = self.place.clone() {
+            let previous_empty = self
+                .current_level()
+                .is_some_and(|level| !level.expectations.contains_key(&previous));
+            if previous_empty && self.area_heading_depth.is_some_and(|d| d < depth) {
+                self.group = Some(previous);
+            } else if self.area_heading_depth.is_some_and(|d| d >= depth) {
+                self.group = None;
+            }
+        }
+        let area = self.area_name(text);
+        if let Some(group) = self.group.clone() {
+            self.area_groups.entry(area.clone()).or_insert(group);
+        }
+        self.place = Place::Area(area);
+        self.area_heading_depth = Some(depth);
     }
 
     fn block(&mut self, block: &Block) {
