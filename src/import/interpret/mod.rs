@@ -346,6 +346,8 @@ pub struct Interpreter {
     page_level: bool,
     /// The depth of the area heading being filled, to tell a group heading from an area.
     area_heading_depth: Option<u8>,
+    /// The document's first heading, a candidate title for a page about one level.
+    first_heading: Option<String>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -397,6 +399,7 @@ impl Interpreter {
             one_level_page: None,
             page_level: false,
             area_heading_depth: None,
+            first_heading: None,
             warnings: Vec::new(),
         }
     }
@@ -540,6 +543,19 @@ impl Interpreter {
             }
             return self.finish();
         }
+        // The first heading may title a page about one level when no other heading looks
+        // like a level's title.
+        let headings: Vec<&str> = blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        self.first_heading = headings
+            .split_first()
+            .filter(|(_, rest)| rest.iter().all(|title| level_likeness(title) < 0.5))
+            .map(|(first, _)| (*first).to_owned());
         let mut guessed = self.clone();
         guessed.analyse(blocks);
         let guess = guessed.reading();
@@ -585,12 +601,28 @@ impl Interpreter {
         }
     }
 
-    /// The title a page gives itself outside its headings.
+    /// The title a page gives itself: its front matter's, its first heading when that names
+    /// a level, or its `<title>` without the site's name (`Senior Engineer | Acme`).
     fn page_title(&self) -> Option<String> {
+        let from_title = || {
+            self.default_title.as_ref().map(|title| {
+                [" | ", " – ", " — ", " · ", " - "]
+                    .iter()
+                    .find_map(|separator| title.split_once(separator).map(|(page, _)| page))
+                    .unwrap_or(title)
+                    .trim()
+                    .to_owned()
+            })
+        };
         self.metadata
             .get("title")
             .cloned()
-            .or_else(|| self.default_title.clone())
+            .or_else(|| {
+                self.first_heading
+                    .clone()
+                    .filter(|heading| level_likeness(heading) >= 0.5)
+            })
+            .or_else(from_title)
             .filter(|title| !title.trim().is_empty())
     }
 
@@ -948,6 +980,14 @@ impl Interpreter {
     /// A heading on a page about one level: an area, or the group of the deeper areas under
     /// it when nothing of its own comes before them.
     fn page_heading(&mut self, depth: u8, text: &str) {
+        // The heading that titles the level is not an area.
+        let is_title = self.current_level().is_some_and(|level| {
+            level.title == text && level.expectations.is_empty()
+        });
+        if is_title {
+            self.place = Place::Level;
+            return;
+        }
         if let Place::Area(previous) = self.place.clone() {
             let previous_empty = self
                 .current_level()

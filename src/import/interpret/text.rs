@@ -44,6 +44,19 @@ impl Interpreter {
             self.credits.push(text.to_owned());
             return;
         }
+        // A quotation inside a level (a summary set off in a blockquote) describes the level.
+        if let Some(quoted) = text.strip_prefix('>') {
+            if matches!(self.place, Place::Level | Place::Area(_)) {
+                let quoted: Vec<&str> = quoted
+                    .lines()
+                    .map(|line| line.trim_start_matches('>').trim())
+                    .collect();
+                if let Some(level) = self.current_level() {
+                    level.description.push(quoted.join("\n"));
+                    return;
+                }
+            }
+        }
         match self.place.clone() {
             Place::Summary => self.summary.push(text.to_owned()),
             Place::TrackIntro => {
@@ -216,6 +229,22 @@ impl Interpreter {
             return;
         }
         match self.place.clone() {
+            // Under an area heading, `**Label**: text` bullets name areas of their own; the
+            // heading groups them.
+            Place::Area(group) if items.iter().all(|item| bold_key(&item.text).is_some()) => {
+                for item in items {
+                    if let Some((key, value)) = bold_key(&item.text) {
+                        let area = self.area_name(&key);
+                        self.area_groups.entry(area.clone()).or_insert(group.clone());
+                        if !value.is_empty() {
+                            self.add_expectation(&area, &value);
+                        }
+                        for child in &item.children {
+                            self.add_item_tree(&area, child);
+                        }
+                    }
+                }
+            }
             Place::Area(area) => {
                 for item in items {
                     self.add_item_tree(&area, item);
