@@ -62,6 +62,13 @@ const LEVEL_WORDS: &[&str] = &[
     "member",
     "partner",
     "executive",
+    "president",
+    "vice",
+    "cto",
+    "cio",
+    "ceo",
+    "svp",
+    "evp",
     "stufe",
     "niveau",
     "nivel",
@@ -91,9 +98,12 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     if coded || words.iter().all(|word| word.chars().all(|c| c.is_ascii_digit())) {
         return 1.0;
     }
+    // `Engineer II`; a lone `i` or `v` only as the last word (`When do I get promoted?` is no
+    // level).
     let roman = words
         .iter()
-        .any(|word| matches!(*word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii"));
+        .any(|word| matches!(*word, "ii" | "iii" | "iv" | "vi" | "vii"))
+        || words.last().is_some_and(|word| matches!(*word, "i" | "v"));
     // A small number on its own (`Engineer 2`, `Level 3`), not a percentage or a year.
     let digit = words.iter().any(|word| {
         word.trim_end_matches([':', '.'])

@@ -348,6 +348,8 @@ pub struct Interpreter {
     area_heading_depth: Option<u8>,
     /// The document's first heading, a candidate title for a page about one level.
     first_heading: Option<String>,
+    /// Headings at the levels' depth that are prose, not levels (title and line).
+    prose_headings: Vec<(String, usize)>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -400,6 +402,7 @@ impl Interpreter {
             page_level: false,
             area_heading_depth: None,
             first_heading: None,
+            prose_headings: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -781,6 +784,10 @@ impl Interpreter {
 
     fn walk(&mut self, blocks: &[Block]) {
         self.one_level_page = self.level_depth.and_then(|depth| one_level_page(blocks, depth));
+        self.prose_headings = self
+            .level_depth
+            .map(|depth| prose_headings(blocks, depth))
+            .unwrap_or_default();
         for (index, block) in blocks.iter().enumerate() {
             // `**Area**` (perhaps with an italic note) over a list, inside a level: the list's
             // area.
@@ -944,7 +951,11 @@ impl Interpreter {
         }
         // A list of positions gives the whole ladder's shape: headings after it are prose.
         let positions_listed = self.tracks.iter().any(|track| track.from_positions);
-        if Some(depth) == self.level_depth && !positions_listed {
+        let prose = self
+            .prose_headings
+            .iter()
+            .any(|(title, at)| title == text && *at == line);
+        if Some(depth) == self.level_depth && !positions_listed && !prose {
             self.start_level(text, line);
             return;
         }
@@ -1040,6 +1051,62 @@ fn one_level_page(blocks: &[Block], depth: u8) -> Option<String> {
         && level_likeness(first) >= 0.5
         && rest.iter().all(|title| level_likeness(title) < 0.3))
     .then(|| (*first).to_owned())
+}
+
+/// Headings at the levels' depth that are prose among levels: where two or more headings of
+/// that depth look like level titles, those that do not (`When do I get promoted?`) are
+/// sections, and so is a lone level-like heading in a group of its own beside a group of three
+/// or more levels (`SE Regional Team Leads` before `IC1`…`IC5`). A heading with nothing under
+/// it before the next of its depth groups the levels after it and stays.
+fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)> {
+    let headings: Vec<(usize, &str, usize)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Heading { level, text, line } if *level == depth => {
+                Some((index, text.as_str(), *line))
+            }
+            _ => None,
+        })
+        .collect();
+    let level_like = headings
+        .iter()
+        .filter(|(_, title, _)| level_likeness(title) >= 0.5)
+        .count();
+    if level_like < 2 {
+        return Vec::new();
+    }
+    let is_group = |index: usize| {
+        matches!(blocks.get(index + 1), Some(Block::Heading { level, .. }) if *level <= depth)
+    };
+    let mut prose = Vec::new();
+    // Only before the first level-like heading or after the last: a heading between two
+    // levels is a level the word list does not know.
+    let like = |title: &str| level_likeness(title) >= 0.5;
+    let first = headings.iter().position(|(_, title, _)| like(title));
+    let last = headings.iter().rposition(|(_, title, _)| like(title));
+    // Groups of levels, split by group headings.
+    let mut groups: Vec<Vec<(&str, usize)>> = vec![Vec::new()];
+    for (position, &(index, title, line)) in headings.iter().enumerate() {
+        if is_group(index) {
+            groups.push(Vec::new());
+            continue;
+        }
+        let outside = first.is_some_and(|first| position < first)
+            || last.is_some_and(|last| position > last);
+        if outside && level_likeness(title) < 0.3 {
+            prose.push((title.to_owned(), line));
+        } else if let Some(group) = groups.last_mut() {
+            group.push((title, line));
+        }
+    }
+    let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
+    if largest >= 3 {
+        for group in groups.iter().filter(|group| group.len() == 1) {
+            prose.extend(group.iter().map(|(title, line)| ((*title).to_owned(), *line)));
+        }
+    }
+    prose
 }
 
 /// The bold label a paragraph starts with when the rest is at most an emphasized note
