@@ -256,6 +256,8 @@ fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
     }
     let filled = |row: &Vec<String>| row.iter().filter(|cell| !cell.trim().is_empty()).count();
     let mut out = Vec::new();
+    // Whether the last table already took rows from beyond an empty row.
+    let mut continued = false;
     let mut index = 0;
     while index < cells.len() {
         if filled(&cells[index]) == 0 {
@@ -281,9 +283,17 @@ fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
         if table_start == index {
             continue;
         }
-        let header_looks_like_levels = cells[table_start]
+        // A row of level titles: most of its filled cells look like titles (a row of
+        // expectations with a score beside each does not).
+        let filled_cells: Vec<&String> = cells[table_start]
             .iter()
-            .any(|cell| super::interpret::level_likeness(cell) >= 0.5);
+            .filter(|cell| !cell.trim().is_empty())
+            .collect();
+        let titles = filled_cells
+            .iter()
+            .filter(|cell| super::interpret::level_likeness(cell) >= 0.5)
+            .count();
+        let header_looks_like_levels = titles * 2 > filled_cells.len();
         let rows: Vec<Vec<Cell>> = cells[table_start..index]
             .iter()
             .enumerate()
@@ -302,7 +312,7 @@ fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
         if let (false, Some(Block::Table { rows: above, .. })) =
             (header_looks_like_levels, out.last_mut())
         {
-            if above.len() > 1 && above.iter().skip(1).all(|row| first_blank(row)) {
+            if !continued && above.len() > 1 && above.iter().skip(1).all(|row| first_blank(row)) {
                 let described: Vec<Vec<Cell>> = above.drain(1..).collect();
                 for row in described {
                     let text = row
@@ -330,8 +340,10 @@ fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
                         .collect()
                 }));
             }
+            continued = true;
             continue;
         }
+        continued = false;
         out.push(Block::Table {
             rows,
             line: table_start + 1,

@@ -515,6 +515,20 @@ impl Interpreter {
                     self.group = Some(label(row.first()));
                     continue;
                 }
+                // The same short words in every level's column (`Level result` over a score) label
+                // a row of the sheet's machinery, not expectations.
+                let texts: Vec<String> = members
+                    .iter()
+                    .filter_map(|&member| row.get(columns[member].0))
+                    .map(|cell| plain(&cell.text))
+                    .filter(|text| !text.is_empty())
+                    .collect();
+                let repeated_label = texts.len() >= 2
+                    && texts.iter().all(|text| *text == texts[0])
+                    && texts[0].split_whitespace().count() <= 3;
+                if repeated_label {
+                    continue;
+                }
                 // This tool's workbook gives each level's headline and description in rows
                 // of their own.
                 let field = level_field(&area);
