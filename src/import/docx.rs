@@ -247,10 +247,11 @@ impl Reader {
                     .and_then(Value::as_str)
                     .is_some_and(|merge| merge == "continue");
                 let content = if continued {
-                    rows.last()
-                        .and_then(|above| above.get(out.len()))
-                        .cloned()
-                        .unwrap_or_default()
+                    let above = rows.last().and_then(|above| above.get(out.len())).cloned();
+                    Cell {
+                        spanned: true,
+                        ..above.unwrap_or_default()
+                    }
                 } else {
                     let children = cell
                         .get("children")
@@ -269,11 +270,13 @@ impl Reader {
                         text,
                         blocks: if structured { blocks } else { Vec::new() },
                         header: row_index == 0,
+                        spanned: false,
                     }
                 };
-                for _ in 0..span {
+                for copy_index in 0..span {
                     let mut copy = content.clone();
                     copy.header = row_index == 0;
+                    copy.spanned |= copy_index > 0;
                     out.push(copy);
                 }
             }

@@ -83,6 +83,9 @@ pub struct Cell {
     pub blocks: Vec<Block>,
     /// Whether it is a header cell (`<th>`, or a Markdown table's first row).
     pub header: bool,
+    /// Whether it is a copy of a cell spanning several columns or rows (`colspan`,
+    /// `rowspan`, merged cells), not a cell of its own.
+    pub spanned: bool,
 }
 
 /// The outline of a Markdown document, and its YAML front matter if it has one.
@@ -230,6 +233,7 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
                                 .replace("\\|", "|"),
                             blocks: Vec::new(),
                             header,
+                            spanned: false,
                         })
                         .collect()
                 })
@@ -536,12 +540,21 @@ fn html_rows(table: ElementRef, line: usize, depth: usize) -> Vec<Vec<Cell>> {
                 text,
                 blocks,
                 header: name == "th",
+                spanned: false,
             };
             let (rowspan, colspan) = (span("rowspan"), span("colspan"));
             for offset in 0..colspan {
-                place(&mut out, column + offset, content.clone());
+                let copy = Cell {
+                    spanned: offset > 0,
+                    ..content.clone()
+                };
+                place(&mut out, column + offset, copy);
                 if rowspan > 1 {
-                    next_carried.push((column + offset, rowspan - 1, content.clone()));
+                    let below = Cell {
+                        spanned: true,
+                        ..content.clone()
+                    };
+                    next_carried.push((column + offset, rowspan - 1, below));
                 }
             }
             column += colspan;

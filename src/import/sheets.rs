@@ -242,14 +242,17 @@ fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
     for row in &mut cells {
         row.resize(width, String::new());
     }
+    // Which cells are copies of a merged region's first cell.
+    let mut copies: Vec<Vec<bool>> = vec![vec![false; width]; cells.len()];
     for &(top, left, bottom, right) in &sheet.merged {
         let Some(value) = cells.get(top).and_then(|row| row.get(left)).cloned() else {
             continue;
         };
-        for row in cells.iter_mut().take(bottom + 1).skip(top) {
-            for cell in row.iter_mut().take(right + 1).skip(left) {
+        for (row_index, row) in cells.iter_mut().enumerate().take(bottom + 1).skip(top) {
+            for (column, cell) in row.iter_mut().enumerate().take(right + 1).skip(left) {
                 if cell.is_empty() {
                     cell.clone_from(&value);
+                    copies[row_index][column] = true;
                 }
             }
         }
@@ -294,15 +297,16 @@ fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
             .filter(|cell| super::interpret::level_likeness(cell) >= 0.5)
             .count();
         let header_looks_like_levels = titles * 2 > filled_cells.len();
-        let rows: Vec<Vec<Cell>> = cells[table_start..index]
-            .iter()
-            .enumerate()
-            .map(|(offset, row)| {
-                row.iter()
-                    .map(|text| Cell {
+        let rows: Vec<Vec<Cell>> = (table_start..index)
+            .map(|row| {
+                cells[row]
+                    .iter()
+                    .zip(&copies[row])
+                    .map(|(text, &spanned)| Cell {
                         text: text.trim().to_owned(),
                         blocks: Vec::new(),
-                        header: offset == 0,
+                        header: row == table_start,
+                        spanned,
                     })
                     .collect()
             })

@@ -496,7 +496,8 @@ impl Interpreter {
                 let (_, title, detail) = columns[index].clone();
                 let found = self.level_index(&title, detail.clone(), line);
                 // Two columns of one table with the same title are two levels.
-                let found = if indices.contains(&found) {
+                let spanned = header.get(columns[index].0).is_some_and(|cell| cell.spanned);
+                let found = if indices.contains(&found) && !spanned {
                     self.new_level(&title, detail, line)
                 } else {
                     found
@@ -581,10 +582,19 @@ impl Interpreter {
                 continue;
             }
             let mut level = self.level_index(&title, detail.clone(), line);
-            if used.contains(&level) {
+            // A title carried down by a rowspan is the same level; written again, another.
+            if used.contains(&level) && !first.spanned {
                 level = self.new_level(&title, detail, line);
             }
             used.push(level);
+            // One cell across every area (`colspan`): the level's summary.
+            let rest = &row[1.min(row.len())..];
+            let across = rest.len() >= 2
+                && rest.iter().skip(1).all(|cell| cell.spanned && cell.text == rest[0].text);
+            if across {
+                self.set_level_field(level, "description", &plain(&rest[0].text));
+                continue;
+            }
             for (column, cell) in row.iter().enumerate().skip(1) {
                 let items = cell_items(cell);
                 if items.is_empty() {
