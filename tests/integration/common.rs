@@ -55,3 +55,25 @@ pub(crate) fn view(ladder: &Ladder) -> LadderView {
     let (labels, _) = Dictionaries::built_in().labels(ladder.language());
     LadderView::new(ladder, labels)
 }
+
+/// The text a Markdown reader shows of an expectation: its words, without the links' targets
+/// (which a rendered handbook keeps in the links).
+pub(crate) fn shown(text: &str) -> String {
+    fn walk(inlines: &[ladder::markup::Inline], out: &mut String) {
+        use ladder::markup::Inline;
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                Inline::Emph { children }
+                | Inline::Strong { children }
+                | Inline::Strike { children }
+                | Inline::Link { children, .. } => walk(children, out),
+                Inline::Image { alt, .. } => out.push_str(alt),
+                Inline::Break => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(&ladder::markup::inline(text), &mut out);
+    out.chars().filter(|c| !c.is_whitespace()).collect()
+}

@@ -312,27 +312,6 @@ fn plain(text: &str) -> String {
         .collect()
 }
 
-/// The text a Markdown reader shows of an expectation: its words, without the links' targets
-/// (which a rendered handbook keeps in the links).
-fn shown(text: &str) -> String {
-    fn walk(inlines: &[ladder::markup::Inline], out: &mut String) {
-        use ladder::markup::Inline;
-        for inline in inlines {
-            match inline {
-                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-                Inline::Emph { children }
-                | Inline::Strong { children }
-                | Inline::Strike { children }
-                | Inline::Link { children, .. } => walk(children, out),
-                Inline::Image { alt, .. } => out.push_str(alt),
-                Inline::Break => {}
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(&ladder::markup::inline(text), &mut out);
-    out.chars().filter(|c| !c.is_whitespace()).collect()
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]

@@ -267,9 +267,13 @@ impl Interpreter {
             return;
         }
         // Header rows: those whose every cell is a header cell, at least the first.
+        // (A row of one header cell is a level's row header, as in `<th rowspan=3>M3</th>`.)
         let header_rows = rows
             .iter()
-            .take_while(|row| row.iter().all(|cell| cell.header))
+            .take_while(|row| {
+                row.iter().all(|cell| cell.header)
+                    && row.iter().filter(|cell| !is_blank(cell)).count() >= 2
+            })
             .count()
             .clamp(1, rows.len() - 1);
         let header = rows[header_rows - 1];
