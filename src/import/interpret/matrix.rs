@@ -315,6 +315,22 @@ impl Interpreter {
             self.prose(&text, line);
             return;
         }
+        // A table of titles only (each track's title at each grade, codes beside them): it
+        // aligns levels described elsewhere; it is kept as prose.
+        if is_titles_table(body) {
+            let text = rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| cell.text.clone())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.prose(&text, line);
+            return;
+        }
         let axis = match self.options.levels_axis {
             Some(axis) => axis,
             None => {
@@ -340,7 +356,7 @@ impl Interpreter {
     /// The track a table of these level titles fills: the current one when it already has
     /// every one of them (a matrix split into one table per group of areas), else a new one
     /// named by the heading before the table.
-    fn track_for_titles(&mut self, titles: &[String]) {
+    fn track_for_titles(&mut self, titles: &[String], corner: &str) {
         let known = self.tracks.last().is_some_and(|track| {
             !track.levels.is_empty()
                 && titles.iter().all(|title| {
@@ -367,6 +383,25 @@ impl Interpreter {
                 .tracks
                 .last()
                 .is_some_and(|track| !track.levels.is_empty());
+            // A heading that the table's corner repeats names the table's group of areas; the
+            // track is the heading above it (`## Individual Contributors` over
+            // `### Knowledge Leadership` and a table headed `Knowledge leadership`).
+            let names_group = self
+                .pending_heading
+                .as_ref()
+                .is_some_and(|(name, _, _)| !corner.is_empty() && name.eq_ignore_ascii_case(corner));
+            if names_group {
+                if let Some((name, depth, line)) = self.pending_heading.take() {
+                    let parent = self
+                        .heading_trail
+                        .iter()
+                        .rev()
+                        .find(|(above, _)| *above < depth)
+                        .map(|(_, text)| text.clone());
+                    self.group = Some(name.clone());
+                    self.pending_heading = Some((parent.unwrap_or(name), depth, line));
+                }
+            }
             if self.pending_heading.is_some() {
                 self.pending_heading_becomes_track();
             } else if had_levels {
@@ -455,6 +490,7 @@ impl Interpreter {
                 (column, title, detail)
             })
             .collect();
+        let corner = header.first().map(|cell| plain(&cell.text)).unwrap_or_default();
         // An upper header row that splits the level columns into two or more named groups: a
         // track per group.
         let groups: Vec<(String, Vec<usize>)> = match header_rows.first() {
@@ -487,7 +523,7 @@ impl Interpreter {
                 .map(|&index| columns[index].1.clone())
                 .collect();
             if group_name.is_empty() {
-                self.track_for_titles(&titles);
+                self.track_for_titles(&titles, &corner);
             } else {
                 self.pending_heading = None;
                 self.tracks.push(TrackDraft {
@@ -568,8 +604,13 @@ impl Interpreter {
             .map(|row| label(row.first()))
             .filter(|title| !title.is_empty())
             .collect();
-        self.track_for_titles(&titles);
+        let corner = header.first().map(|cell| plain(&cell.text)).unwrap_or_default();
+        self.track_for_titles(&titles, &corner);
         let areas: Vec<String> = header.iter().map(|cell| plain(&cell.text)).collect();
+        // A code column then a title column (`M2 | Engineering Manager 1 | ...`): the title
+        // names the level, the code is its code.
+        let title_column = titled_second_column(header, body);
+        let first_area = if title_column { 2 } else { 1 };
         let mut used: Vec<usize> = Vec::new();
         for row in body {
             if is_group_row(row) {
@@ -581,6 +622,12 @@ impl Interpreter {
                 continue;
             }
             let Some(first) = row.first() else { continue };
+            let code = title_column.then(|| plain(&first.text));
+            let first = if title_column {
+                row.get(1).unwrap_or(first)
+            } else {
+                first
+            };
             let (title, detail) = title_and_detail(first);
             if title.is_empty() {
                 continue;
@@ -591,15 +638,18 @@ impl Interpreter {
                 level = self.new_level(&title, detail, line);
             }
             used.push(level);
+            if let Some(code) = code.filter(|code| !code.is_empty()) {
+                self.set_level_code(level, &code);
+            }
             // One cell across every area (`colspan`): the level's summary.
-            let rest = &row[1.min(row.len())..];
+            let rest = &row[first_area.min(row.len())..];
             let across = rest.len() >= 2
                 && rest.iter().skip(1).all(|cell| cell.spanned && cell.text == rest[0].text);
             if across {
                 self.set_level_field(level, "description", &plain(&rest[0].text));
                 continue;
             }
-            for (column, cell) in row.iter().enumerate().skip(1) {
+            for (column, cell) in row.iter().enumerate().skip(first_area) {
                 let items = cell_items(cell);
                 if items.is_empty() {
                     continue;
@@ -625,7 +675,35 @@ fn level_field(label: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a table of levels as rows has a title column after a code column: its header
+/// says `Title` (or `Name`, `Role`), or its cells are short titles beside codes.
+fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool {
+    let Some(second) = header.get(1) else {
+        return false;
+    };
+    let named = matches!(
+        plain(&second.text).to_lowercase().as_str(),
+        "title" | "name" | "role" | "job title" | "position" | "titel" | "titre" | "título"
+    );
+    let short_titles = body.iter().all(|row| {
+        row.get(1).is_some_and(|cell| {
+            cell.blocks.is_empty() && plain(&cell.text).split_whitespace().count() <= 5
+        })
+    });
+    named && short_titles
+}
+
 impl Interpreter {
+    fn set_level_code(&mut self, index: usize, code: &str) {
+        if let Some(level) = self
+            .tracks
+            .last_mut()
+            .and_then(|track| track.levels.get_mut(index))
+        {
+            level.code.get_or_insert_with(|| code.to_owned());
+        }
+    }
+
     fn set_level_field(&mut self, index: usize, field: &str, text: &str) {
         let text = text.trim();
         let Some(level) = self
@@ -648,6 +726,23 @@ impl Interpreter {
 
 fn label(cell: Option<&Cell>) -> String {
     cell.map(|cell| plain(&cell.text)).unwrap_or_default()
+}
+
+/// Every filled cell is a short title or code, most of them level-like, and none holds a
+/// list: a table that names levels without describing them.
+fn is_titles_table(body: &[&Vec<Cell>]) -> bool {
+    let cells: Vec<&Cell> = body.iter().flat_map(|row| row.iter()).filter(|c| !is_blank(c)).collect();
+    if cells.len() < 4 || cells.iter().any(|cell| !cell.blocks.is_empty()) {
+        return false;
+    }
+    let short = cells
+        .iter()
+        .all(|cell| plain(&cell.text).split_whitespace().count() <= 5);
+    let like = cells
+        .iter()
+        .filter(|cell| level_likeness(&cell.text) >= 0.5)
+        .count();
+    short && like * 4 >= cells.len() * 3
 }
 
 /// A row whose only filled cell is its first (or whose cells all repeat the first: a merged

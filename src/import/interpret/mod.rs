@@ -350,6 +350,8 @@ pub struct Interpreter {
     first_heading: Option<String>,
     /// Headings at the levels' depth that are prose, not levels (title and line).
     prose_headings: Vec<(String, usize)>,
+    /// The headings the walk is under, shallowest first (depth and text).
+    heading_trail: Vec<(u8, String)>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -403,6 +405,7 @@ impl Interpreter {
             area_heading_depth: None,
             first_heading: None,
             prose_headings: Vec::new(),
+            heading_trail: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -918,6 +921,8 @@ impl Interpreter {
     }
 
     fn heading(&mut self, depth: u8, text: &str, line: usize) {
+        self.heading_trail.retain(|(above, _)| *above < depth);
+        self.heading_trail.push((depth, text.to_owned()));
         let is_credits = matches!(
             text.to_lowercase().as_str(),
             "credits" | "acknowledgements" | "acknowledgments"
