@@ -50,13 +50,19 @@ impl ImportArgs {
             None => ImportOptions::default(),
         };
         if let Some(levels) = &self.levels {
-            options.set_levels(levels).map_err(|error| format!("--levels: {error}"))?;
+            options
+                .set_levels(levels)
+                .map_err(|error| format!("--levels: {error}"))?;
         }
         if let Some(areas) = &self.areas {
-            options.set_areas(areas).map_err(|error| format!("--areas: {error}"))?;
+            options
+                .set_areas(areas)
+                .map_err(|error| format!("--areas: {error}"))?;
         }
         if let Some(tracks) = &self.tracks {
-            options.set_tracks(tracks).map_err(|error| format!("--tracks: {error}"))?;
+            options
+                .set_tracks(tracks)
+                .map_err(|error| format!("--tracks: {error}"))?;
         }
         if let Some(track) = &self.track {
             options.track = Some(track.clone());

@@ -76,15 +76,19 @@ const EXAMPLE_KEYS: &[&str] = &["examples", "example"];
 pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<Diagnostic>> {
     let value: Value = if extension == "json" {
         serde_json::from_str(text).map_err(|error| {
-            vec![Diagnostic::error("bad-json", format!("this is not JSON: {error}"))
-                .in_file(path)
-                .at(Some((error.line(), error.column())))]
+            vec![
+                Diagnostic::error("bad-json", format!("this is not JSON: {error}"))
+                    .in_file(path)
+                    .at(Some((error.line(), error.column()))),
+            ]
         })?
     } else {
         let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
-            vec![Diagnostic::error("bad-yaml", format!("this is not YAML: {error}"))
-                .in_file(path)
-                .at(error.location().map(|at| (at.line(), at.column())))]
+            vec![
+                Diagnostic::error("bad-yaml", format!("this is not YAML: {error}"))
+                    .in_file(path)
+                    .at(error.location().map(|at| (at.line(), at.column()))),
+            ]
         })?;
         if yaml.get("tracks").is_some() {
             // This tool's own format: load it as `ladder build` does.
@@ -100,8 +104,11 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
             });
         }
         serde_json::to_value(yaml).map_err(|error| {
-            vec![Diagnostic::error("bad-yaml", format!("this YAML cannot be read as data: {error}"))
-                .in_file(path)]
+            vec![Diagnostic::error(
+                "bad-yaml",
+                format!("this YAML cannot be read as data: {error}"),
+            )
+            .in_file(path)]
         })?
     };
     let title = path
@@ -184,8 +191,7 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
         .or_else(|| string_at(value, &["sidebarTitle", "pageTitle"]))
         .unwrap_or_else(|| fallback_title.to_owned());
     // The model is built through its serde form, which fills in every default.
-    let mut tracks: IndexMap<String, BTreeMap<LevelKey, (String, IndexMap<String, Vec<String>>)>> =
-        IndexMap::new();
+    let mut tracks: IndexMap<String, BTreeMap<LevelKey, LevelData>> = IndexMap::new();
     let mut areas: IndexMap<String, String> = IndexMap::new();
     for entry in found {
         let track = entry.track.clone().unwrap_or_else(|| title.clone());
@@ -210,7 +216,10 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
         let level = tracks
             .entry(track)
             .or_default()
-            .entry(LevelKey::new(&entry.level, level_titles.get_index_of(&entry.level)))
+            .entry(LevelKey::new(
+                &entry.level,
+                level_titles.get_index_of(&entry.level),
+            ))
             .or_insert_with(|| (level_title, IndexMap::new()));
         level.1.entry(area_id).or_default().push(entry.text);
     }
@@ -255,6 +264,9 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
         warnings,
     })
 }
+
+/// A level's title and its expectations by area id.
+type LevelData = (String, IndexMap<String, Vec<String>>);
 
 /// Levels sort in the order the file lists them, else by their number, else by name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -311,7 +323,8 @@ fn titles_of(value: &Value, keys: &[&str]) -> IndexMap<String, String> {
                         }
                         if let Value::Object(entries) = child {
                             for (id, item) in entries {
-                                if let Some(name) = scalar(item).or_else(|| string_at(item, NAME_KEYS))
+                                if let Some(name) =
+                                    scalar(item).or_else(|| string_at(item, NAME_KEYS))
                                 {
                                     titles.entry(id.clone()).or_insert(name);
                                 }
@@ -419,7 +432,14 @@ fn walk(
                     if let Value::Array(items) = child {
                         for item in items {
                             let name = string_at(item, NAME_KEYS);
-                            walk(item, name.as_deref().or(track), area, depth + 1, found, examples);
+                            walk(
+                                item,
+                                name.as_deref().or(track),
+                                area,
+                                depth + 1,
+                                found,
+                                examples,
+                            );
                         }
                         continue;
                     }
@@ -430,9 +450,9 @@ fn walk(
                 // `milestones`): the first is level 1.
                 if let Some(word) = ordinal_list(key) {
                     if let Value::Array(items) = child {
-                        let unnamed = items.iter().all(|item| {
-                            item.is_object() && string_at(item, LEVEL_KEYS).is_none()
-                        });
+                        let unnamed = items
+                            .iter()
+                            .all(|item| item.is_object() && string_at(item, LEVEL_KEYS).is_none());
                         if unnamed && !items.is_empty() {
                             for (index, item) in items.iter().enumerate() {
                                 for text in criteria(item, examples) {

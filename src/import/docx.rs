@@ -19,7 +19,8 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
     // take the process down.
     let read = std::panic::catch_unwind(|| docx_rs::read_docx(bytes))
         .map_err(|_| String::from("the Word document is damaged (its XML could not be read)"))?;
-    let docx = read.map_err(|error| format!("this is not a Word document docx-rs can read: {error}"))?;
+    let docx =
+        read.map_err(|error| format!("this is not a Word document docx-rs can read: {error}"))?;
     let value = serde_json::to_value(&docx)
         .map_err(|error| format!("the Word document could not be read: {error}"))?;
     let styles = Styles::new(&value);
@@ -90,8 +91,7 @@ impl Styles {
                     headings.insert(id.clone(), depth.min(6));
                     break;
                 }
-                if numbered || name.starts_with("list bullet") || name.starts_with("list number")
-                {
+                if numbered || name.starts_with("list bullet") || name.starts_with("list number") {
                     let level = style
                         .pointer("/paragraphProperty/numberingProperty/level")
                         .and_then(Value::as_u64)
@@ -259,12 +259,10 @@ impl Reader {
                         .cloned()
                         .unwrap_or_default();
                     let blocks = self.blocks(&children);
-                    let text = blocks
+                    let text = blocks.iter().map(block_text).collect::<Vec<_>>().join("\n");
+                    let structured = blocks
                         .iter()
-                        .map(block_text)
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    let structured = blocks.iter().any(|block| matches!(block, Block::List { .. }))
+                        .any(|block| matches!(block, Block::List { .. }))
                         || blocks.len() > 1;
                     Cell {
                         text,

@@ -54,8 +54,11 @@ impl ImportOptions {
     pub fn from_mapping(path: &Path) -> Result<Self, Diagnostic> {
         let source = crate::source::read_source(path)?;
         let value: serde_yaml::Value = serde_yaml::from_str(&source.text).map_err(|error| {
-            Diagnostic::error("bad-mapping", format!("the mapping file is not YAML: {error}"))
-                .in_file(path)
+            Diagnostic::error(
+                "bad-mapping",
+                format!("the mapping file is not YAML: {error}"),
+            )
+            .in_file(path)
         })?;
         let mut options = ImportOptions::default();
         let Some(mapping) = value.as_mapping() else {

@@ -15,12 +15,14 @@ use calamine::{Data, Range, Reader};
 use super::outline::{Block, Cell};
 use crate::diagnostic::Diagnostic;
 
-/// One sheet as text: its name, its cells (row by row, from `A1`), and its merged regions
-/// as (first row, first column, last row, last column), 0-based.
+/// A merged region: first row, first column, last row, last column, 0-based.
+type Region = (usize, usize, usize, usize);
+
+/// One sheet as text: its name, its cells (row by row, from `A1`), and its merged regions.
 struct Sheet {
     name: String,
     cells: Vec<Vec<String>>,
-    merged: Vec<(usize, usize, usize, usize)>,
+    merged: Vec<Region>,
 }
 
 /// The outline of a workbook or CSV file: a heading per sheet (when there are several), then
@@ -38,7 +40,13 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>,
     let own = is_own_workbook(&sheets);
     let filled: Vec<&Sheet> = sheets
         .iter()
-        .filter(|sheet| sheet.cells.iter().flatten().any(|cell| !cell.trim().is_empty()))
+        .filter(|sheet| {
+            sheet
+                .cells
+                .iter()
+                .flatten()
+                .any(|cell| !cell.trim().is_empty())
+        })
         .filter(|sheet| !own || is_own_track_sheet(sheet))
         .collect();
     let mut read: Vec<(String, Vec<Block>)> = filled
@@ -59,12 +67,15 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>,
             _ => None,
         })
     };
-    let shared = read.iter().filter_map(|(_, blocks)| levels_of(blocks)).find(|levels| {
-        read.iter()
-            .filter(|(_, blocks)| levels_of(blocks).as_ref() == Some(levels))
-            .count()
-            >= 2
-    });
+    let shared = read
+        .iter()
+        .filter_map(|(_, blocks)| levels_of(blocks))
+        .find(|levels| {
+            read.iter()
+                .filter(|(_, blocks)| levels_of(blocks).as_ref() == Some(levels))
+                .count()
+                >= 2
+        });
     let mut blocks = Vec::new();
     if let Some(levels) = shared {
         for (name, sheet_blocks) in &mut read {
@@ -118,7 +129,7 @@ fn workbook_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|error| format!("this is not a workbook calamine can read: {error}"))?;
     let names = workbook.sheet_names().to_vec();
-    let mut merges: Vec<(String, Vec<(usize, usize, usize, usize)>)> = Vec::new();
+    let mut merges: Vec<(String, Vec<Region>)> = Vec::new();
     if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
         for name in &names {
             if let Ok(regions) = xlsx.merge_cells_by_sheet_name(name) {

@@ -312,7 +312,6 @@ fn plain(text: &str) -> String {
         .collect()
 }
 
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 

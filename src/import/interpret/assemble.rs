@@ -6,7 +6,10 @@ use super::*;
 /// whether it is bold.
 fn emphasized(text: &str) -> Option<(&str, bool)> {
     for (mark, bold) in [("**", true), ("__", true), ("*", false), ("_", false)] {
-        if let Some(inner) = text.strip_prefix(mark).and_then(|rest| rest.strip_suffix(mark)) {
+        if let Some(inner) = text
+            .strip_prefix(mark)
+            .and_then(|rest| rest.strip_suffix(mark))
+        {
             if !inner.contains(mark) && !inner.trim().is_empty() {
                 return Some((inner, bold));
             }
@@ -42,7 +45,9 @@ impl Interpreter {
                     match emphasized(paragraph.trim()) {
                         Some((inner, true)) if level.experience.is_none() => {
                             match inner.split_once(':') {
-                                Some((key, value)) if key.trim().eq_ignore_ascii_case("experience") => {
+                                Some((key, value))
+                                    if key.trim().eq_ignore_ascii_case("experience") =>
+                                {
                                     level.experience = Some(value.trim().to_owned())
                                 }
                                 _ => description.push(paragraph),
@@ -55,9 +60,7 @@ impl Interpreter {
                 level.description = description;
                 if !items.is_empty() {
                     used_area = true;
-                    level
-                        .expectations
-                        .insert(String::from(GENERAL_AREA), items);
+                    level.expectations.insert(String::from(GENERAL_AREA), items);
                 }
             }
         }

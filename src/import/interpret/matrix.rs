@@ -95,7 +95,11 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             && rest.starts_with(|c: char| c.is_ascii_digit())
             && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
     });
-    if coded || words.iter().all(|word| word.chars().all(|c| c.is_ascii_digit())) {
+    if coded
+        || words
+            .iter()
+            .all(|word| word.chars().all(|c| c.is_ascii_digit()))
+    {
         return 1.0;
     }
     // `Engineer II`; a lone `i` or `v` only as the last word (`When do I get promoted?` is no
@@ -112,9 +116,18 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     });
     let worded = words.iter().any(|word| LEVEL_WORDS.contains(word));
     // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任...
-    let cjk = ["レベル", "シニア", "ジュニア", "級", "等級", "主任", "リード", "マネージャー"]
-        .iter()
-        .any(|word| first_line.contains(word));
+    let cjk = [
+        "レベル",
+        "シニア",
+        "ジュニア",
+        "級",
+        "等級",
+        "主任",
+        "リード",
+        "マネージャー",
+    ]
+    .iter()
+    .any(|word| first_line.contains(word));
     let mut score: f32 = 0.0;
     if roman || digit {
         score += 0.6;
@@ -193,15 +206,20 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<String> {
         .flat_map(|part| part.split("<br/>"))
         .flat_map(|part| part.split("<br />"))
         .map(|part| strip_bullet(part.trim()).to_owned())
-        // A number is a score or a formula's result, not an expectation.
-        .filter(|part| !part.is_empty() && part.parse::<f64>().is_err())
+        // A number is a score or a formula's result, not an expectation; `N/A`, `-`, `TBD`
+        // hold the place of one.
+        .filter(|part| {
+            !part.is_empty() && part.parse::<f64>().is_err() && !super::is_placeholder(part)
+        })
         .collect()
 }
 
 /// A line without the bullet or number a writer put before it (`• `, `- `, `* `, `1. `, `a) `).
 pub(super) fn strip_bullet(text: &str) -> &str {
     let text = text.trim();
-    for bullet in ["• ", "· ", "▪ ", "◦ ", "‣ ", "– ", "— ", "- ", "* ", "+ ", "•", "▪"] {
+    for bullet in [
+        "• ", "· ", "▪ ", "◦ ", "‣ ", "– ", "— ", "- ", "* ", "+ ", "•", "▪",
+    ] {
         if let Some(rest) = text.strip_prefix(bullet) {
             return rest.trim();
         }
@@ -386,10 +404,9 @@ impl Interpreter {
             // A heading that the table's corner repeats names the table's group of areas; the
             // track is the heading above it (`## Individual Contributors` over
             // `### Knowledge Leadership` and a table headed `Knowledge leadership`).
-            let names_group = self
-                .pending_heading
-                .as_ref()
-                .is_some_and(|(name, _, _)| !corner.is_empty() && name.eq_ignore_ascii_case(corner));
+            let names_group = self.pending_heading.as_ref().is_some_and(|(name, _, _)| {
+                !corner.is_empty() && name.eq_ignore_ascii_case(corner)
+            });
             if names_group {
                 if let Some((name, depth, line)) = self.pending_heading.take() {
                     let parent = self
@@ -490,7 +507,10 @@ impl Interpreter {
                 (column, title, detail)
             })
             .collect();
-        let corner = header.first().map(|cell| plain(&cell.text)).unwrap_or_default();
+        let corner = header
+            .first()
+            .map(|cell| plain(&cell.text))
+            .unwrap_or_default();
         // An upper header row that splits the level columns into two or more named groups: a
         // track per group.
         let groups: Vec<(String, Vec<usize>)> = match header_rows.first() {
@@ -536,7 +556,9 @@ impl Interpreter {
                 let (_, title, detail) = columns[index].clone();
                 let found = self.level_index(&title, detail.clone(), line);
                 // Two columns of one table with the same title are two levels.
-                let spanned = header.get(columns[index].0).is_some_and(|cell| cell.spanned);
+                let spanned = header
+                    .get(columns[index].0)
+                    .is_some_and(|cell| cell.spanned);
                 let found = if indices.contains(&found) && !spanned {
                     self.new_level(&title, detail, line)
                 } else {
@@ -575,7 +597,9 @@ impl Interpreter {
                 let field = level_field(&area);
                 for (&member, &level) in members.iter().zip(&indices) {
                     let column = columns[member].0;
-                    let Some(cell) = row.get(column) else { continue };
+                    let Some(cell) = row.get(column) else {
+                        continue;
+                    };
                     if let Some(field) = field {
                         self.set_level_field(level, field, &cell.text);
                         continue;
@@ -604,7 +628,10 @@ impl Interpreter {
             .map(|row| label(row.first()))
             .filter(|title| !title.is_empty())
             .collect();
-        let corner = header.first().map(|cell| plain(&cell.text)).unwrap_or_default();
+        let corner = header
+            .first()
+            .map(|cell| plain(&cell.text))
+            .unwrap_or_default();
         self.track_for_titles(&titles, &corner);
         let areas: Vec<String> = header.iter().map(|cell| plain(&cell.text)).collect();
         // A code column then a title column (`M2 | Engineering Manager 1 | ...`): the title
@@ -644,7 +671,10 @@ impl Interpreter {
             // One cell across every area (`colspan`): the level's summary.
             let rest = &row[first_area.min(row.len())..];
             let across = rest.len() >= 2
-                && rest.iter().skip(1).all(|cell| cell.spanned && cell.text == rest[0].text);
+                && rest
+                    .iter()
+                    .skip(1)
+                    .all(|cell| cell.spanned && cell.text == rest[0].text);
             if across {
                 self.set_level_field(level, "description", &plain(&rest[0].text));
                 continue;
@@ -731,7 +761,11 @@ fn label(cell: Option<&Cell>) -> String {
 /// Every filled cell is a short title or code, most of them level-like, and none holds a
 /// list: a table that names levels without describing them.
 fn is_titles_table(body: &[&Vec<Cell>]) -> bool {
-    let cells: Vec<&Cell> = body.iter().flat_map(|row| row.iter()).filter(|c| !is_blank(c)).collect();
+    let cells: Vec<&Cell> = body
+        .iter()
+        .flat_map(|row| row.iter())
+        .filter(|c| !is_blank(c))
+        .collect();
     if cells.len() < 4 || cells.iter().any(|cell| !cell.blocks.is_empty()) {
         return false;
     }

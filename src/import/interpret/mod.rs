@@ -18,12 +18,12 @@ mod assemble;
 mod matrix;
 mod tables;
 mod text;
-pub use matrix::LevelAxis;
-pub(crate) use matrix::level_likeness;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::markup;
 use crate::model::{slug, Area, Experience, Grade, Ladder, Level, Section, Track, TrackKind};
+pub(crate) use matrix::level_likeness;
+pub use matrix::LevelAxis;
 
 /// The track files a handbook README lists (`- [Track](track.md) (4 levels)`).
 pub fn linked_track_files(blocks: &[Block]) -> Vec<String> {
@@ -128,6 +128,16 @@ pub(crate) fn block_plain(block: &Block) -> String {
     }
 }
 
+/// A text that stands for one not yet written (`TODO`, `TBD`, `N/A`, `-`): no expectation.
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    let text = plain(text);
+    let text = text.trim().trim_end_matches('.').to_lowercase();
+    matches!(
+        text.as_str(),
+        "todo" | "tbd" | "tbc" | "n/a" | "na" | "-" | "–" | "—" | "..." | "…" | "?" | "x" | "tba"
+    )
+}
+
 /// The area of expectations a document gives no area.
 pub const GENERAL_AREA: &str = "Expectations";
 
@@ -156,11 +166,14 @@ struct LevelDraft {
     shares_title: Option<String>,
     link: Option<String>,
     line: usize,
+    /// It holds a placeholder (`TODO`): a level whose text is to come, not a group heading.
+    awaits_text: bool,
 }
 
 impl LevelDraft {
     fn is_empty(&self) -> bool {
-        self.expectations.is_empty()
+        !self.awaits_text
+            && self.expectations.is_empty()
             && self.description.is_empty()
             && self.headline.is_none()
             && self.equivalents.is_empty()
@@ -299,7 +312,11 @@ pub fn score(imported: &Imported) -> f64 {
     if levels == 0.0 {
         return 0.0;
     }
-    let prose: usize = ladder.sections.iter().map(|section| section.body.len()).sum();
+    let prose: usize = ladder
+        .sections
+        .iter()
+        .map(|section| section.body.len())
+        .sum();
     let regularity = regularity / levels;
     let likeness = likeness / levels;
     placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05
@@ -687,7 +704,10 @@ impl Interpreter {
             }
         }
         // A page about one level whose title (front matter, `<title>`) names the level.
-        if self.page_title().is_some_and(|title| level_likeness(&title) >= 0.5) {
+        if self
+            .page_title()
+            .is_some_and(|title| level_likeness(&title) >= 0.5)
+        {
             readings.push(Reading {
                 page: true,
                 ..Reading::default()
@@ -786,7 +806,9 @@ impl Interpreter {
     }
 
     fn walk(&mut self, blocks: &[Block]) {
-        self.one_level_page = self.level_depth.and_then(|depth| one_level_page(blocks, depth));
+        self.one_level_page = self
+            .level_depth
+            .and_then(|depth| one_level_page(blocks, depth));
         self.prose_headings = self
             .level_depth
             .map(|depth| prose_headings(blocks, depth))
@@ -910,6 +932,13 @@ impl Interpreter {
     }
 
     fn add_expectation(&mut self, area: &str, text: &str) {
+        if is_placeholder(text) {
+            // The level is there, its expectations not yet written.
+            if let Some(level) = self.current_level() {
+                level.awaits_text = true;
+            }
+            return;
+        }
         let area = self.area_name(area);
         if let Some(level) = self.current_level() {
             level
@@ -997,9 +1026,9 @@ impl Interpreter {
     /// it when nothing of its own comes before them.
     fn page_heading(&mut self, depth: u8, text: &str) {
         // The heading that titles the level is not an area.
-        let is_title = self.current_level().is_some_and(|level| {
-            level.title == text && level.expectations.is_empty()
-        });
+        let is_title = self
+            .current_level()
+            .is_some_and(|level| level.title == text && level.expectations.is_empty());
         if is_title {
             self.place = Place::Level;
             return;
@@ -1081,9 +1110,7 @@ fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)> {
     if level_like < 2 {
         return Vec::new();
     }
-    let is_group = |index: usize| {
-        matches!(blocks.get(index + 1), Some(Block::Heading { level, .. }) if *level <= depth)
-    };
+    let is_group = |index: usize| matches!(blocks.get(index + 1), Some(Block::Heading { level, .. }) if *level <= depth);
     let mut prose = Vec::new();
     // Only before the first level-like heading or after the last: a heading between two
     // levels is a level the word list does not know.
@@ -1097,8 +1124,8 @@ fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)> {
             groups.push(Vec::new());
             continue;
         }
-        let outside = first.is_some_and(|first| position < first)
-            || last.is_some_and(|last| position > last);
+        let outside =
+            first.is_some_and(|first| position < first) || last.is_some_and(|last| position > last);
         if outside && level_likeness(title) < 0.3 {
             prose.push((title.to_owned(), line));
         } else if let Some(group) = groups.last_mut() {
@@ -1108,7 +1135,11 @@ fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)> {
     let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
     if largest >= 3 {
         for group in groups.iter().filter(|group| group.len() == 1) {
-            prose.extend(group.iter().map(|(title, line)| ((*title).to_owned(), *line)));
+            prose.extend(
+                group
+                    .iter()
+                    .map(|(title, line)| ((*title).to_owned(), *line)),
+            );
         }
     }
     prose

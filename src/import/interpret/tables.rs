@@ -119,9 +119,7 @@ impl Interpreter {
                             }
                         }
                         Block::List { items, .. } => {
-                            let area = label
-                                .clone()
-                                .unwrap_or_else(|| String::from(GENERAL_AREA));
+                            let area = label.clone().unwrap_or_else(|| String::from(GENERAL_AREA));
                             let area = self.area_name(&area);
                             let entry = level.expectations.entry(area).or_default();
                             entry.extend(items.iter().map(|item| item.text.trim().to_owned()));

@@ -235,7 +235,9 @@ impl Interpreter {
                 for item in items {
                     if let Some((key, value)) = bold_key(&item.text) {
                         let area = self.area_name(&key);
-                        self.area_groups.entry(area.clone()).or_insert(group.clone());
+                        self.area_groups
+                            .entry(area.clone())
+                            .or_insert(group.clone());
                         if !value.is_empty() {
                             self.add_expectation(&area, &value);
                         }
@@ -380,7 +382,10 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
         return Some((key, value));
     }
     if is_bold_label(text) && !item.children.is_empty() {
-        return Some((plain(text).trim_end_matches(':').trim().to_owned(), String::new()));
+        return Some((
+            plain(text).trim_end_matches(':').trim().to_owned(),
+            String::new(),
+        ));
     }
     let (label, rest) = text.split_once(':')?;
     let label = plain(label);
