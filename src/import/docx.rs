@@ -23,16 +23,20 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
         read.map_err(|error| format!("this is not a Word document docx-rs can read: {error}"))?;
     let value = serde_json::to_value(&docx)
         .map_err(|error| format!("the Word document could not be read: {error}"))?;
-    let styles = Styles::new(&value);
-    let mut reader = Reader {
-        styles,
-        paragraph: 0,
-    };
     let children = value
         .pointer("/document/children")
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    // Headings sit one level deeper when the document uses the Title style above them.
+    let title_used = children.iter().any(|child| {
+        child.pointer("/data/property/style").and_then(Value::as_str) == Some("Title")
+    });
+    let styles = Styles::new(&value, title_used);
+    let mut reader = Reader {
+        styles,
+        paragraph: 0,
+    };
     Ok(reader.blocks(&children))
 }
 
@@ -45,7 +49,7 @@ struct Styles {
 }
 
 impl Styles {
-    fn new(docx: &Value) -> Self {
+    fn new(docx: &Value, title_used: bool) -> Self {
         let styles = docx
             .pointer("/styles/styles")
             .and_then(Value::as_array)
@@ -55,7 +59,6 @@ impl Styles {
             .iter()
             .filter_map(|style| Some((style.get("styleId")?.as_str()?.to_owned(), style)))
             .collect();
-        let title_used = by_id.contains_key("Title");
         let mut headings = HashMap::new();
         let mut lists = HashMap::new();
         for (id, style) in &by_id {

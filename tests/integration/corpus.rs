@@ -324,3 +324,44 @@ proptest! {
         import_damaged(name, &bytes);
     }
 }
+
+/// The track files of a handbook in the order its README lists them.
+fn handbook_files_in_order(folder: &Path) -> Vec<PathBuf> {
+    let readme = std::fs::read_to_string(folder.join("README.md")).unwrap();
+    let mut files = vec![folder.join("README.md")];
+    for line in readme.lines() {
+        if let Some(rest) = line.strip_prefix("- [") {
+            if let Some((_, target)) = rest.split_once("](") {
+                let target = target.split(')').next().unwrap();
+                if target.ends_with(".md") && !files.contains(&folder.join(target)) {
+                    files.push(folder.join(target));
+                }
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_word_document_made_from_each_handbook_by_pandoc_imports_back_to_the_ladder() {
+    for ladder in all_shipped() {
+        let folder = tempfile::tempdir().unwrap();
+        for file in ladder::export::markdown::handbook(&view(&ladder), &stamp()).unwrap() {
+            std::fs::write(folder.path().join(&file.path), &file.bytes).unwrap();
+        }
+        let docx = folder.path().join(format!("{}.docx", ladder.id));
+        // The handbook is GitHub Markdown (pandoc's own Markdown would curl the quotes).
+        let status = std::process::Command::new("pandoc")
+            .args(["--from", "gfm"])
+            .args(handbook_files_in_order(folder.path()))
+            .arg("-o")
+            .arg(&docx)
+            .status()
+            .expect("pandoc (installed by .ci/run)");
+        assert!(status.success(), "pandoc failed for {}", ladder.id);
+        let imported = import_file(&docx)
+            .unwrap_or_else(|errors| panic!("{}: {errors:?}", ladder.id))
+            .ladder;
+        crate::import::assert_same_ladder(&ladder, &imported, &format!("{}.docx", ladder.id));
+    }
+}

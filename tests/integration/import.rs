@@ -29,7 +29,7 @@ fn same_title(a: &Level, b: &Level) -> bool {
 }
 
 /// Same tracks, levels (by title or alias), areas and every expectation verbatim; ids may differ.
-fn assert_same_ladder(expected: &Ladder, actual: &Ladder, what: &str) {
+pub(crate) fn assert_same_ladder(expected: &Ladder, actual: &Ladder, what: &str) {
     assert_eq!(
         actual
             .tracks

@@ -771,7 +771,7 @@ fn is_titles_table(body: &[&Vec<Cell>]) -> bool {
     }
     let short = cells
         .iter()
-        .all(|cell| plain(&cell.text).split_whitespace().count() <= 5);
+        .all(|cell| plain(&cell.text).split_whitespace().count() <= 8);
     let like = cells
         .iter()
         .filter(|cell| level_likeness(&cell.text) >= 0.5)

@@ -262,6 +262,10 @@ pub fn score(imported: &Imported) -> f64 {
         } else {
             1.0
         };
+        // A track's name explains its heading (the headings between levels name tracks).
+        if ladder.tracks.len() > 1 {
+            placed += track.name.len() as f64 * weight;
+        }
         for level in &track.levels {
             levels += 1.0;
             likeness += f64::from(level_likeness(&level.title));
@@ -280,7 +284,8 @@ pub fn score(imported: &Imported) -> f64 {
                 })
                 .sum::<usize>()
                 + level.title.len()
-                + level.description.as_ref().map_or(0, |text| text.len() / 2);
+                + level.headline.as_ref().map_or(0, String::len)
+                + level.description.as_ref().map_or(0, String::len);
             let empty = level.expectations.is_empty()
                 && level.description.is_none()
                 && level.headline.is_none();
@@ -319,6 +324,19 @@ pub fn score(imported: &Imported) -> f64 {
         .sum();
     let regularity = regularity / levels;
     let likeness = likeness / levels;
+    // Areas named like levels (`Apprentice`, `Engineer I`) are most likely levels read one
+    // heading too deep.
+    let area_likeness = if ladder.areas.is_empty() {
+        0.0
+    } else {
+        ladder
+            .areas
+            .iter()
+            .map(|area| f64::from(level_likeness(&area.name)))
+            .sum::<f64>()
+            / ladder.areas.len() as f64
+    };
+    let placed = placed * (1.0 - 0.5 * area_likeness);
     placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05
 }
 
