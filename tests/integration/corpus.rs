@@ -19,6 +19,9 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 struct Expected {
     tracks: Vec<ExpectedTrack>,
+    /// Expectations the document gives every level: kept as prose, not read as a level.
+    #[serde(default)]
+    shared: Vec<serde_yaml::Value>,
     counts: Counts,
 }
 
@@ -186,6 +189,21 @@ fn real_ladders_import_to_their_hand_counts() {
             expected_texts(&expected),
             "{name}: expectations per level"
         );
+        let prose: String = imported
+            .sections
+            .iter()
+            .map(|section| {
+                section
+                    .body
+                    .lines()
+                    .map(|line| plain(line.trim_start_matches(['*', '-', ' '])))
+                    .collect::<String>()
+            })
+            .collect();
+        for text in &expected.shared {
+            let text = plain(&text_of(text));
+            assert!(prose.contains(&text), "{name}: shared `{text}` not kept as prose");
+        }
     }
 }
 
