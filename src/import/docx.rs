@@ -30,7 +30,10 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
         .unwrap_or_default();
     // Headings sit one level deeper when the document uses the Title style above them.
     let title_used = children.iter().any(|child| {
-        child.pointer("/data/property/style").and_then(Value::as_str) == Some("Title")
+        child
+            .pointer("/data/property/style")
+            .and_then(Value::as_str)
+            == Some("Title")
     });
     let styles = Styles::new(&value, title_used);
     let mut reader = Reader {

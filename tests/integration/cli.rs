@@ -1,6 +1,8 @@
 //! The `ladder` command as a user runs it: exit codes, diagnostics on stderr, the schema.
 
 use std::path::Path;
+
+use crate::common::repo;
 use std::process::{Command, Output};
 
 fn ladder(args: &[&str]) -> Output {
@@ -123,4 +125,83 @@ fn ladder_with_no_command_builds_ladders_into_out() {
         );
     }
     assert!(folder.path().join("out/manifest.json").is_file());
+}
+
+#[test]
+fn import_explain_prints_the_outline_found_and_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let source = repo("tests/fixtures/import/corpus/jorgef-developer/source.md");
+    let output = ladder(&[
+        "import",
+        source.to_str().unwrap(),
+        "--explain",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains("Track: Developer (7 levels)"), "{shown}");
+    assert!(
+        shown.contains("  Level: D1 - Developer 1 (5 expectations)"),
+        "{shown}"
+    );
+    assert!(shown.contains("    Adopts: 1"), "{shown}");
+    assert!(shown.contains("Reading: tracks h1, levels h2"), "{shown}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn import_options_and_a_mapping_file_correct_the_reading() {
+    let folder = tempfile::tempdir().unwrap();
+    let document = folder.path().join("support.md");
+    std::fs::write(
+        &document,
+        "# Support\n\n## Associate\n\n* **Customers**: Answers tickets.\n* **Product**: Learns it.\n\n\
+         ## Specialist\n\n* **Customers**: Escalations.\n",
+    )
+    .unwrap();
+    let explain = |extra: &[&str]| {
+        let mut args = vec!["import", document.to_str().unwrap(), "--explain"];
+        args.extend_from_slice(extra);
+        let output = ladder(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    // Its own reading: two levels with their bold-labelled areas.
+    let guessed = explain(&[]);
+    assert!(
+        guessed.contains("Level: Associate (2 expectations)"),
+        "{guessed}"
+    );
+    assert!(
+        guessed.contains("Level: Specialist (1 expectations)"),
+        "{guessed}"
+    );
+    // Told that the page is one level with its areas under `##`.
+    let told = explain(&["--levels", "h1", "--areas", "h2", "--track", "Support desk"]);
+    assert!(told.contains("Track: Support desk (1 levels)"), "{told}");
+    assert!(told.contains("Level: Support (3 expectations)"), "{told}");
+    assert!(told.contains("    Customers: 2"), "{told}");
+    // The same from a mapping file.
+    let mapping = folder.path().join("import.yaml");
+    std::fs::write(&mapping, "levels: h1\nareas: h2\ntrack: Support desk\n").unwrap();
+    let mapped = explain(&["--mapping", mapping.to_str().unwrap()]);
+    assert_eq!(mapped, told);
+    // A setting that names nothing is refused, saying what it accepts.
+    let output = ladder(&["import", document.to_str().unwrap(), "--levels", "h9"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("h1 to h6"), "{}", stderr(&output));
+    std::fs::write(&mapping, "level: h2\n").unwrap();
+    let output = ladder(&[
+        "import",
+        document.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("unknown setting `level`"),
+        "{}",
+        stderr(&output)
+    );
 }

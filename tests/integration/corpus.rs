@@ -202,7 +202,10 @@ fn real_ladders_import_to_their_hand_counts() {
             .collect();
         for text in &expected.shared {
             let text = plain(&text_of(text));
-            assert!(prose.contains(&text), "{name}: shared `{text}` not kept as prose");
+            assert!(
+                prose.contains(&text),
+                "{name}: shared `{text}` not kept as prose"
+            );
         }
     }
 }

@@ -94,6 +94,13 @@ impl Interpreter {
                 );
             }
         }
+        // A first "track" with no levels was the document's title (a Word document's first
+        // Heading 1 above its tracks).
+        if self.title.is_none() && !self.metadata.contains_key("title") {
+            if let Some(first) = self.tracks.first().filter(|track| track.levels.is_empty()) {
+                self.title = Some(first.name.clone());
+            }
+        }
         self.tracks.retain(|track| !track.levels.is_empty());
         if self.tracks.is_empty() {
             return Err(vec![Diagnostic::error("import-no-levels", "no tracks or levels found in this document")
