@@ -443,10 +443,10 @@ fn collect_runs(children: &Value, out: &mut Vec<(String, bool, bool)>, depth: us
 }
 
 /// Text taken literally: characters Markdown would read as markup are escaped.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '*' | '`' | '\\') {
+        if matches!(c, '*' | '`' | '\\' | '[' | ']' | '_' | '<') {
             out.push('\\');
         }
         out.push(c);

@@ -280,12 +280,18 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
         }
         "xlsx" | "xlsm" | "xls" | "ods" | "csv" => {
             let bytes = read_bytes()?;
-            let blocks = sheets::outline(path, &extension, &bytes)?;
+            let workbook = sheets::outline(path, &extension, &bytes)?;
+            let blocks = workbook.blocks;
             let mut interpreter = interpret::Interpreter::new(path);
             // A workbook's sheets are its tracks (the outline has a heading per sheet only
-            // when there are several), never levels.
+            // when there are several), never levels; this tool's own have a level per column.
             let mut options = options.clone();
             options.tracks_depth.get_or_insert(Some(1));
+            if workbook.own {
+                options
+                    .levels_axis
+                    .get_or_insert(interpret::LevelAxis::Columns);
+            }
             interpreter.set_options(&options);
             if let Some(stem) = path.file_stem() {
                 interpreter.set_default_title(&stem.to_string_lossy());

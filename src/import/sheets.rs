@@ -25,9 +25,18 @@ struct Sheet {
     merged: Vec<Region>,
 }
 
+/// A workbook's outline, and whether this tool wrote it (its matrices then have a level per
+/// column, and its cells hold Markdown).
+pub struct Workbook {
+    /// The outline: a heading per sheet when there are several, then its blocks.
+    pub blocks: Vec<Block>,
+    /// Whether this tool wrote the workbook.
+    pub own: bool,
+}
+
 /// The outline of a workbook or CSV file: a heading per sheet (when there are several), then
 /// each of its tables, and its lone lines as paragraphs.
-pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>, Vec<Diagnostic>> {
+pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, Vec<Diagnostic>> {
     let sheets = if extension == "csv" {
         vec![csv_sheet(path)?]
     } else {
@@ -38,6 +47,20 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>,
         })?
     };
     let own = is_own_workbook(&sheets);
+    // A spreadsheet holds plain text: characters Markdown would read as markup are escaped.
+    // (This tool's own workbooks hold their expectations' Markdown.)
+    let mut sheets = sheets;
+    for sheet in &mut sheets {
+        for (row, cells) in sheet.cells.iter_mut().enumerate() {
+            for (column, cell) in cells.iter_mut().enumerate() {
+                // In this tool's workbooks only the expectations are Markdown; titles and
+                // area names (the first row and column) are literal.
+                if !own || row == 0 || column == 0 {
+                    *cell = super::docx::escape(cell);
+                }
+            }
+        }
+    }
     let filled: Vec<&Sheet> = sheets
         .iter()
         .filter(|sheet| {
@@ -51,7 +74,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>,
         .collect();
     let mut read: Vec<(String, Vec<Block>)> = filled
         .iter()
-        .map(|sheet| (sheet.name.clone(), sheet_blocks(sheet)))
+        .map(|sheet| (sheet.name.clone(), sheet_blocks(sheet, own)))
         .collect();
     // Sheets whose matrices have the same levels are one track, a sheet per area (a workbook
     // with a sheet per competency); a sheet of something else beside them is kept as prose.
@@ -109,7 +132,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>,
                 }
             }
         }
-        return Ok(blocks);
+        return Ok(Workbook { blocks, own });
     }
     let several = read.len() > 1;
     for (name, sheet_blocks) in read {
@@ -122,7 +145,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Vec<Block>,
         }
         blocks.extend(sheet_blocks);
     }
-    Ok(blocks)
+    Ok(Workbook { blocks, own })
 }
 
 fn workbook_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
@@ -247,7 +270,8 @@ fn is_own_track_sheet(sheet: &Sheet) -> bool {
 
 /// A sheet's blocks: runs of rows with two or more filled cells are tables; a row with one
 /// filled cell outside a table is a paragraph (a title, a note).
-fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
+/// `own`: the sheet is this tool's, whose first row is always the header of its matrix.
+fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
     let mut cells = sheet.cells.clone();
     let width = cells.iter().map(Vec::len).max().unwrap_or(0);
     for row in &mut cells {
@@ -284,9 +308,13 @@ fn sheet_blocks(sheet: &Sheet) -> Vec<Block> {
         while index < cells.len() && filled(&cells[index]) > 0 {
             index += 1;
         }
-        let table_start = (start..index)
-            .find(|&row| filled(&cells[row]) >= 2)
-            .unwrap_or(index);
+        let table_start = if own && start == 0 {
+            0
+        } else {
+            (start..index)
+                .find(|&row| filled(&cells[row]) >= 2)
+                .unwrap_or(index)
+        };
         for (row, line) in cells[start..table_start].iter().zip(start + 1..) {
             let text = row.iter().find(|cell| !cell.trim().is_empty());
             out.push(Block::Paragraph {

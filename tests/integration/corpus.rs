@@ -386,3 +386,84 @@ fn a_word_document_made_from_each_handbook_by_pandoc_imports_back_to_the_ladder(
         crate::import::assert_same_ladder(&ladder, &imported, &format!("{}.docx", ladder.id));
     }
 }
+
+/// Per track: its levels' titles, and per level its expectations by area name, as a reader
+/// sees them.
+type Shape = Vec<(Vec<String>, Vec<BTreeMap<String, Vec<String>>>)>;
+
+fn shape_of(ladder: &Ladder) -> Shape {
+    ladder
+        .tracks
+        .iter()
+        .map(|track| {
+            // Spacing inside a title is not something a reader sees.
+            let titles = track
+                .levels
+                .iter()
+                .map(|level| level.title.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            let expectations = track
+                .levels
+                .iter()
+                .map(|level| {
+                    ladder
+                        .expectations_of(level)
+                        .iter()
+                        .map(|(area, items)| {
+                            let name = ladder.area(area).map_or(area.clone(), |a| a.name.clone());
+                            // As the workbook shows them: a link as its words and address.
+                            let shown = |item: &String| -> String {
+                                ladder::markup::plain_text(item)
+                                    .chars()
+                                    .filter(|c| !c.is_whitespace())
+                                    .collect()
+                            };
+                            (name, items.iter().map(shown).collect())
+                        })
+                        .collect()
+                })
+                .collect();
+            (titles, expectations)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Ladders of every shape (tracks with different areas, no areas, one level or forty,
+    /// repeated titles, long texts, several scripts) come back from this tool's workbook and
+    /// handbook with their tracks, level titles and every expectation in its area.
+    #[test]
+    fn any_ladder_comes_back_from_its_workbook_and_its_handbook(ladder in crate::fuzz::ladder()) {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("generated.yaml");
+        std::fs::write(&path, serde_yaml::to_string(&ladder).unwrap()).unwrap();
+        let workspace = ladder::Workspace::load(&[path]);
+        prop_assert_eq!(workspace.error_count(), 0, "{}", workspace.render_diagnostics());
+        let loaded = &workspace.ladders[0].ladder;
+        let view = view(loaded);
+        let expected = shape_of(loaded);
+
+        let bytes = ladder::export::xlsx::workbook(
+            ladder::export::Input { ladder: loaded, view: &view },
+            &ladder::export::xlsx::WorkbookOptions { roster: None, stamp: &stamp() },
+        )
+        .unwrap();
+        let workbook = folder.path().join("generated.xlsx");
+        std::fs::write(&workbook, bytes).unwrap();
+        let from_workbook = import_file(&workbook).map_err(|errors| format!("{errors:?}"));
+        prop_assert!(from_workbook.is_ok(), "workbook: {:?}", from_workbook.err());
+        prop_assert_eq!(shape_of(&from_workbook.unwrap().ladder), expected.clone(), "workbook");
+
+        let handbook = folder.path().join("handbook");
+        std::fs::create_dir_all(&handbook).unwrap();
+        for file in ladder::export::markdown::handbook(&view, &stamp()).unwrap() {
+            std::fs::write(handbook.join(&file.path), &file.bytes).unwrap();
+        }
+        let from_handbook = import_file(&handbook.join("README.md"))
+            .map_err(|errors| format!("{errors:?}"));
+        prop_assert!(from_handbook.is_ok(), "handbook: {:?}", from_handbook.err());
+        prop_assert_eq!(shape_of(&from_handbook.unwrap().ladder), expected, "handbook");
+    }
+}

@@ -210,7 +210,7 @@ fn text() -> impl Strategy<Value = String> {
 
 /// A ladder of any shape: 1–4 tracks, each with its own subset of up to 6 areas (or none),
 /// 1–40 levels, 0–4 expectations per area, titles that may repeat.
-fn ladder() -> impl Strategy<Value = Ladder> {
+pub(crate) fn ladder() -> impl Strategy<Value = Ladder> {
     let area_count = 0usize..6;
     area_count
         .prop_flat_map(|area_count| {

@@ -267,6 +267,13 @@ impl Interpreter {
             .filter(|row| row.iter().any(|cell| !is_blank(cell)))
             .collect();
         let width = rows.iter().map(|row| row.len()).max().unwrap_or(0);
+        // Told the levels are the columns, a header alone still names them (a track whose
+        // levels have nothing written yet).
+        if rows.len() == 1 && width >= 2 && self.options.levels_axis == Some(LevelAxis::Columns) {
+            self.levels_across(&rows, &[], line);
+            self.place = Place::Section;
+            return;
+        }
         if rows.len() < 2 || width < 2 {
             let text = rows
                 .iter()
@@ -456,6 +463,7 @@ impl Interpreter {
         let mut level = LevelDraft {
             title: title.to_owned(),
             line,
+            definite: true,
             ..LevelDraft::default()
         };
         if let Some(detail) = detail {
@@ -488,7 +496,24 @@ impl Interpreter {
     fn levels_across(&mut self, header_rows: &[&Vec<Cell>], body: &[&Vec<Cell>], line: usize) {
         let header = header_rows[header_rows.len() - 1];
         // Two label columns (a group, then the area) when the second's header is no level.
+        let short_labels = !body.is_empty()
+            && body.iter().all(|row| {
+                row.get(1).is_some_and(|cell| {
+                    !is_blank(cell)
+                        && cell.blocks.is_empty()
+                        && plain(&cell.text).split_whitespace().count() <= 8
+                })
+            });
+        // ... and the first column groups them: its names repeat or leave rows blank.
+        let first_names: Vec<String> = body.iter().map(|row| label(row.first())).collect();
+        let mut distinct = first_names.clone();
+        distinct.sort();
+        distinct.dedup();
+        let grouping =
+            first_names.iter().any(String::is_empty) || distinct.len() < first_names.len();
         let label_columns = if header.len() > 3
+            && short_labels
+            && grouping
             && level_likeness(&header[1].text) < 0.5
             && !is_blank(&header[1])
             && level_likeness(&header[2].text) >= 0.5

@@ -134,7 +134,7 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.').to_lowercase();
     matches!(
         text.as_str(),
-        "todo" | "tbd" | "tbc" | "n/a" | "na" | "-" | "–" | "—" | "..." | "…" | "?" | "x" | "tba"
+        "todo" | "tbd" | "tbc" | "tba" | "n/a" | "-" | "–" | "—" | "..." | "…" | "?"
     )
 }
 
@@ -166,13 +166,14 @@ struct LevelDraft {
     shares_title: Option<String>,
     link: Option<String>,
     line: usize,
-    /// It holds a placeholder (`TODO`): a level whose text is to come, not a group heading.
-    awaits_text: bool,
+    /// Known to be a level even with nothing in it (a table's column, a placeholder such as
+    /// `TODO`), not a heading that groups levels.
+    definite: bool,
 }
 
 impl LevelDraft {
     fn is_empty(&self) -> bool {
-        !self.awaits_text
+        !self.definite
             && self.expectations.is_empty()
             && self.description.is_empty()
             && self.headline.is_none()
@@ -387,6 +388,8 @@ pub struct Interpreter {
     prose_headings: Vec<(String, usize)>,
     /// The headings the walk is under, shallowest first (depth and text).
     heading_trail: Vec<(u8, String)>,
+    /// Reading the track files of this tool's handbook.
+    handbook: bool,
     warnings: Vec<Diagnostic>,
 }
 
@@ -441,6 +444,7 @@ impl Interpreter {
             first_heading: None,
             prose_headings: Vec::new(),
             heading_trail: Vec::new(),
+            handbook: false,
             warnings: Vec::new(),
         }
     }
@@ -576,6 +580,7 @@ impl Interpreter {
                 }
             }
             self.walk_readme(blocks);
+            self.handbook = true;
             for (_, file_blocks) in &extra {
                 self.area_depth = Some(3);
                 self.level_depth = Some(2);
@@ -700,10 +705,15 @@ impl Interpreter {
                 .collect()
         };
         for levels in optional(&depths) {
+            // Without level headings (tables hold the levels), headings name tracks only when
+            // the user (or a workbook's sheets) says so.
             let above: Vec<u8> = depths
                 .iter()
                 .copied()
-                .filter(|&d| levels.is_some_and(|l| d < l))
+                .filter(|&d| match levels {
+                    Some(l) => d < l,
+                    None => fixed.tracks_depth == Some(Some(d)),
+                })
                 .collect();
             let below: Vec<u8> = depths
                 .iter()
@@ -824,11 +834,10 @@ impl Interpreter {
     }
 
     fn walk(&mut self, blocks: &[Block]) {
-        self.one_level_page = self
-            .level_depth
-            .and_then(|depth| one_level_page(blocks, depth));
-        self.prose_headings = self
-            .level_depth
+        // This tool's handbook says where its levels are: every `##` of a track file.
+        let depth = self.level_depth.filter(|_| !self.handbook);
+        self.one_level_page = depth.and_then(|depth| one_level_page(blocks, depth));
+        self.prose_headings = depth
             .map(|depth| prose_headings(blocks, depth))
             .unwrap_or_default();
         for (index, block) in blocks.iter().enumerate() {
@@ -930,6 +939,8 @@ impl Interpreter {
         self.push_level(LevelDraft {
             title: title.to_owned(),
             line,
+            // This tool's handbook has no group headings: each of its level headings is one.
+            definite: self.handbook,
             ..LevelDraft::default()
         });
         self.place = Place::Level;
@@ -953,7 +964,7 @@ impl Interpreter {
         if is_placeholder(text) {
             // The level is there, its expectations not yet written.
             if let Some(level) = self.current_level() {
-                level.awaits_text = true;
+                level.definite = true;
             }
             return;
         }
