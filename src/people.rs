@@ -176,6 +176,12 @@ pub struct Record {
 /// quoted field may hold commas and line breaks). Unquoted fields are trimmed; a byte order mark
 /// is skipped; lines starting with `#` are comments. Also returns where an unclosed quote opens.
 pub fn csv_records(text: &str) -> (Vec<Record>, Option<(usize, usize)>) {
+    csv_records_with(text, ',')
+}
+
+/// [`csv_records`] with another separator (`;` as spreadsheets write CSV where the comma is
+/// the decimal mark, a tab).
+pub fn csv_records_with(text: &str, separator: char) -> (Vec<Record>, Option<(usize, usize)>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Vec::new();
     let (mut line, mut column) = (1usize, 1usize);
@@ -251,7 +257,7 @@ pub fn csv_records(text: &str) -> (Vec<Record>, Option<(usize, usize)>) {
                 at_field_start = false;
                 field_start = here;
             }
-            ',' => {
+            c if c == separator => {
                 finish_field(&mut fields, &mut field, field_start, was_quoted);
                 was_quoted = false;
                 at_field_start = true;

@@ -283,6 +283,9 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
             let workbook = sheets::outline(path, &extension, &bytes)?;
             let blocks = workbook.blocks;
             let mut interpreter = interpret::Interpreter::new(path);
+            if let Some(first) = workbook.sheets.first() {
+                interpreter.set_sheets(first, workbook.sheets.clone());
+            }
             // A workbook's sheets are its tracks (the outline has a heading per sheet only
             // when there are several), never levels; this tool's own have a level per column.
             let mut options = options.clone();

@@ -32,13 +32,15 @@ pub struct Workbook {
     pub blocks: Vec<Block>,
     /// Whether this tool wrote the workbook.
     pub own: bool,
+    /// The names of the sheets read, in order.
+    pub sheets: Vec<String>,
 }
 
 /// The outline of a workbook or CSV file: a heading per sheet (when there are several), then
 /// each of its tables, and its lone lines as paragraphs.
 pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, Vec<Diagnostic>> {
     let sheets = if extension == "csv" {
-        vec![csv_sheet(path)?]
+        vec![csv_sheet(path, bytes)]
     } else {
         workbook_sheets(bytes).map_err(|message| {
             vec![Diagnostic::error("bad-spreadsheet", message)
@@ -72,10 +74,14 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         })
         .filter(|sheet| !own || is_own_track_sheet(sheet))
         .collect();
+    let names: Vec<String> = filled.iter().map(|sheet| sheet.name.clone()).collect();
     let mut read: Vec<(String, Vec<Block>)> = filled
         .iter()
         .map(|sheet| (sheet.name.clone(), sheet_blocks(sheet, own)))
         .collect();
+    for (name, blocks) in &mut read {
+        name_unlabelled_rows(name, blocks);
+    }
     // Sheets whose matrices have the same levels are one track, a sheet per area (a workbook
     // with a sheet per competency); a sheet of something else beside them is kept as prose.
     let levels_of = |blocks: &[Block]| -> Option<Vec<String>> {
@@ -111,28 +117,18 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
                 }
                 continue;
             }
-            // The area is the sheet's title (its first lone line) or its name.
-            let area = sheet_blocks
-                .iter()
-                .find_map(|block| match block {
-                    Block::Paragraph { text, .. } => Some(text.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| name.clone());
-            for block in sheet_blocks.iter_mut() {
-                if let Block::Table { rows, .. } = block {
-                    for row in rows.iter_mut().skip(1) {
-                        if let Some(first) = row.first_mut() {
-                            if first.text.trim().is_empty() {
-                                first.text.clone_from(&area);
-                            }
-                        }
-                    }
-                    blocks.push(block.clone());
-                }
-            }
+            blocks.extend(
+                sheet_blocks
+                    .iter()
+                    .filter(|block| matches!(block, Block::Table { .. }))
+                    .cloned(),
+            );
         }
-        return Ok(Workbook { blocks, own });
+        return Ok(Workbook {
+            blocks,
+            own,
+            sheets: names,
+        });
     }
     let several = read.len() > 1;
     for (name, sheet_blocks) in read {
@@ -145,7 +141,11 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         }
         blocks.extend(sheet_blocks);
     }
-    Ok(Workbook { blocks, own })
+    Ok(Workbook {
+        blocks,
+        own,
+        sheets: names,
+    })
 }
 
 fn workbook_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
@@ -229,20 +229,55 @@ fn cell_text(data: &Data) -> String {
     }
 }
 
-fn csv_sheet(path: &Path) -> Result<Sheet, Vec<Diagnostic>> {
-    let text = crate::people::read_utf8(path, "the spreadsheet")?;
-    let (records, _) = crate::people::csv_records(&text);
+fn csv_sheet(path: &Path, bytes: &[u8]) -> Sheet {
+    let text = decode(bytes);
+    let (records, _) = crate::people::csv_records_with(&text, separator(&text));
     let name = path
         .file_stem()
         .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
-    Ok(Sheet {
+    Sheet {
         name,
         cells: records
             .into_iter()
             .map(|record| record.fields.into_iter().map(|field| field.text).collect())
             .collect(),
         merged: Vec::new(),
-    })
+    }
+}
+
+/// A CSV file's text: UTF-8 (with or without a byte order mark), UTF-16 with its mark, or
+/// else Windows-1252, as Excel saves "CSV" in Western Europe (every byte is a character there,
+/// so nothing is lost).
+fn decode(bytes: &[u8]) -> String {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    }
+}
+
+/// The separator of a CSV file: a comma, or the semicolon or tab its first line has more of.
+fn separator(text: &str) -> char {
+    let first = text.lines().next().unwrap_or("");
+    let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
+    let mut quoted = false;
+    for c in first.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (separator, count) in &mut counts {
+                if c == *separator {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(separator, count)| (*count, *separator == ','))
+        .map_or(',', |(separator, _)| *separator)
 }
 
 /// A workbook this tool wrote: its sheets of lists and calibration are the tool's, not the
@@ -393,6 +428,30 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         });
     }
     out
+}
+
+/// A matrix whose rows have no labels (each sheet one competency, its expectations a row
+/// each): the rows' area is the sheet's title (its first lone line) or its name.
+fn name_unlabelled_rows(name: &str, blocks: &mut [Block]) {
+    let area = blocks
+        .iter()
+        .find_map(|block| match block {
+            Block::Paragraph { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| name.to_owned());
+    for block in blocks.iter_mut() {
+        if let Block::Table { rows, .. } = block {
+            let unlabelled = rows.len() > 1 && rows.iter().skip(1).all(|row| first_blank(row));
+            if unlabelled {
+                for row in rows.iter_mut().skip(1) {
+                    if let Some(first) = row.first_mut() {
+                        first.text.clone_from(&area);
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn first_blank(row: &[Cell]) -> bool {

@@ -467,3 +467,195 @@ proptest! {
         prop_assert_eq!(shape_of(&from_handbook.unwrap().ladder), expected, "handbook");
     }
 }
+
+/// The expectations of one area per level, as a reader sees them.
+fn area_texts(ladder: &Ladder, area_name: &str) -> Vec<Vec<String>> {
+    ladder
+        .levels()
+        .map(|(_, level)| {
+            ladder
+                .expectations_of(level)
+                .iter()
+                .filter(|(area, _)| ladder.area(area).is_some_and(|a| a.name == area_name))
+                .flat_map(|(_, items)| items.iter().map(|item| plain(item)))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_real_matrix_saved_by_libreoffice_as_ods_and_as_csv_imports_the_same() {
+    let folder = tempfile::tempdir().unwrap();
+    let source = repo("tests/fixtures/import/corpus/carvago-frontend-xlsx/source.xlsx");
+    let from_xlsx = import_file(&source).unwrap().ladder;
+    let bytes = std::fs::read(&source).unwrap();
+
+    let ods = folder.path().join("frontend.ods");
+    std::fs::write(&ods, crate::recalculate::converted(&bytes, "xlsx", "ods")).unwrap();
+    let from_ods = import_file(&ods).unwrap().ladder;
+    assert_eq!(shape_of(&from_ods), shape_of(&from_xlsx));
+
+    // A CSV holds the first sheet, one competency: its area is the sheet's title row.
+    let csv = folder.path().join("delivery.csv");
+    std::fs::write(&csv, crate::recalculate::converted(&bytes, "xlsx", "csv")).unwrap();
+    let from_csv = import_file(&csv).unwrap().ladder;
+    assert_eq!(from_csv.levels().count(), 4);
+    assert_eq!(
+        area_texts(&from_csv, "Delivery"),
+        area_texts(&from_xlsx, "Delivery")
+    );
+    assert!(area_texts(&from_csv, "Delivery")
+        .iter()
+        .all(|texts| !texts.is_empty()));
+}
+
+#[test]
+fn a_csv_saved_by_a_german_excel_reads_with_its_umlauts() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("kompetenzen.csv");
+    // Semicolons, Windows-1252 and a cell of two lines, as Excel saves "CSV" in Germany.
+    let text = "Kompetenz;Junior;Senior\r\n\
+                Qualität;\"Schreibt Tests\r\nPrüft Code\";Führt Reviews\r\n\
+                Zusammenarbeit;Hört zu;Überzeugt Teams\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    std::fs::write(&path, &bytes).unwrap();
+    let imported = import_file(&path).unwrap().ladder;
+    let titles: Vec<&str> = imported
+        .levels()
+        .map(|(_, level)| level.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Junior", "Senior"]);
+    assert_eq!(
+        area_texts(&imported, "Qualität"),
+        [
+            vec![plain("Schreibt Tests"), plain("Prüft Code")],
+            vec![plain("Führt Reviews")]
+        ]
+    );
+    assert_eq!(
+        area_texts(&imported, "Zusammenarbeit"),
+        [vec![plain("Hört zu")], vec![plain("Überzeugt Teams")]]
+    );
+}
+
+#[test]
+fn a_workbook_with_group_rows_merged_cells_and_levels_either_way_round() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("matrix.xlsx");
+    let mut workbook = Workbook::new();
+    let merged = Format::new();
+    // A sheet with a title row, levels across, group rows merged across the matrix, and cells
+    // of several expectations (lines, bullets).
+    let sheet = workbook.add_worksheet().set_name("Engineers").unwrap();
+    sheet.write(0, 0, "Engineering competencies").unwrap();
+    for (column, title) in [
+        "Competency",
+        "Junior Engineer",
+        "Engineer",
+        "Senior Engineer",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write(2, column as u16, *title).unwrap();
+    }
+    sheet.merge_range(3, 0, 3, 3, "Technical", &merged).unwrap();
+    sheet.write(4, 0, "Code quality").unwrap();
+    sheet.write(4, 1, "Writes tests\nAsks for reviews").unwrap();
+    sheet
+        .write(4, 2, "• Reviews code\n• Refactors safely")
+        .unwrap();
+    sheet.write(4, 3, "Sets standards").unwrap();
+    sheet.write(5, 0, "Operations").unwrap();
+    sheet.write(5, 2, "Joins the on-call rota").unwrap();
+    sheet.write(5, 3, "N/A").unwrap();
+    sheet.merge_range(6, 0, 6, 3, "People", &merged).unwrap();
+    sheet.write(7, 0, "Mentoring").unwrap();
+    sheet
+        .write(7, 3, "1. Mentors two engineers\n2. Runs a guild")
+        .unwrap();
+    // A sheet with a level per row.
+    let sheet = workbook.add_worksheet().set_name("Managers").unwrap();
+    for (column, title) in ["Level", "Leadership", "Delivery"].iter().enumerate() {
+        sheet.write(0, column as u16, *title).unwrap();
+    }
+    sheet.write(1, 0, "Engineering Manager").unwrap();
+    sheet.write(1, 1, "Runs 1:1s").unwrap();
+    sheet.write(1, 2, "Ships with the team").unwrap();
+    sheet.write(2, 0, "Director of Engineering").unwrap();
+    sheet.write(2, 1, "Grows managers").unwrap();
+    workbook.save(&path).unwrap();
+
+    let imported = import_file(&path).unwrap();
+    let ladder = imported.ladder;
+    let tracks: Vec<(&str, Vec<&str>)> = ladder
+        .tracks
+        .iter()
+        .map(|track| {
+            (
+                track.name.as_str(),
+                track
+                    .levels
+                    .iter()
+                    .map(|level| level.title.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            (
+                "Engineers",
+                vec!["Junior Engineer", "Engineer", "Senior Engineer"]
+            ),
+            (
+                "Managers",
+                vec!["Engineering Manager", "Director of Engineering"]
+            ),
+        ]
+    );
+    let texts = |area: &str| -> Vec<Vec<String>> {
+        area_texts(&ladder, area)
+            .into_iter()
+            .map(|texts| texts.into_iter().collect())
+            .collect()
+    };
+    let p = |texts: &[&str]| texts.iter().map(|text| plain(text)).collect::<Vec<_>>();
+    assert_eq!(
+        texts("Code quality")[..3],
+        [
+            p(&["Writes tests", "Asks for reviews"]),
+            p(&["Reviews code", "Refactors safely"]),
+            p(&["Sets standards"])
+        ]
+    );
+    // An empty cell and `N/A` hold no expectation.
+    assert_eq!(
+        texts("Operations")[..3],
+        [p(&[]), p(&["Joins the on-call rota"]), p(&[])]
+    );
+    assert_eq!(
+        texts("Mentoring")[2],
+        p(&["Mentors two engineers", "Runs a guild"])
+    );
+    assert_eq!(
+        texts("Leadership")[3..],
+        [p(&["Runs 1:1s"]), p(&["Grows managers"])]
+    );
+    // Group rows name the areas' groups, kept as their descriptions; they are not areas.
+    let description = |name: &str| {
+        ladder
+            .areas
+            .iter()
+            .find(|area| area.name == name)
+            .and_then(|area| area.description.clone())
+    };
+    assert_eq!(description("Code quality").as_deref(), Some("Technical"));
+    assert_eq!(description("Mentoring").as_deref(), Some("People"));
+    assert!(ladder
+        .areas
+        .iter()
+        .all(|area| area.name != "Technical" && area.name != "People"));
+}

@@ -46,11 +46,17 @@ static OFFICE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// The workbook as LibreOffice saves it after loading (and so recalculating) it.
 fn recalculated(bytes: &[u8]) -> Vec<u8> {
+    converted(bytes, "xlsx", "xlsx")
+}
+
+/// A workbook (of the kind `from` names) as LibreOffice saves it in the format `to` (`xlsx`,
+/// `ods`, `csv`: the first sheet), after loading and recalculating it.
+pub(crate) fn converted(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
     let _one_at_a_time = OFFICE
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let folder = tempfile::tempdir().unwrap();
-    let input = folder.path().join("in.xlsx");
+    let input = folder.path().join(format!("in.{from}"));
     std::fs::write(&input, bytes).unwrap();
     let out = folder.path().join("out");
     let status = Command::new("soffice")
@@ -58,13 +64,7 @@ fn recalculated(bytes: &[u8]) -> Vec<u8> {
             "-env:UserInstallation=file://{}",
             profile().display()
         ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-        ])
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
         .arg(&out)
         .arg(&input)
         .output()
@@ -74,7 +74,7 @@ fn recalculated(bytes: &[u8]) -> Vec<u8> {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    std::fs::read(out.join("in.xlsx")).unwrap()
+    std::fs::read(out.join(format!("in.{to}"))).unwrap()
 }
 
 /// The workbook with the XML of one sheet part (`xl/worksheets/sheetN.xml`) edited.

@@ -390,6 +390,9 @@ pub struct Interpreter {
     heading_trail: Vec<(u8, String)>,
     /// Reading the track files of this tool's handbook.
     handbook: bool,
+    /// In a workbook, the sheet being read and the names of all of them.
+    sheet: Option<String>,
+    sheet_names: Vec<String>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -445,6 +448,8 @@ impl Interpreter {
             prose_headings: Vec::new(),
             heading_trail: Vec::new(),
             handbook: false,
+            sheet: None,
+            sheet_names: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -473,12 +478,25 @@ impl Interpreter {
     }
 
     fn warn(&mut self, line: usize, message: impl Into<String>) {
+        let message = message.into();
+        // In a workbook a place is a sheet's row (`Levels!A7`), not a line of the file.
+        let (message, position) = match &self.sheet {
+            Some(sheet) => (format!("{sheet}!A{}: {message}", line.max(1)), None),
+            None => (message, Some((line.max(1), 1))),
+        };
         self.warnings.push(
             Diagnostic::warning("import", message)
                 .in_file(&self.path)
-                .at(Some((line.max(1), 1)))
+                .at(position)
                 .with_hint("the text is kept; move it where it belongs in the YAML if needed"),
         );
+    }
+
+    /// Reading a workbook whose first sheet is `first`: places are given as `sheet!cell`, the
+    /// sheet being the one whose heading (its name) came last.
+    pub fn set_sheets(&mut self, first: &str, names: Vec<String>) {
+        self.sheet = Some(first.to_owned());
+        self.sheet_names = names;
     }
 
     /// Decides which heading depths hold tracks, levels and areas.
@@ -979,6 +997,9 @@ impl Interpreter {
     }
 
     fn heading(&mut self, depth: u8, text: &str, line: usize) {
+        if self.sheet_names.iter().any(|name| name == text) {
+            self.sheet = Some(text.to_owned());
+        }
         self.heading_trail.retain(|(above, _)| *above < depth);
         self.heading_trail.push((depth, text.to_owned()));
         let is_credits = matches!(
