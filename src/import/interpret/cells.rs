@@ -1,0 +1,159 @@
+//! What the cells of a table hold: their expectations (lines, bullets), titles with a detail
+//! line, and the rows and tables that are not a matrix's content (group rows, tables of
+//! titles).
+
+use super::*;
+
+/// The expectations one cell holds: its lists' items and paragraphs, or its lines, each
+/// without its bullet.
+pub(super) fn cell_items(cell: &Cell) -> Vec<String> {
+    let listed: Vec<String> = cell
+        .blocks
+        .iter()
+        .flat_map(|block| match block {
+            Block::List { items, .. } => items.iter().map(|item| item.text.clone()).collect(),
+            Block::Paragraph { text, .. } => text.lines().map(str::to_owned).collect(),
+            Block::KeyValue { key, value, .. } => vec![format!("**{key}:** {value}")],
+            _ => Vec::new(),
+        })
+        .map(|text| strip_bullet(&text).to_owned())
+        .filter(|text| !text.is_empty())
+        .collect();
+    if !listed.is_empty() {
+        return listed;
+    }
+    cell.text
+        .split(['\n', '\u{2028}'])
+        .flat_map(|part| part.split("<br>"))
+        .flat_map(|part| part.split("<br/>"))
+        .flat_map(|part| part.split("<br />"))
+        .map(|part| strip_bullet(part.trim()).to_owned())
+        // A number is a score or a formula's result, not an expectation; `N/A`, `-`, `TBD`
+        // hold the place of one.
+        .filter(|part| {
+            !part.is_empty() && part.parse::<f64>().is_err() && !super::is_placeholder(part)
+        })
+        .collect()
+}
+
+/// A line without the bullet or number a writer put before it (`• `, `- `, `* `, `1. `, `a) `).
+pub(super) fn strip_bullet(text: &str) -> &str {
+    let text = text.trim();
+    for bullet in [
+        "• ", "· ", "▪ ", "◦ ", "‣ ", "– ", "— ", "- ", "* ", "+ ", "•", "▪",
+    ] {
+        if let Some(rest) = text.strip_prefix(bullet) {
+            return rest.trim();
+        }
+    }
+    let marker = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(index, c)| index + c.len_utf8());
+    if let Some(end) = marker {
+        if let Some(rest) = text[end..]
+            .strip_prefix(". ")
+            .or_else(|| text[end..].strip_prefix(") "))
+        {
+            return rest.trim();
+        }
+    }
+    text
+}
+
+pub(super) fn is_blank(cell: &Cell) -> bool {
+    cell.text.trim().is_empty() && cell.blocks.is_empty()
+}
+
+/// The first line of a header cell is the level's title; a further line is its experience
+/// (`0-3 years`) or its grade's name (this tool's workbook writes both so).
+pub(super) fn title_and_detail(cell: &Cell) -> (String, Option<String>) {
+    let lines: Vec<String> = cell
+        .text
+        .split(['\n', '\u{2028}'])
+        .flat_map(|part| part.split("<br>"))
+        .map(plain)
+        .filter(|line| !line.is_empty())
+        .collect();
+    let title = lines.first().cloned().unwrap_or_default();
+    let detail = (lines.len() > 1).then(|| lines[1..].join(" "));
+    (title, detail)
+}
+
+/// A level's field a row label names (`Headline`, `Description` in any built-in language).
+pub(super) fn level_field(label: &str) -> Option<&'static str> {
+    ["headline", "description"].into_iter().find(|key| {
+        crate::labels::built_in_labels()
+            .iter()
+            .any(|labels| labels.text(key) == label)
+    })
+}
+
+/// Whether a table of levels as rows has a title column after a code column: its header
+/// says `Title` (or `Name`, `Role`), or its cells are short titles beside codes.
+pub(super) fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool {
+    let Some(second) = header.get(1) else {
+        return false;
+    };
+    let named = matches!(
+        plain(&second.text).to_lowercase().as_str(),
+        "title" | "name" | "role" | "job title" | "position" | "titel" | "titre" | "título"
+    );
+    let short_titles = body.iter().all(|row| {
+        row.get(1).is_some_and(|cell| {
+            cell.blocks.is_empty() && plain(&cell.text).split_whitespace().count() <= 5
+        })
+    });
+    named && short_titles
+}
+
+pub(super) fn label(cell: Option<&Cell>) -> String {
+    cell.map(|cell| plain(&cell.text)).unwrap_or_default()
+}
+
+/// Every filled cell is a short title or code, most of them level-like, and none holds a
+/// list: a table that names levels without describing them.
+pub(super) fn is_titles_table(body: &[&Vec<Cell>]) -> bool {
+    let cells: Vec<&Cell> = body
+        .iter()
+        .flat_map(|row| row.iter())
+        .filter(|c| !is_blank(c))
+        .collect();
+    if cells.len() < 4 || cells.iter().any(|cell| !cell.blocks.is_empty()) {
+        return false;
+    }
+    let short = cells
+        .iter()
+        .all(|cell| plain(&cell.text).split_whitespace().count() <= 8);
+    let like = cells
+        .iter()
+        .filter(|cell| level_likeness(&cell.text) >= 0.5)
+        .count();
+    short && like * 4 >= cells.len() * 3
+}
+
+/// A row whose only filled cell is its first (or whose cells all repeat the first: a merged
+/// cell across the row), naming a group of the rows below.
+pub(super) fn is_group_row(row: &[Cell]) -> bool {
+    let Some((first, rest)) = row.split_first() else {
+        return false;
+    };
+    !is_blank(first)
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|cell| is_blank(cell) || cell.text == first.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_and_numbers_are_taken_off() {
+        assert_eq!(strip_bullet("• Ships code"), "Ships code");
+        assert_eq!(strip_bullet("2. Ships code"), "Ships code");
+        assert_eq!(strip_bullet("2020 was good"), "2020 was good");
+    }
+}

@@ -1,0 +1,223 @@
+//! Headings: which name tracks, levels, areas or sections under the reading being tried, and
+//! the handbook README's own headings.
+
+use super::*;
+
+impl Interpreter {
+    pub(super) fn walk_readme(&mut self, blocks: &[Block]) {
+        let mut first_heading_seen = false;
+        let mut after_title = true;
+        for block in blocks {
+            match block {
+                Block::Heading { level: 1, .. } if !first_heading_seen => first_heading_seen = true,
+                Block::Heading { level, text, line } => {
+                    after_title = false;
+                    match text.as_str() {
+                        "Overview" | "Tracks" => self.place = Place::Skip,
+                        "Credits" => self.place = Place::Credits,
+                        _ => {
+                            self.sections.push(Section {
+                                internal: false,
+                                title: text.clone(),
+                                body: String::new(),
+                                depth: level.saturating_sub(1).clamp(1, 3),
+                            });
+                            let _ = line;
+                            self.place = Place::Section;
+                        }
+                    }
+                }
+                Block::Paragraph { text, .. }
+                    if after_title
+                        && text.starts_with('*')
+                        && text.ends_with('*')
+                        && !text.starts_with("**")
+                        && self.summary.is_empty() =>
+                {
+                    self.facts_line(text.trim_matches('*'));
+                }
+                Block::Table { rows, .. } if self.place == Place::Skip => {
+                    self.overview_grades(rows)
+                }
+                _ => self.block(block),
+            }
+        }
+    }
+
+    /// `Persado · Version 3 · Effective 1 January 2026 · By A, B` under a handbook's title, in
+    /// any built-in language (which then becomes the ladder's language).
+    pub(super) fn facts_line(&mut self, text: &str) {
+        for (index, part) in plain(text).split(" · ").enumerate() {
+            let mut placed = false;
+            for labels in crate::labels::built_in_labels() {
+                let found = |key: &str| {
+                    labels
+                        .unfill(key, part)
+                        .or_else(|| labels.unfill(key, &part.to_lowercase()))
+                };
+                if let Some(version) = found("version") {
+                    self.metadata.insert("version".into(), version);
+                } else if let Some(date) = labels
+                    .unfill("effective", part)
+                    .and_then(|date| labels.parse_date(&date).or_else(|| Date::parse(&date)))
+                {
+                    self.metadata.insert("date".into(), date.to_string());
+                } else if let Some(authors) = found("by_authors") {
+                    self.metadata.insert("author".into(), authors);
+                } else {
+                    continue;
+                }
+                if labels.language != crate::labels::BASE_LANGUAGE {
+                    self.metadata
+                        .insert("language".into(), labels.language.clone());
+                }
+                placed = true;
+                break;
+            }
+            if !placed && index == 0 {
+                self.metadata.insert("organization".into(), part.to_owned());
+            }
+        }
+    }
+
+    pub(super) fn start_level(&mut self, title: &str, line: usize) {
+        // On a page about one level, the other headings of its depth are parts of it.
+        if self
+            .one_level_page
+            .as_ref()
+            .is_some_and(|level| level != title)
+            && self.current_level().is_some()
+        {
+            self.place = Place::Level;
+            return;
+        }
+        self.ensure_track();
+        // A level heading with nothing under it groups the levels that follow ("## Roles").
+        let previous_empty = self.current_level().is_some_and(|level| level.is_empty());
+        let group = previous_empty
+            .then(|| self.tracks.last_mut().and_then(|track| track.levels.pop()))
+            .flatten();
+        if let Some(group) = group {
+            match self.tracks.last_mut() {
+                Some(track) if track.levels.is_empty() => track.aliases.push(group.title),
+                _ => self.tracks.push(TrackDraft {
+                    name: group.title,
+                    ..TrackDraft::default()
+                }),
+            }
+        }
+        self.push_level(LevelDraft {
+            title: title.to_owned(),
+            line,
+            // This tool's handbook has no group headings: each of its level headings is one.
+            definite: self.handbook,
+            ..LevelDraft::default()
+        });
+        self.place = Place::Level;
+    }
+
+    pub(super) fn heading(&mut self, depth: u8, text: &str, line: usize) {
+        if self.sheet_names.iter().any(|name| name == text) {
+            self.sheet = Some(text.to_owned());
+        }
+        self.heading_trail.retain(|(above, _)| *above < depth);
+        self.heading_trail.push((depth, text.to_owned()));
+        let is_credits = matches!(
+            text.to_lowercase().as_str(),
+            "credits" | "acknowledgements" | "acknowledgments"
+        );
+        if is_credits {
+            self.place = Place::Credits;
+            return;
+        }
+        if self.page_level {
+            self.page_heading(depth, text);
+            return;
+        }
+        // Areas are the headings of their depth; a stray heading between the levels' and the
+        // areas' depths inside a level is an area too.
+        let area_heading = Some(depth) == self.area_depth
+            || self
+                .area_depth
+                .zip(self.level_depth)
+                .is_some_and(|(areas, levels)| depth > levels && depth < areas);
+        if area_heading
+            && matches!(self.place, Place::Level | Place::Area(_) | Place::Skip)
+            && self.current_level().is_some()
+        {
+            if text.starts_with("Changes from ") {
+                self.place = Place::Skip;
+            } else {
+                self.place = Place::Area(text.to_owned());
+                self.area_name(text);
+            }
+            return;
+        }
+        // A list of positions gives the whole ladder's shape: headings after it are prose.
+        let positions_listed = self.tracks.iter().any(|track| track.from_positions);
+        let prose = self
+            .prose_headings
+            .iter()
+            .any(|(title, at)| title == text && *at == line);
+        if Some(depth) == self.level_depth && !positions_listed && !prose {
+            self.start_level(text, line);
+            return;
+        }
+        if Some(depth) == self.track_depth && !positions_listed {
+            self.tracks.push(TrackDraft {
+                name: text.to_owned(),
+                ..TrackDraft::default()
+            });
+            self.place = Place::TrackIntro;
+            return;
+        }
+        let title_known = self.title.is_some() || self.metadata.contains_key("title");
+        if !title_known
+            && self.tracks.is_empty()
+            && self.sections.is_empty()
+            && self.summary.is_empty()
+        {
+            self.title = Some(text.to_owned());
+            self.place = Place::Summary;
+            return;
+        }
+        // Any other heading opens a prose section; it may yet turn out to name a table's track.
+        self.pending_heading = Some((text.to_owned(), depth, line));
+        self.sections.push(Section {
+            internal: false,
+            title: text.to_owned(),
+            body: String::new(),
+            depth: depth.saturating_sub(1).clamp(1, 3),
+        });
+        self.place = Place::Section;
+    }
+
+    /// A heading on a page about one level: an area, or the group of the deeper areas under
+    /// it when nothing of its own comes before them.
+    pub(super) fn page_heading(&mut self, depth: u8, text: &str) {
+        // The heading that titles the level is not an area.
+        let is_title = self
+            .current_level()
+            .is_some_and(|level| level.title == text && level.expectations.is_empty());
+        if is_title {
+            self.place = Place::Level;
+            return;
+        }
+        if let Place::Area(previous) = self.place.clone() {
+            let previous_empty = self
+                .current_level()
+                .is_some_and(|level| !level.expectations.contains_key(&previous));
+            if previous_empty && self.area_heading_depth.is_some_and(|d| d < depth) {
+                self.group = Some(previous);
+            } else if self.area_heading_depth.is_some_and(|d| d >= depth) {
+                self.group = None;
+            }
+        }
+        let area = self.area_name(text);
+        if let Some(group) = self.group.clone() {
+            self.area_groups.entry(area.clone()).or_insert(group);
+        }
+        self.place = Place::Area(area);
+        self.area_heading_depth = Some(depth);
+    }
+}

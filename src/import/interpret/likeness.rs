@@ -1,0 +1,196 @@
+//! How much a label looks like a level's title (`Senior Engineer`, `L3`, `IC2`, `Level 4`,
+//! `Engineer II`) rather than an area's name: the one measure behind deciding which heading
+//! depth or table axis holds the levels.
+
+use super::plain;
+
+/// Words that appear in level titles and seldom in area names, in the languages we ship.
+const LEVEL_WORDS: &[&str] = &[
+    "junior",
+    "senior",
+    "staff",
+    "principal",
+    "distinguished",
+    "fellow",
+    "lead",
+    "associate",
+    "intern",
+    "entry",
+    "mid",
+    "level",
+    "engineer",
+    "developer",
+    "manager",
+    "director",
+    "head",
+    "vp",
+    "architect",
+    "apprentice",
+    "graduate",
+    "expert",
+    "novice",
+    "beginner",
+    "intermediate",
+    "advanced",
+    "master",
+    "trainee",
+    "sr",
+    "sr.",
+    "jr",
+    "jr.",
+    "grade",
+    "band",
+    "tier",
+    "stage",
+    "step",
+    "scientist",
+    "analyst",
+    "designer",
+    "chief",
+    "specialist",
+    "practitioner",
+    "consultant",
+    "officer",
+    "coordinator",
+    "contributor",
+    "member",
+    "partner",
+    "executive",
+    "president",
+    "vice",
+    "cto",
+    "cio",
+    "ceo",
+    "svp",
+    "evp",
+    "stufe",
+    "niveau",
+    "nivel",
+    "nível",
+];
+
+/// How much a label looks like a level's title rather than an area's name, from 0 to 1.
+pub(crate) fn level_likeness(label: &str) -> f32 {
+    let label = plain(label);
+    let first_line = label.lines().next().unwrap_or("").trim();
+    if first_line.is_empty() {
+        return 0.0;
+    }
+    let lower = first_line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/' | '-' | '–'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    // `L3`, `IC2`, `E5`, `P1`, `M2`, `SE3`: letters then digits.
+    let coded = words.iter().any(|word| {
+        let letters = word.chars().take_while(char::is_ascii_alphabetic).count();
+        let rest = &word[letters..];
+        (1..=3).contains(&letters)
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    if coded
+        || words
+            .iter()
+            .all(|word| word.chars().all(|c| c.is_ascii_digit()))
+    {
+        return 1.0;
+    }
+    // `Engineer II`; a lone `i` or `v` only as the last word (`When do I get promoted?` is no
+    // level).
+    let roman = words
+        .iter()
+        .any(|word| matches!(*word, "ii" | "iii" | "iv" | "vi" | "vii"))
+        || words.last().is_some_and(|word| matches!(*word, "i" | "v"));
+    // A small number on its own (`Engineer 2`, `Level 3`), not a percentage or a year.
+    let digit = words.iter().any(|word| {
+        word.trim_end_matches([':', '.'])
+            .parse::<u32>()
+            .is_ok_and(|number| number <= 20)
+    });
+    let worded = words.iter().any(|word| LEVEL_WORDS.contains(word));
+    // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任...
+    let cjk = [
+        "レベル",
+        "シニア",
+        "ジュニア",
+        "級",
+        "等級",
+        "主任",
+        "リード",
+        "マネージャー",
+    ]
+    .iter()
+    .any(|word| first_line.contains(word));
+    let mut score: f32 = 0.0;
+    if roman || digit {
+        score += 0.6;
+    }
+    if worded || cjk {
+        score += 0.6;
+    }
+    // A long label is a sentence, not a title.
+    if words.len() > 6 {
+        score *= 0.3;
+    }
+    score.min(1.0)
+}
+
+/// Words in a corner cell that say the rows are levels, or that they are areas.
+pub(super) fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {
+    let corner = corner.to_lowercase();
+    let levels = [
+        "level", "title", "role", "position", "grade", "band", "stufe", "niveau", "nivel",
+    ];
+    let areas = [
+        "area",
+        "competenc",
+        "skill",
+        "dimension",
+        "category",
+        "attribute",
+        "pillar",
+        "focus",
+        "criteria",
+        "trait",
+        "behaviour",
+        "behavior",
+        "kompetenz",
+        "bereich",
+    ];
+    if areas.iter().any(|word| corner.contains(word)) {
+        Some(false)
+    } else if levels.iter().any(|word| corner.contains(word)) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_titles_look_like_levels_and_areas_do_not() {
+        for title in [
+            "Senior Engineer",
+            "L3",
+            "IC2",
+            "Engineer II",
+            "Level 4",
+            "Staff",
+            "E5",
+        ] {
+            assert!(level_likeness(title) >= 0.5, "{title}");
+        }
+        for area in [
+            "Communication",
+            "Technical skills",
+            "Impact",
+            "Collaboration & teamwork",
+        ] {
+            assert!(level_likeness(area) < 0.5, "{area}");
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! Structure first: a document is read every plausible way (which heading depth holds the
+//! tracks, the levels and the areas; a page that is one level), and the reading that explains
+//! the most text in the most regular shape is kept ([`score`]).
+
+use super::*;
+
+/// Which heading depths hold the tracks, the levels and the areas (`None`: no heading does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    /// The depth of the headings that name tracks.
+    pub tracks: Option<u8>,
+    /// The depth of the headings that name levels.
+    pub levels: Option<u8>,
+    /// The depth of the headings that name areas.
+    pub areas: Option<u8>,
+    /// The whole document is one level, titled by the page's title; its headings name areas
+    /// (or groups of areas).
+    pub page: bool,
+}
+
+/// How well a reading explains its document: the text it places as expectations, weighed by
+/// how regular the shape is (levels sharing their areas, levels with something in them) and
+/// by how much the level titles look like levels. Text left as prose counts a little, so a
+/// reading that places nothing still beats one that fails.
+pub fn score(imported: &Imported) -> f64 {
+    let ladder = &imported.ladder;
+    let mut placed = 0.0;
+    let mut regularity = 0.0;
+    let mut likeness = 0.0;
+    let mut levels = 0.0;
+    // A track of one level beside tracks of several is most likely a page's introduction
+    // read as a level: what it places does not count.
+    let longest = ladder.tracks.iter().map(|track| track.levels.len()).max();
+    // How many levels of the whole ladder use each area: a level's areas that others use
+    // too make a regular shape, whichever track they are in.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (_, level) in ladder.levels() {
+        for area in level.expectations.keys() {
+            *seen.entry(area.as_str()).or_default() += 1;
+        }
+    }
+    let total_levels = ladder.levels().count();
+    for track in &ladder.tracks {
+        let weight = if track.levels.len() == 1 && longest.is_some_and(|n| n >= 3) {
+            0.0
+        } else {
+            1.0
+        };
+        // A track's name explains its heading (the headings between levels name tracks).
+        if ladder.tracks.len() > 1 {
+            placed += track.name.len() as f64 * weight;
+        }
+        for level in &track.levels {
+            levels += 1.0;
+            likeness += f64::from(level_likeness(&level.title));
+            // The text explained: each expectation's words and the name of its area (a
+            // `**Label**: text` bullet read under an area heading explains no more text than
+            // the same bullet read as an area and its expectation).
+            let text: usize = level
+                .expectations
+                .iter()
+                .map(|(area, items)| {
+                    let name = ladder.area(area).map_or(area.len(), |area| area.name.len());
+                    name + items
+                        .iter()
+                        .map(|text| crate::markup::plain_text(text).len())
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
+                + level.title.len()
+                + level.headline.as_ref().map_or(0, String::len)
+                + level.description.as_ref().map_or(0, String::len);
+            let empty = level.expectations.is_empty()
+                && level.description.is_none()
+                && level.headline.is_none();
+            // A heading read as a level that holds nothing is a wrong reading's mark.
+            placed += if empty {
+                -(20.0 + level.title.len() as f64)
+            } else {
+                text as f64 * weight
+            };
+            let shared = if total_levels < 2 {
+                0.7
+            } else if level.expectations.is_empty() {
+                0.0
+            } else {
+                // The general area (no area at all) shares nothing but an absence: it counts
+                // half.
+                let general = slug(GENERAL_AREA);
+                let count: f64 = level
+                    .expectations
+                    .keys()
+                    .filter(|area| seen.get(area.as_str()).is_some_and(|&n| n > 1))
+                    .map(|area| if *area == general { 0.5 } else { 1.0 })
+                    .sum();
+                count / level.expectations.len() as f64
+            };
+            regularity += shared;
+        }
+    }
+    if levels == 0.0 {
+        return 0.0;
+    }
+    let prose: usize = ladder
+        .sections
+        .iter()
+        .map(|section| section.body.len())
+        .sum();
+    let regularity = regularity / levels;
+    let likeness = likeness / levels;
+    // Areas named like levels (`Apprentice`, `Engineer I`) are most likely levels read one
+    // heading too deep.
+    let area_likeness = if ladder.areas.is_empty() {
+        0.0
+    } else {
+        ladder
+            .areas
+            .iter()
+            .map(|area| f64::from(level_likeness(&area.name)))
+            .sum::<f64>()
+            / ladder.areas.len() as f64
+    };
+    let placed = placed * (1.0 - 0.5 * area_likeness);
+    placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05
+}
+
+/// The page is about one level when, of its headings at the levels' depth, the first alone
+/// looks like a level's title (`IC3 Software Engineer`, then `Core Responsibilities`).
+pub(super) fn one_level_page(blocks: &[Block], depth: u8) -> Option<String> {
+    let titles: Vec<&str> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, text, .. } if *level == depth => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let (first, rest) = titles.split_first()?;
+    // A page with many such headings is a ladder whose titles the word list does not know.
+    (!rest.is_empty()
+        && rest.len() <= 2
+        && level_likeness(first) >= 0.5
+        && rest.iter().all(|title| level_likeness(title) < 0.3))
+    .then(|| (*first).to_owned())
+}
+
+/// Headings at the levels' depth that are prose among levels: where two or more headings of
+/// that depth look like level titles, those that do not (`When do I get promoted?`) are
+/// sections, and so is a lone level-like heading in a group of its own beside a group of three
+/// or more levels (`SE Regional Team Leads` before `IC1`…`IC5`). A heading with nothing under
+/// it before the next of its depth groups the levels after it and stays.
+pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)> {
+    let headings: Vec<(usize, &str, usize)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Heading { level, text, line } if *level == depth => {
+                Some((index, text.as_str(), *line))
+            }
+            _ => None,
+        })
+        .collect();
+    let level_like = headings
+        .iter()
+        .filter(|(_, title, _)| level_likeness(title) >= 0.5)
+        .count();
+    if level_like < 2 {
+        return Vec::new();
+    }
+    let is_group = |index: usize| matches!(blocks.get(index + 1), Some(Block::Heading { level, .. }) if *level <= depth);
+    let mut prose = Vec::new();
+    // Only before the first level-like heading or after the last: a heading between two
+    // levels is a level the word list does not know.
+    let like = |title: &str| level_likeness(title) >= 0.5;
+    let first = headings.iter().position(|(_, title, _)| like(title));
+    let last = headings.iter().rposition(|(_, title, _)| like(title));
+    // Groups of levels, split by group headings.
+    let mut groups: Vec<Vec<(&str, usize)>> = vec![Vec::new()];
+    for (position, &(index, title, line)) in headings.iter().enumerate() {
+        if is_group(index) {
+            groups.push(Vec::new());
+            continue;
+        }
+        let outside =
+            first.is_some_and(|first| position < first) || last.is_some_and(|last| position > last);
+        if outside && level_likeness(title) < 0.3 {
+            prose.push((title.to_owned(), line));
+        } else if let Some(group) = groups.last_mut() {
+            group.push((title, line));
+        }
+    }
+    let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
+    if largest >= 3 {
+        for group in groups.iter().filter(|group| group.len() == 1) {
+            prose.extend(
+                group
+                    .iter()
+                    .map(|(title, line)| ((*title).to_owned(), *line)),
+            );
+        }
+    }
+    prose
+}
+
+impl Interpreter {
+    /// Decides which heading depths hold tracks, levels and areas.
+    pub(super) fn analyse(&mut self, blocks: &[Block]) {
+        let mut by_depth: HashMap<u8, Vec<&str>> = HashMap::new();
+        for block in blocks {
+            if let Block::Heading { level, text, .. } = block {
+                by_depth.entry(*level).or_default().push(text);
+            }
+        }
+        let mut depths: Vec<u8> = by_depth.keys().copied().collect();
+        depths.sort_unstable();
+        // What follows each heading, by depth.
+        let mut followed_by: HashMap<u8, Vec<Option<&Block>>> = HashMap::new();
+        for (index, block) in blocks.iter().enumerate() {
+            if let Block::Heading { level, .. } = block {
+                followed_by
+                    .entry(*level)
+                    .or_default()
+                    .push(blocks.get(index + 1));
+            }
+        }
+        let has_shallower = |depth: u8| depths.iter().any(|&d| d < depth);
+        // 1. Areas are headings whose names repeat under several levels.
+        let repeated = depths.iter().rev().copied().find(|&depth| {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for name in &by_depth[&depth] {
+                *counts.entry(area_key(name)).or_default() += 1;
+            }
+            counts.values().any(|&count| count >= 2)
+                && has_shallower(depth)
+                && !by_depth[&depth]
+                    .iter()
+                    .all(|name| name.starts_with("Changes from"))
+        });
+        // 2. Or headings each followed directly by a list (a page about one level).
+        let listed = || {
+            depths.iter().rev().copied().find(|&depth| {
+                let next = &followed_by[&depth];
+                next.len() >= 2
+                    && has_shallower(depth)
+                    && next.iter().all(|block| {
+                        // Lists of `**Area**: text` bullets sit under levels, not areas.
+                        matches!(block, Some(Block::List { items, .. }) if !items.iter().all(|item| bold_key(&item.text).is_some()))
+                    })
+            })
+        };
+        if let Some(depth) = repeated.or_else(listed) {
+            self.area_depth = Some(depth);
+            self.level_depth = depths.iter().copied().filter(|&d| d < depth).max();
+        } else {
+            // 3. Or headings followed by `**Area:** text` lines or `* **Area**: text` bullets.
+            let keyed = depths.iter().rev().copied().find(|&depth| {
+                followed_by[&depth]
+                    .iter()
+                    .filter(|block| match block {
+                        Some(Block::KeyValue { key, .. }) => !is_known_key(key),
+                        Some(Block::List { items, .. }) => {
+                            items.iter().all(|item| bold_key(&item.text).is_some())
+                        }
+                        _ => false,
+                    })
+                    .count()
+                    >= 2
+            });
+            self.level_depth = keyed;
+        }
+        if let Some(level_depth) = self.level_depth {
+            self.track_depth = depths.iter().copied().filter(|&d| d < level_depth).max();
+            // One heading above everything, first in the document: the title, not a track.
+            if let Some(track_depth) = self.track_depth {
+                let first_is_it = matches!(blocks.first(), Some(Block::Heading { level, .. }) if *level == track_depth);
+                let title_known = self.title.is_some() || self.metadata.contains_key("title");
+                if by_depth[&track_depth].len() == 1
+                    && first_is_it
+                    && !has_shallower(track_depth)
+                    && !title_known
+                    && self.area_depth.is_none()
+                {
+                    self.track_depth = None;
+                }
+            }
+        }
+    }
+
+    /// Reads the document's outline into a ladder. Which heading depths hold tracks, levels
+    /// and areas is decided by reading the document every plausible way and keeping the
+    /// reading that places the most text in the most regular shape (see [`score`]); with
+    /// linked track files added, `blocks` is the README and each file is read as a track.
+    pub fn read(mut self, blocks: &[Block]) -> Result<Imported, Vec<Diagnostic>> {
+        let extra: Vec<(String, Vec<Block>)> = std::mem::take(&mut self.extra_blocks);
+        if !extra.is_empty() {
+            // A handbook: the README holds the ladder, each linked file a track.
+            for block in blocks {
+                if let Block::Heading { level: 1, text, .. } = block {
+                    if self.title.is_none() {
+                        self.title = Some(text.clone());
+                    }
+                }
+            }
+            self.walk_readme(blocks);
+            self.handbook = true;
+            for (_, file_blocks) in &extra {
+                self.area_depth = Some(3);
+                self.level_depth = Some(2);
+                self.track_depth = Some(1);
+                self.walk(file_blocks);
+            }
+            return self.finish();
+        }
+        // The first heading may title a page about one level when no other heading looks
+        // like a level's title.
+        let headings: Vec<&str> = blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        self.first_heading = headings
+            .split_first()
+            .filter(|(_, rest)| rest.iter().all(|title| level_likeness(title) < 0.5))
+            .map(|(first, _)| (*first).to_owned());
+        let mut guessed = self.clone();
+        guessed.analyse(blocks);
+        let guess = guessed.reading();
+        let mut best: Option<(f64, Result<Imported, Vec<Diagnostic>>)> = None;
+        for reading in self.readings(blocks, guess) {
+            let mut candidate = self.clone();
+            candidate.track_depth = reading.tracks;
+            candidate.level_depth = reading.levels;
+            candidate.area_depth = reading.areas;
+            if reading.page {
+                candidate.start_page_level();
+            }
+            candidate.walk(blocks);
+            let result = candidate.finish().map(|mut imported| {
+                imported.reading = reading;
+                imported
+            });
+            let mut value = result.as_ref().map_or(-1.0, score);
+            // The rules' own guess wins a tie.
+            if reading == guess {
+                value *= 1.02;
+            }
+            if best.as_ref().is_none_or(|(best, _)| value > *best) {
+                best = Some((value, result));
+            }
+        }
+        match best {
+            Some((_, result)) => result,
+            None => {
+                self.analyse(blocks);
+                self.walk(blocks);
+                self.finish()
+            }
+        }
+    }
+
+    pub(super) fn reading(&self) -> Reading {
+        Reading {
+            tracks: self.track_depth,
+            levels: self.level_depth,
+            areas: self.area_depth,
+            page: false,
+        }
+    }
+
+    /// The title a page gives itself: its front matter's, its first heading when that names
+    /// a level, or its `<title>` without the site's name (`Senior Engineer | Acme`).
+    pub(super) fn page_title(&self) -> Option<String> {
+        let from_title = || {
+            self.default_title.as_ref().map(|title| {
+                [" | ", " – ", " — ", " · ", " - "]
+                    .iter()
+                    .find_map(|separator| title.split_once(separator).map(|(page, _)| page))
+                    .unwrap_or(title)
+                    .trim()
+                    .to_owned()
+            })
+        };
+        self.metadata
+            .get("title")
+            .cloned()
+            .or_else(|| {
+                self.first_heading
+                    .clone()
+                    .filter(|heading| level_likeness(heading) >= 0.5)
+            })
+            .or_else(from_title)
+            .filter(|title| !title.trim().is_empty())
+    }
+
+    /// Starts the one level a page is about (see [`Reading::page`]).
+    pub(super) fn start_page_level(&mut self) {
+        let Some(title) = self.page_title() else {
+            return;
+        };
+        self.page_level = true;
+        self.push_level(LevelDraft {
+            title,
+            ..LevelDraft::default()
+        });
+        self.place = Place::Level;
+    }
+
+    /// The readings worth trying: the rules' guess, and every assignment of the document's
+    /// heading depths to tracks above levels above areas, narrowed by what the user fixed.
+    pub(super) fn readings(&self, blocks: &[Block], guess: Reading) -> Vec<Reading> {
+        let mut depths: Vec<u8> = blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .collect();
+        depths.sort_unstable();
+        depths.dedup();
+        let fixed = &self.options;
+        let mut readings = vec![guess];
+        let optional = |depths: &[u8]| -> Vec<Option<u8>> {
+            std::iter::once(None)
+                .chain(depths.iter().copied().map(Some))
+                .collect()
+        };
+        for levels in optional(&depths) {
+            // Without level headings (tables hold the levels), headings name tracks only when
+            // the user (or a workbook's sheets) says so.
+            let above: Vec<u8> = depths
+                .iter()
+                .copied()
+                .filter(|&d| match levels {
+                    Some(l) => d < l,
+                    None => fixed.tracks_depth == Some(Some(d)),
+                })
+                .collect();
+            let below: Vec<u8> = depths
+                .iter()
+                .copied()
+                .filter(|&d| levels.is_none_or(|l| d > l))
+                .collect();
+            for areas in optional(&below) {
+                for tracks in optional(&above) {
+                    readings.push(Reading {
+                        tracks,
+                        levels,
+                        areas,
+                        page: false,
+                    });
+                }
+            }
+        }
+        // A page about one level whose title (front matter, `<title>`) names the level.
+        if self
+            .page_title()
+            .is_some_and(|title| level_likeness(&title) >= 0.5)
+        {
+            readings.push(Reading {
+                page: true,
+                ..Reading::default()
+            });
+        }
+        readings.retain(|reading| {
+            fixed.levels_depth.is_none_or(|d| reading.levels == Some(d))
+                && fixed.areas_depth.is_none_or(|d| reading.areas == Some(d))
+                && fixed.tracks_depth.is_none_or(|d| reading.tracks == d)
+        });
+        let mut unique: Vec<Reading> = Vec::new();
+        for reading in readings {
+            if !unique.contains(&reading) {
+                unique.push(reading);
+            }
+        }
+        // A document with many heading depths has few plausible readings; keep it bounded.
+        unique.truncate(80);
+        unique
+    }
+}
