@@ -299,16 +299,7 @@ fn block_text(block: &Block) -> String {
             .map(|item| item.text.clone())
             .collect::<Vec<_>>()
             .join("\n"),
-        Block::Table { rows, .. } => rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|cell| cell.text.clone())
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Block::Table { rows, .. } => super::outline::table_text(rows),
     }
 }
 

@@ -88,6 +88,21 @@ pub struct Cell {
     pub spanned: bool,
 }
 
+/// A table's text as written, a line per row, cells separated by ` | ` (a table kept as
+/// prose).
+pub fn table_text<R: AsRef<[Cell]>>(rows: &[R]) -> String {
+    rows.iter()
+        .map(|row| {
+            row.as_ref()
+                .iter()
+                .map(|cell| cell.text.clone())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The outline of a Markdown document, and its YAML front matter if it has one.
 pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
     let arena = Arena::new();

@@ -77,3 +77,11 @@ pub(crate) fn shown(text: &str) -> String {
     walk(&ladder::markup::inline(text), &mut out);
     out.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// A generated ladder as a user would have it: written as a YAML source in `folder` and
+/// loaded from there, which must succeed without errors.
+pub(crate) fn load_generated(ladder: &Ladder, folder: &Path) -> Ladder {
+    let path = folder.join("generated.yaml");
+    std::fs::write(&path, serde_yaml::to_string(ladder).unwrap()).unwrap();
+    load(path)
+}

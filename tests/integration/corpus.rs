@@ -210,6 +210,22 @@ fn real_ladders_import_to_their_hand_counts() {
     }
 }
 
+/// Each track's name and its levels' titles.
+fn tracks_and_titles(ladder: &Ladder) -> Vec<(String, Vec<String>)> {
+    ladder
+        .tracks
+        .iter()
+        .map(|track| {
+            let titles = track
+                .levels
+                .iter()
+                .map(|level| level.title.clone())
+                .collect();
+            (track.name.clone(), titles)
+        })
+        .collect()
+}
+
 #[test]
 fn this_tools_workbook_imports_back_to_the_ladder_it_came_from() {
     let folder = tempfile::tempdir().unwrap();
@@ -232,25 +248,9 @@ fn this_tools_workbook_imports_back_to_the_ladder_it_came_from() {
         let imported = import_file(&path)
             .unwrap_or_else(|errors| panic!("{}: {errors:?}", ladder.id))
             .ladder;
-        let shape = |ladder: &Ladder| -> Vec<(String, Vec<String>)> {
-            ladder
-                .tracks
-                .iter()
-                .map(|track| {
-                    (
-                        track.name.clone(),
-                        track
-                            .levels
-                            .iter()
-                            .map(|level| level.title.clone())
-                            .collect(),
-                    )
-                })
-                .collect()
-        };
         assert_eq!(
-            shape(&imported),
-            shape(&ladder),
+            tracks_and_titles(&imported),
+            tracks_and_titles(&ladder),
             "{}: tracks and levels",
             ladder.id
         );
@@ -437,11 +437,7 @@ proptest! {
     #[test]
     fn any_ladder_comes_back_from_its_workbook_and_its_handbook(ladder in crate::fuzz::ladder()) {
         let folder = tempfile::tempdir().unwrap();
-        let path = folder.path().join("generated.yaml");
-        std::fs::write(&path, serde_yaml::to_string(&ladder).unwrap()).unwrap();
-        let workspace = ladder::Workspace::load(&[path]);
-        prop_assert_eq!(workspace.error_count(), 0, "{}", workspace.render_diagnostics());
-        let loaded = &workspace.ladders[0].ladder;
+        let loaded = &load_generated(&ladder, folder.path());
         let view = view(loaded);
         let expected = shape_of(loaded);
 
@@ -589,30 +585,20 @@ fn a_workbook_with_group_rows_merged_cells_and_levels_either_way_round() {
 
     let imported = import_file(&path).unwrap();
     let ladder = imported.ladder;
-    let tracks: Vec<(&str, Vec<&str>)> = ladder
-        .tracks
-        .iter()
-        .map(|track| {
-            (
-                track.name.as_str(),
-                track
-                    .levels
-                    .iter()
-                    .map(|level| level.title.as_str())
-                    .collect(),
-            )
-        })
-        .collect();
+    let owned = |name: &str, titles: &[&str]| {
+        let titles = titles.iter().map(|title| (*title).to_owned()).collect();
+        (name.to_owned(), titles)
+    };
     assert_eq!(
-        tracks,
+        tracks_and_titles(&ladder),
         [
-            (
+            owned(
                 "Engineers",
-                vec!["Junior Engineer", "Engineer", "Senior Engineer"]
+                &["Junior Engineer", "Engineer", "Senior Engineer"]
             ),
-            (
+            owned(
                 "Managers",
-                vec!["Engineering Manager", "Director of Engineering"]
+                &["Engineering Manager", "Director of Engineering"]
             ),
         ]
     );

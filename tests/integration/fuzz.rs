@@ -319,11 +319,7 @@ proptest! {
     fn every_expectation_of_any_ladder_reaches_the_handbook_and_the_workbook(ladder in ladder()) {
         // Through the YAML source, as a user would write it.
         let folder = tempfile::tempdir().unwrap();
-        let path = folder.path().join("generated.yaml");
-        std::fs::write(&path, serde_yaml::to_string(&ladder).unwrap()).unwrap();
-        let workspace = ladder::Workspace::load(&[path]);
-        prop_assert_eq!(workspace.error_count(), 0, "{}", workspace.render_diagnostics());
-        let loaded = &workspace.ladders[0].ladder;
+        let loaded = &load_generated(&ladder, folder.path());
         let view = view(loaded);
 
         // The handbook, parsed back by comrak.

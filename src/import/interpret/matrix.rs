@@ -37,16 +37,7 @@ impl Interpreter {
             return;
         }
         if rows.len() < 2 || width < 2 {
-            let text = rows
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|cell| cell.text.clone())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
+            let text = table_text(&rows);
             if !text.trim().is_empty() {
                 self.warn(line, "a table that holds no levels, kept as prose");
                 self.prose(&text, line);
@@ -89,32 +80,14 @@ impl Interpreter {
         // On a page about one level, a table whose labels name no levels either way is not a
         // matrix of levels (a split of time, a glossary): it is kept as prose.
         if self.page_level && columns_score < 0.3 && rows_score < 0.3 {
-            let text = rows
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|cell| plain(&cell.text))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
+            let text = table_text(&rows);
             self.prose(&text, line);
             return;
         }
         // A table of titles only (each track's title at each grade, codes beside them): it
         // aligns levels described elsewhere; it is kept as prose.
         if is_titles_table(body) {
-            let text = rows
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|cell| cell.text.clone())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
+            let text = table_text(&rows);
             self.prose(&text, line);
             return;
         }

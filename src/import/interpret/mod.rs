@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 
-use super::outline::{bold_key, Block, Cell, Item};
+use super::outline::{bold_key, table_text, Block, Cell, Item};
 use super::Imported;
 
 mod assemble;

@@ -45,16 +45,7 @@ impl Interpreter {
         if is_index_table(rows) {
             // A table of contents (its cells link to the document's own headings): the levels
             // are read where it points, the table is kept as prose.
-            let text = rows
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|cell| cell.text.clone())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
+            let text = table_text(rows);
             self.prose(&text, line);
         } else if nested {
             self.level_rows(rows, line);
