@@ -255,8 +255,24 @@ pub fn import_file(path: &Path) -> Result<Imported, Vec<Diagnostic>> {
     import_file_with(path, &ImportOptions::default())
 }
 
-/// [`import_file`], with the user's corrections to the reading.
+/// [`import_file`], with the user's corrections to the reading. A reader that fails on a
+/// damaged file (a panic in a package or workbook reader) is that file's error, not the
+/// process's end.
 pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_any_file(path, options)
+    }));
+    read.unwrap_or_else(|_| {
+        Err(vec![Diagnostic::error(
+            "unreadable",
+            "the file is damaged: its reader failed on it",
+        )
+        .in_file(path)
+        .with_hint("open it in the program that made it and save it again, then import that")])
+    })
+}
+
+fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
     let extension = path
         .extension()
         .map(|extension| extension.to_string_lossy().to_ascii_lowercase())

@@ -120,18 +120,20 @@ impl Interpreter {
             }
             return;
         }
-        let whole_bold = text.starts_with("**")
-            && text.ends_with("**")
-            && text[2..text.len() - 2].find("**").is_none();
+        let bold_inner = text
+            .strip_prefix("**")
+            .and_then(|rest| rest.strip_suffix("**"))
+            .filter(|inner| !inner.is_empty() && !inner.contains("**"));
         let Some(level) = self.current_level() else {
             self.warn(line, "text before any level, kept in the summary");
             self.summary.push(text.to_owned());
             return;
         };
-        if whole_bold && level.headline.is_none() && level.description.is_empty() {
-            level.headline = Some(text[2..text.len() - 2].to_owned());
-        } else {
-            level.description.push(text.to_owned());
+        match bold_inner {
+            Some(inner) if level.headline.is_none() && level.description.is_empty() => {
+                level.headline = Some(inner.to_owned());
+            }
+            _ => level.description.push(text.to_owned()),
         }
     }
 
