@@ -18,7 +18,7 @@ use serde_json::Value;
 use super::outline::Block;
 use super::{interpret::Reading, Imported};
 use crate::diagnostic::Diagnostic;
-use crate::model::{slug, Ladder};
+use crate::model::{slug, Ladder, Section};
 
 /// Keys that name a thing, in the order they are preferred.
 const NAME_KEYS: &[&str] = &[
@@ -128,25 +128,55 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
 }
 
 /// A Markdown file whose front matter holds a ladder as another tool's data: imported from the
-/// data, with the page's text kept as the summary.
-pub fn from_front_matter(path: &Path, front: &str, blocks: &[Block]) -> Option<Imported> {
+/// data; the page's text below it is kept whole, as prose (a section per heading, the text
+/// before the first heading as the summary).
+pub fn from_front_matter(path: &Path, front: &str, body: &str) -> Option<Imported> {
     let yaml: serde_yaml::Value = serde_yaml::from_str(front).ok()?;
     let value = serde_json::to_value(yaml).ok()?;
     let title = path
         .file_stem()
         .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
     let mut imported = read(&value, &title)?;
-    let body: Vec<String> = blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Paragraph { text, .. } => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
-    if !body.is_empty() && imported.ladder.summary.is_none() {
-        imported.ladder.summary = Some(body.join("\n\n"));
+    let (summary, sections) = prose_sections(body);
+    if !summary.is_empty() && imported.ladder.summary.is_none() {
+        imported.ladder.summary = Some(summary);
     }
+    imported.ladder.sections.extend(sections);
     Some(imported)
+}
+
+/// Markdown split at its headings: the text before the first, and a section per heading with
+/// the Markdown under it as written.
+fn prose_sections(body: &str) -> (String, Vec<Section>) {
+    let mut summary = String::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut fenced = false;
+    for line in body.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        let hashes = line.chars().take_while(|c| *c == '#').count();
+        let heading = !fenced && (1..=6).contains(&hashes) && line[hashes..].starts_with(' ');
+        if heading {
+            sections.push(Section {
+                internal: false,
+                title: line[hashes..].trim().to_owned(),
+                body: String::new(),
+                depth: (hashes as u8).clamp(1, 3),
+            });
+            continue;
+        }
+        let target = match sections.last_mut() {
+            Some(section) => &mut section.body,
+            None => &mut summary,
+        };
+        target.push_str(line);
+        target.push('\n');
+    }
+    for section in &mut sections {
+        section.body = section.body.trim().to_owned();
+    }
+    (summary.trim().to_owned(), sections)
 }
 
 /// One expectation found: its track (if the data names tracks), level key, area and text.

@@ -202,7 +202,7 @@ pub fn import_text_with(
             }
             front_matter::FrontMatter::Metadata(metadata) => {
                 // Another tool's ladder held as data in the front matter (Monzo's topics).
-                if let Some(imported) = data::from_front_matter(path, front, &blocks) {
+                if let Some(imported) = data::from_front_matter(path, front, body_of(text)) {
                     return finish(Ok(imported), options);
                 }
                 interpreter.set_metadata(metadata)
@@ -237,6 +237,21 @@ pub fn import_text_with(
     finish(interpreter.read(&blocks), options)
 }
 
+/// A Markdown document's text after its front matter.
+fn body_of(text: &str) -> &str {
+    let rest = text.trim_start_matches('\u{feff}');
+    let Some(after) = rest.strip_prefix("---") else {
+        return text;
+    };
+    after
+        .find("\n---")
+        .map(|end| {
+            let tail = &after[end + 4..];
+            tail.split_once('\n').map_or("", |(_, body)| body)
+        })
+        .unwrap_or(text)
+}
+
 /// Applies what the user said that holds whatever the reading (`--track NAME`).
 fn finish(
     imported: Result<Imported, Vec<Diagnostic>>,
@@ -268,7 +283,9 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
             "the file is damaged: its reader failed on it",
         )
         .in_file(path)
-        .with_hint("open it in the program that made it and save it again, then import that")])
+        .with_hint(
+            "open it in the program that made it and save it again, then import that",
+        )])
     })
 }
 

@@ -442,6 +442,33 @@ fn name_unlabelled_rows(name: &str, blocks: &mut [Block]) {
         .unwrap_or_else(|| name.to_owned());
     for block in blocks.iter_mut() {
         if let Block::Table { rows, .. } = block {
+            // A header of level titles from its first cell on (scores between them aside):
+            // the matrix has no label column; it gets one, blank, to be named below.
+            let titles: Vec<&Cell> = rows
+                .first()
+                .map(|header| {
+                    header
+                        .iter()
+                        .filter(|cell| !cell.text.trim().is_empty())
+                        .filter(|cell| cell.text.trim().parse::<f64>().is_err())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let no_label_column = titles.len() >= 2
+                && rows[0]
+                    .first()
+                    .is_some_and(|cell| !cell.text.trim().is_empty())
+                && titles
+                    .iter()
+                    .all(|cell| super::interpret::level_likeness(&cell.text) >= 0.5);
+            if no_label_column {
+                for row in rows.iter_mut() {
+                    row.insert(0, Cell::default());
+                }
+                if let Some(header) = rows.first_mut() {
+                    header[0].header = true;
+                }
+            }
             let unlabelled = rows.len() > 1 && rows.iter().skip(1).all(|row| first_blank(row));
             if unlabelled {
                 for row in rows.iter_mut().skip(1) {

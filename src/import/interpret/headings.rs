@@ -130,6 +130,22 @@ impl Interpreter {
             self.place = Place::Credits;
             return;
         }
+        // Inside a level, a heading that summarizes it (`Overview`, `tl;dr: ...`) opens its
+        // description, not an area.
+        let inside_level = self.current_level().is_some()
+            && matches!(self.place, Place::Level | Place::Area(_) | Place::Skip)
+            && (self.page_level || self.level_depth.is_some_and(|levels| depth > levels));
+        if let Some(summary) = level_summary_heading(text).filter(|_| inside_level) {
+            if let (Some(summary), Some(level)) = (summary, self.current_level()) {
+                if level.headline.is_none() {
+                    level.headline = Some(summary);
+                } else {
+                    level.description.push(summary);
+                }
+            }
+            self.place = Place::Level;
+            return;
+        }
         if self.page_level {
             self.page_heading(depth, text);
             return;
@@ -220,4 +236,22 @@ impl Interpreter {
         self.place = Place::Area(area);
         self.area_heading_depth = Some(depth);
     }
+}
+
+/// A heading that summarizes the level it is in: `Overview`, `Summary` (the text below it
+/// describes the level), or `tl;dr: focuses on learning` (the heading is the summary).
+fn level_summary_heading(text: &str) -> Option<Option<String>> {
+    let lower = text.trim().to_lowercase();
+    if let Some(rest) = lower.strip_prefix("tl;dr") {
+        let summary = text.trim()[5..]
+            .trim_start_matches([':', '-', '–', ' '])
+            .trim();
+        let _ = rest;
+        return Some((!summary.is_empty()).then(|| summary.to_owned()));
+    }
+    matches!(
+        lower.as_str(),
+        "overview" | "summary" | "introduction" | "about" | "about this level" | "description"
+    )
+    .then_some(None)
 }

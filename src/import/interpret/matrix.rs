@@ -246,7 +246,15 @@ impl Interpreter {
         distinct.dedup();
         let grouping =
             first_names.iter().any(String::is_empty) || distinct.len() < first_names.len();
-        let label_columns = if header.len() > 3
+        // No label column when every header cell, the first too, titles a level (a table per
+        // area under its heading: `### Delivery` over `Beginner | Intermediate | ...`).
+        let all_levels = header.len() >= 2
+            && header
+                .iter()
+                .all(|cell| !is_blank(cell) && level_likeness(&cell.text) >= 0.5);
+        let label_columns = if all_levels {
+            0
+        } else if header.len() > 3
             && short_labels
             && grouping
             && level_likeness(&header[1].text) < 0.5
@@ -257,11 +265,32 @@ impl Interpreter {
         } else {
             1
         };
+        // Then the heading above the table names the area of its rows.
+        let heading_area = if label_columns == 0 {
+            self.pending_heading.take().map(|(name, _, _)| {
+                if self
+                    .sections
+                    .last()
+                    .is_some_and(|section| section.title == name && section.body.is_empty())
+                {
+                    self.sections.pop();
+                }
+                name
+            })
+        } else {
+            None
+        };
+        // Numbers between level titles are scores (a formula's result beside each title).
+        let titled = header
+            .iter()
+            .skip(label_columns)
+            .any(|cell| !is_blank(cell) && plain(&cell.text).parse::<f64>().is_err());
         let columns: Vec<(usize, String, Option<String>)> = header
             .iter()
             .enumerate()
             .skip(label_columns)
             .filter(|(_, cell)| !is_blank(cell))
+            .filter(|(_, cell)| !titled || plain(&cell.text).parse::<f64>().is_err())
             .map(|(column, cell)| {
                 let (title, detail) = title_and_detail(cell);
                 (column, title, detail)
@@ -327,14 +356,18 @@ impl Interpreter {
                 indices.push(found);
             }
             for row in body {
-                let area = label(row.get(label_columns - 1));
+                let area = match (label_columns, &heading_area) {
+                    (0, Some(area)) => area.clone(),
+                    (0, None) => String::new(),
+                    (columns, _) => label(row.get(columns - 1)),
+                };
                 if label_columns == 2 {
                     let group = label(row.first());
                     if !group.is_empty() {
                         self.group = Some(group);
                     }
                 }
-                if is_group_row(row) {
+                if label_columns > 0 && is_group_row(row) {
                     self.group = Some(label(row.first()));
                     continue;
                 }

@@ -287,7 +287,17 @@ fn is_known_key(key: &str) -> bool {
     let key = key.to_lowercase();
     matches!(
         key.as_str(),
-        "code" | "grade" | "experience" | "level" | "title" | "required title" | "requires"
+        "code"
+            | "grade"
+            | "experience"
+            | "level"
+            | "title"
+            | "required title"
+            | "requires"
+            | "includes"
+            | "also titled"
+            | "also known as"
+            | "aka"
     ) || EQUIVALENT_KEYS.contains(&key.as_str())
 }
 

@@ -171,6 +171,14 @@ impl Interpreter {
                 "level" => level.rank_text = Some(value),
                 "title" => level.title = value,
                 "required title" | "requires" => level.requires_title = Some(plain(&value)),
+                // `**Includes:** Senior Engineer I, Senior Engineer II`: other titles of the level.
+                "includes" | "also titled" | "also known as" | "aka" => level.aliases.extend(
+                    plain(&value)
+                        .split([',', ';'])
+                        .flat_map(|part| part.split(" and "))
+                        .map(|part| part.trim().trim_end_matches('.').to_owned())
+                        .filter(|part| !part.is_empty()),
+                ),
                 k if EQUIVALENT_KEYS.contains(&k) => {
                     let value = plain(&value);
                     let none = matches!(
