@@ -686,3 +686,34 @@ fn a_workbook_with_group_rows_merged_cells_and_levels_either_way_round() {
         .iter()
         .all(|area| area.name != "Technical" && area.name != "People"));
 }
+
+#[test]
+fn a_word_table_reads_as_the_markdown_table_it_was_made_from() {
+    let folder = tempfile::tempdir().unwrap();
+    let markdown = folder.path().join("matrix.md");
+    std::fs::write(
+        &markdown,
+        "# Data engineering\n\n\
+         | Competency | Junior | Mid | Senior |\n|---|---|---|---|\n\
+         | **Craft** | | | |\n\
+         | *Data modelling* | Follows the team's models | Designs models for a domain | Sets standards |\n\
+         | *Pipelines* | Fixes failing jobs | Builds pipelines end to end | |\n\
+         | **Impact** | | | |\n\
+         | *Stakeholders* | Answers questions | Runs discovery | Shapes the roadmap |\n",
+    )
+    .unwrap();
+    let docx = folder.path().join("matrix.docx");
+    let status = std::process::Command::new("pandoc")
+        .args(["--from", "gfm"])
+        .arg(&markdown)
+        .arg("-o")
+        .arg(&docx)
+        .status()
+        .expect("pandoc (installed by .ci/run)");
+    assert!(status.success());
+    let from_markdown = import_file(&markdown).unwrap().ladder;
+    let from_word = import_file(&docx).unwrap().ladder;
+    assert_eq!(shape_of(&from_word), shape_of(&from_markdown));
+    assert_eq!(from_word.areas, from_markdown.areas);
+    assert_eq!(from_markdown.levels().count(), 3);
+}

@@ -128,3 +128,33 @@ fn a_document_without_levels_is_an_error_not_a_panic() {
     let result = crate::import::import_text(Path::new("i.md"), "Just a paragraph.\n");
     assert!(result.is_err());
 }
+
+/// A GitHub pipe table: bold rows name groups, italic rows the competencies in them.
+const GROUPED_PIPE_TABLE: &str = "# Data engineering\n\n\
+| Competency | Junior | Mid | Senior |\n|---|---|---|---|\n\
+| **Craft** | | | |\n\
+| *Data modelling* | Follows the team's models | Designs models for a domain | Sets standards |\n\
+| *Pipelines* | Fixes failing jobs<br>Adds tests | Builds pipelines end to end | |\n\
+| **Impact** | | | |\n\
+| *Stakeholders* | Answers questions | Runs discovery | Shapes the roadmap |\n";
+
+#[test]
+fn a_pipe_table_with_bold_group_rows_and_italic_competencies() {
+    let ladder = import("g.md", GROUPED_PIPE_TABLE);
+    let (_, titles, counts) = &shape(&ladder)[0];
+    assert_eq!(titles, &["Junior", "Mid", "Senior"]);
+    assert_eq!(counts, &[4, 3, 2]);
+    let areas: Vec<(&str, Option<&str>)> = ladder
+        .areas
+        .iter()
+        .map(|area| (area.name.as_str(), area.description.as_deref()))
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            ("Data modelling", Some("Craft")),
+            ("Pipelines", Some("Craft")),
+            ("Stakeholders", Some("Impact"))
+        ]
+    );
+}
