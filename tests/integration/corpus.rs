@@ -333,8 +333,27 @@ fn this_tools_workbook_imports_back_to_the_ladder_it_came_from() {
     }
 }
 
-/// Files of every kind the importer reads, to damage.
+/// Files of every kind the importer reads, to damage: the real ladders, and the kinds none of
+/// them is (an OpenDocument workbook LibreOffice saved, a semicolon CSV in Windows-1252).
 fn samples() -> Vec<(String, Vec<u8>)> {
+    static OTHER_KINDS: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    let other_kinds = OTHER_KINDS.get_or_init(|| {
+        let xlsx = std::fs::read(repo(
+            "tests/fixtures/import/corpus/carvago-frontend-xlsx/source.xlsx",
+        ))
+        .unwrap();
+        let csv = "Kompetenz;Junior;Senior\r\nQualität;\"Schreibt Tests\r\nPrüft Code\";Führt\r\n";
+        vec![
+            (
+                String::from("frontend.ods"),
+                crate::recalculate::converted(&xlsx, "xlsx", "ods"),
+            ),
+            (
+                String::from("kompetenzen.csv"),
+                encoding_rs::WINDOWS_1252.encode(csv).0.into_owned(),
+            ),
+        ]
+    });
     corpus()
         .into_iter()
         .map(|(name, source, _)| {
@@ -344,6 +363,7 @@ fn samples() -> Vec<(String, Vec<u8>)> {
                 std::fs::read(&source).unwrap(),
             )
         })
+        .chain(other_kinds.iter().cloned())
         .collect()
 }
 
@@ -356,7 +376,7 @@ fn import_damaged(name: &str, bytes: &[u8]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn damaged_files_of_every_kind_never_panic(
