@@ -22,8 +22,9 @@ pub struct ImportArgs {
     /// placed) instead of writing YAML.
     #[arg(long)]
     pub explain: bool,
-    /// Where the levels are: a heading depth (`h2`), or `columns` / `rows` of tables and sheets.
-    #[arg(long, value_name = "h1..h6|columns|rows")]
+    /// Where the levels are: a heading depth (`h2`), `columns` / `rows` of tables and sheets,
+    /// or `page` (the document is one level, titled by its title).
+    #[arg(long, value_name = "h1..h6|columns|rows|page")]
     pub levels: Option<String>,
     /// Where the areas are: a heading depth (`h3`), or `rows` / `columns` of tables and sheets.
     #[arg(long, value_name = "h1..h6|rows|columns")]

@@ -13,14 +13,21 @@ pub fn outline(imported: &Imported) -> String {
     let _ = writeln!(out, "Ladder: {}", ladder.title);
     let reading = imported.reading;
     let depth = |depth: Option<u8>| depth.map_or_else(|| String::from("-"), |d| format!("h{d}"));
-    let _ = writeln!(
-        out,
-        "Reading: tracks {}, levels {}, areas {} (headings; tables and sheets are read by their \
-         axes)",
-        depth(reading.tracks),
-        depth(reading.levels),
-        depth(reading.areas)
-    );
+    if reading.page {
+        let _ = writeln!(
+            out,
+            "Reading: a page about one level, its headings areas (or groups of areas)"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Reading: tracks {}, levels {}, areas {} (headings; tables and sheets are read by \
+             their axes)",
+            depth(reading.tracks),
+            depth(reading.levels),
+            depth(reading.areas)
+        );
+    }
     let area_name = |id: &str| {
         ladder
             .area(id)

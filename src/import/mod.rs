@@ -46,6 +46,8 @@ pub struct ImportOptions {
     pub levels_axis: Option<interpret::LevelAxis>,
     /// The name of the track when the document holds one (or of its first track).
     pub track: Option<String>,
+    /// The whole document is one level, titled by the page's title.
+    pub page: bool,
 }
 
 impl ImportOptions {
@@ -92,9 +94,11 @@ impl ImportOptions {
         Ok(options)
     }
 
-    /// `h2` (levels are second-level headings), `columns` or `rows` (of tables and sheets).
+    /// `h2` (levels are second-level headings), `columns` or `rows` (of tables and sheets), or
+    /// `page` (the document is one level).
     pub fn set_levels(&mut self, value: &str) -> Result<(), String> {
         match value.trim().to_ascii_lowercase().as_str() {
+            "page" => self.page = true,
             "columns" => self.levels_axis = Some(interpret::LevelAxis::Columns),
             "rows" => self.levels_axis = Some(interpret::LevelAxis::Rows),
             other => self.levels_depth = Some(heading_depth(other)?),
@@ -130,7 +134,7 @@ fn heading_depth(text: &str) -> Result<u8, String> {
         .ok()
         .filter(|depth| (1..=6).contains(depth))
         .ok_or_else(|| {
-            format!("`{text}` is not a heading (h1 to h6), nor `rows`, `columns` or `none`")
+            format!("`{text}` is not a heading (h1 to h6), nor `rows`, `columns`, `page` or `none`")
         })
 }
 

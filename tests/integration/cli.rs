@@ -187,6 +187,11 @@ fn import_options_and_a_mapping_file_correct_the_reading() {
     std::fs::write(&mapping, "levels: h1\nareas: h2\ntrack: Support desk\n").unwrap();
     let mapped = explain(&["--mapping", mapping.to_str().unwrap()]);
     assert_eq!(mapped, told);
+    // Told the page is one level: its headings are areas.
+    let page = explain(&["--levels", "page"]);
+    assert!(page.contains("Reading: a page about one level"), "{page}");
+    assert!(page.contains("(1 levels)"), "{page}");
+    assert!(page.contains("    Customers: 2"), "{page}");
     // A setting that names nothing is refused, saying what it accepts.
     let output = ladder(&["import", document.to_str().unwrap(), "--levels", "h9"]);
     assert!(!output.status.success());

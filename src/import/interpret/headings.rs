@@ -241,12 +241,13 @@ impl Interpreter {
 /// A heading that summarizes the level it is in: `Overview`, `Summary` (the text below it
 /// describes the level), or `tl;dr: focuses on learning` (the heading is the summary).
 fn level_summary_heading(text: &str) -> Option<Option<String>> {
-    let lower = text.trim().to_lowercase();
-    if let Some(rest) = lower.strip_prefix("tl;dr") {
-        let summary = text.trim()[5..]
-            .trim_start_matches([':', '-', '–', ' '])
-            .trim();
-        let _ = rest;
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let tldr = text
+        .get(..5)
+        .filter(|start| start.eq_ignore_ascii_case("tl;dr"));
+    if tldr.is_some() {
+        let summary = text[5..].trim_start_matches([':', '-', '–', ' ']).trim();
         return Some((!summary.is_empty()).then(|| summary.to_owned()));
     }
     matches!(

@@ -319,9 +319,11 @@ impl Interpreter {
                 _ => None,
             })
             .collect();
+        // (Told the page is one level, its first heading titles it whatever the others.)
+        let page = self.options.page;
         self.first_heading = headings
             .split_first()
-            .filter(|(_, rest)| rest.iter().all(|title| level_likeness(title) < 0.5))
+            .filter(|(_, rest)| page || rest.iter().all(|title| level_likeness(title) < 0.5))
             .map(|(first, _)| (*first).to_owned());
         let mut guessed = self.clone();
         guessed.analyse(blocks);
@@ -387,10 +389,18 @@ impl Interpreter {
             .or_else(|| {
                 self.first_heading
                     .clone()
-                    .filter(|heading| level_likeness(heading) >= 0.5)
+                    .filter(|heading| self.options.page || level_likeness(heading) >= 0.5)
             })
             .or_else(from_title)
             .filter(|title| !title.trim().is_empty())
+            // Told the page is one level, its file's name is a title of last resort.
+            .or_else(|| {
+                self.options.page.then(|| {
+                    self.path
+                        .file_stem()
+                        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
+                })
+            })
     }
 
     /// Starts the one level a page is about (see [`Reading::page`]).
@@ -453,9 +463,9 @@ impl Interpreter {
             }
         }
         // A page about one level whose title (front matter, `<title>`) names the level.
-        if self
-            .page_title()
-            .is_some_and(|title| level_likeness(&title) >= 0.5)
+        let page_title = self.page_title();
+        if fixed.page && page_title.is_some()
+            || page_title.is_some_and(|title| level_likeness(&title) >= 0.5)
         {
             readings.push(Reading {
                 page: true,
@@ -463,6 +473,9 @@ impl Interpreter {
             });
         }
         readings.retain(|reading| {
+            if fixed.page {
+                return reading.page;
+            }
             fixed.levels_depth.is_none_or(|d| reading.levels == Some(d))
                 && fixed.areas_depth.is_none_or(|d| reading.areas == Some(d))
                 && fixed.tracks_depth.is_none_or(|d| reading.tracks == d)
