@@ -737,3 +737,70 @@ fn a_word_table_reads_as_the_markdown_table_it_was_made_from() {
     assert_eq!(from_word.areas, from_markdown.areas);
     assert_eq!(from_markdown.levels().count(), 3);
 }
+
+/// Normalized booklet text without what each page repeats (the footer `Page 4 of 9` and the
+/// running header, the ladder's title), which splits a paragraph running onto the next page.
+fn without_page_furniture(text: &str, title: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("Page") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 4..];
+        let digits = |text: &str| text.chars().take_while(char::is_ascii_digit).count();
+        let first = digits(after);
+        let furniture =
+            first > 0 && after[first..].starts_with("of") && digits(&after[first + 2..]) > 0;
+        if furniture {
+            let end = first + 2 + digits(&after[first + 2..]);
+            rest = after[end..].strip_prefix(title).unwrap_or(&after[end..]);
+        } else {
+            out.push_str("Page");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every real ladder, once imported, reaches every output: its booklet holds every level's
+/// title and every expectation (emoji included), its handbook and workbook are made.
+#[test]
+fn every_imported_real_ladder_builds_into_every_output() {
+    use crate::pdf::{context, normalize, text_of};
+    for (name, source, _) in corpus() {
+        let imported = import_file(&source).unwrap().ladder;
+        let folder = tempfile::tempdir().unwrap();
+        let mut with_id = imported.clone();
+        with_id.id = name.clone();
+        let ladder = load_generated(&with_id, folder.path());
+        let view = view(&ladder);
+        let pdf = context()
+            .booklet(&view, &stamp())
+            .unwrap_or_else(|error| panic!("{name}: {error:#}"));
+        let text = without_page_furniture(&normalize(&text_of(&pdf)), &normalize(&ladder.title));
+        for (_, level) in ladder.levels() {
+            assert!(
+                text.contains(&normalize(&level.title)),
+                "{name}: {}",
+                level.title
+            );
+            for item in ladder.expectations_of(level).values().flatten() {
+                let shown = normalize(&shown(item));
+                assert!(text.contains(&shown), "{name}: booklet lacks {item:?}");
+            }
+        }
+        ladder::export::markdown::handbook(&view, &stamp())
+            .unwrap_or_else(|error| panic!("{name}: {error:#}"));
+        ladder::export::xlsx::workbook(
+            ladder::export::Input {
+                ladder: &ladder,
+                view: &view,
+            },
+            &ladder::export::xlsx::WorkbookOptions {
+                roster: None,
+                stamp: &stamp(),
+            },
+        )
+        .unwrap_or_else(|error| panic!("{name}: {error:#}"));
+    }
+}

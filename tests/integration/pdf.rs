@@ -19,10 +19,25 @@ pub(crate) fn context() -> &'static Context {
     })
 }
 
-/// Text for comparison: line breaks, hyphenation and spacing are the layout's, not the text's.
+/// Text for comparison: line breaks, hyphenation, spacing, curled quotes (typst's smart
+/// quotes) and ligatures are the layout's, not the text's.
 pub(crate) fn normalize(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{ad}' | '\u{200b}'))
+        .flat_map(|c| {
+            let expanded = match c {
+                '\u{2018}' | '\u{2019}' => "'",
+                '\u{201C}' | '\u{201D}' => "\"",
+                // Ligatures a PDF's text may keep as one character.
+                '\u{FB00}' => "ff",
+                '\u{FB01}' => "fi",
+                '\u{FB02}' => "fl",
+                '\u{FB03}' => "ffi",
+                '\u{FB04}' => "ffl",
+                _ => return vec![c],
+            };
+            expanded.chars().collect()
+        })
         .collect()
 }
 

@@ -39,18 +39,24 @@ impl FontSet {
             .iter()
             .copied()
             .filter(|&c| !is_invisible(c))
-            .filter(|&c| {
-                !self
-                    .fonts
-                    .iter()
-                    .any(|font| is_prose(font.info()) && covers(font.info(), c))
-            })
+            .filter(|&c| !self.fonts.iter().any(|font| sets(font.info(), c)))
             .collect()
     }
 }
 
+/// Whether a face can set `c` in prose: it covers it and is no monospaced face for code,
+/// except for pictographs (emoji), whose fonts give every glyph one width.
+fn sets(info: &FontInfo, c: char) -> bool {
+    covers(info, c) && (is_prose(info) || is_pictograph(c))
+}
+
 fn is_prose(info: &FontInfo) -> bool {
     !info.flags.contains(typst::text::FontFlags::MONOSPACE)
+}
+
+/// Emoji and other pictographs (`🛠`, `🏆`, `✨`, `☕`).
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}')
 }
 
 fn covers(info: &FontInfo, c: char) -> bool {
@@ -118,7 +124,7 @@ impl Fonts {
             }
             let best = catalog
                 .iter()
-                .filter(|face| is_prose(&face.info) && covers(&face.info, c))
+                .filter(|face| sets(&face.info, c))
                 .max_by_key(|face| preference(&face.info, language));
             if let Some(face) = best {
                 families.push(&face.info.family);

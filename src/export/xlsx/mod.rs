@@ -337,20 +337,27 @@ fn unique_sheet_name(wanted: &str, fallback: &str, taken: &[String]) -> String {
     } else {
         cleaned
     };
-    let mut name: String = base.chars().take(31).collect::<String>().trim().to_owned();
+    let mut name = excel_prefix(&base, 31).trim().to_owned();
     let mut counter = 2;
     while taken.contains(&name.to_lowercase()) || name.eq_ignore_ascii_case("history") {
         let suffix = format!(" ({counter})");
-        name = base
-            .chars()
-            .take(31 - suffix.len())
-            .collect::<String>()
-            .trim_end()
-            .to_owned()
-            + &suffix;
+        name = excel_prefix(&base, 31 - suffix.len()).trim_end().to_owned() + &suffix;
         counter += 1;
     }
     name
+}
+
+/// The longest prefix of `text` of at most `limit` characters as Excel counts them (UTF-16
+/// units: an emoji counts two).
+fn excel_prefix(text: &str, limit: usize) -> &str {
+    let mut units = 0;
+    for (index, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > limit {
+            return &text[..index];
+        }
+    }
+    text
 }
 
 /// A sheet name for each track, unique beside the workbook's own sheets.
