@@ -408,7 +408,8 @@ fn missing_glyphs(data: &DocumentData, missing: &BTreeSet<char>) -> String {
         .unwrap_or_default();
     format!(
         "no font has the characters {listed}{place}, so the PDF would show empty boxes; \
-         install a font for this script (e.g. Noto: Debian's fonts-noto-cjk and fonts-noto-core), \
+         install a font for this script (e.g. Noto: Debian's fonts-noto-cjk and fonts-noto-core, \
+         fonts-noto-color-emoji for emoji), \
          put one in a fonts/ folder beside the ladders, or name its folder with --font-path"
     )
 }
