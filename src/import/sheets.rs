@@ -4,8 +4,8 @@
 //!
 //! A sheet may hold title rows above its matrix and several matrices separated by empty rows;
 //! merged cells are filled in from their first cell (a group name merged across a row, a level
-//! title merged over two columns). Lines of blocks are spreadsheet rows; cells keep their
-//! `sheet!A1` place for warnings.
+//! title merged over two columns). Lines of blocks are spreadsheet rows, so that a warning
+//! names its place as `Sheet!A7`.
 
 use std::io::Cursor;
 use std::path::Path;

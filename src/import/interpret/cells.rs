@@ -39,8 +39,9 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<String> {
 /// A line without the bullet or number a writer put before it (`• `, `- `, `* `, `1. `, `a) `).
 pub(super) fn strip_bullet(text: &str) -> &str {
     let text = text.trim();
+    // (`\\* `: a spreadsheet's `* ` once its text is escaped as literal.)
     for bullet in [
-        "• ", "· ", "▪ ", "◦ ", "‣ ", "– ", "— ", "- ", "* ", "+ ", "•", "▪",
+        "• ", "· ", "▪ ", "◦ ", "‣ ", "– ", "— ", "- ", "* ", "\\* ", "+ ", "•", "▪",
     ] {
         if let Some(rest) = text.strip_prefix(bullet) {
             return rest.trim();
@@ -155,5 +156,6 @@ mod tests {
         assert_eq!(strip_bullet("• Ships code"), "Ships code");
         assert_eq!(strip_bullet("2. Ships code"), "Ships code");
         assert_eq!(strip_bullet("2020 was good"), "2020 was good");
+        assert_eq!(strip_bullet("\\* Ships code"), "Ships code");
     }
 }
