@@ -36,10 +36,10 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<String> {
         .collect()
 }
 
-/// A line without the bullet or number a writer put before it (`• `, `- `, `* `, `1. `, `a) `).
+/// A line without the bullet or number a writer put before it (`• `, `- `, `* `, `1. `, `2) `).
 pub(super) fn strip_bullet(text: &str) -> &str {
     let text = text.trim();
-    // (`\\* `: a spreadsheet's `* ` once its text is escaped as literal.)
+    // (`\* `: a spreadsheet's `* ` once its text is escaped as literal.)
     for bullet in [
         "• ", "· ", "▪ ", "◦ ", "‣ ", "– ", "— ", "- ", "* ", "\\* ", "+ ", "•", "▪",
     ] {
