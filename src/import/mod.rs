@@ -342,10 +342,19 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
             let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
             finish(data::import(path, &source.text, &extension), options)
         }
-        _ => {
+        known if known.is_empty() || IMPORT_EXTENSIONS.contains(&known) => {
             let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
             import_text_with(path, &source.text, options)
         }
+        other => Err(vec![Diagnostic::error(
+            "unsupported-format",
+            format!("`ladder import` does not read .{other} files"),
+        )
+        .in_file(path)
+        .with_hint(
+            "it reads Markdown, HTML, Word (.docx), spreadsheets (.xlsx, .ods, .xls, .csv) and \
+             JSON or YAML data; save the ladder as one of those (a PDF as Word, say)",
+        )]),
     }
 }
 

@@ -192,6 +192,21 @@ fn import_options_and_a_mapping_file_correct_the_reading() {
     assert!(page.contains("Reading: a page about one level"), "{page}");
     assert!(page.contains("(1 levels)"), "{page}");
     assert!(page.contains("    Customers: 2"), "{page}");
+    // A kind of file it does not read is refused, saying which it reads.
+    let pdf = folder.path().join("ladder.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7").unwrap();
+    let output = ladder(&["import", pdf.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("does not read .pdf files"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("Word (.docx)"),
+        "{}",
+        stderr(&output)
+    );
     // A setting that names nothing is refused, saying what it accepts.
     let output = ladder(&["import", document.to_str().unwrap(), "--levels", "h9"]);
     assert!(!output.status.success());
