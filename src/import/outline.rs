@@ -630,17 +630,19 @@ fn inline_markdown_at(element: ElementRef, depth: usize) -> String {
                 }
                 let inner = inline_markdown_at(child, depth + 1);
                 match value.name() {
+                    // Spaces just inside a link or emphasis (`Manages<a> L2</a>`) belong to the
+                    // sentence: they go outside the marks, which may not hold them.
                     "a" => match value.attr("href") {
                         Some(href) if !inner.trim().is_empty() => {
-                            out.push_str(&format!("[{}]({href})", inner.trim()))
+                            out.push_str(&wrapped(&inner, "[", &format!("]({href})")))
                         }
                         _ => out.push_str(&inner),
                     },
                     "b" | "strong" if !inner.trim().is_empty() => {
-                        out.push_str(&format!("**{}**", inner.trim()))
+                        out.push_str(&wrapped(&inner, "**", "**"))
                     }
                     "i" | "em" if !inner.trim().is_empty() => {
-                        out.push_str(&format!("*{}*", inner.trim()))
+                        out.push_str(&wrapped(&inner, "*", "*"))
                     }
                     "code" => out.push_str(&format!("`{inner}`")),
                     "br" => out.push('\n'),
@@ -657,4 +659,19 @@ fn inline_markdown_at(element: ElementRef, depth: usize) -> String {
         }
     }
     out
+}
+
+/// `inner` between `open` and `close`, the spaces at its ends kept outside them.
+fn wrapped(inner: &str, open: &str, close: &str) -> String {
+    let leading = if inner.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trailing = if inner.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!("{leading}{open}{}{close}{trailing}", inner.trim())
 }

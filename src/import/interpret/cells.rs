@@ -82,13 +82,20 @@ pub(super) fn title_and_detail(cell: &Cell) -> (String, Option<String>) {
     (title, detail)
 }
 
-/// A level's field a row label names (`Headline`, `Description` in any built-in language).
+/// A level's field a row label names: `Headline` or `Description` (in any built-in language,
+/// as this tool's workbook writes them), or a summary of the role at each level (`Role
+/// summary`, `Overview`), which describes the level rather than adding an expectation.
 pub(super) fn level_field(label: &str) -> Option<&'static str> {
-    ["headline", "description"].into_iter().find(|key| {
+    let named = ["headline", "description"].into_iter().find(|key| {
         crate::labels::built_in_labels()
             .iter()
             .any(|labels| labels.text(key) == label)
-    })
+    });
+    let summary = matches!(
+        plain(label).to_lowercase().as_str(),
+        "summary" | "role summary" | "level summary" | "overview" | "description"
+    );
+    named.or(summary.then_some("description"))
 }
 
 /// Whether a table of levels as rows has a title column after a code column: its header

@@ -438,6 +438,25 @@ impl Interpreter {
                 self.place = Place::Section;
                 continue;
             }
+            // A paragraph under an area heading whose areas follow as bold labels over lists
+            // (`🦉 Craft`, a sentence, then `**Process Design**` and its bullets) describes
+            // that group at this level: it joins the level's description.
+            let group_follows = matches!(
+                (blocks.get(index + 1), blocks.get(index + 2)),
+                (Some(Block::Paragraph { text, .. }), Some(Block::List { .. }))
+                    if bold_lead(text).is_some()
+            );
+            if let (Block::Paragraph { text, .. }, true, Place::Area(group)) =
+                (block, group_follows, self.place.clone())
+            {
+                let described = self
+                    .current_level()
+                    .filter(|level| !level.expectations.contains_key(&group));
+                if let Some(level) = described {
+                    level.description.push(format!("{group}: {text}"));
+                    continue;
+                }
+            }
             self.block(block);
         }
     }
