@@ -91,11 +91,7 @@ pub(super) fn level_field(label: &str) -> Option<&'static str> {
             .iter()
             .any(|labels| labels.text(key) == label)
     });
-    let summary = matches!(
-        plain(label).to_lowercase().as_str(),
-        "summary" | "role summary" | "level summary" | "overview" | "description"
-    );
-    named.or(summary.then_some("description"))
+    named.or(names_level_summary(label).then_some("description"))
 }
 
 /// Whether a table of levels as rows has a title column after a code column: its header

@@ -242,7 +242,6 @@ impl Interpreter {
 /// describes the level), or `tl;dr: focuses on learning` (the heading is the summary).
 fn level_summary_heading(text: &str) -> Option<Option<String>> {
     let text = text.trim();
-    let lower = text.to_lowercase();
     let tldr = text
         .get(..5)
         .filter(|start| start.eq_ignore_ascii_case("tl;dr"));
@@ -250,9 +249,5 @@ fn level_summary_heading(text: &str) -> Option<Option<String>> {
         let summary = text[5..].trim_start_matches([':', '-', '–', ' ']).trim();
         return Some((!summary.is_empty()).then(|| summary.to_owned()));
     }
-    matches!(
-        lower.as_str(),
-        "overview" | "summary" | "introduction" | "about" | "about this level" | "description"
-    )
-    .then_some(None)
+    names_level_summary(text).then_some(None)
 }

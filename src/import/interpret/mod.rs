@@ -144,6 +144,22 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
     )
 }
 
+/// A name that labels a description of the level rather than a part of what it expects: a
+/// heading inside a level (`Overview`) or a row of a matrix (`Role summary`).
+pub(crate) fn names_level_summary(name: &str) -> bool {
+    matches!(
+        plain(name).to_lowercase().as_str(),
+        "overview"
+            | "summary"
+            | "role summary"
+            | "level summary"
+            | "introduction"
+            | "about"
+            | "about this level"
+            | "description"
+    )
+}
+
 /// The area of expectations a document gives no area.
 pub const GENERAL_AREA: &str = "Expectations";
 
