@@ -47,7 +47,7 @@ impl FontSet {
 /// Whether a face can set `c` in prose: it covers it and is no monospaced face for code,
 /// except for pictographs (emoji), whose fonts give every glyph one width.
 fn sets(info: &FontInfo, c: char) -> bool {
-    covers(info, c) && (is_prose(info) || is_pictograph(c))
+    (is_prose(info) || is_pictograph(c)) && covers(info, c)
 }
 
 fn is_prose(info: &FontInfo) -> bool {
