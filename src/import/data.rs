@@ -130,9 +130,8 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
 /// A Markdown file whose front matter holds a ladder as another tool's data: imported from the
 /// data; the page's text below it is kept whole, as prose (a section per heading, the text
 /// before the first heading as the summary).
-pub fn from_front_matter(path: &Path, front: &str, body: &str) -> Option<Imported> {
-    let yaml: serde_yaml::Value = serde_yaml::from_str(front).ok()?;
-    let value = serde_json::to_value(yaml).ok()?;
+pub fn from_front_matter(path: &Path, front: serde_yaml::Value, body: &str) -> Option<Imported> {
+    let value = serde_json::to_value(front).ok()?;
     let title = path
         .file_stem()
         .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());

@@ -9,8 +9,9 @@ pub enum FrontMatter {
     /// A complete ladder in the YAML source format: imported as it is, the document ignored.
     WholeLadder(Box<Ladder>),
     /// Keys (lower-case) and text values about the document below it (`title`, `version`);
-    /// lists are joined with commas.
-    Metadata(HashMap<String, String>),
+    /// lists are joined with commas. The whole front matter comes with them, for a ladder
+    /// that another tool keeps there as data.
+    Metadata(HashMap<String, String>, serde_yaml::Value),
     /// Not YAML, or a ladder with an error: the message says which.
     Invalid(String),
 }
@@ -24,7 +25,7 @@ pub fn read(text: &str) -> FrontMatter {
         }
     };
     let Some(mapping) = value.as_mapping() else {
-        return FrontMatter::Metadata(HashMap::new());
+        return FrontMatter::Metadata(HashMap::new(), value);
     };
     if mapping.contains_key("tracks") {
         return match serde_yaml::from_value::<Ladder>(value.clone()) {
@@ -51,5 +52,5 @@ pub fn read(text: &str) -> FrontMatter {
             Some((key, value))
         })
         .collect();
-    FrontMatter::Metadata(metadata)
+    FrontMatter::Metadata(metadata, value)
 }

@@ -204,9 +204,9 @@ pub fn import_text_with(
                     warnings: Vec::new(),
                 })
             }
-            front_matter::FrontMatter::Metadata(metadata) => {
+            front_matter::FrontMatter::Metadata(metadata, value) => {
                 // Another tool's ladder held as data in the front matter (Monzo's topics).
-                if let Some(imported) = data::from_front_matter(path, front, body_of(text)) {
+                if let Some(imported) = data::from_front_matter(path, value, body_of(text)) {
                     return finish(Ok(imported), options);
                 }
                 interpreter.set_metadata(metadata)

@@ -430,6 +430,19 @@ fn handbook_files_in_order(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// A Word document made by pandoc from GitHub Markdown files, in order (pandoc's own Markdown
+/// would curl the quotes).
+fn word_document_from(markdown: &[PathBuf], docx: &Path) {
+    let status = std::process::Command::new("pandoc")
+        .args(["--from", "gfm"])
+        .args(markdown)
+        .arg("-o")
+        .arg(docx)
+        .status()
+        .expect("pandoc (installed by .ci/run)");
+    assert!(status.success(), "pandoc failed on {markdown:?}");
+}
+
 #[test]
 fn a_word_document_made_from_each_handbook_by_pandoc_imports_back_to_the_ladder() {
     for ladder in all_shipped() {
@@ -438,15 +451,7 @@ fn a_word_document_made_from_each_handbook_by_pandoc_imports_back_to_the_ladder(
             std::fs::write(folder.path().join(&file.path), &file.bytes).unwrap();
         }
         let docx = folder.path().join(format!("{}.docx", ladder.id));
-        // The handbook is GitHub Markdown (pandoc's own Markdown would curl the quotes).
-        let status = std::process::Command::new("pandoc")
-            .args(["--from", "gfm"])
-            .args(handbook_files_in_order(folder.path()))
-            .arg("-o")
-            .arg(&docx)
-            .status()
-            .expect("pandoc (installed by .ci/run)");
-        assert!(status.success(), "pandoc failed for {}", ladder.id);
+        word_document_from(&handbook_files_in_order(folder.path()), &docx);
         let imported = import_file(&docx)
             .unwrap_or_else(|errors| panic!("{}: {errors:?}", ladder.id))
             .ladder;
@@ -729,14 +734,7 @@ fn a_word_table_reads_as_the_markdown_table_it_was_made_from() {
     )
     .unwrap();
     let docx = folder.path().join("matrix.docx");
-    let status = std::process::Command::new("pandoc")
-        .args(["--from", "gfm"])
-        .arg(&markdown)
-        .arg("-o")
-        .arg(&docx)
-        .status()
-        .expect("pandoc (installed by .ci/run)");
-    assert!(status.success());
+    word_document_from(std::slice::from_ref(&markdown), &docx);
     let from_markdown = import_file(&markdown).unwrap().ladder;
     let from_word = import_file(&docx).unwrap().ladder;
     assert_eq!(shape_of(&from_word), shape_of(&from_markdown));
