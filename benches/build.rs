@@ -234,8 +234,14 @@ fn candidate_batch() {
     let out = tempfile::tempdir().unwrap();
     let options = options(out.path(), None);
     let rows = ladder::export::candidates::read(&file).unwrap();
-    let registry = ladder::export::Registry::empty()
-        .with(ladder::export::candidates::CandidateOffers::new(&options.pdf, &file, rows).unwrap());
+    let registry = ladder::export::Registry::empty().with(
+        ladder::export::candidates::CandidateOffers::new(
+            &options.pdf,
+            ladder::export::candidates::Origin::File(file.clone()),
+            rows,
+        )
+        .unwrap(),
+    );
     let mut again = options.clone();
     again.force = false;
     let started = Instant::now();

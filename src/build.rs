@@ -205,6 +205,17 @@ pub struct ManifestEntry {
     pub input_hash: String,
     /// Files relative to the output folder.
     pub files: Vec<PathBuf>,
+    /// Hex hash of each file's bytes as written, in the order of `files`: a file edited or
+    /// replaced since (by hand, or by another command) is not up to date.
+    #[serde(default)]
+    pub file_hashes: Vec<String>,
+}
+
+/// The hash the manifest records of a file's bytes.
+pub fn file_hash(bytes: &[u8]) -> String {
+    let mut hasher = ContentHasher::new();
+    hasher.add(bytes);
+    hasher.finish()
 }
 
 /// The manifest's file name in the output folder.
@@ -376,7 +387,8 @@ pub fn build_with(
     Ok(report)
 }
 
-/// Whether the previous build made this artifact from the same inputs, and its files are there.
+/// Whether the previous build made this artifact from the same inputs, and its files are there
+/// with the bytes it wrote.
 fn is_up_to_date(
     artifact: &Artifact,
     input_hash: &str,
@@ -388,10 +400,15 @@ fn is_up_to_date(
         .get(&artifact.key())
         .is_some_and(|entry| {
             entry.input_hash == input_hash
+                && entry.files.len() == entry.file_hashes.len()
                 && entry
                     .files
                     .iter()
-                    .all(|file| options.out_dir.join(file).is_file())
+                    .zip(&entry.file_hashes)
+                    .all(|(file, hash)| {
+                        std::fs::read(options.out_dir.join(file))
+                            .is_ok_and(|bytes| file_hash(&bytes) == *hash)
+                    })
         })
 }
 
@@ -420,10 +437,13 @@ fn run_artifact(
             }))
             .unwrap_or_else(|panic| Err(panicked(panic.as_ref())));
             match made {
-                Ok(files) => {
+                Ok(written) => {
+                    let (files, file_hashes): (Vec<PathBuf>, Vec<String>) =
+                        written.into_iter().unzip();
                     let entry = ManifestEntry {
                         input_hash: input_hash.to_owned(),
                         files: files.clone(),
+                        file_hashes,
                     };
                     (Outcome::Built { files }, Some(entry))
                 }
@@ -454,15 +474,16 @@ fn panicked(panic: &(dyn std::any::Any + Send)) -> anyhow::Error {
     )
 }
 
-/// Makes an artifact's files and writes each atomically. Files the previous build of this
-/// artifact wrote and this one does not (a removed track's chapter) are deleted afterwards.
+/// Makes an artifact's files and writes each atomically, returning each file's path (relative
+/// to the output folder) and the hash of its bytes. Files the previous build of this artifact
+/// wrote and this one does not (a removed track's chapter) are deleted afterwards.
 fn make_and_write(
     artifact: &Artifact,
     input: Input,
     options: &BuildOptions,
     input_hash: &str,
     previous: Option<&ManifestEntry>,
-) -> anyhow::Result<Vec<PathBuf>> {
+) -> anyhow::Result<Vec<(PathBuf, String)>> {
     let stamp = Stamp::new(input_hash);
     let files = artifact.exporter.make(input, &artifact.spec, &stamp)?;
     let folder = artifact.folder();
@@ -472,7 +493,10 @@ fn make_and_write(
             .map(|file| (file.path.clone(), file.bytes.as_slice()))
             .collect();
         write_folder_atomically(&options.out_dir.join(&folder), &contents)?;
-        return Ok(files.iter().map(|file| folder.join(&file.path)).collect());
+        return Ok(files
+            .iter()
+            .map(|file| (folder.join(&file.path), file_hash(&file.bytes)))
+            .collect());
     }
     let mut written = Vec::with_capacity(files.len());
     for file in files {
@@ -483,10 +507,14 @@ fn make_and_write(
                 .with_context(|| format!("cannot create the folder {}", parent.display()))?;
         }
         write_atomically(&path, |out| out.write_all(&file.bytes))?;
-        written.push(relative);
+        written.push((relative, file_hash(&file.bytes)));
     }
     if let Some(previous) = previous {
-        for stale in previous.files.iter().filter(|file| !written.contains(file)) {
+        for stale in previous
+            .files
+            .iter()
+            .filter(|file| !written.iter().any(|(path, _)| path == *file))
+        {
             let _ = std::fs::remove_file(options.out_dir.join(stale));
         }
     }

@@ -7,8 +7,8 @@ use clap::{Args, ValueEnum};
 use super::{report, Status};
 use crate::calibration::{self, stamped_ladder};
 use crate::labels::Dictionaries;
-use crate::load::find_ladder;
 use crate::output::write_atomically;
+use crate::workspace::find_ladder;
 
 /// What `ladder calibration` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

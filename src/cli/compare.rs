@@ -6,9 +6,9 @@ use clap::Args;
 use super::Status;
 use crate::compare::{self, Comparison};
 use crate::labels::{Dictionaries, Labels};
-use crate::load::{find_ladder, find_level};
 use crate::markup;
 use crate::view::{changes_summary, plain_sentence};
+use crate::workspace::{find_ladder, find_level};
 
 /// Arguments of `ladder compare`.
 #[derive(Debug, Args)]

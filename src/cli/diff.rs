@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 
 use super::Status;
 use crate::diff;
-use crate::load::read_version;
+use crate::workspace::read_version;
 
 /// The changelog's format.
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -81,7 +81,7 @@ pub(super) fn run(args: ImportArgs) -> anyhow::Result<Status> {
     };
     let mut failed = false;
     for file in &args.files {
-        let imported = match crate::import::import_file_with(file, &options) {
+        let imported = match crate::inputs::import_file_with(file, &options) {
             Ok(imported) => imported,
             Err(diagnostics) => {
                 report::diagnostics(&diagnostics, None);

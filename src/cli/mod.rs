@@ -171,7 +171,7 @@ pub fn main() -> ExitCode {
 
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     if paths.is_empty() {
-        vec![PathBuf::from(crate::load::DEFAULT_FOLDER)]
+        vec![PathBuf::from(crate::workspace::DEFAULT_FOLDER)]
     } else {
         paths
     }

@@ -1,22 +1,19 @@
 //! `ladder offer`: the one-page PDF of a level, for a named candidate.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::Args;
 
 use super::progress::{BuildProgress, Verbosity};
 use super::{report, PdfArgs, Status};
-use crate::audience::{for_audience, Audience};
+use crate::audience::Audience;
 use crate::build::{self, BuildOptions, Outcome};
 use crate::date::Date;
-use crate::export::candidates::{self, CandidateOffers};
-use crate::export::pdf::{layouts_folder, Candidate, PdfExporter};
-use crate::export::{Registry, Stamp};
-use crate::labels::Dictionaries;
-use crate::load::{find_ladder, find_level};
-use crate::output::{write_atomically, ContentHasher};
-use crate::view::LadderView;
+use crate::export::candidates::{self, CandidateOffers, CandidateRow, Origin};
+use crate::export::Registry;
+use crate::output::write_atomically;
+use crate::workspace::{find_ladder, find_level};
 
 /// Arguments of `ladder offer`.
 #[derive(Debug, Args)]
@@ -32,7 +29,7 @@ pub struct OfferArgs {
     /// The date printed on the page (YYYY-MM-DD).
     #[arg(long)]
     pub date: Option<Date>,
-    /// Where to write the PDF (default: `out/<ladder>/offers/<level>[-<candidate>].pdf`).
+    /// Where to write the PDF (default: `out/<ladder>/candidates/<level>[-<candidate>].pdf`).
     #[arg(long, short = 'o', conflicts_with = "candidates")]
     pub output: Option<PathBuf>,
     /// A CSV of candidates (`name`, `level`, optional `track` and `date`, and any further
@@ -58,46 +55,52 @@ pub struct OfferArgs {
 pub(super) fn run(args: OfferArgs) -> anyhow::Result<Status> {
     let loaded = find_ladder(&args.ladder)?;
     if let Some(file) = &args.candidates {
-        return batch(&args, loaded, file);
+        let rows = match candidates::read(file) {
+            Ok(rows) => rows,
+            Err(diagnostics) => {
+                report::diagnostics(&diagnostics, None);
+                anyhow::bail!("the candidates file has problems; nothing was built");
+            }
+        };
+        let offers =
+            CandidateOffers::new(&args.pdf.options(None), Origin::File(file.clone()), rows)?;
+        return batch(&args, loaded, offers, &args.out, true);
     }
-    let ladder = &loaded.ladder;
-    let level = find_level(ladder, args.level.as_deref().unwrap_or_default())?;
-    let options = args.pdf.options(None);
-    let exporter = PdfExporter::new(&options)?;
-    let dictionaries = Dictionaries::load(layouts_folder(&options).as_deref())?;
-    let (labels, warnings) = dictionaries.labels(ladder.language());
-    report::diagnostics(&warnings, None);
-    let view = LadderView::new(&for_audience(ladder, args.audience), labels);
-    let mut hasher = ContentHasher::new();
-    hasher.add(loaded.source.text.as_bytes());
-    hasher.add(exporter.context().fingerprint().as_bytes());
-    hasher.add(args.candidate.as_deref().unwrap_or("").as_bytes());
-    hasher.add(
-        args.date
-            .map(|date| date.to_string())
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    let stamp = Stamp::new(hasher.finish());
-    let candidate = args.candidate.as_ref().map(|name| Candidate {
-        name: name.clone(),
-        date: args.date,
+    // One page is a batch of one row, made by the same build: atomic, up to date, and written
+    // where no output of `ladder build` lives (`candidates/`), so the build's own one-pager
+    // is never replaced by a personalized one.
+    let level = find_level(&loaded.ladder, args.level.as_deref().unwrap_or_default())?;
+    let mut file = level.id.clone();
+    if let Some(candidate) = &args.candidate {
+        file.push('-');
+        file.push_str(&crate::model::slug(candidate));
+    }
+    let row = CandidateRow {
+        line: 0,
+        file: file.clone(),
+        name: args.candidate.clone().unwrap_or_default(),
+        level: level.id.clone(),
+        track: None,
+        date: args.date.map(|date| date.to_string()),
         fields: Default::default(),
-    });
-    let pdf = exporter
-        .context()
-        .offer(&view, &level.id, candidate.as_ref(), &stamp)?;
-    let output = args.output.clone().unwrap_or_else(|| {
-        let mut name = level.id.clone();
-        if let Some(candidate) = &args.candidate {
-            name.push('-');
-            name.push_str(&crate::model::slug(candidate));
-        }
-        PathBuf::from("out")
-            .join(&ladder.id)
-            .join("offers")
-            .join(format!("{name}.pdf"))
-    });
+    };
+    let offers = CandidateOffers::new(&args.pdf.options(None), Origin::CommandLine, vec![row])?;
+    let Some(output) = &args.output else {
+        return batch(&args, loaded, offers, Path::new("out"), true);
+    };
+    // `-o`: built in a folder of its own, then moved into place whole.
+    let staging = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let id = loaded.ladder.id.clone();
+    let status = batch(&args, loaded, offers, staging.path(), false)?;
+    if status != Status::Success {
+        return Ok(status);
+    }
+    let built = staging
+        .path()
+        .join(&id)
+        .join(candidates::FOLDER)
+        .join(format!("{file}.pdf"));
+    let pdf = std::fs::read(&built).with_context(|| format!("cannot read {}", built.display()))?;
     if let Some(parent) = output
         .parent()
         .filter(|parent| !parent.as_os_str().is_empty())
@@ -105,32 +108,27 @@ pub(super) fn run(args: OfferArgs) -> anyhow::Result<Status> {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create the folder {}", parent.display()))?;
     }
-    write_atomically(&output, |out| out.write_all(&pdf))?;
+    write_atomically(output, |out| out.write_all(&pdf))?;
     eprintln!("wrote {}", output.display());
     Ok(Status::Success)
 }
 
-/// A hiring batch: a one-pager per row of the candidates file, through the build pipeline.
+/// A hiring batch (one row or many): a one-pager per row, through the build pipeline, into
+/// `<out>/<ladder>/candidates/`.
 fn batch(
     args: &OfferArgs,
     loaded: crate::load::LoadedLadder,
-    file: &std::path::Path,
+    offers: CandidateOffers,
+    out: &Path,
+    summary: bool,
 ) -> anyhow::Result<Status> {
-    let rows = match candidates::read(file) {
-        Ok(rows) => rows,
-        Err(diagnostics) => {
-            report::diagnostics(&diagnostics, None);
-            anyhow::bail!("the candidates file has problems; nothing was built");
-        }
-    };
     let options = BuildOptions {
-        out_dir: args.out.clone(),
+        out_dir: out.to_owned(),
         pdf: args.pdf.options(None),
         ..BuildOptions::default()
     };
-    let registry = Registry::empty()
-        .with(CandidateOffers::new(&options.pdf, file, rows)?.for_audience(args.audience));
-    let verbosity = if args.quiet {
+    let registry = Registry::empty().with(offers.for_audience(args.audience));
+    let verbosity = if args.quiet || !summary {
         Verbosity::Quiet
     } else {
         Verbosity::Normal
@@ -145,6 +143,9 @@ fn batch(
         if let Outcome::Failed(error) = &artifact.outcome {
             eprintln!("error: {error:#}\n");
         }
+    }
+    if !summary {
+        return Ok(Status::problems_if(report.failed() > 0));
     }
     eprintln!(
         "{} written, {} up to date, {} failed in {:.1}s: {}",

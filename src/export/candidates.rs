@@ -93,24 +93,34 @@ pub fn read(path: &Path) -> Result<Vec<CandidateRow>, Vec<Diagnostic>> {
     Ok(rows)
 }
 
+/// Where a batch's rows come from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// A candidates file: every row names a candidate, and is reported by its line.
+    File(PathBuf),
+    /// `ladder offer LADDER LEVEL [--candidate NAME]`: one row, its name optional (without
+    /// one, the page is the level's own, unpersonalized).
+    CommandLine,
+}
+
 /// The exporter of a hiring batch: a one-pager per candidate, for one ladder.
 pub struct CandidateOffers {
     pdf: PdfExporter,
-    source: PathBuf,
+    origin: Origin,
     rows: Vec<CandidateRow>,
     audience: Audience,
 }
 
 impl CandidateOffers {
-    /// The batch of `rows`, read from `source`, with the PDF options of the run.
+    /// The batch of `rows`, from `origin`, with the PDF options of the run.
     pub fn new(
         options: &PdfOptions,
-        source: &Path,
+        origin: Origin,
         rows: Vec<CandidateRow>,
     ) -> anyhow::Result<Self> {
         Ok(CandidateOffers {
             pdf: PdfExporter::new(options)?,
-            source: source.to_owned(),
+            origin,
             rows,
             audience: Audience::Public,
         })
@@ -201,8 +211,11 @@ impl Exporter for CandidateOffers {
         let row = self
             .row(artifact)
             .with_context(|| format!("no row for {}", artifact.name))?;
-        let at = format!("{}:{}", self.source.display(), row.line);
-        if row.name.trim().is_empty() {
+        let (at, named) = match &self.origin {
+            Origin::File(source) => (format!("{}:{}", source.display(), row.line), true),
+            Origin::CommandLine => (String::from("ladder offer"), false),
+        };
+        if named && row.name.trim().is_empty() {
             anyhow::bail!("{at}: the name is empty");
         }
         let level =
@@ -214,15 +227,15 @@ impl Exporter for CandidateOffers {
             ),
             None => None,
         };
-        let candidate = Candidate {
+        let candidate = (!row.name.trim().is_empty()).then(|| Candidate {
             name: row.name.clone(),
             date,
             fields: row.fields.clone(),
-        };
+        });
         let pdf = self
             .pdf
             .context()
-            .offer(input.view, &level.id, Some(&candidate), stamp)
+            .offer(input.view, &level.id, candidate.as_ref(), stamp)
             .with_context(|| format!("{at}: the one-pager could not be made"))?;
         Ok(vec![OutputFile {
             path: PathBuf::from(format!("{}.pdf", row.file)),

@@ -72,6 +72,12 @@ const CRITERIA_KEYS: &[&str] = &[
 /// Keys of examples given under a criterion: kept out of the expectations.
 const EXAMPLE_KEYS: &[&str] = &["examples", "example"];
 
+/// Whether a YAML text is a ladder source of this tool's own format (it has `tracks` at its
+/// top), which loads as it is rather than being imported.
+pub fn is_own_format(text: &str) -> bool {
+    serde_yaml::from_str::<serde_yaml::Value>(text).is_ok_and(|yaml| yaml.get("tracks").is_some())
+}
+
 /// Imports a standalone data file (`.json`, `.yaml`, `.yml`).
 pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<Diagnostic>> {
     let value: Value = if extension == "json" {
@@ -91,17 +97,13 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
             ]
         })?;
         if yaml.get("tracks").is_some() {
-            // This tool's own format: load it as `ladder build` does.
-            let source = crate::source::SourceFile {
-                path: path.to_owned(),
-                text: text.to_owned(),
-            };
-            let loaded = crate::load::load_source(source)?;
-            return Ok(Imported {
-                reading: Reading::default(),
-                ladder: loaded.ladder,
-                warnings: loaded.notes,
-            });
+            // This tool's own format is read by `load`, not imported (see `crate::inputs`).
+            return Err(vec![Diagnostic::error(
+                "own-format",
+                "this is a ladder source of this tool already",
+            )
+            .in_file(path)
+            .with_hint("build it as it is: ladder build FILE")]);
         }
         serde_json::to_value(yaml).map_err(|error| {
             vec![Diagnostic::error(

@@ -11,7 +11,8 @@ use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use ladder::import::{import_file, interpret::GENERAL_AREA};
+use ladder::import::interpret::GENERAL_AREA;
+use ladder::inputs::import_file;
 use ladder::Ladder;
 use proptest::prelude::*;
 use serde::Deserialize;

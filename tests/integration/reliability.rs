@@ -105,7 +105,7 @@ fn tables_nested_thirty_deep_import_in_linear_time() {
     let file = folder.path().join("deep.html");
     std::fs::write(&file, html).unwrap();
     let started = Instant::now();
-    let _ = ladder::import::import_file(&file);
+    let _ = ladder::inputs::import_file(&file);
     assert!(
         started.elapsed() < Duration::from_secs(1),
         "{:?}",
