@@ -225,3 +225,104 @@ fn import_options_and_a_mapping_file_correct_the_reading() {
         stderr(&output)
     );
 }
+
+/// A project folder holding one shipped ladder, for commands run as a user runs them.
+fn project_with(ladder_file: &str) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("ladders")).unwrap();
+    std::fs::copy(
+        repo("ladders").join(ladder_file),
+        folder.path().join("ladders").join(ladder_file),
+    )
+    .unwrap();
+    folder
+}
+
+fn ladder_at(folder: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_personalized_offer_never_replaces_the_builds_one_pager() {
+    let folder = project_with("titles-and-roles.yaml");
+    let built = ladder_at(folder.path(), &["build", "--format", "pdf"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let one_pager = folder
+        .path()
+        .join("out/titles-and-roles/offers/architect.pdf");
+    let before = std::fs::read(&one_pager).unwrap();
+    let offer = ladder_at(
+        folder.path(),
+        &[
+            "offer",
+            "titles-and-roles",
+            "architect",
+            "--candidate",
+            "Ada Lovelace",
+            "--date",
+            "2027-01-04",
+        ],
+    );
+    assert!(offer.status.success(), "{}", stderr(&offer));
+    let personal = folder
+        .path()
+        .join("out/titles-and-roles/candidates/architect-ada-lovelace.pdf");
+    let text = crate::pdf::normalize(&crate::pdf::text_of(&std::fs::read(&personal).unwrap()));
+    assert!(
+        text.contains(&crate::pdf::normalize("Ada Lovelace")),
+        "{text}"
+    );
+    assert_eq!(std::fs::read(&one_pager).unwrap(), before);
+    // An unpersonalized page from `ladder offer` goes beside the candidates' too.
+    let plain = ladder_at(folder.path(), &["offer", "titles-and-roles", "architect"]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(folder
+        .path()
+        .join("out/titles-and-roles/candidates/architect.pdf")
+        .is_file());
+    let again = ladder_at(folder.path(), &["build", "--format", "pdf"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let after = std::fs::read(&one_pager).unwrap();
+    assert_eq!(after, before, "the build's one-pager changed");
+    let text = crate::pdf::normalize(&crate::pdf::text_of(&after));
+    assert!(
+        !text.contains(&crate::pdf::normalize("Ada Lovelace")),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_output_edited_by_hand_is_rebuilt_by_the_next_build() {
+    let folder = project_with("titles-and-roles.yaml");
+    let first = ladder_at(folder.path(), &["build", "--format", "md,pdf"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let readme = folder
+        .path()
+        .join("out/titles-and-roles/handbook/README.md");
+    let one_pager = folder
+        .path()
+        .join("out/titles-and-roles/offers/architect.pdf");
+    let (readme_bytes, pdf_bytes) = (
+        std::fs::read(&readme).unwrap(),
+        std::fs::read(&one_pager).unwrap(),
+    );
+    std::fs::write(&readme, "edited by hand\n").unwrap();
+    // Replaced by another file of the same length: still not the bytes the build wrote.
+    let mut replaced = pdf_bytes.clone();
+    let last = replaced.len() - 2;
+    replaced[last] ^= 0x20;
+    std::fs::write(&one_pager, &replaced).unwrap();
+    let second = ladder_at(folder.path(), &["build", "--format", "md,pdf"]);
+    let text = stderr(&second);
+    assert!(second.status.success(), "{text}");
+    assert_eq!(std::fs::read(&readme).unwrap(), readme_bytes, "{text}");
+    assert_eq!(std::fs::read(&one_pager).unwrap(), pdf_bytes, "{text}");
+    // And a third build, with nothing touched, builds nothing.
+    let third = ladder_at(folder.path(), &["build", "--format", "md,pdf"]);
+    let text = stderr(&third);
+    assert!(text.contains("0 built, "), "{text}");
+}
