@@ -127,6 +127,11 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
                 .in_file(path),
         ]
     })?;
+    crate::package::check(&bytes).map_err(|refused| {
+        vec![Diagnostic::error("bad-workbook", refused.message)
+            .in_file(path)
+            .with_hint(refused.hint)]
+    })?;
     let recorded_fingerprint = stamped(&bytes, path, "Ladder fingerprint").ok().flatten();
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|_| vec![not_a_workbook(path)])?;

@@ -30,6 +30,7 @@ pub mod markup;
 pub mod model;
 pub mod output;
 pub mod overview;
+pub mod package;
 pub mod people;
 pub mod roster;
 pub mod source;

@@ -15,12 +15,12 @@ use super::outline::{Block, Cell, Item};
 
 /// The outline of a `.docx` file, or why it cannot be read.
 pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
-    // docx-rs indexes attributes of elements it expects well-formed; a damaged file must not
-    // take the process down.
-    let read = std::panic::catch_unwind(|| docx_rs::read_docx(bytes))
-        .map_err(|_| String::from("the Word document is damaged (its XML could not be read)"))?;
-    let docx =
-        read.map_err(|error| format!("this is not a Word document docx-rs can read: {error}"))?;
+    // A panic of docx-rs on a damaged file is caught by the importer's entry point
+    // (`import_file_with`), which reports it as the file's error.
+    crate::package::check(bytes)
+        .map_err(|refused| format!("{} ({})", refused.message, refused.hint))?;
+    let docx = docx_rs::read_docx(bytes)
+        .map_err(|error| format!("this is not a Word document docx-rs can read: {error}"))?;
     let value = serde_json::to_value(&docx)
         .map_err(|error| format!("the Word document could not be read: {error}"))?;
     let children = value

@@ -269,6 +269,10 @@ fn finish(
     Ok(imported)
 }
 
+/// The code of the error that stands for a reader that panicked on a file: a bug of ours or of
+/// a package's, to be mended (tests fail on it), never the file's fault alone.
+pub const READER_FAILED: &str = "reader-failed";
+
 /// Reads and imports a file of any kind `ladder import` reads (see [`IMPORT_EXTENSIONS`]).
 pub fn import_file(path: &Path) -> Result<Imported, Vec<Diagnostic>> {
     import_file_with(path, &ImportOptions::default())
@@ -283,7 +287,7 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
     }));
     read.unwrap_or_else(|_| {
         Err(vec![Diagnostic::error(
-            "unreadable",
+            READER_FAILED,
             "the file is damaged: its reader failed on it",
         )
         .in_file(path)

@@ -149,6 +149,11 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
 }
 
 fn workbook_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    // `.xls` is no zip package; `.xlsx` and `.ods` are checked before calamine holds them.
+    if bytes.starts_with(b"PK") {
+        crate::package::check(bytes)
+            .map_err(|refused| format!("{} ({})", refused.message, refused.hint))?;
+    }
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|error| format!("this is not a workbook calamine can read: {error}"))?;
     let names = workbook.sheet_names().to_vec();

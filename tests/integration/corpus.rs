@@ -374,12 +374,34 @@ fn samples() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn import_damaged(name: &str, bytes: &[u8]) {
+/// How long one damaged file may take to import (debug build, a loaded machine): a reader that
+/// loops on it fails the test instead of stalling it.
+const DAMAGED_FILE_SECONDS: u64 = 20;
+
+/// Imports a damaged file: an error is fine; a reader that panics (the importer reports it as
+/// `reader-failed`), or a run past the time bound, fails.
+fn import_damaged(name: &str, bytes: &[u8]) -> Result<(), String> {
     let folder = tempfile::tempdir().unwrap();
-    let path: &Path = &folder.path().join(name);
-    std::fs::write(path, bytes).unwrap();
-    // An error is fine; a panic or a hang is not.
-    let _ = import_file(path);
+    let path = folder.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = import_file(&path).map(|_| ());
+        let _ = sender.send(result);
+    });
+    match receiver.recv_timeout(std::time::Duration::from_secs(DAMAGED_FILE_SECONDS)) {
+        Ok(Err(diagnostics)) => match diagnostics
+            .iter()
+            .find(|diagnostic| diagnostic.code == ladder::import::READER_FAILED)
+        {
+            Some(failed) => Err(format!("{name}: a reader panicked: {}", failed.message)),
+            None => Ok(()),
+        },
+        Ok(Ok(())) => Ok(()),
+        Err(_) => Err(format!(
+            "{name}: still importing after {DAMAGED_FILE_SECONDS} s"
+        )),
+    }
 }
 
 proptest! {
@@ -410,7 +432,12 @@ proptest! {
                 }
             }
         }
-        import_damaged(name, &bytes);
+        if let Err(failure) = import_damaged(name, &bytes) {
+            // Keep the file that failed, to reproduce it.
+            let kept = std::env::temp_dir().join(format!("damaged-{name}"));
+            std::fs::write(&kept, &bytes).unwrap();
+            prop_assert!(false, "{failure} (kept as {})", kept.display());
+        }
     }
 }
 
