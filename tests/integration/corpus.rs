@@ -19,6 +19,9 @@ use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct Expected {
+    /// The document's language (hold-out set 3 records it).
+    #[serde(default)]
+    language: Option<String>,
     tracks: Vec<ExpectedTrack>,
     /// Expectations the document gives every level: kept as prose, not read as a level.
     #[serde(default)]
@@ -256,6 +259,75 @@ fn real_ladders_import_to_their_hand_counts() {
             );
         }
     }
+}
+
+/// How one real ladder came out against its hand count.
+#[derive(Debug, Default)]
+struct Score {
+    levels_right: bool,
+    exact: bool,
+    language_right: bool,
+}
+
+/// Compares an import with its hand count: levels per track right, exactly right (levels,
+/// titles, areas, every expectation's text in its level), and the language.
+fn score(name: &str, source: &Path, expected: &Expected) -> (Score, String) {
+    let Ok(imported) = import_file(source) else {
+        return (Score::default(), format!("{name}: not imported"));
+    };
+    let ladder = imported.ladder;
+    let levels: Vec<usize> = ladder.tracks.iter().map(|t| t.levels.len()).collect();
+    let levels_right =
+        ladder.tracks.len() == expected.counts.tracks && levels == expected.counts.levels;
+    let texts = imported_texts(&ladder);
+    let count: usize = texts.iter().map(Vec::len).sum();
+    let areas = ladder
+        .areas
+        .iter()
+        .filter(|area| area.name != GENERAL_AREA)
+        .count();
+    let exact = levels_right && texts == expected_texts(expected) && areas == expected.counts.areas;
+    let language_right = expected.language.as_deref() == ladder.language.as_deref();
+    let line = format!(
+        "{name}: levels {levels:?} (hand {:?}), areas {areas} ({}), expectations {count} ({}), \
+         language {:?} ({:?}){}",
+        expected.counts.levels,
+        expected.counts.areas,
+        expected.counts.expectations,
+        ladder.language,
+        expected.language,
+        if exact { ", exact" } else { "" }
+    );
+    (
+        Score {
+            levels_right,
+            exact,
+            language_right,
+        },
+        line,
+    )
+}
+
+/// Hold-out set 3, gathered before the importer was changed for it: prints how each ladder
+/// comes out and the totals (`cargo test holdout3 -- --nocapture`).
+#[test]
+fn holdout_set_3_scores() {
+    let ladders = ladders_in("tests/fixtures/import/holdout3");
+    let mut totals = (0, 0, 0);
+    for (name, source, expected) in &ladders {
+        let (score, line) = score(name, source, expected);
+        println!("{line}");
+        totals.0 += usize::from(score.exact);
+        totals.1 += usize::from(score.levels_right);
+        totals.2 += usize::from(score.language_right);
+    }
+    println!(
+        "hold-out 3: {} of {n} exact, levels right in {} of {n}, language right in {} of {n}",
+        totals.0,
+        totals.1,
+        totals.2,
+        n = ladders.len()
+    );
 }
 
 /// Each track's name and its levels' titles.
