@@ -33,7 +33,7 @@ fn options(out: &Path, jobs: Option<usize>) -> BuildOptions {
         force: true,
         ..BuildOptions::default()
     };
-    options.pdf.layouts_dir = Some(repo("layouts"));
+    options.export.pdf.layouts_dir = Some(repo("layouts"));
     options
 }
 
@@ -89,7 +89,8 @@ fn main() {
     // 2. Time per artifact kind, one document at a time (inside a parallel build, typst's own
     //    parallel layout lends a worker to other jobs, so per-job clocks overlap).
     println!("\ntime per artifact, one at a time (mean over the seeds):");
-    let context = ladder::export::pdf::Context::new(&options(out.path(), None).pdf, true).unwrap();
+    let context =
+        ladder::export::pdf::Context::new(&options(out.path(), None).export.pdf, true).unwrap();
     let stamp = ladder::export::Stamp::new("benchmark");
     let dictionaries = ladder::labels::Dictionaries::built_in();
     let views: Vec<(&ladder::Ladder, ladder::view::LadderView)> = workspace
@@ -236,7 +237,7 @@ fn candidate_batch() {
     let rows = ladder::export::candidates::read(&file).unwrap();
     let registry = ladder::export::Registry::empty().with(
         ladder::export::candidates::CandidateOffers::new(
-            &options.pdf,
+            &options.export.pdf,
             ladder::export::candidates::Origin::File(file.clone()),
             rows,
         )
@@ -347,9 +348,9 @@ fn compare_with_typst_cli() {
     let workspace = Workspace::load(&[repo("ladders")]);
     let mut options = options(out.path(), Some(1));
     options.formats = vec![String::from("pdf")];
-    options.pdf.emit_typst = Some(emit.path().to_path_buf());
+    options.export.pdf.emit_typst = Some(emit.path().to_path_buf());
     build::build(&workspace.ladders, &options, &Silent).unwrap();
-    options.pdf.emit_typst = None;
+    options.export.pdf.emit_typst = None;
     let started = Instant::now();
     let report = build::build(&workspace.ladders, &options, &Silent).unwrap();
     let in_process = started.elapsed();

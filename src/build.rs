@@ -23,7 +23,6 @@ use crate::model::Ladder;
 use crate::output::{
     remove_stale_temporaries, write_atomically, write_folder_atomically, BuildLock, ContentHasher,
 };
-use crate::roster::Roster;
 use crate::view::LadderView;
 
 /// Everything a build needs besides the ladders.
@@ -37,13 +36,8 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     /// Rebuild even what is up to date.
     pub force: bool,
-    /// People to fill the calibration sheets with.
-    pub roster: Option<Roster>,
-    /// Templates, paper and fonts of the PDFs; the templates' folder also holds label overrides.
-    pub pdf: export::pdf::PdfOptions,
-    /// Who every output is for; `None` keeps each format's own default (the handbook public,
-    /// the PDFs and workbook internal).
-    pub audience: Option<Audience>,
+    /// What the exporters are set up from (templates, roster, audience).
+    pub export: export::Settings,
 }
 
 impl Default for BuildOptions {
@@ -53,9 +47,7 @@ impl Default for BuildOptions {
             formats: Vec::new(),
             jobs: None,
             force: false,
-            roster: None,
-            pdf: export::pdf::PdfOptions::default(),
-            audience: None,
+            export: export::Settings::default(),
         }
     }
 }
@@ -254,7 +246,7 @@ pub fn build(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> anyhow::Result<BuildReport> {
-    let registry = Registry::standard(&options.formats, options)?;
+    let registry = Registry::standard(&options.formats, &options.export)?;
     build_with(ladders, &registry, options, progress)
 }
 
@@ -279,7 +271,8 @@ pub fn build_with(
         remove_stale_temporaries(&options.out_dir.join(&loaded.ladder.id), 2);
     }
     let previous = Manifest::read(&options.out_dir);
-    let dictionaries = Dictionaries::load(export::pdf::layouts_folder(&options.pdf).as_deref())?;
+    let dictionaries =
+        Dictionaries::load(export::pdf::layouts_folder(&options.export.pdf).as_deref())?;
     let mut report = BuildReport::default();
     let mut labels = Vec::with_capacity(ladders.len());
     for loaded in ladders {

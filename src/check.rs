@@ -513,25 +513,12 @@ impl<'a> Checker<'a> {
 
     fn unused_areas(&mut self) {
         let ladder = self.ladder;
-        let mut used: HashSet<&str> = HashSet::new();
-        for track in &ladder.tracks {
-            used.extend(
-                track
-                    .areas
-                    .iter()
-                    .filter_map(|area| ladder.area(area))
-                    .map(|area| area.id.as_str()),
-            );
-            for level in &track.levels {
-                used.extend(
-                    level
-                        .expectations
-                        .keys()
-                        .filter_map(|key| ladder.area(key))
-                        .map(|area| area.id.as_str()),
-                );
-            }
-        }
+        let used: HashSet<&str> = ladder
+            .tracks
+            .iter()
+            .flat_map(|track| ladder.areas_of(track))
+            .map(|area| area.id.as_str())
+            .collect();
         for (index, area) in ladder.areas.iter().enumerate() {
             if !used.contains(area.id.as_str()) {
                 self.report(

@@ -402,6 +402,29 @@ impl Ladder {
             .unwrap_or(crate::labels::BASE_LANGUAGE)
     }
 
+    /// The areas a track rates, once each: those its `areas:` names, in that order, then those
+    /// its levels' expectations use, in the ladder's order. The one rule for the view, the
+    /// workbook's rating columns, the calibration reader and `check`'s unused-area lint.
+    pub fn areas_of(&self, track: &Track) -> Vec<&Area> {
+        let mut areas: Vec<&Area> = Vec::new();
+        for area in track.areas.iter().filter_map(|id| self.area(id)) {
+            if !areas.iter().any(|known| known.id == area.id) {
+                areas.push(area);
+            }
+        }
+        for area in &self.areas {
+            let used = track.levels.iter().any(|level| {
+                self.expectations_of(level)
+                    .keys()
+                    .any(|key| self.area(key).is_some_and(|found| found.id == area.id))
+            });
+            if used && !areas.iter().any(|known| known.id == area.id) {
+                areas.push(area);
+            }
+        }
+        areas
+    }
+
     /// The expectations that apply to a level: its own, or those of the level it shares them with.
     pub fn expectations_of<'a>(&'a self, level: &'a Level) -> &'a IndexMap<String, Vec<String>> {
         level

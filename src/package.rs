@@ -138,11 +138,8 @@ impl CellSpan {
                     self.tag = None;
                     self.tag_ended(&tag)?;
                 }
-                Some(tag) => {
-                    if tag.len() < MAX_TAG_BYTES {
-                        tag.push(byte);
-                    }
-                }
+                Some(tag) if tag.len() < MAX_TAG_BYTES => tag.push(byte),
+                Some(_) => {}
             }
         }
         Ok(())

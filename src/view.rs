@@ -355,25 +355,9 @@ fn track_view(ladder: &Ladder, track: &Track, labels: &Labels) -> TrackView {
 /// The areas a track's matrix has rows for: those it declares, in its order, then any others
 /// its levels use, in the ladder's order.
 fn track_areas(ladder: &Ladder, track: &Track) -> Vec<AreaName> {
-    let mut ids: Vec<&str> = track
-        .areas
-        .iter()
-        .filter_map(|id| ladder.area(id))
-        .map(|area| area.id.as_str())
-        .collect();
-    for area in &ladder.areas {
-        let used = track.levels.iter().any(|level| {
-            ladder
-                .expectations_of(level)
-                .keys()
-                .any(|key| ladder.area(key).is_some_and(|found| found.id == area.id))
-        });
-        if used && !ids.contains(&area.id.as_str()) {
-            ids.push(&area.id);
-        }
-    }
-    ids.into_iter()
-        .filter_map(|id| ladder.area(id))
+    ladder
+        .areas_of(track)
+        .into_iter()
         .map(|area| AreaName {
             id: area.id.clone(),
             name: area.name.clone(),

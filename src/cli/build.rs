@@ -17,8 +17,9 @@ pub struct BuildArgs {
     /// Ladder files, or folders of them. Defaults to `ladders/`.
     pub paths: Vec<PathBuf>,
     /// Formats to build, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "pdf,md,xlsx",
-          value_parser = clap::builder::PossibleValuesParser::new(crate::export::STANDARD_FORMATS))]
+    #[arg(long, value_delimiter = ',',
+          default_values_t = crate::export::default_formats(crate::export::Command::Build),
+          value_parser = crate::export::format_values(crate::export::Command::Build))]
     pub format: Vec<String>,
     /// Output folder.
     #[arg(long, default_value = "out")]
@@ -91,9 +92,12 @@ pub(super) fn build_once(args: &BuildArgs) -> anyhow::Result<Status> {
         formats: args.format.clone(),
         jobs: args.jobs,
         force: args.force,
-        roster,
-        pdf: args.pdf.options(args.emit_typst.clone()),
-        audience: args.audience,
+        export: crate::export::Settings {
+            pdf: args.pdf.options(args.emit_typst.clone()),
+            roster,
+            audience: args.audience,
+            filled: Vec::new(),
+        },
     };
     let progress = BuildProgress::new(verbosity);
     let result = build::build(&workspace.ladders, &options, &progress);

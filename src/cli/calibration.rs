@@ -1,27 +1,20 @@
-//! `ladder calibration`: filled calibration workbooks read back into a report, a CSV and JSON.
+//! `ladder calibration`: filled calibration workbooks read back, and their outputs (report,
+//! CSV, JSON, PDFs) made by the build like every other output.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use super::{report, Status};
+use super::progress::{BuildProgress, Verbosity};
+use super::{report, PdfArgs, Status};
+use crate::build::{self, BuildOptions, Outcome};
 use crate::calibration::{self, stamped_ladder};
+use crate::export::calibration::Filled;
+use crate::export::{pdf::layouts_folder, Command, Registry, Settings};
 use crate::labels::Dictionaries;
-use crate::output::write_atomically;
+use crate::load::LoadedLadder;
 use crate::workspace::find_ladder;
-
-/// What `ladder calibration` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CalibrationFormat {
-    /// The report, as Markdown.
-    Md,
-    /// One row per person, every column kept.
-    Csv,
-    /// Everything read, for tools.
-    Json,
-    /// A one-page PDF per person, for their 1:1.
-    Pdf,
-}
 
 /// Arguments of `ladder calibration`.
 #[derive(Debug, Args)]
@@ -33,23 +26,29 @@ pub struct CalibrationArgs {
     /// one whose id the workbook records.
     #[arg(long)]
     pub ladder: Option<String>,
-    /// Output folder: writes `<out>/<ladder>/calibration/<workbook>.md|csv|json`.
+    /// Output folder: writes `<out>/<ladder>/calibration/<workbook>.md|csv|json|pdf`.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
     /// What to write, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "md,csv,json")]
-    pub format: Vec<CalibrationFormat>,
+    #[arg(long, value_delimiter = ',',
+          default_values_t = crate::export::default_formats(Command::Calibration),
+          value_parser = crate::export::format_values(Command::Calibration))]
+    pub format: Vec<String>,
+    /// Print nothing but errors.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Templates, paper and fonts of the PDFs; the templates' folder also holds the label
+    /// overrides the workbooks were made with.
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
-    let dictionaries = Dictionaries::built_in();
-    // Fonts and templates are loaded once for every workbook, and only for PDFs.
-    let pdf = if args.format.contains(&CalibrationFormat::Pdf) {
-        Some(crate::export::pdf::PdfExporter::new(&Default::default())?)
-    } else {
-        None
-    };
+    let pdf = args.pdf.options(None);
+    let dictionaries = Dictionaries::load(layouts_folder(&pdf).as_deref())?;
     let mut failed = false;
+    let mut ladders: Vec<LoadedLadder> = Vec::new();
+    let mut filled = Vec::new();
     for file in &args.files {
         let name = match &args.ladder {
             Some(name) => name.clone(),
@@ -62,7 +61,10 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
                             "the workbook does not say which ladder it was made from",
                         )
                         .in_file(file)
-                        .with_hint("name the ladder: ladder calibration FILE --ladder ladders/<ladder>.yaml")],
+                        .with_hint(format!(
+                            "name the ladder: ladder calibration {} --ladder ladders/<ladder>.yaml",
+                            file.display()
+                        ))],
                         None,
                     );
                     failed = true;
@@ -75,69 +77,91 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
                 }
             },
         };
-        let loaded = find_ladder(&name)?;
-        let ladder = &loaded.ladder;
-        let (labels, _) = dictionaries.labels(ladder.language());
-        let read = match calibration::read(file, ladder, &labels) {
-            Ok(read) => read,
+        let loaded = match ladders.iter().find(|known| known.ladder.id == name) {
+            Some(known) => known.clone(),
+            None => find_ladder(&name).map_err(|error| {
+                anyhow::anyhow!(
+                    "{error:#}\n(the workbook {} was made from ladder `{name}`: run this where \
+                     `ladders/` holds it, or name its file with --ladder FILE)",
+                    file.display()
+                )
+            })?,
+        };
+        let (labels, _) = dictionaries.labels(loaded.ladder.language());
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                report::diagnostics(
+                    &[crate::Diagnostic::error(
+                        "unreadable",
+                        format!("cannot read the workbook: {error}"),
+                    )
+                    .in_file(file)],
+                    None,
+                );
+                failed = true;
+                continue;
+            }
+        };
+        match calibration::read(file, &loaded.ladder, &labels) {
+            Ok(read) => {
+                report::diagnostics(&read.warnings, None);
+                if !args.quiet {
+                    eprintln!("{}: {} people read", file.display(), read.people.len());
+                }
+                filled.push(Arc::new(Filled::new(read, &bytes)));
+            }
             Err(problems) => {
                 report::diagnostics(&problems, None);
                 failed = true;
                 continue;
             }
-        };
-        report::diagnostics(&read.warnings, None);
-        let stem = file.file_stem().map_or_else(
-            || String::from("calibration"),
-            |stem| stem.to_string_lossy().into_owned(),
-        );
-        let folder = args.out.join(&ladder.id).join("calibration");
-        std::fs::create_dir_all(&folder)?;
-        for format in &args.format {
-            if let (CalibrationFormat::Pdf, Some(exporter)) = (format, &pdf) {
-                let view = crate::view::LadderView::new(ladder, labels.clone());
-                let people_folder = folder.join(&stem);
-                std::fs::create_dir_all(&people_folder)?;
-                let stamp = crate::export::Stamp::new(crate::output::ContentHasher::new().finish());
-                for person in &read.people {
-                    let pdf = calibration::person_pdf(
-                        exporter.context(),
-                        &view,
-                        ladder,
-                        &read,
-                        person,
-                        &stamp,
-                    )?;
-                    let path =
-                        people_folder.join(format!("{}.pdf", crate::model::slug(&person.name)));
-                    write_atomically(&path, |out| out.write_all(&pdf))?;
-                }
-                let report = exporter.context().report(
-                    &view,
-                    calibration::figures(&read, ladder, &labels),
-                    &stamp,
-                )?;
-                let path = folder.join(format!("{stem}.pdf"));
-                write_atomically(&path, |out| out.write_all(&report))?;
-                eprintln!(
-                    "wrote {} and {} one-pagers into {}",
-                    path.display(),
-                    read.people.len(),
-                    people_folder.display()
-                );
-                continue;
-            }
-            let (extension, text) = match format {
-                CalibrationFormat::Md => ("md", calibration::to_markdown(&read, ladder, &labels)?),
-                CalibrationFormat::Csv => ("csv", calibration::to_csv(&read)),
-                CalibrationFormat::Json => ("json", serde_json::to_string_pretty(&read)? + "\n"),
-                CalibrationFormat::Pdf => continue,
-            };
-            let path = folder.join(format!("{stem}.{extension}"));
-            write_atomically(&path, |out| out.write_all(text.as_bytes()))?;
-            eprintln!("wrote {}", path.display());
         }
-        eprintln!("{}: {} people read", file.display(), read.people.len());
+        if !ladders
+            .iter()
+            .any(|known| known.ladder.id == loaded.ladder.id)
+        {
+            ladders.push(loaded);
+        }
     }
-    Ok(Status::problems_if(failed))
+    if filled.is_empty() {
+        return Ok(Status::problems_if(true));
+    }
+    let options = BuildOptions {
+        out_dir: args.out.clone(),
+        formats: args.format.clone(),
+        export: Settings {
+            pdf,
+            filled,
+            ..Settings::default()
+        },
+        ..BuildOptions::default()
+    };
+    let registry = Registry::for_command(Command::Calibration, &options.formats, &options.export)?;
+    let verbosity = if args.quiet {
+        Verbosity::Quiet
+    } else {
+        Verbosity::Normal
+    };
+    let progress = BuildProgress::new(verbosity);
+    let result = build::build_with(&ladders, &registry, &options, &progress);
+    progress.finish();
+    let built = result?;
+    report::diagnostics(&built.diagnostics, None);
+    for artifact in &built.artifacts {
+        if let Outcome::Failed(error) = &artifact.outcome {
+            eprintln!("error: {}: {error:#}\n", artifact.key);
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "{} written, {} up to date, {} failed in {:.1}s: {}",
+            built.built(),
+            built.up_to_date(),
+            built.failed(),
+            built.elapsed.as_secs_f64(),
+            args.out.display()
+        );
+    }
+    Ok(Status::problems_if(failed || built.failed() > 0))
 }

@@ -24,7 +24,7 @@ pub mod report;
 mod watch;
 
 pub use build::BuildArgs;
-pub use calibration::{CalibrationArgs, CalibrationFormat};
+pub use calibration::CalibrationArgs;
 pub use check::CheckArgs;
 pub use compare::{side_by_side, CompareArgs};
 pub use diff::{DiffArgs, DiffFormat};

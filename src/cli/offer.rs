@@ -124,7 +124,10 @@ fn batch(
 ) -> anyhow::Result<Status> {
     let options = BuildOptions {
         out_dir: out.to_owned(),
-        pdf: args.pdf.options(None),
+        export: crate::export::Settings {
+            pdf: args.pdf.options(None),
+            ..Default::default()
+        },
         ..BuildOptions::default()
     };
     let registry = Registry::empty().with(offers.for_audience(args.audience));

@@ -3,15 +3,18 @@
 //! Each output format is one type behind the [`Exporter`] trait. An exporter says which
 //! artifacts it makes of a ladder and makes one of them as bytes in memory; it never writes
 //! files. Writing, in parallel and atomically, is the build's job ([`crate::build`]), which
-//! runs whatever the [`Registry`] holds: a new format is one new type and one line in
-//! [`Registry::standard`].
+//! runs whatever the [`Registry`] holds: a new format is one new type and one entry in
+//! [`FORMATS`], from which `--format`, its help and its default follow.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::audience::Audience;
 use crate::model::Ladder;
+use crate::roster::Roster;
 use crate::view::LadderView;
 
+pub mod calibration;
 pub mod candidates;
 pub mod markdown;
 pub mod pdf;
@@ -121,8 +124,142 @@ pub trait Exporter: Send + Sync {
     ) -> anyhow::Result<Vec<OutputFile>>;
 }
 
-/// The formats of the standard registry, in the order `--format` lists them.
-pub const STANDARD_FORMATS: &[&str] = &["pdf", "md", "xlsx"];
+/// Everything the exporters are set up from besides the ladders: the PDFs' templates, paper
+/// and fonts (whose folder also holds the label overrides), the roster of the calibration
+/// sheets, the audience, and filled calibration workbooks for the calibration outputs.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Templates, paper and fonts of the PDFs.
+    pub pdf: pdf::PdfOptions,
+    /// People to fill the calibration sheets with.
+    pub roster: Option<Roster>,
+    /// Who every output is for; `None` keeps each format's own default (see [`FORMATS`]).
+    pub audience: Option<Audience>,
+    /// Filled calibration workbooks, read, for the outputs of `ladder calibration`.
+    pub filled: Vec<Arc<calibration::Filled>>,
+}
+
+/// Which command a format belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// `ladder build`: documents of a ladder.
+    Build,
+    /// `ladder calibration`: outputs of a filled calibration workbook.
+    Calibration,
+}
+
+/// One output format: the one place that names it, says what it is, who it is for and
+/// whether a command makes it by default, and sets its exporter up.
+pub struct Format {
+    /// The command whose `--format` offers it.
+    pub command: Command,
+    /// Its name in `--format`.
+    pub name: &'static str,
+    /// What it is, for `--help`.
+    pub help: &'static str,
+    /// Whether the command makes it when `--format` is not given.
+    pub default: bool,
+    /// Who its outputs are for unless `--audience` says otherwise.
+    pub audience: Audience,
+    make: fn(&Settings, Audience) -> anyhow::Result<Box<dyn Exporter>>,
+}
+
+/// Every format, in the order `--format` lists them.
+pub const FORMATS: &[Format] = &[
+    Format {
+        command: Command::Build,
+        name: "pdf",
+        help: "the booklet and a one-pager per level",
+        default: true,
+        // The booklet, one-pagers and workbook stay in the company; the handbook is published.
+        audience: Audience::Internal,
+        make: |settings, audience| {
+            Ok(Box::new(
+                pdf::PdfExporter::new(&settings.pdf)?.for_audience(audience),
+            ))
+        },
+    },
+    Format {
+        command: Command::Build,
+        name: "md",
+        help: "the Markdown handbook",
+        default: true,
+        audience: Audience::Public,
+        make: |_, audience| Ok(Box::new(markdown::MarkdownExporter { audience })),
+    },
+    Format {
+        command: Command::Build,
+        name: "xlsx",
+        help: "the workbook: matrices, comparison, calibration sheet",
+        default: true,
+        audience: Audience::Internal,
+        make: |settings, audience| {
+            Ok(Box::new(
+                xlsx::WorkbookExporter::new(settings.roster.clone()).for_audience(audience),
+            ))
+        },
+    },
+    Format {
+        command: Command::Calibration,
+        name: "md",
+        help: "the meeting's report, as Markdown",
+        default: true,
+        audience: Audience::Internal,
+        make: |settings, _| calibration::exporter(settings, calibration::Output::Markdown),
+    },
+    Format {
+        command: Command::Calibration,
+        name: "csv",
+        help: "one row per person, every column kept",
+        default: true,
+        audience: Audience::Internal,
+        make: |settings, _| calibration::exporter(settings, calibration::Output::Csv),
+    },
+    Format {
+        command: Command::Calibration,
+        name: "json",
+        help: "everything read, for tools",
+        default: true,
+        audience: Audience::Internal,
+        make: |settings, _| calibration::exporter(settings, calibration::Output::Json),
+    },
+    Format {
+        command: Command::Calibration,
+        name: "pdf",
+        help: "the report as PDF, and a page per person for their 1:1",
+        default: false,
+        audience: Audience::Internal,
+        make: |settings, _| calibration::exporter(settings, calibration::Output::Pdf),
+    },
+];
+
+/// The formats a command offers, in order.
+pub fn formats_of(command: Command) -> impl Iterator<Item = &'static Format> {
+    FORMATS
+        .iter()
+        .filter(move |format| format.command == command)
+}
+
+/// The names a command's `--format` takes.
+pub fn format_names(command: Command) -> Vec<&'static str> {
+    formats_of(command).map(|format| format.name).collect()
+}
+
+/// The names of the formats a command makes when `--format` is not given.
+pub fn default_formats(command: Command) -> Vec<String> {
+    formats_of(command)
+        .filter(|format| format.default)
+        .map(|format| format.name.to_owned())
+        .collect()
+}
+
+/// A command's formats as `--format` offers them, each with its help.
+pub fn format_values(command: Command) -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        formats_of(command)
+            .map(|format| clap::builder::PossibleValue::new(format.name).help(format.help)),
+    )
+}
 
 /// The exporters a build runs.
 pub struct Registry {
@@ -137,40 +274,38 @@ impl Registry {
         }
     }
 
-    /// The standard exporters named in `formats` (all of [`STANDARD_FORMATS`] when empty),
-    /// set up from the build's options. Only the PDF exporter loads fonts and templates.
-    pub fn standard(
+    /// The exporters of `command`'s formats named in `formats` (its default formats when
+    /// empty), set up from `settings`.
+    pub fn for_command(
+        command: Command,
         formats: &[String],
-        options: &crate::build::BuildOptions,
+        settings: &Settings,
     ) -> anyhow::Result<Self> {
-        let wanted = |name: &str| formats.is_empty() || formats.iter().any(|format| format == name);
-        let mut registry = Registry::empty();
-        // The handbook is published; the booklet, one-pagers and workbook stay in the company.
-        let audience = |default| options.audience.unwrap_or(default);
-        if wanted("pdf") {
-            registry = registry.with(
-                pdf::PdfExporter::new(&options.pdf)?.for_audience(audience(Audience::Internal)),
-            );
-        }
-        if wanted("md") {
-            registry = registry.with(markdown::MarkdownExporter {
-                audience: audience(Audience::Public),
-            });
-        }
-        if wanted("xlsx") {
-            registry = registry.with(
-                xlsx::WorkbookExporter::new(options.roster.clone())
-                    .for_audience(audience(Audience::Internal)),
-            );
-        }
-        for format in formats {
+        for wanted in formats {
             anyhow::ensure!(
-                STANDARD_FORMATS.contains(&format.as_str()),
-                "there is no format `{format}`; the formats are {}",
-                STANDARD_FORMATS.join(", ")
+                formats_of(command).any(|format| format.name == wanted),
+                "there is no format `{wanted}`; the formats are {}",
+                format_names(command).join(", ")
             );
+        }
+        let mut registry = Registry::empty();
+        for format in formats_of(command) {
+            let chosen = if formats.is_empty() {
+                format.default
+            } else {
+                formats.iter().any(|wanted| wanted == format.name)
+            };
+            if chosen {
+                let audience = settings.audience.unwrap_or(format.audience);
+                registry.exporters.push((format.make)(settings, audience)?);
+            }
         }
         Ok(registry)
+    }
+
+    /// The exporters of `ladder build` named in `formats` (every one when empty).
+    pub fn standard(formats: &[String], settings: &Settings) -> anyhow::Result<Self> {
+        Self::for_command(Command::Build, formats, settings)
     }
 
     /// The registry with one more exporter.

@@ -295,17 +295,18 @@ fn is_own_workbook(sheets: &[Sheet]) -> bool {
 }
 
 fn is_own_track_sheet(sheet: &Sheet) -> bool {
-    !crate::labels::built_in_labels().iter().any(|labels| {
-        [
-            "sheet_overview",
-            "sheet_comparison",
-            "sheet_lists",
-            "sheet_calibration",
-            "sheet_summary",
-        ]
-        .iter()
-        .any(|key| sheet.name == labels.text(key))
-    })
+    sheet.name != crate::calibration::contract::CONTRACT_SHEET
+        && !crate::labels::built_in_labels().iter().any(|labels| {
+            [
+                "sheet_overview",
+                "sheet_comparison",
+                "sheet_lists",
+                "sheet_calibration",
+                "sheet_summary",
+            ]
+            .iter()
+            .any(|key| sheet.name == labels.text(key))
+        })
 }
 
 /// A sheet's blocks: runs of rows with two or more filled cells are tables; a row with one

@@ -108,10 +108,10 @@ fn build_with(audience: Option<ladder::audience::Audience>) -> tempfile::TempDir
     let out = tempfile::tempdir().unwrap();
     let mut options = BuildOptions {
         out_dir: out.path().to_path_buf(),
-        audience,
         ..BuildOptions::default()
     };
-    options.pdf.layouts_dir = Some(repo("layouts"));
+    options.export.audience = audience;
+    options.export.pdf.layouts_dir = Some(repo("layouts"));
     let report = build::build(&workspace.ladders, &options, &Silent).unwrap();
     assert_eq!(report.failed(), 0, "{:?}", report.artifacts);
     out

@@ -25,7 +25,7 @@ fn options(out: &Path, formats: &[&str]) -> BuildOptions {
         formats: formats.iter().map(|format| format.to_string()).collect(),
         ..BuildOptions::default()
     };
-    options.pdf.layouts_dir = Some(repo("layouts"));
+    options.export.pdf.layouts_dir = Some(repo("layouts"));
     options
 }
 
@@ -200,7 +200,7 @@ fn a_broken_template_fails_only_the_pdfs_that_use_it() {
     .unwrap();
     let out = tempfile::tempdir().unwrap();
     let mut options = options(out.path(), &["pdf", "md"]);
-    options.pdf.layouts_dir = Some(layouts.path().to_path_buf());
+    options.export.pdf.layouts_dir = Some(layouts.path().to_path_buf());
     let workspace = Workspace::load(&[source.path().to_path_buf()]);
     let report = build::build(&workspace.ladders, &options, &Silent).unwrap();
     let failed: Vec<_> = report

@@ -630,7 +630,7 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
         // every area rated below it, and the proposed level.
         let view = view(&ladder);
         for back in &read.people {
-            let pdf = ladder::calibration::person_pdf(
+            let pdf = ladder::export::calibration::person_pdf(
                 crate::pdf::context(),
                 &view,
                 &ladder,
@@ -687,9 +687,9 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
             assert!(text.contains(&crate::pdf::normalize(title)), "{title}");
         }
         // The outputs for HR systems and the report carry every person.
-        let csv = ladder::calibration::to_csv(&read);
+        let csv = ladder::export::calibration::to_csv(&read);
         assert_eq!(csv.lines().count(), people.len() + 1);
-        let report = ladder::calibration::to_markdown(&read, &ladder, &labels).unwrap();
+        let report = ladder::export::calibration::to_markdown(&read, &ladder, &labels).unwrap();
         for back in &read.people {
             assert!(report.contains(&back.name));
         }
@@ -753,4 +753,135 @@ fn a_workbook_whose_ladder_changed_since_is_read_with_a_warning() {
     assert_eq!(read.people.len(), persado_meeting().len());
     assert_eq!(read.warnings.len(), 1);
     assert!(read.warnings[0].message.contains("changed since"));
+}
+
+/// The part of a workbook's sheet of this name in the zip.
+fn sheet_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut workbook = String::new();
+    archive
+        .by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    let escaped = name.replace('&', "&amp;").replace('"', "&quot;");
+    let position = workbook
+        .split("<sheet ")
+        .skip(1)
+        .position(|entry| entry.contains(&format!("name=\"{escaped}\"")))
+        .unwrap_or_else(|| panic!("no sheet {name} in {workbook}"));
+    format!("xl/worksheets/sheet{}.xml", position + 1)
+}
+
+/// Renamed columns and sheet, as an organization's own labels file would.
+const RENAMED_LABELS: &str = "sheet_calibration: Bewertungsrunde\nname: Mitarbeitende\ntrack: Laufbahn\ncurrent_level: Stufe heute\ndecision: Beschluss\nnotes: Belege\nproposed_level: Vorschlag\n";
+
+#[test]
+fn workbooks_made_with_renamed_labels_or_in_other_languages_read_back_through_the_cli() {
+    let ladder = shipped("persado-2019.yaml");
+    let columns = rating_columns(&ladder);
+    let source = std::fs::read_to_string(repo("ladders/persado-2019.yaml")).unwrap();
+    for (language, renamed) in [("en", true), ("de", false), ("fr", false), ("ja", false)] {
+        let folder = tempfile::tempdir().unwrap();
+        let root = folder.path();
+        std::fs::create_dir(root.join("ladders")).unwrap();
+        std::fs::write(
+            root.join("ladders/persado-2019.yaml"),
+            format!("language: {language}\n{source}"),
+        )
+        .unwrap();
+        let layouts = root.join("house-style");
+        std::fs::create_dir_all(layouts.join("labels")).unwrap();
+        if renamed {
+            std::fs::write(layouts.join("labels/en.yaml"), RENAMED_LABELS).unwrap();
+        }
+        // Three people of the first track, the third with a rating above their level.
+        let track = &ladder.tracks[0];
+        std::fs::write(
+            root.join("people.csv"),
+            format!(
+                "name,track,level,Team\nAda,{t},{l0},Core\nGrace,{t},{l1},Core\nKatherine,{t},{l0},Edge\n",
+                t = track.id,
+                l0 = track.levels[0].id,
+                l1 = track.levels[1].id
+            ),
+        )
+        .unwrap();
+        let run = |args: &[&str]| {
+            let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
+                .args(args)
+                .arg("--layouts")
+                .arg(&layouts)
+                .current_dir(root)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+            assert!(output.status.success(), "{language}: {args:?}: {stderr}");
+            stderr
+        };
+        run(&["build", "--format", "xlsx", "--roster", "people.csv"]);
+        let path = root.join("out/persado-2019/persado-2019.xlsx");
+        let bytes = std::fs::read(&path).unwrap();
+        let dictionaries = ladder::labels::Dictionaries::load(Some(&layouts)).unwrap();
+        let (labels, _) = dictionaries.labels(language);
+        let sheet = labels.text("sheet_calibration").to_owned();
+        if renamed {
+            assert_eq!(sheet, "Bewertungsrunde");
+        }
+        let labels_of = level_labels(track);
+        let decision_column = column_letters(3 + columns.len() + 4);
+        let notes_column = column_letters(3 + columns.len() + 5);
+        let mut typed = vec![
+            (format!("{decision_column}3"), String::from("Promote")),
+            (
+                format!("{notes_column}3"),
+                String::from("Led the migration; wrote the RFC"),
+            ),
+        ];
+        let rated = columns
+            .iter()
+            .position(|(_, used)| used[0])
+            .expect("the first track rates an area");
+        typed.push((
+            format!("{}4", column_letters(3 + rated)),
+            labels_of[1].clone(),
+        ));
+        let filled = typed_into(&bytes, &sheet_part(&bytes, &sheet), &typed);
+        std::fs::write(&path, &filled).unwrap();
+        run(&[
+            "calibration",
+            "out/persado-2019/persado-2019.xlsx",
+            "--format",
+            "json,md",
+        ]);
+        let json: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(root.join("out/persado-2019/calibration/persado-2019.json")).unwrap(),
+        )
+        .unwrap();
+        let people = json["people"].as_array().unwrap();
+        let names: Vec<&str> = people.iter().map(|p| p["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["Ada", "Grace", "Katherine"], "{language}");
+        assert_eq!(people[1]["decision"], "Promote", "{language}");
+        assert_eq!(
+            people[1]["notes"], "Led the migration; wrote the RFC",
+            "{language}"
+        );
+        assert_eq!(
+            people[2]["ratings"][rated].as_str(),
+            Some(track.levels[1].id.as_str()),
+            "{language}"
+        );
+        assert_eq!(people[0]["extra"][0][1], "Core", "{language}");
+        assert!(root
+            .join("out/persado-2019/calibration/persado-2019.md")
+            .is_file());
+        // Nothing changed: the second run writes nothing.
+        let again = run(&[
+            "calibration",
+            "out/persado-2019/persado-2019.xlsx",
+            "--format",
+            "json,md",
+        ]);
+        assert!(again.contains("0 written, 2 up to date"), "{again}");
+    }
 }

@@ -174,7 +174,16 @@ fn every_seed_has_its_sheets_and_every_expectation_is_in_its_matrix_cell() {
         let mut book = open(&bytes);
         let mut expected: Vec<String> = vec![String::from("Overview")];
         expected.extend(ladder.tracks.iter().map(|track| sheet_name(&track.name)));
-        expected.extend(["Comparison", "Lists", "Calibration", "Summary"].map(String::from));
+        expected.extend(
+            [
+                "Comparison",
+                "Lists",
+                "Calibration",
+                "Summary",
+                "ladder-contract",
+            ]
+            .map(String::from),
+        );
         assert_eq!(book.sheet_names(), expected, "{}", ladder.id);
 
         for track in &ladder.tracks {

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::calibration::ReportData;
+
 use crate::labels::{primary_subtag, Label};
 use crate::view::{LadderView, LevelView};
 
@@ -34,21 +36,6 @@ pub struct DocumentData<'a> {
     pub person: Option<PersonSheet<'a>>,
     /// For a calibration report: the meeting's figures.
     pub report: Option<ReportData>,
-}
-
-/// The figures of a calibration meeting, for its report.
-#[derive(Debug, Serialize)]
-pub struct ReportData {
-    /// How many people were calibrated.
-    pub people: usize,
-    /// Per track and level with people: track name, level title, people, meeting their level,
-    /// proposed for promotion.
-    pub rows: Vec<(String, String, usize, usize, usize)>,
-    /// Per person: name, track, current level, verdict (in the ladder's language), proposed
-    /// level, decision.
-    pub persons: Vec<Vec<String>>,
-    /// Areas rated below the current level, most often first: name and how many people.
-    pub below: Vec<(String, usize)>,
 }
 
 /// A person's page after a calibration meeting, for their 1:1.

@@ -20,11 +20,12 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions as TypstPdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::audience::Audience;
+pub use crate::calibration::ReportData;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::view::{LadderView, LevelView};
+pub use data::PersonSheet;
 use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData, PersonData};
-pub use data::{PersonSheet, ReportData};
 use world::{file_id, DocumentWorld, Resources};
 
 /// Paper sizes people print ladders on.

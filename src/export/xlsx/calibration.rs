@@ -20,12 +20,15 @@ use super::{
     column_letters, print_setup, row_height, sheet_ref, Book, EMPTY_CALIBRATION_ROWS, LINE_HEIGHT,
     SPARE_CALIBRATION_ROWS,
 };
-use crate::model::{Ladder, Track};
+use crate::calibration::contract::{level_labels, rated_by, rating_areas, Column, Contract};
+use crate::model::Ladder;
 use crate::roster::{level_of, track_of, Roster};
 
 /// The rating columns of the calibration sheet: the ladder's areas, or one overall rating when
 /// the ladder names none. Each with the tracks that rate it.
 pub(super) struct Rating {
+    /// The area's id (empty for the overall rating), its key in the contract.
+    id: String,
     name: String,
     /// Per track (in ladder order): does the track use this area?
     used_by: Vec<bool>,
@@ -33,26 +36,21 @@ pub(super) struct Rating {
 
 pub(super) fn rating_columns(book: &Book) -> Vec<Rating> {
     let ladder = book.ladder;
-    if ladder.areas.is_empty() {
-        return vec![Rating {
-            name: book.text("overall_level").to_owned(),
-            used_by: vec![true; ladder.tracks.len()],
-        }];
-    }
-    let per_track: Vec<&Vec<crate::view::AreaName>> =
-        book.view.tracks.iter().map(|track| &track.areas).collect();
-    ladder
-        .areas
+    let rated: Vec<Vec<bool>> = ladder
+        .tracks
         .iter()
-        .map(|area| Rating {
-            name: area.name.clone(),
-            used_by: per_track
-                .iter()
-                .map(|areas| {
-                    // A track with no areas at all is rated on every one rather than on none.
-                    areas.is_empty() || areas.iter().any(|used| used.id == area.id)
-                })
-                .collect(),
+        .map(|track| rated_by(ladder, track))
+        .collect();
+    rating_areas(ladder)
+        .into_iter()
+        .enumerate()
+        .map(|(index, id)| Rating {
+            name: ladder.area(&id).map_or_else(
+                || book.text("overall_level").to_owned(),
+                |area| area.name.clone(),
+            ),
+            used_by: rated.iter().map(|rated| rated[index]).collect(),
+            id,
         })
         .collect()
 }
@@ -188,44 +186,6 @@ fn roster_rows(ladder: &Ladder, roster: &Roster) -> Vec<SheetPerson> {
         .collect()
 }
 
-/// What the dropdowns offer for each level of a track, lowest first: its title, made unique
-/// within the track (two levels may share a title) by its code, experience or id.
-pub fn level_labels(track: &Track) -> Vec<String> {
-    let shared = |title: &str| {
-        track
-            .levels
-            .iter()
-            .filter(|level| level.title.eq_ignore_ascii_case(title))
-            .count()
-            > 1
-    };
-    let mut labels: Vec<String> = track
-        .levels
-        .iter()
-        .map(|level| {
-            if !shared(&level.title) {
-                return level.title.clone();
-            }
-            let qualifier = level
-                .code
-                .clone()
-                .or_else(|| level.experience.as_ref().map(|e| e.text.clone()))
-                .unwrap_or_else(|| level.id.clone());
-            format!("{} ({qualifier})", level.title)
-        })
-        .collect();
-    for index in 0..labels.len() {
-        let clash = labels
-            .iter()
-            .enumerate()
-            .any(|(other, label)| other != index && label.eq_ignore_ascii_case(&labels[index]));
-        if clash {
-            labels[index] = format!("{} ({})", track.levels[index].title, track.levels[index].id);
-        }
-    }
-    labels
-}
-
 /// Where the calibration sheet keeps what the Summary counts: 0-based columns, and its last row.
 pub(super) struct CalibrationLayout {
     /// The last row of the table (0-based; row 0 is the header).
@@ -236,6 +196,20 @@ pub(super) struct CalibrationLayout {
     pub decision: u16,
     /// The roster's team column and the teams it names, when it has one.
     pub team: Option<(u16, Vec<String>)>,
+    /// The sheet's name and columns as the reader finds them.
+    pub contract: Contract,
+}
+
+/// The hidden sheet that records the contract (see [`crate::calibration::contract`]).
+pub(super) fn contract_sheet(sheet: &mut Worksheet, contract: &Contract) -> Result<(), XlsxError> {
+    sheet.set_name(crate::calibration::contract::CONTRACT_SHEET)?;
+    for (row, [key, heading]) in contract.rows().iter().enumerate() {
+        sheet.write_string(row as u32, 0, key)?;
+        sheet.write_string(row as u32, 1, heading)?;
+    }
+    sheet.set_hidden(true);
+    sheet.protect();
+    Ok(())
 }
 
 pub(super) fn calibration_sheet(
@@ -282,33 +256,51 @@ pub(super) fn calibration_sheet(
     };
     let last_row = row_count as u32;
 
-    let mut headers: Vec<String> = ["name", "track", "current_level"]
-        .map(|key| book.text(key).to_owned())
-        .to_vec();
-    headers.extend(ratings.iter().map(|rating| rating.name.clone()));
-    headers.extend(
-        [
-            "lowest_level",
-            "median_level",
-            "meets_level",
-            "proposed_level",
-            "decision",
-            "notes",
-        ]
-        .map(|key| book.text(key).to_owned()),
-    );
-    headers.extend(extra_columns.iter().cloned());
-    headers.push(book.text("current_rank").to_owned());
-    headers.extend(
+    let mut keyed: Vec<Column> = vec![Column::Name, Column::Track, Column::CurrentLevel];
+    keyed.extend(
         ratings
             .iter()
-            .map(|rating| book.labels.fill("rank_of", &[("area", &rating.name)])),
+            .map(|rating| Column::Rating(rating.id.clone())),
     );
+    keyed.extend([
+        Column::Lowest,
+        Column::Median,
+        Column::Meets,
+        Column::Proposed,
+        Column::Decision,
+        Column::Notes,
+    ]);
+    keyed.extend(extra_columns.iter().cloned().map(Column::Extra));
+    keyed.push(Column::CurrentRank);
+    keyed.extend(
+        ratings
+            .iter()
+            .map(|rating| Column::RankOf(rating.id.clone())),
+    );
+    let heading = |column: &Column| match column {
+        Column::Rating(id) | Column::RankOf(id) => {
+            let name = &ratings
+                .iter()
+                .find(|rating| rating.id == *id)
+                .map_or("", |rating| rating.name.as_str());
+            if matches!(column, Column::RankOf(_)) {
+                book.labels.fill("rank_of", &[("area", name)])
+            } else {
+                (*name).to_owned()
+            }
+        }
+        Column::Extra(heading) => heading.clone(),
+        fixed => fixed
+            .label_key()
+            .map(|key| book.text(key).to_owned())
+            .unwrap_or_default(),
+    };
     // Excel table headers must differ, ignoring case.
     let mut seen: Vec<String> = Vec::new();
-    let headers: Vec<String> = headers
-        .into_iter()
-        .map(|header| {
+    let headers: Vec<String> = keyed
+        .iter()
+        .map(|column| {
+            let header = heading(column);
             let mut unique = header.clone();
             let mut counter = 2;
             while seen.contains(&unique.to_lowercase()) {
@@ -319,6 +311,10 @@ pub(super) fn calibration_sheet(
             unique
         })
         .collect();
+    let contract = Contract {
+        sheet: book.sheets.calibration.clone(),
+        columns: keyed.into_iter().zip(headers.iter().cloned()).collect(),
+    };
     let columns: Vec<TableColumn> = headers
         .iter()
         .map(|header| {
@@ -597,6 +593,7 @@ pub(super) fn calibration_sheet(
         meets,
         decision,
         team,
+        contract,
     })
 }
 

@@ -22,6 +22,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::audience::Audience;
+use crate::calibration::contract::CONTRACT_SHEET;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::labels::Labels;
 use crate::markup;
@@ -33,7 +34,7 @@ mod calibration;
 mod sheets;
 mod summary;
 
-pub use calibration::level_labels;
+pub use crate::calibration::contract::level_labels;
 
 /// The workbook exporter: one workbook per ladder, its calibration sheet filled from a roster
 /// when the build has one.
@@ -144,7 +145,7 @@ struct Book<'a> {
 impl<'a> Book<'a> {
     fn new(input: Input<'a>) -> Self {
         let labels = input.view.labels.as_ref();
-        let mut taken: Vec<String> = Vec::new();
+        let mut taken: Vec<String> = vec![CONTRACT_SHEET.to_owned()];
         let mut sheet = |key: &str| {
             let name = unique_sheet_name(labels.text(key), key, &taken);
             taken.push(name.to_lowercase());
@@ -267,6 +268,7 @@ pub fn workbook(input: Input, options: &WorkbookOptions) -> anyhow::Result<Vec<u
     let layout =
         calibration::calibration_sheet(workbook.add_worksheet(), &book, options.roster, &ratings)?;
     summary::summary_sheet(workbook.add_worksheet(), &book, &layout)?;
+    calibration::contract_sheet(workbook.add_worksheet(), &layout.contract)?;
     workbook
         .worksheet_from_name(&book.sheets.calibration)?
         .set_active(true);
@@ -295,9 +297,9 @@ fn properties(workbook: &mut Workbook, book: &Book, stamp: &Stamp) -> Result<(),
         .set_creation_datetime(&date)
         .set_custom_property("Input hash", &stamp.input_hash)
         .set_custom_property("Generator", &stamp.tool)
-        .set_custom_property("Ladder id", &view.id)
+        .set_custom_property(crate::calibration::contract::LADDER_ID_PROPERTY, &view.id)
         .set_custom_property(
-            "Ladder fingerprint",
+            crate::calibration::contract::FINGERPRINT_PROPERTY,
             crate::calibration::ladder_fingerprint(book.ladder).as_str(),
         )
         .set_custom_property("Language", &view.language);
@@ -369,6 +371,7 @@ fn matrix_sheet_names(book: &Book) -> Vec<String> {
         &sheets.calibration,
         &sheets.summary,
         &sheets.lists,
+        CONTRACT_SHEET,
     ]
     .iter()
     .map(|name| name.to_lowercase())
@@ -389,18 +392,7 @@ fn sheet_ref(name: &str) -> String {
     format!("'{}'!", name.replace('\'', "''"))
 }
 
-/// Column letters of a 0-based index: 0 → A, 26 → AA.
-pub fn column_letters(mut index: u16) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push((b'A' + (index % 26) as u8) as char);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
+pub use crate::calibration::contract::column_letters;
 
 fn bullets(items: &[String]) -> String {
     items

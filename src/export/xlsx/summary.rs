@@ -5,8 +5,9 @@
 
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
-use super::calibration::{level_labels, CalibrationLayout};
+use super::calibration::CalibrationLayout;
 use super::{column_letters, print_setup, sheet_ref, Book};
+use crate::calibration::contract::level_labels;
 
 pub(super) fn summary_sheet(
     sheet: &mut Worksheet,
