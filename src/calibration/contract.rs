@@ -17,6 +17,8 @@ pub const CONTRACT_SHEET: &str = "ladder-contract";
 pub const LADDER_ID_PROPERTY: &str = "Ladder id";
 /// The workbook property that records the ladder's fingerprint.
 pub const FINGERPRINT_PROPERTY: &str = "Ladder fingerprint";
+/// The workbook property that records the ladder's language.
+pub const LANGUAGE_PROPERTY: &str = "Language";
 /// The contract's first row: this key, then the calibration sheet's name.
 const SHEET_KEY: &str = "sheet";
 
@@ -201,6 +203,24 @@ impl Contract {
             .position(|cell| cell == heading)
             .or_else(|| (index < header.len()).then_some(index))
     }
+}
+
+/// A custom property a workbook's writer recorded (`docProps/custom.xml`), from the bytes of
+/// a package [`crate::package::check`] has passed; `None` when it records none.
+pub fn recorded_property(bytes: &[u8], wanted: &str) -> Option<String> {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut custom = archive.by_name("docProps/custom.xml").ok()?;
+    let mut xml = String::new();
+    custom.read_to_string(&mut xml).ok()?;
+    xml.split("<property ").find_map(|property| {
+        property.contains(&format!("name=\"{wanted}\"")).then(|| {
+            property
+                .split_once("<vt:lpwstr>")
+                .and_then(|(_, rest)| rest.split_once("</vt:lpwstr>"))
+                .map(|(value, _)| value.to_owned())
+        })?
+    })
 }
 
 /// A hash of a ladder as a workbook was made from it, which the workbook records, so that

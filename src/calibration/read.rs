@@ -6,15 +6,15 @@
 //! sheet's formulas do, so that a file saved without recalculation reads the same. A value
 //! that is not one of the ladder's is reported at its cell (`Calibration!D7`).
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use serde::Serialize;
 
 use super::contract::{
-    column_letters, ladder_fingerprint, level_labels, rated_by, rating_areas, Column, Contract,
-    CONTRACT_SHEET, FINGERPRINT_PROPERTY, LADDER_ID_PROPERTY,
+    column_letters, ladder_fingerprint, level_labels, rated_by, rating_areas, recorded_property,
+    Column, Contract, CONTRACT_SHEET, FINGERPRINT_PROPERTY, LADDER_ID_PROPERTY,
 };
 use super::rules::roll_ups;
 use crate::audience::{for_audience, Audience};
@@ -89,28 +89,7 @@ pub fn stamped_ladder(path: &Path) -> Result<Option<String>, Diagnostic> {
             .in_file(path)
             .with_hint(refused.hint)
     })?;
-    stamped(&bytes, path, LADDER_ID_PROPERTY)
-}
-
-/// A custom property the workbook's writer recorded, from the workbook's bytes (`path` names
-/// it in messages).
-fn stamped(bytes: &[u8], path: &Path, wanted: &str) -> Result<Option<String>, Diagnostic> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook(path))?;
-    let Ok(mut custom) = archive.by_name("docProps/custom.xml") else {
-        return Ok(None);
-    };
-    let mut xml = String::new();
-    custom
-        .read_to_string(&mut xml)
-        .map_err(|_| not_a_workbook(path))?;
-    Ok(xml.split("<property ").find_map(|property| {
-        property.contains(&format!("name=\"{wanted}\"")).then(|| {
-            property
-                .split_once("<vt:lpwstr>")
-                .and_then(|(_, rest)| rest.split_once("</vt:lpwstr>"))
-                .map(|(value, _)| value.to_owned())
-        })?
-    }))
+    Ok(recorded_property(&bytes, LADDER_ID_PROPERTY))
 }
 
 fn not_a_workbook(path: &Path) -> Diagnostic {
@@ -135,7 +114,7 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
             .in_file(path)
             .with_hint(refused.hint)]
     })?;
-    let recorded_fingerprint = stamped(&bytes, path, FINGERPRINT_PROPERTY).ok().flatten();
+    let recorded_fingerprint = recorded_property(&bytes, FINGERPRINT_PROPERTY);
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|_| vec![not_a_workbook(path)])?;
     let recorded = book.worksheet_range(CONTRACT_SHEET).ok().and_then(|range| {

@@ -36,8 +36,23 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
             == Some("Title")
     });
     let styles = Styles::new(&value, title_used);
+    // docx-rs lists the package's hyperlink relationships as `[id, target, mode]`.
+    let links = value
+        .get("hyperlinks")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|link| {
+            let link = link.as_array()?;
+            Some((
+                link.first()?.as_str()?.to_owned(),
+                link.get(1)?.as_str()?.to_owned(),
+            ))
+        })
+        .collect();
     let mut reader = Reader {
         styles,
+        links,
         paragraph: 0,
     };
     Ok(reader.blocks(&children))
@@ -124,6 +139,8 @@ enum Paragraph {
 
 struct Reader {
     styles: Styles,
+    /// Where each external hyperlink points, by its relationship id.
+    links: HashMap<String, String>,
     /// Paragraphs read so far: a paragraph's number is its "line".
     paragraph: usize,
 }
@@ -192,7 +209,7 @@ impl Reader {
     }
 
     fn paragraph_kind(&self, data: &Value) -> Paragraph {
-        let text = runs_markdown(data.get("children").unwrap_or(&Value::Null));
+        let text = runs_markdown(data.get("children").unwrap_or(&Value::Null), &self.links);
         let style = data
             .pointer("/property/style")
             .and_then(Value::as_str)
@@ -348,11 +365,12 @@ fn flush_list(list: &mut Vec<(usize, String)>, line: usize, out: &mut Vec<Block>
     list.clear();
 }
 
-/// The text of a paragraph's runs as Markdown: bold runs `**…**`, italic `*…*`, links as
-/// their text, breaks as line breaks.
-fn runs_markdown(children: &Value) -> String {
+/// The text of a paragraph's runs as Markdown: bold runs `**…**`, italic `*…*`, links to
+/// other documents as Markdown links (`links`: their targets by relationship id), links
+/// inside the document as their text, breaks as line breaks.
+fn runs_markdown(children: &Value, links: &HashMap<String, String>) -> String {
     let mut pieces: Vec<(String, bool, bool)> = Vec::new();
-    collect_runs(children, &mut pieces, 0);
+    collect_runs(children, links, &mut pieces, 0);
     let mut out = String::new();
     let mut index = 0;
     while index < pieces.len() {
@@ -388,7 +406,12 @@ fn runs_markdown(children: &Value) -> String {
         .to_owned()
 }
 
-fn collect_runs(children: &Value, out: &mut Vec<(String, bool, bool)>, depth: usize) {
+fn collect_runs(
+    children: &Value,
+    links: &HashMap<String, String>,
+    out: &mut Vec<(String, bool, bool)>,
+    depth: usize,
+) {
     let Some(children) = children.as_array() else {
         return;
     };
@@ -425,9 +448,33 @@ fn collect_runs(children: &Value, out: &mut Vec<(String, bool, bool)>, depth: us
                 }
                 out.push((text, bold, italic));
             }
-            "hyperlink" | "insert" | "structuredDataTag" => {
-                collect_runs(data.get("children").unwrap_or(&Value::Null), out, depth + 1)
+            "hyperlink" => {
+                let inner = data.get("children").unwrap_or(&Value::Null);
+                let target = data
+                    .get("rid")
+                    .and_then(Value::as_str)
+                    .and_then(|id| links.get(id));
+                let Some(target) = target else {
+                    collect_runs(inner, links, out, depth + 1);
+                    continue;
+                };
+                let mut words = Vec::new();
+                collect_runs(inner, links, &mut words, depth + 1);
+                let (bold, italic) = words.first().map_or((false, false), |w| (w.1, w.2));
+                let text: String = words.into_iter().map(|(text, _, _)| text).collect();
+                let destination = if target.contains([' ', '(', ')', '<', '>']) {
+                    format!("<{}>", target.replace('<', "%3C").replace('>', "%3E"))
+                } else {
+                    target.clone()
+                };
+                out.push((format!("[{text}]({destination})"), bold, italic));
             }
+            "insert" | "structuredDataTag" => collect_runs(
+                data.get("children").unwrap_or(&Value::Null),
+                links,
+                out,
+                depth + 1,
+            ),
             _ => {}
         }
     }

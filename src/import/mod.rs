@@ -324,6 +324,9 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
             let workbook = sheets::outline(path, &extension, &bytes)?;
             let blocks = workbook.blocks;
             let mut interpreter = interpret::Interpreter::new(path);
+            if let Some(language) = workbook.language {
+                interpreter.set_metadata([("language".to_owned(), language)].into());
+            }
             if let Some(first) = workbook.sheets.first() {
                 interpreter.set_sheets(first, workbook.sheets.clone());
             }

@@ -7,6 +7,7 @@
 //! title merged over two columns). Lines of blocks are spreadsheet rows, so that a warning
 //! names its place as `Sheet!A7`.
 
+use crate::calibration::contract::LANGUAGE_PROPERTY;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -32,6 +33,8 @@ pub struct Workbook {
     pub blocks: Vec<Block>,
     /// Whether this tool wrote the workbook.
     pub own: bool,
+    /// The language this tool's workbook records, when it is one of ours.
+    pub language: Option<String>,
     /// The names of the sheets read, in order.
     pub sheets: Vec<String>,
 }
@@ -49,6 +52,12 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         })?
     };
     let own = is_own_workbook(&sheets);
+    let language = if own {
+        crate::calibration::contract::recorded_property(bytes, LANGUAGE_PROPERTY)
+            .filter(|language| !language.trim().is_empty())
+    } else {
+        None
+    };
     // A spreadsheet holds plain text: characters Markdown would read as markup are escaped.
     // (This tool's own workbooks hold their expectations' Markdown.)
     let mut sheets = sheets;
@@ -127,6 +136,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         return Ok(Workbook {
             blocks,
             own,
+            language,
             sheets: names,
         });
     }
@@ -144,6 +154,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
     Ok(Workbook {
         blocks,
         own,
+        language,
         sheets: names,
     })
 }

@@ -604,14 +604,23 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     /// Ladders of every shape (tracks with different areas, no areas, one level or forty,
-    /// repeated titles, long texts, several scripts) come back from this tool's workbook and
-    /// handbook with their tracks, level titles and every expectation in its area.
+    /// repeated titles, long texts, several scripts), in every shipped language, come back
+    /// from this tool's workbook, its handbook and a Word document of the handbook with their
+    /// tracks, level titles and every expectation in its area, and the handbook and the Word
+    /// document with the ladder's language.
     #[test]
-    fn any_ladder_comes_back_from_its_workbook_and_its_handbook(ladder in crate::fuzz::ladder()) {
+    fn any_ladder_comes_back_from_its_workbook_and_its_handbook(
+        ladder in crate::fuzz::ladder(),
+        language in prop::sample::select(ladder::labels::built_in_languages().collect::<Vec<_>>()),
+    ) {
+        let mut ladder = ladder;
+        ladder.language = Some(language.to_owned());
         let folder = tempfile::tempdir().unwrap();
         let loaded = &load_generated(&ladder, folder.path());
         let view = view(loaded);
         let expected = shape_of(loaded);
+        // The base language is the default: a handbook in it need not say it.
+        let language_read = |read: &Ladder| read.language().to_owned();
 
         let bytes = ladder::export::xlsx::workbook(
             ladder::export::Input { ladder: loaded, view: &view },
@@ -622,7 +631,9 @@ proptest! {
         std::fs::write(&workbook, bytes).unwrap();
         let from_workbook = import_file(&workbook).map_err(|errors| format!("{errors:?}"));
         prop_assert!(from_workbook.is_ok(), "workbook: {:?}", from_workbook.err());
-        prop_assert_eq!(shape_of(&from_workbook.unwrap().ladder), expected.clone(), "workbook");
+        let from_workbook = from_workbook.unwrap().ladder;
+        prop_assert_eq!(shape_of(&from_workbook), expected.clone(), "workbook");
+        prop_assert_eq!(language_read(&from_workbook), language, "workbook");
 
         let handbook = folder.path().join("handbook");
         std::fs::create_dir_all(&handbook).unwrap();
@@ -632,7 +643,17 @@ proptest! {
         let from_handbook = import_file(&handbook.join("README.md"))
             .map_err(|errors| format!("{errors:?}"));
         prop_assert!(from_handbook.is_ok(), "handbook: {:?}", from_handbook.err());
-        prop_assert_eq!(shape_of(&from_handbook.unwrap().ladder), expected, "handbook");
+        let from_handbook = from_handbook.unwrap().ladder;
+        prop_assert_eq!(shape_of(&from_handbook), expected.clone(), "handbook");
+        prop_assert_eq!(language_read(&from_handbook), language, "handbook");
+
+        let docx = folder.path().join("handbook.docx");
+        word_document_from(&handbook_files_in_order(&handbook), &docx);
+        let from_docx = import_file(&docx).map_err(|errors| format!("{errors:?}"));
+        prop_assert!(from_docx.is_ok(), "docx: {:?}", from_docx.err());
+        let from_docx = from_docx.unwrap().ladder;
+        prop_assert_eq!(shape_of(&from_docx), expected, "docx");
+        prop_assert_eq!(language_read(&from_docx), language, "docx");
     }
 }
 

@@ -419,3 +419,51 @@ fn text_that_cannot_be_placed_is_kept_and_reported_with_its_line() {
     assert!(warning.message.contains("kept"));
     assert!(format!("{ladder:?}").contains("that holds no levels"));
 }
+
+#[test]
+fn german_french_and_japanese_handbooks_and_workbooks_import_back_to_their_ladders() {
+    let workspace = Workspace::load(&[repo("ladders")]);
+    for language in ["de", "fr", "ja"] {
+        for loaded in &workspace.ladders {
+            let mut ladder = loaded.ladder.clone();
+            ladder.language = Some(language.to_owned());
+            let what = format!("{} in {language}", ladder.id);
+            let view = view(&ladder);
+            let folder = tempfile::tempdir().unwrap();
+            for file in handbook(&view, &Stamp::new("0123")).unwrap() {
+                std::fs::write(folder.path().join(&file.path), &file.bytes).unwrap();
+            }
+            let from_handbook = ladder::inputs::import_file(&folder.path().join("README.md"))
+                .unwrap_or_else(|errors| panic!("{what}: {errors:?}"))
+                .ladder;
+            assert_same_ladder(&ladder, &from_handbook, &format!("{what}: handbook"));
+            assert_eq!(from_handbook.language(), language, "{what}: handbook");
+
+            let bytes = ladder::export::xlsx::workbook(
+                ladder::export::Input {
+                    ladder: &ladder,
+                    view: &view,
+                },
+                &ladder::export::xlsx::WorkbookOptions {
+                    roster: None,
+                    stamp: &Stamp::new("0123"),
+                },
+            )
+            .unwrap();
+            let workbook = folder.path().join("ladder.xlsx");
+            std::fs::write(&workbook, bytes).unwrap();
+            let from_workbook = ladder::inputs::import_file(&workbook)
+                .unwrap_or_else(|errors| panic!("{what}: {errors:?}"))
+                .ladder;
+            let titles = |ladder: &Ladder| -> Vec<Vec<String>> {
+                ladder
+                    .tracks
+                    .iter()
+                    .map(|track| track.levels.iter().map(|l| l.title.clone()).collect())
+                    .collect()
+            };
+            assert_eq!(titles(&from_workbook), titles(&ladder), "{what}: workbook");
+            assert_eq!(from_workbook.language(), language, "{what}: workbook");
+        }
+    }
+}

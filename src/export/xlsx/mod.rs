@@ -302,7 +302,10 @@ fn properties(workbook: &mut Workbook, book: &Book, stamp: &Stamp) -> Result<(),
             crate::calibration::contract::FINGERPRINT_PROPERTY,
             crate::calibration::ladder_fingerprint(book.ladder).as_str(),
         )
-        .set_custom_property("Language", &view.language);
+        .set_custom_property(
+            crate::calibration::contract::LANGUAGE_PROPERTY,
+            &view.language,
+        );
     if let Some(organization) = &view.organization {
         properties = properties.set_company(organization);
     }

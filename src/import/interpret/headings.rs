@@ -1,6 +1,7 @@
 //! Headings: which name tracks, levels, areas or sections under the reading being tried, and
 //! the handbook README's own headings.
 
+use super::own;
 use super::*;
 
 impl Interpreter {
@@ -12,10 +13,19 @@ impl Interpreter {
                 Block::Heading { level: 1, .. } if !first_heading_seen => first_heading_seen = true,
                 Block::Heading { level, text, line } => {
                     after_title = false;
-                    match text.as_str() {
-                        "Overview" | "Tracks" => self.place = Place::Skip,
-                        "Credits" => self.place = Place::Credits,
-                        _ => {
+                    let skipped =
+                        own::label("overview", text).or_else(|| own::label("tracks", text));
+                    let credits = own::label("credits", text);
+                    match (skipped, credits) {
+                        (Some(language), _) => {
+                            self.heard(language);
+                            self.place = Place::Skip;
+                        }
+                        (None, Some(language)) => {
+                            self.heard(language);
+                            self.place = Place::Credits;
+                        }
+                        (None, None) => {
                             self.sections.push(Section {
                                 internal: false,
                                 title: text.clone(),
@@ -161,7 +171,8 @@ impl Interpreter {
             && matches!(self.place, Place::Level | Place::Area(_) | Place::Skip)
             && self.current_level().is_some()
         {
-            if text.starts_with("Changes from ") {
+            if let Some((_, language)) = own::unfilled("changes_heading", text) {
+                self.heard(language);
                 self.place = Place::Skip;
             } else {
                 self.place = Place::Area(text.to_owned());

@@ -19,6 +19,7 @@ mod cells;
 mod headings;
 mod likeness;
 mod matrix;
+mod own;
 mod reading;
 mod tables;
 mod text;
@@ -300,7 +301,7 @@ pub struct Interpreter {
 
 /// Keys a level line may hold that are not areas.
 fn is_known_key(key: &str) -> bool {
-    let key = key.to_lowercase();
+    let (key, _) = own::fact_key(key);
     matches!(
         key.as_str(),
         "code"
@@ -375,6 +376,14 @@ impl Interpreter {
     /// (an HTML page's `<title>`).
     pub fn set_default_title(&mut self, title: &str) {
         self.default_title = Some(title.to_owned());
+    }
+
+    /// One of this tool's own phrases was read in `language`: an output of ours in that
+    /// language, which the imported ladder keeps (unless its metadata says otherwise).
+    fn heard(&mut self, language: own::Language) {
+        if let Some(language) = language {
+            self.metadata.entry("language".into()).or_insert(language);
+        }
     }
 
     /// Front matter keys (lower-case) and values: `title`, `organization`, `version`, `date`,

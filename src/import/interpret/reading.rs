@@ -2,6 +2,7 @@
 //! tracks, the levels and the areas; a page that is one level), and the reading that explains
 //! the most text in the most regular shape is kept ([`score`]).
 
+use super::own;
 use super::*;
 
 /// Which heading depths hold the tracks, the levels and the areas (`None`: no heading does).
@@ -233,7 +234,7 @@ impl Interpreter {
                 && has_shallower(depth)
                 && !by_depth[&depth]
                     .iter()
-                    .all(|name| name.starts_with("Changes from"))
+                    .all(|name| own::unfilled("changes_heading", name).is_some())
         });
         // 2. Or headings each followed directly by a list (a page about one level).
         let listed = || {
@@ -290,6 +291,17 @@ impl Interpreter {
     /// reading that places the most text in the most regular shape (see [`score`]); with
     /// linked track files added, `blocks` is the README and each file is read as a track.
     pub fn read(mut self, blocks: &[Block]) -> Result<Imported, Vec<Diagnostic>> {
+        if self.extra_blocks.is_empty() {
+            // Our own handbook as one document reads as the handbook's files would.
+            if let Some((readme, tracks)) = own::handbook_in_one(blocks) {
+                self.extra_blocks = tracks
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, blocks)| (format!("track-{index}"), blocks))
+                    .collect();
+                return self.read(&readme);
+            }
+        }
         let extra: Vec<(String, Vec<Block>)> = std::mem::take(&mut self.extra_blocks);
         if !extra.is_empty() {
             // A handbook: the README holds the ladder, each linked file a track.
