@@ -357,18 +357,27 @@ impl Ladder {
             })
     }
 
-    /// The level a free-text reference (an equivalent) names: by id, then title or alias,
-    /// ignoring case. `None` when it names no level, which `check` reports.
+    /// The level a free-text reference (an equivalent, a command's argument) names: by id,
+    /// then title or alias, ignoring case. `None` when it names no level, which `check`
+    /// reports.
     pub fn resolve_level(&self, reference: &str) -> Option<&Level> {
-        let wanted = reference.trim();
-        self.level(wanted).or_else(|| {
-            self.levels().map(|(_, level)| level).find(|level| {
-                level.title.eq_ignore_ascii_case(wanted)
-                    || level
-                        .aliases
-                        .iter()
-                        .any(|alias| alias.eq_ignore_ascii_case(wanted))
-            })
+        let levels = || self.levels().map(|(_, level)| level);
+        levels()
+            .find(|level| level.id.eq_ignore_ascii_case(reference.trim()))
+            .or_else(|| levels().find(|level| level.is_named(reference)))
+    }
+
+    /// The track a name stands for (a roster's or a calibration sheet's): its id, name or an
+    /// alias, ignoring case.
+    pub fn track_named(&self, name: &str) -> Option<&Track> {
+        let name = name.trim();
+        self.tracks.iter().find(|track| {
+            track.id.eq_ignore_ascii_case(name)
+                || track.name.eq_ignore_ascii_case(name)
+                || track
+                    .aliases
+                    .iter()
+                    .any(|alias| alias.eq_ignore_ascii_case(name))
         })
     }
 
@@ -432,6 +441,30 @@ impl Ladder {
             .as_deref()
             .and_then(|id| self.level(id))
             .map_or(&level.expectations, |shared| &shared.expectations)
+    }
+}
+
+impl Track {
+    /// The level of this track a name stands for: by id, then title or alias, ignoring case.
+    pub fn level_named(&self, name: &str) -> Option<&Level> {
+        let name = name.trim();
+        self.levels
+            .iter()
+            .find(|level| level.id.eq_ignore_ascii_case(name))
+            .or_else(|| self.levels.iter().find(|level| level.is_named(name)))
+    }
+}
+
+impl Level {
+    /// Whether `name` is this level's title or one of its aliases, ignoring case: the one
+    /// rule every lookup of a level by name follows (by id, see [`Ladder::resolve_level`]).
+    pub fn is_named(&self, name: &str) -> bool {
+        let name = name.trim();
+        self.title.eq_ignore_ascii_case(name)
+            || self
+                .aliases
+                .iter()
+                .any(|alias| alias.eq_ignore_ascii_case(name))
     }
 }
 

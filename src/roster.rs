@@ -212,8 +212,9 @@ impl Roster {
     /// that track (a roster may span several ladders, which may share track names).
     pub fn people_of<'a>(&'a self, ladder: &'a Ladder) -> impl Iterator<Item = &'a Person> + 'a {
         self.people.iter().filter(move |person| {
-            track_of(ladder, &person.track)
-                .is_some_and(|track| level_of(track, &person.level).is_some())
+            ladder
+                .track_named(&person.track)
+                .is_some_and(|track| track.level_named(&person.level).is_some())
         })
     }
 
@@ -225,12 +226,16 @@ impl Roster {
             let columns = self.columns.get(&person.line);
             let owners: Vec<(&Ladder, &Track)> = ladders
                 .iter()
-                .filter_map(|ladder| track_of(ladder, &person.track).map(|track| (*ladder, track)))
+                .filter_map(|ladder| {
+                    ladder
+                        .track_named(&person.track)
+                        .map(|track| (*ladder, track))
+                })
                 .collect();
             // The ladder whose track has this level, else the first with the track.
             let owner = owners
                 .iter()
-                .find(|(_, track)| level_of(track, &person.level).is_some())
+                .find(|(_, track)| track.level_named(&person.level).is_some())
                 .or_else(|| owners.first())
                 .copied();
             let Some((ladder, track)) = owner else {
@@ -248,7 +253,7 @@ impl Roster {
             let same_title: Vec<&Level> = track
                 .levels
                 .iter()
-                .filter(|level| names_by_title(level, &person.level))
+                .filter(|level| level.is_named(&person.level))
                 .collect();
             let by_id = track
                 .levels
@@ -274,7 +279,7 @@ impl Roster {
                 ));
                 continue;
             }
-            if level_of(track, &person.level).is_none() {
+            if track.level_named(&person.level).is_none() {
                 let titles: Vec<&str> = track
                     .levels
                     .iter()
@@ -283,7 +288,7 @@ impl Roster {
                 let elsewhere = ladder
                     .tracks
                     .iter()
-                    .find_map(|other| level_of(other, &person.level).map(|level| (other, level)));
+                    .find_map(|other| other.level_named(&person.level).map(|level| (other, level)));
                 let hint = match elsewhere {
                     Some((other, level)) => format!(
                         "`{}` is a level of track `{}`; the levels of `{}` are: {}",
@@ -331,49 +336,6 @@ fn suggestion(wanted: &str, known: &[&str]) -> String {
         Some(close) => format!("did you mean `{close}`?"),
         None => format!("use one of: {}", known.join(", ")),
     }
-}
-
-/// The track a roster names: by id, name or alias, ignoring case.
-pub fn track_of<'a>(ladder: &'a Ladder, name: &str) -> Option<&'a Track> {
-    let name = name.trim();
-    ladder.tracks.iter().find(|track| {
-        track.id.eq_ignore_ascii_case(name)
-            || track.name.eq_ignore_ascii_case(name)
-            || track
-                .aliases
-                .iter()
-                .any(|alias| alias.eq_ignore_ascii_case(name))
-    })
-}
-
-/// The level of a track a roster names: by id, then title or alias, ignoring case.
-pub fn level_of<'a>(track: &'a Track, name: &str) -> Option<&'a Level> {
-    let name = name.trim();
-    track
-        .levels
-        .iter()
-        .find(|level| level.id.eq_ignore_ascii_case(name))
-        .or_else(|| {
-            track
-                .levels
-                .iter()
-                .find(|level| names_by_title(level, name))
-        })
-}
-
-/// Whether `name` is the level's id, title or one of its aliases, ignoring case.
-pub fn names_level(level: &Level, name: &str) -> bool {
-    level.id.eq_ignore_ascii_case(name.trim()) || names_by_title(level, name)
-}
-
-/// Whether `name` is the level's title or one of its aliases, ignoring case.
-fn names_by_title(level: &Level, name: &str) -> bool {
-    let name = name.trim();
-    level.title.eq_ignore_ascii_case(name)
-        || level
-            .aliases
-            .iter()
-            .any(|alias| alias.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]

@@ -42,6 +42,12 @@ pub struct LadderView {
     pub authors: Vec<String>,
     /// Organization, version and date as one line's parts, labelled.
     pub facts: Vec<String>,
+    /// "Version 3", when the ladder has a version.
+    pub version_label: Option<String>,
+    /// "By Ada, Grace", when the ladder names its authors.
+    pub authors_line: Option<String>,
+    /// "3 tracks · 14 levels": the ladder's size, each count in its plural form.
+    pub counts: String,
     /// The introduction.
     pub summary: Vec<Block>,
     /// Whether each level assumes everything below it.
@@ -109,6 +115,9 @@ pub struct LevelView {
     pub experience: Option<String>,
     /// Code, grade and experience with their labels, in that order, when given.
     pub facts: Vec<Fact>,
+    /// The same values on one unlabelled line (`IC 2 · Band 4 · 5+ years`) for a column's
+    /// heading, without a grade named like the code (`IC 2` beside `IC2` says nothing new).
+    pub fact_line: Option<String>,
     /// Internal notes (pay band, calibration guidance), by their own labels; only ever present
     /// in a view made for internal readers.
     pub notes: Vec<Fact>,
@@ -183,6 +192,10 @@ pub struct ChangesView {
     pub items: Vec<ChangeItem>,
     /// Expectations of the level below that this level no longer lists, by area.
     pub no_longer_listed: Vec<AreaView>,
+    /// The whole comparison, area by area (the workbook's Comparison sheet lists every
+    /// expectation, the unchanged too); not part of the templates' data.
+    #[serde(skip)]
+    pub areas: Vec<compare::AreaComparison>,
 }
 
 /// A new or reworded expectation.
@@ -261,9 +274,19 @@ impl LadderView {
     pub fn new(ladder: &Ladder, labels: Arc<Labels>) -> LadderView {
         let shown_date = ladder.effective_date.or_else(Date::source_date_epoch);
         let mut facts: Vec<String> = ladder.organization.iter().cloned().collect();
-        if let Some(version) = &ladder.version {
-            facts.push(labels.fill("version", &[("version", version)]));
-        }
+        let version_label = ladder
+            .version
+            .as_ref()
+            .map(|version| labels.fill("version", &[("version", version)]));
+        facts.extend(version_label.clone());
+        let authors_line = (!ladder.authors.is_empty())
+            .then(|| labels.fill("by_authors", &[("authors", &ladder.authors.join(", "))]));
+        let level_count: usize = ladder.tracks.iter().map(|track| track.levels.len()).sum();
+        let counts = format!(
+            "{} · {}",
+            labels.count("track_count", ladder.tracks.len(), &[]),
+            labels.count("level_count", level_count, &[])
+        );
         if let Some(date) = ladder.effective_date {
             facts.push(labels.fill("effective", &[("date", &labels.date(date))]));
         }
@@ -284,6 +307,9 @@ impl LadderView {
             language: labels.language.clone(),
             authors: ladder.authors.clone(),
             facts,
+            version_label,
+            authors_line,
+            counts,
             summary: blocks(ladder.summary.as_deref()),
             cumulative: ladder.cumulative,
             tracks: ladder
@@ -410,6 +436,23 @@ fn level_view(ladder: &Ladder, track: &Track, index: usize, labels: &Labels) -> 
         })
     })
     .collect();
+    let squeezed = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let distinct_grade = grade.clone().filter(|grade| {
+        level
+            .code
+            .as_deref()
+            .is_none_or(|code| squeezed(code) != squeezed(grade))
+    });
+    let line: Vec<String> = [level.code.clone(), distinct_grade, experience.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let fact_line = (!line.is_empty()).then(|| line.join(" · "));
     LevelView {
         id: level.id.clone(),
         rank: level.rank,
@@ -419,6 +462,7 @@ fn level_view(ladder: &Ladder, track: &Track, index: usize, labels: &Labels) -> 
         grade,
         experience,
         facts,
+        fact_line,
         notes: match &level.internal {
             Some(Internal::Parts(parts)) => parts
                 .notes
@@ -563,6 +607,7 @@ fn changes_view(comparison: &Comparison, labels: &Labels) -> ChangesView {
                     .collect(),
             })
             .collect(),
+        areas: comparison.areas.clone(),
     }
 }
 

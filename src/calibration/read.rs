@@ -200,11 +200,7 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
         if name.is_empty() {
             continue;
         }
-        let Some(track) = ladder
-            .tracks
-            .iter()
-            .find(|track| track.name == cell(track_at) || track.id == cell(track_at))
-        else {
+        let Some(track) = ladder.track_named(&cell(track_at)) else {
             problems.push(
                 Diagnostic::error(
                     "calibration-value",

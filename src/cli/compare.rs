@@ -47,7 +47,9 @@ fn compare_text(args: &CompareArgs) -> anyhow::Result<String> {
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
         .unwrap_or(100)
         .max(40);
-    let (labels, _) = Dictionaries::built_in().labels(ladder.language());
+    // The organization's own labels (`layouts/labels/`), as `ladder build` uses them.
+    let layouts = crate::export::pdf::layouts_folder(&Default::default());
+    let (labels, _) = Dictionaries::load(layouts.as_deref())?.labels(ladder.language());
     Ok(side_by_side(
         &compare::compare(ladder, from, to),
         &labels,

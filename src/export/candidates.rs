@@ -19,7 +19,6 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{slug, Ladder, Level, Track};
 use crate::output::ContentHasher;
 use crate::people::{column_key, PeopleFile};
-use crate::roster::{names_level, track_of};
 
 /// The columns a candidates file must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["name", "level"];
@@ -144,14 +143,15 @@ impl CandidateOffers {
             return Err(String::from("the level is empty"));
         }
         let tracks: Vec<&Track> = match &row.track {
-            Some(track) => vec![track_of(ladder, track)
+            Some(track) => vec![ladder
+                .track_named(track)
                 .ok_or_else(|| format!("ladder `{}` has no track `{track}`", ladder.id))?],
             None => ladder.tracks.iter().collect(),
         };
         let matches: Vec<&Level> = tracks
             .iter()
             .flat_map(|track| track.levels.iter())
-            .filter(|level| names_level(level, wanted))
+            .filter(|level| level.id.eq_ignore_ascii_case(wanted) || level.is_named(wanted))
             .collect();
         match matches.as_slice() {
             [level] => Ok(level),

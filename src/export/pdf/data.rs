@@ -117,6 +117,8 @@ pub struct LadderHeader<'a> {
     pub organization: Option<&'a str>,
     /// The version.
     pub version: Option<&'a str>,
+    /// "Version 3", when there is a version.
+    pub version_label: Option<&'a str>,
     /// The authors.
     pub authors: &'a [String],
     /// Organization, version, date as labelled parts.
@@ -133,6 +135,7 @@ impl<'a> LadderHeader<'a> {
             title: &view.title,
             organization: view.organization.as_deref(),
             version: view.version.as_deref(),
+            version_label: view.version_label.as_deref(),
             authors: &view.authors,
             facts: &view.facts,
             keywords: &view.keywords,

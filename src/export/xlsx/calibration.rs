@@ -22,7 +22,7 @@ use super::{
 };
 use crate::calibration::contract::{level_labels, rated_by, rating_areas, Column, Contract};
 use crate::model::Ladder;
-use crate::roster::{level_of, track_of, Roster};
+use crate::roster::Roster;
 
 /// The rating columns of the calibration sheet: the ladder's areas, or one overall rating when
 /// the ladder names none. Each with the tracks that rate it.
@@ -172,8 +172,8 @@ fn roster_rows(ladder: &Ladder, roster: &Roster) -> Vec<SheetPerson> {
     roster
         .people_of(ladder)
         .filter_map(|person| {
-            let track = track_of(ladder, &person.track)?;
-            let level = level_of(track, &person.level)?;
+            let track = ladder.track_named(&person.track)?;
+            let level = track.level_named(&person.level)?;
             let index = track.levels.iter().position(|known| known.id == level.id)?;
             let label = level_labels(track).swap_remove(index);
             Some(SheetPerson {

@@ -449,26 +449,7 @@ fn fits(text: &str, width: f64) -> bool {
 /// it shares expectations with.
 fn level_header(book: &Book, level: &LevelView) -> String {
     let mut lines = vec![level.title.clone()];
-    let squeezed = |text: &str| -> String {
-        text.chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_lowercase()
-    };
-    // A grade named like the code ("IC 2" beside "IC2") says nothing new.
-    let grade = level.grade.clone().filter(|grade| {
-        level
-            .code
-            .as_deref()
-            .is_none_or(|code| squeezed(code) != squeezed(grade))
-    });
-    let facts: Vec<String> = [level.code.clone(), grade, level.experience.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if !facts.is_empty() {
-        lines.push(facts.join(" · "));
-    }
+    lines.extend(level.fact_line.clone());
     if let Some(required) = &level.requires {
         lines.push(format!(
             "{}: {}",

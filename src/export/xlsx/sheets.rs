@@ -7,7 +7,6 @@ use super::{
     bullets, fits, level_header, print_setup, row_height, Book, AREA_COLUMN_WIDTH,
     LEVEL_COLUMN_WIDTH, NARROW_LEVEL_COLUMN, WIDEST_LEVEL_COLUMN,
 };
-use crate::compare;
 use crate::export::Stamp;
 use crate::markup;
 use crate::view::TrackView;
@@ -208,7 +207,7 @@ pub(super) fn matrix_sheet(
 /// Every pair of neighbouring levels, expectation by expectation: new, reworded, no longer
 /// listed, as before (the handbook and booklet show only what changed; here managers filter).
 pub(super) fn comparison_sheet(sheet: &mut Worksheet, book: &Book) -> Result<(), XlsxError> {
-    let (ladder, styles) = (book.ladder, &book.styles);
+    let styles = &book.styles;
     sheet.set_name(&book.sheets.comparison)?;
     let headers = [
         "track",
@@ -226,14 +225,12 @@ pub(super) fn comparison_sheet(sheet: &mut Worksheet, book: &Book) -> Result<(),
         sheet.set_column_width(column as u16, width)?;
     }
     let mut row = 1u32;
-    for track in ladder
-        .tracks
-        .iter()
-        .filter(|track| compare::is_progression(track))
-    {
-        for pair in track.levels.windows(2) {
-            let comparison = compare::compare(ladder, &pair[0], &pair[1]);
-            for area in &comparison.areas {
+    for track in &book.view.tracks {
+        for level in &track.levels {
+            let Some(changes) = &level.changes else {
+                continue;
+            };
+            for area in &changes.areas {
                 let mut lines: Vec<(&str, &String, Option<&String>)> = Vec::new();
                 lines.extend(area.added.iter().map(|item| ("change_new", item, None)));
                 lines.extend(
@@ -254,8 +251,8 @@ pub(super) fn comparison_sheet(sheet: &mut Worksheet, book: &Book) -> Result<(),
                 for (change, text, was) in lines {
                     let cells = [
                         track.name.clone(),
-                        pair[0].title.clone(),
-                        pair[1].title.clone(),
+                        changes.from.title.clone(),
+                        level.title.clone(),
                         area.area_name.clone(),
                         book.text(change).to_owned(),
                         markup::plain_text(text),
