@@ -333,10 +333,14 @@ pub fn build_with(
                 })
                 .collect();
             results.extend(done);
-            // Only a batch that compiled something has anything new to trim.
+            // Only a batch that compiled something has anything new to trim or record.
             if !views.is_empty() {
                 drop(views);
                 export::pdf::evict_caches();
+                // Recorded as the build goes, so that a build killed in its middle (a batch
+                // of 10,000 offers) resumes where it stopped. A failure to write it is
+                // reported once, at the end.
+                let _ = manifest_of(&previous, &results).write(&options.out_dir);
             }
         }
         results
@@ -350,24 +354,12 @@ pub fn build_with(
         .context("cannot start the worker threads")?
         .install(run);
 
-    let mut manifest = Manifest {
-        tool: Stamp::new("").tool,
-        artifacts: previous.artifacts.clone(),
-    };
-    for (artifact_report, entry) in results {
-        match entry {
-            Some(entry) => {
-                manifest
-                    .artifacts
-                    .insert(artifact_report.key.clone(), entry);
-            }
-            None if matches!(artifact_report.outcome, Outcome::Failed(_)) => {
-                manifest.artifacts.remove(&artifact_report.key);
-            }
-            None => {}
-        }
-        report.artifacts.push(artifact_report);
-    }
+    let manifest = manifest_of(&previous, &results);
+    report.artifacts.extend(
+        results
+            .into_iter()
+            .map(|(artifact_report, _)| artifact_report),
+    );
     // The artifacts are written: a manifest that cannot be is reported, and only costs the
     // next build its up-to-date checks.
     if let Err(error) = manifest.write(&options.out_dir) {
@@ -378,6 +370,32 @@ pub fn build_with(
     }
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// The previous manifest with what these artifacts' builds changed: an entry for each one
+/// made, none for each one that failed (so the next build tries it again).
+fn manifest_of(
+    previous: &Manifest,
+    results: &[(ArtifactReport, Option<ManifestEntry>)],
+) -> Manifest {
+    let mut manifest = Manifest {
+        tool: Stamp::new("").tool,
+        artifacts: previous.artifacts.clone(),
+    };
+    for (artifact_report, entry) in results {
+        match entry {
+            Some(entry) => {
+                manifest
+                    .artifacts
+                    .insert(artifact_report.key.clone(), entry.clone());
+            }
+            None if matches!(artifact_report.outcome, Outcome::Failed(_)) => {
+                manifest.artifacts.remove(&artifact_report.key);
+            }
+            None => {}
+        }
+    }
+    manifest
 }
 
 /// Whether the previous build made this artifact from the same inputs, and its files are there

@@ -17,6 +17,8 @@ pub const MAX_PACKAGE_BYTES: u64 = 256 * 1024 * 1024;
 pub const MAX_MEMBERS: usize = 10_000;
 /// The most cells the rectangle spanned by a sheet's cells may hold (a reader builds it whole).
 pub const MAX_SHEET_CELLS: u64 = 4_000_000;
+/// The deepest an XML member's elements may nest (a real sheet or document nests a dozen).
+pub const MAX_XML_DEPTH: usize = 256;
 /// Excel's own limits: rows and columns of a sheet.
 const MAX_ROW: u64 = 1_048_576;
 const MAX_COLUMN: u64 = 16_384;
@@ -74,7 +76,10 @@ pub fn check(bytes: &[u8]) -> Result<(), Refused> {
         if member.size() > MAX_MEMBER_BYTES {
             return Err(too_large(MAX_MEMBER_BYTES, ""));
         }
-        let mut cells = is_worksheet(&name).then(CellSpan::default);
+        let mut xml = is_xml(&name).then(|| XmlScan {
+            cells: is_worksheet(&name).then(CellSpan::default),
+            ..XmlScan::default()
+        });
         let mut inflated: u64 = 0;
         loop {
             let read = member
@@ -91,13 +96,17 @@ pub fn check(bytes: &[u8]) -> Result<(), Refused> {
             if total > MAX_PACKAGE_BYTES {
                 return Err(too_large(MAX_PACKAGE_BYTES, " with the members before it"));
             }
-            if let Some(cells) = &mut cells {
-                cells.scan(&buffer[..read]).map_err(|message| {
-                    refused(
+            if let Some(xml) = &mut xml {
+                xml.scan(&buffer[..read]).map_err(|problem| match problem {
+                    XmlProblem::Cells(message) => refused(
                         format!("sheet `{name}`: {message}"),
                         "a ladder's matrix spans a few thousand cells; delete what lies far \
                          outside it (or save the sheet as .csv) and read that",
-                    )
+                    ),
+                    XmlProblem::Shape(message) => refused(
+                        format!("`{name}`: {message}"),
+                        "save the file again from the program that made it and read that",
+                    ),
                 })?;
             }
         }
@@ -105,30 +114,32 @@ pub fn check(bytes: &[u8]) -> Result<(), Refused> {
     Ok(())
 }
 
-/// Whether a member is an Excel worksheet, whose cells a reader lays out as a dense range.
-fn is_worksheet(name: &str) -> bool {
-    name.starts_with("xl/worksheets/") && name.ends_with(".xml")
+/// Whether a member is XML (parts and relationships), whose shape is checked as it streams.
+fn is_xml(name: &str) -> bool {
+    name.ends_with(".xml") || name.ends_with(".rels")
 }
 
-/// The rectangle a worksheet's cells span, read from the `r` of its `<row>` and `<c>` tags as
-/// the XML streams past.
+/// What an XML member may not hold.
+#[derive(Debug)]
+enum XmlProblem {
+    /// Cells far outside any ladder's matrix.
+    Cells(String),
+    /// A document type (entity declarations), or nesting deeper than [`MAX_XML_DEPTH`].
+    Shape(String),
+}
+
+/// An XML member's tags as they stream past: how deep they nest, no document type, and for a
+/// worksheet the span of its cells.
 #[derive(Debug, Default)]
-struct CellSpan {
-    /// The tag being read (`<c ...>` or `<row ...>`), when inside one.
+struct XmlScan {
+    /// The tag being read, when inside one.
     tag: Option<Vec<u8>>,
-    /// The row and column of the last cell or row seen (1-based), for cells that omit `r`.
-    row: u64,
-    column: u64,
-    /// The top-left and bottom-right corners of the cells seen so far.
-    first: Option<(u64, u64)>,
-    last: (u64, u64),
+    depth: usize,
+    cells: Option<CellSpan>,
 }
 
-/// The longest tag kept while looking for its `r`; the rest of a longer one is passed over.
-const MAX_TAG_BYTES: usize = 4096;
-
-impl CellSpan {
-    fn scan(&mut self, bytes: &[u8]) -> Result<(), String> {
+impl XmlScan {
+    fn scan(&mut self, bytes: &[u8]) -> Result<(), XmlProblem> {
         for &byte in bytes {
             match &mut self.tag {
                 None if byte == b'<' => self.tag = Some(Vec::with_capacity(64)),
@@ -145,6 +156,58 @@ impl CellSpan {
         Ok(())
     }
 
+    fn tag_ended(&mut self, tag: &[u8]) -> Result<(), XmlProblem> {
+        match tag.first() {
+            Some(b'/') => self.depth = self.depth.saturating_sub(1),
+            Some(b'?') => {}
+            Some(b'!') => {
+                let declaration = tag.get(1..8).unwrap_or_default();
+                if declaration.eq_ignore_ascii_case(b"DOCTYPE") || tag.starts_with(b"!ENTITY") {
+                    return Err(XmlProblem::Shape(String::from(
+                        "it declares a document type; entity declarations are refused (a \
+                         spreadsheet or Word document never has one)",
+                    )));
+                }
+            }
+            _ => {
+                if !tag.ends_with(b"/") {
+                    self.depth += 1;
+                    if self.depth > MAX_XML_DEPTH {
+                        return Err(XmlProblem::Shape(format!(
+                            "its elements nest deeper than {MAX_XML_DEPTH}"
+                        )));
+                    }
+                }
+                if let Some(cells) = &mut self.cells {
+                    cells.tag_ended(tag).map_err(XmlProblem::Cells)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a member is an Excel worksheet, whose cells a reader lays out as a dense range.
+fn is_worksheet(name: &str) -> bool {
+    name.starts_with("xl/worksheets/") && name.ends_with(".xml")
+}
+
+/// The rectangle a worksheet's cells span, read from the `r` of its `<row>` and `<c>` tags.
+#[derive(Debug, Default)]
+struct CellSpan {
+    /// The row and column of the last cell or row seen (1-based), for cells that omit `r`.
+    row: u64,
+    column: u64,
+    /// The top-left and bottom-right corners of the cells seen so far.
+    first: Option<(u64, u64)>,
+    last: (u64, u64),
+}
+
+/// The longest tag kept while looking for its attributes; the rest of a longer one is passed
+/// over.
+const MAX_TAG_BYTES: usize = 4096;
+
+impl CellSpan {
     fn tag_ended(&mut self, tag: &[u8]) -> Result<(), String> {
         let name_end = tag
             .iter()
@@ -265,16 +328,42 @@ mod tests {
         assert_eq!(cell_reference(b"A99999999999999"), None);
     }
 
+    fn sheet() -> XmlScan {
+        XmlScan {
+            cells: Some(CellSpan::default()),
+            ..XmlScan::default()
+        }
+    }
+
     #[test]
     fn a_far_cell_beside_a1_spans_too_much() {
-        let mut span = CellSpan::default();
+        let mut span = sheet();
         let xml = br#"<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>"#;
         let (head, tail) = xml.split_at(70);
         span.scan(head).unwrap();
-        assert!(span.scan(tail).unwrap_err().contains("span"));
-        let mut near = CellSpan::default();
+        assert!(
+            matches!(span.scan(tail), Err(XmlProblem::Cells(message)) if message.contains("span"))
+        );
+        let mut near = sheet();
         near.scan(br#"<row r="3"><c r="B3"/><c/><col min="1"/><c r="Z40"/></row>"#)
             .unwrap();
-        assert_eq!((near.first, near.last), (Some((3, 2)), (40, 26)));
+        let cells = near.cells.unwrap();
+        assert_eq!((cells.first, cells.last), (Some((3, 2)), (40, 26)));
+    }
+
+    #[test]
+    fn document_types_and_deep_nesting_are_refused() {
+        let mut doctype = XmlScan::default();
+        let xml = br#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>"#;
+        assert!(matches!(doctype.scan(xml), Err(XmlProblem::Shape(_))));
+        let mut deep = XmlScan::default();
+        let nested = "<a>".repeat(MAX_XML_DEPTH + 1);
+        assert!(matches!(
+            deep.scan(nested.as_bytes()),
+            Err(XmlProblem::Shape(_))
+        ));
+        let mut flat = XmlScan::default();
+        let siblings = "<a><b/></a>".repeat(10_000);
+        assert!(flat.scan(siblings.as_bytes()).is_ok());
     }
 }

@@ -293,3 +293,88 @@ pub fn csv_records_with(text: &str, separator: char) -> (Vec<Record>, Option<(us
     }
     (records, quoted_at)
 }
+
+/// Windows' reserved file names, refused whatever their extension and case.
+const RESERVED_FILE_NAMES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A file name (without extension) for a person's page, from their name: Latin letters
+/// without their accents and in lower case (`İstanbul` → `istanbul`, `Straße` → `strasse`,
+/// `ǅemal` → `dzemal`), letters of other scripts kept as written (`山田花子`), anything else
+/// one `-`; never a name Windows reserves (`CON` → `con-`), at most 80 characters. Empty when
+/// the name has no letter or digit (the caller numbers such a page).
+pub fn file_name(name: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    let mut after_latin = false;
+    for c in name.nfkd() {
+        if is_combining_mark(c) {
+            // An accent on a Latin letter goes; a mark of another script is part of the letter.
+            if !after_latin {
+                out.push(c);
+            }
+            continue;
+        }
+        let spelled = match c {
+            'ß' => Some("ss"),
+            'æ' | 'Æ' => Some("ae"),
+            'œ' | 'Œ' => Some("oe"),
+            'ø' | 'Ø' => Some("o"),
+            'đ' | 'Đ' | 'ð' | 'Ð' => Some("d"),
+            'ł' | 'Ł' => Some("l"),
+            'þ' | 'Þ' => Some("th"),
+            'ı' => Some("i"),
+            _ => None,
+        };
+        after_latin = c.is_ascii_alphabetic() || spelled.is_some();
+        match spelled {
+            Some(text) => out.push_str(text),
+            None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            None if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            None => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+        }
+    }
+    let mut out: String = out
+        .nfc()
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned();
+    if let Some((cut, _)) = out.char_indices().nth(80) {
+        out.truncate(cut);
+        out = out.trim_end_matches('-').to_owned();
+    }
+    let stem = out.split('.').next().unwrap_or_default();
+    if RESERVED_FILE_NAMES.contains(&stem) {
+        out.push('-');
+    }
+    out
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    use super::file_name;
+
+    #[test]
+    fn people_s_names_make_readable_file_names() {
+        assert_eq!(file_name("Candidate 007, Jr."), "candidate-007-jr");
+        assert_eq!(file_name("İstanbul"), "istanbul");
+        assert_eq!(file_name("Straße"), "strasse");
+        assert_eq!(file_name("ǅemal Bijedić"), "dzemal-bijedic");
+        assert_eq!(file_name("Zoë Ørsted"), "zoe-orsted");
+        assert_eq!(file_name("山田 花子"), "山田-花子");
+        assert_eq!(file_name("がくと"), "がくと");
+        assert_eq!(file_name("Анна Каренина"), "анна-каренина");
+        assert_eq!(file_name("🎉🎉"), "");
+        assert_eq!(file_name("CON"), "con-");
+        assert_eq!(file_name("nul"), "nul-");
+        assert_eq!(file_name("Com1"), "com1-");
+        assert_eq!(file_name(&"a".repeat(200)).len(), 80);
+    }
+}

@@ -19,6 +19,7 @@ mod diff;
 mod import;
 mod init;
 mod offer;
+mod panics;
 mod progress;
 pub mod report;
 mod watch;
@@ -134,9 +135,29 @@ pub fn exit_code(result: anyhow::Result<Status>) -> ExitCode {
     }
 }
 
-/// Parses the command line, runs the command, and maps its result to an exit code.
+/// Parses the command line, runs the command, and maps its result to an exit code. A panic
+/// that nothing caught is one located error line, not a backtrace (see [`panics`]).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let verbose = match &cli.command {
+        Some(Command::Build(args)) => args.verbose,
+        Some(Command::Watch(args)) => args.build.verbose,
+        _ => false,
+    };
+    panics::install(verbose);
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) {
+        Ok(code) => code,
+        Err(_) => {
+            let what = panics::last().unwrap_or_else(|| String::from("no message"));
+            exit_code(Err(anyhow::anyhow!(
+                "an internal error stopped `ladder` ({what}); please report it with the files \
+                 that cause it (run with RUST_BACKTRACE=1 for the details)"
+            )))
+        }
+    }
+}
+
+fn run(cli: Cli) -> ExitCode {
     // No command means `build` with its defaults, exactly as if `build` had been typed.
     let command = match cli.command {
         Some(command) => command,

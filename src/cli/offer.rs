@@ -73,7 +73,7 @@ pub(super) fn run(args: OfferArgs) -> anyhow::Result<Status> {
     let mut file = level.id.clone();
     if let Some(candidate) = &args.candidate {
         file.push('-');
-        file.push_str(&crate::model::slug(candidate));
+        file.push_str(&crate::people::file_name(candidate));
     }
     let row = CandidateRow {
         line: 0,

@@ -12,7 +12,7 @@ use super::{ArtifactSpec, Exporter, Input, OutputFile, Settings, Stamp};
 use crate::audience::Audience;
 use crate::calibration::{figures, Assessment, Calibration};
 use crate::labels::Labels;
-use crate::model::{slug, Ladder};
+use crate::model::Ladder;
 use crate::output::ContentHasher;
 
 /// A filled calibration workbook, read, with what names its outputs.
@@ -120,7 +120,7 @@ impl CalibrationOutputs {
 fn person_files(calibration: &Calibration) -> Vec<String> {
     let mut used: Vec<String> = Vec::new();
     for person in &calibration.people {
-        let base = match slug(&person.name) {
+        let base = match crate::people::file_name(&person.name) {
             empty if empty.is_empty() => format!("row-{}", person.row),
             base => base,
         };
@@ -217,13 +217,7 @@ impl Exporter for CalibrationOutputs {
 /// One row per person, every column kept, for HR systems: name, track, level, a column per
 /// rating, the roll-ups, proposal, decision, notes, then the roster's further columns.
 pub fn to_csv(calibration: &Calibration) -> String {
-    let field = |text: &str| {
-        if text.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text.to_owned()
-        }
-    };
+    let field = |text: &str| csv_field(text);
     let extra: Vec<String> = calibration
         .people
         .first()
@@ -278,6 +272,21 @@ pub fn to_csv(calibration: &Calibration) -> String {
         out.push('\n');
     }
     out
+}
+
+/// One CSV field, safe to open in a spreadsheet: text that a spreadsheet would read as a
+/// formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`,
+/// as OWASP recommends against CSV injection, and is quoted; a field holding a comma, a quote
+/// or a line break is quoted, its quotes doubled.
+pub fn csv_field(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula {
+        format!("\"'{}\"", text.replace('"', "\"\""))
+    } else if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The meeting's report as Markdown.

@@ -16,9 +16,9 @@ use super::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::audience::Audience;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::model::{slug, Ladder, Level, Track};
+use crate::model::{Ladder, Level, Track};
 use crate::output::ContentHasher;
-use crate::people::{column_key, PeopleFile};
+use crate::people::{column_key, file_name, PeopleFile};
 
 /// The columns a candidates file must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["name", "level"];
@@ -58,12 +58,10 @@ pub fn read(path: &Path) -> Result<Vec<CandidateRow>, Vec<Diagnostic>> {
     for row in &file.rows {
         let text = |column: Option<usize>| file.field(row, column).map(|field| field.text.clone());
         let name_text = text(name).unwrap_or_default();
-        let mut base = if name_text.is_empty() {
-            format!("line-{}", row.line)
-        } else {
-            slug(&name_text)
+        let base = match file_name(&name_text) {
+            empty if empty.is_empty() => format!("line-{}", row.line),
+            base => base,
         };
-        base.truncate(80);
         let mut unique = base.clone();
         let mut counter = 2;
         while used.contains(&unique) {

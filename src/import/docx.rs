@@ -19,6 +19,7 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
     // (`import_file_with`), which reports it as the file's error.
     crate::package::check(bytes)
         .map_err(|refused| format!("{} ({})", refused.message, refused.hint))?;
+    parts_parse(bytes)?;
     let docx = docx_rs::read_docx(bytes)
         .map_err(|error| format!("this is not a Word document docx-rs can read: {error}"))?;
     let value = serde_json::to_value(&docx)
@@ -56,6 +57,37 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
         paragraph: 0,
     };
     Ok(reader.blocks(&children))
+}
+
+/// Every XML part of the package read through once with docx-rs's own XML reader, stopping at
+/// the first error: docx-rs's part readers retry forever on an error (a `numbering.xml` with
+/// one damaged byte spun at 100% CPU), so a part it cannot parse is refused here, by name.
+fn parts_parse(bytes: &[u8]) -> Result<(), String> {
+    let damaged = |what: String| {
+        format!("the Word document is damaged: {what} (open it in Word and save it again)")
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|error| damaged(error.to_string()))?;
+    for index in 0..archive.len() {
+        let member = archive
+            .by_index(index)
+            .map_err(|error| damaged(error.to_string()))?;
+        let name = member
+            .name()
+            .map_or_else(|_| format!("part {index}"), |name| name.into_owned());
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut reader = docx_rs::EventReader::new(member);
+        loop {
+            match reader.next_event() {
+                Ok(docx_rs::XmlEvent::EndDocument) => break,
+                Ok(_) => {}
+                Err(error) => return Err(damaged(format!("`{name}` cannot be read: {error}"))),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Heading depths and list levels that paragraph styles give.

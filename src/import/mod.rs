@@ -285,10 +285,15 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         read_any_file(path, options)
     }));
-    read.unwrap_or_else(|_| {
+    read.unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|text| (*text).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
         Err(vec![Diagnostic::error(
             READER_FAILED,
-            "the file is damaged: its reader failed on it",
+            format!("the file is damaged: its reader failed on it ({why})"),
         )
         .in_file(path)
         .with_hint(

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod corpus;
 mod fuzz;
+mod hostile;
 mod import;
 mod languages;
 mod lints;

@@ -412,3 +412,53 @@ fn each_level_says_what_is_new_compared_with_the_level_below() {
         "Adds 4 expectations to everything expected at Software Engineer."
     )));
 }
+
+#[test]
+fn a_link_in_the_layouts_folder_to_a_file_outside_it_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "root:x:0:0:the-secret-line").unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repo("layouts")).unwrap() {
+        let entry = entry.unwrap();
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), folder.path().join(entry.file_name())).unwrap();
+        }
+    }
+    let offer = folder.path().join("offer.typ");
+    let text = std::fs::read_to_string(&offer).unwrap() + "\n#read(\"passwd.txt\")\n";
+    std::fs::write(&offer, text).unwrap();
+    let options = PdfOptions {
+        layouts_dir: Some(folder.path().to_path_buf()),
+        ..PdfOptions::default()
+    };
+    // A link that stays inside the folder is followed.
+    std::fs::write(folder.path().join("inside.txt"), "inside").unwrap();
+    std::os::unix::fs::symlink(
+        folder.path().join("inside.txt"),
+        folder.path().join("passwd.txt"),
+    )
+    .unwrap();
+    let context = Context::new(&options, true).unwrap();
+    let ladder = &load_all(repo("ladders/packback.yaml"))[0];
+    let pdf = context
+        .offer(&view(ladder), "apprentice", None, &stamp())
+        .unwrap();
+    assert!(crate::pdf::text_of(&pdf).contains("inside"));
+    // One that leads out of it is refused before any template runs.
+    std::fs::remove_file(folder.path().join("passwd.txt")).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.path().join("passwd.txt")).unwrap();
+    let error = match Context::new(&options, true) {
+        Ok(context) => {
+            let made = context.offer(&view(ladder), "apprentice", None, &stamp());
+            let leaked = made
+                .as_ref()
+                .map(|pdf| crate::pdf::text_of(pdf).contains("the-secret-line"))
+                .unwrap_or(false);
+            panic!("the layouts loaded (leaked: {leaked})");
+        }
+        Err(error) => format!("{error:#}"),
+    };
+    assert!(error.contains("passwd.txt links to"), "{error}");
+    assert!(error.contains("outside"), "{error}");
+}

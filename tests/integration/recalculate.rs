@@ -52,6 +52,11 @@ fn recalculated(bytes: &[u8]) -> Vec<u8> {
 /// A workbook (of the kind `from` names) as LibreOffice saves it in the format `to` (`xlsx`,
 /// `ods`, `csv`: the first sheet), after loading and recalculating it.
 pub(crate) fn converted(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    converted_with(bytes, from, to, None)
+}
+
+/// [`converted`], with LibreOffice's import filter and its options (`CSV:44,34,…`).
+fn converted_with(bytes: &[u8], from: &str, to: &str, filter: Option<&str>) -> Vec<u8> {
     let _one_at_a_time = OFFICE
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -64,7 +69,9 @@ pub(crate) fn converted(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
             "-env:UserInstallation=file://{}",
             profile().display()
         ))
-        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+        .args(["--headless", "--norestore"])
+        .args(filter.map(|filter| format!("--infilter={filter}")))
+        .args(["--convert-to", to, "--outdir"])
         .arg(&out)
         .arg(&input)
         .output()
@@ -883,5 +890,53 @@ fn workbooks_made_with_renamed_labels_or_in_other_languages_read_back_through_th
             "json,md",
         ]);
         assert!(again.contains("0 written, 2 up to date"), "{again}");
+    }
+}
+
+#[test]
+fn csv_fields_that_look_like_formulas_stay_text_in_a_spreadsheet() {
+    use ladder::export::calibration::csv_field;
+    let hostile = [
+        "=cmd|' /C calc'!A0",
+        "+1+1",
+        "-2+3",
+        "@SUM(1+1)",
+        "=HYPERLINK(\"http://x\",\"click\")",
+        "\t=1+2",
+        "\r=3+4",
+        "plain, with a comma",
+    ];
+    let row: Vec<String> = hostile.iter().map(|text| csv_field(text)).collect();
+    // The first line, unneutralized, proves the import evaluates formulas (LibreOffice's CSV
+    // filter with "evaluate formulas" on, as a user may have it).
+    let csv = format!("=1+1,x\n{}\n", row.join(","));
+    let filter = "CSV:44,34,76,1,,1033,false,false,false,false,false,-1,true";
+    let xlsx = converted_with(csv.as_bytes(), "csv", "xlsx", Some(filter));
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(xlsx)).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    let formulas = book.worksheet_formula(&sheet).unwrap();
+    let values = book.worksheet_range(&sheet).unwrap();
+    assert_eq!(
+        formulas.get_value((0, 0)).map(String::as_str),
+        Some("1+1"),
+        "the import does not evaluate formulas: this test would prove nothing"
+    );
+    for (column, text) in hostile.iter().enumerate() {
+        let formula = formulas
+            .get_value((1, column as u32))
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            formula.is_empty(),
+            "{text:?} became the formula {formula:?}"
+        );
+        let value = values
+            .get_value((1, column as u32))
+            .map(|value| value.to_string())
+            .unwrap_or_default();
+        assert!(
+            value.trim_start_matches('\'').trim() == text.trim(),
+            "{text:?} reads as {value:?}"
+        );
     }
 }

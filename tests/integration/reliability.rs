@@ -336,3 +336,47 @@ fn attribute(html: &str, tag: &str, name: &str) -> Option<f64> {
         .next()?;
     value.parse().ok()
 }
+
+/// Stops the build (as a kill would) once this many artifacts have finished.
+struct StopAfter(usize, std::sync::atomic::AtomicUsize);
+
+impl build::Progress for StopAfter {
+    fn finished(&self, _report: &build::ArtifactReport) {
+        let done = self.1.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        if done == self.0 {
+            panic!("stopped after {done} artifacts");
+        }
+    }
+}
+
+#[test]
+fn a_build_stopped_in_its_middle_resumes_where_it_stopped() {
+    let ladders = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(repo("ladders/titles-and-roles.yaml")).unwrap();
+    for index in 0..300 {
+        std::fs::write(ladders.path().join(format!("l{index:03}.yaml")), &source).unwrap();
+    }
+    let workspace = ladder::Workspace::load(&[ladders.path().to_path_buf()]);
+    assert_eq!(workspace.ladders.len(), 300);
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        out_dir: out.path().to_path_buf(),
+        formats: vec![String::from("md")],
+        jobs: Some(1),
+        ..BuildOptions::default()
+    };
+    let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build::build(
+            &workspace.ladders,
+            &options,
+            &StopAfter(200, Default::default()),
+        )
+    }));
+    assert!(stopped.is_err(), "the build was not stopped");
+    // The first batch (128 artifacts) is recorded though the build never reached its end.
+    let recorded = build::Manifest::read(out.path()).artifacts.len();
+    assert!((128..300).contains(&recorded), "{recorded} recorded");
+    let resumed = build::build(&workspace.ladders, &options, &Silent).unwrap();
+    assert_eq!(resumed.up_to_date(), recorded);
+    assert_eq!(resumed.built(), 300 - recorded);
+}

@@ -123,8 +123,14 @@ impl Resources {
 }
 
 /// Every file under `dir`, as (`/relative/path`, bytes), sorted so that hashes are stable.
+/// A link is followed only where it leads inside `dir`: a link to a file elsewhere
+/// (`passwd.txt -> /etc/passwd`) is refused, so that a template can only ever read its own
+/// folder, whatever a pull request puts in it.
 fn read_folder(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let root = std::fs::canonicalize(dir)
+        .with_context(|| format!("cannot read the folder {}", dir.display()))?;
     let mut out = Vec::new();
+    let mut seen = vec![root.clone()];
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
         let entries = std::fs::read_dir(&folder)
@@ -137,11 +143,33 @@ fn read_folder(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
             if name.to_string_lossy().starts_with('.') {
                 continue;
             }
-            let metadata = entry
-                .metadata()
+            let link = entry
+                .file_type()
+                .with_context(|| format!("cannot read {}", path.display()))?
+                .is_symlink();
+            if link {
+                let target = std::fs::canonicalize(&path)
+                    .with_context(|| format!("{} is a broken link", path.display()))?;
+                anyhow::ensure!(
+                    target.starts_with(&root),
+                    "{} links to {}, outside {}: templates and fonts may only read files in \
+                     their own folder (copy the file in instead of linking it)",
+                    path.display(),
+                    target.display(),
+                    dir.display()
+                );
+            }
+            // Through a link (inside the folder) to what it names.
+            let metadata = std::fs::metadata(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
             if metadata.is_dir() {
-                pending.push(path);
+                let real = std::fs::canonicalize(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                // A link back to a folder already read would loop.
+                if !seen.contains(&real) {
+                    seen.push(real);
+                    pending.push(path);
+                }
             } else if metadata.len() <= MAX_LAYOUT_FILE_BYTES {
                 let bytes = std::fs::read(&path)
                     .with_context(|| format!("cannot read {}", path.display()))?;
