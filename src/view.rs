@@ -192,10 +192,25 @@ pub struct ChangesView {
     pub items: Vec<ChangeItem>,
     /// Expectations of the level below that this level no longer lists, by area.
     pub no_longer_listed: Vec<AreaView>,
-    /// The whole comparison, area by area (the workbook's Comparison sheet lists every
-    /// expectation, the unchanged too); not part of the templates' data.
+    /// Every expectation of the two levels by how it changed, area by area (the workbook's
+    /// Comparison sheet lists them all, the unchanged too); not part of the templates' data.
     #[serde(skip)]
-    pub areas: Vec<compare::AreaComparison>,
+    pub areas: Vec<ComparedArea>,
+}
+
+/// One area of a comparison: each expectation of the two levels by how it changed.
+#[derive(Debug, Clone)]
+pub struct ComparedArea {
+    /// The area's name.
+    pub name: String,
+    /// The same at both levels.
+    pub unchanged: Vec<String>,
+    /// (the wording below, the wording at this level).
+    pub reworded: Vec<(String, String)>,
+    /// Only at this level.
+    pub added: Vec<String>,
+    /// Only at the level below.
+    pub removed: Vec<String>,
 }
 
 /// A new or reworded expectation.
@@ -607,7 +622,17 @@ fn changes_view(comparison: &Comparison, labels: &Labels) -> ChangesView {
                     .collect(),
             })
             .collect(),
-        areas: comparison.areas.clone(),
+        areas: comparison
+            .areas
+            .iter()
+            .map(|area| ComparedArea {
+                name: area.area_name.clone(),
+                unchanged: area.unchanged.clone(),
+                reworded: area.reworded.clone(),
+                added: area.added.clone(),
+                removed: area.removed.clone(),
+            })
+            .collect(),
     }
 }
 

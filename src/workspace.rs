@@ -184,10 +184,17 @@ pub fn find_ladder(name: &str) -> anyhow::Result<LoadedLadder> {
         .into_iter()
         .find(|loaded| by_file || loaded.ladder.id == name)
         .with_context(|| {
-            format!(
-                "no ladder `{name}`: give a file, or one of: {}",
-                known.join(", ")
-            )
+            if known.is_empty() {
+                format!(
+                    "no ladder `{name}`: there is no `{DEFAULT_FOLDER}/` folder of ladders here; \
+                     give the ladder's file (e.g. path/to/{name}.yaml)"
+                )
+            } else {
+                format!(
+                    "no ladder `{name}`: give a file, or one of: {}",
+                    known.join(", ")
+                )
+            }
         })
 }
 

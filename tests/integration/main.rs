@@ -18,5 +18,6 @@ mod pdf;
 mod recalculate;
 mod reliability;
 mod seeds;
+mod stages;
 mod workflows;
 mod xlsx;

@@ -348,19 +348,7 @@ fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
 
 /// The part of the calibration sheet in the zip.
 fn calibration_part(bytes: &[u8]) -> String {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut workbook = String::new();
-    archive
-        .by_name("xl/workbook.xml")
-        .unwrap()
-        .read_to_string(&mut workbook)
-        .unwrap();
-    let position = workbook
-        .split("<sheet ")
-        .skip(1)
-        .position(|entry| entry.contains("name=\"Calibration\""))
-        .unwrap();
-    format!("xl/worksheets/sheet{}.xml", position + 1)
+    sheet_part(bytes, "Calibration")
 }
 
 /// People of every track of a ladder, with random ratings (some left blank).
