@@ -307,7 +307,24 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
         .extension()
         .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
+    // Spreadsheets and Word documents are read whole: within the limit of every source file
+    // (a zip package is then checked for what it inflates to, see `crate::package`).
     let read_bytes = || {
+        let size = std::fs::metadata(path)
+            .map(|metadata| metadata.len())
+            .unwrap_or(0);
+        if size > crate::source::MAX_SOURCE_BYTES {
+            return Err(vec![Diagnostic::error(
+                "too-large",
+                format!(
+                    "the file is {} MiB; the most read is {} MiB",
+                    size / (1024 * 1024),
+                    crate::source::MAX_SOURCE_BYTES / (1024 * 1024)
+                ),
+            )
+            .in_file(path)
+            .with_hint("a ladder's spreadsheet or document is a few hundred kilobytes; split it, or keep only the ladder's sheets")]);
+        }
         std::fs::read(path).map_err(|error| {
             vec![Diagnostic::error("io", format!("cannot read the file: {error}")).in_file(path)]
         })

@@ -185,3 +185,16 @@ fn a_word_document_with_one_damaged_byte_in_its_numbering_ends_in_an_error() {
     let bytes = with_member(&docx, "word/numbering.xml", damaged.as_bytes());
     refused_by_import_and_calibration("numbering.docx", &bytes, "numbering.xml");
 }
+
+#[test]
+fn a_csv_past_the_source_limit_is_refused_before_it_is_read() {
+    let folder = tempfile::tempdir().unwrap();
+    let row = "Impact,Ships small features,Leads projects\n";
+    let csv = "Area,Junior,Senior\n".to_owned() + &row.repeat(10 * 1024 * 1024 / row.len());
+    std::fs::write(folder.path().join("huge.csv"), csv).unwrap();
+    let (output, took) = ladder_at(folder.path(), &["import", "huge.csv", "--explain"]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("huge.csv") && text.contains("MiB"), "{text}");
+    assert!(took < BOUND, "took {took:?}");
+}
