@@ -474,11 +474,7 @@ fn run_artifact(
 
 /// A panic's message as an error.
 fn panicked(panic: &(dyn std::any::Any + Send)) -> anyhow::Error {
-    let message = panic
-        .downcast_ref::<&str>()
-        .map(|text| (*text).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| String::from("no message"));
+    let message = crate::diagnostic::panic_message(panic);
     anyhow::anyhow!(
         "an internal error stopped this document ({message}); the other documents were built. \
          Please report it with the ladder that causes it"

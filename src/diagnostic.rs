@@ -236,6 +236,16 @@ pub fn did_you_mean<'a>(
         .map(|(_, candidate)| candidate)
 }
 
+/// A panic's message, from its payload (`panic!("…")` carries a `&str` or a `String`), for the
+/// error that reports a caught panic.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| String::from("no message"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,12 +15,7 @@ pub(super) fn install(verbose: bool) {
         return;
     }
     std::panic::set_hook(Box::new(|info| {
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|text| (*text).to_owned())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| String::from("no message"));
+        let message = crate::diagnostic::panic_message(info.payload());
         let place = info
             .location()
             .map(|location| format!(" at {}:{}", location.file(), location.line()))

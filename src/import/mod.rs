@@ -286,11 +286,7 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
         read_any_file(path, options)
     }));
     read.unwrap_or_else(|panic| {
-        let why = panic
-            .downcast_ref::<&str>()
-            .map(|text| (*text).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let why = crate::diagnostic::panic_message(panic.as_ref());
         Err(vec![Diagnostic::error(
             READER_FAILED,
             format!("the file is damaged: its reader failed on it ({why})"),
