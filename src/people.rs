@@ -294,6 +294,32 @@ pub fn csv_records_with(text: &str, separator: char) -> (Vec<Record>, Option<(us
     (records, quoted_at)
 }
 
+/// File names for the people of one folder, each unique in it: a second person of the same name
+/// gets `-2`, a third `-3`.
+#[derive(Debug, Default)]
+pub struct FileNames {
+    used: std::collections::HashSet<String>,
+}
+
+impl FileNames {
+    /// The file name (without extension) for the next person, from their name ([`file_name`]),
+    /// or from `fallback` when the name gives none.
+    pub fn take(&mut self, name: &str, fallback: impl FnOnce() -> String) -> String {
+        let base = match file_name(name) {
+            empty if empty.is_empty() => fallback(),
+            base => base,
+        };
+        let mut unique = base.clone();
+        let mut counter = 2;
+        while self.used.contains(&unique) {
+            unique = format!("{base}-{counter}");
+            counter += 1;
+        }
+        self.used.insert(unique.clone());
+        unique
+    }
+}
+
 /// Windows' reserved file names, refused whatever their extension and case.
 const RESERVED_FILE_NAMES: &[&str] = &[
     "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",

@@ -14,6 +14,7 @@ use crate::calibration::{figures, Assessment, Calibration};
 use crate::labels::Labels;
 use crate::model::Ladder;
 use crate::output::ContentHasher;
+use crate::people::FileNames;
 
 /// A filled calibration workbook, read, with what names its outputs.
 #[derive(Debug)]
@@ -24,6 +25,8 @@ pub struct Filled {
     pub stem: String,
     /// Hex hash of the workbook's bytes: outputs are rebuilt when the workbook changes.
     pub hash: String,
+    /// The file name of each person's page, in the order of `calibration.people`.
+    person_files: Vec<String>,
 }
 
 impl Filled {
@@ -35,10 +38,17 @@ impl Filled {
         );
         let mut hasher = ContentHasher::new();
         hasher.add(bytes);
+        let mut file_names = FileNames::default();
+        let person_files = calibration
+            .people
+            .iter()
+            .map(|person| file_names.take(&person.name, || format!("row-{}", person.row)))
+            .collect();
         Filled {
             calibration,
             stem,
             hash: hasher.finish(),
+            person_files,
         }
     }
 }
@@ -96,14 +106,16 @@ impl CalibrationOutputs {
             if artifact.name == self.report_name(filled) {
                 return Some((filled.as_ref(), None));
             }
-            let files = person_files(&filled.calibration);
-            filled
-                .calibration
-                .people
-                .iter()
-                .zip(&files)
-                .find(|(_, file)| artifact.name == self.person_name(filled, file))
-                .map(|(person, _)| (filled.as_ref(), Some(person)))
+            // `calibration/<stem>/<file>.pdf`, read back without formatting every person's name.
+            let file = artifact
+                .name
+                .strip_prefix(FOLDER)?
+                .strip_prefix('/')?
+                .strip_prefix(filled.stem.as_str())?
+                .strip_prefix('/')?
+                .strip_suffix(".pdf")?;
+            let index = filled.person_files.iter().position(|known| known == file)?;
+            Some((filled.as_ref(), filled.calibration.people.get(index)))
         })
     }
 
@@ -114,25 +126,6 @@ impl CalibrationOutputs {
     fn person_name(&self, filled: &Filled, file: &str) -> String {
         format!("{FOLDER}/{}/{file}.pdf", filled.stem)
     }
-}
-
-/// A file name per person of a workbook, unique within it (two people may share a name).
-fn person_files(calibration: &Calibration) -> Vec<String> {
-    let mut used: Vec<String> = Vec::new();
-    for person in &calibration.people {
-        let base = match crate::people::file_name(&person.name) {
-            empty if empty.is_empty() => format!("row-{}", person.row),
-            base => base,
-        };
-        let mut unique = base.clone();
-        let mut counter = 2;
-        while used.contains(&unique) {
-            unique = format!("{base}-{counter}");
-            counter += 1;
-        }
-        used.push(unique);
-    }
-    used
 }
 
 impl Exporter for CalibrationOutputs {
@@ -154,9 +147,9 @@ impl Exporter for CalibrationOutputs {
         {
             artifacts.push(ArtifactSpec::new(self.report_name(filled)).in_folder(FOLDER));
             if self.output == Output::Pdf {
-                for file in person_files(&filled.calibration) {
+                for file in &filled.person_files {
                     artifacts.push(
-                        ArtifactSpec::new(self.person_name(filled, &file))
+                        ArtifactSpec::new(self.person_name(filled, file))
                             .in_folder(PathBuf::from(FOLDER).join(&filled.stem)),
                     );
                 }

@@ -18,7 +18,7 @@ use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Ladder, Level, Track};
 use crate::output::ContentHasher;
-use crate::people::{column_key, file_name, PeopleFile};
+use crate::people::{column_key, FileNames, PeopleFile};
 
 /// The columns a candidates file must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["name", "level"];
@@ -53,22 +53,12 @@ pub fn read(path: &Path) -> Result<Vec<CandidateRow>, Vec<Diagnostic>> {
     let track = file.column("track");
     let date = file.column("date");
     let known = [name, level, track, date];
-    let mut used: Vec<String> = Vec::new();
+    let mut file_names = FileNames::default();
     let mut rows = Vec::new();
     for row in &file.rows {
         let text = |column: Option<usize>| file.field(row, column).map(|field| field.text.clone());
         let name_text = text(name).unwrap_or_default();
-        let base = match file_name(&name_text) {
-            empty if empty.is_empty() => format!("line-{}", row.line),
-            base => base,
-        };
-        let mut unique = base.clone();
-        let mut counter = 2;
-        while used.contains(&unique) {
-            unique = format!("{base}-{counter}");
-            counter += 1;
-        }
-        used.push(unique.clone());
+        let unique = file_names.take(&name_text, || format!("line-{}", row.line));
         let fields = file
             .columns
             .iter()
