@@ -11,6 +11,7 @@
 //! located [`Diagnostic`]; ladders without errors come out normalized and ready to export.
 
 pub mod audience;
+pub mod budget;
 pub mod build;
 pub mod calibration;
 pub mod check;
@@ -38,6 +39,11 @@ pub mod view;
 pub mod workspace;
 
 pub use diagnostic::{Diagnostic, Severity};
+
+/// Every allocation is counted per thread, so that a runaway template can be stopped at its
+/// memory limit instead of taking the process down ([`budget`]).
+#[global_allocator]
+static ALLOCATOR: budget::CountingAllocator = budget::CountingAllocator;
 pub use load::LoadedLadder;
 pub use model::Ladder;
 pub use workspace::Workspace;

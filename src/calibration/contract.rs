@@ -48,11 +48,19 @@ pub enum Column {
     Notes,
     /// A further column of the roster, by its heading.
     Extra(String),
+    /// The number of the person's track in the lists (hidden machinery): every lookup goes
+    /// through it, so that no name is ever matched as a pattern.
+    TrackNumber,
     /// The rank of the current level (hidden machinery).
     CurrentRank,
     /// The rank of a rating, by the area's id (hidden machinery).
     RankOf(String),
 }
+
+/// What the dropdown of an area a track does not rate offers, and the reader takes for no
+/// rating: a dash, so that the list is never empty (Excel accepts anything typed into a cell
+/// whose list is empty).
+pub const NOT_RATED_MARK: &str = "—";
 
 /// The columns with a fixed key, and the dictionary key of their heading.
 const FIXED: &[(&str, Column, &str)] = &[
@@ -65,6 +73,7 @@ const FIXED: &[(&str, Column, &str)] = &[
     ("proposed", Column::Proposed, "proposed_level"),
     ("decision", Column::Decision, "decision"),
     ("notes", Column::Notes, "notes"),
+    ("track-number", Column::TrackNumber, "track_number"),
     ("current-rank", Column::CurrentRank, "current_rank"),
 ];
 
@@ -172,9 +181,9 @@ impl Contract {
                 }
             };
             let column = match fixed {
-                Some(Column::CurrentRank) => {
+                Some(machinery @ (Column::TrackNumber | Column::CurrentRank)) => {
                     after_notes = false;
-                    Some(Column::CurrentRank)
+                    Some(machinery)
                 }
                 Some(column) => {
                     after_notes = column == Column::Notes;
@@ -321,6 +330,7 @@ mod tests {
             Column::Decision,
             Column::Notes,
             Column::Extra(String::from("Team: A/B")),
+            Column::TrackNumber,
             Column::CurrentRank,
             Column::RankOf(String::from("impact")),
         ];

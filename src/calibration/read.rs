@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::contract::{
     column_letters, ladder_fingerprint, level_labels, rated_by, rating_areas, recorded_property,
-    Column, Contract, CONTRACT_SHEET, FINGERPRINT_PROPERTY, LADDER_ID_PROPERTY,
+    Column, Contract, CONTRACT_SHEET, FINGERPRINT_PROPERTY, LADDER_ID_PROPERTY, NOT_RATED_MARK,
 };
 use super::rules::roll_ups;
 use crate::audience::{for_audience, Audience};
@@ -150,6 +150,7 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
         ladder.areas.iter().map(|area| area.name.clone()).collect()
     };
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let at =
         |row: usize, column: usize| format!("{sheet}!{}{}", column_letters(column as u16), row + 1);
     let required = [
@@ -227,12 +228,15 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
         let labels_of_track = level_labels(track);
         let rank_of = |column: usize, problems: &mut Vec<Diagnostic>| -> Option<usize> {
             let value = cell(column);
-            if value.is_empty() {
+            if value.is_empty() || value == NOT_RATED_MARK {
                 return None;
             }
+            // Case ignored as the sheet's `EXACT(UPPER(…))` ignores it, so that the sheet and
+            // the report agree.
+            let wanted = value.to_uppercase();
             let rank = labels_of_track
                 .iter()
-                .position(|label| label.eq_ignore_ascii_case(&value));
+                .position(|label| label.to_uppercase() == wanted);
             if rank.is_none() {
                 problems.push(
                     Diagnostic::error(
@@ -257,9 +261,28 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
             .iter()
             .zip(&uses)
             .map(|(column, used)| {
-                column
-                    .filter(|_| *used)
-                    .and_then(|column| rank_of(column, &mut problems))
+                let column = (*column)?;
+                if !*used {
+                    // A value where the track rates nothing (the dropdown offers only a dash;
+                    // a pasted value passes it): reported, not counted.
+                    let value = cell(column);
+                    if !value.is_empty() && value != NOT_RATED_MARK {
+                        warnings.push(
+                            Diagnostic::warning(
+                                "calibration-not-rated",
+                                format!(
+                                    "{}: `{value}` is in an area track `{}` does not rate; it was not counted",
+                                    at(index, column),
+                                    track.name
+                                ),
+                            )
+                            .in_file(path)
+                            .with_hint("clear the cell, or rate the area the track rates"),
+                        );
+                    }
+                    return None;
+                }
+                rank_of(column, &mut problems)
             })
             .collect();
         let proposed = proposed_at.and_then(|column| rank_of(column, &mut problems));
@@ -286,7 +309,6 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
     }
     // A ladder edited since the workbook was made: what still matches is read (by id, title
     // or name), and the reader is told to look.
-    let mut warnings = Vec::new();
     if let Some(recorded) = recorded_fingerprint {
         let current = [Audience::Internal, Audience::Public]
             .map(|audience| ladder_fingerprint(&for_audience(ladder, audience)));

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::budget::Limits;
 use crate::export::pdf::{Paper, PdfOptions};
 
 mod build;
@@ -78,7 +79,7 @@ pub enum Command {
 }
 
 /// Options of the PDF documents, shared by the commands that make PDFs.
-#[derive(Debug, Args, Default, Clone)]
+#[derive(Debug, Args, Clone)]
 pub struct PdfArgs {
     /// A folder of typst templates to use instead of `layouts/`.
     #[arg(long, value_name = "DIR")]
@@ -89,6 +90,12 @@ pub struct PdfArgs {
     /// A folder of extra fonts (repeatable).
     #[arg(long = "font-path", value_name = "DIR")]
     pub font_paths: Vec<PathBuf>,
+    /// How long one document's template may run before it is stopped and reported.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub document_time_limit: u64,
+    /// How much memory one document's template may hold before it is stopped and reported.
+    #[arg(long, value_name = "MIB", default_value_t = 2048)]
+    pub document_memory_limit: usize,
 }
 
 impl PdfArgs {
@@ -98,6 +105,10 @@ impl PdfArgs {
             paper: self.paper,
             font_paths: self.font_paths.clone(),
             emit_typst,
+            limits: Limits {
+                time: std::time::Duration::from_secs(self.document_time_limit),
+                memory: self.document_memory_limit << 20,
+            },
         }
     }
 }

@@ -75,7 +75,7 @@ const EXAMPLE_KEYS: &[&str] = &["examples", "example"];
 /// Whether a YAML text is a ladder source of this tool's own format (it has `tracks` at its
 /// top), which loads as it is rather than being imported.
 pub fn is_own_format(text: &str) -> bool {
-    serde_yaml::from_str::<serde_yaml::Value>(text).is_ok_and(|yaml| yaml.get("tracks").is_some())
+    crate::load::yaml_value(Path::new(""), text).is_ok_and(|yaml| yaml.get("tracks").is_some())
 }
 
 /// Imports a standalone data file (`.json`, `.yaml`, `.yml`).
@@ -89,13 +89,7 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
             ]
         })?
     } else {
-        let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
-            vec![
-                Diagnostic::error("bad-yaml", format!("this is not YAML: {error}"))
-                    .in_file(path)
-                    .at(error.location().map(|at| (at.line(), at.column()))),
-            ]
-        })?;
+        let yaml = crate::load::yaml_value(path, text).map_err(|refused| vec![refused])?;
         if yaml.get("tracks").is_some() {
             // This tool's own format is read by `load`, not imported (see `crate::inputs`).
             return Err(vec![Diagnostic::error(

@@ -18,11 +18,9 @@ pub enum FrontMatter {
 
 /// Front matter that holds a whole ladder (it has `tracks`), or metadata such as `title`.
 pub fn read(text: &str) -> FrontMatter {
-    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+    let value = match crate::load::yaml_value(std::path::Path::new(""), text) {
         Ok(value) => value,
-        Err(error) => {
-            return FrontMatter::Invalid(format!("the front matter is not YAML: {error}"))
-        }
+        Err(error) => return FrontMatter::Invalid(format!("the front matter: {}", error.message)),
     };
     let Some(mapping) = value.as_mapping() else {
         return FrontMatter::Metadata(HashMap::new(), value);

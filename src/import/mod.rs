@@ -15,6 +15,7 @@ pub mod docx;
 pub mod explain;
 pub mod front_matter;
 pub mod interpret;
+pub mod nesting;
 pub mod outline;
 pub mod sheets;
 
@@ -55,13 +56,7 @@ impl ImportOptions {
     /// (`levels: h2`, `areas: h3`, `tracks: none`, `levels: columns`, `track: Manager`).
     pub fn from_mapping(path: &Path) -> Result<Self, Diagnostic> {
         let source = crate::source::read_source(path)?;
-        let value: serde_yaml::Value = serde_yaml::from_str(&source.text).map_err(|error| {
-            Diagnostic::error(
-                "bad-mapping",
-                format!("the mapping file is not YAML: {error}"),
-            )
-            .in_file(path)
-        })?;
+        let value = crate::load::yaml_value(path, &source.text)?;
         let mut options = ImportOptions::default();
         let Some(mapping) = value.as_mapping() else {
             return Ok(options);
@@ -187,6 +182,19 @@ pub fn import_text_with(
 ) -> Result<Imported, Vec<Diagnostic>> {
     let mut interpreter = interpret::Interpreter::new(path);
     interpreter.set_options(options);
+    // Raw HTML in Markdown goes through the same parser as a page.
+    if let Some(line) = nesting::too_deep_at(text) {
+        return Err(vec![Diagnostic::error(
+            "too-deep",
+            format!(
+                "the HTML here nests more than {} elements deep, which no ladder page does",
+                nesting::MAX_HTML_NESTING
+            ),
+        )
+        .in_file(path)
+        .at(Some((line, 1)))
+        .with_hint("remove the nesting (save the page again from its editor), or import its text as Markdown")]);
+    }
     if looks_like_html(path, text) {
         let (title, blocks) = outline::html_page(text);
         if let Some(title) = title {

@@ -10,6 +10,9 @@
 use crate::calibration::contract::LANGUAGE_PROPERTY;
 use std::io::Cursor;
 use std::path::Path;
+use std::time::Duration;
+
+use crate::budget::{Budget, Limits};
 
 use calamine::{Data, Range, Reader};
 
@@ -45,7 +48,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
     let sheets = if extension == "csv" {
         vec![csv_sheet(path, bytes)]
     } else {
-        workbook_sheets(bytes).map_err(|message| {
+        read_within_budget(bytes).map_err(|message| {
             vec![Diagnostic::error("bad-spreadsheet", message)
                 .in_file(path)
                 .with_hint("save it as .xlsx, .ods or .csv and import that")]
@@ -158,6 +161,32 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         sheets: names,
     })
 }
+
+/// What reading one workbook may take. calamine holds a sheet as a dense range from its first
+/// to its last cell, so a 6 KB `.xls` with a cell at `IV65536` costs a gigabyte; `.xlsx` and
+/// `.ods` are checked before they are read ([`crate::package`]), but `.xls` (a compound file
+/// of binary records) is not, so every workbook is read within these limits, far above what
+/// an 8 MiB workbook of real text needs.
+const WORKBOOK_READ_LIMITS: Limits = Limits {
+    time: Duration::from_secs(60),
+    memory: 512 << 20,
+};
+
+/// [`workbook_sheets`] on a thread of its own, stopped at [`WORKBOOK_READ_LIMITS`].
+fn read_within_budget(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    let owned = bytes.to_vec();
+    Budget::new(WORKBOOK_READ_LIMITS)
+        .run(READER_STACK_BYTES, move || workbook_sheets(&owned))
+        .map_err(|overrun| {
+            format!(
+                "reading it was {overrun}; a sheet whose cells lie far apart (a cell at its \
+                 far corner) needs that much"
+            )
+        })?
+}
+
+/// calamine's readers recurse little; a worker thread's usual stack is plenty.
+const READER_STACK_BYTES: usize = 8 << 20;
 
 fn workbook_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     // `.xls` is no zip package; `.xlsx` and `.ods` are checked before calamine holds them.

@@ -58,6 +58,20 @@ pub fn load_source(source: SourceFile) -> Result<LoadedLadder, Vec<Diagnostic>> 
     })
 }
 
+/// Any YAML a user gives that is not a ladder (another tool's data, a front matter, a
+/// mapping), as a value: refused with a located error when it nests or expands by its aliases
+/// past what any ladder does, before serde_yaml builds it.
+pub fn yaml_value(path: &Path, text: &str) -> Result<serde_yaml::Value, Diagnostic> {
+    if let Some(refused) = yaml::beyond_bounds(path, &SourceMap::build(text)) {
+        return Err(refused);
+    }
+    serde_yaml::from_str(text).map_err(|error| {
+        Diagnostic::error("bad-yaml", format!("this is not YAML: {error}"))
+            .in_file(path)
+            .at(error.location().map(|at| (at.line(), at.column())))
+    })
+}
+
 /// A ladder's id when it names none: its file stem.
 pub fn default_id(path: &Path) -> String {
     path.file_stem()

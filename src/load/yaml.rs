@@ -17,28 +17,8 @@ pub(super) fn parse(source: &SourceFile) -> Result<(Ladder, SourceMap), Vec<Diag
             )]);
     }
     let source_map = SourceMap::build(&source.text);
-    if let Some(position) = source_map.too_deep {
-        return Err(vec![Diagnostic::error(
-            "too-deep",
-            format!("the YAML nests deeper than {MAX_DEPTH} levels, far deeper than a ladder"),
-        )
-        .in_file(path)
-        .at(Some(position))
-        .with_hint("check for unbalanced `[` or `{` brackets")]);
-    }
-    if let Some(position) = source_map.too_large_expanded {
-        return Err(vec![Diagnostic::error(
-            "too-large-expanded",
-            format!(
-                "its aliases (`*name`) repeat more than {} nodes, or expand it past {} nodes or {} MiB of text: far more than any ladder",
-                crate::load::source_map::MAX_ALIAS_NODES,
-                crate::load::source_map::MAX_EXPANDED_NODES,
-                crate::load::source_map::MAX_EXPANDED_BYTES / (1024 * 1024)
-            ),
-        )
-        .in_file(path)
-        .at(Some(position))
-        .with_hint("an alias here repeats a large anchored part many times; write the repeated part out, or share it with `shares_expectations_with`")]);
+    if let Some(refused) = beyond_bounds(path, &source_map) {
+        return Err(vec![refused]);
     }
     let ladder: Ladder = serde_yaml::from_str(&source.text)
         .map_err(|error| vec![serde_error_diagnostic(&error, &source.text).in_file(path)])?;
@@ -154,4 +134,37 @@ fn quote_list(names: &[&str]) -> String {
         .map(|name| format!("`{name}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Whether YAML nests or expands by its aliases past what any ladder does (checked on the
+/// source map's events, before serde_yaml builds anything): the one bound of every YAML file
+/// a user gives, a ladder, another tool's data or a front matter.
+pub(crate) fn beyond_bounds(path: &std::path::Path, source_map: &SourceMap) -> Option<Diagnostic> {
+    if let Some(position) = source_map.too_deep {
+        return Some(
+            Diagnostic::error(
+                "too-deep",
+                format!("the YAML nests deeper than {MAX_DEPTH} levels, far deeper than a ladder"),
+            )
+            .in_file(path)
+            .at(Some(position))
+            .with_hint("check for unbalanced `[` or `{` brackets"),
+        );
+    }
+    if let Some(position) = source_map.too_large_expanded {
+        return Some(Diagnostic::error(
+            "too-large-expanded",
+            format!(
+                "its aliases (`*name`) repeat more than {} nodes, or expand it past {} nodes or {} MiB of text: far more than any ladder",
+                crate::load::source_map::MAX_ALIAS_NODES,
+                crate::load::source_map::MAX_EXPANDED_NODES,
+                crate::load::source_map::MAX_EXPANDED_BYTES / (1024 * 1024)
+            ),
+        )
+        .in_file(path)
+        .at(Some(position))
+        .with_hint("an alias here repeats a large anchored part many times; write the repeated part out, or share it with `shares_expectations_with`"),
+        );
+    }
+    None
 }

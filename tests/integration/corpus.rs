@@ -452,7 +452,7 @@ const DAMAGED_FILE_SECONDS: u64 = 20;
 
 /// Imports a damaged file: an error is fine; a reader that panics (the importer reports it as
 /// `reader-failed`), or a run past the time bound, fails.
-fn import_damaged(name: &str, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn import_damaged(name: &str, bytes: &[u8]) -> Result<(), String> {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join(name);
     std::fs::write(&path, bytes).unwrap();

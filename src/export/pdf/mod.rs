@@ -11,6 +11,7 @@ pub mod world;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -20,6 +21,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions as TypstPdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::audience::Audience;
+use crate::budget::{Budget, Limits, Overrun};
 pub use crate::calibration::ReportData;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
@@ -59,6 +61,8 @@ pub struct PdfOptions {
     pub font_paths: Vec<PathBuf>,
     /// When set, every document's `.typ` and JSON sources are also written here.
     pub emit_typst: Option<PathBuf>,
+    /// The time and memory one document's template may take.
+    pub limits: Limits,
 }
 
 /// The folder of templates a run uses: the one given, else `layouts/` when it exists, else the
@@ -84,9 +88,10 @@ pub struct Candidate {
 
 /// What every PDF of a run shares: fonts, layouts, options.
 pub struct Context {
-    resources: Option<Resources>,
+    resources: Option<Arc<Resources>>,
     options: PdfOptions,
     fingerprint: String,
+    budget: Budget,
 }
 
 impl Context {
@@ -98,6 +103,7 @@ impl Context {
                 resources: None,
                 options: options.clone(),
                 fingerprint: String::new(),
+                budget: Budget::new(options.limits),
             });
         }
         let layouts = layouts_folder(options);
@@ -118,9 +124,10 @@ impl Context {
                 .as_bytes(),
         );
         Ok(Context {
-            resources: Some(resources),
+            resources: Some(Arc::new(resources)),
             options: options.clone(),
             fingerprint: hasher.finish(),
+            budget: Budget::new(options.limits),
         })
     }
 
@@ -129,7 +136,7 @@ impl Context {
         &self.fingerprint
     }
 
-    fn resources(&self) -> anyhow::Result<&Resources> {
+    fn resources(&self) -> anyhow::Result<&Arc<Resources>> {
         self.resources
             .as_ref()
             .context("the PDF context was created without PDFs")
@@ -266,29 +273,48 @@ impl Context {
             anyhow::bail!(missing_glyphs(data, &missing));
         }
         let world = DocumentWorld {
-            resources,
+            resources: Arc::clone(resources),
             fonts,
             main: main_id,
             data: Bytes::new(json),
             today: date,
         };
-        let warned = typst::compile::<PagedDocument>(&world);
-        let document = warned
-            .output
-            .map_err(|errors| anyhow::anyhow!(render_diagnostics(&world, &errors)))?;
-        let pdf_options = TypstPdfOptions {
-            ident: typst::foundations::Smart::Custom(format!("ladder/{emit_name}")),
-            creator: typst::foundations::Smart::Custom(Some(String::from("ladder (typst)"))),
-            timestamp: Some(Timestamp::new_utc(date)),
-            page_ranges: None,
-            standards: PdfStandards::new(&[PdfStandard::A_2b])
-                .map_err(|error| anyhow::anyhow!("PDF/A settings: {}", error.message()))?,
-            tagged: true,
-            pretty: false,
-        };
-        typst_pdf::pdf(&document, &pdf_options)
-            .map_err(|errors| anyhow::anyhow!(render_diagnostics(&world, &errors)))
+        let ident = format!("ladder/{emit_name}");
+        // A template is a program: it runs within the run's budget of time and memory, on a
+        // stack as large as the build's workers have.
+        self.budget
+            .run(crate::build::WORKER_STACK_BYTES, move || {
+                compile_world(&world, ident, date)
+            })
+            .map_err(|overrun| {
+                let cause = match overrun {
+                    Overrun::Time(_) => ": the template may loop without end",
+                    Overrun::Memory(_) => ": the template may grow a value without end",
+                    Overrun::Refused => "",
+                };
+                anyhow::anyhow!("{main}: {overrun}{cause}")
+            })?
     }
+}
+
+/// Compiles a document's world and exports its PDF.
+fn compile_world(world: &DocumentWorld, ident: String, date: Datetime) -> anyhow::Result<Vec<u8>> {
+    let warned = typst::compile::<PagedDocument>(world);
+    let document = warned
+        .output
+        .map_err(|errors| anyhow::anyhow!(render_diagnostics(world, &errors)))?;
+    let pdf_options = TypstPdfOptions {
+        ident: typst::foundations::Smart::Custom(ident),
+        creator: typst::foundations::Smart::Custom(Some(String::from("ladder (typst)"))),
+        timestamp: Some(Timestamp::new_utc(date)),
+        page_ranges: None,
+        standards: PdfStandards::new(&[PdfStandard::A_2b])
+            .map_err(|error| anyhow::anyhow!("PDF/A settings: {}", error.message()))?,
+        tagged: true,
+        pretty: false,
+    };
+    typst_pdf::pdf(&document, &pdf_options)
+        .map_err(|errors| anyhow::anyhow!(render_diagnostics(world, &errors)))
 }
 
 /// The PDF exporter: a booklet per ladder and a one-pager per level.

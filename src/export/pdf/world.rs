@@ -184,9 +184,9 @@ fn read_folder(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
 }
 
 /// One document's world.
-pub struct DocumentWorld<'r> {
+pub struct DocumentWorld {
     /// The run's layouts and fonts.
-    pub resources: &'r Resources,
+    pub resources: Arc<Resources>,
     /// The fonts this document is set in.
     pub fonts: Arc<FontSet>,
     /// The template compiled (`/booklet.typ`, `/offer.typ`).
@@ -198,7 +198,7 @@ pub struct DocumentWorld<'r> {
     pub today: Datetime,
 }
 
-impl World for DocumentWorld<'_> {
+impl World for DocumentWorld {
     fn library(&self) -> &LazyHash<Library> {
         &self.resources.library
     }

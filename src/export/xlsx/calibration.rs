@@ -20,7 +20,9 @@ use super::{
     column_letters, print_setup, row_height, sheet_ref, Book, EMPTY_CALIBRATION_ROWS, LINE_HEIGHT,
     SPARE_CALIBRATION_ROWS,
 };
-use crate::calibration::contract::{level_labels, rated_by, rating_areas, Column, Contract};
+use crate::calibration::contract::{
+    level_labels, rated_by, rating_areas, Column, Contract, NOT_RATED_MARK,
+};
 use crate::model::Ladder;
 use crate::roster::Roster;
 
@@ -138,12 +140,25 @@ pub(super) fn lists_sheet(
         String::from("AllLevels"),
         absolute(all_levels, 1, all_levels, titles.len().max(1) as u32),
     ));
-    // An empty list: the dropdown of an area the person's track does not rate, so that
-    // nothing typed there is accepted.
+    // The dropdown of an area the person's track does not rate: one dash, so that nothing
+    // else typed there is accepted (an empty list would accept anything where Excel ignores
+    // blanks). The reader takes the dash for no rating.
     let not_rated = all_levels + 1;
+    sheet.write_string(0, not_rated, book.text("not_rated"))?;
+    sheet.write_string(1, not_rated, NOT_RATED_MARK)?;
     names.push((
         String::from("NotRated"),
         absolute(not_rated, 1, not_rated, 1),
+    ));
+    // Each track's number, beside the names that `EXACT` compares with a row's track.
+    let numbers = not_rated + 1;
+    sheet.write_string(0, numbers, book.text("track_number"))?;
+    for index in 0..ladder.tracks.len() {
+        sheet.write_number(1 + index as u32, numbers, (index + 1) as f64)?;
+    }
+    names.push((
+        String::from("TrackNumbers"),
+        absolute(numbers, 1, numbers, track_count),
     ));
     names.push((String::from("Tracks"), absolute(0, 1, 0, track_count)));
     names.push((String::from("TrackTable"), absolute(0, 1, 2, track_count)));
@@ -155,6 +170,28 @@ pub(super) fn lists_sheet(
     sheet.set_hidden(true);
     sheet.protect();
     Ok(Lists { names })
+}
+
+/// Excel's rule for a row's track number (`$B2` moves with the row): the position of the
+/// track in `Tracks`, compared with `EXACT` (never MATCH or VLOOKUP, which read `*`, `?` and
+/// `~` in a name as a pattern, in Excel, LibreOffice and Gnumeric alike); case is ignored, as
+/// the reader ignores it. 0 for no track of the ladder.
+fn track_number_formula(n: u32) -> String {
+    format!("=IF($B{n}=\"\",\"\",SUMPRODUCT(EXACT(UPPER(Tracks),UPPER($B{n}))*TrackNumbers))")
+}
+
+/// The rank of the level `cell` names in the list of the track numbered in `track`: its
+/// position compared with `EXACT`, or `""` when it is none of them (`1/(1/0)` is an error).
+fn rank_formula(cell: &str, track: &str) -> String {
+    let levels = levels_of(track);
+    format!(
+        "IFERROR(1/(1/SUMPRODUCT(EXACT(UPPER({levels}),UPPER({cell}))*(ROW({levels})-1))),\"\")"
+    )
+}
+
+/// The level list of the track numbered in `track` (lists start on the sheet's second row).
+fn levels_of(track: &str) -> String {
+    format!("INDIRECT(\"List_\"&{track})")
 }
 
 /// A person of the calibration sheet, from the roster.
@@ -246,7 +283,8 @@ pub(super) fn calibration_sheet(
     let decision = proposed + 1;
     let notes = decision + 1;
     let first_extra = notes + 1;
-    let current_rank = first_extra + extra_columns.len() as u16;
+    let track_number = first_extra + extra_columns.len() as u16;
+    let current_rank = track_number + 1;
     let first_rank = current_rank + 1;
     let last_rank = first_rank + rating_count - 1;
     let row_count = if people.is_empty() {
@@ -271,6 +309,7 @@ pub(super) fn calibration_sheet(
         Column::Notes,
     ]);
     keyed.extend(extra_columns.iter().cloned().map(Column::Extra));
+    keyed.push(Column::TrackNumber);
     keyed.push(Column::CurrentRank);
     keyed.extend(
         ratings
@@ -352,7 +391,7 @@ pub(super) fn calibration_sheet(
     for (column, width) in widths.iter().enumerate() {
         sheet.set_column_width(column as u16, *width)?;
     }
-    for column in current_rank..=last_rank {
+    for column in track_number..=last_rank {
         sheet.set_column_hidden(column)?;
     }
     let header_texts: Vec<(&str, f64)> = headers
@@ -368,7 +407,7 @@ pub(super) fn calibration_sheet(
             sheet.write_blank(row, column, &styles.entry)?;
         }
         sheet.write_blank(row, notes, &styles.notes)?;
-        for column in first_extra..current_rank {
+        for column in first_extra..track_number {
             sheet.write_blank(row, column, &styles.entry)?;
         }
     }
@@ -398,10 +437,12 @@ pub(super) fn calibration_sheet(
         .set_error_title(validation_title(book.text("not_a_track")))?
         .set_error_message(book.text("choose_track_from_list"))?;
     sheet.add_data_validation(1, 1, last_row, 1, &track_validation)?;
+    // The row's track number (hidden), relative to row 2 as the validations are.
+    let track_cell = format!("${}2", column_letters(track_number));
+    let levels_list =
+        format!("INDIRECT(IF(N({track_cell})>0,\"List_\"&{track_cell},\"AllLevels\"))");
     let level_validation = DataValidation::new()
-        .allow_list_formula(Formula::new(
-            "=INDIRECT(IFERROR(VLOOKUP($B2,TrackTable,2,FALSE),\"AllLevels\"))",
-        ))
+        .allow_list_formula(Formula::new(format!("={levels_list}")))
         .set_input_title(validation_title(book.text("level")))?
         .set_input_message(book.text("choose_level"))?
         .set_error_title(validation_title(book.text("not_a_level")))?
@@ -414,12 +455,13 @@ pub(super) fn calibration_sheet(
     // Whether the track of the row does not rate the area of the column (relative to D2): the
     // cell is then greyed and takes no input.
     let not_rated = format!(
-        "IFERROR(INDEX(TrackAreas,MATCH($B2,Tracks,0),COLUMN({first}2)-COLUMN(${first}2)+1),1)=0"
+        "IF(N({track_cell})=0,FALSE,INDEX(TrackAreas,{track_cell},COLUMN({first}2)-COLUMN(${first}2)+1)=0)"
     );
     let rating_validation = DataValidation::new()
         .allow_list_formula(Formula::new(format!(
-            "=IF({not_rated},NotRated,INDIRECT(IFERROR(VLOOKUP($B2,TrackTable,2,FALSE),\"AllLevels\")))"
+            "=IF({not_rated},NotRated,{levels_list})"
         )))
+        .ignore_blank(false)
         .set_input_title(validation_title(book.text("level")))?
         .set_input_message(book.text("choose_level"))?
         .set_error_title(validation_title(book.text("not_a_level")))?
@@ -444,12 +486,15 @@ pub(super) fn calibration_sheet(
     // Formulas: ranks (the position of a level in its track's list), then the rollups.
     for row in 1..=last_row {
         let n = row + 1;
-        let levels = format!("INDIRECT(VLOOKUP($B{n},TrackTable,2,FALSE))");
+        let track = format!("{}{n}", column_letters(track_number));
+        let levels = levels_of(&track);
+        sheet.write_formula(row, track_number, Formula::new(track_number_formula(n)))?;
         sheet.write_formula(
             row,
             current_rank,
             Formula::new(format!(
-                "=IF(OR($B{n}=\"\",$C{n}=\"\"),\"\",IFERROR(MATCH($C{n},{levels},0),\"\"))"
+                "=IF(OR(N({track})=0,$C{n}=\"\"),\"\",{})",
+                rank_formula(&format!("$C{n}"), &track)
             )),
         )?;
         for index in 0..rating_count {
@@ -458,8 +503,9 @@ pub(super) fn calibration_sheet(
                 row,
                 first_rank + index,
                 Formula::new(format!(
-                    "=IF(OR({cell}=\"\",IFERROR(INDEX(TrackAreas,MATCH($B{n},Tracks,0),{}),0)=0),\"\",IFERROR(MATCH({cell},{levels},0),\"\"))",
-                    index + 1
+                    "=IF(OR({cell}=\"\",N({track})=0),\"\",IF(INDEX(TrackAreas,N({track}),{})=0,\"\",{}))",
+                    index + 1,
+                    rank_formula(&cell, &track)
                 )),
             )?;
         }
@@ -489,7 +535,7 @@ pub(super) fn calibration_sheet(
             row,
             meets,
             Formula::new(format!(
-                "=IF(OR({current}=\"\",COUNT({ranks})=0),\"\",IF(MIN({ranks})<{current},{no},IF(COUNT({ranks})<IFERROR(VLOOKUP($B{n},TrackTable,3,FALSE),{rating_count}),{incomplete},{yes})))"
+                "=IF(OR({current}=\"\",COUNT({ranks})=0),\"\",IF(MIN({ranks})<{current},{no},IF(COUNT({ranks})<INDEX(TrackTable,{track},3),{incomplete},{yes})))"
             )),
             &styles.result,
         )?;

@@ -9,6 +9,9 @@ use super::calibration::CalibrationLayout;
 use super::{column_letters, print_setup, sheet_ref, Book};
 use crate::calibration::contract::level_labels;
 
+/// Rows under the roster's teams for teams named only in the meeting.
+pub(super) const SPARE_TEAM_ROWS: u32 = 3;
+
 pub(super) fn summary_sheet(
     sheet: &mut Worksheet,
     book: &Book,
@@ -66,6 +69,7 @@ pub(super) fn summary_sheet(
         }
     }
     // Everyone named on the sheet, whatever their track.
+    let total_row = row;
     sheet.write_string_with_format(row, 0, book.text("total"), &styles.area)?;
     counts(sheet, row, &format!("--({names}<>\"\")"))?;
     row += 2;
@@ -84,6 +88,7 @@ pub(super) fn summary_sheet(
             sheet.write_string_with_format(row, column, book.text(key), &styles.header)?;
         }
         row += 1;
+        let first_team_row = row;
         for team in teams {
             let n = row + 1;
             sheet.write_string_with_format(row, 0, team, &styles.cell)?;
@@ -91,6 +96,29 @@ pub(super) fn summary_sheet(
             sheet.write_blank(row, 1, &styles.cell)?;
             counts(sheet, row, &here)?;
             row += 1;
+        }
+        // Teams named only in the meeting: a spare row takes a team's name (typed here) and
+        // counts it; whoever is in no team row is counted in the last row, so the team rows
+        // always add up to the total.
+        for _ in 0..SPARE_TEAM_ROWS {
+            let n = row + 1;
+            sheet.write_blank(row, 0, &styles.entry)?;
+            sheet.write_blank(row, 1, &styles.cell)?;
+            let here = format!("({names}<>\"\")*({team_range}=$A{n})*($A{n}<>\"\")");
+            counts(sheet, row, &here)?;
+            row += 1;
+        }
+        sheet.write_string_with_format(row, 0, book.text("other_teams"), &styles.cell)?;
+        sheet.write_blank(row, 1, &styles.cell)?;
+        for column in 2..=4u16 {
+            let letters = column_letters(column);
+            let formula = Formula::new(format!(
+                "={letters}{total}-SUM({letters}{first}:{letters}{last})",
+                total = total_row + 1,
+                first = first_team_row + 1,
+                last = row,
+            ));
+            sheet.write_formula_with_format(row, column, formula, &styles.result)?;
         }
     }
     sheet.set_freeze_panes(3, 0)?;

@@ -586,12 +586,28 @@ fn is_bold_label(text: &str) -> bool {
 }
 
 fn list_item_markdown(item: &Item, depth: usize) -> String {
-    let mut out = format!("{}* {}", "  ".repeat(depth), item.text);
-    for child in &item.children {
-        out.push('\n');
-        out.push_str(&list_item_markdown(child, depth + 1));
-    }
+    let mut out = String::new();
+    write_list_item(item, depth, &mut out);
     out
+}
+
+/// Indentation stops here: a list nested deeper keeps its items, at this depth, so the text
+/// written stays linear in the list (indenting each of 2,000 nested items by its depth was
+/// quadratic, and no reader follows a list that deep).
+const MAX_LIST_INDENT: usize = 16;
+
+fn write_list_item(item: &Item, depth: usize, out: &mut String) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    for _ in 0..depth.min(MAX_LIST_INDENT) {
+        out.push_str("  ");
+    }
+    out.push_str("* ");
+    out.push_str(&item.text);
+    for child in &item.children {
+        write_list_item(child, depth + 1, out);
+    }
 }
 
 #[cfg(test)]
