@@ -49,6 +49,40 @@ fn recalculated(bytes: &[u8]) -> Vec<u8> {
     converted(bytes, "xlsx", "xlsx")
 }
 
+/// The two spreadsheet engines the workbooks are proven in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Engine {
+    LibreOffice,
+    Gnumeric,
+}
+
+pub(crate) const ENGINES: [Engine; 2] = [Engine::LibreOffice, Engine::Gnumeric];
+
+/// The workbook as `engine` saves it after recalculating every formula.
+pub(crate) fn recalculated_by(engine: Engine, bytes: &[u8]) -> Vec<u8> {
+    match engine {
+        Engine::LibreOffice => recalculated(bytes),
+        Engine::Gnumeric => {
+            let folder = tempfile::tempdir().unwrap();
+            let input = folder.path().join("in.xlsx");
+            let output = folder.path().join("out.xlsx");
+            std::fs::write(&input, bytes).unwrap();
+            let run = Command::new("ssconvert")
+                .arg("--recalc")
+                .arg(&input)
+                .arg(&output)
+                .output()
+                .expect("Gnumeric's ssconvert is installed: .ci/run installs gnumeric");
+            assert!(
+                run.status.success() && output.is_file(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            std::fs::read(output).unwrap()
+        }
+    }
+}
+
 /// A workbook (of the kind `from` names) as LibreOffice saves it in the format `to` (`xlsx`,
 /// `ods`, `csv`: the first sheet), after loading and recalculating it.
 pub(crate) fn converted(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
@@ -290,10 +324,19 @@ fn filled(ladder: &Ladder, people: &[Rated]) -> Vec<u8> {
     typed_into(&bytes, &sheet, &typed)
 }
 
+/// Fills the sheet, recalculates it in both engines and compares every roll-up and Summary
+/// cell with what the model computes; returns how many people have a verdict.
 fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
-    let columns = rating_columns(ladder);
     let filled = filled(ladder, people);
-    let result = recalculated(&filled);
+    let mut answered = 0;
+    for engine in ENGINES {
+        answered = check_recalculated(ladder, people, engine, recalculated_by(engine, &filled));
+    }
+    answered
+}
+
+fn check_recalculated(ladder: &Ladder, people: &[Rated], engine: Engine, result: Vec<u8>) -> usize {
+    let columns = rating_columns(ladder);
     let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(result)).unwrap();
     let range = book.worksheet_range("Calibration").unwrap();
     let header: Vec<String> = range
@@ -324,18 +367,22 @@ fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
             row[meets].to_string(),
         );
         let wanted = expected(ladder, person, &columns);
-        assert_eq!(actual, wanted, "{}: person {index} {person:?}", ladder.id);
+        assert_eq!(
+            actual, wanted,
+            "{engine:?}, {}: person {index} {person:?}",
+            ladder.id
+        );
         verdicts.push(wanted.2.clone());
         *answers.entry(wanted.2).or_insert(0) += 1;
     }
-    check_summary(ladder, people, &verdicts, &mut book);
+    check_summary(ladder, people, &verdicts, &mut book, engine);
     // A meeting where nothing is rated yet shows blanks, never 0.
     let spare = range.rows().nth(people.len() + 1).unwrap();
     for column in [lowest, median, meets] {
         assert_eq!(
             spare[column].to_string(),
             "",
-            "{}: a spare row computes",
+            "{engine:?}, {}: a spare row computes",
             ladder.id
         );
     }
@@ -392,6 +439,7 @@ fn check_summary(
     people: &[Rated],
     verdicts: &[String],
     book: &mut calamine::Xlsx<Cursor<Vec<u8>>>,
+    engine: Engine,
 ) {
     let summary = book.worksheet_range("Summary").unwrap();
     let number = |cell: &calamine::Data| cell.to_string().parse::<f64>().unwrap_or(-1.0) as i64;
@@ -413,19 +461,19 @@ fn check_summary(
             assert_eq!(
                 number(&cells[2]),
                 count(&here),
-                "{}: people at {label}",
+                "{engine:?}, {}: people at {label}",
                 ladder.id
             );
             assert_eq!(
                 number(&cells[3]),
                 count(&|index, person| here(index, person) && verdicts[index] == "Yes"),
-                "{}: meeting {label}",
+                "{engine:?}, {}: meeting {label}",
                 ladder.id
             );
             assert_eq!(
                 number(&cells[4]),
                 count(&|index, person| here(index, person) && person.decision == Some(0)),
-                "{}: promotions at {label}",
+                "{engine:?}, {}: promotions at {label}",
                 ladder.id
             );
             row += 1;
@@ -461,7 +509,25 @@ fn check_summary(
             count(&|_, person| person.team == *team && person.decision == Some(0))
         );
     }
+    // Spare rows for teams named in the meeting count nobody until named; the last row
+    // counts whoever is in no team row: nobody here.
+    let after_teams = row + 3 + teams.len();
+    for offset in 0..=SPARE_TEAM_ROWS {
+        let cells = summary.rows().nth(after_teams + offset).unwrap();
+        for column in 2..=4 {
+            assert_eq!(
+                number(&cells[column]),
+                0,
+                "{engine:?}, {}: row {} of the team rows",
+                ladder.id,
+                after_teams + offset + 1
+            );
+        }
+    }
 }
+
+/// Rows under the roster's teams for teams named only in the meeting.
+const SPARE_TEAM_ROWS: usize = 3;
 
 #[test]
 fn every_roll_up_of_every_seed_is_what_the_model_says() {
@@ -926,5 +992,158 @@ fn csv_fields_that_look_like_formulas_stay_text_in_a_spreadsheet() {
             value.trim_start_matches('\'').trim() == text.trim(),
             "{text:?} reads as {value:?}"
         );
+    }
+}
+
+/// Names with the characters lookups read as patterns (`*`, `?`, `~`), those that start a
+/// formula (`=`, `+`, `-`, `@`), separators and quotes (`,`, `"`, `'`), and other scripts:
+/// every roll-up and Summary count the same in LibreOffice and Gnumeric as in the model.
+#[test]
+fn roll_ups_are_right_in_both_engines_for_names_that_look_like_patterns_or_formulas() {
+    let quoted = |text: &str| serde_json::to_string(text).unwrap();
+    let areas = [
+        "=Impact",
+        "Scope*",
+        "Craft ~ 技術",
+        "التأثير, \"reach\"",
+        "+Delivery?",
+    ];
+    let tracks: [(&str, &[&str]); 3] = [
+        (
+            "IC*",
+            &[
+                "Engineer?",
+                "Staff*",
+                "Staff Engineer",
+                "~Lead",
+                "=Principal",
+                "O'Brien \"Fellow\"",
+            ],
+        ),
+        (
+            "Managers ~ 管理職",
+            &["-Manager", "@Director", "Manager*", "部長 ~ VP"],
+        ),
+        ("Spécialiste, «A»", &["+Expert", "Expert", "Ekspert?"]),
+    ];
+    let mut yaml = String::from("title: Patterns\nareas:\n");
+    for (index, area) in areas.iter().enumerate() {
+        yaml.push_str(&format!("  - id: a{index}\n    name: {}\n", quoted(area)));
+    }
+    yaml.push_str("tracks:\n");
+    for (track_index, (track, levels)) in tracks.iter().enumerate() {
+        yaml.push_str(&format!(
+            "  - id: t{track_index}\n    name: {}\n    kind: ic\n    levels:\n",
+            quoted(track)
+        ));
+        for (level_index, level) in levels.iter().enumerate() {
+            yaml.push_str(&format!(
+                "      - id: t{track_index}-l{level_index}\n        title: {}\n        expectations:\n",
+                quoted(level)
+            ));
+            for area in 0..areas.len() {
+                // The middle track rates three areas only.
+                if track_index == 1 && area % 2 == 1 {
+                    continue;
+                }
+                yaml.push_str(&format!(
+                    "          a{area}: [\"Does {area} at {level_index}\"]\n"
+                ));
+            }
+        }
+    }
+    let ladder = shaped(&yaml);
+    let mut runner = TestRunner::new(Config {
+        cases: 4,
+        ..Config::default()
+    });
+    runner
+        .run(&meeting(&ladder), |people| {
+            check_meeting(&ladder, &people);
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// What a meeting adds that the workbook was not built with: a value typed (or pasted) where
+/// the person's track rates nothing is reported at its cell and not counted; a team named
+/// only in the meeting, written in a spare team row of the Summary, is counted there in both
+/// engines, and a person in no team row still counts in the last row.
+#[test]
+fn a_meeting_s_additions_are_counted_or_reported() {
+    let ladder = shipped("persado-2019.yaml");
+    let people = persado_meeting();
+    let bytes = filled(&ladder, &people);
+    let sheet = calibration_part(&bytes);
+    let columns = rating_columns(&ladder);
+    // Person 0's track rates one area less than the ladder has.
+    let unrated = columns
+        .iter()
+        .position(|(_, used)| !used[people[0].track])
+        .expect("a track that does not rate an area");
+    let unrated_cell = format!("{}2", column_letters(3 + unrated));
+    let team_column = column_letters(3 + columns.len() + 6);
+    let typed = typed_into(
+        &bytes,
+        &sheet,
+        &[
+            (
+                unrated_cell.clone(),
+                String::from("Staff Software Engineer"),
+            ),
+            (format!("{team_column}2"), String::from("Platform*")),
+            (format!("{team_column}3"), String::from("Nowhere")),
+        ],
+    );
+    // The Summary: the first spare row under the roster's teams, named in the meeting.
+    let mut teams: Vec<usize> = Vec::new();
+    for person in &people {
+        if !teams.contains(&person.team) {
+            teams.push(person.team);
+        }
+    }
+    let rows_of_levels: usize = ladder.tracks.iter().map(|track| track.levels.len()).sum();
+    let first_team_row = 3 + rows_of_levels + 3;
+    let spare_row = first_team_row + teams.len();
+    let summary = sheet_part(&typed, "Summary");
+    let typed = with_sheet_edited(&typed, &summary, |xml| {
+        put(xml, &format!("A{}", spare_row + 1), "Platform*")
+    });
+
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("meeting.xlsx");
+    std::fs::write(&path, &typed).unwrap();
+    let (labels, _) = ladder::labels::Dictionaries::built_in().labels("en");
+    let read = ladder::calibration::read(&path, &ladder, &labels).unwrap();
+    assert!(
+        read.warnings.iter().any(|warning| warning
+            .message
+            .starts_with(&format!("Calibration!{unrated_cell}:"))),
+        "{:?}",
+        read.warnings
+    );
+    assert_eq!(read.people[0].ratings[unrated], None);
+
+    for engine in ENGINES {
+        let result = recalculated_by(engine, &typed);
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(Cursor::new(result)).unwrap();
+        let range = book.worksheet_range("Summary").unwrap();
+        let number = |row: usize, column: usize| {
+            range
+                .get((row, column))
+                .map(|cell| cell.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(number(spare_row, 0), "Platform*", "{engine:?}");
+        assert_eq!(number(spare_row, 2), "1", "{engine:?}: the meeting's team");
+        let other_row = spare_row + SPARE_TEAM_ROWS;
+        assert_eq!(number(other_row, 2), "1", "{engine:?}: in no team row");
+        // The team rows add up to the total.
+        let total_row = 3 + rows_of_levels;
+        let sum: i64 = (first_team_row..=other_row)
+            .map(|row| number(row, 2).parse::<i64>().unwrap_or(0))
+            .sum();
+        assert_eq!(sum.to_string(), number(total_row, 2), "{engine:?}");
     }
 }

@@ -172,21 +172,21 @@ pub(super) fn lists_sheet(
     Ok(Lists { names })
 }
 
-/// Excel's rule for a row's track number (`$B2` moves with the row): the position of the
-/// track in `Tracks`, compared with `EXACT` (never MATCH or VLOOKUP, which read `*`, `?` and
-/// `~` in a name as a pattern, in Excel, LibreOffice and Gnumeric alike); case is ignored, as
-/// the reader ignores it. 0 for no track of the ladder.
+/// The formula of a row's track number (`$B2` moves with the row): the position of the track
+/// in `Tracks`. Names are compared with `=` as text (`&""`), never with MATCH or VLOOKUP,
+/// which read `*`, `?` and `~` in a name as a pattern in Excel, LibreOffice and Gnumeric
+/// alike; `=` ignores case, as the reader does. (`EXACT` over a range is no array inside
+/// SUMPRODUCT for Gnumeric: it gives `#VALUE!`.) 0 for no track of the ladder.
 fn track_number_formula(n: u32) -> String {
-    format!("=IF($B{n}=\"\",\"\",SUMPRODUCT(EXACT(UPPER(Tracks),UPPER($B{n}))*TrackNumbers))")
+    format!("=IF($B{n}=\"\",\"\",SUMPRODUCT((Tracks&\"\"=$B{n}&\"\")*TrackNumbers))")
 }
 
 /// The rank of the level `cell` names in the list of the track numbered in `track`: its
-/// position compared with `EXACT`, or `""` when it is none of them (`1/(1/0)` is an error).
+/// position, compared as [`track_number_formula`] compares, or `""` when it is none of them
+/// (`1/(1/0)` is an error).
 fn rank_formula(cell: &str, track: &str) -> String {
     let levels = levels_of(track);
-    format!(
-        "IFERROR(1/(1/SUMPRODUCT(EXACT(UPPER({levels}),UPPER({cell}))*(ROW({levels})-1))),\"\")"
-    )
+    format!("IFERROR(1/(1/SUMPRODUCT(({levels}&\"\"={cell}&\"\")*(ROW({levels})-1))),\"\")")
 }
 
 /// The level list of the track numbered in `track` (lists start on the sheet's second row).
