@@ -514,9 +514,9 @@ fn check_summary(
     let after_teams = row + 3 + teams.len();
     for offset in 0..=SPARE_TEAM_ROWS {
         let cells = summary.rows().nth(after_teams + offset).unwrap();
-        for column in 2..=4 {
+        for cell in &cells[2..=4] {
             assert_eq!(
-                number(&cells[column]),
+                number(cell),
                 0,
                 "{engine:?}, {}: row {} of the team rows",
                 ladder.id,
