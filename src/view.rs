@@ -218,6 +218,10 @@ pub struct ComparedArea {
 pub struct ChangeItem {
     /// "New in Delivery:" or "Reworded in Delivery:".
     pub lead: String,
+    /// The area's name, for pages that list the changes under area headings.
+    pub area: String,
+    /// Reworded (else new).
+    pub reworded: bool,
     /// The expectation at this level.
     pub text: Vec<Inline>,
     /// For a rewording: "was: …" with the earlier wording.
@@ -587,6 +591,8 @@ fn changes_view(comparison: &Comparison, labels: &Labels) -> ChangesView {
         for item in &area.added {
             items.push(ChangeItem {
                 lead: labels.fill("new_in", &[("area", area_name)]),
+                area: area_name.to_owned(),
+                reworded: false,
                 text: markup::inline(item),
                 was: None,
             });
@@ -594,6 +600,8 @@ fn changes_view(comparison: &Comparison, labels: &Labels) -> ChangesView {
         for (old, new) in &area.reworded {
             items.push(ChangeItem {
                 lead: labels.fill("reworded_in", &[("area", area_name)]),
+                area: area_name.to_owned(),
+                reworded: true,
                 text: markup::inline(new),
                 was: Some(markup::inline(old)),
             });

@@ -19,6 +19,8 @@ pub struct ReportData {
     pub persons: Vec<Vec<String>>,
     /// Areas rated below the current level, most often first: name and how many people.
     pub below: Vec<(String, usize)>,
+    /// The notes and evidence typed in the meeting, per person who has any: name, notes.
+    pub notes: Vec<(String, String)>,
 }
 
 /// The meeting's figures, counted once for the Markdown and the PDF report: the distribution
@@ -111,10 +113,16 @@ pub fn figures(calibration: &Calibration, ladder: &Ladder, labels: &Labels) -> R
         .filter(|(_, count)| *count > 0)
         .collect();
     below.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let notes = calibration
+        .people
+        .iter()
+        .filter_map(|person| Some((person.name.clone(), person.notes.clone()?)))
+        .collect();
     ReportData {
         people: calibration.people.len(),
         rows,
         persons,
         below,
+        notes,
     }
 }

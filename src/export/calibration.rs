@@ -361,6 +361,19 @@ pub fn to_markdown(
         out.push_str(&format!("\n## {}\n\n", labels.text("below_level_areas")));
         out.push_str(&table(rows));
     }
+    if !figures.notes.is_empty() {
+        out.push_str(&format!("\n## {}\n", labels.text("notes")));
+        for (name, notes) in &figures.notes {
+            // Each line of the notes a line of the quote: literal text, its line breaks kept.
+            out.push_str(&format!("\n**{}**\n\n", markdown_cell(name)));
+            let lines: Vec<String> = notes
+                .lines()
+                .map(|line| format!("> {}", markdown_cell(line)))
+                .collect();
+            out.push_str(&lines.join("\\\n"));
+            out.push('\n');
+        }
+    }
     Ok(out)
 }
 
@@ -409,7 +422,8 @@ pub fn person_pdf(
                 .as_deref()
                 .and_then(|id| view.level(id))
                 .map(|(_, level)| level.title.clone());
-            let standing = match (rating.as_deref().and_then(rank), current) {
+            let rated = rating.as_deref().and_then(rank);
+            let standing = match (rated, current) {
                 (Some(rated), Some(current)) if rated < current => {
                     below_areas.push(area);
                     "below"
@@ -418,7 +432,12 @@ pub fn person_pdf(
                 (Some(_), _) => "at",
                 (None, _) => "none",
             };
-            (area.clone(), reached, standing)
+            super::pdf::RatingView {
+                area: area.clone(),
+                reached,
+                rank: rated.map(|rank| rank + 1),
+                standing,
+            }
         })
         .collect();
     // Without areas, the one overall rating stands for every expectation of the level.
@@ -436,6 +455,16 @@ pub fn person_pdf(
         level,
         ratings,
         below,
+        scale: ladder
+            .position(&person.level)
+            .map_or(1, |(track, _)| track.levels.len()),
+        current_rank: current.map_or(1, |rank| rank + 1),
+        proposed_rank: person
+            .proposed
+            .as_deref()
+            .and_then(rank)
+            .map(|rank| rank + 1),
+        notes: person.notes.as_deref(),
         proposed: person
             .proposed
             .as_deref()

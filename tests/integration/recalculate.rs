@@ -298,7 +298,12 @@ fn filled(ladder: &Ladder, people: &[Rated]) -> Vec<u8> {
     let decisions = ["Promote", "Hold", "Below level"];
     let decision_column = column_letters(3 + columns.len() + 4);
     let mut typed = Vec::new();
+    let notes_column = column_letters(3 + columns.len() + 5);
     for (row, person) in people.iter().enumerate() {
+        // Evidence typed in the meeting, for every other person, over two lines.
+        if row % 2 == 0 {
+            typed.push((format!("{notes_column}{}", row + 2), evidence_of(row)));
+        }
         if let Some(decision) = person.decision {
             typed.push((
                 format!("{decision_column}{}", row + 2),
@@ -326,6 +331,11 @@ fn filled(ladder: &Ladder, people: &[Rated]) -> Vec<u8> {
 
 /// Fills the sheet, recalculates it in both engines and compares every roll-up and Summary
 /// cell with what the model computes; returns how many people have a verdict.
+/// The notes typed for the person in `row` of a filled sheet (every other person).
+fn evidence_of(row: usize) -> String {
+    format!("Evidence {row}: shipped the *import* tool.\nMentored two people; see the RFC")
+}
+
 fn check_meeting(ladder: &Ladder, people: &[Rated]) -> usize {
     let filled = filled(ladder, people);
     let mut answered = 0;
@@ -703,6 +713,16 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
             assert_eq!(crate::pdf::pages_of(&pdf), 1, "{}", back.name);
             let text = crate::pdf::normalize(&crate::pdf::text_of(&pdf));
             assert!(text.contains(&crate::pdf::normalize(&back.name)));
+            // The evidence from the meeting, every line of it, as typed.
+            if let Some(notes) = &back.notes {
+                for line in notes.lines() {
+                    assert!(
+                        text.contains(&crate::pdf::normalize(line)),
+                        "{}: {line}",
+                        back.name
+                    );
+                }
+            }
             let current = ladder.position(&back.level).unwrap().1;
             let level = ladder.level(&back.level).unwrap();
             for (index, rating) in back.ratings.iter().enumerate() {
@@ -749,10 +769,31 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
         }
         // The outputs for HR systems and the report carry every person.
         let csv = ladder::export::calibration::to_csv(&read);
-        assert_eq!(csv.lines().count(), people.len() + 1);
+        // Records, not lines: the notes' line breaks stay inside their quoted field.
+        let mut quoted = false;
+        let records = csv
+            .chars()
+            .filter(|c| {
+                if *c == '"' {
+                    quoted = !quoted;
+                }
+                *c == '\n' && !quoted
+            })
+            .count();
+        assert_eq!(records, people.len() + 1);
         let report = ladder::export::calibration::to_markdown(&read, &ladder, &labels).unwrap();
         for back in &read.people {
             assert!(report.contains(&back.name));
+        }
+        // The evidence reaches every report, as its reader reads it: the Markdown parsed back
+        // by comrak (literal, each line kept), and the PDF's text.
+        let rendered = plain_text_of_markdown(&report);
+        for (row, back) in read.people.iter().enumerate() {
+            assert_eq!(back.notes, (row % 2 == 0).then(|| evidence_of(row)));
+            for line in back.notes.iter().flat_map(|notes| notes.lines()) {
+                assert!(rendered.contains(line), "{line} in {rendered}");
+                assert!(text.contains(&crate::pdf::normalize(line)), "{line}");
+            }
         }
     }
 }
@@ -1146,4 +1187,22 @@ fn a_meeting_s_additions_are_counted_or_reported() {
             .sum();
         assert_eq!(sum.to_string(), number(total_row, 2), "{engine:?}");
     }
+}
+
+/// The text a reader sees of a Markdown document, line by line (comrak's plain-text output).
+fn plain_text_of_markdown(markdown: &str) -> String {
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &comrak::Options::default());
+    let mut text = String::new();
+    for node in root.descendants() {
+        match &node.data().value {
+            comrak::nodes::NodeValue::Text(literal) => text.push_str(literal),
+            comrak::nodes::NodeValue::LineBreak | comrak::nodes::NodeValue::SoftBreak => {
+                text.push('\n')
+            }
+            comrak::nodes::NodeValue::Paragraph => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
 }

@@ -47,15 +47,35 @@ pub struct PersonSheet<'a> {
     pub track: &'a str,
     /// Their current level.
     pub level: &'a LevelView,
-    /// Per rated area: its name, the level reached (title) and how that stands to the current
-    /// level: `below`, `at`, `above` or `none` (not rated).
-    pub ratings: Vec<(String, Option<String>, &'static str)>,
+    /// Per rated area: the level reached and how it stands to the current level.
+    pub ratings: Vec<RatingView>,
+    /// How many levels their track has: the scale of the ratings chart.
+    pub scale: usize,
+    /// Their current level's place in the track (1 the lowest).
+    pub current_rank: usize,
+    /// The proposed level's place in the track, when one is proposed.
+    pub proposed_rank: Option<usize>,
+    /// The notes and evidence typed in the meeting, line breaks kept.
+    pub notes: Option<&'a str>,
     /// The current level's expectations in the areas rated below it.
     pub below: Vec<&'a crate::view::AreaView>,
     /// The level proposed for them, with what it adds to the level below it.
     pub proposed: Option<&'a LevelView>,
     /// The decision, as typed.
     pub decision: Option<&'a str>,
+}
+
+/// One area of a person's ratings.
+#[derive(Debug, Serialize)]
+pub struct RatingView {
+    /// The area's name.
+    pub area: String,
+    /// The title of the level reached, when rated.
+    pub reached: Option<String>,
+    /// The level reached's place in the track (1 the lowest), when rated.
+    pub rank: Option<usize>,
+    /// How it stands to the current level: `below`, `at`, `above` or `none` (not rated).
+    pub standing: &'static str,
 }
 
 /// typst's `lang`, `region` and `dir` for a language tag.

@@ -26,8 +26,8 @@ pub use crate::calibration::ReportData;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::view::{LadderView, LevelView};
-pub use data::PersonSheet;
 use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData, PersonData};
+pub use data::{PersonSheet, RatingView};
 use world::{file_id, DocumentWorld, Resources};
 
 /// Paper sizes people print ladders on.
