@@ -57,6 +57,17 @@ pub enum Column {
     RankOf(String),
 }
 
+/// The dictionary keys of the sheets a workbook of this tool has besides its track sheets
+/// (and the contract sheet): whoever reads the ladder back from a workbook skips them.
+pub const TOOL_SHEET_KEYS: &[&str] = &[
+    "sheet_overview",
+    "sheet_comparison",
+    "sheet_lists",
+    "sheet_calibration",
+    "sheet_summary",
+    "sheet_print",
+];
+
 /// What the dropdown of an area a track does not rate offers, and the reader takes for no
 /// rating: a dash, so that the list is never empty (Excel accepts anything typed into a cell
 /// whose list is empty).

@@ -337,15 +337,9 @@ fn is_own_workbook(sheets: &[Sheet]) -> bool {
 fn is_own_track_sheet(sheet: &Sheet) -> bool {
     sheet.name != crate::calibration::contract::CONTRACT_SHEET
         && !crate::labels::built_in_labels().iter().any(|labels| {
-            [
-                "sheet_overview",
-                "sheet_comparison",
-                "sheet_lists",
-                "sheet_calibration",
-                "sheet_summary",
-            ]
-            .iter()
-            .any(|key| sheet.name == labels.text(key))
+            crate::calibration::contract::TOOL_SHEET_KEYS
+                .iter()
+                .any(|key| sheet.name == labels.text(key))
         })
 }
 

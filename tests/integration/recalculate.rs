@@ -1206,3 +1206,74 @@ fn plain_text_of_markdown(markdown: &str) -> String {
     }
     text
 }
+
+/// The meeting's paper pack, as LibreOffice prints the workbook: the Print sheet holds a card
+/// per person of the roster (and a few spare), each on one page with its ratings and notes as
+/// typed, one page wide (portrait), and ends with a key of every track's levels.
+#[test]
+fn the_print_sheet_prints_a_card_per_person_and_the_levels_key() {
+    let ladder = shipped("persado-2019.yaml");
+    let people = persado_meeting();
+    let bytes = filled(&ladder, &people);
+    let pdf = converted(&bytes, "xlsx", "pdf");
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("pack.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let page_text = |page: usize| {
+        let output = Command::new("pdftotext")
+            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("poppler's pdftotext is installed");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let pages = crate::pdf::pages_of(&pdf);
+    // The sheet's name is in each page's header.
+    let print_pages: Vec<String> = (1..=pages)
+        .map(page_text)
+        .filter(|text| {
+            text.lines()
+                .next()
+                .is_some_and(|line| line.trim_end().ends_with("Print"))
+        })
+        .collect();
+    assert!(!print_pages.is_empty(), "no page of the Print sheet");
+    let view = view(&ladder);
+    for (index, person) in people.iter().enumerate() {
+        let name = format!("Person {index}");
+        let page = print_pages
+            .iter()
+            .find(|text| text.contains(&name))
+            .unwrap_or_else(|| panic!("{name} is not printed"));
+        // The card is whole on its page: the person's current level and, for those with
+        // notes, the notes' first words.
+        let level = &level_labels(&ladder.tracks[person.track])[person.current];
+        assert!(page.contains(level.as_str()), "{name}: {level}");
+        if index % 2 == 0 {
+            assert!(
+                page.contains(&format!("Evidence {index}:")),
+                "{name}'s notes"
+            );
+        }
+        // A typed rating prints as typed (LibreOffice recalculated the card's formulas).
+        if let Some((_, Some(rank))) = person.ratings.iter().enumerate().find(|(column, rating)| {
+            rating.is_some() && rating_columns(&ladder)[*column].1[person.track]
+        }) {
+            let label = &level_labels(&ladder.tracks[person.track])[*rank];
+            assert!(page.contains(label.as_str()), "{name}: rating {label}");
+        }
+    }
+    // The key: every level of every track, on the last pages.
+    let all = print_pages.join("\n");
+    for track in &view.tracks {
+        assert!(all.contains(&track.name));
+        for level in &track.levels {
+            assert!(all.contains(&level.title), "{} in the key", level.title);
+        }
+    }
+    // One page wide: no page of the sheet holds only a column cut off another.
+    assert!(print_pages
+        .iter()
+        .all(|text| text.contains("Notes") || text.contains(&view.tracks[0].name)));
+}

@@ -227,6 +227,8 @@ fn roster_rows(ladder: &Ladder, roster: &Roster) -> Vec<SheetPerson> {
 pub(super) struct CalibrationLayout {
     /// The last row of the table (0-based; row 0 is the header).
     pub last_row: u32,
+    /// How many people the roster put on the sheet.
+    pub people: usize,
     /// "Meets current level everywhere".
     pub meets: u16,
     /// "Decision".
@@ -601,7 +603,7 @@ pub(super) fn calibration_sheet(
     }
 
     sheet.set_freeze_panes(1, 3)?;
-    print_setup(sheet, book, 0)?;
+    print_setup(sheet, book, Some(0))?;
     // Too wide to fit a page at a readable size: printed at 80% (nothing under 8 pt), across
     // as many pages as it takes, each with the header row and the names.
     sheet.set_print_fit_to_pages(0, 0);
@@ -636,6 +638,7 @@ pub(super) fn calibration_sheet(
         });
     Ok(CalibrationLayout {
         last_row,
+        people: people.len(),
         meets,
         decision,
         team,

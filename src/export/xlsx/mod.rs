@@ -31,6 +31,7 @@ use crate::roster::Roster;
 use crate::view::{plain_sentence, LadderView, LevelView};
 
 mod calibration;
+mod print;
 mod sheets;
 mod summary;
 
@@ -130,6 +131,7 @@ struct SheetNames {
     comparison: String,
     calibration: String,
     summary: String,
+    print: String,
     lists: String,
 }
 
@@ -156,6 +158,7 @@ impl<'a> Book<'a> {
             comparison: sheet("sheet_comparison"),
             calibration: sheet("sheet_calibration"),
             summary: sheet("sheet_summary"),
+            print: sheet("sheet_print"),
             lists: sheet("sheet_lists"),
         };
         Book {
@@ -268,6 +271,7 @@ pub fn workbook(input: Input, options: &WorkbookOptions) -> anyhow::Result<Vec<u
     let layout =
         calibration::calibration_sheet(workbook.add_worksheet(), &book, options.roster, &ratings)?;
     summary::summary_sheet(workbook.add_worksheet(), &book, &layout)?;
+    print::print_sheet(workbook.add_worksheet(), &book, &layout)?;
     calibration::contract_sheet(workbook.add_worksheet(), &layout.contract)?;
     workbook
         .worksheet_from_name(&book.sheets.calibration)?
@@ -468,11 +472,17 @@ fn level_header(book: &Book, level: &LevelView) -> String {
 
 /// Landscape, one page wide, the header row (and first column) repeated on every page, and the
 /// ladder's title and page numbers in the header and footer.
-fn print_setup(sheet: &mut Worksheet, book: &Book, repeat_rows: u32) -> Result<(), XlsxError> {
+fn print_setup(
+    sheet: &mut Worksheet,
+    book: &Book,
+    repeat_rows: Option<u32>,
+) -> Result<(), XlsxError> {
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4; Excel scales to Letter where that is the default.
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(0, repeat_rows)?;
+    if let Some(last) = repeat_rows {
+        sheet.set_repeat_rows(0, last)?;
+    }
     let title = book.view.title.replace('&', "&&");
     sheet.set_header(format!("&L&\"-,Bold\"{title}&R&A"));
     let page_of = book

@@ -86,7 +86,7 @@ pub(super) fn overview_sheet(
     );
     sheet.write_string_with_format(note_row + 1, 0, generated, &styles.note)?;
     sheet.set_freeze_panes(header_row + 1, first_track_column)?;
-    print_setup(sheet, book, header_row)?;
+    print_setup(sheet, book, Some(header_row))?;
     sheet.protect();
     Ok(())
 }
@@ -198,7 +198,7 @@ pub(super) fn matrix_sheet(
         sheet.write_string_with_format(1, 0, book.text("no_expectations"), &styles.muted)?;
     }
     sheet.set_freeze_panes(1, 1)?;
-    print_setup(sheet, book, 0)?;
+    print_setup(sheet, book, Some(0))?;
     sheet.set_repeat_columns(0, 0)?;
     sheet.protect();
     Ok(())
@@ -278,7 +278,7 @@ pub(super) fn comparison_sheet(sheet: &mut Worksheet, book: &Book) -> Result<(),
         sheet.write_string_with_format(1, 0, book.text("nothing_to_compare"), &styles.muted)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    print_setup(sheet, book, 0)?;
+    print_setup(sheet, book, Some(0))?;
     // Protected against edits, but filtering by track, level or change still works.
     sheet.protect_with_options(&ProtectionOptions {
         use_autofilter: true,

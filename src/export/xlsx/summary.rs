@@ -3,7 +3,7 @@
 //! and level, how many meet their level, proposed promotions, and the same per team when the
 //! roster names teams.
 
-use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartType, Formula, Worksheet, XlsxError};
 
 use super::calibration::CalibrationLayout;
 use super::{column_letters, print_setup, sheet_ref, Book};
@@ -68,6 +68,7 @@ pub(super) fn summary_sheet(
             row += 1;
         }
     }
+    add_distribution_chart(sheet, book, 3, row - 1)?;
     // Everyone named on the sheet, whatever their track.
     let total_row = row;
     sheet.write_string_with_format(row, 0, book.text("total"), &styles.area)?;
@@ -122,7 +123,40 @@ pub(super) fn summary_sheet(
         }
     }
     sheet.set_freeze_panes(3, 0)?;
-    print_setup(sheet, book, 2)?;
+    print_setup(sheet, book, Some(2))?;
     sheet.protect();
+    Ok(())
+}
+
+/// A native chart of the level rows (`first..=last`): people per level, how many meet it and
+/// how many are proposed for promotion, drawn by the spreadsheet from the Summary's formulas,
+/// so that it changes as the meeting fills the sheet. Bars run across, so that long level
+/// names read; the first level stands on top, as in the table.
+fn add_distribution_chart(
+    sheet: &mut Worksheet,
+    book: &Book,
+    first: u32,
+    last: u32,
+) -> Result<(), XlsxError> {
+    if last < first {
+        return Ok(());
+    }
+    let name = book.sheets.summary.as_str();
+    let mut chart = Chart::new(ChartType::Bar);
+    for column in 2..=4u16 {
+        chart
+            .add_series()
+            .set_name((name, 2, column))
+            .set_categories((name, first, 1, last, 1))
+            .set_values((name, first, column, last, column))
+            .set_gap(60);
+    }
+    chart.title().set_name(book.text("distribution"));
+    // In a bar chart the category axis runs up the side (rust_xlsxwriter's y axis here).
+    chart.y_axis().set_reverse();
+    chart.x_axis().set_min(0);
+    let rows = last - first + 1;
+    chart.set_width(560).set_height((120 + rows * 26).min(1600));
+    sheet.insert_chart(2, 6, &chart)?;
     Ok(())
 }
