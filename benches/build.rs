@@ -139,6 +139,7 @@ fn main() {
         for (ladder, view) in ladders {
             let options = ladder::export::xlsx::WorkbookOptions {
                 roster: None,
+                filled: None,
                 stamp: &stamp,
             };
             let input = ladder::export::Input { ladder, view };

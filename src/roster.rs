@@ -329,6 +329,81 @@ impl Roster {
     pub fn fingerprint(&self) -> &str {
         &self.text
     }
+
+    /// The headings of the further columns, in the roster's order.
+    pub fn extra_columns(&self) -> Vec<&str> {
+        let mut headings: Vec<&str> = Vec::new();
+        for (heading, _) in self.people.iter().flat_map(|person| &person.extra) {
+            if !headings.contains(&heading.as_str()) {
+                headings.push(heading);
+            }
+        }
+        headings
+    }
+
+    /// The roster split by the value of one further column (`manager`, named as the header
+    /// names it, case and punctuation aside): a roster per value, in the order the values first
+    /// appear; people with no value form a group named "". An error names the columns there
+    /// are when the roster has no such column.
+    pub fn split_by(&self, column: &str) -> Result<Vec<(String, Roster)>, Diagnostic> {
+        let key = crate::people::column_key(column);
+        let heading = self
+            .extra_columns()
+            .into_iter()
+            .find(|heading| crate::people::column_key(heading) == key)
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "roster-split",
+                    format!("the roster has no column `{column}` to split it by"),
+                )
+                .in_file(&self.path)
+                .at(Some((1, 1)))
+                .with_hint(format!(
+                    "its further columns are: {}; add a `{column}` column to its header",
+                    self.extra_columns().join(", ")
+                ))
+            })?;
+        let mut groups: Vec<(String, Roster)> = Vec::new();
+        for person in &self.people {
+            let value = person
+                .extra
+                .iter()
+                .find(|(known, _)| *known == heading)
+                .map(|(_, value)| value.trim().to_owned())
+                .unwrap_or_default();
+            match groups.iter_mut().find(|(known, _)| *known == value) {
+                Some((_, roster)) => roster.people.push(person.clone()),
+                None => groups.push((
+                    value.clone(),
+                    Roster {
+                        path: self.path.clone(),
+                        people: vec![person.clone()],
+                        // Each part changes with the whole roster and knows its own value.
+                        text: format!("{}\n{heading}={value}", self.text),
+                        columns: self.columns.clone(),
+                    },
+                )),
+            }
+        }
+        Ok(groups)
+    }
+
+    /// A roster of these people (the people of merged calibration workbooks), as if read from
+    /// `path`.
+    pub fn from_people(path: PathBuf, people: Vec<Person>) -> Roster {
+        let text = people
+            .iter()
+            .map(|person| format!("{person:?}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Roster {
+            path,
+            people,
+            text,
+            columns: HashMap::new(),
+        }
+    }
 }
 
 fn suggestion(wanted: &str, known: &[&str]) -> String {

@@ -36,6 +36,10 @@ pub struct Calibration {
     /// What deserves a look but did not stop the reading (the ladder changed since).
     #[serde(skip)]
     pub warnings: Vec<Diagnostic>,
+    /// Where each person's name was read: `Calibration!A2`, in the order of `people` (a
+    /// person found in two workbooks is reported at both).
+    #[serde(skip)]
+    pub name_cells: Vec<String>,
 }
 
 /// One person as the meeting left them.
@@ -324,12 +328,17 @@ pub fn read(path: &Path, ladder: &Ladder, labels: &Labels) -> Result<Calibration
         }
     }
     if problems.is_empty() {
+        let name_cells = people
+            .iter()
+            .map(|person| at(person.row - 1, name_at))
+            .collect();
         Ok(Calibration {
             source: path.to_owned(),
             ladder: ladder.id.clone(),
             areas,
             people,
             warnings,
+            name_cells,
         })
     } else {
         Err(problems)

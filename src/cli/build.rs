@@ -37,6 +37,11 @@ pub struct BuildArgs {
     /// A CSV of people (name,track,level) to fill the workbooks' calibration sheets.
     #[arg(long)]
     pub roster: Option<PathBuf>,
+    /// Also write a calibration workbook per value of this roster column (`manager`), with
+    /// only those people, into `out/<ladder>/by-<column>/`: each manager rates their own
+    /// people first; `ladder calibration` merges the filled ones for the meeting.
+    #[arg(long, value_name = "COLUMN", requires = "roster")]
+    pub split_by: Option<String>,
     /// Templates, paper and fonts of the PDFs.
     #[command(flatten)]
     pub pdf: PdfArgs,
@@ -76,6 +81,11 @@ pub(super) fn build_once(args: &BuildArgs) -> anyhow::Result<Status> {
         },
         None => None,
     };
+    if let (Some(roster), Some(column)) = (&roster, &args.split_by) {
+        if let Err(problem) = roster.split_by(column) {
+            return roster_failure(&[problem]);
+        }
+    }
     if let Some(roster) = &roster {
         let ladders: Vec<&crate::Ladder> = workspace
             .ladders
@@ -95,6 +105,7 @@ pub(super) fn build_once(args: &BuildArgs) -> anyhow::Result<Status> {
         export: crate::export::Settings {
             pdf: args.pdf.options(args.emit_typst.clone()),
             roster,
+            split_by: args.split_by.clone(),
             audience: args.audience,
             filled: Vec::new(),
         },

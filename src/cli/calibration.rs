@@ -34,6 +34,10 @@ pub struct CalibrationArgs {
           default_values_t = crate::export::default_formats(Command::Calibration),
           value_parser = crate::export::format_values(Command::Calibration))]
     pub format: Vec<String>,
+    /// The name of the meeting when several workbooks of one ladder are merged (its outputs
+    /// are `<name>.md`, `<name>.xlsx`, …).
+    #[arg(long, default_value = "meeting")]
+    pub name: String,
     /// Print nothing but errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -48,7 +52,8 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
     let dictionaries = Dictionaries::load(layouts_folder(&pdf).as_deref())?;
     let mut failed = false;
     let mut ladders: Vec<LoadedLadder> = Vec::new();
-    let mut filled = Vec::new();
+    // Each workbook read, with its bytes (their hash keeps the outputs up to date).
+    let mut reads: Vec<(calibration::Calibration, Vec<u8>)> = Vec::new();
     for file in &args.files {
         let name = match &args.ladder {
             Some(name) => name.clone(),
@@ -109,7 +114,7 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
                 if !args.quiet {
                     eprintln!("{}: {} people read", file.display(), read.people.len());
                 }
-                filled.push(Arc::new(Filled::new(read, &bytes)));
+                reads.push((read, bytes));
             }
             Err(problems) => {
                 report::diagnostics(&problems, None);
@@ -122,6 +127,42 @@ pub(super) fn run(args: CalibrationArgs) -> anyhow::Result<Status> {
             .any(|known| known.ladder.id == loaded.ladder.id)
         {
             ladders.push(loaded);
+        }
+    }
+    // Several workbooks of one ladder are one meeting (each manager's people), merged.
+    let mut filled = Vec::new();
+    for loaded in &ladders {
+        let (parts, bytes): (Vec<_>, Vec<_>) = reads
+            .iter()
+            .filter(|(read, _)| read.ladder == loaded.ladder.id)
+            .cloned()
+            .unzip();
+        if parts.len() < 2 {
+            filled.extend(
+                parts
+                    .into_iter()
+                    .zip(&bytes)
+                    .map(|(read, bytes)| Arc::new(Filled::new(read, bytes))),
+            );
+            continue;
+        }
+        let count = parts.len();
+        match calibration::merge(parts, &args.name) {
+            Ok(merged) => {
+                if !args.quiet {
+                    eprintln!(
+                        "{count} workbooks of {} merged as `{}`: {} people",
+                        loaded.ladder.id,
+                        args.name,
+                        merged.people.len()
+                    );
+                }
+                filled.push(Arc::new(Filled::new(merged, &bytes.concat())));
+            }
+            Err(problems) => {
+                report::diagnostics(&problems, None);
+                failed = true;
+            }
         }
     }
     if filled.is_empty() {

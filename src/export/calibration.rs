@@ -64,6 +64,8 @@ pub enum Output {
     Json,
     /// The report as PDF and a page per person.
     Pdf,
+    /// A calibration workbook filled with what was read (managers' workbooks merged).
+    Workbook,
 }
 
 /// The folder of a ladder's output folder that the calibration outputs go into.
@@ -97,6 +99,7 @@ impl CalibrationOutputs {
             Output::Csv => "csv",
             Output::Json => "json",
             Output::Pdf => "pdf",
+            Output::Workbook => "xlsx",
         }
     }
 
@@ -193,6 +196,7 @@ impl Exporter for CalibrationOutputs {
                 person_pdf(pdf.context(), input.view, ladder, read, person, stamp)?
             }
             (Output::Pdf, _, None) => anyhow::bail!("the PDF templates were not loaded"),
+            (Output::Workbook, _, _) => filled_workbook(input, read, stamp)?,
         };
         let file = artifact
             .name
@@ -205,6 +209,35 @@ impl Exporter for CalibrationOutputs {
             bytes,
         }])
     }
+}
+
+/// A calibration workbook of the ladder with the people read and what the meeting had filled
+/// in for them (ratings, proposals, decisions, notes): several managers' workbooks, merged,
+/// become the one the calibration meeting works in.
+fn filled_workbook(input: Input, read: &Calibration, stamp: &Stamp) -> anyhow::Result<Vec<u8>> {
+    let ladder = input.ladder;
+    let people = read
+        .people
+        .iter()
+        .map(|person| crate::roster::Person {
+            name: person.name.clone(),
+            track: person.track.clone(),
+            level: person.level.clone(),
+            line: person.row,
+            extra: person.extra.clone(),
+        })
+        .collect();
+    let roster = crate::roster::Roster::from_people(read.source.clone(), people);
+    // Every person read is a person of this ladder (the reader checked their track and level).
+    debug_assert_eq!(roster.people_of(ladder).count(), read.people.len());
+    super::xlsx::workbook(
+        input,
+        &super::xlsx::WorkbookOptions {
+            roster: Some(&roster),
+            filled: Some(&read.people),
+            stamp,
+        },
+    )
 }
 
 /// One row per person, every column kept, for HR systems: name, track, level, a column per

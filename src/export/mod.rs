@@ -133,6 +133,9 @@ pub struct Settings {
     pub pdf: pdf::PdfOptions,
     /// People to fill the calibration sheets with.
     pub roster: Option<Roster>,
+    /// A further column of the roster (`manager`): besides the whole workbook, one per value
+    /// of it, with only those people, for each manager to rate their own first.
+    pub split_by: Option<String>,
     /// Who every output is for; `None` keeps each format's own default (see [`FORMATS`]).
     pub audience: Option<Audience>,
     /// Filled calibration workbooks, read, for the outputs of `ladder calibration`.
@@ -195,7 +198,9 @@ pub const FORMATS: &[Format] = &[
         audience: Audience::Internal,
         make: |settings, audience| {
             Ok(Box::new(
-                xlsx::WorkbookExporter::new(settings.roster.clone()).for_audience(audience),
+                xlsx::WorkbookExporter::new(settings.roster.clone())
+                    .split_by(settings.split_by.as_deref())?
+                    .for_audience(audience),
             ))
         },
     },
@@ -222,6 +227,14 @@ pub const FORMATS: &[Format] = &[
         default: true,
         audience: Audience::Internal,
         make: |settings, _| calibration::exporter(settings, calibration::Output::Json),
+    },
+    Format {
+        command: Command::Calibration,
+        name: "xlsx",
+        help: "a calibration workbook filled with what was read: several managers' workbooks merged for the meeting",
+        default: true,
+        audience: Audience::Internal,
+        make: |settings, _| calibration::exporter(settings, calibration::Output::Workbook),
     },
     Format {
         command: Command::Calibration,

@@ -359,6 +359,7 @@ fn this_tools_workbook_imports_back_to_the_ladder_it_came_from() {
             },
             &ladder::export::xlsx::WorkbookOptions {
                 roster: None,
+                filled: None,
                 stamp: &stamp,
             },
         )
@@ -624,7 +625,7 @@ proptest! {
 
         let bytes = ladder::export::xlsx::workbook(
             ladder::export::Input { ladder: loaded, view: &view },
-            &ladder::export::xlsx::WorkbookOptions { roster: None, stamp: &stamp() },
+            &ladder::export::xlsx::WorkbookOptions { roster: None, filled: None, stamp: &stamp() },
         )
         .unwrap();
         let workbook = folder.path().join("generated.xlsx");
@@ -923,6 +924,7 @@ fn every_imported_real_ladder_builds_into_every_output() {
             },
             &ladder::export::xlsx::WorkbookOptions {
                 roster: None,
+                filled: None,
                 stamp: &stamp(),
             },
         )

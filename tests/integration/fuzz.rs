@@ -155,6 +155,7 @@ fn survives(name: &str, text: &str) {
             },
             &ladder::export::xlsx::WorkbookOptions {
                 roster: None,
+                filled: None,
                 stamp: &stamp(),
             },
         )
@@ -341,7 +342,7 @@ proptest! {
         // The workbook, read back by calamine: every cell of every sheet.
         let bytes = ladder::export::xlsx::workbook(
             Input { ladder: loaded, view: &view },
-            &ladder::export::xlsx::WorkbookOptions { roster: None, stamp: &stamp() },
+            &ladder::export::xlsx::WorkbookOptions { roster: None, filled: None, stamp: &stamp() },
         )
         .unwrap();
         let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();

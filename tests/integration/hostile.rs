@@ -73,6 +73,7 @@ fn our_workbook() -> Vec<u8> {
         },
         &ladder::export::xlsx::WorkbookOptions {
             roster: None,
+            filled: None,
             stamp: &stamp(),
         },
     )

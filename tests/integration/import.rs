@@ -446,6 +446,7 @@ fn german_french_and_japanese_handbooks_and_workbooks_import_back_to_their_ladde
                 },
                 &ladder::export::xlsx::WorkbookOptions {
                     roster: None,
+                    filled: None,
                     stamp: &Stamp::new("0123"),
                 },
             )

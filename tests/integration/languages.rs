@@ -32,6 +32,7 @@ fn every_output_text(ladder: &Ladder) -> String {
         },
         &ladder::export::xlsx::WorkbookOptions {
             roster: None,
+            filled: None,
             stamp: &stamp(),
         },
     )

@@ -290,6 +290,7 @@ fn filled(ladder: &Ladder, people: &[Rated]) -> Vec<u8> {
         },
         &WorkbookOptions {
             roster: Some(&roster),
+            filled: None,
             stamp: &stamp,
         },
     )
@@ -1276,4 +1277,177 @@ fn the_print_sheet_prints_a_card_per_person_and_the_levels_key() {
     assert!(print_pages
         .iter()
         .all(|text| text.contains("Notes") || text.contains(&view.tracks[0].name)));
+}
+
+/// A cycle as a company runs it: a roster of three managers' people, a workbook per manager
+/// (`--split-by manager`), each filled by its manager, merged by `ladder calibration` into one
+/// report and one workbook for the meeting: the same as one workbook filled with the same
+/// values. A person in two managers' workbooks is an error at both cells.
+#[test]
+fn managers_workbooks_split_and_merge_back_as_one_meeting() {
+    let ladder = shipped("persado-2019.yaml");
+    let columns = rating_columns(&ladder);
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    std::fs::create_dir(root.join("ladders")).unwrap();
+    std::fs::copy(
+        repo("ladders/persado-2019.yaml"),
+        root.join("ladders/persado-2019.yaml"),
+    )
+    .unwrap();
+    // Two people per manager, of every track, grouped by manager as an HR export lists them.
+    let managers = ["Mary Major", "Nils Ng*", "O'Hara, Ola"];
+    let mut csv = String::from("name,track,level,Manager\n");
+    let mut people = Vec::new();
+    for (index, manager) in managers.iter().enumerate() {
+        for offset in 0..2 {
+            let track = (index + offset) % ladder.tracks.len();
+            let level = offset % ladder.tracks[track].levels.len();
+            let name = format!("Person {index}{offset}");
+            csv.push_str(&format!(
+                "{name},{},{},\"{manager}\"\n",
+                ladder.tracks[track].id, ladder.tracks[track].levels[level].id
+            ));
+            people.push((name, track, level));
+        }
+    }
+    std::fs::write(root.join("people.csv"), csv).unwrap();
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run(&[
+        "build",
+        "--format",
+        "xlsx",
+        "--roster",
+        "people.csv",
+        "--split-by",
+        "manager",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let out = root.join("out/persado-2019");
+    let parts: Vec<std::path::PathBuf> = ["mary-major", "nils-ng", "o-hara-ola"]
+        .iter()
+        .map(|file| out.join(format!("by-manager/{file}.xlsx")))
+        .collect();
+    for part in &parts {
+        assert!(part.is_file(), "{} in {stderr}", part.display());
+    }
+    // What each person is given: a rating per area their track rates, a decision, notes.
+    let values = |row: u32, person: usize| -> Vec<(String, String)> {
+        let (name, track, level) = &people[person];
+        let labels = level_labels(&ladder.tracks[*track]);
+        let mut typed = Vec::new();
+        for (index, (_, used)) in columns.iter().enumerate() {
+            if used[*track] {
+                let rank = (level + index) % labels.len();
+                typed.push((
+                    format!("{}{row}", column_letters(3 + index)),
+                    labels[rank].clone(),
+                ));
+            }
+        }
+        typed.push((
+            format!("{}{row}", column_letters(3 + columns.len() + 4)),
+            String::from(["Promote", "Hold"][person % 2]),
+        ));
+        typed.push((
+            format!("{}{row}", column_letters(3 + columns.len() + 5)),
+            format!("Evidence for {name}"),
+        ));
+        typed
+    };
+    // Each manager fills their own workbook (their two people, rows 2 and 3).
+    for (index, part) in parts.iter().enumerate() {
+        let bytes = std::fs::read(part).unwrap();
+        let mut typed = values(2, index * 2);
+        typed.extend(values(3, index * 2 + 1));
+        std::fs::write(part, typed_into(&bytes, &calibration_part(&bytes), &typed)).unwrap();
+    }
+    // The same values in the one workbook of everybody.
+    let whole = out.join("persado-2019.xlsx");
+    let bytes = std::fs::read(&whole).unwrap();
+    let typed: Vec<(String, String)> = (0..people.len())
+        .flat_map(|person| values(person as u32 + 2, person))
+        .collect();
+    std::fs::write(
+        &whole,
+        typed_into(&bytes, &calibration_part(&bytes), &typed),
+    )
+    .unwrap();
+
+    let mut merge_args = vec!["calibration"];
+    let part_names: Vec<String> = parts
+        .iter()
+        .map(|part| part.display().to_string())
+        .collect();
+    merge_args.extend(part_names.iter().map(String::as_str));
+    merge_args.extend(["--format", "json,md,xlsx", "--name", "meeting"]);
+    let (code, stderr) = run(&merge_args);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("3 workbooks of persado-2019 merged"),
+        "{stderr}"
+    );
+    let (code, stderr) = run(&[
+        "calibration",
+        &whole.display().to_string(),
+        "--format",
+        "json,md",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let calibration = out.join("calibration");
+    let people_of = |file: &str| {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(calibration.join(file)).unwrap()).unwrap();
+        json["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|person| {
+                let mut person = person.clone();
+                person.as_object_mut().unwrap().remove("row");
+                person
+            })
+            .collect::<Vec<_>>()
+    };
+    let merged = people_of("meeting.json");
+    assert_eq!(merged.len(), people.len());
+    assert_eq!(merged, people_of("persado-2019.json"));
+    assert_eq!(
+        std::fs::read_to_string(calibration.join("meeting.md")).unwrap(),
+        std::fs::read_to_string(calibration.join("persado-2019.md")).unwrap()
+    );
+    // The meeting's workbook holds everyone, pre-filled: read back, it says the same.
+    let meeting = calibration.join("meeting.xlsx");
+    let copy = root.join("meeting-copy.xlsx");
+    std::fs::copy(&meeting, &copy).unwrap();
+    let (code, stderr) = run(&["calibration", "meeting-copy.xlsx", "--format", "json"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(people_of("meeting-copy.json"), merged);
+
+    // A person in two managers' workbooks: an error at both cells, nothing merged.
+    let first = std::fs::read(&parts[0]).unwrap();
+    let twice = typed_into(
+        &first,
+        &calibration_part(&first),
+        &[(String::from("A2"), String::from("Person 10"))],
+    );
+    std::fs::write(&parts[0], twice).unwrap();
+    let (code, stderr) = run(&merge_args);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("Calibration!A2")
+            && stderr.contains("mary-major.xlsx")
+            && stderr.contains("nils-ng.xlsx"),
+        "{stderr}"
+    );
 }

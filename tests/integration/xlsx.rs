@@ -24,6 +24,7 @@ fn bytes_of(ladder: &Ladder, roster: Option<&Roster>) -> Vec<u8> {
         },
         &WorkbookOptions {
             roster,
+            filled: None,
             stamp: &stamp,
         },
     )

@@ -195,32 +195,50 @@ fn levels_of(track: &str) -> String {
 }
 
 /// A person of the calibration sheet, from the roster.
-struct SheetPerson {
+struct SheetPerson<'a> {
     name: String,
     track: String,
     /// The level's label in the dropdowns.
     level: String,
     /// The roster's further columns, by their header.
     extra: Vec<(String, String)>,
+    /// What a meeting already filled in for them (merged workbooks), with their track.
+    filled: Option<(&'a crate::calibration::Assessment, &'a crate::model::Track)>,
 }
 
-/// The people of the calibration sheet, from the roster, in its order.
-fn roster_rows(ladder: &Ladder, roster: &Roster) -> Vec<SheetPerson> {
+/// The people of the calibration sheet, from the roster, in its order; with what was filled
+/// in for them when `filled` runs alongside the roster's people.
+fn roster_rows<'a>(
+    ladder: &'a Ladder,
+    roster: &'a Roster,
+    filled: Option<&'a [crate::calibration::Assessment]>,
+) -> Vec<SheetPerson<'a>> {
     roster
-        .people_of(ladder)
-        .filter_map(|person| {
+        .people
+        .iter()
+        .enumerate()
+        .filter_map(|(index, person)| {
             let track = ladder.track_named(&person.track)?;
             let level = track.level_named(&person.level)?;
-            let index = track.levels.iter().position(|known| known.id == level.id)?;
-            let label = level_labels(track).swap_remove(index);
+            let position = track.levels.iter().position(|known| known.id == level.id)?;
+            let label = level_labels(track).swap_remove(position);
             Some(SheetPerson {
                 name: person.name.clone(),
                 track: track.name.clone(),
                 level: label,
                 extra: person.extra.clone(),
+                filled: filled
+                    .and_then(|filled| filled.get(index))
+                    .map(|assessment| (assessment, track)),
             })
         })
         .collect()
+}
+
+/// The label of a level of `track` by its id, as the dropdowns offer it.
+fn label_of(track: &crate::model::Track, id: &str) -> Option<String> {
+    let position = track.levels.iter().position(|level| level.id == id)?;
+    Some(level_labels(track).swap_remove(position))
 }
 
 /// Where the calibration sheet keeps what the Summary counts: 0-based columns, and its last row.
@@ -255,6 +273,7 @@ pub(super) fn calibration_sheet(
     sheet: &mut Worksheet,
     book: &Book,
     roster: Option<&Roster>,
+    filled: Option<&[crate::calibration::Assessment]>,
     ratings: &[Rating],
 ) -> Result<CalibrationLayout, XlsxError> {
     let (ladder, styles) = (book.ladder, &book.styles);
@@ -263,7 +282,7 @@ pub(super) fn calibration_sheet(
     sheet.set_formula_result_default("");
     let rating_count = ratings.len() as u16;
     let people = roster
-        .map(|roster| roster_rows(ladder, roster))
+        .map(|roster| roster_rows(ladder, roster, filled))
         .unwrap_or_default();
     // The roster's further columns (team, manager, an id), in the roster's order.
     let mut extra_columns: Vec<String> = Vec::new();
@@ -418,6 +437,28 @@ pub(super) fn calibration_sheet(
         sheet.write_string_with_format(row, 0, &person.name, &styles.entry)?;
         sheet.write_string_with_format(row, 1, &person.track, &styles.entry)?;
         sheet.write_string_with_format(row, 2, &person.level, &styles.entry)?;
+        if let Some((assessment, track)) = person.filled {
+            // The ratings as labels, in the columns of the areas they were given in.
+            for (index, rating) in assessment.ratings.iter().enumerate() {
+                if let Some(label) = rating.as_deref().and_then(|id| label_of(track, id)) {
+                    let column = first_rating + index as u16;
+                    sheet.write_string_with_format(row, column, &label, &styles.entry)?;
+                }
+            }
+            if let Some(label) = assessment
+                .proposed
+                .as_deref()
+                .and_then(|id| label_of(track, id))
+            {
+                sheet.write_string_with_format(row, proposed, &label, &styles.entry)?;
+            }
+            if let Some(decision_text) = &assessment.decision {
+                sheet.write_string_with_format(row, decision, decision_text, &styles.entry)?;
+            }
+            if let Some(notes_text) = &assessment.notes {
+                sheet.write_string_with_format(row, notes, notes_text, &styles.notes)?;
+            }
+        }
         for (column, value) in &person.extra {
             if let Some(offset) = extra_columns.iter().position(|known| known == column) {
                 sheet.write_string_with_format(

@@ -17,6 +17,8 @@
 
 use std::path::PathBuf;
 
+use anyhow::Context as _;
+
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -41,16 +43,57 @@ pub use crate::calibration::contract::level_labels;
 /// when the build has one.
 pub struct WorkbookExporter {
     roster: Option<Roster>,
+    /// The roster's parts by a column's value (`--split-by manager`).
+    parts: Option<Parts>,
     audience: Audience,
 }
+
+/// The parts of a split roster: the folder they go to (`by-manager`), and per part its file
+/// name, the column's value and its people.
+type Parts = (String, Vec<(String, String, Roster)>);
+
+/// The artifact of a part's workbook: `<folder>/<file>.xlsx`.
+const PART_PREFIX: &str = "part/";
 
 impl WorkbookExporter {
     /// The exporter, with the people to fill calibration sheets with, for internal readers.
     pub fn new(roster: Option<Roster>) -> Self {
         WorkbookExporter {
             roster,
+            parts: None,
             audience: Audience::Internal,
         }
+    }
+
+    /// Besides the whole workbook, one per value of the roster's `column`, with only the
+    /// people of that value (a workbook per manager). An error when there is no roster or
+    /// it has no such column.
+    pub fn split_by(mut self, column: Option<&str>) -> anyhow::Result<Self> {
+        let Some(column) = column else {
+            return Ok(self);
+        };
+        let roster = self
+            .roster
+            .as_ref()
+            .context("--split-by splits a roster: give one with --roster people.csv")?;
+        let groups = roster.split_by(column).map_err(|problem| {
+            anyhow::anyhow!(
+                "{}: {}; {}",
+                roster.path.display(),
+                problem.message,
+                problem.hint.unwrap_or_default()
+            )
+        })?;
+        let mut names = crate::people::FileNames::default();
+        let parts = groups
+            .into_iter()
+            .map(|(value, part)| {
+                let file = names.take(&value, || String::from("unassigned"));
+                (file, value, part)
+            })
+            .collect();
+        self.parts = Some((format!("by-{}", crate::people::column_key(column)), parts));
+        Ok(self)
     }
 
     /// The same exporter, for another audience.
@@ -69,31 +112,63 @@ impl Exporter for WorkbookExporter {
         self.audience
     }
 
-    fn artifacts(&self, _ladder: &Ladder) -> Vec<ArtifactSpec> {
-        vec![ArtifactSpec::new("workbook")]
+    fn artifacts(&self, ladder: &Ladder) -> Vec<ArtifactSpec> {
+        let mut artifacts = vec![ArtifactSpec::new("workbook")];
+        if let Some((folder, parts)) = &self.parts {
+            for (file, _, part) in parts {
+                // Only the parts with people of this ladder.
+                if part.people_of(ladder).next().is_some() {
+                    artifacts.push(
+                        ArtifactSpec::new(format!("{PART_PREFIX}{folder}/{file}"))
+                            .in_folder(folder),
+                    );
+                }
+            }
+        }
+        artifacts
     }
 
-    fn fingerprint(&self, _artifact: &ArtifactSpec) -> String {
-        self.roster
-            .as_ref()
-            .map(|roster| roster.fingerprint().to_string())
+    fn fingerprint(&self, artifact: &ArtifactSpec) -> String {
+        self.roster_of(artifact)
+            .map(|(roster, _)| roster.fingerprint().to_string())
             .unwrap_or_default()
     }
 
     fn make(
         &self,
         input: Input,
-        _artifact: &ArtifactSpec,
+        artifact: &ArtifactSpec,
         stamp: &Stamp,
     ) -> anyhow::Result<Vec<OutputFile>> {
+        let (roster, file) = match self.roster_of(artifact) {
+            Some((roster, Some(file))) => (Some(roster), format!("{file}.xlsx")),
+            Some((roster, None)) => (Some(roster), format!("{}.xlsx", input.ladder.id)),
+            None => (None, format!("{}.xlsx", input.ladder.id)),
+        };
         let options = WorkbookOptions {
-            roster: self.roster.as_ref(),
+            roster,
+            filled: None,
             stamp,
         };
         Ok(vec![OutputFile {
-            path: PathBuf::from(format!("{}.xlsx", input.ladder.id)),
+            path: PathBuf::from(file),
             bytes: workbook(input, &options)?,
         }])
+    }
+}
+
+impl WorkbookExporter {
+    /// The roster an artifact's workbook is filled from, and for a part its file name.
+    fn roster_of(&self, artifact: &ArtifactSpec) -> Option<(&Roster, Option<&str>)> {
+        let Some(name) = artifact.name.strip_prefix(PART_PREFIX) else {
+            return self.roster.as_ref().map(|roster| (roster, None));
+        };
+        let (folder, parts) = self.parts.as_ref()?;
+        let file = name.strip_prefix(folder.as_str())?.strip_prefix('/')?;
+        parts
+            .iter()
+            .find(|(known, _, _)| known == file)
+            .map(|(file, _, roster)| (roster, Some(file.as_str())))
     }
 }
 
@@ -101,6 +176,9 @@ impl Exporter for WorkbookExporter {
 pub struct WorkbookOptions<'a> {
     /// People to fill the calibration sheet with; without one it has empty rows to type into.
     pub roster: Option<&'a Roster>,
+    /// What a meeting already decided, per person of the roster in its order (merged
+    /// workbooks): their ratings, proposal, decision and notes are written in.
+    pub filled: Option<&'a [crate::calibration::Assessment]>,
     /// The tool and input hash the workbook's properties carry.
     pub stamp: &'a Stamp,
 }
@@ -268,8 +346,13 @@ pub fn workbook(input: Input, options: &WorkbookOptions) -> anyhow::Result<Vec<u
     for (name, range) in lists.names() {
         workbook.define_name(name, &range)?;
     }
-    let layout =
-        calibration::calibration_sheet(workbook.add_worksheet(), &book, options.roster, &ratings)?;
+    let layout = calibration::calibration_sheet(
+        workbook.add_worksheet(),
+        &book,
+        options.roster,
+        options.filled,
+        &ratings,
+    )?;
     summary::summary_sheet(workbook.add_worksheet(), &book, &layout)?;
     print::print_sheet(workbook.add_worksheet(), &book, &layout)?;
     calibration::contract_sheet(workbook.add_worksheet(), &layout.contract)?;
