@@ -291,3 +291,131 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_outputs_on_a_broken_edit() {
     child.kill().unwrap();
     let _ = child.wait();
 }
+
+/// The CI workflow `ladder init` writes installs this tool and nothing else: from where
+/// `--install-from` says (pinned), never the unrelated `ladder` crate; without it the install
+/// step fails saying how to set it. Its YAML parses, every step is an action or a script, and
+/// its scripts run in order in the new project (the install step finding the tool in the
+/// runner's cache, as a second run does; compiling it would take minutes).
+#[test]
+fn the_generated_workflow_installs_this_tool_and_its_steps_run() {
+    let folder = tempfile::tempdir().unwrap();
+    let workflow_of = |project: &std::path::Path| {
+        std::fs::read_to_string(project.join(".github/workflows/ladder.yml")).unwrap()
+    };
+    // Refused: another crate, an unpinned git address.
+    for source in ["ladder", "ladder@0.1.2", "https://github.com/acme/ladder"] {
+        let output = ladder_in(folder.path())
+            .args(["init", "refused", "--install-from", source])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{source}");
+        let text = String::from_utf8_lossy(&output.stderr);
+        assert!(text.contains("--install-from"), "{source}: {text}");
+    }
+    // Without a source: a step that fails, saying how to set it.
+    let unset = folder.path().join("unset");
+    let output = ladder_in(folder.path())
+        .args(["init", "unset"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--install-from"));
+    let workflow = workflow_of(&unset);
+    assert!(
+        !workflow.contains("cargo install --locked ladder"),
+        "{workflow}"
+    );
+    assert!(workflow.contains("exit 1") && workflow.contains("--install-from"));
+    // Pinned sources.
+    for (source, wanted) in [
+        (
+            "https://github.com/acme/ladder@3f2c1e0",
+            "cargo install --locked --git 'https://github.com/acme/ladder' --rev '3f2c1e0' job-ladder",
+        ),
+        (
+            "git@github.com:acme/ladder.git@v1.2.0",
+            "cargo install --locked --git 'git@github.com:acme/ladder.git' --tag 'v1.2.0' job-ladder",
+        ),
+        ("job-ladder@0.3.1", "cargo install --locked job-ladder --version '0.3.1'"),
+    ] {
+        let name = format!("p{}", wanted.len());
+        let output = ladder_in(folder.path())
+            .args(["init", &name, "--install-from", source])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{source}");
+        assert!(workflow_of(&folder.path().join(&name)).contains(wanted), "{source}");
+    }
+
+    // From a local folder of the source: the workflow parsed and its steps run.
+    let project = folder.path().join("careers");
+    let output = ladder_in(folder.path())
+        .args(["init", "careers", "--install-from"])
+        .arg(repo(""))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let workflow: serde_yaml::Value = serde_yaml::from_str(&workflow_of(&project)).unwrap();
+    assert!(
+        workflow["on"]["pull_request"].is_null() || workflow["on"]["pull_request"].is_mapping()
+    );
+    let steps = workflow["jobs"]["ladder"]["steps"].as_sequence().unwrap();
+    let runs: Vec<&str> = steps
+        .iter()
+        .map(|step| {
+            let (uses, run) = (step["uses"].as_str(), step["run"].as_str());
+            assert!(
+                uses.is_some() != run.is_some(),
+                "a step is an action or a script: {step:?}"
+            );
+            if let Some(action) = uses {
+                assert!(
+                    action.contains("@v"),
+                    "actions are pinned to a version: {action}"
+                );
+            }
+            run.unwrap_or_default()
+        })
+        .filter(|run| !run.is_empty())
+        .collect();
+    let install = runs
+        .iter()
+        .find(|run| run.contains("cargo install"))
+        .unwrap();
+    let source = repo("").canonicalize().unwrap();
+    assert!(
+        install.contains(&format!("--path '{}'", source.display())),
+        "{install}"
+    );
+    // The runner: a home whose cargo bin holds the tool, as the cache restores it.
+    let home = folder.path().join("home");
+    std::fs::create_dir_all(home.join(".cargo/bin")).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_ladder"), home.join(".cargo/bin/ladder"))
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        home.join(".cargo/bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for run in runs {
+        let output = Command::new("bash")
+            .args(["-e", "-c", run])
+            .current_dir(&project)
+            .env("HOME", &home)
+            .env("PATH", &path)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{run}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert!(project.join("out/example/example.pdf").is_file());
+}
