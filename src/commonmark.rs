@@ -142,6 +142,16 @@ impl<'a> Tree<'a> {
         anchorizer.anchorize(text)
     }
 
+    /// Appends a raw HTML block (`<details>`), its text as given: callers escape what they
+    /// put in it.
+    pub fn html_block(&self, parent: Node<'a>, html: &str) {
+        let block = self.node(NodeValue::HtmlBlock(comrak::nodes::NodeHtmlBlock {
+            block_type: 6,
+            literal: format!("{html}\n"),
+        }));
+        parent.append(block);
+    }
+
     /// Appends a tight `-` list to `parent`, one item (a paragraph) per entry of `items`.
     pub fn bullet_list(&self, parent: Node<'a>, items: Vec<Vec<Node<'a>>>) {
         let list_value = NodeList {

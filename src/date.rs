@@ -74,6 +74,21 @@ impl Date {
         )
     }
 
+    /// Today (UTC), or `SOURCE_DATE_EPOCH`'s day when it is set, so that a reproducible build
+    /// dates its documents alike.
+    pub fn today() -> Date {
+        Date::source_date_epoch().unwrap_or_else(|| {
+            let seconds = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |elapsed| elapsed.as_secs());
+            Date::from_unix_days((seconds / 86_400) as i64).unwrap_or(Date {
+                year: 2000,
+                month: 1,
+                day: 1,
+            })
+        })
+    }
+
     /// The date reproducible builds stamp documents with: `SOURCE_DATE_EPOCH`, when set.
     pub fn source_date_epoch() -> Option<Date> {
         let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")

@@ -25,6 +25,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("es", include_str!("../layouts/labels/es.yaml")),
     ("pt", include_str!("../layouts/labels/pt.yaml")),
     ("ja", include_str!("../layouts/labels/ja.yaml")),
+    ("zh", include_str!("../layouts/labels/zh.yaml")),
+    ("ko", include_str!("../layouts/labels/ko.yaml")),
+    ("ar", include_str!("../layouts/labels/ar.yaml")),
+    ("he", include_str!("../layouts/labels/he.yaml")),
 ];
 
 /// The language every dictionary falls back to.
@@ -408,9 +412,9 @@ mod tests {
     #[test]
     fn an_unknown_language_or_a_missing_key_falls_back_to_english_with_a_warning() {
         let dictionaries = Dictionaries::built_in();
-        let (labels, warnings) = dictionaries.labels("ar");
+        let (labels, warnings) = dictionaries.labels("fa");
         assert_eq!(labels.text("grade"), "Grade");
-        assert_eq!(labels.language, "ar");
+        assert_eq!(labels.language, "fa");
         assert_eq!(warnings.len(), 1);
         let folder = tempfile::tempdir().unwrap();
         std::fs::create_dir(folder.path().join("labels")).unwrap();

@@ -400,9 +400,16 @@ impl<'a> Book<'a> {
                 self.heading(root, 3, &changes.heading, anchorizer);
                 let children = self.sentence(file, summary);
                 self.paragraph(root, children);
+                // The level's own list is just above: the items are repeated only when few
+                // are new (a level that is mostly new would be printed twice), and reworded
+                // ones always, for their earlier wording; folded, so the page stays short.
+                let total: usize = level.areas.iter().map(|area| area.items.len()).sum();
+                let new = changes.items.iter().filter(|item| !item.reworded).count();
+                let repeat_new = new * 2 <= total;
                 let items: Vec<Vec<Node<'a>>> = changes
                     .items
                     .iter()
+                    .filter(|item| item.reworded || repeat_new)
                     .map(|item| {
                         let mut children = vec![self.strong(&item.lead), self.text(" ")];
                         children.extend(self.inlines(&item.text));
@@ -421,7 +428,10 @@ impl<'a> Book<'a> {
                     })
                     .collect();
                 if !items.is_empty() {
+                    let summary = escape_html(&changes.heading);
+                    self.html_block(root, &format!("<details>\n<summary>{summary}</summary>"));
                     self.bullet_list(root, items);
+                    self.html_block(root, "</details>");
                 }
             }
         }
@@ -489,4 +499,15 @@ fn toml_string(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Text as HTML text (in a `<summary>`): `&`, `<`, `>` and quotes escaped, and `{` and `$`
+/// as references, so that mdBook's templates and math see no markup in it.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('{', "&#123;")
+        .replace('$', "&#36;")
 }

@@ -177,6 +177,11 @@ pub struct OfferData<'a> {
     pub person: Option<PersonData<'a>>,
     /// The level.
     pub level: &'a LevelView,
+    /// How many levels its track has, and the level's place among them (0 the lowest): the
+    /// page draws where the level sits.
+    pub steps: usize,
+    /// See `steps`.
+    pub position: usize,
 }
 
 /// The person a one-pager is for, as the template sees them.

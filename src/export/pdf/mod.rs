@@ -217,7 +217,13 @@ impl Context {
         let (track, level) = view
             .level(level_id)
             .with_context(|| format!("ladder `{}` has no level `{level_id}`", view.id))?;
-        let asked_date = candidate.and_then(|candidate| candidate.date);
+        // A personalized page is always dated: the candidate's date, else today.
+        let asked_date = candidate.map(|candidate| candidate.date.unwrap_or_else(Date::today));
+        let position = track
+            .levels
+            .iter()
+            .position(|known| known.id == level.id)
+            .unwrap_or(0);
         let data = DocumentData {
             date: asked_date
                 .map(|date| view.labels.date(date))
@@ -235,6 +241,8 @@ impl Context {
                     fields: &candidate.fields,
                 }),
                 level,
+                steps: track.levels.len(),
+                position,
             }),
             ..self.document(view, stamp, LadderData::Header(LadderHeader::of(view)))
         };
