@@ -462,3 +462,105 @@ fn a_link_in_the_layouts_folder_to_a_file_outside_it_is_refused() {
     assert!(error.contains("passwd.txt links to"), "{error}");
     assert!(error.contains("outside"), "{error}");
 }
+
+/// The title's words on a page as poppler boxes them (points, from the top): the words set
+/// at the title's size, and the bottom of their boxes, descenders included.
+fn title_bottom(pdf_path: &std::path::Path) -> (Vec<String>, f64) {
+    let output = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf_path)
+        .arg("-")
+        .output()
+        .expect("poppler's pdftotext is installed");
+    let html = String::from_utf8_lossy(&output.stdout);
+    let number = |word: &str, key: &str| -> f64 {
+        word.split(&format!("{key}=\""))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let mut words = Vec::new();
+    let mut bottom: f64 = 0.0;
+    for word in html.split("<word ").skip(1) {
+        let (y_min, y_max) = (number(word, "yMin"), number(word, "yMax"));
+        // The title is set at 24 pt; the body at 12 pt at most.
+        if y_max - y_min > 20.0 {
+            let text = word
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("");
+            words.push(text.to_owned());
+            bottom = bottom.max(y_max);
+        }
+    }
+    (words, bottom)
+}
+
+/// The first row (points, from the top) below `from` where a horizontal rule spans most of
+/// the page's width, on the page rendered by poppler at 2 pixels per point.
+fn rule_below(pdf_path: &std::path::Path, from: f64) -> Option<f64> {
+    let folder = tempfile::tempdir().unwrap();
+    let prefix = folder.path().join("page");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "144", "-gray", "-singlefile", "-f", "1", "-l", "1"])
+        .arg(pdf_path)
+        .arg(&prefix)
+        .status()
+        .expect("poppler's pdftoppm is installed");
+    assert!(status.success());
+    let pgm = std::fs::read(prefix.with_extension("pgm")).unwrap();
+    // `P5\n<width> <height>\n255\n` then a byte per pixel.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).into_owned());
+    }
+    let pixels = &pgm[at + 1..];
+    let width: usize = fields[1].parse().unwrap();
+    let height: usize = fields[2].parse().unwrap();
+    let first = (from * 2.0) as usize;
+    (first..height).find_map(|row| {
+        let line = &pixels[row * width..(row + 1) * width];
+        let dark = line.iter().filter(|&&value| value < 160).count();
+        (dark * 10 >= width * 7).then_some(row as f64 / 2.0)
+    })
+}
+
+/// The rule under a one-pager's title lies below the title's descenders (poppler's word
+/// boxes), for titles with descenders, on a personalized page too.
+#[test]
+fn the_title_rule_lies_below_the_title_s_descenders() {
+    let folder = tempfile::tempdir().unwrap();
+    let ladder = shipped("persado-2019.yaml");
+    let view = view(&ladder);
+    let candidate = Candidate {
+        name: String::from("Alan Turing"),
+        date: None,
+        fields: Default::default(),
+    };
+    // "Director of Engineering", "Engineering Team Lead": a "g" in each.
+    for (level, candidate) in [("m-2", None), ("m-1", Some(&candidate)), ("se-3", None)] {
+        let pdf = context().offer(&view, level, candidate, &stamp()).unwrap();
+        let path = folder.path().join(format!("{level}.pdf"));
+        std::fs::write(&path, &pdf).unwrap();
+        let (words, bottom) = title_bottom(&path);
+        assert!(!words.is_empty(), "{level}: no title found");
+        let title_top = bottom - 30.0;
+        let rule = rule_below(&path, title_top).unwrap_or_else(|| panic!("{level}: no rule"));
+        assert!(
+            rule > bottom,
+            "{level}: the rule at {rule} pt cuts the title {words:?}, whose descenders reach {bottom} pt"
+        );
+    }
+}
