@@ -118,27 +118,13 @@ fn no_english_label_is_left_in_any_output_of_a_translated_ladder() {
 /// Every character of a ladder's own text a reader sees, but spaces (a link's address is not
 /// on the page, only its text).
 fn characters_of(ladder: &Ladder) -> BTreeSet<char> {
-    fn visible(inlines: &[ladder::markup::Inline], out: &mut String) {
-        use ladder::markup::Inline;
-        for inline in inlines {
-            match inline {
-                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-                Inline::Emph { children }
-                | Inline::Strong { children }
-                | Inline::Strike { children }
-                | Inline::Link { children, .. } => visible(children, out),
-                Inline::Image { alt, .. } => out.push_str(alt),
-                Inline::Break => out.push(' '),
-            }
-        }
-    }
     let mut text = ladder.title.clone();
     for (track, level) in ladder.levels() {
         text.push_str(&track.name);
         text.push_str(&level.title);
         for items in level.expectations.values() {
             for item in items {
-                visible(&ladder::markup::inline(item), &mut text);
+                text.push_str(&shown(item));
             }
         }
     }

@@ -585,13 +585,18 @@ fn roll_ups_are_right_for_awkward_shapes() {
     yaml.push_str("  - id: one\n    name: Solo\n    kind: ic\n    levels:\n      - {id: solo, title: Only, expectations: {c: [Alone.]}}\n");
     yaml.push_str("  - id: roles\n    name: Roles\n    kind: role\n    levels:\n      - {id: lead, title: Lead, requires: ic-3, expectations: {a: [Leads.]}}\n      - {id: arch, title: Architect, requires: ic-5, expectations: {c: [Designs.]}}\n");
     let ladder = shaped(&yaml);
+    check_meetings(&ladder, 3);
+}
+
+/// `cases` generated meetings of `ladder`, each checked in both engines.
+fn check_meetings(ladder: &Ladder, cases: u32) {
     let mut runner = TestRunner::new(Config {
-        cases: 3,
+        cases,
         ..Config::default()
     });
     runner
-        .run(&meeting(&ladder), |people| {
-            check_meeting(&ladder, &people);
+        .run(&meeting(ladder), |people| {
+            check_meeting(ladder, &people);
             Ok(())
         })
         .unwrap();
@@ -1095,16 +1100,7 @@ fn roll_ups_are_right_in_both_engines_for_names_that_look_like_patterns_or_formu
         }
     }
     let ladder = shaped(&yaml);
-    let mut runner = TestRunner::new(Config {
-        cases: 4,
-        ..Config::default()
-    });
-    runner
-        .run(&meeting(&ladder), |people| {
-            check_meeting(&ladder, &people);
-            Ok(())
-        })
-        .unwrap();
+    check_meetings(&ladder, 4);
 }
 
 /// What a meeting adds that the workbook was not built with: a value typed (or pasted) where
