@@ -78,9 +78,18 @@ pub fn is_own_format(text: &str) -> bool {
     crate::load::yaml_value(Path::new(""), text).is_ok_and(|yaml| yaml.get("tracks").is_some())
 }
 
-/// Imports a standalone data file (`.json`, `.yaml`, `.yml`).
+/// Imports a standalone data file (`.json`, `.yaml`, `.yml`, or a site's data module).
 pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<Diagnostic>> {
-    let value: Value = if extension == "json" {
+    let value: Value = if super::MODULE_EXTENSIONS.contains(&extension) {
+        let not_data = |message: String| {
+            vec![Diagnostic::error("bad-module", message)
+                .in_file(path)
+                .with_hint("the importer reads a module whose ladder is a literal object (keys and values, no code); export it as JSON and import that")]
+        };
+        let literal = super::module::object_literal(text).map_err(not_data)?;
+        json5::from_str(&literal)
+            .map_err(|error| not_data(format!("its object is not plain data: {error}")))?
+    } else if extension == "json" {
         serde_json::from_str(text).map_err(|error| {
             vec![
                 Diagnostic::error("bad-json", format!("this is not JSON: {error}"))
@@ -480,10 +489,14 @@ fn walk(
                             .all(|item| item.is_object() && string_at(item, LEVEL_KEYS).is_none());
                         if unnamed && !items.is_empty() {
                             for (index, item) in items.iter().enumerate() {
+                                // A level that names itself (`title: Senior`) is that level;
+                                // else its place in the list names it.
+                                let level = string_at(item, &["title", "name", "label"])
+                                    .unwrap_or_else(|| format!("{word} {}", index + 1));
                                 for text in criteria(item, examples) {
                                     found.push(Found {
                                         track: track.map(str::to_owned),
-                                        level: format!("{word} {}", index + 1),
+                                        level: level.clone(),
                                         area: next_area.unwrap_or_default().to_owned(),
                                         text,
                                     });

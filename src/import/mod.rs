@@ -15,6 +15,8 @@ pub mod docx;
 pub mod explain;
 pub mod front_matter;
 pub mod interpret;
+pub mod language;
+pub mod module;
 pub mod nesting;
 pub mod outline;
 pub mod sheets;
@@ -30,8 +32,11 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm
 /// Every extension `ladder import` reads.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
     "md", "markdown", "txt", "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "json",
-    "yaml", "yml",
+    "yaml", "yml", "js", "mjs", "cjs", "ts",
 ];
+
+/// Extensions of a site's data modules, whose ladder is an object literal.
+pub const MODULE_EXTENSIONS: &[&str] = &["js", "mjs", "cjs", "ts"];
 
 /// How the user corrects the importer's reading of a document (`--levels h2 --areas h3`,
 /// `--levels columns`, `--track Manager`, or the same keys in a mapping file).
@@ -270,6 +275,9 @@ fn finish(
     options: &ImportOptions,
 ) -> Result<Imported, Vec<Diagnostic>> {
     let mut imported = imported?;
+    if imported.ladder.language.is_none() {
+        imported.ladder.language = language::detect(&imported.ladder);
+    }
     if let (Some(name), Some(track)) = (&options.track, imported.ladder.tracks.first_mut()) {
         track.name = name.clone();
         track.id = crate::model::slug(name);
@@ -371,7 +379,7 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
             }
             finish(interpreter.read(&blocks), &options)
         }
-        "json" | "yaml" | "yml" => {
+        "json" | "yaml" | "yml" | "js" | "mjs" | "cjs" | "ts" => {
             let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
             finish(data::import(path, &source.text, &extension), options)
         }

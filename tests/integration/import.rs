@@ -468,3 +468,69 @@ fn german_french_and_japanese_handbooks_and_workbooks_import_back_to_their_ladde
         }
     }
 }
+
+/// A site's data module holds the ladder as an object literal, in every wrapper a site uses
+/// (ES module, CommonJS, TypeScript with a type): read as the JSON it would be, with
+/// comments, unquoted keys, single quotes, template strings and trailing commas; code is
+/// refused with the place to look. The language is found from the text.
+#[test]
+fn a_site_s_data_module_reads_like_json() {
+    let body = r#"{
+  // The framework as the site renders it.
+  title: 'Carreira em Engenharia',
+  topics: [
+    {
+      name: "Técnica",
+      levels: [
+        { title: 'Júnior', criteria: ['Escreve testes para o código que entrega', `Pede revisão de "código" cedo`,], },
+        { title: 'Pleno', criteria: ['Projeta funcionalidades de ponta a ponta com autonomia'] },
+      ],
+    },
+    {
+      name: 'Colaboração',
+      levels: [
+        { title: 'Júnior', criteria: ['Compartilha o que aprende com a equipe'] },
+        { title: 'Pleno', criteria: ['Orienta pessoas mais novas no time', /* a second */ 'Conduz reuniões de planejamento da equipe'] },
+      ],
+    },
+  ],
+}"#;
+    let folder = tempfile::tempdir().unwrap();
+    for (file, module) in [
+        ("ladder.js", format!("export default {body};\n")),
+        ("ladder.cjs", format!("module.exports = {body};\n")),
+        (
+            "ladder.ts",
+            format!("import type {{ Ladder }} from './types';\nconst ladder: Ladder = {body} as const;\nexport default ladder;\n"),
+        ),
+    ] {
+        let path = folder.path().join(file);
+        std::fs::write(&path, module).unwrap();
+        let imported = ladder::import::import_file(&path).unwrap_or_else(|problems| {
+            panic!("{file}: {problems:?}")
+        });
+        let ladder = &imported.ladder;
+        assert_eq!(ladder.language.as_deref(), Some("pt"), "{file}");
+        assert_eq!(
+            entry(ladder, "Júnior", "Técnica"),
+            [
+                "Escreve testes para o código que entrega",
+                "Pede revisão de \"código\" cedo"
+            ],
+            "{file}"
+        );
+        assert_eq!(
+            entry(ladder, "Pleno", "Colaboração"),
+            [
+                "Orienta pessoas mais novas no time",
+                "Conduz reuniões de planejamento da equipe"
+            ],
+            "{file}"
+        );
+    }
+    let code = folder.path().join("code.js");
+    std::fs::write(&code, "export default { levels: levels.map(x => x) };").unwrap();
+    let problems = ladder::import::import_file(&code).unwrap_err();
+    assert!(problems[0].message.contains("plain data"), "{problems:?}");
+    assert!(problems[0].hint.as_deref().unwrap_or("").contains("JSON"));
+}

@@ -1,0 +1,178 @@
+//! The language an imported ladder is written in, so that every label around its text (the
+//! PDFs' headings, the workbook's sheets, the handbook's links) comes in the same language.
+//!
+//! The script decides where it is unambiguous (Hangul is Korean, kana Japanese, Hebrew and
+//! Arabic letters their languages, Han characters alone Chinese); otherwise `whatlang`'s
+//! statistical detection of the text, kept only when it says the guess is reliable.
+
+use crate::model::Ladder;
+
+/// How much of a ladder's text is looked at: far more than detection needs.
+const SAMPLE_CHARACTERS: usize = 20_000;
+
+/// Share of a script's letters among all letters that decides by script alone.
+const SCRIPT_SHARE: f64 = 0.3;
+
+/// The ladder's language as a BCP 47 tag (`en`, `pt`, `ja`), when its text tells.
+pub fn detect(ladder: &Ladder) -> Option<String> {
+    let sample = sample(ladder);
+    by_script(&sample).or_else(|| {
+        let info = whatlang::detect(&sample)?;
+        info.is_reliable()
+            .then(|| two_letter(info.lang().code()))
+            .flatten()
+            .map(str::to_owned)
+    })
+}
+
+/// The ladder's own words: titles, headlines, descriptions, expectations, in order.
+fn sample(ladder: &Ladder) -> String {
+    let mut text = String::new();
+    let mut push = |part: &str| {
+        if text.len() < SAMPLE_CHARACTERS {
+            // Link targets and code say nothing of the language.
+            let words: Vec<&str> = part
+                .split_whitespace()
+                .filter(|word| !word.contains("://") && !word.starts_with('`'))
+                .collect();
+            text.push_str(&words.join(" "));
+            text.push('\n');
+        }
+    };
+    push(&ladder.title);
+    for track in &ladder.tracks {
+        push(&track.name);
+        for level in &track.levels {
+            push(&level.title);
+            for part in [&level.headline, &level.description].into_iter().flatten() {
+                push(part);
+            }
+            for item in level.expectations.values().flatten() {
+                push(item);
+            }
+        }
+    }
+    text
+}
+
+/// The language a script names on its own, when enough of the letters are in it.
+fn by_script(text: &str) -> Option<String> {
+    let (mut letters, mut hangul, mut kana, mut han, mut hebrew, mut arabic) = (0, 0, 0, 0, 0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1,
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => hebrew += 1,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => arabic += 1,
+            _ => {}
+        }
+    }
+    if letters == 0 {
+        return None;
+    }
+    let share = |count: usize| count as f64 / letters as f64;
+    // Japanese mixes kana with Han characters; Chinese has Han alone.
+    let tag = if share(hangul) >= SCRIPT_SHARE {
+        "ko"
+    } else if share(kana) >= SCRIPT_SHARE / 3.0 && share(kana + han) >= SCRIPT_SHARE {
+        "ja"
+    } else if share(han) >= SCRIPT_SHARE {
+        "zh"
+    } else if share(hebrew) >= SCRIPT_SHARE {
+        "he"
+    } else if share(arabic) >= SCRIPT_SHARE {
+        // Persian and Urdu share the script: whatlang tells them apart when it can.
+        return whatlang::detect(text)
+            .and_then(|info| two_letter(info.lang().code()))
+            .map(str::to_owned)
+            .or(Some(String::from("ar")));
+    } else {
+        return None;
+    };
+    Some(tag.to_owned())
+}
+
+/// ISO 639-3 (whatlang's codes) to the two-letter tag ladders use.
+fn two_letter(code: &str) -> Option<&'static str> {
+    const TAGS: &[(&str, &str)] = &[
+        ("eng", "en"),
+        ("deu", "de"),
+        ("fra", "fr"),
+        ("spa", "es"),
+        ("por", "pt"),
+        ("ita", "it"),
+        ("nld", "nl"),
+        ("jpn", "ja"),
+        ("cmn", "zh"),
+        ("kor", "ko"),
+        ("ara", "ar"),
+        ("arb", "ar"),
+        ("heb", "he"),
+        ("pes", "fa"),
+        ("urd", "ur"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("pol", "pl"),
+        ("ces", "cs"),
+        ("slk", "sk"),
+        ("hun", "hu"),
+        ("ron", "ro"),
+        ("bul", "bg"),
+        ("hrv", "hr"),
+        ("srp", "sr"),
+        ("slv", "sl"),
+        ("ell", "el"),
+        ("tur", "tr"),
+        ("swe", "sv"),
+        ("dan", "da"),
+        ("nob", "nb"),
+        ("fin", "fi"),
+        ("est", "et"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("cat", "ca"),
+        ("hin", "hi"),
+        ("ben", "bn"),
+        ("tha", "th"),
+        ("vie", "vi"),
+        ("ind", "id"),
+        ("msa", "ms"),
+        ("tgl", "tl"),
+        ("afr", "af"),
+        ("epo", "eo"),
+    ];
+    TAGS.iter()
+        .find(|(three, _)| *three == code)
+        .map(|(_, two)| *two)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ladder_of(text: &str) -> Ladder {
+        let yaml = format!(
+            "title: T\ntracks:\n  - id: t\n    name: T\n    kind: ic\n    levels:\n      - id: a\n        title: A\n        expectations:\n          x: [{}]\n",
+            serde_json::to_string(text).unwrap()
+        );
+        serde_yaml::from_str(&yaml).unwrap()
+    }
+
+    #[test]
+    fn scripts_and_words_name_the_language() {
+        for (text, tag) in [
+            ("Você projeta sistemas distribuídos e orienta os engenheiros da equipe com clareza e responsabilidade.", "pt"),
+            ("Du entwirfst verteilte Systeme und begleitest die Ingenieurinnen und Ingenieure deines Teams.", "de"),
+            ("You design distributed systems and mentor the engineers on your team with clarity.", "en"),
+            ("チームの設計をリードし、メンバーの成長を支援する。", "ja"),
+            ("负责团队的系统设计，并指导工程师的成长。", "zh"),
+            ("팀의 시스템 설계를 이끌고 엔지니어의 성장을 돕습니다.", "ko"),
+            ("מוביל את תכנון המערכות של הצוות ומלווה את המהנדסים.", "he"),
+            ("يقود تصميم أنظمة الفريق ويوجه المهندسين.", "ar"),
+        ] {
+            assert_eq!(detect(&ladder_of(text)).as_deref(), Some(tag), "{text}");
+        }
+    }
+}

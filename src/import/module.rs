@@ -1,0 +1,201 @@
+//! A site's data module (`.js`, `.mjs`, `.cjs`, `.ts`) that holds a ladder as an object
+//! literal: `export default {...}`, `module.exports = {...}`, `const ladder: Ladder = {...}`.
+//! The literal is cut out of its module (comments, strings and template strings respected)
+//! and read as JSON5 (unquoted keys, single quotes, trailing commas, comments), which is what
+//! such a literal is, short of code. Code inside it (a function call, a spread, `${…}` in a
+//! template string) is not data: reading fails with the place to look.
+
+/// The module's first object (or array) literal assigned or exported, as JSON5 text.
+pub fn object_literal(text: &str) -> Result<String, String> {
+    let start = literal_start(text).ok_or_else(|| {
+        String::from(
+            "no `export default {…}`, `module.exports = {…}` or `const name = {…}` holding the \
+             ladder was found",
+        )
+    })?;
+    let end = matching_close(text, start)
+        .ok_or_else(|| String::from("the object literal is not closed"))?;
+    template_strings_as_json(&text[start..=end])
+}
+
+/// Where the literal begins: the first `{` or `[` after an export or an assignment to a
+/// `const`/`let`/`var` at the top of the module.
+fn literal_start(text: &str) -> Option<usize> {
+    let markers = [
+        "export default",
+        "module.exports",
+        "exports.default",
+        "const ",
+        "let ",
+        "var ",
+    ];
+    let mut best: Option<usize> = None;
+    for marker in markers {
+        let mut from = 0;
+        while let Some(found) = text[from..].find(marker).map(|at| from + at) {
+            from = found + marker.len();
+            if in_comment_or_string(text, found) {
+                continue;
+            }
+            // From the marker to the first `{` or `[`, only a name, `=`, `:` and a type.
+            let rest = &text[from..];
+            let Some(open) = rest.find(['{', '[']) else {
+                break;
+            };
+            let between = &rest[..open];
+            let plain = between.chars().all(|c| {
+                c.is_alphanumeric()
+                    || c.is_whitespace()
+                    || matches!(c, '_' | '$' | '=' | ':' | '<' | '>' | '.' | ',' | '|')
+            });
+            if plain && (marker.starts_with("export default") || between.contains('=')) {
+                let at = from + open;
+                best = Some(best.map_or(at, |known| known.min(at)));
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// Whether `at` lies inside a comment or a string of `text` (read from its start).
+fn in_comment_or_string(text: &str, at: usize) -> bool {
+    let mut scanner = Scanner::default();
+    for (index, c) in text.char_indices() {
+        if index >= at {
+            return scanner.in_comment_or_string();
+        }
+        scanner.step(c);
+    }
+    false
+}
+
+/// The index of the bracket that closes the one at `open`.
+fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut scanner = Scanner::default();
+    let mut depth = 0usize;
+    for (index, c) in text[open..].char_indices() {
+        let was_code = !scanner.in_comment_or_string();
+        scanner.step(c);
+        if !was_code || scanner.in_comment_or_string() {
+            continue;
+        }
+        match c {
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(open + index);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Template strings (`` `…` ``), which JSON5 lacks, as double-quoted strings; one holding
+/// `${…}` is code.
+fn template_strings_as_json(literal: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(literal.len());
+    let mut scanner = Scanner::default();
+    let mut template = String::new();
+    for c in literal.chars() {
+        let before = scanner.state;
+        scanner.step(c);
+        match (before, scanner.state) {
+            (State::Code, State::Template) => template.clear(),
+            (State::Template, State::Code) => {
+                if template.contains("${") {
+                    return Err(format!(
+                        "a template string computes its text (`${{…}}`): `{}`",
+                        template.chars().take(60).collect::<String>()
+                    ));
+                }
+                out.push_str(&serde_json::Value::String(template.clone()).to_string());
+            }
+            (State::Template, State::Template) | (State::TemplateEscape, _) => {
+                if !(before == State::Template && c == '\\') {
+                    template.push(c);
+                }
+            }
+            (_, State::Template | State::TemplateEscape) => {}
+            _ => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum State {
+    #[default]
+    Code,
+    LineComment,
+    BlockComment,
+    Quoted(char),
+    QuotedEscape(char),
+    Template,
+    TemplateEscape,
+}
+
+/// Where a character of JavaScript stands: code, a comment, a string.
+#[derive(Debug, Default)]
+struct Scanner {
+    state: State,
+    previous: char,
+}
+
+impl Scanner {
+    fn in_comment_or_string(&self) -> bool {
+        self.state != State::Code
+    }
+
+    fn step(&mut self, c: char) {
+        self.state = match (self.state, c) {
+            (State::Code, '/') if self.previous == '/' => State::LineComment,
+            (State::Code, '*') if self.previous == '/' => State::BlockComment,
+            (State::Code, '"' | '\'') => State::Quoted(c),
+            (State::Code, '`') => State::Template,
+            (State::LineComment, '\n') => State::Code,
+            (State::BlockComment, '/') if self.previous == '*' => State::Code,
+            (State::Quoted(quote), '\\') => State::QuotedEscape(quote),
+            (State::QuotedEscape(quote), _) => State::Quoted(quote),
+            (State::Quoted(quote), c) if c == quote => State::Code,
+            (State::Template, '\\') => State::TemplateEscape,
+            (State::TemplateEscape, _) => State::Template,
+            (State::Template, '`') => State::Code,
+            (state, _) => state,
+        };
+        // `//` after a block comment's `*/` is not `/` `/`.
+        self.previous = if self.state == State::Code && c == '/' && self.previous == '*' {
+            ' '
+        } else {
+            c
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_literal_is_cut_out_of_every_kind_of_module() {
+        let shapes = [
+            "// levels\nexport default {\n  title: 'Eng', // name\n  levels: [1, 2,],\n};\n",
+            "module.exports = { title: \"Eng\", levels: [1, 2] };",
+            "import x from 'y';\nconst ladder: Ladder = { title: `Eng`, levels: [1, 2] } as const;\nexport default ladder;",
+            "/* export default 3 */ export const data = { title: 'a } b', levels: [1, 2] };",
+        ];
+        for module in shapes {
+            let literal = object_literal(module).unwrap();
+            assert!(
+                literal.starts_with('{') && literal.ends_with('}'),
+                "{literal}"
+            );
+            assert!(literal.contains("levels"), "{literal}");
+        }
+        assert!(object_literal("const x = { a: `${y}` };").is_err());
+        assert!(object_literal("function f() { return 1 }").is_err());
+    }
+}
