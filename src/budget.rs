@@ -21,7 +21,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 /// How much one piece of budgeted work may take.
@@ -52,6 +52,8 @@ pub struct Budget {
     /// What each piece of work may take.
     pub limits: Limits,
     stranded: AtomicUsize,
+    /// Threads that finished their work within the limits, waiting for more.
+    idle: Mutex<Vec<Worker>>,
 }
 
 /// Why budgeted work did not finish.
@@ -106,11 +108,16 @@ impl Budget {
         Budget {
             limits,
             stranded: AtomicUsize::new(0),
+            idle: Mutex::new(Vec::new()),
         }
     }
 
     /// Runs `work` within the limits, on a thread of its own with `stack` bytes of stack. A
     /// panic in `work` reaches the caller as a panic, as if it had run on the caller's thread.
+    ///
+    /// The threads are kept for the next piece of work (typst keeps caches per thread: a
+    /// fresh thread per document made a cold build a third slower); a thread that ran away
+    /// is never given work again.
     pub fn run<T: Send + 'static>(
         &self,
         stack: usize,
@@ -119,28 +126,14 @@ impl Budget {
         if self.stranded.load(Ordering::Relaxed) >= MAX_STRANDED {
             return Err(Overrun::Refused);
         }
-        run_within(self.limits, stack, work).inspect_err(|_| {
-            self.stranded.fetch_add(1, Ordering::Relaxed);
-        })
-    }
-}
-
-fn run_within<T: Send + 'static>(
-    limits: Limits,
-    stack: usize,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, Overrun> {
-    let watch = Arc::new(Watch {
-        memory: limits.memory,
-        abandoned: AtomicBool::new(false),
-        over_memory: AtomicBool::new(false),
-    });
-    let (sender, receiver) = mpsc::sync_channel(1);
-    let thread_watch = Arc::clone(&watch);
-    let spawned = std::thread::Builder::new()
-        .name(String::from("ladder-budgeted"))
-        .stack_size(stack)
-        .spawn(move || {
+        let watch = Arc::new(Watch {
+            memory: self.limits.memory,
+            abandoned: AtomicBool::new(false),
+            over_memory: AtomicBool::new(false),
+        });
+        let (sender, receiver) = mpsc::sync_channel(1);
+        let thread_watch = Arc::clone(&watch);
+        let job: Job = Box::new(move || {
             HELD.with(|held| held.set(0));
             WATCH.with(|slot| slot.set(Arc::as_ptr(&thread_watch)));
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
@@ -148,35 +141,77 @@ fn run_within<T: Send + 'static>(
             let _ = sender.send(result);
             drop(thread_watch);
         });
-    if let Err(error) = spawned {
-        panic!("cannot start a thread for the work (the system's thread limit?): {error}");
-    }
-    // Waits in short steps, so that a thread stopped for its memory is reported at once.
-    let step = Duration::from_millis(50);
-    let mut waited = Duration::ZERO;
-    loop {
-        match receiver.recv_timeout(step) {
-            Ok(Ok(value)) => return Ok(value),
-            Ok(Err(panic)) => std::panic::resume_unwind(panic),
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                unreachable!("the budgeted thread always sends before it ends")
+        let idle = self.idle.lock().map(|mut idle| idle.pop()).unwrap_or(None);
+        let worker = match idle {
+            Some(worker) => worker,
+            None => Worker::spawn(stack),
+        };
+        worker
+            .jobs
+            .send(job)
+            .expect("a kept worker thread waits for work until the budget is dropped");
+        // Waits in short steps, so that a thread stopped for its memory is reported at once.
+        let step = Duration::from_millis(50);
+        let mut waited = Duration::ZERO;
+        loop {
+            match receiver.recv_timeout(step) {
+                Ok(result) => {
+                    if let Ok(mut idle) = self.idle.lock() {
+                        idle.push(worker);
+                    }
+                    return match result {
+                        Ok(value) => Ok(value),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    };
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    unreachable!("the budgeted thread always sends before it ends")
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-        }
-        waited += step;
-        let over_memory = watch.over_memory.load(Ordering::Acquire);
-        if over_memory || waited >= limits.time {
-            watch.abandoned.store(true, Ordering::Release);
-            return Err(if over_memory {
-                Overrun::Memory(limits.memory)
-            } else {
-                Overrun::Time(limits.time)
-            });
+            waited += step;
+            let over_memory = watch.over_memory.load(Ordering::Acquire);
+            if over_memory || waited >= self.limits.time {
+                watch.abandoned.store(true, Ordering::Release);
+                self.stranded.fetch_add(1, Ordering::Relaxed);
+                return Err(if over_memory {
+                    Overrun::Memory(self.limits.memory)
+                } else {
+                    Overrun::Time(self.limits.time)
+                });
+            }
         }
     }
 }
 
-/// Counts each thread's allocations, so that [`run_within`] can stop a thread that holds too
+/// A piece of work for a worker thread.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// A thread that runs budgeted work, one job after another, until its sender is dropped.
+#[derive(Debug)]
+struct Worker {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Worker {
+    fn spawn(stack: usize) -> Worker {
+        let (jobs, receiver) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name(String::from("ladder-budgeted"))
+            .stack_size(stack)
+            .spawn(move || {
+                for job in receiver {
+                    job();
+                }
+            })
+            .unwrap_or_else(|error| {
+                panic!("cannot start a thread for the work (the system's thread limit?): {error}")
+            });
+        Worker { jobs }
+    }
+}
+
+/// Counts each thread's allocations, so that [`Budget::run`] can stop a thread that holds too
 /// much. For threads that run no budgeted work it is the system allocator plus a
 /// thread-local addition.
 pub struct CountingAllocator;
