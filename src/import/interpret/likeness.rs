@@ -67,6 +67,61 @@ const LEVEL_WORDS: &[&str] = &[
     "niveau",
     "nivel",
     "nível",
+    // Roles of open-source contributor ladders.
+    "reviewer",
+    "committer",
+    "maintainer",
+    "approver",
+    "triager",
+    "owner",
+    "emeritus",
+    "collaborator",
+    "moderator",
+    "steward",
+    "chair",
+    "ambassador",
+    "mitwirkender",
+    "mitwirkende",
+    "betreuer",
+    "betreuerin",
+    "prüfer",
+    "contribuidor",
+    "colaborador",
+    "mantenedor",
+    "revisor",
+    // Portuguese, Spanish and French seniority.
+    "júnior",
+    "pleno",
+    "sênior",
+    "sénior",
+    "especialista",
+    "confirmé",
+    "expérimenté",
+];
+
+/// Words of level and role titles in scripts written without spaces (found inside a label).
+const LEVEL_WORDS_UNSPACED: &[&str] = &[
+    "レベル",
+    "シニア",
+    "ジュニア",
+    "級",
+    "等級",
+    "主任",
+    "リード",
+    "マネージャー",
+    "コントリビューター",
+    "メンテナー",
+    "贡献者",
+    "维护者",
+    "评审者",
+    "审阅者",
+    "提交者",
+    "成员",
+    "管理员",
+    "职级",
+    "기여자",
+    "메인테이너",
+    "레벨",
 ];
 
 /// How much a label looks like a level's title rather than an area's name, from 0 to 1.
@@ -109,19 +164,10 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             .is_ok_and(|number| number <= 20)
     });
     let worded = words.iter().any(|word| LEVEL_WORDS.contains(word));
-    // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任...
-    let cjk = [
-        "レベル",
-        "シニア",
-        "ジュニア",
-        "級",
-        "等級",
-        "主任",
-        "リード",
-        "マネージャー",
-    ]
-    .iter()
-    .any(|word| first_line.contains(word));
+    // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任, 贡献者...
+    let cjk = LEVEL_WORDS_UNSPACED
+        .iter()
+        .any(|word| first_line.contains(word));
     let mut score: f32 = 0.0;
     if roman || digit {
         score += 0.6;
