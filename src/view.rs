@@ -298,8 +298,15 @@ impl LadderView {
             .as_ref()
             .map(|version| labels.fill("version", &[("version", version)]));
         facts.extend(version_label.clone());
-        let authors_line = (!ladder.authors.is_empty())
-            .then(|| labels.fill("by_authors", &[("authors", &ladder.authors.join(", "))]));
+        let authors_line = (!ladder.authors.is_empty()).then(|| {
+            labels.fill(
+                "by_authors",
+                &[(
+                    "authors",
+                    &ladder.authors.join(labels.text("list_separator")),
+                )],
+            )
+        });
         let level_count: usize = ladder.tracks.iter().map(|track| track.levels.len()).sum();
         let counts = format!(
             "{} · {}",
@@ -579,7 +586,10 @@ pub fn changes_summary(comparison: &Comparison, labels: &Labels) -> Option<Sente
         .filter(|(_, count)| *count > 0)
         .map(|(key, count)| labels.count(key, count, &[]))
         .collect();
-        labels.fill("changes_compared", &[("parts", &parts.join(", "))])
+        labels.fill(
+            "changes_compared",
+            &[("parts", &parts.join(labels.text("list_separator")))],
+        )
     };
     Some(labels.pieces(&template, &[("level", from)]))
 }
