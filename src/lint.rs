@@ -27,6 +27,10 @@ pub const LINTS: &[(&str, &str)] = &[
         "gendered-wording",
         "gendered words (he, his, guys, manpower...) in titles or text",
     ),
+    (
+        "missing-file",
+        "a local image or link in the ladder's text to a file that is not beside the ladder",
+    ),
 ];
 
 /// A jump is uneven when one level has this many times the expectations of its neighbour...
@@ -76,6 +80,9 @@ pub fn lint(loaded: &LoadedLadder) -> Vec<Diagnostic> {
     }
     if !allowed("gendered-wording") {
         linter.gendered_wording();
+    }
+    if !allowed("missing-file") {
+        linter.missing_files();
     }
     linter.found
 }
@@ -268,39 +275,7 @@ impl Linter<'_> {
     }
 
     fn gendered_wording(&mut self) {
-        let ladder = &self.loaded.ladder;
-        let mut texts: Vec<(Vec<Segment>, &str)> = Vec::new();
-        texts.push((path!["title"], &ladder.title));
-        if let Some(summary) = &ladder.summary {
-            texts.push((path!["summary"], summary));
-        }
-        for (t, track) in ladder.tracks.iter().enumerate() {
-            texts.push((path!["tracks", t, "name"], &track.name));
-            if let Some(summary) = &track.summary {
-                texts.push((path!["tracks", t, "summary"], summary));
-            }
-            for (l, level) in track.levels.iter().enumerate() {
-                let base = level_path(t, l);
-                texts.push(([base.clone(), path!["title"]].concat(), &level.title));
-                if let Some(headline) = &level.headline {
-                    texts.push(([base.clone(), path!["headline"]].concat(), headline));
-                }
-                if let Some(description) = &level.description {
-                    texts.push(([base.clone(), path!["description"]].concat(), description));
-                }
-                for (key, items) in &level.expectations {
-                    for (i, item) in items.iter().enumerate() {
-                        texts.push((
-                            [base.clone(), path!["expectations", key.as_str(), i]].concat(),
-                            item,
-                        ));
-                    }
-                }
-            }
-        }
-        for (index, section) in ladder.sections.iter().enumerate() {
-            texts.push((path!["sections", index, "body"], &section.body));
-        }
+        let texts = texts_of(&self.loaded.ladder);
         for (at, text) in texts {
             let words: Vec<String> = text
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -331,5 +306,135 @@ impl Linter<'_> {
                 at,
             );
         }
+    }
+
+    /// Links and images to local files (`career-pathways.png`, `../handbook/levels.md`) that
+    /// are not where the ladder's file says: the handbook would show a broken image.
+    fn missing_files(&mut self) {
+        let folder = self
+            .loaded
+            .source
+            .path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        for (at, text) in texts_of(&self.loaded.ladder) {
+            let mut targets = Vec::new();
+            local_targets(&crate::markup::inline(text), &mut targets);
+            for section in crate::markup::blocks(text) {
+                block_targets(&section, &mut targets);
+            }
+            targets.sort();
+            targets.dedup();
+            for target in targets {
+                if folder.join(&target).exists() {
+                    continue;
+                }
+                self.report(
+                    Diagnostic::warning(
+                        "missing-file",
+                        format!("`{target}` is linked here, but there is no such file beside the ladder"),
+                    )
+                    .with_hint(format!(
+                        "put the file at {}, fix the path, or link to its web address; {}",
+                        folder.join(&target).display(),
+                        allow_hint("missing-file")
+                    )),
+                    at.clone(),
+                );
+            }
+        }
+    }
+}
+
+/// Every text of a ladder a reader sees, with where it stands in the file.
+fn texts_of(ladder: &Ladder) -> Vec<(Vec<Segment>, &str)> {
+    let mut texts: Vec<(Vec<Segment>, &str)> = Vec::new();
+    texts.push((path!["title"], &ladder.title));
+    if let Some(summary) = &ladder.summary {
+        texts.push((path!["summary"], summary));
+    }
+    for (t, track) in ladder.tracks.iter().enumerate() {
+        texts.push((path!["tracks", t, "name"], &track.name));
+        if let Some(summary) = &track.summary {
+            texts.push((path!["tracks", t, "summary"], summary));
+        }
+        for (l, level) in track.levels.iter().enumerate() {
+            let base = level_path(t, l);
+            texts.push(([base.clone(), path!["title"]].concat(), &level.title));
+            if let Some(headline) = &level.headline {
+                texts.push(([base.clone(), path!["headline"]].concat(), headline));
+            }
+            if let Some(description) = &level.description {
+                texts.push(([base.clone(), path!["description"]].concat(), description));
+            }
+            for (key, items) in &level.expectations {
+                for (i, item) in items.iter().enumerate() {
+                    texts.push((
+                        [base.clone(), path!["expectations", key.as_str(), i]].concat(),
+                        item,
+                    ));
+                }
+            }
+        }
+    }
+    for (index, section) in ladder.sections.iter().enumerate() {
+        texts.push((path!["sections", index, "body"], &section.body));
+    }
+    texts
+}
+
+/// The addresses of links and images that name a file of this machine: no scheme, not an
+/// anchor on the page, not the site's root; without their `#fragment` and `?query`.
+fn local_targets(inlines: &[crate::markup::Inline], out: &mut Vec<String>) {
+    use crate::markup::Inline;
+    for inline in inlines {
+        match inline {
+            Inline::Link { url, children } => {
+                push_local(url, out);
+                local_targets(children, out);
+            }
+            Inline::Image { url, .. } => push_local(url, out),
+            Inline::Emph { children }
+            | Inline::Strong { children }
+            | Inline::Strike { children } => local_targets(children, out),
+            _ => {}
+        }
+    }
+}
+
+fn block_targets(block: &crate::markup::Block, out: &mut Vec<String>) {
+    use crate::markup::Block;
+    match block {
+        Block::Paragraph { children } | Block::Heading { children, .. } => {
+            local_targets(children, out)
+        }
+        Block::List { items, .. } => {
+            for item in items {
+                for block in item {
+                    block_targets(block, out);
+                }
+            }
+        }
+        Block::Quote { children } => {
+            for block in children {
+                block_targets(block, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_local(url: &str, out: &mut Vec<String>) {
+    let url = url.trim();
+    let scheme = url
+        .find(':')
+        .is_some_and(|colon| !url[..colon].contains(['/', '?', '#']));
+    if url.is_empty() || scheme || url.starts_with(['#', '/']) {
+        return;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    if !path.is_empty() {
+        out.push(path.to_owned());
     }
 }

@@ -117,3 +117,26 @@ fn the_shipped_ladders_get_the_lints_they_deserve() {
         .any(|(_, message)| message.contains("`lead`") || message.contains("`architect`")));
     assert!(!codes.iter().any(|(code, _)| *code == "gendered-wording"));
 }
+
+#[test]
+fn a_local_image_or_link_that_is_not_beside_the_ladder_is_reported_at_its_line() {
+    let found = lints_of(&fixture("missing-file"));
+    let mut messages: Vec<(String, Option<(usize, usize)>)> = found
+        .iter()
+        .map(|d| (d.message.clone(), d.position))
+        .collect();
+    messages.sort();
+    assert_eq!(messages.len(), 2, "{found:#?}");
+    assert!(messages[0]
+        .0
+        .starts_with("`career-pathways.drawio.png` is linked here"));
+    // In a section's prose: at the line of its `body:` (the image is two lines into it).
+    assert_eq!(messages[0].1.map(|(line, _)| line), Some(24));
+    assert!(messages[1]
+        .0
+        .starts_with("`guides/review.md` is linked here"));
+    assert_eq!(messages[1].1.map(|(line, _)| line), Some(15));
+    assert!(found
+        .iter()
+        .all(|d| d.hint.as_deref().unwrap().contains("allow_lints")));
+}
