@@ -739,7 +739,7 @@ tracks:
         expectations:
           impact: ["Leads"]
   - id: c
-    name: Calibration
+    name: Print
     kind: ic
     levels:
       - id: c-1

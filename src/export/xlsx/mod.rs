@@ -460,6 +460,7 @@ fn matrix_sheet_names(book: &Book) -> Vec<String> {
         &sheets.comparison,
         &sheets.calibration,
         &sheets.summary,
+        &sheets.print,
         &sheets.lists,
         CONTRACT_SHEET,
     ]
