@@ -564,3 +564,28 @@ fn the_title_rule_lies_below_the_title_s_descenders() {
         );
     }
 }
+
+/// What the level below listed and this level does not is said in words when it is little
+/// (a bare count reads as if it no longer mattered), and a level's "new" badge leads its
+/// item, so it never ends a line alone.
+#[test]
+fn the_booklet_names_what_is_no_longer_listed_and_badges_lead_their_items() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("small.yaml");
+    std::fs::write(
+        &path,
+        "title: Small\nareas:\n  - {id: craft, name: Craft}\ntracks:\n  - id: ic\n    name: Engineers\n    kind: ic\n    levels:\n      - {id: l1, title: Engineer, expectations: {craft: [Writes tests, Reviews code, Fixes flaky builds]}}\n      - {id: l2, title: Senior Engineer, expectations: {craft: [Writes tests, Reviews code, Designs services end to end]}}\n",
+    )
+    .unwrap();
+    let ladder = load(&path);
+    let pdf = context().booklet(&view(&ladder), &stamp()).unwrap();
+    let text = normalize(&text_of(&pdf));
+    assert!(
+        text.contains(&normalize("No longer listed: Fixes flaky builds")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&normalize("new Designs services end to end")),
+        "{text}"
+    );
+}
