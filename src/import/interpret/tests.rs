@@ -158,3 +158,32 @@ fn a_pipe_table_with_bold_group_rows_and_italic_competencies() {
         ]
     );
 }
+
+#[test]
+fn label_bullets_over_nested_lists_name_areas_in_any_script() {
+    let markdown = "# Roles\n\n## Member\n\n- Requirements:\n  - Contributes regularly\n  - Enabled two-factor authentication\n- Responsibilities and privileges\n  - Reviews pull requests\n- How users can get involved with the community:\n  - Attending community events\n\n## Maintainer\n\n- 要求：\n  - 持续贡献代码\n- Requirements\n  - Owns a component\n";
+    let (_, blocks) = crate::import::outline::markdown(markdown);
+    let interpreter = super::Interpreter::new(std::path::Path::new("roles.md"));
+    let imported = interpreter.read(&blocks).unwrap();
+    let ladder = &imported.ladder;
+    let names: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    for wanted in [
+        "Requirements",
+        "Responsibilities and privileges",
+        "How users can get involved with the community",
+        "要求",
+    ] {
+        assert!(names.contains(&wanted), "{wanted} in {names:?}");
+    }
+    let member = &ladder.tracks[0].levels[0];
+    assert_eq!(member.title, "Member");
+    let requirements = ladder
+        .areas
+        .iter()
+        .find(|area| area.name == "Requirements")
+        .unwrap();
+    assert_eq!(
+        member.expectations[&requirements.id],
+        ["Contributes regularly", "Enabled two-factor authentication"]
+    );
+}

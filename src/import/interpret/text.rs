@@ -396,17 +396,77 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
             String::new(),
         ));
     }
-    let (label, rest) = text.split_once(':')?;
+    let has_children = !item.children.is_empty();
+    // `Requirements` over nested bullets, with no colon: a word that names such a list.
+    if has_children && is_area_label_word(&plain(text)) {
+        let label = plain(text);
+        return Some((
+            label.trim().trim_end_matches([':', '：']).trim().to_owned(),
+            String::new(),
+        ));
+    }
+    // ASCII or full-width colon (`要求：`).
+    let (label, rest) = text.split_once([':', '：'])?;
     let label = plain(label);
     let words = label.split_whitespace().count();
-    let short = (1..=4).contains(&words) && label.chars().count() <= 40;
-    let named = label.chars().next().is_some_and(char::is_uppercase);
     let rest = rest.trim();
-    let has_children = !item.children.is_empty();
+    // `Area: text` keeps to a short name; a label over nested bullets may be a phrase
+    // (`How users can get involved with the community:`).
+    let most_words = if rest.is_empty() && has_children {
+        9
+    } else {
+        4
+    };
+    let short = (1..=most_words).contains(&words) && label.chars().count() <= 80;
+    let named = label
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic() || !c.is_ascii());
     // `Area:` over nested bullets, or `Area: text` (not a URL, not a time).
     let plausible = short
         && named
         && !label.contains("http")
         && (rest.is_empty() && has_children || !rest.is_empty() && !rest.starts_with("//"));
     plausible.then(|| (label.trim_matches('*').trim().to_owned(), rest.to_owned()))
+}
+
+/// Words that name a list of a role's or a level's expectations when a bullet holds only them
+/// (`- Requirements` over nested bullets), in the languages ladders are written in.
+const AREA_LABEL_WORDS: &[&str] = &[
+    "requirements",
+    "responsibilities",
+    "privileges",
+    "qualifications",
+    "expectations",
+    "duties",
+    "rights",
+    "responsibilities and privileges",
+    "requirements and responsibilities",
+    "anforderungen",
+    "aufgaben",
+    "verantwortlichkeiten",
+    "rechte",
+    "requisitos",
+    "responsabilidades",
+    "privilégios",
+    "privilegios",
+    "exigences",
+    "responsabilités",
+    "要求",
+    "职责",
+    "责任",
+    "特权",
+    "权限",
+    "権限",
+    "責任",
+    "要件",
+];
+
+fn is_area_label_word(text: &str) -> bool {
+    let label = text
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
+    AREA_LABEL_WORDS.contains(&label.as_str())
 }
