@@ -74,7 +74,7 @@ const LEVEL_WORDS: &[&str] = &[
     "approver",
     "triager",
     "owner",
-    "emeritus",
+    "participant",
     "collaborator",
     "moderator",
     "steward",

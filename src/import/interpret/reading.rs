@@ -19,6 +19,10 @@ pub struct Reading {
     pub page: bool,
 }
 
+/// How much a reading whose areas all look like levels loses: such areas are most likely the
+/// levels, read one heading too deep (a contributor ladder's roles under its page title).
+const AREAS_LIKE_LEVELS_PENALTY: f64 = 1.0;
+
 /// How well a reading explains its document: the text it places as expectations, weighed by
 /// how regular the shape is (levels sharing their areas, levels with something in them) and
 /// by how much the level titles look like levels. Text left as prose counts a little, so a
@@ -121,7 +125,7 @@ pub fn score(imported: &Imported) -> f64 {
             .sum::<f64>()
             / ladder.areas.len() as f64
     };
-    let placed = placed * (1.0 - 0.5 * area_likeness);
+    let placed = placed * (1.0 - AREAS_LIKE_LEVELS_PENALTY * area_likeness);
     placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05
 }
 
