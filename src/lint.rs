@@ -319,10 +319,10 @@ impl Linter<'_> {
             .map(std::path::Path::to_path_buf)
             .unwrap_or_default();
         for (at, text) in texts_of(&self.loaded.ladder) {
+            // One parse serves a one-line expectation (a paragraph) and a section's prose.
             let mut targets = Vec::new();
-            local_targets(&crate::markup::inline(text), &mut targets);
-            for section in crate::markup::blocks(text) {
-                block_targets(&section, &mut targets);
+            for block in crate::markup::blocks(text) {
+                block_targets(&block, &mut targets);
             }
             targets.sort();
             targets.dedup();
