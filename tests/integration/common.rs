@@ -56,6 +56,18 @@ pub(crate) fn view(ladder: &Ladder) -> LadderView {
     LadderView::new(ladder, labels)
 }
 
+/// The workbook `ladder build` writes for a ladder with no roster (the tests' stamp).
+pub(crate) fn workbook_of(ladder: &Ladder, view: &LadderView) -> anyhow::Result<Vec<u8>> {
+    ladder::export::xlsx::workbook(
+        ladder::export::Input { ladder, view },
+        &ladder::export::xlsx::WorkbookOptions {
+            roster: None,
+            filled: None,
+            stamp: &stamp(),
+        },
+    )
+}
+
 /// The text a Markdown reader shows of an expectation: its words, without the links' targets
 /// (which a rendered handbook keeps in the links).
 pub(crate) fn shown(text: &str) -> String {

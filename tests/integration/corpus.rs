@@ -353,20 +353,7 @@ fn tracks_and_titles(ladder: &Ladder) -> Vec<(String, Vec<String>)> {
 fn this_tools_workbook_imports_back_to_the_ladder_it_came_from() {
     let folder = tempfile::tempdir().unwrap();
     for ladder in all_shipped() {
-        let view = view(&ladder);
-        let stamp = stamp();
-        let bytes = ladder::export::xlsx::workbook(
-            ladder::export::Input {
-                ladder: &ladder,
-                view: &view,
-            },
-            &ladder::export::xlsx::WorkbookOptions {
-                roster: None,
-                filled: None,
-                stamp: &stamp,
-            },
-        )
-        .unwrap();
+        let bytes = workbook_of(&ladder, &view(&ladder)).unwrap();
         let path = folder.path().join(format!("{}.xlsx", ladder.id));
         std::fs::write(&path, bytes).unwrap();
         let imported = import_file(&path)
@@ -626,11 +613,7 @@ proptest! {
         // The base language is the default: a handbook in it need not say it.
         let language_read = |read: &Ladder| read.language().to_owned();
 
-        let bytes = ladder::export::xlsx::workbook(
-            ladder::export::Input { ladder: loaded, view: &view },
-            &ladder::export::xlsx::WorkbookOptions { roster: None, filled: None, stamp: &stamp() },
-        )
-        .unwrap();
+        let bytes = workbook_of(loaded, &view).unwrap();
         let workbook = folder.path().join("generated.xlsx");
         std::fs::write(&workbook, bytes).unwrap();
         let from_workbook = import_file(&workbook).map_err(|errors| format!("{errors:?}"));
@@ -920,17 +903,6 @@ fn every_imported_real_ladder_builds_into_every_output() {
         }
         ladder::export::markdown::handbook(&view, &stamp())
             .unwrap_or_else(|error| panic!("{name}: {error:#}"));
-        ladder::export::xlsx::workbook(
-            ladder::export::Input {
-                ladder: &ladder,
-                view: &view,
-            },
-            &ladder::export::xlsx::WorkbookOptions {
-                roster: None,
-                filled: None,
-                stamp: &stamp(),
-            },
-        )
-        .unwrap_or_else(|error| panic!("{name}: {error:#}"));
+        workbook_of(&ladder, &view).unwrap_or_else(|error| panic!("{name}: {error:#}"));
     }
 }

@@ -12,7 +12,6 @@ use std::io::Cursor;
 use std::time::{Duration, Instant};
 
 use calamine::Reader;
-use ladder::export::Input;
 use ladder::model::{Area, Ladder, Level, Track, TrackKind};
 use proptest::prelude::*;
 
@@ -148,18 +147,7 @@ fn survives(name: &str, text: &str) {
     for loaded in &workspace.ladders {
         let view = view(&loaded.ladder);
         ladder::export::markdown::handbook(&view, &stamp()).unwrap();
-        ladder::export::xlsx::workbook(
-            Input {
-                ladder: &loaded.ladder,
-                view: &view,
-            },
-            &ladder::export::xlsx::WorkbookOptions {
-                roster: None,
-                filled: None,
-                stamp: &stamp(),
-            },
-        )
-        .unwrap();
+        workbook_of(&loaded.ladder, &view).unwrap();
     }
     assert!(
         started.elapsed() < Duration::from_secs(10),
@@ -340,11 +328,7 @@ proptest! {
         let handbook: String = handbook.chars().filter(|c| !c.is_whitespace()).collect();
 
         // The workbook, read back by calamine: every cell of every sheet.
-        let bytes = ladder::export::xlsx::workbook(
-            Input { ladder: loaded, view: &view },
-            &ladder::export::xlsx::WorkbookOptions { roster: None, filled: None, stamp: &stamp() },
-        )
-        .unwrap();
+        let bytes = workbook_of(loaded, &view).unwrap();
         let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
         let mut cells = String::new();
         for name in book.sheet_names() {

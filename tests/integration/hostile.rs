@@ -65,19 +65,7 @@ fn with_member(bytes: &[u8], name: &str, content: &[u8]) -> Vec<u8> {
 /// A workbook this tool wrote for a shipped ladder.
 fn our_workbook() -> Vec<u8> {
     let ladder = shipped("titles-and-roles.yaml");
-    let view = view(&ladder);
-    ladder::export::xlsx::workbook(
-        ladder::export::Input {
-            ladder: &ladder,
-            view: &view,
-        },
-        &ladder::export::xlsx::WorkbookOptions {
-            roster: None,
-            filled: None,
-            stamp: &stamp(),
-        },
-    )
-    .unwrap()
+    workbook_of(&ladder, &view(&ladder)).unwrap()
 }
 
 /// Runs `import` and `calibration` on the file and asserts a located error, in time.

@@ -439,18 +439,7 @@ fn german_french_and_japanese_handbooks_and_workbooks_import_back_to_their_ladde
             assert_same_ladder(&ladder, &from_handbook, &format!("{what}: handbook"));
             assert_eq!(from_handbook.language(), language, "{what}: handbook");
 
-            let bytes = ladder::export::xlsx::workbook(
-                ladder::export::Input {
-                    ladder: &ladder,
-                    view: &view,
-                },
-                &ladder::export::xlsx::WorkbookOptions {
-                    roster: None,
-                    filled: None,
-                    stamp: &Stamp::new("0123"),
-                },
-            )
-            .unwrap();
+            let bytes = workbook_of(&ladder, &view).unwrap();
             let workbook = folder.path().join("ladder.xlsx");
             std::fs::write(&workbook, bytes).unwrap();
             let from_workbook = ladder::inputs::import_file(&workbook)

@@ -25,18 +25,7 @@ fn every_output_text(ladder: &Ladder) -> String {
     for file in ladder::export::markdown::handbook(&view, &stamp()).unwrap() {
         text.push_str(&String::from_utf8(file.bytes).unwrap());
     }
-    let bytes = ladder::export::xlsx::workbook(
-        Input {
-            ladder,
-            view: &view,
-        },
-        &ladder::export::xlsx::WorkbookOptions {
-            roster: None,
-            filled: None,
-            stamp: &stamp(),
-        },
-    )
-    .unwrap();
+    let bytes = workbook_of(ladder, &view).unwrap();
     let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     for name in book.sheet_names() {
         text.push_str(&name);
