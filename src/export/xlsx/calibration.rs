@@ -220,12 +220,10 @@ fn roster_rows<'a>(
         .filter_map(|(index, person)| {
             let track = ladder.track_named(&person.track)?;
             let level = track.level_named(&person.level)?;
-            let position = track.levels.iter().position(|known| known.id == level.id)?;
-            let label = level_labels(track).swap_remove(position);
             Some(SheetPerson {
                 name: person.name.clone(),
                 track: track.name.clone(),
-                level: label,
+                level: label_of(track, &level.id)?,
                 extra: person.extra.clone(),
                 filled: filled
                     .and_then(|filled| filled.get(index))
