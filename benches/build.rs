@@ -7,11 +7,15 @@
 //! 5. the same PDFs compiled by the typst CLI from the `--emit-typst` sources, one process per
 //!    document as a script or CI job would run it, and the ratio;
 //! 6. a hiring batch: 200 personalized one-pagers from a candidates file, and the same batch
-//!    again with nothing changed;
+//!    again with nothing changed; then batches of 1,000 and 10,000 as whole processes (CPU per
+//!    page, peak memory, and the slope to 100,000);
 //! 7. a very large ladder (50 tracks × 40 levels × 8 areas × 10 bullets, 5.5 MB of YAML) built
-//!    by the `ladder` binary with the default jobs, its time and its own peak memory.
+//!    by the `ladder` binary with the default jobs, its time and its own peak memory (its
+//!    booklet comes in volumes, a track each).
 //!
 //! `LADDER_BENCH_BATCH` sets the size of the synthetic batch (default 200);
+//! `LADDER_BENCH_OFFERS` the sizes of the whole-process hiring batches (default `1000,10000`,
+//! `0` skips them);
 //! `LADDER_BENCH_BIG=0` skips the large ladder.
 
 use std::path::{Path, PathBuf};
@@ -208,8 +212,12 @@ fn main() {
     // 5. Against the typst CLI, on the same sources.
     compare_with_typst_cli();
 
-    // 6. A hiring batch of 200 candidates, in parallel, and again with nothing changed.
+    // 6. A hiring batch of 200 candidates, in parallel, and again with nothing changed; then
+    //    batches of 1,000 and 10,000 as whole processes.
     candidate_batch();
+    if std::env::var("LADDER_BENCH_OFFERS").as_deref() != Ok("0") {
+        offer_batches();
+    }
 
     // 7. The very large ladder, in a process of its own.
     if std::env::var("LADDER_BENCH_BIG").as_deref() != Ok("0") {
@@ -287,19 +295,40 @@ fn big_ladder_source() -> String {
     yaml
 }
 
-/// Builds the very large ladder with the `ladder` binary and the default jobs, polling the
-/// process's peak memory (VmHWM) until it ends.
-fn big_ladder() {
-    let folder = tempfile::tempdir().unwrap();
-    let source = folder.path().join("big.yaml");
-    std::fs::write(&source, big_ladder_source()).unwrap();
-    let size = std::fs::metadata(&source).unwrap().len();
-    let out = folder.path().join("out");
+/// What a whole `ladder` process took: wall time, CPU time (user + system), peak memory.
+struct Measured {
+    wall: Duration,
+    cpu: Duration,
+    peak_mib: f64,
+    success: bool,
+}
+
+/// CPU time of the children this process has waited for.
+#[cfg(unix)]
+fn children_cpu() -> Duration {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes one `rusage` into the pointer it is given.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let time = |value: libc::timeval| {
+        Duration::from_secs(value.tv_sec as u64) + Duration::from_micros(value.tv_usec as u64)
+    };
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+#[cfg(not(unix))]
+fn children_cpu() -> Duration {
+    Duration::ZERO
+}
+
+/// Runs the `ladder` binary with `args`, polling its peak memory (VmHWM) until it ends.
+fn run_ladder(args: &[&std::ffi::OsStr]) -> Measured {
+    let cpu_before = children_cpu();
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_ladder"))
-        .args(["build", "--quiet", "--out"])
-        .arg(&out)
-        .arg(&source)
+        .args(args)
         .spawn()
         .unwrap();
     let status_file = format!("/proc/{}/status", child.id());
@@ -318,8 +347,93 @@ fn big_ladder() {
                 peak_kib = peak_kib.max(kib);
             }
         }
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(50));
     };
+    Measured {
+        wall: started.elapsed(),
+        cpu: children_cpu().saturating_sub(cpu_before),
+        peak_mib: peak_kib / 1024.0,
+        success: status.success(),
+    }
+}
+
+/// Hiring batches as a recruiter runs them (`ladder offer --candidates`, whole processes):
+/// `LADDER_BENCH_OFFERS` sizes (default 1,000 and 10,000), the CPU per page, the peak memory,
+/// and what 100,000 would take at the slope between the two largest.
+fn offer_batches() {
+    let sizes: Vec<usize> = std::env::var("LADDER_BENCH_OFFERS")
+        .unwrap_or_else(|_| String::from("1000,10000"))
+        .split(',')
+        .filter_map(|size| size.trim().parse().ok())
+        .collect();
+    let levels = [
+        "se-1", "se-2", "se-3", "se-4", "sre-2", "sre-4", "m-1", "m-3",
+    ];
+    let mut figures = Vec::new();
+    println!(
+        "
+hiring batches, whole processes (persado-2019, every level, a name and a date per row):"
+    );
+    for size in sizes {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("candidates.csv");
+        let mut csv = String::from("name,level,date\n");
+        for index in 0..size {
+            csv.push_str(&format!(
+                "Candidate {index},{},2027-01-{:02}\n",
+                levels[index % levels.len()],
+                index % 28 + 1
+            ));
+        }
+        std::fs::write(&file, csv).unwrap();
+        let out = folder.path().join("out");
+        let ladder = repo("ladders/persado-2019.yaml");
+        let layouts = repo("layouts");
+        let measured = run_ladder(&[
+            "offer".as_ref(),
+            ladder.as_os_str(),
+            "--candidates".as_ref(),
+            file.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--layouts".as_ref(),
+            layouts.as_os_str(),
+            "--quiet".as_ref(),
+        ]);
+        println!(
+            "  {size:>6} one-pagers: {} wall, {:.1} ms of CPU per page, peak memory {:.0} MiB{}",
+            seconds(measured.wall),
+            measured.cpu.as_secs_f64() * 1000.0 / size as f64,
+            measured.peak_mib,
+            if measured.success { "" } else { " (FAILED)" }
+        );
+        figures.push((size, measured.wall));
+    }
+    if let [.., (small, small_wall), (large, large_wall)] = figures.as_slice() {
+        let slope = (large_wall.as_secs_f64() - small_wall.as_secs_f64()) / (large - small) as f64;
+        println!(
+            "  slope {:.2} ms of wall per page: 100,000 one-pagers in about {:.1} minutes",
+            slope * 1000.0,
+            (large_wall.as_secs_f64() + slope * (100_000 - large) as f64) / 60.0
+        );
+    }
+}
+
+/// Builds the very large ladder with the `ladder` binary and the default jobs, polling the
+/// process's peak memory (VmHWM) until it ends.
+fn big_ladder() {
+    let folder = tempfile::tempdir().unwrap();
+    let source = folder.path().join("big.yaml");
+    std::fs::write(&source, big_ladder_source()).unwrap();
+    let size = std::fs::metadata(&source).unwrap().len();
+    let out = folder.path().join("out");
+    let measured = run_ladder(&[
+        "build".as_ref(),
+        "--quiet".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        source.as_os_str(),
+    ]);
     // poppler's pdfinfo counts the pages without loading the whole document.
     let pages = Command::new("pdfinfo")
         .arg(out.join("big/big.pdf"))
@@ -332,12 +446,14 @@ fn big_ladder() {
                 .and_then(|pages| pages.trim().parse::<usize>().ok())
         })
         .unwrap_or(0);
+    let volumes = std::fs::read_dir(out.join("big/volumes")).map_or(0, |entries| entries.count());
     println!(
-        "\nvery large ladder ({:.1} MB of YAML, 2,000 levels, 160,000 bullets), default jobs: {} ({}), booklet of {pages} pages, peak memory {:.0} MiB",
+        "\nvery large ladder ({:.1} MB of YAML, 2,000 levels, 160,000 bullets), default jobs: {} ({}), {:.0} s of CPU, main booklet of {pages} pages and {volumes} volumes, peak memory {:.0} MiB",
         size as f64 / 1e6,
-        seconds(started.elapsed()),
-        if status.success() { "built" } else { "FAILED" },
-        peak_kib / 1024.0
+        seconds(measured.wall),
+        if measured.success { "built" } else { "FAILED" },
+        measured.cpu.as_secs_f64(),
+        measured.peak_mib
     );
 }
 

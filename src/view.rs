@@ -376,6 +376,141 @@ impl LadderView {
             .iter()
             .flat_map(|track| track.levels.iter().map(move |level| (track, level)))
     }
+
+    /// How many expectations the view's levels list.
+    pub fn expectation_count(&self) -> usize {
+        self.levels()
+            .flat_map(|(_, level)| &level.areas)
+            .map(|area| area.items.len())
+            .sum()
+    }
+
+    /// The same ladder with other tracks (a volume of a booklet split by track, or the main
+    /// booklet that lists them). A reference to a level these tracks do not hold keeps its
+    /// title and loses its id, so that no document links to a level it does not contain.
+    pub fn with_tracks(&self, tracks: Vec<TrackView>) -> LadderView {
+        let mut view = LadderView {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            organization: self.organization.clone(),
+            version: self.version.clone(),
+            effective_date: self.effective_date,
+            date: self.date.clone(),
+            language: self.language.clone(),
+            authors: self.authors.clone(),
+            facts: self.facts.clone(),
+            version_label: self.version_label.clone(),
+            authors_line: self.authors_line.clone(),
+            counts: self.counts.clone(),
+            summary: self.summary.clone(),
+            cumulative: self.cumulative,
+            tracks,
+            overview: self.overview.clone(),
+            sections: self.sections.clone(),
+            credits: self.credits.clone(),
+            keywords: self.keywords.clone(),
+            labels: Arc::clone(&self.labels),
+        };
+        let present: std::collections::HashSet<String> =
+            view.levels().map(|(_, level)| level.id.clone()).collect();
+        let unlink = |reference: &mut Reference| {
+            if reference
+                .id
+                .as_ref()
+                .is_some_and(|id| !present.contains(id))
+            {
+                reference.id = None;
+            }
+        };
+        for track in &mut view.tracks {
+            for level in &mut track.levels {
+                level.references_mut().for_each(unlink);
+            }
+        }
+        for track in &mut view.overview.tracks {
+            for cell in &mut track.cells {
+                cell.iter_mut()
+                    .map(|entry| &mut entry.level)
+                    .for_each(unlink);
+            }
+        }
+        view
+    }
+}
+
+impl TrackView {
+    /// The track without its levels (to be given others).
+    pub fn without_levels(&self) -> TrackView {
+        TrackView {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            summary: self.summary.clone(),
+            areas: self.areas.clone(),
+            level_count: self.level_count.clone(),
+            levels: Vec::new(),
+        }
+    }
+}
+
+impl LevelView {
+    /// The level without its expectations and what changed in them: what a booklet in
+    /// volumes shows of it, the volume holding the rest.
+    pub fn without_expectations(&self) -> LevelView {
+        LevelView {
+            id: self.id.clone(),
+            rank: self.rank,
+            title: self.title.clone(),
+            aliases: self.aliases.clone(),
+            code: self.code.clone(),
+            grade: self.grade.clone(),
+            experience: self.experience.clone(),
+            facts: self.facts.clone(),
+            fact_line: self.fact_line.clone(),
+            notes: self.notes.clone(),
+            headline: self.headline.clone(),
+            description: self.description.clone(),
+            areas: Vec::new(),
+            shares_with: self.shares_with.clone(),
+            shares_sentence: self.shares_sentence.clone(),
+            equivalents: self.equivalents.clone(),
+            equivalents_label: self.equivalents_label.clone(),
+            requires: self.requires.clone(),
+            previous: self.previous.clone(),
+            next: self.next.clone(),
+            changes: None,
+        }
+    }
+
+    /// Every mention of another level: shared, equivalent, required, neighbours, and those
+    /// inside its sentences.
+    fn references_mut(&mut self) -> impl Iterator<Item = &mut Reference> {
+        let (changes_from, changes_summary) = match &mut self.changes {
+            Some(changes) => (Some(&mut changes.from), changes.summary.as_mut()),
+            None => (None, None),
+        };
+        self.shares_with
+            .iter_mut()
+            .chain(
+                self.shares_sentence
+                    .iter_mut()
+                    .flat_map(sentence_references),
+            )
+            .chain(self.equivalents.iter_mut())
+            .chain(self.requires.iter_mut())
+            .chain(self.previous.iter_mut())
+            .chain(self.next.iter_mut())
+            .chain(changes_from)
+            .chain(changes_summary.into_iter().flat_map(sentence_references))
+    }
+}
+
+/// The levels a sentence mentions.
+fn sentence_references(sentence: &mut Sentence) -> impl Iterator<Item = &mut Reference> {
+    sentence.iter_mut().filter_map(|piece| match piece {
+        Piece::Value(reference) => Some(reference),
+        Piece::Text(_) => None,
+    })
 }
 
 fn blocks(text: Option<&str>) -> Vec<Block> {

@@ -109,6 +109,7 @@ impl PdfArgs {
                 time: std::time::Duration::from_secs(self.document_time_limit),
                 memory: self.document_memory_limit << 20,
             },
+            volume_expectations: None,
         }
     }
 }

@@ -589,3 +589,113 @@ fn the_booklet_names_what_is_no_longer_listed_and_badges_lead_their_items() {
         "{text}"
     );
 }
+
+/// The addresses a PDF's links lead to (`/URI` actions).
+fn link_targets(pdf: &[u8]) -> Vec<String> {
+    let document = lopdf::Document::load_mem(pdf).unwrap();
+    let mut targets = Vec::new();
+    for object in document.objects.values() {
+        let Ok(dictionary) = object.as_dict() else {
+            continue;
+        };
+        let action = match dictionary.get(b"A") {
+            Ok(lopdf::Object::Reference(id)) => document.get_dictionary(*id).ok(),
+            Ok(lopdf::Object::Dictionary(action)) => Some(action),
+            _ => None,
+        };
+        if let Some(Ok(lopdf::Object::String(uri, _))) = action.map(|action| action.get(b"URI")) {
+            targets.push(String::from_utf8_lossy(uri).into_owned());
+        }
+    }
+    targets
+}
+
+#[test]
+fn a_large_ladder_s_booklet_comes_in_volumes_that_hold_every_expectation() {
+    use ladder::export::{Exporter, Input};
+    let ladder = shipped("persado-2019.yaml");
+    let view = view(&ladder);
+    let options = PdfOptions {
+        layouts_dir: Some(repo("layouts")),
+        volume_expectations: Some(10),
+        ..PdfOptions::default()
+    };
+    let exporter = ladder::export::pdf::PdfExporter::new(&options).unwrap();
+    let artifacts = exporter.artifacts(&ladder);
+    let input = Input {
+        ladder: &ladder,
+        view: &view,
+    };
+    let made = |name: &str| {
+        let artifact = artifacts
+            .iter()
+            .find(|artifact| artifact.name == name)
+            .unwrap_or_else(|| panic!("no artifact {name}: {artifacts:?}"));
+        let mut files = exporter.make(input, artifact, &stamp()).unwrap();
+        assert_eq!(files.len(), 1);
+        (artifact.folder.join(&files[0].path), files.remove(0).bytes)
+    };
+
+    // The main booklet: every track and level, a pointer and a link to each volume, and no
+    // expectation (those are in the volumes).
+    let (main_path, main) = made("booklet");
+    assert_eq!(main_path, std::path::Path::new("persado-2019.pdf"));
+    let main_text = normalize(&text_of(&main));
+    let links = link_targets(&main);
+    let count = ladder.tracks.len();
+    for (number, track) in ladder.tracks.iter().enumerate() {
+        let file = format!("volumes/{}.pdf", track.id);
+        assert!(links.contains(&file), "no link to {file}: {links:?}");
+        let pointer = format!("are in volume {}: {file}", number + 1);
+        assert!(main_text.contains(&normalize(&pointer)), "{pointer}");
+        for level in &track.levels {
+            assert!(
+                main_text.contains(&normalize(&level.title)),
+                "{}",
+                level.title
+            );
+        }
+    }
+    for (_, level) in ladder.levels() {
+        for item in level.expectations.values().flatten() {
+            let plain = normalize(&markup::plain_text(item));
+            assert!(
+                !main_text.contains(&plain),
+                "the main booklet repeats `{plain}`"
+            );
+        }
+    }
+
+    // Each volume: its track's levels with every expectation, named as a volume of the ladder.
+    for (number, track) in ladder.tracks.iter().enumerate() {
+        let (path, volume) = made(&format!("volume/{}", track.id));
+        assert_eq!(
+            path,
+            std::path::Path::new(&format!("volumes/{}.pdf", track.id))
+        );
+        let text = normalize(&text_of(&volume));
+        let title = format!("Volume {} of {count}: {}", number + 1, track.name);
+        assert!(text.contains(&normalize(&title)), "{title}");
+        for level in &track.levels {
+            assert!(text.contains(&normalize(&level.title)), "{}", level.title);
+            if level.shares_expectations_with.is_some() {
+                continue;
+            }
+            for item in level.expectations.values().flatten() {
+                let plain = markup::plain_text(item);
+                assert!(text.contains(&normalize(&plain)), "{}: `{plain}`", track.id);
+            }
+        }
+    }
+
+    // A ladder under the limit keeps its one booklet.
+    let whole = ladder::export::pdf::PdfExporter::new(&PdfOptions {
+        layouts_dir: Some(repo("layouts")),
+        ..PdfOptions::default()
+    })
+    .unwrap();
+    assert!(!whole
+        .artifacts(&ladder)
+        .iter()
+        .any(|artifact| artifact.name.starts_with("volume/")));
+}

@@ -36,6 +36,22 @@ pub struct DocumentData<'a> {
     pub person: Option<PersonSheet<'a>>,
     /// For a calibration report: the meeting's figures.
     pub report: Option<ReportData>,
+    /// For a volume of a booklet split by track: which volume it is.
+    pub volume: Option<VolumeData>,
+    /// For the main booklet of a ladder split by track: its volumes, a track each, in order.
+    pub volumes: Option<Vec<VolumeData>>,
+}
+
+/// One volume of a booklet split by track.
+#[derive(Debug, Serialize)]
+pub struct VolumeData {
+    /// Its file, relative to the main booklet (`volumes/engineering.pdf`).
+    pub file: String,
+    /// "Volume 2 of 5: Engineering", in the ladder's language.
+    pub title: String,
+    /// "The expectations of this track are in volume 2 (volumes/engineering.pdf).", for the
+    /// main booklet.
+    pub pointer: String,
 }
 
 /// A person's page after a calibration meeting, for their 1:1.

@@ -25,8 +25,8 @@ use crate::budget::{Budget, Limits, Overrun};
 pub use crate::calibration::ReportData;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
-use crate::view::{LadderView, LevelView};
-use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData, PersonData};
+use crate::view::{LadderView, LevelView, TrackView};
+use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData, PersonData, VolumeData};
 pub use data::{PersonSheet, RatingView};
 use world::{file_id, DocumentWorld, Resources};
 
@@ -63,6 +63,28 @@ pub struct PdfOptions {
     pub emit_typst: Option<PathBuf>,
     /// The time and memory one document's template may take.
     pub limits: Limits,
+    /// Above how many expectations a ladder's booklet comes in volumes (default
+    /// [`VOLUME_EXPECTATIONS`]).
+    pub volume_expectations: Option<usize>,
+}
+
+impl PdfOptions {
+    /// Whether a ladder's booklet comes in volumes, a track each: it has more expectations
+    /// than a booklet holds, and more than one track to split.
+    pub fn in_volumes(&self, ladder: &crate::model::Ladder) -> bool {
+        let limit = self.volume_expectations.unwrap_or(VOLUME_EXPECTATIONS);
+        let expectations: usize = ladder
+            .levels()
+            .map(|(_, level)| {
+                ladder
+                    .expectations_of(level)
+                    .values()
+                    .map(Vec::len)
+                    .sum::<usize>()
+            })
+            .sum();
+        ladder.tracks.len() > 1 && expectations > limit
+    }
 }
 
 /// The folder of templates a run uses: the one given, else `layouts/` when it exists, else the
@@ -161,6 +183,8 @@ impl Context {
             offer: None,
             person: None,
             report: None,
+            volume: None,
+            volumes: None,
         }
     }
 
@@ -169,6 +193,59 @@ impl Context {
         let data = self.document(view, stamp, LadderData::Whole(view));
         let date = metadata_date(view.effective_date);
         self.compile("booklet.typ", &data, date, &format!("{}/booklet", view.id))
+    }
+
+    /// The main booklet of a ladder split into volumes: everything but the expectations, which
+    /// its volumes hold, with a pointer to each track's volume.
+    pub fn booklet_of_volumes(&self, view: &LadderView, stamp: &Stamp) -> anyhow::Result<Vec<u8>> {
+        let tracks = view
+            .tracks
+            .iter()
+            .map(|track| TrackView {
+                levels: track
+                    .levels
+                    .iter()
+                    .map(LevelView::without_expectations)
+                    .collect(),
+                ..track.without_levels()
+            })
+            .collect();
+        let main = view.with_tracks(tracks);
+        let data = DocumentData {
+            volumes: Some(
+                (0..view.tracks.len())
+                    .map(|index| volume_data(view, index))
+                    .collect(),
+            ),
+            ..self.document(&main, stamp, LadderData::Whole(&main))
+        };
+        let date = metadata_date(view.effective_date);
+        self.compile("booklet.typ", &data, date, &format!("{}/booklet", view.id))
+    }
+
+    /// The volume of a booklet split by track that holds the track at `index`.
+    pub fn volume(
+        &self,
+        view: &LadderView,
+        index: usize,
+        stamp: &Stamp,
+    ) -> anyhow::Result<Vec<u8>> {
+        let track = view
+            .tracks
+            .get(index)
+            .with_context(|| format!("ladder `{}` has no track {index}", view.id))?;
+        let part = view.with_tracks(vec![track.clone()]);
+        let data = DocumentData {
+            volume: Some(volume_data(view, index)),
+            ..self.document(&part, stamp, LadderData::Whole(&part))
+        };
+        let date = metadata_date(view.effective_date);
+        self.compile(
+            "booklet.typ",
+            &data,
+            date,
+            &format!("{}/{VOLUMES_FOLDER}/{}", view.id, track.id),
+        )
     }
 
     /// The one-page summary of a person after a calibration meeting.
@@ -288,9 +365,11 @@ impl Context {
             today: date,
         };
         let ident = format!("ladder/{emit_name}");
+        let large = world.data.len() > LARGE_DOCUMENT_BYTES;
         // A template is a program: it runs within the run's budget of time and memory, on a
         // stack as large as the build's workers have.
-        self.budget
+        let pdf = self
+            .budget
             .run(crate::build::WORKER_STACK_BYTES, move || {
                 compile_world(&world, ident, date)
             })
@@ -301,9 +380,20 @@ impl Context {
                     Overrun::Refused => "",
                 };
                 anyhow::anyhow!("{main}: {overrun}{cause}")
-            })?
+            })?;
+        if large {
+            evict_caches();
+        }
+        pdf
     }
 }
+
+/// A document whose data is larger than this (a booklet of thousands of expectations, a
+/// volume) trims typst's cache as soon as it is done, instead of at the end of its batch: each
+/// leaves some 80 MB of laid-out pages in the cache, and the 50 volumes of a 160,000-expectation
+/// ladder, built in two batches, held 4.6 GB. What other documents still compiling have cached
+/// is kept (it is younger than the last trim).
+const LARGE_DOCUMENT_BYTES: usize = 256 * 1024;
 
 /// Compiles a document's world and exports its PDF.
 fn compile_world(world: &DocumentWorld, ident: String, date: Datetime) -> anyhow::Result<Vec<u8>> {
@@ -355,6 +445,41 @@ impl PdfExporter {
 /// The name of a level's one-pager among the ladder's artifacts.
 const OFFER_PREFIX: &str = "offer/";
 
+/// The name of a track's volume among the ladder's artifacts.
+const VOLUME_PREFIX: &str = "volume/";
+
+/// The folder of a ladder's output that holds the volumes of its booklet.
+pub const VOLUMES_FOLDER: &str = "volumes";
+
+/// A ladder with more expectations than this gets its booklet in volumes, one per track, and
+/// a main booklet (cover, contents, overview, every level without its expectations, the
+/// ladder's prose) that names each volume. typst holds a whole document while laying it out,
+/// about 60 KB per expectation: one booklet of 160,000 needed 9.9 GB, a volume of a few
+/// thousand needs a few hundred MB.
+pub const VOLUME_EXPECTATIONS: usize = 10_000;
+
+/// The volume holding the track at `index`, as its documents name it.
+fn volume_data(view: &LadderView, index: usize) -> VolumeData {
+    let track = &view.tracks[index];
+    let file = format!("{VOLUMES_FOLDER}/{}.pdf", track.id);
+    let number = (index + 1).to_string();
+    let count = view.tracks.len().to_string();
+    VolumeData {
+        title: view.labels.fill(
+            "volume_title",
+            &[
+                ("number", &number),
+                ("count", &count),
+                ("track", &track.name),
+            ],
+        ),
+        pointer: view
+            .labels
+            .fill("volume_pointer", &[("number", &number), ("file", &file)]),
+        file,
+    }
+}
+
 impl Exporter for PdfExporter {
     fn name(&self) -> &'static str {
         "pdf"
@@ -365,7 +490,15 @@ impl Exporter for PdfExporter {
     }
 
     fn artifacts(&self, ladder: &crate::model::Ladder) -> Vec<ArtifactSpec> {
+        let volumes = if self.context.options.in_volumes(ladder) {
+            ladder.tracks.as_slice()
+        } else {
+            &[]
+        };
         std::iter::once(ArtifactSpec::new("booklet"))
+            .chain(volumes.iter().map(|track| {
+                ArtifactSpec::new(format!("{VOLUME_PREFIX}{}", track.id)).in_folder(VOLUMES_FOLDER)
+            }))
             .chain(ladder.levels().map(|(_, level)| {
                 ArtifactSpec::new(format!("{OFFER_PREFIX}{}", level.id)).in_folder("offers")
             }))
@@ -383,16 +516,32 @@ impl Exporter for PdfExporter {
         stamp: &Stamp,
     ) -> anyhow::Result<Vec<OutputFile>> {
         let view = input.view;
-        Ok(match artifact.name.strip_prefix(OFFER_PREFIX) {
-            Some(level) => vec![OutputFile {
+        if let Some(level) = artifact.name.strip_prefix(OFFER_PREFIX) {
+            return Ok(vec![OutputFile {
                 path: PathBuf::from(format!("{level}.pdf")),
                 bytes: self.context.offer(view, level, None, stamp)?,
-            }],
-            None => vec![OutputFile {
-                path: PathBuf::from(format!("{}.pdf", view.id)),
-                bytes: self.context.booklet(view, stamp)?,
-            }],
-        })
+            }]);
+        }
+        if let Some(track) = artifact.name.strip_prefix(VOLUME_PREFIX) {
+            let index = view
+                .tracks
+                .iter()
+                .position(|known| known.id == track)
+                .with_context(|| format!("ladder `{}` has no track `{track}`", view.id))?;
+            return Ok(vec![OutputFile {
+                path: PathBuf::from(format!("{track}.pdf")),
+                bytes: self.context.volume(view, index, stamp)?,
+            }]);
+        }
+        let bytes = if self.context.options.in_volumes(input.ladder) {
+            self.context.booklet_of_volumes(view, stamp)?
+        } else {
+            self.context.booklet(view, stamp)?
+        };
+        Ok(vec![OutputFile {
+            path: PathBuf::from(format!("{}.pdf", view.id)),
+            bytes,
+        }])
     }
 }
 
@@ -453,6 +602,15 @@ fn missing_glyphs(data: &DocumentData, missing: &BTreeSet<char>) -> String {
 /// run's memory stays flat.
 pub fn evict_caches() {
     typst::comemo::evict(1);
+    // glibc keeps freed memory in the arena of the thread that used it, and documents compile
+    // on several threads: without a trim, memory freed by the volumes of a large booklet was
+    // still held (and counted) while the one-pagers that followed filled other arenas.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only hands free pages back to the system; it touches no live
+    // allocation.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// The date in the PDF's metadata (PDF/A requires one): the document's date, else
