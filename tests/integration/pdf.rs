@@ -463,9 +463,17 @@ fn a_link_in_the_layouts_folder_to_a_file_outside_it_is_refused() {
     assert!(error.contains("outside"), "{error}");
 }
 
-/// The title's words on a page as poppler boxes them (points, from the top): the words set
-/// at the title's size, and the bottom of their boxes, descenders included.
-fn title_bottom(pdf_path: &std::path::Path) -> (Vec<String>, f64) {
+/// A word on a page as poppler boxes it (points, from the page's top left).
+struct WordBox {
+    text: String,
+    x_min: f64,
+    x_max: f64,
+    y_min: f64,
+    y_max: f64,
+}
+
+/// The words of a PDF's pages as poppler boxes them, and the width of its first page.
+fn word_boxes(pdf_path: &std::path::Path) -> (Vec<WordBox>, f64) {
     let output = std::process::Command::new("pdftotext")
         .arg("-bbox")
         .arg(pdf_path)
@@ -473,31 +481,119 @@ fn title_bottom(pdf_path: &std::path::Path) -> (Vec<String>, f64) {
         .output()
         .expect("poppler's pdftotext is installed");
     let html = String::from_utf8_lossy(&output.stdout);
-    let number = |word: &str, key: &str| -> f64 {
-        word.split(&format!("{key}=\""))
+    let number = |tag: &str, key: &str| -> f64 {
+        tag.split(&format!("{key}=\""))
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .and_then(|value| value.parse().ok())
             .unwrap_or(0.0)
     };
-    let mut words = Vec::new();
-    let mut bottom: f64 = 0.0;
-    for word in html.split("<word ").skip(1) {
-        let (y_min, y_max) = (number(word, "yMin"), number(word, "yMax"));
-        // The title is set at 24 pt; the body at 12 pt at most.
-        if y_max - y_min > 20.0 {
-            let text = word
+    let width = html
+        .split("<page ")
+        .nth(1)
+        .map_or(0.0, |page| number(page, "width"));
+    let words = html
+        .split("<word ")
+        .skip(1)
+        .map(|word| WordBox {
+            text: word
                 .split('>')
                 .nth(1)
                 .unwrap_or("")
                 .split('<')
                 .next()
-                .unwrap_or("");
-            words.push(text.to_owned());
-            bottom = bottom.max(y_max);
+                .unwrap_or("")
+                .to_owned(),
+            x_min: number(word, "xMin"),
+            x_max: number(word, "xMax"),
+            y_min: number(word, "yMin"),
+            y_max: number(word, "yMax"),
+        })
+        .collect();
+    (words, width)
+}
+
+/// The title's words on a page as poppler boxes them (points, from the top): the words set
+/// at the title's size, and the bottom of their boxes, descenders included.
+fn title_bottom(pdf_path: &std::path::Path) -> (Vec<String>, f64) {
+    let mut words = Vec::new();
+    let mut bottom: f64 = 0.0;
+    // The title is set at 24 pt; the body at 12 pt at most.
+    for word in word_boxes(pdf_path).0 {
+        if word.y_max - word.y_min > 20.0 {
+            bottom = bottom.max(word.y_max);
+            words.push(word.text);
         }
     }
     (words, bottom)
+}
+
+/// On a personalized one-pager the candidate's name stands at the start of its line and the
+/// date at the end, in the ladder's direction: in an Arabic ladder the name on the right, the
+/// date on the left (the name was pushed against the date), in English the other way round.
+#[test]
+fn the_candidate_s_name_and_the_date_stand_at_either_end_in_the_text_s_direction() {
+    let folder = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            load(repo("tests/fixtures/scripts/arabic.yaml")),
+            "علي",
+            "ديسمبر",
+            true,
+        ),
+        (shipped("persado-2019.yaml"), "Lovelace", "December", false),
+    ];
+    for (ladder, name_word, month, right_to_left) in cases {
+        let view = view(&ladder);
+        let name = if right_to_left {
+            "أحمد علي"
+        } else {
+            "Ada Lovelace"
+        };
+        let candidate = Candidate {
+            name: String::from(name),
+            date: Some("2026-12-02".parse().unwrap()),
+            fields: Default::default(),
+        };
+        let (_, level) = ladder.levels().next().unwrap();
+        let pdf = context()
+            .offer(&view, &level.id, Some(&candidate), &stamp())
+            .unwrap();
+        let path = folder.path().join(format!("{}.pdf", ladder.id));
+        std::fs::write(&path, &pdf).unwrap();
+        let (words, width) = word_boxes(&path);
+        // poppler gives right-to-left words in the order their glyphs stand (reversed).
+        let find = |wanted: &str| {
+            let reversed: String = wanted.chars().rev().collect();
+            words
+                .iter()
+                .find(|word| word.text.contains(wanted) || word.text.contains(&reversed))
+                .unwrap_or_else(|| panic!("{}: no `{wanted}` on the page", ladder.id))
+        };
+        let (name_box, date_box) = (find(name_word), find(month));
+        let middle = width / 2.0;
+        if right_to_left {
+            assert!(
+                name_box.x_min > middle && date_box.x_max < middle,
+                "{}: name at {}–{} pt, date at {}–{} pt on a page {width} pt wide",
+                ladder.id,
+                name_box.x_min,
+                name_box.x_max,
+                date_box.x_min,
+                date_box.x_max
+            );
+        } else {
+            assert!(
+                name_box.x_max < middle && date_box.x_min > middle,
+                "{}: name at {}–{} pt, date at {}–{} pt on a page {width} pt wide",
+                ladder.id,
+                name_box.x_min,
+                name_box.x_max,
+                date_box.x_min,
+                date_box.x_max
+            );
+        }
+    }
 }
 
 /// The first row (points, from the top) below `from` where a horizontal rule spans most of
