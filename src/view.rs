@@ -377,14 +377,6 @@ impl LadderView {
             .flat_map(|track| track.levels.iter().map(move |level| (track, level)))
     }
 
-    /// How many expectations the view's levels list.
-    pub fn expectation_count(&self) -> usize {
-        self.levels()
-            .flat_map(|(_, level)| &level.areas)
-            .map(|area| area.items.len())
-            .sum()
-    }
-
     /// The same ladder with other tracks (a volume of a booklet split by track, or the main
     /// booklet that lists them). A reference to a level these tracks do not hold keeps its
     /// title and loses its id, so that no document links to a level it does not contain.
