@@ -246,3 +246,35 @@ fn a_fourth_exporter_plugs_in_through_the_public_trait() {
     let again = build::build_with(&workspace.ladders, &registry, &options, &Silent).unwrap();
     assert!(matches!(again.artifacts[0].outcome, Outcome::UpToDate));
 }
+
+/// Korean breaks lines between words, as its readers expect (CSS's `keep-all`), never inside
+/// one: no word of the ladder is found in the booklet's text only by joining two lines.
+#[test]
+fn korean_lines_break_between_words_never_inside_one() {
+    let ladder = load(repo("tests/fixtures/scripts/korean.yaml"));
+    let pdf = context().booklet(&view(&ladder), &stamp()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("korean.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    // poppler keeps the lines as they were set.
+    let output = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("poppler's pdftotext is installed");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let spaced: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined: String = text.split('\n').collect();
+    let source = std::fs::read_to_string(repo("tests/fixtures/scripts/korean.yaml")).unwrap();
+    let is_hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let words: std::collections::BTreeSet<&str> = source
+        .split(|c: char| !is_hangul(c))
+        .filter(|word| word.chars().count() >= 2)
+        .collect();
+    assert!(words.len() > 100, "{} Korean words", words.len());
+    let broken: Vec<&&str> = words
+        .iter()
+        .filter(|word| !spaced.contains(**word) && joined.contains(**word))
+        .collect();
+    assert!(broken.is_empty(), "broken across lines: {broken:?}");
+}
