@@ -95,6 +95,9 @@ pub struct CandidateOffers {
     pdf: PdfExporter,
     origin: Origin,
     rows: Vec<CandidateRow>,
+    /// Each row's index by its file name, which names its artifact (a batch of 10,000 rows
+    /// searched for each of its artifacts was quadratic).
+    by_file: std::collections::HashMap<String, usize>,
     audience: Audience,
 }
 
@@ -108,6 +111,11 @@ impl CandidateOffers {
         Ok(CandidateOffers {
             pdf: PdfExporter::new(options)?,
             origin,
+            by_file: rows
+                .iter()
+                .enumerate()
+                .map(|(index, row)| (row.file.clone(), index))
+                .collect(),
             rows,
             audience: Audience::Public,
         })
@@ -121,7 +129,7 @@ impl CandidateOffers {
 
     fn row(&self, artifact: &ArtifactSpec) -> Option<&CandidateRow> {
         let file = artifact.name.strip_prefix("candidate/")?;
-        self.rows.iter().find(|row| row.file == file)
+        self.by_file.get(file).map(|&index| &self.rows[index])
     }
 
     /// The level a row names, or why it names none.
