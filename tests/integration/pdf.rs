@@ -571,28 +571,22 @@ fn the_candidate_s_name_and_the_date_stand_at_either_end_in_the_text_s_direction
                 .unwrap_or_else(|| panic!("{}: no `{wanted}` on the page", ladder.id))
         };
         let (name_box, date_box) = (find(name_word), find(month));
-        let middle = width / 2.0;
-        if right_to_left {
-            assert!(
-                name_box.x_min > middle && date_box.x_max < middle,
-                "{}: name at {}–{} pt, date at {}–{} pt on a page {width} pt wide",
-                ladder.id,
-                name_box.x_min,
-                name_box.x_max,
-                date_box.x_min,
-                date_box.x_max
-            );
+        // The name stands at the start of its line, the date at its end.
+        let (left, right) = if right_to_left {
+            (date_box, name_box)
         } else {
-            assert!(
-                name_box.x_max < middle && date_box.x_min > middle,
-                "{}: name at {}–{} pt, date at {}–{} pt on a page {width} pt wide",
-                ladder.id,
-                name_box.x_min,
-                name_box.x_max,
-                date_box.x_min,
-                date_box.x_max
-            );
-        }
+            (name_box, date_box)
+        };
+        let middle = width / 2.0;
+        assert!(
+            left.x_max < middle && right.x_min > middle,
+            "{}: name at {}–{} pt, date at {}–{} pt on a page {width} pt wide",
+            ladder.id,
+            name_box.x_min,
+            name_box.x_max,
+            date_box.x_min,
+            date_box.x_max
+        );
     }
 }
 
