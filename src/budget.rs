@@ -24,6 +24,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
+/// The stack of every worker thread: typst lays out deeply nested content recursively, and the
+/// platform's default thread stack (2 MiB) overflows on large ladders. typst's own CLI runs its
+/// compiler on a larger stack for the same reason.
+pub const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+
 /// How much one piece of budgeted work may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {

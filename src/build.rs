@@ -7,15 +7,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::audience::{for_audience, Audience};
 use crate::diagnostic::Diagnostic;
+use crate::export::pdf::CacheTrimmer;
 use crate::export::{self, ArtifactSpec, Input, Registry, Stamp};
 use crate::labels::{Dictionaries, Labels};
 use crate::load::LoadedLadder;
@@ -232,15 +233,9 @@ impl Manifest {
     }
 }
 
-/// Artifacts per batch; typst's cache is trimmed after each batch, keeping what the batch used
-/// (a level's laid-out body, shared by every candidate's page). Measured on 10,000 offers:
-/// 128 held 303 MiB at the peak, 32 holds 142 MiB in the same time.
-const BATCH_SIZE: usize = 32;
-
-/// The stack of every worker thread: typst lays out deeply nested content recursively, and the
-/// platform's default thread stack (2 MiB) overflows on large ladders. typst's own CLI runs its
-/// compiler on a larger stack for the same reason.
-pub const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+/// Artifacts made between two writes of the manifest while a build goes (a build killed in
+/// its middle resumes from the last write).
+const MANIFEST_EVERY: usize = 32;
 
 /// Builds every artifact of `ladders` with the standard exporters of `options.formats`.
 pub fn build(
@@ -290,76 +285,68 @@ pub fn build_with(
     let artifacts = plan(ladders, &labels, registry);
     progress.started(artifacts.len());
 
-    // Batches bound memory: typst memoizes every compilation in a global cache, which is
-    // trimmed between batches; and a ladder's view is made when a batch first needs it, kept
-    // while the next batches need it too (a large ladder's artifacts span many batches, and
-    // its view takes seconds to make) and dropped once a batch does not, only for ladders
-    // that have something to build. A build with nothing to do makes no view at all.
-    let run = || -> Vec<(ArtifactReport, Option<ManifestEntry>)> {
-        let mut results = Vec::with_capacity(artifacts.len());
-        let mut views: HashMap<(usize, Audience), (Ladder, LadderView)> = HashMap::new();
-        for batch in artifacts.chunks(BATCH_SIZE) {
-            let jobs: Vec<(&Artifact, String, bool)> = batch
-                .iter()
-                .map(|artifact| {
-                    let input_hash = input_hash(artifact);
-                    let up_to_date =
-                        !options.force && is_up_to_date(artifact, &input_hash, options, &previous);
-                    (artifact, input_hash, up_to_date)
-                })
-                .collect();
-            let mut wanted: Vec<(usize, Audience)> = jobs
-                .iter()
-                .filter(|(_, _, up_to_date)| !up_to_date)
-                .map(|(artifact, _, _)| (artifact.ladder_index, artifact.exporter.audience()))
-                .collect();
-            wanted.sort();
-            wanted.dedup();
-            views.retain(|key, _| wanted.contains(key));
-            let made: Vec<_> = wanted
-                .par_iter()
-                .filter(|key| !views.contains_key(key))
-                .map(|&(index, audience)| {
-                    let ladder = for_audience(&ladders[index].ladder, audience);
-                    let view = LadderView::new(&ladder, labels[index].clone());
-                    ((index, audience), (ladder, view))
-                })
-                .collect();
-            views.extend(made);
-            let done: Vec<_> = jobs
-                .par_iter()
-                .map(|(artifact, input_hash, up_to_date)| {
-                    let key = (artifact.ladder_index, artifact.exporter.audience());
-                    let input = views
-                        .get(&key)
-                        .filter(|_| !up_to_date)
-                        .map(|(ladder, view)| Input { ladder, view });
-                    let result = run_artifact(artifact, input, input_hash, options, &previous);
-                    progress.finished(&result.0);
-                    result
-                })
-                .collect();
-            results.extend(done);
-            // Only a batch that compiled something has anything new to trim or record.
-            if !wanted.is_empty() {
-                export::pdf::evict_caches();
+    // The workers take the artifacts in plan order, a ladder's after another's, so that the
+    // views alive at a time are those of the ladders being built.
+    let views = Views::new(ladders, &labels, &artifacts);
+    let next = AtomicUsize::new(0);
+    // The results in plan order, and when to trim typst's cache, under one lock.
+    let results: Mutex<(Vec<Option<ArtifactResult>>, CacheTrimmer, usize)> = Mutex::new((
+        artifacts.iter().map(|_| None).collect(),
+        CacheTrimmer::default(),
+        0,
+    ));
+    let work = || loop {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        let Some(artifact) = artifacts.get(index) else {
+            break;
+        };
+        let input_hash = input_hash(artifact);
+        let up_to_date = !options.force && is_up_to_date(artifact, &input_hash, options, &previous);
+        let key = (artifact.ladder_index, artifact.exporter.audience());
+        let view = (!up_to_date).then(|| views.get(key));
+        let input = view
+            .as_ref()
+            .and_then(|cell| cell.get())
+            .map(|(ladder, view)| Input { ladder, view });
+        let result = run_artifact(artifact, input, &input_hash, options, &previous);
+        drop(view);
+        views.done(key);
+        progress.finished(&result.0);
+        let mut guard = results.lock().unwrap_or_else(PoisonError::into_inner);
+        let (results, trimmer, made) = &mut *guard;
+        results[index] = Some(result);
+        // Only an artifact made has anything new to trim or record.
+        if !up_to_date {
+            trimmer.document_done();
+            *made += 1;
+            if made.is_multiple_of(MANIFEST_EVERY) {
                 // Recorded as the build goes, so that a build killed in its middle (a batch
                 // of 10,000 offers) resumes where it stopped. A failure to write it is
                 // reported once, at the end.
-                let _ = manifest_of(&previous, &results).write(&options.out_dir);
+                let _ = manifest_of(&previous, results.iter().flatten()).write(&options.out_dir);
             }
         }
-        results
     };
-    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
+    let run = || {
+        rayon::scope(|scope| {
+            for _ in 0..rayon::current_num_threads() {
+                scope.spawn(|_| work());
+            }
+        })
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(crate::budget::WORKER_STACK_BYTES);
     if let Some(jobs) = options.jobs {
         pool = pool.num_threads(jobs.max(1));
     }
-    let results = pool
-        .build()
+    pool.build()
         .context("cannot start the worker threads")?
         .install(run);
-
+    let (results, _, made) = results.into_inner().unwrap_or_else(PoisonError::into_inner);
+    // What the build laid out is of no use to the caller's next build of other inputs.
+    if made > 0 {
+        export::pdf::evict_caches();
+    }
+    let results: Vec<ArtifactResult> = results.into_iter().flatten().collect();
     let manifest = manifest_of(&previous, &results);
     report.artifacts.extend(
         results
@@ -380,9 +367,9 @@ pub fn build_with(
 
 /// The previous manifest with what these artifacts' builds changed: an entry for each one
 /// made, none for each one that failed (so the next build tries it again).
-fn manifest_of(
+fn manifest_of<'a>(
     previous: &Manifest,
-    results: &[(ArtifactReport, Option<ManifestEntry>)],
+    results: impl IntoIterator<Item = &'a ArtifactResult>,
 ) -> Manifest {
     let mut manifest = Manifest {
         tool: Stamp::new("").tool,
@@ -427,6 +414,67 @@ fn is_up_to_date(
                             .is_ok_and(|bytes| file_hash(&bytes) == *hash)
                     })
         })
+}
+
+/// What happened to an artifact, and its manifest entry when it was made.
+type ArtifactResult = (ArtifactReport, Option<ManifestEntry>);
+
+/// The key of a ladder's view: the ladder's index and the audience it is for.
+type ViewKey = (usize, Audience);
+
+/// The views of the ladders being built, made when an artifact first needs one and dropped
+/// after the last artifact of its ladder and audience: a build of 200 ladders holds a few at a
+/// time, a large ladder's view (seconds to make) is made once, and a build with nothing to do
+/// makes none.
+struct Views<'a> {
+    ladders: &'a [LoadedLadder],
+    labels: &'a [Arc<Labels>],
+    /// Per key: the artifacts still to run, and the view once made.
+    slots: Mutex<HashMap<ViewKey, ViewSlot>>,
+}
+
+type ViewSlot = (usize, Arc<OnceLock<(Ladder, LadderView)>>);
+
+impl<'a> Views<'a> {
+    fn new(ladders: &'a [LoadedLadder], labels: &'a [Arc<Labels>], artifacts: &[Artifact]) -> Self {
+        let mut slots: HashMap<ViewKey, ViewSlot> = HashMap::new();
+        for artifact in artifacts {
+            let key = (artifact.ladder_index, artifact.exporter.audience());
+            slots.entry(key).or_default().0 += 1;
+        }
+        Views {
+            ladders,
+            labels,
+            slots: Mutex::new(slots),
+        }
+    }
+
+    /// The view of `key`, made by the first worker that asks (the others wait for it).
+    fn get(&self, key: ViewKey) -> Arc<OnceLock<(Ladder, LadderView)>> {
+        let cell = {
+            let slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+            Arc::clone(&slots.get(&key).expect("every artifact's view is counted").1)
+        };
+        cell.get_or_init(|| {
+            let (index, audience) = key;
+            let ladder = for_audience(&self.ladders[index].ladder, audience);
+            let view = LadderView::new(&ladder, self.labels[index].clone());
+            (ladder, view)
+        });
+        cell
+    }
+
+    /// One artifact of `key` has run; after the last, its view is dropped (once no worker
+    /// holds it).
+    fn done(&self, key: ViewKey) {
+        let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(slot) = slots.get_mut(&key) {
+            slot.0 -= 1;
+            if slot.0 == 0 {
+                slots.remove(&key);
+            }
+        }
+    }
 }
 
 /// Makes and writes one artifact, or reports it up to date (`input` is `None` exactly then).

@@ -143,6 +143,68 @@ fn every_one_pager_has_one_page_with_its_level_s_expectations() {
     }
 }
 
+/// A level too long for the page at the largest size: the build sets a page at that size
+/// first and, when it spills onto a second page, measures its way down the sizes (and to two
+/// columns). The reader gets one page holding every expectation, set smaller than a short
+/// level's.
+#[test]
+fn a_long_level_s_one_pager_is_set_smaller_on_one_page_with_every_expectation() {
+    let mut ladder = shipped("persado-2019.yaml");
+    let sentence = |area: &str, copy: usize| {
+        format!(
+            "{area}, part {copy}: writes down what the team decided and why, so that whoever \
+             joins later can follow the reasoning without a meeting"
+        )
+    };
+    // The same sentence once on the track's first level, three times per area on its last.
+    let levels = &mut ladder.tracks[0].levels;
+    let short = levels[0].id.clone();
+    let (area, items) = levels[0].expectations.iter_mut().next().unwrap();
+    items.push(sentence(area, 0));
+    let long = levels.last().unwrap().id.clone();
+    let mut texts = Vec::new();
+    for (area, items) in levels.last_mut().unwrap().expectations.iter_mut() {
+        for copy in 1..=3 {
+            items.push(sentence(area, copy));
+            texts.push(sentence(area, copy));
+        }
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let body_height = |level_id: &str| -> (usize, Vec<f64>, String) {
+        let pdf = context()
+            .offer(&view(&ladder), level_id, None, &stamp())
+            .unwrap();
+        let path = folder.path().join(format!("{level_id}.pdf"));
+        std::fs::write(&path, &pdf).unwrap();
+        let heights = word_boxes(&path)
+            .0
+            .iter()
+            .filter(|word| word.text == "whoever")
+            .map(|word| word.y_max - word.y_min)
+            .collect();
+        (pages_of(&pdf), heights, normalize(&text_of(&pdf)))
+    };
+    let (pages, long_heights, text) = body_height(&long);
+    assert_eq!(pages, 1, "the long level's one-pager has {pages} pages");
+    for expected in ladder
+        .expectations_of(ladder.level(&long).unwrap())
+        .values()
+        .flatten()
+    {
+        let plain = normalize(&markup::plain_text(expected));
+        assert!(text.contains(&plain), "`{plain}` is missing");
+    }
+    assert!(texts.iter().all(|added| text.contains(&normalize(added))));
+    let (_, short_heights, _) = body_height(&short);
+    assert_eq!(short_heights.len(), 1);
+    assert_eq!(long_heights.len(), texts.len());
+    assert!(
+        long_heights.iter().all(|height| *height < short_heights[0]),
+        "the long level's text ({long_heights:?}) is not set smaller than a short one's \
+         ({short_heights:?})"
+    );
+}
+
 #[test]
 fn a_personalized_one_pager_names_the_candidate_and_date() {
     let ladder = &load_all(repo("ladders/persado-2019.yaml"))[0];
@@ -185,6 +247,85 @@ fn bookmarks_exist_for_every_track_and_level() {
                 level.title
             );
         }
+    }
+}
+
+/// A PDF says it conforms to PDF/UA-1 and PDF/A-2a (typst checks both rules while it writes
+/// the file and refuses a document that breaks one), carries its language and structure, and
+/// shows `title` as its window's title, not its file name.
+pub(crate) fn assert_accessible(pdf: &[u8], title: &str) {
+    let raw = String::from_utf8_lossy(pdf);
+    assert!(
+        raw.contains("pdfuaid:part>1<") || raw.contains("pdfuaid:part=\"1\""),
+        "{title}: no PDF/UA-1 identification"
+    );
+    assert!(
+        raw.contains("pdfaid:part>2<") || raw.contains("pdfaid:part=\"2\""),
+        "{title}: no PDF/A-2 identification"
+    );
+    assert!(
+        raw.contains("pdfaid:conformance>A<") || raw.contains("pdfaid:conformance=\"A\""),
+        "{title}: not PDF/A-2a"
+    );
+    let document = lopdf::Document::load_mem(pdf).unwrap();
+    let catalog = document.catalog().unwrap();
+    let resolve = |object: &lopdf::Object| match object {
+        lopdf::Object::Reference(id) => document.get_object(*id).unwrap().clone(),
+        other => other.clone(),
+    };
+    let preferences = resolve(catalog.get(b"ViewerPreferences").unwrap());
+    assert_eq!(
+        preferences
+            .as_dict()
+            .unwrap()
+            .get(b"DisplayDocTitle")
+            .and_then(lopdf::Object::as_bool)
+            .ok(),
+        Some(true),
+        "{title}: the window shows the file name"
+    );
+    let marked = resolve(catalog.get(b"MarkInfo").unwrap());
+    assert_eq!(
+        marked
+            .as_dict()
+            .unwrap()
+            .get(b"Marked")
+            .and_then(lopdf::Object::as_bool)
+            .ok(),
+        Some(true),
+        "{title}: not tagged"
+    );
+    assert!(catalog.has(b"StructTreeRoot"), "{title}: no structure");
+    assert!(catalog.has(b"Lang"), "{title}: no language");
+    // The title in the XMP metadata (uncompressed, as PDF/A wants it), XML-escaped.
+    let escaped = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    assert!(raw.contains(&escaped), "{title}: not the document's title");
+}
+
+/// Every kind of PDF a build writes is accessible (see [`assert_accessible`]); the calibration
+/// report and the 1:1 pages are checked where a meeting's workbook is read back
+/// (`recalculate`).
+#[test]
+fn every_pdf_is_pdf_ua_1_and_pdf_a_2a_with_its_title_as_the_window_s_title() {
+    for ladder in all_shipped() {
+        let view = view(&ladder);
+        let booklet = context().booklet(&view, &stamp()).unwrap();
+        assert_accessible(&booklet, &ladder.title);
+        let (_, level) = ladder.levels().next().unwrap();
+        let one_pager = context().offer(&view, &level.id, None, &stamp()).unwrap();
+        assert_accessible(&one_pager, &level.title);
+        let candidate = Candidate {
+            name: String::from("Ada Lovelace"),
+            date: ladder::date::Date::new(2027, 1, 4),
+            fields: Default::default(),
+        };
+        let offer = context()
+            .offer(&view, &level.id, Some(&candidate), &stamp())
+            .unwrap();
+        assert_accessible(&offer, &level.title);
     }
 }
 

@@ -717,6 +717,7 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
             )
             .unwrap();
             assert_eq!(crate::pdf::pages_of(&pdf), 1, "{}", back.name);
+            crate::pdf::assert_accessible(&pdf, &back.name);
             let text = crate::pdf::normalize(&crate::pdf::text_of(&pdf));
             assert!(text.contains(&crate::pdf::normalize(&back.name)));
             // The evidence from the meeting, every line of it, as typed.
@@ -763,6 +764,7 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
         let pdf = crate::pdf::context()
             .report(&view, figures, &stamp())
             .unwrap();
+        crate::pdf::assert_accessible(&pdf, &ladder.title);
         let text = crate::pdf::normalize(&crate::pdf::text_of(&pdf));
         for back in &read.people {
             assert!(

@@ -40,6 +40,20 @@ pub struct DocumentData<'a> {
     pub volume: Option<VolumeData>,
     /// For the main booklet of a ladder split by track: its volumes, a track each, in order.
     pub volumes: Option<Vec<VolumeData>>,
+    /// For a one-page document (a one-pager, a 1:1 page): how it chooses its text size.
+    pub fit: Option<Fit>,
+}
+
+/// How a one-page document chooses its text size. Measuring lays the page out twice (once to
+/// measure, once to place), and most pages fit at the first, largest size: the build sets a
+/// page at that size first and measures only a page that spilled onto a second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fit {
+    /// The largest size, unmeasured.
+    First,
+    /// Each size in turn, largest first, until the page holds it all.
+    Measure,
 }
 
 /// One volume of a booklet split by track.

@@ -26,7 +26,7 @@ pub use crate::calibration::ReportData;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::view::{LadderView, LevelView, TrackView};
-use data::{DocumentData, LadderData, LadderHeader, Lang, OfferData, PersonData, VolumeData};
+use data::{DocumentData, Fit, LadderData, LadderHeader, Lang, OfferData, PersonData, VolumeData};
 pub use data::{PersonSheet, RatingView};
 use world::{file_id, DocumentWorld, Resources};
 
@@ -185,6 +185,7 @@ impl Context {
             report: None,
             volume: None,
             volumes: None,
+            fit: None,
         }
     }
 
@@ -192,7 +193,7 @@ impl Context {
     pub fn booklet(&self, view: &LadderView, stamp: &Stamp) -> anyhow::Result<Vec<u8>> {
         let data = self.document(view, stamp, LadderData::Whole(view));
         let date = metadata_date(view.effective_date);
-        self.compile("booklet.typ", &data, date, &format!("{}/booklet", view.id))
+        self.compile("booklet.typ", data, date, &format!("{}/booklet", view.id))
     }
 
     /// The main booklet of a ladder split into volumes: everything but the expectations, which
@@ -220,7 +221,7 @@ impl Context {
             ..self.document(&main, stamp, LadderData::Whole(&main))
         };
         let date = metadata_date(view.effective_date);
-        self.compile("booklet.typ", &data, date, &format!("{}/booklet", view.id))
+        self.compile("booklet.typ", data, date, &format!("{}/booklet", view.id))
     }
 
     /// The volume of a booklet split by track that holds the track at `index`.
@@ -242,7 +243,7 @@ impl Context {
         let date = metadata_date(view.effective_date);
         self.compile(
             "booklet.typ",
-            &data,
+            data,
             date,
             &format!("{}/{VOLUMES_FOLDER}/{}", view.id, track.id),
         )
@@ -257,10 +258,11 @@ impl Context {
     ) -> anyhow::Result<Vec<u8>> {
         let data = DocumentData {
             person: Some(sheet),
+            fit: Some(Fit::First),
             ..self.document(view, stamp, LadderData::Header(LadderHeader::of(view)))
         };
         let date = metadata_date(view.effective_date);
-        self.compile("person.typ", &data, date, &format!("{}/person", view.id))
+        self.compile("person.typ", data, date, &format!("{}/person", view.id))
     }
 
     /// The report of a calibration meeting.
@@ -277,7 +279,7 @@ impl Context {
         let date = metadata_date(view.effective_date);
         self.compile(
             "calibration.typ",
-            &data,
+            data,
             date,
             &format!("{}/calibration", view.id),
         )
@@ -321,24 +323,46 @@ impl Context {
                 steps: track.levels.len(),
                 position,
             }),
+            fit: Some(Fit::First),
             ..self.document(view, stamp, LadderData::Header(LadderHeader::of(view)))
         };
         let date = metadata_date(asked_date.or(view.effective_date));
         self.compile(
             "offer.typ",
-            &data,
+            data,
             date,
             &format!("{}/offers/{level_id}", view.id),
         )
     }
 
+    /// Compiles `main` with `data`. A one-page document set at its first size that spilled
+    /// onto a second page is compiled again, measured (see [`Fit`]).
     fn compile(
+        &self,
+        main: &str,
+        mut data: DocumentData,
+        date: Datetime,
+        emit_name: &str,
+    ) -> anyhow::Result<Vec<u8>> {
+        match self.compile_once(main, &data, date, emit_name)? {
+            Compiled::Pdf(pdf) => Ok(pdf),
+            Compiled::Spilled => {
+                data.fit = Some(Fit::Measure);
+                match self.compile_once(main, &data, date, emit_name)? {
+                    Compiled::Pdf(pdf) => Ok(pdf),
+                    Compiled::Spilled => unreachable!("only a page set at its first size spills"),
+                }
+            }
+        }
+    }
+
+    fn compile_once(
         &self,
         main: &str,
         data: &DocumentData,
         date: Datetime,
         emit_name: &str,
-    ) -> anyhow::Result<Vec<u8>> {
+    ) -> anyhow::Result<Compiled> {
         let resources = self.resources()?;
         let json = serde_json::to_vec_pretty(data)?;
         if let Some(folder) = &self.options.emit_typst {
@@ -366,12 +390,13 @@ impl Context {
         };
         let ident = format!("ladder/{emit_name}");
         let large = world.data.len() > LARGE_DOCUMENT_BYTES;
+        let one_page = data.fit == Some(Fit::First);
         // A template is a program: it runs within the run's budget of time and memory, on a
         // stack as large as the build's workers have.
-        let pdf = self
+        let compiled = self
             .budget
-            .run(crate::build::WORKER_STACK_BYTES, move || {
-                compile_world(&world, ident, date)
+            .run(crate::budget::WORKER_STACK_BYTES, move || {
+                compile_world(&world, ident, date, one_page)
             })
             .map_err(|overrun| {
                 let cause = match overrun {
@@ -384,8 +409,14 @@ impl Context {
         if large {
             evict_caches();
         }
-        pdf
+        compiled
     }
+}
+
+/// A compiled document, or a page set at its first size that did not fit on one page.
+enum Compiled {
+    Pdf(Vec<u8>),
+    Spilled,
 }
 
 /// A document whose data is larger than this (a booklet of thousands of expectations, a
@@ -395,23 +426,41 @@ impl Context {
 /// is kept (it is younger than the last trim).
 const LARGE_DOCUMENT_BYTES: usize = 256 * 1024;
 
-/// Compiles a document's world and exports its PDF.
-fn compile_world(world: &DocumentWorld, ident: String, date: Datetime) -> anyhow::Result<Vec<u8>> {
+/// What every PDF conforms to, as typst checks it while writing the file (a document that
+/// breaks a rule is an error, not a quiet PDF that claims it): PDF/UA-1, so that a screen
+/// reader reads the booklet and the one-pagers in order, with headings, alternative texts and
+/// the title as the window's title; and PDF/A-2a, archival with the same logical structure and
+/// Unicode text (A-2b asks for the look only; typst allows A-2a together with UA-1, both on
+/// PDF 1.7).
+const STANDARDS: &[PdfStandard] = &[PdfStandard::A_2a, PdfStandard::Ua_1];
+
+/// Compiles a document's world and exports its PDF; with `one_page`, a document of more than
+/// one page is not exported.
+fn compile_world(
+    world: &DocumentWorld,
+    ident: String,
+    date: Datetime,
+    one_page: bool,
+) -> anyhow::Result<Compiled> {
     let warned = typst::compile::<PagedDocument>(world);
     let document = warned
         .output
         .map_err(|errors| anyhow::anyhow!(render_diagnostics(world, &errors)))?;
+    if one_page && document.pages().len() > 1 {
+        return Ok(Compiled::Spilled);
+    }
     let pdf_options = TypstPdfOptions {
         ident: typst::foundations::Smart::Custom(ident),
         creator: typst::foundations::Smart::Custom(Some(String::from("ladder (typst)"))),
         timestamp: Some(Timestamp::new_utc(date)),
         page_ranges: None,
-        standards: PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|error| anyhow::anyhow!("PDF/A settings: {}", error.message()))?,
+        standards: PdfStandards::new(STANDARDS)
+            .map_err(|error| anyhow::anyhow!("PDF standards: {}", error.message()))?,
         tagged: true,
         pretty: false,
     };
     typst_pdf::pdf(&document, &pdf_options)
+        .map(Compiled::Pdf)
         .map_err(|errors| anyhow::anyhow!(render_diagnostics(world, &errors)))
 }
 
@@ -596,6 +645,65 @@ fn missing_glyphs(data: &DocumentData, missing: &BTreeSet<char>) -> String {
          fonts-noto-color-emoji for emoji), \
          put one in a fonts/ folder beside the ladders, or name its folder with --font-path"
     )
+}
+
+/// When a build trims typst's cache: once the process holds more than [`TRIM_FLOOR_BYTES`]
+/// and has grown by [`TRIM_GROWTH_BYTES`] since the last trim. typst memoizes every
+/// compilation in a global cache; a trim keeps only what was used since the last one (a
+/// level's laid-out body, which every candidate's page shares). Trimming costs: what was
+/// dropped is laid out again, and memory handed back is faulted in again (a trim every 32
+/// documents cost the cold build of the shipped ladders a third of its CPU). So a build trims
+/// by the memory it holds, not by a count: the shipped ladders (some 120 MB at the peak) never
+/// trim; 10,000 offers peak at 163 MiB and 200 ladders at 234 MiB (a growth of 64 MiB let
+/// them reach 200 and 341 MiB).
+const TRIM_FLOOR_BYTES: u64 = 160 * 1024 * 1024;
+
+/// See [`TRIM_FLOOR_BYTES`].
+const TRIM_GROWTH_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Without a reading of the process's memory (not Linux): a trim every this many documents.
+const TRIM_EVERY_DOCUMENTS: usize = 32;
+
+/// Decides when a build trims typst's cache (see [`TRIM_FLOOR_BYTES`]).
+#[derive(Debug)]
+pub struct CacheTrimmer {
+    baseline: Option<u64>,
+    documents: usize,
+}
+
+impl Default for CacheTrimmer {
+    fn default() -> Self {
+        CacheTrimmer {
+            baseline: resident_bytes(),
+            documents: 0,
+        }
+    }
+}
+
+impl CacheTrimmer {
+    /// Called after each document made; trims when due and says whether it did.
+    pub fn document_done(&mut self) -> bool {
+        self.documents += 1;
+        let due = match (self.baseline, resident_bytes()) {
+            (Some(baseline), Some(now)) => {
+                now > TRIM_FLOOR_BYTES && now > baseline + TRIM_GROWTH_BYTES
+            }
+            _ => self.documents.is_multiple_of(TRIM_EVERY_DOCUMENTS),
+        };
+        if due {
+            evict_caches();
+            self.baseline = resident_bytes();
+        }
+        due
+    }
+}
+
+/// The process's resident memory, where the system says (Linux's `/proc/self/status`).
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }
 
 /// Drops typst's memoized results of documents that are no longer being compiled, so a long
