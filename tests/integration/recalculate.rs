@@ -1449,3 +1449,81 @@ fn managers_workbooks_split_and_merge_back_as_one_meeting() {
         "{stderr}"
     );
 }
+
+/// The matrix sheets as LibreOffice prints them, in the font it has where Calibri is missing
+/// (Noto Sans or DejaVu Sans, wider): every word of every cell is on the sheet's pages, none
+/// lost under a row fitted too tightly. Counted word by word: a word cut off with its line is
+/// one fewer on the page than in the cells.
+#[test]
+fn libreoffice_prints_every_word_of_every_matrix_cell() {
+    fn words(text: &str) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+        {
+            *counts.entry(word.to_owned()).or_insert(0) += 1;
+        }
+        counts
+    }
+    for ladder in all_shipped() {
+        let view = view(&ladder);
+        let bytes = workbook_of(&ladder, &view).unwrap();
+        let pdf = converted(&bytes, "xlsx", "pdf");
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("printed.pdf");
+        std::fs::write(&path, &pdf).unwrap();
+        let pages: Vec<String> = (1..=crate::pdf::pages_of(&pdf))
+            .map(|page| {
+                // In layout mode: read in blocks, the end of one cell's line and the start
+                // of the next cell's run together ("sub-" "and" → "suband").
+                let output = Command::new("pdftotext")
+                    .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+                    .arg(&path)
+                    .arg("-")
+                    .output()
+                    .expect("poppler's pdftotext is installed");
+                String::from_utf8_lossy(&output.stdout).into_owned()
+            })
+            .collect();
+        let mut book = crate::xlsx::open(&bytes);
+        for track in &view.tracks {
+            let name = crate::xlsx::sheet_name(&track.name);
+            let range = book.worksheet_range(&name).unwrap();
+            // The cells below the title rows: areas, level headings and expectations.
+            let mut in_cells = BTreeMap::new();
+            for row in range.rows().skip(1) {
+                for cell in row {
+                    for (word, count) in words(&crate::xlsx::text(Some(cell))) {
+                        *in_cells.entry(word).or_insert(0) += count;
+                    }
+                }
+            }
+            // The sheet's pages: its name heads each of them.
+            let printed: Vec<&String> = pages
+                .iter()
+                .filter(|text| {
+                    text.lines()
+                        .next()
+                        .is_some_and(|line| line.trim_end().ends_with(&name))
+                })
+                .collect();
+            assert!(
+                !printed.is_empty(),
+                "{}: no page of sheet {name}",
+                ladder.id
+            );
+            let on_pages = words(&printed.iter().map(|text| text.as_str()).collect::<String>());
+            let lost: Vec<(&String, usize)> = in_cells
+                .iter()
+                .filter(|(word, count)| on_pages.get(*word).copied().unwrap_or(0) < **count)
+                .map(|(word, count)| (word, count - on_pages.get(word).copied().unwrap_or(0)))
+                .collect();
+            assert!(
+                lost.is_empty(),
+                "{} / {name}: words of the cells missing from LibreOffice's print: {lost:?}",
+                ladder.id
+            );
+        }
+    }
+}

@@ -154,7 +154,7 @@ fn cells_of(book: &mut Xlsx<Cursor<Vec<u8>>>, reference: &str) -> Vec<Vec<String
 }
 
 /// Excel's rules for sheet names: 31 characters, none of `[]:*?/\`.
-fn sheet_name(track: &str) -> String {
+pub(crate) fn sheet_name(track: &str) -> String {
     track
         .chars()
         .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })

@@ -18,7 +18,6 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -31,6 +30,7 @@ use crate::markup;
 use crate::model::Ladder;
 use crate::roster::Roster;
 use crate::view::{plain_sentence, LadderView, LevelView};
+use unicode_width::UnicodeWidthStr;
 
 mod calibration;
 mod print;
@@ -193,8 +193,15 @@ const LEVEL_COLUMN_WIDTH: f64 = 40.0;
 const WIDEST_LEVEL_COLUMN: f64 = 64.0;
 const NARROW_LEVEL_COLUMN: f64 = 30.0;
 const AREA_COLUMN_WIDTH: f64 = 22.0;
-/// Characters of 10 pt prose that fit in one unit of column width (Calibri, which Excel uses).
-const CHARACTERS_PER_UNIT: f64 = 1.2;
+/// Characters of 10 pt prose that fit in one unit of column width, for the widest font the
+/// workbook meets: Calibri (Excel's) fits about 1.2, but where Calibri is missing LibreOffice
+/// sets the text in Noto Sans or DejaVu Sans, which fit about 1.05; rows fitted to Calibri
+/// lost their last line in LibreOffice's print ("multiple teams" of Rent the Runway's
+/// ladder). A wide character (CJK) counts as two.
+const CHARACTERS_PER_UNIT: f64 = 1.05;
+/// The column width a cell's indent (one step, its inner padding) takes from its text: a
+/// character's width in Excel, about 10 pt in LibreOffice.
+const INDENT_UNITS: f64 = 2.0;
 /// Points per line of 10 pt text, padding of a row, and Excel's highest row.
 const LINE_HEIGHT: f64 = 12.75;
 const ROW_PADDING: f64 = 4.0;
@@ -243,7 +250,7 @@ impl<'a> Book<'a> {
             ladder: input.ladder,
             view: input.view,
             labels,
-            styles: Styles::new(),
+            styles: Styles::new(crate::labels::is_right_to_left(&input.view.language)),
             sheets,
         }
     }
@@ -273,11 +280,26 @@ struct Styles {
 }
 
 impl Styles {
-    fn new() -> Self {
+    /// The styles of a workbook whose text is written left to right, or right to left.
+    fn new(right_to_left: bool) -> Self {
+        // Indented one step from the side the text starts on, so that it does not touch the
+        // cell's border (an indent needs that side's alignment: Excel and LibreOffice ignore
+        // it under the general one).
         let base = Format::new()
             .set_font_size(10)
             .set_text_wrap()
+            .set_align(if right_to_left {
+                FormatAlign::Right
+            } else {
+                FormatAlign::Left
+            })
+            .set_indent(1)
             .set_align(FormatAlign::Top);
+        let base = if right_to_left {
+            base.set_reading_direction(2)
+        } else {
+            base
+        };
         let ruled = |format: Format| format.set_border(FormatBorder::Thin).set_border_color(RULE);
         Styles {
             title: Format::new()
@@ -495,13 +517,13 @@ fn bullets(items: &[String]) -> String {
 
 /// How many lines `text` takes when wrapped at word boundaries in a column `width` units wide.
 fn wrapped_lines(text: &str, width: f64) -> usize {
-    let capacity = ((width * CHARACTERS_PER_UNIT) as usize).max(8);
+    let capacity = (((width - INDENT_UNITS) * CHARACTERS_PER_UNIT) as usize).max(8);
     text.split('\n')
         .map(|paragraph| {
             let mut lines = 1;
             let mut used = 0;
             for word in paragraph.split_whitespace() {
-                let length = word.chars().count();
+                let length = word.width();
                 if used > 0 && used + 1 + length <= capacity {
                     used += 1 + length;
                     continue;
