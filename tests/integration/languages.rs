@@ -158,13 +158,39 @@ fn japanese_korean_arabic_and_hebrew_ladders_reach_the_pdf_whole_in_embedded_fon
                 fonts.push(String::from_utf8_lossy(font).into_owned());
             }
         }
-        // Arabic is set in a prose font for Arabic, not in the monospaced fallback.
-        if name == "arabic" {
-            assert!(
-                fonts.iter().any(|font| font.contains("Arabic")),
-                "{fonts:?}"
-            );
-        }
+        // Each script in a serif face beside the serif Latin (Arabic in Naskh, not the
+        // monospaced fallback nor a sans), CJK in its own region's face: the Korean booklet,
+        // made after the Japanese one in this process, is not set in the Japanese face that
+        // the Japanese booklet loaded.
+        let (face, foreign) = match name {
+            "japanese" => ("NotoSerifCJKjp", "CJKkr"),
+            "korean" => ("NotoSerifCJKkr", "CJKjp"),
+            "arabic" => ("NotoNaskhArabic", "NotoSansArabic"),
+            _ => ("LibertinusSerif", "Hebrew"),
+        };
+        assert!(
+            fonts.iter().any(|font| font.contains(face)),
+            "{name}: no {face} in {fonts:?}"
+        );
+        assert!(
+            !fonts.iter().any(|font| font.contains(foreign)),
+            "{name}: {foreign} in {fonts:?}"
+        );
+        // The same bytes as the booklet made alone, by a run that made nothing else.
+        let alone = ladder::export::pdf::Context::new(
+            &ladder::export::pdf::PdfOptions {
+                layouts_dir: Some(repo("layouts")),
+                ..Default::default()
+            },
+            true,
+        )
+        .unwrap()
+        .booklet(&view(&ladder), &stamp())
+        .unwrap();
+        assert!(
+            alone == pdf,
+            "{name}: the booklet depends on what else the run built"
+        );
         let (_, level) = view(&ladder)
             .levels()
             .last()

@@ -70,28 +70,33 @@ fn is_invisible(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
-/// The fonts documents can use; grows when a document needs more.
+/// The fonts documents can use: the base fonts, and per document the families of other
+/// scripts it needs, chosen by its characters and language only. A document's fonts never
+/// depend on what other documents of the run loaded: a Korean booklet built after a Japanese
+/// one was set in the Japanese face that happened to be loaded (other bytes, other Hanja forms
+/// than the Korean booklet built alone).
 pub struct Fonts {
-    current: RwLock<Arc<FontSet>>,
+    /// typst's own fonts and `--font-path` fonts: every document has them.
+    base: Arc<FontSet>,
+    /// Font sets by the families added to the base, made once each.
+    sets: RwLock<HashMap<Vec<String>, Arc<FontSet>>>,
     /// Folders searched for fonts of other scripts.
     folders: Vec<PathBuf>,
 }
 
 impl Fonts {
-    /// The given fonts, extended on demand from `folders`.
+    /// The given fonts, extended per document from `folders`.
     pub fn new(fonts: Vec<Font>, folders: Vec<PathBuf>) -> Self {
         Fonts {
-            current: RwLock::new(Arc::new(FontSet::new(fonts))),
+            base: Arc::new(FontSet::new(fonts)),
+            sets: RwLock::new(HashMap::new()),
             folders,
         }
     }
 
-    /// The fonts loaded so far.
-    pub fn current(&self) -> Arc<FontSet> {
-        self.current
-            .read()
-            .map(|set| set.clone())
-            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    /// The fonts every document has.
+    pub fn base(&self) -> &Arc<FontSet> {
+        &self.base
     }
 
     /// A font set covering `chars` as far as the font folders allow, preferring faces made for
@@ -101,44 +106,63 @@ impl Fonts {
         chars: &BTreeSet<char>,
         language: &str,
     ) -> (Arc<FontSet>, BTreeSet<char>) {
-        let set = self.current();
-        let missing = set.uncovered(chars);
+        let missing = self.base.uncovered(chars);
         if missing.is_empty() {
-            return (set, missing);
+            return (Arc::clone(&self.base), missing);
         }
-        let mut guard = match self.current.write() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let missing = guard.uncovered(chars);
         let catalog = catalog(&self.folders);
-        let mut families: Vec<&str> = Vec::new();
+        let mut families: Vec<String> = Vec::new();
+        // The faces of the families chosen so far: a character they cover needs no search.
+        let mut chosen: Vec<&Face> = Vec::new();
         for &c in &missing {
-            let already = families.iter().any(|family| {
-                catalog
-                    .iter()
-                    .any(|face| face.info.family == *family && covers(&face.info, c))
-            });
-            if already {
+            if chosen.iter().any(|face| covers(&face.info, c)) {
                 continue;
             }
             let best = catalog
                 .iter()
                 .filter(|face| sets(&face.info, c))
                 .max_by_key(|face| preference(&face.info, language));
-            if let Some(face) = best {
-                families.push(&face.info.family);
+            if let Some(best) = best {
+                chosen.extend(
+                    catalog
+                        .iter()
+                        .filter(|face| face.info.family == best.info.family),
+                );
+                families.push(best.info.family.clone());
             }
         }
         if families.is_empty() {
-            return (guard.clone(), missing);
+            return (Arc::clone(&self.base), missing);
         }
-        // Every face of the chosen families, so that bold and italic exist where the system has them.
+        families.sort();
+        let known = self
+            .sets
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&families)
+            .cloned();
+        let set = known.unwrap_or_else(|| {
+            let mut sets = self
+                .sets
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            Arc::clone(
+                sets.entry(families.clone())
+                    .or_insert_with(|| Arc::new(self.extended(catalog, &families))),
+            )
+        });
+        let still = set.uncovered(&missing);
+        (set, still)
+    }
+
+    /// The base fonts and every face of `families` (bold and italic too, where the system
+    /// has them).
+    fn extended(&self, catalog: &[Face], families: &[String]) -> FontSet {
         let mut files: HashMap<&Path, Bytes> = HashMap::new();
-        let mut fonts = guard.fonts.clone();
+        let mut fonts = self.base.fonts.clone();
         for face in catalog
             .iter()
-            .filter(|face| families.contains(&face.info.family.as_str()))
+            .filter(|face| families.contains(&face.info.family))
         {
             let bytes = match files.get(face.path.as_path()) {
                 Some(bytes) => bytes.clone(),
@@ -153,16 +177,15 @@ impl Fonts {
             };
             fonts.extend(Font::new(bytes, face.index));
         }
-        let extended = Arc::new(FontSet::new(fonts));
-        *guard = extended.clone();
-        let still = extended.uncovered(&missing);
-        (extended, still)
+        FontSet::new(fonts)
     }
 }
 
 /// How well a face suits a language: its script's regional variant, then Noto (made to cover
-/// scripts evenly), then a regular weight and an upright style.
-fn preference(info: &FontInfo, language: &str) -> (bool, bool, bool, bool) {
+/// scripts evenly), then a face with serifs (the layouts' Latin is a serif: Arabic set in
+/// Naskh, Hebrew and CJK in a serif face sit beside it; a sans face is the fallback), then a
+/// regular weight and an upright style.
+fn preference(info: &FontInfo, language: &str) -> (bool, bool, bool, bool, bool) {
     let region = match language {
         "ja" => " JP",
         "zh" => " SC",
@@ -172,9 +195,18 @@ fn preference(info: &FontInfo, language: &str) -> (bool, bool, bool, bool) {
     (
         info.family.contains(region),
         info.family.starts_with("Noto"),
+        is_serif(info),
         info.variant.weight.to_number() == 400,
         info.variant.style == typst::text::FontStyle::Normal,
     )
+}
+
+/// Whether a face has serifs, by its flags or its family's name (Naskh: Arabic's book style).
+fn is_serif(info: &FontInfo) -> bool {
+    info.flags.contains(typst::text::FontFlags::SERIF)
+        || ["Serif", "Naskh"]
+            .iter()
+            .any(|style| info.family.contains(style))
 }
 
 /// One face of a font file found in a font folder.

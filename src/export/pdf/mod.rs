@@ -136,7 +136,7 @@ impl Context {
             hasher.add(path.as_bytes());
             hasher.add(bytes);
         }
-        for font in &resources.fonts.current().fonts {
+        for font in &resources.fonts.base().fonts {
             hasher.add(font.info().family.as_bytes());
         }
         hasher.add(
