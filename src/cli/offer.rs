@@ -147,7 +147,8 @@ fn batch(
             eprintln!("error: {error:#}\n");
         }
     }
-    if !summary {
+    // As `build --quiet`: the summary only when something failed.
+    if !summary || (args.quiet && report.failed() == 0) {
         return Ok(Status::problems_if(report.failed() > 0));
     }
     eprintln!(

@@ -613,12 +613,15 @@ mod tests {
 
     #[test]
     fn wrapping_counts_lines_at_word_boundaries() {
-        // 10 units hold 12 characters.
-        assert_eq!(wrapped_lines("", 10.0), 1);
-        assert_eq!(wrapped_lines("aaaa bbbb cc", 10.0), 1);
-        assert_eq!(wrapped_lines("aaaa bbbb ccc", 10.0), 2);
-        assert_eq!(wrapped_lines("a\nb\n\nc", 10.0), 4);
-        assert_eq!(wrapped_lines(&"x".repeat(25), 10.0), 3);
+        // 13.5 units, less 2 for the indent, hold 12 characters.
+        assert_eq!(wrapped_lines("", 13.5), 1);
+        assert_eq!(wrapped_lines("aaaa bbbb cc", 13.5), 1);
+        assert_eq!(wrapped_lines("aaaa bbbb ccc", 13.5), 2);
+        assert_eq!(wrapped_lines("a\nb\n\nc", 13.5), 4);
+        assert_eq!(wrapped_lines(&"x".repeat(25), 13.5), 3);
+        // A CJK character takes the room of two.
+        assert_eq!(wrapped_lines(&"漢".repeat(6), 13.5), 1);
+        assert_eq!(wrapped_lines(&"漢".repeat(7), 13.5), 2);
         assert!(row_height(&[(&"word ".repeat(10_000), 40.0)]) <= MAX_ROW_HEIGHT);
     }
 
