@@ -304,3 +304,39 @@ fn korean_lines_break_between_words_never_inside_one() {
         .collect();
     assert!(broken.is_empty(), "broken across lines: {broken:?}");
 }
+
+/// A right-to-left ladder in a language with no dictionary (the Arabic fixture marked as
+/// Persian, `fa`) gets English labels. Each reads in order, left to right, around the level's
+/// title: "Compared with مهندس مبتدئ: 6 new, …" is not reordered by the page's direction
+/// (which made it ". new, 6 no longer listed 7 :مهندس مبتدئ Compared with"). Read from
+/// poppler's word boxes: on each such line, the English words stand left to right in the
+/// label's order.
+#[test]
+fn a_borrowed_label_in_a_right_to_left_ladder_reads_in_order() {
+    let mut ladder = load(repo("tests/fixtures/scripts/arabic.yaml"));
+    ladder.language = Some(String::from("fa"));
+    let pdf = context().booklet(&view(&ladder), &stamp()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("fa.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let (words, _) = crate::pdf::word_boxes(&path);
+    let mut lines = 0;
+    for start in words.iter().filter(|word| word.text == "Compared") {
+        let mut english: Vec<&crate::pdf::WordBox> = words
+            .iter()
+            .filter(|word| (word.y_min - start.y_min).abs() < 2.0)
+            .filter(|word| word.text.chars().any(|c| c.is_ascii_alphabetic()))
+            .collect();
+        english.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+        let order: Vec<&str> = english.iter().map(|word| word.text.as_str()).collect();
+        assert_eq!(order.first(), Some(&"Compared"), "{order:?}");
+        assert_eq!(order.get(1), Some(&"with"), "{order:?}");
+        assert!(
+            order.last().is_some_and(|last| last.ends_with('.')),
+            "the sentence's end is not at the right: {order:?}"
+        );
+        lines += 1;
+    }
+    // The second and third levels compare themselves with the level below.
+    assert_eq!(lines, 2);
+}

@@ -605,16 +605,16 @@ fn a_link_in_the_layouts_folder_to_a_file_outside_it_is_refused() {
 }
 
 /// A word on a page as poppler boxes it (points, from the page's top left).
-struct WordBox {
-    text: String,
-    x_min: f64,
-    x_max: f64,
-    y_min: f64,
-    y_max: f64,
+pub(crate) struct WordBox {
+    pub(crate) text: String,
+    pub(crate) x_min: f64,
+    pub(crate) x_max: f64,
+    pub(crate) y_min: f64,
+    pub(crate) y_max: f64,
 }
 
 /// The words of a PDF's pages as poppler boxes them, and the width of its first page.
-fn word_boxes(pdf_path: &std::path::Path) -> (Vec<WordBox>, f64) {
+pub(crate) fn word_boxes(pdf_path: &std::path::Path) -> (Vec<WordBox>, f64) {
     let output = std::process::Command::new("pdftotext")
         .arg("-bbox")
         .arg(pdf_path)
