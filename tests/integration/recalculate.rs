@@ -1206,6 +1206,32 @@ fn plain_text_of_markdown(markdown: &str) -> String {
     text
 }
 
+/// The pages of a workbook's PDF, as LibreOffice prints it, that belong to `sheet` (each
+/// page's header ends with its sheet's name), as pdftotext reads them in layout mode: in its
+/// default mode the end of one cell's line and the start of the next cell's run together
+/// ("sub-" "and" → "suband").
+fn printed_sheet(pdf: &[u8], sheet: &str) -> Vec<String> {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("printed.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    (1..=crate::pdf::pages_of(pdf))
+        .map(|page| {
+            let output = Command::new("pdftotext")
+                .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+                .arg(&path)
+                .arg("-")
+                .output()
+                .expect("poppler's pdftotext is installed");
+            String::from_utf8_lossy(&output.stdout).into_owned()
+        })
+        .filter(|text| {
+            text.lines()
+                .next()
+                .is_some_and(|line| line.trim_end().ends_with(sheet))
+        })
+        .collect()
+}
+
 /// The meeting's paper pack, as LibreOffice prints the workbook: the Print sheet holds a card
 /// per person of the roster (and a few spare), each on one page with its ratings and notes as
 /// typed, one page wide (portrait), and ends with a key of every track's levels.
@@ -1215,28 +1241,7 @@ fn the_print_sheet_prints_a_card_per_person_and_the_levels_key() {
     let people = persado_meeting();
     let bytes = filled(&ladder, &people);
     let pdf = converted(&bytes, "xlsx", "pdf");
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("pack.pdf");
-    std::fs::write(&path, &pdf).unwrap();
-    let page_text = |page: usize| {
-        let output = Command::new("pdftotext")
-            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
-            .arg(&path)
-            .arg("-")
-            .output()
-            .expect("poppler's pdftotext is installed");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    };
-    let pages = crate::pdf::pages_of(&pdf);
-    // The sheet's name is in each page's header.
-    let print_pages: Vec<String> = (1..=pages)
-        .map(page_text)
-        .filter(|text| {
-            text.lines()
-                .next()
-                .is_some_and(|line| line.trim_end().ends_with("Print"))
-        })
-        .collect();
+    let print_pages = printed_sheet(&pdf, "Print");
     assert!(!print_pages.is_empty(), "no page of the Print sheet");
     let view = view(&ladder);
     for (index, person) in people.iter().enumerate() {
@@ -1470,22 +1475,6 @@ fn libreoffice_prints_every_word_of_every_matrix_cell() {
         let view = view(&ladder);
         let bytes = workbook_of(&ladder, &view).unwrap();
         let pdf = converted(&bytes, "xlsx", "pdf");
-        let folder = tempfile::tempdir().unwrap();
-        let path = folder.path().join("printed.pdf");
-        std::fs::write(&path, &pdf).unwrap();
-        let pages: Vec<String> = (1..=crate::pdf::pages_of(&pdf))
-            .map(|page| {
-                // In layout mode: read in blocks, the end of one cell's line and the start
-                // of the next cell's run together ("sub-" "and" → "suband").
-                let output = Command::new("pdftotext")
-                    .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
-                    .arg(&path)
-                    .arg("-")
-                    .output()
-                    .expect("poppler's pdftotext is installed");
-                String::from_utf8_lossy(&output.stdout).into_owned()
-            })
-            .collect();
         let mut book = crate::xlsx::open(&bytes);
         for track in &view.tracks {
             let name = crate::xlsx::sheet_name(&track.name);
@@ -1499,21 +1488,13 @@ fn libreoffice_prints_every_word_of_every_matrix_cell() {
                     }
                 }
             }
-            // The sheet's pages: its name heads each of them.
-            let printed: Vec<&String> = pages
-                .iter()
-                .filter(|text| {
-                    text.lines()
-                        .next()
-                        .is_some_and(|line| line.trim_end().ends_with(&name))
-                })
-                .collect();
+            let printed = printed_sheet(&pdf, &name);
             assert!(
                 !printed.is_empty(),
                 "{}: no page of sheet {name}",
                 ladder.id
             );
-            let on_pages = words(&printed.iter().map(|text| text.as_str()).collect::<String>());
+            let on_pages = words(&printed.concat());
             let lost: Vec<(&String, usize)> = in_cells
                 .iter()
                 .filter(|(word, count)| on_pages.get(*word).copied().unwrap_or(0) < **count)
