@@ -205,6 +205,49 @@ fn a_long_level_s_one_pager_is_set_smaller_on_one_page_with_every_expectation() 
     );
 }
 
+/// A short level's page (a headline and a paragraph: Packback's Engineer II) is set larger
+/// than a long level's and lists its track's levels with their headlines, instead of leaving
+/// most of the page empty.
+#[test]
+fn a_short_level_s_one_pager_is_set_larger_and_lists_its_track() {
+    let folder = tempfile::tempdir().unwrap();
+    let page = |ladder: &str, level: &str| {
+        let ladder = shipped(ladder);
+        let pdf = context()
+            .offer(&view(&ladder), level, None, &stamp())
+            .unwrap();
+        assert_eq!(pages_of(&pdf), 1, "{level}");
+        let path = folder.path().join(format!("{level}.pdf"));
+        std::fs::write(&path, &pdf).unwrap();
+        (ladder, normalize(&text_of(&pdf)), word_boxes(&path).0)
+    };
+    let (ladder, text, words) = page("packback.yaml", "engineer-ii");
+    let (track, _) = ladder
+        .levels()
+        .find(|(_, level)| level.id == "engineer-ii")
+        .unwrap();
+    for level in &track.levels {
+        assert!(text.contains(&normalize(&level.title)), "{}", level.title);
+        if let Some(headline) = &level.headline {
+            let plain = markup::plain_text(headline);
+            assert!(text.contains(&normalize(&plain)), "{plain}");
+        }
+    }
+    let height = |words: &[WordBox], word: &str| {
+        words
+            .iter()
+            .find(|box_| box_.text == word)
+            .map(|box_| box_.y_max - box_.y_min)
+            .unwrap_or_else(|| panic!("no {word}"))
+    };
+    // "Breaks" opens Engineer II's description; "medium" is in an expectation of Persado's
+    // Software Engineer II, a long level.
+    let short = height(&words, "Breaks");
+    let (_, _, long_words) = page("persado-2019.yaml", "se-2");
+    let long = height(&long_words, "medium");
+    assert!(short > long * 1.05, "short {short} pt, long {long} pt");
+}
+
 #[test]
 fn a_personalized_one_pager_names_the_candidate_and_date() {
     let ladder = &load_all(repo("ladders/persado-2019.yaml"))[0];

@@ -212,6 +212,17 @@ pub struct OfferData<'a> {
     pub steps: usize,
     /// See `steps`.
     pub position: usize,
+    /// The track's levels, lowest first: a short level's page shows them, this one marked.
+    pub track_levels: Vec<TrackStep<'a>>,
+}
+
+/// One level of a one-pager's track, as its page lists it.
+#[derive(Debug, Serialize)]
+pub struct TrackStep<'a> {
+    /// The level's title.
+    pub title: &'a str,
+    /// Its headline, when it has one.
+    pub headline: &'a [crate::markup::Inline],
 }
 
 /// The person a one-pager is for, as the template sees them.

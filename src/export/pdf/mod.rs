@@ -26,7 +26,9 @@ pub use crate::calibration::ReportData;
 use crate::date::Date;
 use crate::export::{ArtifactSpec, Exporter, Input, OutputFile, Stamp};
 use crate::view::{LadderView, LevelView, TrackView};
-use data::{DocumentData, Fit, LadderData, LadderHeader, Lang, OfferData, PersonData, VolumeData};
+use data::{
+    DocumentData, Fit, LadderData, LadderHeader, Lang, OfferData, PersonData, TrackStep, VolumeData,
+};
 pub use data::{PersonSheet, RatingView};
 use world::{file_id, DocumentWorld, Resources};
 
@@ -322,6 +324,14 @@ impl Context {
                 level,
                 steps: track.levels.len(),
                 position,
+                track_levels: track
+                    .levels
+                    .iter()
+                    .map(|level| TrackStep {
+                        title: &level.title,
+                        headline: &level.headline,
+                    })
+                    .collect(),
             }),
             fit: Some(Fit::First),
             ..self.document(view, stamp, LadderData::Header(LadderHeader::of(view)))
