@@ -207,10 +207,8 @@ pub struct OfferData<'a> {
     pub person: Option<PersonData<'a>>,
     /// The level.
     pub level: &'a LevelView,
-    /// How many levels its track has, and the level's place among them (0 the lowest): the
-    /// page draws where the level sits.
-    pub steps: usize,
-    /// See `steps`.
+    /// The level's place among its track's levels (0 the lowest): the page draws where the
+    /// level sits.
     pub position: usize,
     /// The track's levels, lowest first: a short level's page shows them, this one marked.
     pub track_levels: Vec<TrackStep<'a>>,

@@ -322,7 +322,6 @@ impl Context {
                     fields: &candidate.fields,
                 }),
                 level,
-                steps: track.levels.len(),
                 position,
                 track_levels: track
                     .levels
