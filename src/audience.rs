@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::model::{Internal, Ladder};
+use crate::model::{Expectation, Internal, Ladder};
 
 /// Who reads an output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
@@ -94,7 +94,7 @@ fn remove_internal(ladder: &mut Ladder) {
         .map(|name| name.to_lowercase())
         .collect();
     // A public level that shares a removed level's expectations keeps a copy of them.
-    let shared: Vec<(String, indexmap::IndexMap<String, Vec<String>>)> = ladder
+    let shared: Vec<(String, indexmap::IndexMap<String, Vec<Expectation>>)> = ladder
         .levels()
         .filter_map(|(_, level)| {
             let target = level.shares_expectations_with.as_ref()?;

@@ -337,7 +337,7 @@ impl<'a> Checker<'a> {
                 Some(_) => {}
             }
             for (index, item) in items.iter().enumerate() {
-                if item.trim().is_empty() {
+                if item.text.trim().is_empty() {
                     let mut item_path = area_path.clone();
                     item_path.push(Segment::Index(index));
                     self.report(
@@ -348,6 +348,27 @@ impl<'a> Checker<'a> {
                         .with_hint("remove the empty item"),
                         item_path,
                     );
+                }
+                for (example_index, example) in item.examples.iter().enumerate() {
+                    if example.trim().is_empty() {
+                        let mut example_path = area_path.clone();
+                        example_path.extend([
+                            Segment::Index(index),
+                            Segment::Key(String::from("examples")),
+                            Segment::Index(example_index),
+                        ]);
+                        self.report(
+                            Diagnostic::warning(
+                                "empty-expectation",
+                                format!(
+                                    "an example of `{}` (level `{}`) is empty",
+                                    item.text, level.id
+                                ),
+                            )
+                            .with_hint("remove the empty example"),
+                            example_path,
+                        );
+                    }
                 }
             }
         }
@@ -491,7 +512,7 @@ impl<'a> Checker<'a> {
             for (level_index, level) in track.levels.iter().enumerate() {
                 for (area, items) in &level.expectations {
                     for (index, item) in items.iter().enumerate() {
-                        let length = item.chars().count();
+                        let length = item.text.chars().count();
                         if length > MAX_TEXT_CHARACTERS {
                             self.report(
                                 Diagnostic::warning(

@@ -154,6 +154,17 @@ impl<'a> Tree<'a> {
 
     /// Appends a tight `-` list to `parent`, one item (a paragraph) per entry of `items`.
     pub fn bullet_list(&self, parent: Node<'a>, items: Vec<Vec<Node<'a>>>) {
+        let items = items.into_iter().map(|item| (item, Vec::new())).collect();
+        self.nested_bullet_list(parent, items);
+    }
+
+    /// Appends a tight `-` list to `parent`: per entry, an item (a paragraph) and, when the
+    /// entry has any, a tight list of sub-items nested in it (an expectation's examples).
+    pub fn nested_bullet_list(
+        &self,
+        parent: Node<'a>,
+        items: Vec<(Vec<Node<'a>>, Vec<Vec<Node<'a>>>)>,
+    ) {
         let list_value = NodeList {
             list_type: ListType::Bullet,
             marker_offset: 0,
@@ -165,9 +176,12 @@ impl<'a> Tree<'a> {
             is_task_list: false,
         };
         let list = self.node(NodeValue::List(list_value));
-        for children in items {
+        for (children, nested) in items {
             let item = self.node(NodeValue::Item(list_value));
             self.paragraph(item, children);
+            if !nested.is_empty() {
+                self.bullet_list(item, nested);
+            }
             list.append(item);
         }
         parent.append(list);

@@ -6,7 +6,9 @@
 //! ladders a level keeps every requirement of the levels below it, so nothing is ever
 //! "no longer expected" and everything a level lists is new at that level.
 
-use crate::model::{Ladder, Level, Track};
+use indexmap::IndexMap;
+
+use crate::model::{Expectation, Ladder, Level, Track};
 
 /// Two expectations whose words overlap at least this much (Jaccard index of their word sets)
 /// are the same expectation reworded.
@@ -95,8 +97,15 @@ pub fn compare<'a>(ladder: &'a Ladder, from: &'a Level, to: &'a Level) -> Compar
     let to_expectations = ladder.expectations_of(to);
     let mut areas = Vec::new();
     for area in &ladder.areas {
-        let before = from_expectations.get(&area.id).cloned().unwrap_or_default();
-        let after = to_expectations.get(&area.id).cloned().unwrap_or_default();
+        // Levels are compared by what they expect; examples only illustrate it.
+        let texts = |expectations: &IndexMap<String, Vec<Expectation>>| -> Vec<String> {
+            expectations
+                .get(&area.id)
+                .map(|items| items.iter().map(|item| item.text.clone()).collect())
+                .unwrap_or_default()
+        };
+        let before = texts(from_expectations);
+        let after = texts(to_expectations);
         if before.is_empty() && after.is_empty() {
             continue;
         }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::compare::{similarity, REWORDED_SIMILARITY};
-use crate::model::{Ladder, Level};
+use crate::model::{Expectation, Ladder, Level};
 
 /// Every change between two versions of a ladder, in the order `ladder diff` reports them:
 /// tracks, areas, levels, then expectations.
@@ -148,6 +148,9 @@ pub enum Change {
         at: Place,
         /// Its text, as written (Markdown).
         text: String,
+        /// Its examples, as written.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        examples: Vec<String>,
     },
     /// An expectation with no counterpart in the new version.
     ExpectationRemoved {
@@ -155,6 +158,9 @@ pub enum Change {
         at: Place,
         /// Its text, as written (Markdown).
         text: String,
+        /// Its examples, as written.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        examples: Vec<String>,
     },
     /// The same text, now in another level or area.
     ExpectationMoved {
@@ -176,6 +182,25 @@ pub enum Change {
         new: String,
         /// Both wordings aligned word by word, for showing what changed.
         words: Vec<Word>,
+    },
+    /// An example given under an expectation that both versions have (the same, moved or
+    /// reworded), only in the new version. An added expectation's examples come with it.
+    ExampleAdded {
+        /// Where the expectation is now.
+        at: Place,
+        /// The expectation's text now.
+        expectation: String,
+        /// The example, as written (Markdown).
+        text: String,
+    },
+    /// An example of an expectation both versions have, only in the old version.
+    ExampleRemoved {
+        /// Where the expectation is now.
+        at: Place,
+        /// The expectation's text now.
+        expectation: String,
+        /// The example, as written (Markdown).
+        text: String,
     },
 }
 
@@ -314,7 +339,7 @@ fn level_fields(old: &Level, new: &Level, changes: &mut Vec<Change>) {
 }
 
 /// Every expectation of a ladder with its place.
-fn placed(ladder: &Ladder) -> Vec<(Place, String)> {
+fn placed(ladder: &Ladder) -> Vec<(Place, &Expectation)> {
     let mut out = Vec::new();
     for (_, level) in ladder.levels() {
         for (area_id, items) in &level.expectations {
@@ -329,7 +354,7 @@ fn placed(ladder: &Ladder) -> Vec<(Place, String)> {
                         area: area_id.clone(),
                         area_name: area_name.clone(),
                     },
-                    item.clone(),
+                    item,
                 ));
             }
         }
@@ -346,39 +371,44 @@ fn expectation_changes(old: &Ladder, new: &Ladder, changes: &mut Vec<Change>) {
     let after = placed(new);
     let mut old_left: Vec<bool> = vec![true; before.len()];
     let mut new_left: Vec<bool> = vec![true; after.len()];
+    // Expectations both versions have (old index, new index): their examples are compared.
+    let mut matched: Vec<(usize, usize)> = Vec::new();
     // 1. Unchanged: the same text in the same level and area (its order may differ).
-    for (j, (place, text)) in after.iter().enumerate() {
-        if let Some(i) = (0..before.len())
-            .find(|&i| old_left[i] && same_slot(&before[i].0, place) && before[i].1 == *text)
-        {
+    for (j, (place, item)) in after.iter().enumerate() {
+        if let Some(i) = (0..before.len()).find(|&i| {
+            old_left[i] && same_slot(&before[i].0, place) && before[i].1.text == item.text
+        }) {
             old_left[i] = false;
             new_left[j] = false;
+            matched.push((i, j));
         }
     }
     // 2. Moved: the same text, now somewhere else.
-    for (j, (place, text)) in after.iter().enumerate() {
+    for (j, (place, item)) in after.iter().enumerate() {
         if !new_left[j] {
             continue;
         }
-        if let Some(i) = (0..before.len()).find(|&i| old_left[i] && before[i].1 == *text) {
+        if let Some(i) = (0..before.len()).find(|&i| old_left[i] && before[i].1.text == item.text)
+        {
             old_left[i] = false;
             new_left[j] = false;
+            matched.push((i, j));
             changes.push(Change::ExpectationMoved {
                 from: before[i].0.clone(),
                 to: place.clone(),
-                text: text.clone(),
+                text: item.text.clone(),
             });
         }
     }
     // 3. Reworded: similar text in the same level and area, most similar pairs first.
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (j, (place, text)) in after.iter().enumerate() {
+    for (j, (place, item)) in after.iter().enumerate() {
         if !new_left[j] {
             continue;
         }
-        for (i, (old_place, old_text)) in before.iter().enumerate() {
+        for (i, (old_place, old_item)) in before.iter().enumerate() {
             if old_left[i] && same_slot(old_place, place) {
-                let score = similarity(old_text, text);
+                let score = similarity(&old_item.text, &item.text);
                 if score >= REWORDED_SIMILARITY {
                     pairs.push((score, i, j));
                 }
@@ -391,13 +421,15 @@ fn expectation_changes(old: &Ladder, new: &Ladder, changes: &mut Vec<Change>) {
         if old_left[i] && new_left[j] {
             old_left[i] = false;
             new_left[j] = false;
+            matched.push((i, j));
+            let (old_text, new_text) = (&before[i].1.text, &after[j].1.text);
             reworded.push((
                 j,
                 Change::ExpectationReworded {
                     at: after[j].0.clone(),
-                    old: before[i].1.clone(),
-                    new: after[j].1.clone(),
-                    words: word_diff(&before[i].1, &after[j].1),
+                    old: old_text.clone(),
+                    new: new_text.clone(),
+                    words: word_diff(old_text, new_text),
                 },
             ));
         }
@@ -405,20 +437,45 @@ fn expectation_changes(old: &Ladder, new: &Ladder, changes: &mut Vec<Change>) {
     reworded.sort_by_key(|(j, _)| *j);
     changes.extend(reworded.into_iter().map(|(_, change)| change));
     // 4. What is left was added or removed.
-    for (j, (place, text)) in after.iter().enumerate() {
+    for (j, (place, item)) in after.iter().enumerate() {
         if new_left[j] {
             changes.push(Change::ExpectationAdded {
                 at: place.clone(),
-                text: text.clone(),
+                text: item.text.clone(),
+                examples: item.examples.clone(),
             });
         }
     }
-    for (i, (place, text)) in before.iter().enumerate() {
+    for (i, (place, item)) in before.iter().enumerate() {
         if old_left[i] {
             changes.push(Change::ExpectationRemoved {
                 at: place.clone(),
-                text: text.clone(),
+                text: item.text.clone(),
+                examples: item.examples.clone(),
             });
+        }
+    }
+    // 5. Examples of the expectations both have, in the new version's order.
+    matched.sort_by_key(|&(_, j)| j);
+    for (i, j) in matched {
+        let (old_item, (place, new_item)) = (before[i].1, &after[j]);
+        for example in &new_item.examples {
+            if !old_item.examples.contains(example) {
+                changes.push(Change::ExampleAdded {
+                    at: place.clone(),
+                    expectation: new_item.text.clone(),
+                    text: example.clone(),
+                });
+            }
+        }
+        for example in &old_item.examples {
+            if !new_item.examples.contains(example) {
+                changes.push(Change::ExampleRemoved {
+                    at: place.clone(),
+                    expectation: new_item.text.clone(),
+                    text: example.clone(),
+                });
+            }
         }
     }
 }
@@ -543,9 +600,42 @@ pub fn to_markdown(changelog: &Changelog) -> anyhow::Result<String> {
             line.extend(tree.inlines(&crate::markup::inline(text)));
             line
         };
+        let with_examples = |mut line: Vec<_>, examples: &[String]| {
+            for example in examples {
+                line.push(tree.text(" "));
+                line.extend(labelled("Example:", example));
+            }
+            line
+        };
         let (at, line) = match change {
-            Change::ExpectationAdded { at, text } => (at, labelled("Added:", text)),
-            Change::ExpectationRemoved { at, text } => (at, labelled("Removed:", text)),
+            Change::ExpectationAdded { at, text, examples } => {
+                (at, with_examples(labelled("Added:", text), examples))
+            }
+            Change::ExpectationRemoved { at, text, examples } => {
+                (at, with_examples(labelled("Removed:", text), examples))
+            }
+            Change::ExampleAdded {
+                at,
+                expectation,
+                text,
+            } => {
+                let mut line = labelled("Example added:", text);
+                line.push(tree.text(" (of: "));
+                line.extend(tree.inlines(&crate::markup::inline(expectation)));
+                line.push(tree.text(")"));
+                (at, line)
+            }
+            Change::ExampleRemoved {
+                at,
+                expectation,
+                text,
+            } => {
+                let mut line = labelled("Example removed:", text);
+                line.push(tree.text(" (of: "));
+                line.extend(tree.inlines(&crate::markup::inline(expectation)));
+                line.push(tree.text(")"));
+                (at, line)
+            }
             Change::ExpectationMoved { from, to, text } => (
                 to,
                 labelled(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::diagnostic::Diagnostic;
 use crate::load::source_map::Segment;
 use crate::load::LoadedLadder;
-use crate::model::{Ladder, Level, Track};
+use crate::model::{Expectation, Ladder, Level, Track};
 use crate::path;
 
 /// Every lint, with what it finds.
@@ -101,7 +101,10 @@ fn level_path(track: usize, level: usize) -> Vec<Segment> {
 }
 
 /// The level's expectations by area id (keys may be aliases before normalization).
-fn areas_of<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<(&'a str, &'a str, &'a Vec<String>)> {
+fn areas_of<'a>(
+    ladder: &'a Ladder,
+    level: &'a Level,
+) -> Vec<(&'a str, &'a str, &'a Vec<Expectation>)> {
     level
         .expectations
         .iter()
@@ -153,7 +156,7 @@ impl Linter<'_> {
             for (l, level) in track.levels.iter().enumerate() {
                 for (_, key, items) in areas_of(ladder, level) {
                     for (i, item) in items.iter().enumerate() {
-                        let normalized = item.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let normalized = item.text.split_whitespace().collect::<Vec<_>>().join(" ");
                         if normalized.is_empty() {
                             continue;
                         }
@@ -370,10 +373,11 @@ fn texts_of(ladder: &Ladder) -> Vec<(Vec<Segment>, &str)> {
             }
             for (key, items) in &level.expectations {
                 for (i, item) in items.iter().enumerate() {
-                    texts.push((
-                        [base.clone(), path!["expectations", key.as_str(), i]].concat(),
-                        item,
-                    ));
+                    let at = [base.clone(), path!["expectations", key.as_str(), i]].concat();
+                    for (j, example) in item.examples.iter().enumerate() {
+                        texts.push(([at.clone(), path!["examples", j]].concat(), example));
+                    }
+                    texts.push((at, &item.text));
                 }
             }
         }

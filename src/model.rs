@@ -176,9 +176,10 @@ pub struct Level {
     /// A description of the level (Markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Expectations grouped by area: area id (or alias) to an ordered list of Markdown strings.
+    /// Expectations grouped by area: area id (or alias) to an ordered list of expectations,
+    /// each a Markdown string or `{text, examples}`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub expectations: IndexMap<String, Vec<String>>,
+    pub expectations: IndexMap<String, Vec<Expectation>>,
     /// Equivalent levels in other tracks, by id or title. A name that matches no level is kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub equivalents: Vec<String>,
@@ -236,7 +237,162 @@ pub struct InternalParts {
     pub notes: IndexMap<String, String>,
     /// Expectations by area that internal outputs add to the level's own.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub expectations: IndexMap<String, Vec<String>>,
+    pub expectations: IndexMap<String, Vec<Expectation>>,
+}
+
+/// One expectation of a level: what is expected (Markdown), and optionally examples of it.
+///
+/// Written as a plain string when it has no examples (`- Writes tests`), else as
+/// `{text: ..., examples: [...]}`; a model written back out keeps the short form where it can,
+/// so imported ladders read like hand-written ones. Examples illustrate the expectation (Monzo's
+/// "examples" under a criterion, Snowflake's per milestone); they are not expectations of their
+/// own, so comparisons between levels and counts look at `text` only.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Expectation {
+    /// The expectation (Markdown).
+    pub text: String,
+    /// Examples of it (Markdown), in order.
+    pub examples: Vec<String>,
+}
+
+impl Expectation {
+    /// An expectation without examples.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            examples: Vec::new(),
+        }
+    }
+
+    /// The same expectation with these examples.
+    pub fn with_examples(mut self, examples: Vec<String>) -> Self {
+        self.examples = examples;
+        self
+    }
+
+    /// The expectation's text (Markdown).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl From<&str> for Expectation {
+    fn from(text: &str) -> Self {
+        Self::new(text)
+    }
+}
+
+impl From<String> for Expectation {
+    fn from(text: String) -> Self {
+        Self::new(text)
+    }
+}
+
+impl AsRef<str> for Expectation {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// An expectation equals a text when it says that text and gives no examples.
+impl PartialEq<&str> for Expectation {
+    fn eq(&self, other: &&str) -> bool {
+        self.examples.is_empty() && self.text == *other
+    }
+}
+
+impl fmt::Display for Expectation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// An expectation with examples of it: `{text: ..., examples: [...]}`.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "ExpectationWithExamples")]
+struct ExpectationSource {
+    /// The expectation (Markdown).
+    #[serde(deserialize_with = "lenient::text")]
+    text: String,
+    /// Examples of it (Markdown), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    examples: Vec<String>,
+}
+
+impl Serialize for Expectation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.examples.is_empty() {
+            serializer.serialize_str(&self.text)
+        } else {
+            ExpectationSource {
+                text: self.text.clone(),
+                examples: self.examples.clone(),
+            }
+            .serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Expectation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+
+        struct ExpectationVisitor;
+
+        impl<'de> Visitor<'de> for ExpectationVisitor {
+            type Value = Expectation;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an expectation: text, or `{text: ..., examples: [...]}`")
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Expectation, E> {
+                Ok(Expectation::new(value))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Expectation, E> {
+                Ok(Expectation::new(value))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Expectation, E> {
+                Ok(Expectation::new(value.to_string()))
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Expectation, E> {
+                Ok(Expectation::new(value.to_string()))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Expectation, E> {
+                Ok(Expectation::new(value.to_string()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Expectation, A::Error> {
+                let source =
+                    ExpectationSource::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Expectation {
+                    text: source.text,
+                    examples: source.examples,
+                })
+            }
+        }
+
+        deserializer.deserialize_any(ExpectationVisitor)
+    }
+}
+
+impl JsonSchema for Expectation {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Expectation".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let long = generator.subschema_for::<ExpectationSource>();
+        schemars::json_schema!({
+            "description": "An expectation (Markdown), or an expectation with examples of it.",
+            "anyOf": [{"type": "string"}, long]
+        })
+    }
 }
 
 /// Experience as written, plus the years it states when it states them plainly.
@@ -435,7 +591,7 @@ impl Ladder {
     }
 
     /// The expectations that apply to a level: its own, or those of the level it shares them with.
-    pub fn expectations_of<'a>(&'a self, level: &'a Level) -> &'a IndexMap<String, Vec<String>> {
+    pub fn expectations_of<'a>(&'a self, level: &'a Level) -> &'a IndexMap<String, Vec<Expectation>> {
         level
             .shares_expectations_with
             .as_deref()

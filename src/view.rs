@@ -172,8 +172,13 @@ pub struct Item {
     /// given to the templates, which have it parsed in `text`.
     #[serde(skip)]
     pub source: String,
+    /// Its examples as written (Markdown), for plain-text outputs.
+    #[serde(skip)]
+    pub examples_source: Vec<String>,
     /// The expectation, parsed.
     pub text: Vec<Inline>,
+    /// Examples of it, parsed, in order.
+    pub examples: Vec<Vec<Inline>>,
     /// `new` or `reworded` compared with the level below, in the ladder's language.
     pub change: Option<String>,
 }
@@ -564,11 +569,17 @@ fn level_view(ladder: &Ladder, track: &Track, index: usize, labels: &Labels) -> 
             items: items
                 .iter()
                 .map(|item| Item {
-                    source: item.clone(),
-                    text: markup::inline(item),
+                    source: item.text.clone(),
+                    examples_source: item.examples.clone(),
+                    text: markup::inline(&item.text),
+                    examples: item
+                        .examples
+                        .iter()
+                        .map(|example| markup::inline(example))
+                        .collect(),
                     change: comparison
                         .as_ref()
-                        .and_then(|comparison| change_of(comparison, area_id, item))
+                        .and_then(|comparison| change_of(comparison, area_id, &item.text))
                         .map(|key| labels.text(key).to_owned()),
                 })
                 .collect(),
@@ -762,6 +773,8 @@ fn changes_view(comparison: &Comparison, labels: &Labels) -> ChangesView {
                     .map(|item| Item {
                         source: item.clone(),
                         text: markup::inline(item),
+                        examples_source: Vec::new(),
+                        examples: Vec::new(),
                         change: None,
                     })
                     .collect(),

@@ -18,7 +18,7 @@ use serde_json::Value;
 use super::outline::Block;
 use super::{interpret::Reading, Imported};
 use crate::diagnostic::Diagnostic;
-use crate::model::{slug, Ladder, Section};
+use crate::model::{slug, Expectation, Ladder, Section};
 
 /// Keys that name a thing, in the order they are preferred.
 const NAME_KEYS: &[&str] = &[
@@ -69,8 +69,19 @@ const CRITERIA_KEYS: &[&str] = &[
     "content",
     "summary",
 ];
-/// Keys of examples given under a criterion: kept out of the expectations.
-const EXAMPLE_KEYS: &[&str] = &["examples", "example"];
+/// Keys of examples given under a criterion (Monzo's `exampleCriteria[].examples`), or beside
+/// an entry's one criterion (Snowflake's milestone `summary` with its `signals`, which its site
+/// shows as "Example behaviors", and `examples`, "Example tasks"): kept as that expectation's
+/// examples.
+const EXAMPLE_KEYS: &[&str] = &[
+    "examples",
+    "example",
+    "signals",
+    "exampleTasks",
+    "example_tasks",
+    "exampleBehaviors",
+    "example_behaviors",
+];
 
 /// Whether a YAML text is a ladder source of this tool's own format (it has `tracks` at its
 /// top), which loads as it is rather than being imported.
@@ -188,7 +199,7 @@ struct Found {
     track: Option<String>,
     level: String,
     area: String,
-    text: String,
+    expectation: Expectation,
 }
 
 /// The ladder in `value`, if the data holds levels with criteria.
@@ -206,21 +217,11 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
         ],
     );
     let mut found = Vec::new();
-    let mut examples = 0;
-    walk(value, None, None, 0, &mut found, &mut examples);
+    walk(value, None, None, 0, &mut found);
     if found.is_empty() {
         return None;
     }
-    let mut warnings = Vec::new();
-    if examples > 0 {
-        warnings.push(Diagnostic::warning(
-            "import",
-            format!(
-                "{examples} examples given under criteria were left out: they illustrate \
-                 an expectation rather than add one"
-            ),
-        ));
-    }
+    let warnings = Vec::new();
     let title = string_at(value, NAME_KEYS)
         .or_else(|| string_at(value, &["sidebarTitle", "pageTitle"]))
         .unwrap_or_else(|| fallback_title.to_owned());
@@ -255,7 +256,7 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
                 level_titles.get_index_of(&entry.level),
             ))
             .or_insert_with(|| (level_title, IndexMap::new()));
-        level.1.entry(area_id).or_default().push(entry.text);
+        level.1.entry(area_id).or_default().push(entry.expectation);
     }
     let mut level_ids: Vec<String> = Vec::new();
     let tracks: Vec<Value> = tracks
@@ -300,7 +301,7 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
 }
 
 /// A level's title and its expectations by area id.
-type LevelData = (String, IndexMap<String, Vec<String>>);
+type LevelData = (String, IndexMap<String, Vec<Expectation>>);
 
 /// Levels sort in the order the file lists them, else by their number, else by name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -380,9 +381,10 @@ fn titles_of(value: &Value, keys: &[&str]) -> IndexMap<String, String> {
     titles
 }
 
-/// The criteria an entry gives: strings, or objects whose text is under a criteria key
-/// (examples under them counted, not kept).
-fn criteria(value: &Value, examples: &mut usize) -> Vec<String> {
+/// The criteria an entry gives: strings, or objects whose text is under a criteria key, each
+/// with the examples given under it; examples given beside an entry's one criterion are that
+/// criterion's.
+fn criteria(value: &Value) -> Vec<Expectation> {
     let mut out = Vec::new();
     for key in CRITERIA_KEYS
         .iter()
@@ -397,12 +399,7 @@ fn criteria(value: &Value, examples: &mut usize) -> Vec<String> {
                         Value::String(text) if !text.trim().is_empty() => out.extend(listed(text)),
                         Value::Object(_) => {
                             if let Some(text) = string_at(item, CRITERIA_KEYS) {
-                                out.push(text);
-                            }
-                            for example_key in EXAMPLE_KEYS {
-                                if let Some(Value::Array(list)) = item.get(*example_key) {
-                                    *examples += list.len();
-                                }
+                                out.push(Expectation::new(text).with_examples(examples_in(item)));
                             }
                         }
                         _ => {}
@@ -418,7 +415,25 @@ fn criteria(value: &Value, examples: &mut usize) -> Vec<String> {
             break;
         }
     }
+    if let [only] = out.as_mut_slice() {
+        only.examples.extend(examples_in(value));
+    }
     out
+}
+
+/// The examples an object gives under its example keys (in the keys' alphabetical order:
+/// `serde_json` keeps objects sorted).
+fn examples_in(value: &Value) -> Vec<String> {
+    let Value::Object(map) = value else {
+        return Vec::new();
+    };
+    map.iter()
+        .filter(|(key, _)| EXAMPLE_KEYS.contains(&key.as_str()))
+        .flat_map(|(_, examples)| match examples {
+            Value::Array(list) => list.iter().filter_map(scalar).collect::<Vec<_>>(),
+            other => scalar(other).into_iter().collect(),
+        })
+        .collect()
 }
 
 /// Walks the data, collecting entries that name a level and give criteria; the area is the
@@ -430,7 +445,6 @@ fn walk(
     area: Option<&str>,
     depth: usize,
     found: &mut Vec<Found>,
-    examples: &mut usize,
 ) {
     if depth > 16 {
         return;
@@ -439,18 +453,18 @@ fn walk(
         Value::Object(map) => {
             let level = string_at(value, LEVEL_KEYS);
             if let Some(level) = level {
-                let texts = criteria(value, examples);
+                let texts = criteria(value);
                 if !texts.is_empty() {
                     let own_area = string_at(value, AREA_KEYS);
                     let area = own_area
                         .or_else(|| area.map(str::to_owned))
                         .unwrap_or_default();
-                    for text in texts {
+                    for expectation in texts {
                         found.push(Found {
                             track: track.map(str::to_owned),
                             level: level.clone(),
                             area: area.clone(),
-                            text,
+                            expectation,
                         });
                     }
                     return;
@@ -472,7 +486,6 @@ fn walk(
                                 area,
                                 depth + 1,
                                 found,
-                                examples,
                             );
                         }
                         continue;
@@ -493,12 +506,12 @@ fn walk(
                                 // else its place in the list names it.
                                 let level = string_at(item, &["title", "name", "label"])
                                     .unwrap_or_else(|| format!("{word} {}", index + 1));
-                                for text in criteria(item, examples) {
+                                for expectation in criteria(item) {
                                     found.push(Found {
                                         track: track.map(str::to_owned),
                                         level: level.clone(),
                                         area: next_area.unwrap_or_default().to_owned(),
-                                        text,
+                                        expectation,
                                     });
                                 }
                             }
@@ -518,19 +531,19 @@ fn walk(
                                     track: track.map(str::to_owned),
                                     level: level.clone(),
                                     area: next_area.unwrap_or_default().to_owned(),
-                                    text,
+                                    expectation: Expectation::new(text),
                                 });
                             }
                         }
                         continue;
                     }
                 }
-                walk(child, track, next_area, depth + 1, found, examples);
+                walk(child, track, next_area, depth + 1, found);
             }
         }
         Value::Array(items) => {
             for item in items {
-                walk(item, track, area, depth + 1, found, examples);
+                walk(item, track, area, depth + 1, found);
             }
         }
         _ => {}
@@ -550,19 +563,26 @@ fn ordinal_list(key: &str) -> Option<&'static str> {
 
 /// A text that is a Markdown list (`1. … 2. …`) is one expectation per item; any other text is
 /// one expectation.
-fn listed(text: &str) -> Vec<String> {
+fn listed(text: &str) -> Vec<Expectation> {
     let (_, blocks) = super::outline::markdown(text);
     let all_lists = !blocks.is_empty()
         && blocks
             .iter()
             .all(|block| matches!(block, Block::List { .. }));
     if !all_lists {
-        return vec![text.trim().to_owned()];
+        return vec![Expectation::new(text.trim())];
     }
+    // A list's nested items illustrate their item.
     blocks
         .iter()
         .flat_map(|block| match block {
-            Block::List { items, .. } => items.iter().map(|item| item.text.clone()).collect(),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| {
+                    let examples = item.children.iter().map(|child| child.text.clone());
+                    Expectation::new(item.text.clone()).with_examples(examples.collect())
+                })
+                .collect(),
             _ => Vec::new(),
         })
         .collect()

@@ -48,7 +48,10 @@ fn sample(ladder: &Ladder) -> String {
                 push(part);
             }
             for item in level.expectations.values().flatten() {
-                push(item);
+                push(&item.text);
+                for example in &item.examples {
+                    push(example);
+                }
             }
         }
     }

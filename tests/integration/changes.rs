@@ -8,8 +8,8 @@ use std::process::Command;
 use ladder::compare::compare;
 use ladder::diff::{diff, Change};
 
-fn set<'a>(items: impl IntoIterator<Item = &'a String>) -> BTreeSet<&'a str> {
-    items.into_iter().map(String::as_str).collect()
+fn set<'a, T: AsRef<str> + 'a>(items: impl IntoIterator<Item = &'a T>) -> BTreeSet<&'a str> {
+    items.into_iter().map(AsRef::as_ref).collect()
 }
 
 #[test]

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use ladder::import::interpret::GENERAL_AREA;
 use ladder::inputs::import_file;
+use ladder::model::Expectation;
 use ladder::Ladder;
 use proptest::prelude::*;
 use serde::Deserialize;
@@ -127,7 +128,7 @@ fn imported_texts(ladder: &Ladder) -> Vec<Vec<String>> {
                 .expectations_of(level)
                 .values()
                 .flatten()
-                .map(|text| plain(text))
+                .map(|item| plain(&item.text))
                 .collect();
             texts.sort();
             texts
@@ -376,7 +377,7 @@ fn this_tools_workbook_imports_back_to_the_ladder_it_came_from() {
                         .iter()
                         .map(|(area, items)| {
                             let name = ladder.area(area).map_or(area.clone(), |a| a.name.clone());
-                            (name, items.iter().map(|item| plain(item)).collect())
+                            (name, items.iter().map(|item| plain(&item.text)).collect())
                         })
                         .collect()
                 })
@@ -575,8 +576,8 @@ fn shape_of(ladder: &Ladder) -> Shape {
                         .map(|(area, items)| {
                             let name = ladder.area(area).map_or(area.clone(), |a| a.name.clone());
                             // As the workbook shows them: a link as its words and address.
-                            let shown = |item: &String| -> String {
-                                ladder::markup::plain_text(item)
+                            let shown = |item: &Expectation| -> String {
+                                ladder::markup::plain_text(&item.text)
                                     .chars()
                                     .filter(|c| !c.is_whitespace())
                                     .collect()
@@ -653,7 +654,7 @@ fn area_texts(ladder: &Ladder, area_name: &str) -> Vec<Vec<String>> {
                 .expectations_of(level)
                 .iter()
                 .filter(|(area, _)| ladder.area(area).is_some_and(|a| a.name == area_name))
-                .flat_map(|(_, items)| items.iter().map(|item| plain(item)))
+                .flat_map(|(_, items)| items.iter().map(|item| plain(&item.text)))
                 .collect()
         })
         .collect()
@@ -897,7 +898,7 @@ fn every_imported_real_ladder_builds_into_every_output() {
                 level.title
             );
             for item in ladder.expectations_of(level).values().flatten() {
-                let shown = normalize(&shown(item));
+                let shown = normalize(&shown(&item.text));
                 assert!(text.contains(&shown), "{name}: booklet lacks {item:?}");
             }
         }

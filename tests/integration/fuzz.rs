@@ -12,7 +12,7 @@ use std::io::Cursor;
 use std::time::{Duration, Instant};
 
 use calamine::Reader;
-use ladder::model::{Area, Ladder, Level, Track, TrackKind};
+use ladder::model::{Area, Expectation, Ladder, Level, Track, TrackKind};
 use proptest::prelude::*;
 
 /// What a mutation may insert: characters and fragments that mean something to YAML, Markdown,
@@ -258,7 +258,12 @@ pub(crate) fn ladder() -> impl Strategy<Value = Ladder> {
                                 .into_iter()
                                 .enumerate()
                                 .filter(|(area, items)| uses[*area] && !items.is_empty())
-                                .map(|(area, items)| (format!("area-{area}"), items))
+                                .map(|(area, items)| {
+                                    (
+                                        format!("area-{area}"),
+                                        items.into_iter().map(Expectation::new).collect(),
+                                    )
+                                })
                                 .collect(),
                             equivalents: Vec::new(),
                             requires: None,
@@ -345,8 +350,8 @@ proptest! {
             let title: String = level.title.chars().filter(|c| !c.is_whitespace()).collect();
             prop_assert!(handbook.contains(&title), "title {}", level.title);
             for item in level.expectations.values().flatten() {
-                prop_assert!(handbook.contains(&shown(item)), "handbook lacks {item:?}");
-                prop_assert!(cells.contains(&plain(item)), "workbook lacks {item:?}");
+                prop_assert!(handbook.contains(&shown(&item.text)), "handbook lacks {item:?}");
+                prop_assert!(cells.contains(&plain(&item.text)), "workbook lacks {item:?}");
             }
         }
     }

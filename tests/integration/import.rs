@@ -18,7 +18,7 @@ fn expectations_by_area_name(ladder: &Ladder, level: &Level) -> BTreeMap<String,
         .map(|(area, items)| {
             (
                 ladder.area(area).map_or(area.clone(), |a| a.name.clone()),
-                items.clone(),
+                items.iter().map(|item| item.text.clone()).collect(),
             )
         })
         .collect()

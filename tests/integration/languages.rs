@@ -113,7 +113,7 @@ fn characters_of(ladder: &Ladder) -> BTreeSet<char> {
         text.push_str(&level.title);
         for items in level.expectations.values() {
             for item in items {
-                text.push_str(&shown(item));
+                text.push_str(&shown(&item.text));
             }
         }
     }

@@ -120,7 +120,7 @@ fn every_expectation_is_a_list_item_under_its_level_and_area() {
                     let area = &ladder.area(area_id).unwrap().name;
                     for item in items {
                         let expected =
-                            (level.title.clone(), area.clone(), markup::plain_text(item));
+                            (level.title.clone(), area.clone(), markup::plain_text(&item.text));
                         assert!(
                             reading.items.contains(&expected),
                             "{}: {expected:?} not in {}.md",

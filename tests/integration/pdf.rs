@@ -77,7 +77,7 @@ fn the_booklet_holds_every_expectation_of_every_seed() {
             }
             for items in level.expectations.values() {
                 for item in items {
-                    let plain = markup::plain_text(item);
+                    let plain = markup::plain_text(&item.text);
                     assert!(
                         text.contains(&normalize(&plain)),
                         "{} / {}: `{plain}` missing",
@@ -131,7 +131,7 @@ fn every_one_pager_has_one_page_with_its_level_s_expectations() {
                 assert!(text.contains(&normalize(organization)));
             }
             for item in ladder.expectations_of(level).values().flatten() {
-                let plain = markup::plain_text(item);
+                let plain = markup::plain_text(&item.text);
                 assert!(
                     text.contains(&normalize(&plain)),
                     "{} / {}: `{plain}`",
@@ -160,12 +160,12 @@ fn a_long_level_s_one_pager_is_set_smaller_on_one_page_with_every_expectation() 
     let levels = &mut ladder.tracks[0].levels;
     let short = levels[0].id.clone();
     let (area, items) = levels[0].expectations.iter_mut().next().unwrap();
-    items.push(sentence(area, 0));
+    items.push(sentence(area, 0).into());
     let long = levels.last().unwrap().id.clone();
     let mut texts = Vec::new();
     for (area, items) in levels.last_mut().unwrap().expectations.iter_mut() {
         for copy in 1..=3 {
-            items.push(sentence(area, copy));
+            items.push(sentence(area, copy).into());
             texts.push(sentence(area, copy));
         }
     }
@@ -191,7 +191,7 @@ fn a_long_level_s_one_pager_is_set_smaller_on_one_page_with_every_expectation() 
         .values()
         .flatten()
     {
-        let plain = normalize(&markup::plain_text(expected));
+        let plain = normalize(&markup::plain_text(&expected.text));
         assert!(text.contains(&plain), "`{plain}` is missing");
     }
     assert!(texts.iter().all(|added| text.contains(&normalize(added))));
@@ -932,7 +932,7 @@ fn a_large_ladder_s_booklet_comes_in_volumes_that_hold_every_expectation() {
     }
     for (_, level) in ladder.levels() {
         for item in level.expectations.values().flatten() {
-            let plain = normalize(&markup::plain_text(item));
+            let plain = normalize(&markup::plain_text(&item.text));
             assert!(
                 !main_text.contains(&plain),
                 "the main booklet repeats `{plain}`"
@@ -956,7 +956,7 @@ fn a_large_ladder_s_booklet_comes_in_volumes_that_hold_every_expectation() {
                 continue;
             }
             for item in level.expectations.values().flatten() {
-                let plain = markup::plain_text(item);
+                let plain = markup::plain_text(&item.text);
                 assert!(text.contains(&normalize(&plain)), "{}: `{plain}`", track.id);
             }
         }

@@ -746,7 +746,7 @@ fn a_filled_workbook_reads_back_what_was_typed_and_decided() {
                     .into_iter()
                     .flatten()
                 {
-                    let plain = crate::pdf::normalize(&ladder::markup::plain_text(item));
+                    let plain = crate::pdf::normalize(&ladder::markup::plain_text(&item.text));
                     assert!(text.contains(&plain), "{}: {item}", back.name);
                 }
             }

@@ -28,7 +28,7 @@ fn between<'a>(line: &'a str, open: &str, close: &str) -> Option<&'a str> {
     Some(&line[start..end])
 }
 
-fn area_items<'a>(ladder: &'a Ladder, level: &'a Level, area_name: &str) -> &'a [String] {
+fn area_items(ladder: &Ladder, level: &Level, area_name: &str) -> Vec<String> {
     let area = ladder
         .areas
         .iter()
@@ -37,7 +37,7 @@ fn area_items<'a>(ladder: &'a Ladder, level: &'a Level, area_name: &str) -> &'a 
     ladder
         .expectations_of(level)
         .get(&area.id)
-        .map(Vec::as_slice)
+        .map(|items| items.iter().map(|item| item.text.clone()).collect())
         .unwrap_or_else(|| panic!("level `{}` has no `{}` expectations", level.id, area.id))
 }
 

@@ -216,7 +216,7 @@ fn every_seed_has_its_sheets_and_every_expectation_is_in_its_matrix_cell() {
                         .unwrap_or_else(|| panic!("{}: no row for {}", ladder.id, area.name));
                     let cell = text(range.get((row, column)));
                     for item in items {
-                        let bullet = format!("• {}", markup::plain_text(item));
+                        let bullet = format!("• {}", markup::plain_text(&item.text));
                         assert!(
                             cell.lines().any(|line| line == bullet),
                             "{}: `{bullet}` not in {sheet} {} / {}: {cell}",

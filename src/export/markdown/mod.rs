@@ -387,12 +387,20 @@ impl<'a> Book<'a> {
         } else {
             for area in &level.areas {
                 self.heading(root, 3, &area.name, anchorizer);
+                // An expectation's examples are a list nested in its item.
                 let items = area
                     .items
                     .iter()
-                    .map(|item| self.inlines(&item.text))
+                    .map(|item| {
+                        let examples = item
+                            .examples
+                            .iter()
+                            .map(|example| self.inlines(example))
+                            .collect();
+                        (self.inlines(&item.text), examples)
+                    })
                     .collect();
-                self.bullet_list(root, items);
+                self.nested_bullet_list(root, items);
             }
         }
         if let Some(changes) = &level.changes {

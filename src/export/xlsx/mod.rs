@@ -29,7 +29,7 @@ use crate::labels::Labels;
 use crate::markup;
 use crate::model::Ladder;
 use crate::roster::Roster;
-use crate::view::{plain_sentence, LadderView, LevelView};
+use crate::view::{plain_sentence, Item, LadderView, LevelView};
 use unicode_width::UnicodeWidthStr;
 
 mod calibration;
@@ -507,12 +507,26 @@ fn sheet_ref(name: &str) -> String {
 
 pub use crate::calibration::contract::column_letters;
 
-fn bullets(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|item| format!("• {}", markup::plain_text(item)))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// What starts an expectation's line in a matrix cell.
+const EXPECTATION_BULLET: &str = "• ";
+/// What starts the line of an example, under its expectation in the same cell: indented, with
+/// a smaller bullet, so that it reads as part of the expectation above (and the importer reads
+/// it back so).
+const EXAMPLE_BULLET: &str = "    ◦ ";
+
+/// A matrix cell: each expectation on a bulleted line, its examples on indented lines below it.
+fn expectation_lines(items: &[&Item]) -> String {
+    let mut lines = Vec::new();
+    for item in items {
+        lines.push(format!(
+            "{EXPECTATION_BULLET}{}",
+            markup::plain_text(&item.source)
+        ));
+        for example in &item.examples_source {
+            lines.push(format!("{EXAMPLE_BULLET}{}", markup::plain_text(example)));
+        }
+    }
+    lines.join("\n")
 }
 
 /// How many lines `text` takes when wrapped at word boundaries in a column `width` units wide.

@@ -4,12 +4,12 @@
 use rust_xlsxwriter::{ProtectionOptions, Worksheet, XlsxError};
 
 use super::{
-    bullets, fits, level_header, print_setup, row_height, Book, AREA_COLUMN_WIDTH,
+    expectation_lines, fits, level_header, print_setup, row_height, Book, AREA_COLUMN_WIDTH,
     LEVEL_COLUMN_WIDTH, NARROW_LEVEL_COLUMN, WIDEST_LEVEL_COLUMN,
 };
 use crate::export::Stamp;
 use crate::markup;
-use crate::view::TrackView;
+use crate::view::{Item, TrackView};
 
 pub(super) fn overview_sheet(
     sheet: &mut Worksheet,
@@ -131,14 +131,13 @@ pub(super) fn matrix_sheet(
                 .levels
                 .iter()
                 .map(|level| {
-                    let items: Vec<String> = level
+                    let items: Vec<&Item> = level
                         .areas
                         .iter()
                         .filter(|expectations| expectations.id == area.id)
                         .flat_map(|expectations| &expectations.items)
-                        .map(|item| item.source.clone())
                         .collect();
-                    bullets(&items)
+                    expectation_lines(&items)
                 })
                 .collect(),
         ));

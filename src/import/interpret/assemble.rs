@@ -411,7 +411,9 @@ impl Interpreter {
                             expectations: level
                                 .expectations
                                 .iter()
-                                .map(|(area, items)| (area_id(area), items.clone()))
+                                .map(|(area, items)| {
+                                    (area_id(area), items.iter().map(|text| Expectation::new(text.as_str())).collect())
+                                })
                                 .collect(),
                             equivalents: level.equivalents.clone(),
                             requires: None,

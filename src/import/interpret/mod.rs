@@ -26,7 +26,9 @@ mod text;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::markup;
-use crate::model::{slug, Area, Experience, Grade, Ladder, Level, Section, Track, TrackKind};
+use crate::model::{
+    slug, Area, Expectation, Experience, Grade, Ladder, Level, Section, Track, TrackKind,
+};
 pub(crate) use likeness::level_likeness;
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};

@@ -68,7 +68,7 @@ pub fn score(imported: &Imported) -> f64 {
                     let name = ladder.area(area).map_or(area.len(), |area| area.name.len());
                     name + items
                         .iter()
-                        .map(|text| crate::markup::plain_text(text).len())
+                        .map(|item| crate::markup::plain_text(&item.text).len())
                         .sum::<usize>()
                 })
                 .sum::<usize>()
