@@ -54,7 +54,7 @@ impl Interpreter {
                             }
                         }
                         Some(_) => description.push(paragraph),
-                        None => items.push(paragraph),
+                        None => items.push(Expectation::new(paragraph)),
                     }
                 }
                 level.description = description;

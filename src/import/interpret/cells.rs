@@ -5,35 +5,80 @@
 use super::*;
 
 /// The expectations one cell holds: its lists' items and paragraphs, or its lines, each
-/// without its bullet.
-pub(super) fn cell_items(cell: &Cell) -> Vec<String> {
-    let listed: Vec<String> = cell
+/// without its bullet. A list's nested items, and a line set under a bulleted line with a
+/// secondary bullet (`◦`, as this tool's workbook writes an expectation's examples), are the
+/// examples of the expectation above them.
+pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
+    let listed: Vec<Expectation> = cell
         .blocks
         .iter()
         .flat_map(|block| match block {
-            Block::List { items, .. } => items.iter().map(|item| item.text.clone()).collect(),
-            Block::Paragraph { text, .. } => text.lines().map(str::to_owned).collect(),
-            Block::KeyValue { key, value, .. } => vec![format!("**{key}:** {value}")],
-            _ => Vec::new(),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| {
+                    let examples = item.children.iter().map(|child| child.text.clone());
+                    (item.text.clone(), examples.collect())
+                })
+                .collect(),
+            Block::Paragraph { text, .. } => {
+                text.lines().map(|line| (line.to_owned(), Vec::new())).collect()
+            }
+            Block::KeyValue { key, value, .. } => {
+                vec![(format!("**{key}:** {value}"), Vec::new())]
+            }
+            _ => Vec::<(String, Vec<String>)>::new(),
         })
-        .map(|text| strip_bullet(&text).to_owned())
-        .filter(|text| !text.is_empty())
+        .map(|(text, examples)| {
+            Expectation::new(strip_bullet(&text)).with_examples(
+                examples
+                    .iter()
+                    .map(|example| strip_bullet(example).to_owned())
+                    .collect(),
+            )
+        })
+        .filter(|item| !item.text.is_empty())
         .collect();
     if !listed.is_empty() {
         return listed;
     }
-    cell.text
+    let lines: Vec<&str> = cell
+        .text
         .split(['\n', '\u{2028}'])
         .flat_map(|part| part.split("<br>"))
         .flat_map(|part| part.split("<br/>"))
         .flat_map(|part| part.split("<br />"))
-        .map(|part| strip_bullet(part.trim()).to_owned())
+        .collect();
+    let mut items: Vec<Expectation> = Vec::new();
+    // Whether the expectations themselves have secondary bullets (then every such line is one).
+    let mut secondary_items = false;
+    for line in lines {
+        let text = strip_bullet(line.trim());
         // A number is a score or a formula's result, not an expectation; `N/A`, `-`, `TBD`
         // hold the place of one.
-        .filter(|part| {
-            !part.is_empty() && part.parse::<f64>().is_err() && !super::is_placeholder(part)
-        })
-        .collect()
+        if text.is_empty() || text.parse::<f64>().is_ok() || super::is_placeholder(text) {
+            continue;
+        }
+        let secondary = is_secondary_bullet(line);
+        match items.last_mut() {
+            Some(above) if secondary && !secondary_items => above.examples.push(text.to_owned()),
+            _ => {
+                secondary_items = items.is_empty() && secondary || secondary_items;
+                items.push(Expectation::new(text));
+            }
+        }
+    }
+    items
+}
+
+/// Bullets a writer uses for a second level of a list inside one cell.
+const SECONDARY_BULLETS: &[&str] = &["◦ ", "▫ ", "‣ ", "○ "];
+
+/// Whether a cell's line is nested under the line above: a secondary bullet.
+fn is_secondary_bullet(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    SECONDARY_BULLETS
+        .iter()
+        .any(|bullet| trimmed.starts_with(bullet))
 }
 
 /// A line without the bullet or number a writer put before it (`• `, `- `, `* `, `1. `, `2) `).

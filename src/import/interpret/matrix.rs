@@ -212,7 +212,7 @@ impl Interpreter {
         track.levels.len() - 1
     }
 
-    fn add_to_level(&mut self, index: usize, area: &str, items: Vec<String>) {
+    fn add_to_level(&mut self, index: usize, area: &str, items: Vec<Expectation>) {
         let area = self.area_name(area);
         if let Some(group) = self.group.clone() {
             self.area_groups.entry(area.clone()).or_insert(group);

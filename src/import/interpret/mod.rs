@@ -185,7 +185,7 @@ struct LevelDraft {
     experience: Option<String>,
     headline: Option<String>,
     description: Vec<String>,
-    expectations: IndexMap<String, Vec<String>>,
+    expectations: IndexMap<String, Vec<Expectation>>,
     equivalents: Vec<String>,
     requires_title: Option<String>,
     shares_title: Option<String>,
@@ -546,7 +546,27 @@ impl Interpreter {
                 .expectations
                 .entry(area)
                 .or_default()
-                .push(text.trim().to_owned());
+                .push(Expectation::new(text.trim()));
+        }
+    }
+
+    /// Gives `examples` to the last expectation of `area` in the current level; `false` when
+    /// there is none to give them to.
+    fn add_examples_to_last(&mut self, area: &str, examples: Vec<String>) -> bool {
+        if examples.is_empty() {
+            return true;
+        }
+        let area = self.area_name(area);
+        let last = self
+            .current_level()
+            .and_then(|level| level.expectations.get_mut(&area))
+            .and_then(|items| items.last_mut());
+        match last {
+            Some(item) => {
+                item.examples.extend(examples);
+                true
+            }
+            None => false,
         }
     }
 

@@ -104,7 +104,7 @@ impl Interpreter {
                                         .expectations
                                         .entry(area)
                                         .or_default()
-                                        .push(text.clone());
+                                        .push(Expectation::new(text.as_str()));
                                 }
                                 None => level.description.push(text.clone()),
                             }
@@ -113,7 +113,13 @@ impl Interpreter {
                             let area = label.clone().unwrap_or_else(|| String::from(GENERAL_AREA));
                             let area = self.area_name(&area);
                             let entry = level.expectations.entry(area).or_default();
-                            entry.extend(items.iter().map(|item| item.text.trim().to_owned()));
+                            entry.extend(items.iter().map(|item| {
+                                let mut examples = Vec::new();
+                                for child in &item.children {
+                                    super::text::collect_examples(child, &mut examples);
+                                }
+                                Expectation::new(item.text.trim()).with_examples(examples)
+                            }));
                         }
                         _ => {}
                     }

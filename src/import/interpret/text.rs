@@ -308,14 +308,37 @@ impl Interpreter {
         }
     }
 
-    /// An item and every item nested in it, each an expectation of `area`.
+    /// An item and what is nested in it. A label over nested bullets (`Requirements:`,
+    /// `Must have one of the following:` is a sentence, not a label) says nothing of its own:
+    /// its children are the expectations. Any other item is one expectation, and the bullets
+    /// nested in it are its examples (illustrations, details or options of that expectation);
+    /// an `Examples:` item gives its children to the expectation before it.
     pub(super) fn add_item_tree(&mut self, area: &str, item: &Item) {
-        if !item.text.trim().is_empty() {
-            self.add_expectation(area, &item.text);
+        let text = item.text.trim();
+        if !item.children.is_empty() && is_example_label(text) {
+            let mut examples = Vec::new();
+            for child in &item.children {
+                collect_examples(child, &mut examples);
+            }
+            if !self.add_examples_to_last(area, examples.clone()) {
+                for example in examples {
+                    self.add_expectation(area, &example);
+                }
+            }
+            return;
         }
+        if text.is_empty() || !item.children.is_empty() && is_list_label(text) {
+            for child in &item.children {
+                self.add_item_tree(area, child);
+            }
+            return;
+        }
+        let mut examples = Vec::new();
         for child in &item.children {
-            self.add_item_tree(area, child);
+            collect_examples(child, &mut examples);
         }
+        self.add_expectation(area, text);
+        self.add_examples_to_last(area, examples);
     }
 
     pub(super) fn positions(&mut self, item: &Item, line: usize) {
@@ -428,6 +451,94 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
         && !label.contains("http")
         && (rest.is_empty() && has_children || !rest.is_empty() && !rest.starts_with("//"));
     plausible.then(|| (label.trim_matches('*').trim().to_owned(), rest.to_owned()))
+}
+
+/// An item nested in an expectation and what is nested in it, as that expectation's examples
+/// (an `Examples:` label itself is not one).
+pub(super) fn collect_examples(item: &Item, examples: &mut Vec<String>) {
+    let text = item.text.trim();
+    let introduces_examples = is_example_label(text) && !item.children.is_empty();
+    if !text.is_empty() && !introduces_examples {
+        examples.push(text.to_owned());
+    }
+    for child in &item.children {
+        collect_examples(child, examples);
+    }
+}
+
+/// Labels that introduce examples of the expectation above them, in the languages ladders are
+/// written in (compared without case and without a final colon).
+const EXAMPLE_LABELS: &[&str] = &[
+    "examples",
+    "example",
+    "e.g.",
+    "eg",
+    "e.g",
+    "for example",
+    "for instance",
+    "such as",
+    "example behaviors",
+    "example behaviours",
+    "example tasks",
+    "beispiele",
+    "beispiel",
+    "z. b.",
+    "z.b.",
+    "zum beispiel",
+    "exemples",
+    "exemple",
+    "par exemple",
+    "ejemplos",
+    "ejemplo",
+    "por ejemplo",
+    "exemplos",
+    "exemplo",
+    "por exemplo",
+    "例",
+    "例えば",
+    "具体例",
+    "示例",
+    "例如",
+    "举例",
+    "예시",
+    "예",
+    "예를 들어",
+    "أمثلة",
+    "مثال",
+    "דוגמאות",
+    "דוגמה",
+];
+
+/// Whether a bullet only introduces examples (`Examples:`, `e.g.:`, `例：`).
+pub(super) fn is_example_label(text: &str) -> bool {
+    let label = plain(text)
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
+    EXAMPLE_LABELS.contains(&label.as_str())
+}
+
+/// Whether a bullet over nested bullets only names them: a few words ending in a colon
+/// (`Requirements:`, `要求：`), or a word that names such a list without one. A longer text
+/// ending in a colon is a sentence of its own ("Must have contributed, including one of the
+/// following:") whose nested bullets are its options.
+fn is_list_label(text: &str) -> bool {
+    let text = plain(text);
+    let text = text.trim();
+    if is_area_label_word(text) {
+        return true;
+    }
+    let Some(label) = text.strip_suffix([':', '：']) else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    let unspaced = label.chars().filter(|c| !c.is_ascii()).count() > label.len() / 6;
+    if unspaced {
+        label.chars().count() <= 12
+    } else {
+        words <= 5
+    }
 }
 
 /// Words that name a list of a role's or a level's expectations when a bullet holds only them
