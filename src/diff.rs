@@ -388,8 +388,7 @@ fn expectation_changes(old: &Ladder, new: &Ladder, changes: &mut Vec<Change>) {
         if !new_left[j] {
             continue;
         }
-        if let Some(i) = (0..before.len()).find(|&i| old_left[i] && before[i].1.text == item.text)
-        {
+        if let Some(i) = (0..before.len()).find(|&i| old_left[i] && before[i].1.text == item.text) {
             old_left[i] = false;
             new_left[j] = false;
             matched.push((i, j));

@@ -591,7 +591,10 @@ impl Ladder {
     }
 
     /// The expectations that apply to a level: its own, or those of the level it shares them with.
-    pub fn expectations_of<'a>(&'a self, level: &'a Level) -> &'a IndexMap<String, Vec<Expectation>> {
+    pub fn expectations_of<'a>(
+        &'a self,
+        level: &'a Level,
+    ) -> &'a IndexMap<String, Vec<Expectation>> {
         level
             .shares_expectations_with
             .as_deref()

@@ -480,13 +480,7 @@ fn walk(
                     if let Value::Array(items) = child {
                         for item in items {
                             let name = string_at(item, NAME_KEYS);
-                            walk(
-                                item,
-                                name.as_deref().or(track),
-                                area,
-                                depth + 1,
-                                found,
-                            );
+                            walk(item, name.as_deref().or(track), area, depth + 1, found);
                         }
                         continue;
                     }

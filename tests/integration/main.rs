@@ -7,6 +7,7 @@ mod changes;
 mod cli;
 mod common;
 mod corpus;
+mod examples;
 mod fuzz;
 mod hostile;
 mod import;

@@ -119,8 +119,11 @@ fn every_expectation_is_a_list_item_under_its_level_and_area() {
                 for (area_id, items) in &level.expectations {
                     let area = &ladder.area(area_id).unwrap().name;
                     for item in items {
-                        let expected =
-                            (level.title.clone(), area.clone(), markup::plain_text(&item.text));
+                        let expected = (
+                            level.title.clone(),
+                            area.clone(),
+                            markup::plain_text(&item.text),
+                        );
                         assert!(
                             reading.items.contains(&expected),
                             "{}: {expected:?} not in {}.md",

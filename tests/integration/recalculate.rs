@@ -1471,7 +1471,9 @@ fn libreoffice_prints_every_word_of_every_matrix_cell() {
         }
         counts
     }
-    for ladder in all_shipped() {
+    // The shipped ladders, and one whose cells hold examples on indented lines.
+    let examples = load(repo("tests/fixtures/examples.yaml"));
+    for ladder in all_shipped().into_iter().chain([examples]) {
         let view = view(&ladder);
         let bytes = workbook_of(&ladder, &view).unwrap();
         let pdf = converted(&bytes, "xlsx", "pdf");

@@ -535,7 +535,8 @@ fn wrapped_lines(text: &str, width: f64) -> usize {
     text.split('\n')
         .map(|paragraph| {
             let mut lines = 1;
-            let mut used = 0;
+            // An indented line (an example under its expectation) starts further in.
+            let mut used = paragraph.len() - paragraph.trim_start().len();
             for word in paragraph.split_whitespace() {
                 let length = word.width();
                 if used > 0 && used + 1 + length <= capacity {

@@ -411,9 +411,7 @@ impl Interpreter {
                             expectations: level
                                 .expectations
                                 .iter()
-                                .map(|(area, items)| {
-                                    (area_id(area), items.iter().map(|text| Expectation::new(text.as_str())).collect())
-                                })
+                                .map(|(area, items)| (area_id(area), items.clone()))
                                 .collect(),
                             equivalents: level.equivalents.clone(),
                             requires: None,

@@ -20,9 +20,10 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
                     (item.text.clone(), examples.collect())
                 })
                 .collect(),
-            Block::Paragraph { text, .. } => {
-                text.lines().map(|line| (line.to_owned(), Vec::new())).collect()
-            }
+            Block::Paragraph { text, .. } => text
+                .lines()
+                .map(|line| (line.to_owned(), Vec::new()))
+                .collect(),
             Block::KeyValue { key, value, .. } => {
                 vec![(format!("**{key}:** {value}"), Vec::new())]
             }
