@@ -313,8 +313,8 @@ fn score(name: &str, source: &Path, expected: &Expected) -> (Score, String) {
 /// ladder comes out and the totals (`cargo test holdout_sets -- --nocapture`). Not asserted:
 /// they measure the importer on ladders it was not shaped for.
 #[test]
-fn holdout_sets_3_and_4_scores() {
-    for set in ["holdout3", "holdout4"] {
+fn holdout_sets_scores() {
+    for set in ["holdout3", "holdout4", "holdout5"] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0);
         for (name, source, expected) in &ladders {
