@@ -876,7 +876,8 @@ fn without_page_furniture(text: &str, title: &str) -> String {
 }
 
 /// Every real ladder, once imported, reaches every output: its booklet holds every level's
-/// title and every expectation (emoji included), its handbook and workbook are made.
+/// title and every expectation and example (emoji included), its handbook and workbook are
+/// made.
 #[test]
 fn every_imported_real_ladder_builds_into_every_output() {
     use crate::pdf::{context, normalize, text_of};
@@ -898,8 +899,10 @@ fn every_imported_real_ladder_builds_into_every_output() {
                 level.title
             );
             for item in ladder.expectations_of(level).values().flatten() {
-                let shown = normalize(&shown(&item.text));
-                assert!(text.contains(&shown), "{name}: booklet lacks {item:?}");
+                for text_or_example in std::iter::once(&item.text).chain(&item.examples) {
+                    let shown = normalize(&shown(text_or_example));
+                    assert!(text.contains(&shown), "{name}: booklet lacks {item:?}");
+                }
             }
         }
         ladder::export::markdown::handbook(&view, &stamp())

@@ -222,6 +222,44 @@ fn a_character_no_font_has_fails_its_pdf_naming_the_level() {
     assert!(error.contains("odd-1"), "{error}");
 }
 
+/// Emoji in an area's name and in prose reach the booklet and the one-pager, in a face that
+/// has them. `✨` (Monzo's "✨ Influence") is covered among typst's own fonts only by its math
+/// face, which typst never sets prose in: the document failed instead of loading an emoji face.
+#[test]
+fn emoji_in_an_area_name_and_an_expectation_reach_the_booklet_and_the_one_pager() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("emoji.yaml");
+    std::fs::write(
+        &file,
+        "title: Emoji
+areas:
+  - id: influence
+    name: \u{2728} Influence
+tracks:
+  - id: t
+    name: T
+    kind: ic
+    levels:
+      - id: one
+        title: One
+        expectations:
+          influence:
+            - Helps \u{2728} others \u{1F6E0} a lot
+",
+    )
+    .unwrap();
+    let ladder = load(&file);
+    let view = view(&ladder);
+    for pdf in [
+        context().booklet(&view, &stamp()).unwrap(),
+        context().offer(&view, "one", None, &stamp()).unwrap(),
+    ] {
+        let text = text_of(&pdf);
+        assert!(text.contains("\u{2728}"), "{text}");
+        assert!(text.contains("\u{1F6E0}"), "{text}");
+    }
+}
+
 /// A fourth format, from outside the library: a plain-text list of each ladder's levels.
 struct LevelList;
 

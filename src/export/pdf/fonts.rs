@@ -44,14 +44,21 @@ impl FontSet {
     }
 }
 
-/// Whether a face can set `c` in prose: it covers it and is no monospaced face for code,
-/// except for pictographs (emoji), whose fonts give every glyph one width.
+/// Whether a face can set `c` in prose: it covers it and is no monospaced face for code. An
+/// emoji font is flagged monospaced too (every glyph has one width) and sets pictographs; it
+/// has no letters, which tells it from a face for code (DejaVu Sans Mono has `✨` as a plain
+/// glyph, and typst does not fall back to a code face for prose: the document then fails).
 fn sets(info: &FontInfo, c: char) -> bool {
-    (is_prose(info) || is_pictograph(c)) && covers(info, c)
+    let emoji_face = is_pictograph(c) && !covers(info, 'a');
+    (is_prose(info) || emoji_face) && covers(info, c)
 }
 
+/// A face for text: not one for code (monospaced) nor for formulas (typst sets text in a math
+/// face only inside an equation: New Computer Modern Math has `✨`, and prose with one failed).
 fn is_prose(info: &FontInfo) -> bool {
-    !info.flags.contains(typst::text::FontFlags::MONOSPACE)
+    !info
+        .flags
+        .intersects(typst::text::FontFlags::MONOSPACE | typst::text::FontFlags::MATH)
 }
 
 /// Emoji and other pictographs (`🛠`, `🏆`, `✨`, `☕`).
@@ -107,6 +114,7 @@ impl Fonts {
         language: &str,
     ) -> (Arc<FontSet>, BTreeSet<char>) {
         let missing = self.base.uncovered(chars);
+
         if missing.is_empty() {
             return (Arc::clone(&self.base), missing);
         }
