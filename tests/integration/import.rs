@@ -523,3 +523,60 @@ fn a_site_s_data_module_reads_like_json() {
     assert!(problems[0].message.contains("plain data"), "{problems:?}");
     assert!(problems[0].hint.as_deref().unwrap_or("").contains("JSON"));
 }
+
+/// A role ladder described twice: a summary table (a row per role) and then a section per role.
+/// Each role is one level, read from its section; the row's cells join its description, so no
+/// text is lost. Sections about people's standing ("New contributors", "Inactive members") at
+/// the ends of the track are prose, not levels.
+#[test]
+fn a_role_ladder_described_twice_gives_one_level_per_role() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("membership.md");
+    std::fs::write(
+        &path,
+        "# Community membership\n\n\
+         This page outlines the roles of contributors. Responsibilities are scoped to subprojects.\n\n\
+         | Role | Responsibilities | Requirements | Defined by |\n\
+         | --- | --- | --- | --- |\n\
+         | Member | Active contributor | Sponsored by 2 reviewers | GitHub org member |\n\
+         | Reviewer | Reviews code | History of reviews | OWNERS file reviewer entry |\n\
+         | Approver | Approves contributions | Highly experienced reviewer | OWNERS file approver entry |\n\
+         | Subproject owner | Sets direction | Demonstrated judgement | sigs.yaml entry |\n\n\
+         ## New contributors\n\nNew contributors should be welcomed to the community.\n\n\
+         ## Member\n\n### Requirements\n\n- Enabled two-factor authentication\n- Have made multiple contributions\n\n\
+         ### Responsibilities and privileges\n\n- Responsive to issues assigned to them\n- Active owner of code they have contributed\n\n\
+         ## Reviewer\n\n### Requirements\n\n- Member for at least 3 months\n- Primary reviewer for at least 5 PRs\n\n\
+         ### Responsibilities and privileges\n\n- Tests are passing\n- Code is well designed\n\n\
+         ## Approver\n\n### Requirements\n\n- Reviewer for at least 3 months\n- Nominated by a subproject owner\n\n\
+         ### Responsibilities and privileges\n\n- Demonstrate sound technical judgement\n- Mentor contributors and reviewers\n\n\
+         ## Inactive members\n\nMembers who have not contributed for 18 months are marked inactive.\n",
+    )
+    .unwrap();
+    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
+    let titles: Vec<&str> = imported
+        .levels()
+        .map(|(_, level)| level.title.as_str())
+        .collect();
+    // The role without a section of its own is a level too, in the table's order.
+    assert_eq!(
+        titles,
+        ["Member", "Reviewer", "Approver", "Subproject owner"]
+    );
+    for (_, level) in imported.levels().take(3) {
+        let count: usize = level.expectations.values().map(Vec::len).sum();
+        assert_eq!(count, 4, "{}: the section's four bullets", level.title);
+    }
+    // The summary's cells join the description of the role they summarize.
+    let reviewer = imported.level("reviewer").unwrap();
+    let description = reviewer.description.as_deref().unwrap_or_default();
+    for cell in [
+        "Reviews code",
+        "History of reviews",
+        "OWNERS file reviewer entry",
+    ] {
+        assert!(description.contains(cell), "{description}");
+    }
+    let prose: Vec<&str> = imported.sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(prose.contains(&"New contributors"), "{prose:?}");
+    assert!(prose.contains(&"Inactive members"), "{prose:?}");
+}

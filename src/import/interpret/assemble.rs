@@ -72,6 +72,8 @@ impl Interpreter {
     /// Ends the walk: the ladder, with a warning for each piece of text that could not be
     /// placed, or an error when the document held no tracks or levels at all.
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
+        self.merge_repeated_levels();
+        self.prose_at_track_ends();
         self.paragraphs_as_expectations();
         self.apply_alignment();
         self.apply_track_links();

@@ -199,6 +199,7 @@ impl Interpreter {
             title: title.to_owned(),
             line,
             definite: true,
+            from_table: true,
             ..LevelDraft::default()
         };
         if let Some(detail) = detail {

@@ -23,6 +23,7 @@ mod own;
 mod reading;
 mod tables;
 mod text;
+mod twins;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::markup;
@@ -194,6 +195,8 @@ struct LevelDraft {
     /// Known to be a level even with nothing in it (a table's column, a placeholder such as
     /// `TODO`), not a heading that groups levels.
     definite: bool,
+    /// Read from a table's row or column (a summary table's, or a matrix's), not a heading.
+    from_table: bool,
 }
 
 impl LevelDraft {

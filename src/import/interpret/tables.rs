@@ -84,6 +84,7 @@ impl Interpreter {
             }
             let mut level = LevelDraft {
                 line,
+                from_table: true,
                 ..LevelDraft::default()
             };
             for cell in row {

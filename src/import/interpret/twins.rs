@@ -1,0 +1,311 @@
+//! Levels a document describes twice: a summary table of the roles (a row each:
+//! responsibilities, requirements, "defined by") and then a section per role, or an overview
+//! list and then a page per level. Each title is one level: the fuller description is the level,
+//! and the other's text joins its description, so nothing is lost and nothing is counted twice.
+
+use super::*;
+
+impl Interpreter {
+    /// Merges each level read from a summary table into the section of the same title in its
+    /// track, where two levels or more are described twice so: the section is the level; the
+    /// row's cells and description become paragraphs of its description. (Tracks may share
+    /// titles: a Backend and a Frontend track each have their "Engineer I".)
+    pub(super) fn merge_repeated_levels(&mut self) {
+        let mut places: Vec<(usize, usize)> = Vec::new();
+        for (t, track) in self.tracks.iter().enumerate() {
+            for l in 0..track.levels.len() {
+                places.push((t, l));
+            }
+        }
+        // (kept, merged) pairs, each level merged at most once and never both kept and merged.
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
+        for (i, &a) in places.iter().enumerate() {
+            for &b in &places[i + 1..] {
+                if merged.contains(&a) || merged.contains(&b) {
+                    continue;
+                }
+                let (level_a, level_b) =
+                    (&self.tracks[a.0].levels[a.1], &self.tracks[b.0].levels[b.1]);
+                if a.0 != b.0 || !same_level_title(&level_a.title, &level_b.title) {
+                    continue;
+                }
+                // The section is the level; the table's row summarizes it.
+                let (kept, other) = if level_a.from_table { (b, a) } else { (a, b) };
+                let (full, summary) = (
+                    &self.tracks[kept.0].levels[kept.1],
+                    &self.tracks[other.0].levels[other.1],
+                );
+                if !is_summary_of(summary, full) {
+                    continue;
+                }
+                if pairs.iter().any(|(k, _)| *k == other) {
+                    continue;
+                }
+                merged.push(other);
+                pairs.push((kept, other));
+            }
+        }
+        // A summary describes several levels: one title seen twice is two levels that share it.
+        let mut titles: Vec<Vec<String>> = pairs
+            .iter()
+            .map(|(kept, _)| title_words(&self.tracks[kept.0].levels[kept.1].title))
+            .collect();
+        titles.sort();
+        titles.dedup();
+        if titles.len() < 2 {
+            return;
+        }
+        for &(kept, other) in &pairs {
+            let other_level = self.tracks[other.0].levels[other.1].clone();
+            let level = &mut self.tracks[kept.0].levels[kept.1];
+            let mut text: Vec<String> = other_level.headline.into_iter().collect();
+            text.extend(other_level.description);
+            for (area, items) in &other_level.expectations {
+                let items: Vec<&str> = items.iter().map(|item| item.text.as_str()).collect();
+                if area == GENERAL_AREA {
+                    text.extend(items.iter().map(|item| (*item).to_owned()));
+                } else {
+                    text.push(format!("**{area}:** {}", items.join("; ")));
+                }
+            }
+            if level.headline.is_none() && text.len() == 1 && count(level) > 0 {
+                level.headline = text.pop().filter(|line| !line.starts_with("**"));
+            }
+            level.description.extend(text);
+            if level.code.is_none() {
+                level.code = other_level.code;
+            }
+            if level.experience.is_none() {
+                level.experience = other_level.experience;
+            }
+            if level.link.is_none() {
+                level.link = other_level.link;
+            }
+            // Described twice, it is a level even if its section holds only prose.
+            level.definite = true;
+            // It takes the row's place: the table orders the roles, also one without a
+            // section of its own.
+            self.tracks[kept.0].levels.swap(kept.1, other.1);
+        }
+        let mut removed: Vec<(usize, usize)> = pairs.iter().map(|(kept, _)| *kept).collect();
+        removed.sort_by(|a, b| b.cmp(a));
+        for (t, l) in removed {
+            let level = self.tracks[t].levels.remove(l);
+            self.warnings.push(
+                Diagnostic::warning(
+                    "import",
+                    format!(
+                        "`{}` is described twice; its shorter description joins the level's description",
+                        level.title
+                    ),
+                )
+                .in_file(&self.path)
+                .at(Some((level.line.max(1), 1))),
+            );
+        }
+    }
+}
+
+/// Whether `summary` reads as a summary of `full` rather than a level of its own that happens
+/// to share its title (Persado's two "Software Engineer" levels): it is a table's row and `full`
+/// a section of its own (a document that is all tables or all sections, as this tool's workbook
+/// and handbook are, describes each level once), it holds at most one text per area (a cell per
+/// column), and their codes and experience do not differ.
+fn is_summary_of(summary: &LevelDraft, full: &LevelDraft) -> bool {
+    let differ =
+        |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
+    summary.from_table
+        && !full.from_table
+        && summary.expectations.values().all(|items| items.len() <= 1)
+        && !differ(&summary.code, &full.code)
+        && !differ(&summary.experience, &full.experience)
+}
+
+impl Interpreter {
+    /// Sections at the levels' depth before a track's first level with expectations or after
+    /// its last, titled with a word for a person's standing rather than a rung ("New
+    /// contributors", "Inactive members", "新的贡献者": prose about joining or leaving the
+    /// ladder), are prose, not levels, where two levels or more of the track hold expectations.
+    /// A top rung described only in prose ("Senior Vice President / CTO / CIO") stays, as does a
+    /// level known to be one (a table's, one described twice, one with a code or experience).
+    pub(super) fn prose_at_track_ends(&mut self) {
+        for track in &mut self.tracks {
+            let holds = |level: &LevelDraft| !level.expectations.is_empty();
+            if track.levels.iter().filter(|level| holds(level)).count() < 2 {
+                continue;
+            }
+            let is_prose = |level: &LevelDraft| {
+                !holds(level)
+                    && names_standing(&level.title)
+                    && !level.definite
+                    && level.code.is_none()
+                    && level.experience.is_none()
+                    && level.equivalents.is_empty()
+                    && level.requires_title.is_none()
+                    && level.shares_title.is_none()
+            };
+            let first = track.levels.iter().position(holds).unwrap_or(0);
+            let last = track.levels.iter().rposition(holds).unwrap_or(0);
+            let mut index = 0;
+            let mut kept = Vec::new();
+            for level in std::mem::take(&mut track.levels) {
+                let at_end = index < first || index > last;
+                index += 1;
+                if at_end && is_prose(&level) {
+                    let body: Vec<String> = level
+                        .headline
+                        .into_iter()
+                        .chain(level.description)
+                        .collect();
+                    self.sections.push(Section {
+                        internal: false,
+                        title: level.title,
+                        body: body.join("\n\n"),
+                        depth: 2,
+                    });
+                } else {
+                    kept.push(level);
+                }
+            }
+            track.levels = kept;
+        }
+    }
+}
+
+/// Words that qualify a role by a person's standing in the community, not by a rung: a section
+/// so titled tells how one joins, stays or leaves.
+const STANDING_WORDS: &[&str] = &[
+    "new",
+    "inactive",
+    "former",
+    "emeritus",
+    "retired",
+    "alumni",
+    "established",
+    "existing",
+    "prospective",
+    "aspiring",
+    "新的",
+    "既有",
+    "现有",
+    "不活跃",
+    "非活跃",
+    "荣誉",
+    "新規",
+    "非アクティブ",
+    "neue",
+    "inaktive",
+    "ehemalige",
+    "nuevos",
+    "inactivos",
+    "novos",
+    "inativos",
+];
+
+/// Whether a title qualifies a role by standing ("New contributors", "Inactive Member",
+/// "新的贡献者"): a standing word as a word of its own, or at the start of a title in a script
+/// written without spaces.
+fn names_standing(title: &str) -> bool {
+    let title = plain(title).to_lowercase();
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| STANDING_WORDS.contains(&word))
+        || STANDING_WORDS
+            .iter()
+            .any(|word| !word.is_ascii() && title.starts_with(word))
+}
+
+fn count(level: &LevelDraft) -> usize {
+    level.expectations.values().map(Vec::len).sum()
+}
+
+/// The words of a title, lowercased, split at anything that is not a letter or digit, without a
+/// parenthesized expansion or translation ("TSC (Technical Steering Committee) members",
+/// "Reviewer（审核者）").
+fn title_words(title: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let unbracketed: String = plain(title)
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect();
+    unbracketed
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn is_latin(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Two titles name the same level: the same words, or the same words with a translation in
+/// another script beside them ("Contributor" and "贡献者 Contributor", "Reviewer（审核者）").
+/// "Engineer" and "Senior Engineer" are different levels: the extra word is in the same script.
+pub(super) fn same_level_title(a: &str, b: &str) -> bool {
+    let (a, b) = (title_words(a), title_words(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let extra: Vec<&String> = long.iter().filter(|word| !short.contains(word)).collect();
+    let contained = short.iter().all(|word| long.contains(word));
+    let short_latin = short.iter().all(|word| is_latin(word));
+    let short_other = short.iter().all(|word| !is_latin(word));
+    contained
+        && !extra.is_empty()
+        && (short_latin && extra.iter().all(|word| !is_latin(word))
+            || short_other && extra.iter().all(|word| is_latin(word)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_level_title;
+
+    #[test]
+    fn a_title_and_its_translation_name_one_level_a_seniority_word_does_not() {
+        assert!(same_level_title("Contributor", "贡献者 Contributor"));
+        assert!(same_level_title("审核者", "审核者 Committer"));
+        assert!(same_level_title("Subproject owner", "Subproject Owner"));
+        assert!(same_level_title("**Reviewer**", "Reviewer（审核者）"));
+        assert!(!same_level_title("Engineer", "Senior Engineer"));
+        assert!(!same_level_title("Member", "Organization Member"));
+        assert!(!same_level_title("Subproject Lead", "Subproject Owner"));
+        assert!(!same_level_title("エンジニア", "シニアエンジニア"));
+    }
+
+    #[test]
+    fn standing_words_name_prose_sections_not_rungs() {
+        use super::names_standing;
+        for title in [
+            "New contributors",
+            "Inactive Member",
+            "新的贡献者",
+            "既有社区成员",
+            "Established community members",
+        ] {
+            assert!(names_standing(title), "{title}");
+        }
+        for title in [
+            "Senior Vice President / CTO / CIO",
+            "Contributor",
+            "Maintainer",
+            "新人エンジニア",
+            "Newcomer",
+        ] {
+            assert!(!names_standing(title), "{title}");
+        }
+    }
+}
