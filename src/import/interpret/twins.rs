@@ -147,11 +147,9 @@ impl Interpreter {
             };
             let first = track.levels.iter().position(holds).unwrap_or(0);
             let last = track.levels.iter().rposition(holds).unwrap_or(0);
-            let mut index = 0;
             let mut kept = Vec::new();
-            for level in std::mem::take(&mut track.levels) {
+            for (index, level) in std::mem::take(&mut track.levels).into_iter().enumerate() {
                 let at_end = index < first || index > last;
-                index += 1;
                 if at_end && is_prose(&level) {
                     let body: Vec<String> = level
                         .headline
