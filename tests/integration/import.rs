@@ -580,3 +580,44 @@ fn a_role_ladder_described_twice_gives_one_level_per_role() {
     assert!(prose.contains(&"New contributors"), "{prose:?}");
     assert!(prose.contains(&"Inactive members"), "{prose:?}");
 }
+
+/// A contributor ladder whose roles are `##` sections under the page's title, beside prose
+/// sections at the same depth ("Community", "Scope of roles", "Inactivity"): the roles are the
+/// levels, each with the items of its lists; the other sections are prose.
+#[test]
+fn roles_beside_prose_sections_under_a_page_title_are_the_levels() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("ladder.md");
+    std::fs::write(
+        &path,
+        "# Contributor Ladder\n\nThis ladder defines the formal roles of the project.\n\n\
+         ## Community\n\nThe community is open to everyone. Roles are optional.\n\n\
+         ## Member\n\nMembers are expected to:\n\n- Contribute regularly.\n\n\
+         To become a member:\n\n- Have five merged pull requests.\n\n\
+         ## Reviewer\n\nReviewers are expected to:\n\n- Review pull requests.\n- Triage issues.\n\n\
+         ## Maintainer\n\nMaintainers are expected to:\n\n- Merge pull requests.\n- Take part in governance.\n- Guide the technical direction.\n\n\
+         ## Scope of roles\n\nRoles apply to single repositories.\n\n\
+         ## Inactivity\n\nA role may be removed after a year without activity.\n",
+    )
+    .unwrap();
+    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
+    let levels: Vec<(String, usize)> = imported
+        .levels()
+        .map(|(_, level)| {
+            let count = level.expectations.values().map(Vec::len).sum();
+            (level.title.clone(), count)
+        })
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            (String::from("Member"), 2),
+            (String::from("Reviewer"), 2),
+            (String::from("Maintainer"), 3)
+        ]
+    );
+    let prose: Vec<&str> = imported.sections.iter().map(|s| s.title.as_str()).collect();
+    for title in ["Community", "Scope of roles", "Inactivity"] {
+        assert!(prose.contains(&title), "{prose:?}");
+    }
+}

@@ -19,6 +19,9 @@ pub struct Reading {
     pub page: bool,
 }
 
+/// A title's likeness from which it reads as a level's (`Reviewer` 0.6, `Community` 0).
+const LEVEL_LIKE: f32 = 0.5;
+
 /// How much a reading whose areas all look like levels loses: such areas are most likely the
 /// levels, read one heading too deep (a contributor ladder's roles under its page title).
 const AREAS_LIKE_LEVELS_PENALTY: f64 = 1.0;
@@ -113,17 +116,35 @@ pub fn score(imported: &Imported) -> f64 {
         .sum();
     let regularity = regularity / levels;
     let likeness = likeness / levels;
-    // Areas named like levels (`Apprentice`, `Engineer I`) are most likely levels read one
-    // heading too deep.
+    // Areas named like levels (`Apprentice`, `Engineer I`, `Reviewer`) are most likely levels
+    // read one heading too deep: the share of the areas that look like levels (a contributor
+    // ladder's roles beside its "Community" and "Inactivity" sections count as much as a
+    // ladder of roles only).
     let area_likeness = if ladder.areas.is_empty() {
         0.0
     } else {
-        ladder
+        let like = ladder
             .areas
             .iter()
-            .map(|area| f64::from(level_likeness(&area.name)))
-            .sum::<f64>()
-            / ladder.areas.len() as f64
+            .filter(|area| level_likeness(&area.name) >= LEVEL_LIKE)
+            .count();
+        // One level whose areas include two levels' titles: the page's title read as a level
+        // over the real ones.
+        let one_level_over_levels = if total_levels == 1 && like >= 2 {
+            1.0
+        } else {
+            0.0
+        };
+        (like as f64 / ladder.areas.len() as f64)
+            .max(one_level_over_levels)
+            .max(
+                ladder
+                    .areas
+                    .iter()
+                    .map(|area| f64::from(level_likeness(&area.name)))
+                    .sum::<f64>()
+                    / ladder.areas.len() as f64,
+            )
     };
     let placed = placed * (1.0 - AREAS_LIKE_LEVELS_PENALTY * area_likeness);
     placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05

@@ -126,7 +126,9 @@ impl Interpreter {
     /// Sections at the levels' depth before a track's first level with expectations or after
     /// its last, titled with a word for a person's standing rather than a rung ("New
     /// contributors", "Inactive members", "新的贡献者": prose about joining or leaving the
-    /// ladder), are prose, not levels, where two levels or more of the track hold expectations.
+    /// ladder) or, where the levels with expectations are all titled like levels, titled unlike
+    /// one ("Community", "Scope of Roles"), are prose, not levels, where two levels or more of
+    /// the track hold expectations.
     /// A top rung described only in prose ("Senior Vice President / CTO / CIO") stays, as does a
     /// level known to be one (a table's, one described twice, one with a code or experience).
     pub(super) fn prose_at_track_ends(&mut self) {
@@ -135,9 +137,13 @@ impl Interpreter {
             if track.levels.iter().filter(|level| holds(level)).count() < 2 {
                 continue;
             }
+            // The track's levels are titled like levels, this one is not ("Community",
+            // "Scope of Roles", "Inactivity" around Member, Reviewer, Maintainer).
+            let like = |level: &LevelDraft| level_likeness(&level.title) >= 0.5;
+            let titled_like_levels = track.levels.iter().filter(|level| holds(level)).all(like);
             let is_prose = |level: &LevelDraft| {
                 !holds(level)
-                    && names_standing(&level.title)
+                    && (names_standing(&level.title) || titled_like_levels && !like(level))
                     && !level.definite
                     && level.code.is_none()
                     && level.experience.is_none()
