@@ -25,7 +25,8 @@ pub fn detect(ladder: &Ladder) -> Option<String> {
     })
 }
 
-/// The ladder's own words: titles, headlines, descriptions, expectations, in order.
+/// The ladder's own words: titles, headlines, descriptions, expectations, in order, then its
+/// prose (a table of short cells says little; the page around it says more).
 fn sample(ladder: &Ladder) -> String {
     let mut text = String::new();
     let mut push = |part: &str| {
@@ -54,6 +55,10 @@ fn sample(ladder: &Ladder) -> String {
                 }
             }
         }
+    }
+    for section in &ladder.sections {
+        push(&section.title);
+        push(&section.body);
     }
     text
 }

@@ -621,3 +621,44 @@ fn roles_beside_prose_sections_under_a_page_title_are_the_levels() {
         assert!(prose.contains(&title), "{prose:?}");
     }
 }
+
+/// Roles named in the plural or with an English name in brackets (`项目开发委员会（Committers）`,
+/// `## Maintainers`) are levels, read from their `##` sections under the page's title with their
+/// `###` areas; an "Inactive members" section that closes the page is prose, even with a list.
+#[test]
+fn roles_named_in_the_plural_are_levels_and_inactive_members_are_prose() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("roles.md");
+    std::fs::write(
+        &path,
+        "# 角色和责任\n\n本文介绍项目的角色。\n\n\
+         ## 项目管理委员会（Maintainers）\n\n维护者负责项目的方向。\n\n### 责任\n\n- 制定路线图\n- 审核新的维护者\n\n\
+         ### 成为维护者\n\n- 长期贡献代码\n\n\
+         ## 项目开发委员会（Committers）\n\n提交者负责代码的质量。\n\n### 责任\n\n- 审核代码\n- 合并代码\n\n\
+         ### 成为提交者\n\n- 贡献十个以上的补丁\n\n\
+         ## Inactive members\n\n- Members without activity for a year are marked inactive.\n- They may return at any time.\n",
+    )
+    .unwrap();
+    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
+    let titles: Vec<&str> = imported
+        .levels()
+        .map(|(_, level)| level.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "项目管理委员会（Maintainers）",
+            "项目开发委员会（Committers）"
+        ]
+    );
+    let counts: Vec<usize> = imported
+        .levels()
+        .map(|(_, level)| level.expectations.values().map(Vec::len).sum())
+        .collect();
+    assert_eq!(counts, [3, 3]);
+    assert!(imported
+        .sections
+        .iter()
+        .any(|section| section.title == "Inactive members"));
+    assert_eq!(imported.language.as_deref(), Some("zh"));
+}

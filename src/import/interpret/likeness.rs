@@ -67,7 +67,8 @@ const LEVEL_WORDS: &[&str] = &[
     "niveau",
     "nivel",
     "nível",
-    // Roles of open-source contributor ladders.
+    // Roles of open-source contributor ladders (see `ROLE_WORDS`).
+    "leader",
     "reviewer",
     "committer",
     "maintainer",
@@ -99,6 +100,24 @@ const LEVEL_WORDS: &[&str] = &[
     "expérimenté",
 ];
 
+/// The roles of open-source contributor ladders, whose sections are often titled in the plural
+/// ("Maintainers", "Committers").
+pub(super) const ROLE_WORDS: &[&str] = &[
+    "contributor",
+    "member",
+    "leader",
+    "reviewer",
+    "committer",
+    "maintainer",
+    "approver",
+    "triager",
+    "owner",
+    "collaborator",
+    "moderator",
+    "steward",
+    "ambassador",
+];
+
 /// Words of level and role titles in scripts written without spaces (found inside a label).
 const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "レベル",
@@ -124,6 +143,23 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "레벨",
 ];
 
+/// How a section on reaching a role starts ("Becoming a reviewer", "成为维护者"): it names
+/// the role, and is a part of the role's description, not a level.
+const BECOMING: &[&str] = &[
+    "become ",
+    "becoming ",
+    "how to become",
+    "to become",
+    "成为",
+    "如何成为",
+    "になるには",
+    "になる",
+    "werden",
+    "tornar-se",
+    "convertirse",
+    "devenir",
+];
+
 /// How much a label looks like a level's title rather than an area's name, from 0 to 1.
 pub(crate) fn level_likeness(label: &str) -> f32 {
     let label = plain(label);
@@ -131,9 +167,18 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     if first_line.is_empty() {
         return 0.0;
     }
+    let lowered = first_line.to_lowercase();
+    if BECOMING.iter().any(|start| lowered.starts_with(start))
+        || lowered.ends_with(" werden")
+        || lowered.ends_with("になる")
+    {
+        return 0.0;
+    }
     let lower = first_line.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/' | '-' | '–'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | ',' | '/' | '-' | '–')
+        })
         .filter(|word| !word.is_empty())
         .collect();
     // `L3`, `IC2`, `E5`, `P1`, `M2`, `SE3`: letters then digits.
@@ -163,7 +208,13 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             .parse::<u32>()
             .is_ok_and(|number| number <= 20)
     });
-    let worded = words.iter().any(|word| LEVEL_WORDS.contains(word));
+    // A role in the plural names the role's section as well (`Maintainers`, `Committers`).
+    let worded = words.iter().any(|word| {
+        LEVEL_WORDS.contains(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|singular| ROLE_WORDS.contains(&singular))
+    });
     // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任, 贡献者...
     let cjk = LEVEL_WORDS_UNSPACED
         .iter()

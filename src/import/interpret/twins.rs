@@ -154,9 +154,17 @@ impl Interpreter {
             let first = track.levels.iter().position(holds).unwrap_or(0);
             let last = track.levels.iter().rposition(holds).unwrap_or(0);
             let mut kept = Vec::new();
+            let count = track.levels.len();
             for (index, level) in std::mem::take(&mut track.levels).into_iter().enumerate() {
                 let at_end = index < first || index > last;
-                if at_end && is_prose(&level) {
+                // A section on newcomers or inactive members is prose wherever it is (the
+                // roles a summary table ordered may come before it).
+                // So is one that ends the track and names only people's standing ("Inactive
+                // members", with its rules as a list).
+                let outermost = index == 0 || index + 1 == count;
+                let about_standing = names_standing(&level.title)
+                    && (!holds(&level) || outermost && names_only_standing(&level.title));
+                if about_standing || at_end && is_prose(&level) {
                     let body: Vec<String> = level
                         .headline
                         .into_iter()
@@ -218,6 +226,22 @@ fn names_standing(title: &str) -> bool {
         || STANDING_WORDS
             .iter()
             .any(|word| !word.is_ascii() && title.starts_with(word))
+}
+
+/// Whether a title is only a standing and a role ("Inactive members", "New community
+/// contributors"), with no word of a rung ("New Grad Engineer" is a rung).
+fn names_only_standing(title: &str) -> bool {
+    let title = plain(title).to_lowercase();
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            STANDING_WORDS.contains(&word)
+                || super::likeness::ROLE_WORDS.contains(&word)
+                || super::likeness::ROLE_WORDS.contains(&singular)
+                || matches!(word, "community" | "project")
+        })
 }
 
 fn count(level: &LevelDraft) -> usize {
