@@ -198,6 +198,33 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
     (!key.is_empty() && key.chars().count() <= 60).then(|| (key.to_owned(), value.to_owned()))
 }
 
+/// A heading's text without the permalink a site generator adds after it (`Contributor
+/// [¶](#contributor)`, `[#](#roles)`, `🔗`, `§`): a link whose text is only such a mark.
+fn without_permalink(text: &str) -> String {
+    const MARKS: &[&str] = &["¶", "#", "\\#", "§", "🔗", "⚓"];
+    let trimmed = text.trim();
+    for mark in MARKS {
+        // `Contributor [¶](#contributor)`.
+        let open = format!("[{mark}](");
+        if let Some(start) = trimmed.rfind(&open) {
+            let target = &trimmed[start + open.len()..];
+            let before = trimmed[..start].trim_end();
+            if target.ends_with(')') && !target.contains(' ') && !before.is_empty() {
+                return before.to_owned();
+            }
+        }
+        // `Contributor ¶` (a bare `#` ends "C#").
+        if !mark.contains('#') {
+            if let Some(before) = trimmed.strip_suffix(mark) {
+                if !before.trim().is_empty() {
+                    return before.trim_end().to_owned();
+                }
+            }
+        }
+    }
+    trimmed.to_owned()
+}
+
 fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block>) {
     let line = node.data().sourcepos.start.line;
     match &node.data().value {
@@ -408,7 +435,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         flush(&mut loose, out);
                         out.push(Block::Heading {
                             level: name[1..].parse().unwrap_or(6),
-                            text: squash(&inline_markdown(child)),
+                            text: without_permalink(&squash(&inline_markdown(child))),
                             line,
                         });
                     }

@@ -662,3 +662,28 @@ fn roles_named_in_the_plural_are_levels_and_inactive_members_are_prose() {
         .any(|section| section.title == "Inactive members"));
     assert_eq!(imported.language.as_deref(), Some("zh"));
 }
+
+/// A page a site generator made puts a permalink after each heading (`¶`, `#`): the title is
+/// the heading's words without it.
+#[test]
+fn a_heading_s_permalink_is_not_part_of_the_level_s_title() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("roles.html");
+    std::fs::write(
+        &path,
+        "<html><body><h1>Roles</h1>\
+         <h2>Contributor <a class=\"headerlink\" href=\"#contributor\">¶</a></h2>\
+         <ul><li>Sends patches.</li><li>Reports bugs.</li></ul>\
+         <h2>Committer <a href=\"#committer\">#</a></h2>\
+         <ul><li>Merges patches.</li><li>Reviews patches.</li></ul>\
+         <h2>Sponsor<a href=\"#sponsor\">§</a></h2>\
+         <ul><li>Vouches for a new member.</li></ul></body></html>",
+    )
+    .unwrap();
+    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
+    let titles: Vec<&str> = imported
+        .levels()
+        .map(|(_, level)| level.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Contributor", "Committer", "Sponsor"]);
+}

@@ -69,6 +69,9 @@ const LEVEL_WORDS: &[&str] = &[
     "nível",
     // Roles of open-source contributor ladders (see `ROLE_WORDS`).
     "leader",
+    "sponsor",
+    "mentor",
+    "administrator",
     "reviewer",
     "committer",
     "maintainer",
@@ -104,6 +107,9 @@ const LEVEL_WORDS: &[&str] = &[
 /// ("Maintainers", "Committers").
 pub(super) const ROLE_WORDS: &[&str] = &[
     "contributor",
+    "sponsor",
+    "mentor",
+    "administrator",
     "member",
     "leader",
     "reviewer",
