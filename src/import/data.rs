@@ -200,6 +200,9 @@ struct Found {
     level: String,
     area: String,
     expectation: Expectation,
+    /// Text about the level rather than an expectation (a grading band beside the expected
+    /// one, the level's description): it joins the level's description.
+    describes: bool,
 }
 
 /// The ladder in `value`, if the data holds levels with criteria.
@@ -240,7 +243,9 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
             area_name
         };
         let area_id = slug(&area_name);
-        areas.entry(area_id.clone()).or_insert(area_name);
+        if !entry.describes {
+            areas.entry(area_id.clone()).or_insert(area_name);
+        }
         let level_title = level_titles.get(&entry.level).cloned().unwrap_or_else(|| {
             if entry.level.chars().all(|c| c.is_ascii_digit()) {
                 format!("Level {}", entry.level)
@@ -255,8 +260,12 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
                 &entry.level,
                 level_titles.get_index_of(&entry.level),
             ))
-            .or_insert_with(|| (level_title, IndexMap::new()));
-        level.1.entry(area_id).or_default().push(entry.expectation);
+            .or_insert_with(|| (level_title, IndexMap::new(), Vec::new()));
+        if entry.describes {
+            level.2.push(entry.expectation.text);
+        } else {
+            level.1.entry(area_id).or_default().push(entry.expectation);
+        }
     }
     let mut level_ids: Vec<String> = Vec::new();
     let tracks: Vec<Value> = tracks
@@ -265,16 +274,20 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
             let levels: Vec<Value> = levels
                 .into_values()
                 .enumerate()
-                .map(|(index, (title, expectations))| {
+                .map(|(index, (title, expectations, description))| {
                     let mut id = slug(&title);
                     while level_ids.contains(&id) {
                         id.push_str("-2");
                     }
                     level_ids.push(id.clone());
-                    serde_json::json!({
+                    let mut level = serde_json::json!({
                         "id": id, "title": title, "rank": index + 1,
                         "expectations": expectations,
-                    })
+                    });
+                    if !description.is_empty() {
+                        level["description"] = Value::String(description.join("\n\n"));
+                    }
+                    level
                 })
                 .collect();
             let kind = if name.to_lowercase().contains("manag") {
@@ -301,7 +314,8 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
 }
 
 /// A level's title and its expectations by area id.
-type LevelData = (String, IndexMap<String, Vec<Expectation>>);
+/// A level's title, its expectations by area id, and its description's paragraphs.
+type LevelData = (String, IndexMap<String, Vec<Expectation>>, Vec<String>);
 
 /// Levels sort in the order the file lists them, else by their number, else by name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -421,6 +435,103 @@ fn criteria(value: &Value) -> Vec<Expectation> {
     out
 }
 
+/// Grading bands of one capability at a level: the band that says what the level expects, and
+/// the others (above and below it), which describe the level around it.
+const EXPECTED_BANDS: &[&str] = &[
+    "meets",
+    "meets expectations",
+    "expected",
+    "at level",
+    "solid",
+];
+const OTHER_BANDS: &[&str] = &[
+    "exceeds",
+    "exceeds expectations",
+    "misses",
+    "below",
+    "above",
+    "does not meet",
+    "needs improvement",
+    "strong",
+];
+
+/// A level's entry that groups its criteria by area under keys of their own
+/// (`expectations: {technical: {exceeds, meets, misses}, ...}`, `responsibilities: [...]`):
+/// each area's texts, a graded capability's expected band as its expectation and the other
+/// bands as the level's description (`true`), and the entry's own description. Empty when the
+/// entry groups nothing so.
+fn criteria_by_area(value: &Value) -> Vec<(String, Expectation, bool)> {
+    let Value::Object(map) = value else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut graded = false;
+    for (key, child) in map {
+        if LEVEL_KEYS.contains(&key.as_str()) || NAME_KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        match child {
+            // `expectations: {technical: {...}, ownership: "..."}`: areas under a criteria key.
+            Value::Object(areas) if CRITERIA_KEYS.contains(&key.as_str()) => {
+                for (area, texts) in areas {
+                    match texts {
+                        Value::Object(bands) => {
+                            let expected = bands.iter().find(|(band, _)| {
+                                EXPECTED_BANDS.contains(&band.to_lowercase().as_str())
+                            });
+                            let Some((_, expected)) = expected else {
+                                continue;
+                            };
+                            graded = true;
+                            for text in texts_of(expected) {
+                                out.push((area.clone(), Expectation::new(text), false));
+                            }
+                            for (band, other) in bands {
+                                if OTHER_BANDS.contains(&band.to_lowercase().as_str()) {
+                                    for text in texts_of(other) {
+                                        let note = format!("**{area} ({band}):** {text}");
+                                        out.push((area.clone(), Expectation::new(note), true));
+                                    }
+                                }
+                            }
+                        }
+                        other => out.extend(
+                            texts_of(other)
+                                .into_iter()
+                                .map(|text| (area.clone(), Expectation::new(text), false)),
+                        ),
+                    }
+                }
+            }
+            // `responsibilities: [...]` beside graded areas: an area named by its key.
+            Value::Array(items) if items.iter().all(Value::is_string) && !items.is_empty() => {
+                for text in texts_of(child) {
+                    out.push((key.clone(), Expectation::new(text), false));
+                }
+            }
+            // The level's description.
+            Value::String(text) if matches!(key.as_str(), "description" | "summary") => {
+                out.push((String::new(), Expectation::new(text.trim()), true));
+            }
+            _ => {}
+        }
+    }
+    // Only graded capabilities mark this shape; anything else is read as criteria.
+    if graded {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// The texts of a string or a list of strings.
+fn texts_of(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(list) => list.iter().filter_map(scalar).collect(),
+        other => scalar(other).into_iter().collect(),
+    }
+}
+
 /// The examples an object gives under its example keys (in the keys' alphabetical order:
 /// `serde_json` keeps objects sorted).
 fn examples_in(value: &Value) -> Vec<String> {
@@ -453,6 +564,19 @@ fn walk(
         Value::Object(map) => {
             let level = string_at(value, LEVEL_KEYS);
             if let Some(level) = level {
+                let by_area = criteria_by_area(value);
+                if !by_area.is_empty() {
+                    for (area, expectation, describes) in by_area {
+                        found.push(Found {
+                            track: track.map(str::to_owned),
+                            level: level.clone(),
+                            area,
+                            expectation,
+                            describes,
+                        });
+                    }
+                    return;
+                }
                 let texts = criteria(value);
                 if !texts.is_empty() {
                     let own_area = string_at(value, AREA_KEYS);
@@ -465,6 +589,7 @@ fn walk(
                             level: level.clone(),
                             area: area.clone(),
                             expectation,
+                            describes: false,
                         });
                     }
                     return;
@@ -506,6 +631,7 @@ fn walk(
                                         level: level.clone(),
                                         area: next_area.unwrap_or_default().to_owned(),
                                         expectation,
+                                        describes: false,
                                     });
                                 }
                             }
@@ -526,6 +652,7 @@ fn walk(
                                     level: level.clone(),
                                     area: next_area.unwrap_or_default().to_owned(),
                                     expectation: Expectation::new(text),
+                                    describes: false,
                                 });
                             }
                         }

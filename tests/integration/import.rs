@@ -687,3 +687,44 @@ fn a_heading_s_permalink_is_not_part_of_the_level_s_title() {
         .collect();
     assert_eq!(titles, ["Contributor", "Committer", "Sponsor"]);
 }
+
+/// A level's data file that grades each capability (`exceeds`, `meets`, `misses`): the band the
+/// level expects is its expectation in that area, the other bands describe the level around it;
+/// a list beside them is an area named by its key.
+#[test]
+fn a_graded_level_file_expects_its_meets_band() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("l3.yaml");
+    std::fs::write(
+        &path,
+        "level: L3\ntitle: Software Engineer\ndescription: Works on their own.\n\
+         responsibilities:\n  - Ships features end to end\n  - Reviews code\n\
+         expectations:\n  technical:\n    exceeds: Designs APIs others copy.\n    meets: Designs sound APIs.\n    misses: Needs help with APIs.\n  impact:\n    exceeds: Changes the roadmap.\n    meets: Delivers the roadmap.\n    misses: Misses deadlines.\n",
+    )
+    .unwrap();
+    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
+    let level = &imported.tracks[0].levels[0];
+    assert_eq!(level.title, "L3");
+    let by_area: BTreeMap<String, Vec<String>> = level
+        .expectations
+        .iter()
+        .map(|(area, items)| {
+            let name = imported.area(area).unwrap().name.clone();
+            (name, items.iter().map(|item| item.text.clone()).collect())
+        })
+        .collect();
+    assert_eq!(by_area["technical"], ["Designs sound APIs."]);
+    assert_eq!(by_area["impact"], ["Delivers the roadmap."]);
+    assert_eq!(
+        by_area["responsibilities"],
+        ["Ships features end to end", "Reviews code"]
+    );
+    let description = level.description.as_deref().unwrap();
+    for kept in [
+        "Works on their own.",
+        "Designs APIs others copy.",
+        "Misses deadlines.",
+    ] {
+        assert!(description.contains(kept), "{description}");
+    }
+}
