@@ -728,3 +728,31 @@ fn a_graded_level_file_expects_its_meets_band() {
         assert!(description.contains(kept), "{description}");
     }
 }
+
+/// Headings that ask a question ("How do I tell Senior from Staff?") title prose, not levels,
+/// also where they sit at the levels' depth with lists under them.
+#[test]
+fn a_question_titles_prose_not_a_level() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("levels.md");
+    std::fs::write(
+        &path,
+        "# Engineering levels\n\n## Levels\n\n### Engineer\n\n- Ships tasks.\n- Writes tests.\n\n\
+         ### Senior Engineer\n\n- Ships projects.\n- Mentors engineers.\n\n\
+         ## Telling levels apart\n\n### How do I tell Engineer from Senior Engineer?\n\n\
+         - Look at the scope of their work.\n- Look at who they mentor.\n",
+    )
+    .unwrap();
+    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
+    let titles: Vec<&str> = imported
+        .levels()
+        .map(|(_, level)| level.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Engineer", "Senior Engineer"]);
+    let question = imported
+        .sections
+        .iter()
+        .find(|section| section.title.ends_with('?'))
+        .expect("the question is kept as prose");
+    assert!(question.body.contains("Look at the scope of their work."));
+}

@@ -132,6 +132,34 @@ impl Interpreter {
     /// A top rung described only in prose ("Senior Vice President / CTO / CIO") stays, as does a
     /// level known to be one (a table's, one described twice, one with a code or experience).
     pub(super) fn prose_at_track_ends(&mut self) {
+        // A question ("How do I get promoted?", "Como diferenciar Senior de Staff?") titles
+        // prose wherever it is: a level is never asked.
+        for track in &mut self.tracks {
+            let (questions, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
+                std::mem::take(&mut track.levels)
+                    .into_iter()
+                    .partition(|level| is_question(&level.title) && !level.definite);
+            track.levels = levels;
+            for level in questions {
+                let mut body: Vec<String> = level
+                    .headline
+                    .into_iter()
+                    .chain(level.description)
+                    .collect();
+                for (area, items) in level.expectations {
+                    if area != GENERAL_AREA {
+                        body.push(format!("**{area}**"));
+                    }
+                    body.extend(items.into_iter().map(|item| format!("- {}", item.text)));
+                }
+                self.sections.push(Section {
+                    internal: false,
+                    title: level.title,
+                    body: body.join("\n\n"),
+                    depth: 2,
+                });
+            }
+        }
         for track in &mut self.tracks {
             let holds = |level: &LevelDraft| !level.expectations.is_empty();
             if track.levels.iter().filter(|level| holds(level)).count() < 2 {
@@ -242,6 +270,11 @@ fn names_only_standing(title: &str) -> bool {
                 || super::likeness::ROLE_WORDS.contains(&singular)
                 || matches!(word, "community" | "project")
         })
+}
+
+/// Whether a title asks a question (`?`, `？`).
+fn is_question(title: &str) -> bool {
+    plain(title).trim_end().ends_with(['?', '？'])
 }
 
 fn count(level: &LevelDraft) -> usize {
