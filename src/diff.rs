@@ -617,19 +617,18 @@ pub fn to_markdown(changelog: &Changelog) -> anyhow::Result<String> {
                 at,
                 expectation,
                 text,
-            } => {
-                let mut line = labelled("Example added:", text);
-                line.push(tree.text(" (of: "));
-                line.extend(tree.inlines(&crate::markup::inline(expectation)));
-                line.push(tree.text(")"));
-                (at, line)
             }
-            Change::ExampleRemoved {
+            | Change::ExampleRemoved {
                 at,
                 expectation,
                 text,
             } => {
-                let mut line = labelled("Example removed:", text);
+                let label = if matches!(change, Change::ExampleAdded { .. }) {
+                    "Example added:"
+                } else {
+                    "Example removed:"
+                };
+                let mut line = labelled(label, text);
                 line.push(tree.text(" (of: "));
                 line.extend(tree.inlines(&crate::markup::inline(expectation)));
                 line.push(tree.text(")"));

@@ -524,16 +524,31 @@ fn a_site_s_data_module_reads_like_json() {
     assert!(problems[0].hint.as_deref().unwrap_or("").contains("JSON"));
 }
 
+/// The ladder a document of `text` saved as `name` imports to.
+fn imported_from(name: &str, text: &str) -> Ladder {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    ladder::inputs::import_file(&path)
+        .unwrap_or_else(|errors| panic!("{name}: {errors:?}"))
+        .ladder
+}
+
+fn level_titles(ladder: &Ladder) -> Vec<&str> {
+    ladder
+        .levels()
+        .map(|(_, level)| level.title.as_str())
+        .collect()
+}
+
 /// A role ladder described twice: a summary table (a row per role) and then a section per role.
 /// Each role is one level, read from its section; the row's cells join its description, so no
 /// text is lost. Sections about people's standing ("New contributors", "Inactive members") at
 /// the ends of the track are prose, not levels.
 #[test]
 fn a_role_ladder_described_twice_gives_one_level_per_role() {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("membership.md");
-    std::fs::write(
-        &path,
+    let imported = imported_from(
+        "membership.md",
         "# Community membership\n\n\
          This page outlines the roles of contributors. Responsibilities are scoped to subprojects.\n\n\
          | Role | Responsibilities | Requirements | Defined by |\n\
@@ -550,13 +565,8 @@ fn a_role_ladder_described_twice_gives_one_level_per_role() {
          ## Approver\n\n### Requirements\n\n- Reviewer for at least 3 months\n- Nominated by a subproject owner\n\n\
          ### Responsibilities and privileges\n\n- Demonstrate sound technical judgement\n- Mentor contributors and reviewers\n\n\
          ## Inactive members\n\nMembers who have not contributed for 18 months are marked inactive.\n",
-    )
-    .unwrap();
-    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
-    let titles: Vec<&str> = imported
-        .levels()
-        .map(|(_, level)| level.title.as_str())
-        .collect();
+    );
+    let titles = level_titles(&imported);
     // The role without a section of its own is a level too, in the table's order.
     assert_eq!(
         titles,
@@ -586,10 +596,8 @@ fn a_role_ladder_described_twice_gives_one_level_per_role() {
 /// levels, each with the items of its lists; the other sections are prose.
 #[test]
 fn roles_beside_prose_sections_under_a_page_title_are_the_levels() {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("ladder.md");
-    std::fs::write(
-        &path,
+    let imported = imported_from(
+        "ladder.md",
         "# Contributor Ladder\n\nThis ladder defines the formal roles of the project.\n\n\
          ## Community\n\nThe community is open to everyone. Roles are optional.\n\n\
          ## Member\n\nMembers are expected to:\n\n- Contribute regularly.\n\n\
@@ -598,9 +606,7 @@ fn roles_beside_prose_sections_under_a_page_title_are_the_levels() {
          ## Maintainer\n\nMaintainers are expected to:\n\n- Merge pull requests.\n- Take part in governance.\n- Guide the technical direction.\n\n\
          ## Scope of roles\n\nRoles apply to single repositories.\n\n\
          ## Inactivity\n\nA role may be removed after a year without activity.\n",
-    )
-    .unwrap();
-    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
+    );
     let levels: Vec<(String, usize)> = imported
         .levels()
         .map(|(_, level)| {
@@ -627,23 +633,16 @@ fn roles_beside_prose_sections_under_a_page_title_are_the_levels() {
 /// `###` areas; an "Inactive members" section that closes the page is prose, even with a list.
 #[test]
 fn roles_named_in_the_plural_are_levels_and_inactive_members_are_prose() {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("roles.md");
-    std::fs::write(
-        &path,
+    let imported = imported_from(
+        "roles.md",
         "# 角色和责任\n\n本文介绍项目的角色。\n\n\
          ## 项目管理委员会（Maintainers）\n\n维护者负责项目的方向。\n\n### 责任\n\n- 制定路线图\n- 审核新的维护者\n\n\
          ### 成为维护者\n\n- 长期贡献代码\n\n\
          ## 项目开发委员会（Committers）\n\n提交者负责代码的质量。\n\n### 责任\n\n- 审核代码\n- 合并代码\n\n\
          ### 成为提交者\n\n- 贡献十个以上的补丁\n\n\
          ## Inactive members\n\n- Members without activity for a year are marked inactive.\n- They may return at any time.\n",
-    )
-    .unwrap();
-    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
-    let titles: Vec<&str> = imported
-        .levels()
-        .map(|(_, level)| level.title.as_str())
-        .collect();
+    );
+    let titles = level_titles(&imported);
     assert_eq!(
         titles,
         [
@@ -667,10 +666,8 @@ fn roles_named_in_the_plural_are_levels_and_inactive_members_are_prose() {
 /// the heading's words without it.
 #[test]
 fn a_heading_s_permalink_is_not_part_of_the_level_s_title() {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("roles.html");
-    std::fs::write(
-        &path,
+    let imported = imported_from(
+        "roles.html",
         "<html><body><h1>Roles</h1>\
          <h2>Contributor <a class=\"headerlink\" href=\"#contributor\">¶</a></h2>\
          <ul><li>Sends patches.</li><li>Reports bugs.</li></ul>\
@@ -678,13 +675,8 @@ fn a_heading_s_permalink_is_not_part_of_the_level_s_title() {
          <ul><li>Merges patches.</li><li>Reviews patches.</li></ul>\
          <h2>Sponsor<a href=\"#sponsor\">§</a></h2>\
          <ul><li>Vouches for a new member.</li></ul></body></html>",
-    )
-    .unwrap();
-    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
-    let titles: Vec<&str> = imported
-        .levels()
-        .map(|(_, level)| level.title.as_str())
-        .collect();
+    );
+    let titles = level_titles(&imported);
     assert_eq!(titles, ["Contributor", "Committer", "Sponsor"]);
 }
 
@@ -693,16 +685,12 @@ fn a_heading_s_permalink_is_not_part_of_the_level_s_title() {
 /// a list beside them is an area named by its key.
 #[test]
 fn a_graded_level_file_expects_its_meets_band() {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("l3.yaml");
-    std::fs::write(
-        &path,
+    let imported = imported_from(
+        "l3.yaml",
         "level: L3\ntitle: Software Engineer\ndescription: Works on their own.\n\
          responsibilities:\n  - Ships features end to end\n  - Reviews code\n\
          expectations:\n  technical:\n    exceeds: Designs APIs others copy.\n    meets: Designs sound APIs.\n    misses: Needs help with APIs.\n  impact:\n    exceeds: Changes the roadmap.\n    meets: Delivers the roadmap.\n    misses: Misses deadlines.\n",
-    )
-    .unwrap();
-    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
+    );
     let level = &imported.tracks[0].levels[0];
     assert_eq!(level.title, "L3");
     let by_area: BTreeMap<String, Vec<String>> = level
@@ -733,21 +721,14 @@ fn a_graded_level_file_expects_its_meets_band() {
 /// also where they sit at the levels' depth with lists under them.
 #[test]
 fn a_question_titles_prose_not_a_level() {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("levels.md");
-    std::fs::write(
-        &path,
+    let imported = imported_from(
+        "levels.md",
         "# Engineering levels\n\n## Levels\n\n### Engineer\n\n- Ships tasks.\n- Writes tests.\n\n\
          ### Senior Engineer\n\n- Ships projects.\n- Mentors engineers.\n\n\
          ## Telling levels apart\n\n### How do I tell Engineer from Senior Engineer?\n\n\
          - Look at the scope of their work.\n- Look at who they mentor.\n",
-    )
-    .unwrap();
-    let imported = ladder::inputs::import_file(&path).unwrap().ladder;
-    let titles: Vec<&str> = imported
-        .levels()
-        .map(|(_, level)| level.title.as_str())
-        .collect();
+    );
+    let titles = level_titles(&imported);
     assert_eq!(titles, ["Engineer", "Senior Engineer"]);
     let question = imported
         .sections

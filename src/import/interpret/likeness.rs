@@ -52,8 +52,6 @@ const LEVEL_WORDS: &[&str] = &[
     "consultant",
     "officer",
     "coordinator",
-    "contributor",
-    "member",
     "partner",
     "executive",
     "president",
@@ -67,23 +65,9 @@ const LEVEL_WORDS: &[&str] = &[
     "niveau",
     "nivel",
     "nível",
-    // Roles of open-source contributor ladders (see `ROLE_WORDS`).
-    "leader",
-    "sponsor",
-    "mentor",
-    "administrator",
-    "reviewer",
-    "committer",
-    "maintainer",
-    "approver",
-    "triager",
-    "owner",
+    // Roles of open-source contributor ladders besides `ROLE_WORDS`.
     "participant",
-    "collaborator",
-    "moderator",
-    "steward",
     "chair",
-    "ambassador",
     "mitwirkender",
     "mitwirkende",
     "betreuer",
@@ -103,8 +87,8 @@ const LEVEL_WORDS: &[&str] = &[
     "expérimenté",
 ];
 
-/// The roles of open-source contributor ladders, whose sections are often titled in the plural
-/// ("Maintainers", "Committers").
+/// The roles of open-source contributor ladders (level words too), whose sections are often
+/// titled in the plural ("Maintainers", "Committers").
 pub(super) const ROLE_WORDS: &[&str] = &[
     "contributor",
     "sponsor",
@@ -217,6 +201,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     // A role in the plural names the role's section as well (`Maintainers`, `Committers`).
     let worded = words.iter().any(|word| {
         LEVEL_WORDS.contains(word)
+            || ROLE_WORDS.contains(word)
             || word
                 .strip_suffix('s')
                 .is_some_and(|singular| ROLE_WORDS.contains(&singular))
