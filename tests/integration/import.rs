@@ -737,3 +737,29 @@ fn a_question_titles_prose_not_a_level() {
         .expect("the question is kept as prose");
     assert!(question.body.contains("Look at the scope of their work."));
 }
+
+/// A summary table that names a role twice: the role's section takes the first row, the second
+/// row stays a level of its own; nothing is lost or taken twice.
+#[test]
+fn a_role_summarized_twice_is_merged_once() {
+    let imported = imported_from(
+        "twice.md",
+        "# Roles\n\nThe roles of the project.\n\n\
+         | Role | Duties | Defined by |\n| --- | --- | --- |\n\
+         | Member | Contributes | Org membership |\n| Member | Also contributes | Team membership |\n\
+         | Reviewer | Reviews | OWNERS file |\n| Approver | Approves | OWNERS file |\n\n\
+         ## Member\n\n### Requirements\n\n- Two merged changes\n- Two-factor login\n\n\
+         ## Reviewer\n\n### Requirements\n\n- Member for three months\n- Five reviews\n",
+    );
+    let titles = level_titles(&imported);
+    assert_eq!(titles, ["Member", "Member", "Reviewer", "Approver"]);
+    let text = format!("{imported:?}");
+    for cell in [
+        "Also contributes",
+        "Team membership",
+        "Org membership",
+        "Five reviews",
+    ] {
+        assert!(text.contains(cell), "{cell}");
+    }
+}

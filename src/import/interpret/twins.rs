@@ -39,7 +39,12 @@ impl Interpreter {
                 if !is_summary_of(summary, full) {
                     continue;
                 }
-                if pairs.iter().any(|(k, _)| *k == other) {
+                // Each level is in one pair at most (a section summarized by two rows keeps
+                // the first; the second stays a level of its own).
+                if pairs
+                    .iter()
+                    .any(|(k, o)| [kept, other].contains(k) || [kept, other].contains(o))
+                {
                     continue;
                 }
                 merged.push(other);
