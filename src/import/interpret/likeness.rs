@@ -90,6 +90,11 @@ const LEVEL_WORDS: &[&str] = &[
 /// The roles of open-source contributor ladders (level words too), whose sections are often
 /// titled in the plural ("Maintainers", "Committers").
 pub(super) const ROLE_WORDS: &[&str] = &[
+    // The first rung of Kubernetes' roles and those modelled on them: "Anyone".
+    "anyone",
+    "everyone",
+    "jeder",
+    "cualquiera",
     "contributor",
     "sponsor",
     "mentor",
