@@ -717,8 +717,9 @@ fn a_graded_level_file_expects_its_meets_band() {
     }
 }
 
-/// Headings that ask a question ("How do I tell Senior from Staff?") title prose, not levels,
-/// also where they sit at the levels' depth with lists under them.
+/// Headings that ask a question ("How do I tell Senior from Staff?") or name a process
+/// ("Nomination of a Senior Engineer") title prose, not levels, also where they sit at the
+/// levels' depth with lists under them.
 #[test]
 fn a_question_titles_prose_not_a_level() {
     let imported = imported_from(
@@ -726,7 +727,8 @@ fn a_question_titles_prose_not_a_level() {
         "# Engineering levels\n\n## Levels\n\n### Engineer\n\n- Ships tasks.\n- Writes tests.\n\n\
          ### Senior Engineer\n\n- Ships projects.\n- Mentors engineers.\n\n\
          ## Telling levels apart\n\n### How do I tell Engineer from Senior Engineer?\n\n\
-         - Look at the scope of their work.\n- Look at who they mentor.\n",
+         - Look at the scope of their work.\n- Look at who they mentor.\n\n\
+         ## Processes\n\n### Nomination of a Senior Engineer\n\n- A manager proposes.\n- Peers comment.\n",
     );
     let titles = level_titles(&imported);
     assert_eq!(titles, ["Engineer", "Senior Engineer"]);
@@ -736,6 +738,12 @@ fn a_question_titles_prose_not_a_level() {
         .find(|section| section.title.ends_with('?'))
         .expect("the question is kept as prose");
     assert!(question.body.contains("Look at the scope of their work."));
+    let process = imported
+        .sections
+        .iter()
+        .find(|section| section.title.starts_with("Nomination"))
+        .expect("the process is kept as prose");
+    assert!(process.body.contains("A manager proposes."));
 }
 
 /// A summary table that names a role twice: the role's section takes the first row, the second

@@ -138,9 +138,21 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "레벨",
 ];
 
-/// How a section on reaching a role starts ("Becoming a reviewer", "成为维护者"): it names
-/// the role, and is a part of the role's description, not a level.
-const BECOMING: &[&str] = &[
+/// How a section on reaching, leaving or managing a role starts ("Becoming a reviewer",
+/// "成为维护者", "Nominierung eines Maintainers", "Stepping down"): it names the role, and is
+/// part of the role's description or of the ladder's process, not a level.
+pub(super) const BECOMING: &[&str] = &[
+    "nomination",
+    "nominating",
+    "nominierung",
+    "stepping down",
+    "step down",
+    "removal",
+    "demotion",
+    "herabstufung",
+    "zurücktreten",
+    "提名",
+    "降级",
     "become ",
     "becoming ",
     "how to become",

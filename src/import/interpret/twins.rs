@@ -137,8 +137,9 @@ impl Interpreter {
     /// A top rung described only in prose ("Senior Vice President / CTO / CIO") stays, as does a
     /// level known to be one (a table's, one described twice, one with a code or experience).
     pub(super) fn prose_at_track_ends(&mut self) {
-        // A question ("How do I get promoted?", "Como diferenciar Senior de Staff?") titles
-        // prose wherever it is: a level is never asked.
+        // A question ("How do I get promoted?", "Como diferenciar Senior de Staff?") or a
+        // process ("Nomination of a maintainer") titles prose wherever it is: a level is never
+        // asked, nor done.
         for track in &mut self.tracks {
             let (questions, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
                 std::mem::take(&mut track.levels)
@@ -277,9 +278,14 @@ fn names_only_standing(title: &str) -> bool {
         })
 }
 
-/// Whether a title asks a question (`?`, `？`).
+/// Whether a title asks a question (`?`, `？`) or names a process (`Nomination of a
+/// maintainer`, `Becoming a reviewer`, `Stepping down`).
 fn is_question(title: &str) -> bool {
-    plain(title).trim_end().ends_with(['?', '？'])
+    let title = plain(title).to_lowercase();
+    title.trim_end().ends_with(['?', '？'])
+        || super::likeness::BECOMING
+            .iter()
+            .any(|start| title.trim_start().starts_with(start))
 }
 
 fn count(level: &LevelDraft) -> usize {
