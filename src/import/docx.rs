@@ -20,7 +20,8 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
     crate::package::check(bytes)
         .map_err(|refused| format!("{} ({})", refused.message, refused.hint))?;
     parts_parse(bytes)?;
-    let docx = docx_rs::read_docx(bytes)
+    let without_comments = without_comments(bytes)?;
+    let docx = docx_rs::read_docx(&without_comments)
         .map_err(|error| format!("this is not a Word document docx-rs can read: {error}"))?;
     let value = serde_json::to_value(&docx)
         .map_err(|error| format!("the Word document could not be read: {error}"))?;
@@ -57,6 +58,49 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
         paragraph: 0,
     };
     Ok(reader.blocks(&children))
+}
+
+/// Reviewers' comments are no part of a ladder, and docx-rs panics on a comment whose id is
+/// damaged ("should comment id exists"): the package is read with its comment parts emptied.
+fn without_comments(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::{Read, Write};
+    const EMPTY: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>"#;
+    let damaged = |error: String| format!("the Word document is damaged: {error}");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|error| damaged(error.to_string()))?;
+    let is_comments = |name: &str| name.starts_with("word/comments") && name.ends_with(".xml");
+    if !archive
+        .file_names()
+        .any(|name| name.is_ok_and(|name| is_comments(&name)))
+    {
+        return Ok(bytes.to_vec());
+    }
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for index in 0..archive.len() {
+        let mut member = archive
+            .by_index(index)
+            .map_err(|error| damaged(error.to_string()))?;
+        let name = member
+            .name()
+            .map_err(|error| damaged(error.to_string()))?
+            .into_owned();
+        let mut data = Vec::new();
+        member
+            .read_to_end(&mut data)
+            .map_err(|error| damaged(error.to_string()))?;
+        if is_comments(&name) {
+            data = EMPTY.to_vec();
+        }
+        out.start_file(name, options)
+            .and_then(|()| out.write_all(&data).map_err(Into::into))
+            .map_err(|error| damaged(error.to_string()))?;
+    }
+    out.finish()
+        .map(std::io::Cursor::into_inner)
+        .map_err(|error| damaged(error.to_string()))
 }
 
 /// Every XML part of the package read through once with docx-rs's own XML reader, stopping at

@@ -420,6 +420,28 @@ fn packages() -> &'static [(String, Vec<u8>)] {
     })
 }
 
+/// A Word document whose comment has lost a byte of its id (the case the byte-flip property
+/// found: docx-rs panicked on it) imports: comments are no part of a ladder and are not read.
+#[test]
+fn a_word_document_with_a_damaged_comment_imports() {
+    let (name, bytes) = &packages()[0];
+    assert_eq!(name, "postman.docx");
+    let mut parts = members(bytes);
+    let comments = parts
+        .iter()
+        .position(|(member, _)| member == "word/comments.xml")
+        .expect("the sample has comments");
+    let part = &mut parts[comments].1;
+    let at = ((part.len() as f64) * 0.07717121112707243) as usize % part.len();
+    part.remove(at);
+    let borrowed: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(name, data)| (name.as_str(), data.as_slice()))
+        .collect();
+    let damaged = package(&borrowed);
+    assert_eq!(crate::corpus::import_damaged(name, &damaged), Ok(()));
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
 
