@@ -771,3 +771,31 @@ fn a_role_summarized_twice_is_merged_once() {
         assert!(text.contains(cell), "{cell}");
     }
 }
+
+/// Levels titled by bold lines over their lists, inside `###` bands of a `##` section
+/// (`**Senior**` then `- **Impact**: Team`): each bold line is a level, its `**Label**: text`
+/// bullets its areas.
+#[test]
+fn bold_lines_over_lists_title_levels_inside_bands() {
+    let imported = imported_from(
+        "levels.md",
+        "# Career levels\n\nHow we level.\n\n## Level structure\n\n### Base levels\n\n\
+         **Junior**\n- **Impact**: Individual\n- **Autonomy**: Guided\n\n\
+         **Senior**\n- **Impact**: Team\n- **Autonomy**: Independent\n\n\
+         ### Specialized levels\n\n\
+         **Staff**\n- **Impact**: Department\n- **Autonomy**: Leading\n\n\
+         **Principal**\n- **Impact**: Company\n- **Autonomy**: Setting direction\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Junior", "Senior", "Staff", "Principal"]
+    );
+    for (_, level) in imported.levels() {
+        let areas: Vec<&str> = level
+            .expectations
+            .keys()
+            .map(|area| imported.area(area).unwrap().name.as_str())
+            .collect();
+        assert_eq!(areas, ["Impact", "Autonomy"], "{}", level.title);
+    }
+}

@@ -150,6 +150,62 @@ pub fn score(imported: &Imported) -> f64 {
     placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05
 }
 
+/// How many bold lines titled like levels, each over a list, make a document that writes its
+/// levels so (`**Senior**` then its bullets, inside `### Base Level` bands).
+const BOLD_LEVEL_LINES: usize = 3;
+
+/// A document that titles its levels with bold lines over lists instead of headings: those
+/// lines as headings one deeper than the heading they are under, so that the readings see
+/// them. `None` when the document does not write its levels so.
+fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
+    let bold_title = |block: &Block| -> Option<String> {
+        let Block::Paragraph { text, .. } = block else {
+            return None;
+        };
+        let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
+        let title = inner.trim();
+        let fits = !title.is_empty()
+            && !title.contains("**")
+            && !title.ends_with([':', '：'])
+            && !title.contains('\n')
+            && title.split_whitespace().count() <= 8
+            && level_likeness(title) >= 0.5;
+        fits.then(|| title.to_owned())
+    };
+    let over_list = |index: usize| {
+        bold_title(&blocks[index]).is_some()
+            && matches!(blocks.get(index + 1), Some(Block::List { .. }))
+    };
+    let count = (0..blocks.len()).filter(|&index| over_list(index)).count();
+    let deepest = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    if count < BOLD_LEVEL_LINES || deepest >= 6 {
+        return None;
+    }
+    let mut depth = 0;
+    let mut out = Vec::with_capacity(blocks.len());
+    for (index, block) in blocks.iter().enumerate() {
+        if let Block::Heading { level, .. } = block {
+            depth = *level;
+        }
+        match (over_list(index), block) {
+            (true, Block::Paragraph { line, .. }) => out.push(Block::Heading {
+                level: depth + 1,
+                text: bold_title(block).unwrap_or_default(),
+                line: *line,
+            }),
+            _ => out.push(block.clone()),
+        }
+    }
+    Some(out)
+}
+
 /// The page is about one level when, of its headings at the levels' depth, the first alone
 /// looks like a level's title (`IC3 Software Engineer`, then `Core Responsibilities`).
 pub(super) fn one_level_page(blocks: &[Block], depth: u8) -> Option<String> {
@@ -316,6 +372,9 @@ impl Interpreter {
     /// reading that places the most text in the most regular shape (see [`score`]); with
     /// linked track files added, `blocks` is the README and each file is read as a track.
     pub fn read(mut self, blocks: &[Block]) -> Result<Imported, Vec<Diagnostic>> {
+        if let Some(headed) = bold_lines_as_headings(blocks) {
+            return self.read(&headed);
+        }
         if self.extra_blocks.is_empty() {
             // Our own handbook as one document reads as the handbook's files would.
             if let Some((readme, tracks)) = own::handbook_in_one(blocks) {
