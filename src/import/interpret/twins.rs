@@ -97,16 +97,12 @@ impl Interpreter {
         removed.sort_by(|a, b| b.cmp(a));
         for (t, l) in removed {
             let level = self.tracks[t].levels.remove(l);
-            self.warnings.push(
-                Diagnostic::warning(
-                    "import",
-                    format!(
-                        "`{}` is described twice; its shorter description joins the level's description",
-                        level.title
-                    ),
-                )
-                .in_file(&self.path)
-                .at(Some((level.line.max(1), 1))),
+            self.warn(
+                level.line,
+                format!(
+                    "`{}` is described twice; its summary row joins the level's description",
+                    level.title
+                ),
             );
         }
     }
@@ -146,25 +142,8 @@ impl Interpreter {
                     .into_iter()
                     .partition(|level| is_question(&level.title) && !level.definite);
             track.levels = levels;
-            for level in questions {
-                let mut body: Vec<String> = level
-                    .headline
-                    .into_iter()
-                    .chain(level.description)
-                    .collect();
-                for (area, items) in level.expectations {
-                    if area != GENERAL_AREA {
-                        body.push(format!("**{area}**"));
-                    }
-                    body.extend(items.into_iter().map(|item| format!("- {}", item.text)));
-                }
-                self.sections.push(Section {
-                    internal: false,
-                    title: level.title,
-                    body: body.join("\n\n"),
-                    depth: 2,
-                });
-            }
+            self.sections
+                .extend(questions.into_iter().map(level_as_prose));
         }
         for track in &mut self.tracks {
             let holds = |level: &LevelDraft| !level.expectations.is_empty();
@@ -199,17 +178,7 @@ impl Interpreter {
                 let about_standing = names_standing(&level.title)
                     && (!holds(&level) || outermost && names_only_standing(&level.title));
                 if about_standing || at_end && is_prose(&level) {
-                    let body: Vec<String> = level
-                        .headline
-                        .into_iter()
-                        .chain(level.description)
-                        .collect();
-                    self.sections.push(Section {
-                        internal: false,
-                        title: level.title,
-                        body: body.join("\n\n"),
-                        depth: 2,
-                    });
+                    self.sections.push(level_as_prose(level));
                 } else {
                     kept.push(level);
                 }
@@ -276,6 +245,38 @@ fn names_only_standing(title: &str) -> bool {
                 || super::likeness::ROLE_WORDS.contains(&singular)
                 || matches!(word, "community" | "project")
         })
+}
+
+/// A section read as a level that is prose after all, with every text it held: its headline
+/// and description, then each area's items as a list (an item's examples nested in it).
+fn level_as_prose(level: LevelDraft) -> Section {
+    let mut body: Vec<String> = level
+        .headline
+        .into_iter()
+        .chain(level.description)
+        .collect();
+    for (area, items) in level.expectations {
+        if area != GENERAL_AREA {
+            body.push(format!("**{area}**"));
+        }
+        let list: Vec<String> = items
+            .into_iter()
+            .map(|item| {
+                let examples = item
+                    .examples
+                    .iter()
+                    .map(|example| format!("\n  - {example}"));
+                format!("- {}{}", item.text, examples.collect::<String>())
+            })
+            .collect();
+        body.push(list.join("\n"));
+    }
+    Section {
+        internal: false,
+        title: level.title,
+        body: body.join("\n\n"),
+        depth: 2,
+    }
 }
 
 /// Whether a title asks a question (`?`, `？`) or names a process (`Nomination of a
