@@ -540,10 +540,7 @@ fn examples_in(value: &Value) -> Vec<String> {
     };
     map.iter()
         .filter(|(key, _)| EXAMPLE_KEYS.contains(&key.as_str()))
-        .flat_map(|(_, examples)| match examples {
-            Value::Array(list) => list.iter().filter_map(scalar).collect::<Vec<_>>(),
-            other => scalar(other).into_iter().collect(),
-        })
+        .flat_map(|(_, examples)| texts_of(examples))
         .collect()
 }
 
@@ -642,11 +639,7 @@ fn walk(
                 if matches!(key.as_str(), "levels" | "content") {
                     if let Value::Object(levels) = child {
                         for (level, criteria_value) in levels {
-                            let texts: Vec<String> = match criteria_value {
-                                Value::Array(items) => items.iter().filter_map(scalar).collect(),
-                                other => scalar(other).into_iter().collect(),
-                            };
-                            for text in texts {
+                            for text in texts_of(criteria_value) {
                                 found.push(Found {
                                     track: track.map(str::to_owned),
                                     level: level.clone(),
