@@ -110,6 +110,8 @@ pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
     options.extension.table = true;
     options.extension.strikethrough = true;
     options.extension.front_matter_delimiter = Some(String::from("---"));
+    let inlined = with_inline_links(text, &options);
+    let text = inlined.as_deref().unwrap_or(text);
     let root = parse_document(&arena, text, &options);
     let lines: Vec<&str> = text.lines().collect();
     let mut front_matter = None;
@@ -139,6 +141,84 @@ pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
         blocks.append(&mut html_fragment(&text, line));
     }
     (front_matter, blocks)
+}
+
+/// The document with its reference links (`[guide][ref]`, `[guide][]`, `[guide]`, their
+/// `[ref]: url` written elsewhere) written inline (`[guide](url)`), or `None` when it has
+/// none. The importer keeps each text as its Markdown source; a reference link without its
+/// definition, far away at the end of the page, would be a bracketed phrase in the ladder.
+fn with_inline_links(text: &str, options: &Options) -> Option<String> {
+    let arena = Arena::new();
+    let root = parse_document(&arena, text, options);
+    let lines: Vec<&str> = text.lines().collect();
+    // (line index, byte range in that line, replacement), in document order.
+    let mut edits: Vec<(usize, std::ops::Range<usize>, String)> = Vec::new();
+    for node in root.descendants() {
+        let NodeValue::Link(link) = &node.data().value else {
+            continue;
+        };
+        let position = node.data().sourcepos;
+        if position.start.line != position.end.line || position.start.line == 0 {
+            continue;
+        }
+        let index = position.start.line - 1;
+        let Some(line) = lines.get(index) else {
+            continue;
+        };
+        let range = position.start.column.saturating_sub(1)..position.end.column;
+        let Some(written) = line.get(range.clone()) else {
+            continue;
+        };
+        // Inline links end with their target's `)`; autolinks start with `<`.
+        if !written.starts_with('[') || written.ends_with(')') {
+            continue;
+        }
+        let Some(close) = closing_bracket(written) else {
+            continue;
+        };
+        let words = &written[1..close];
+        let target = if link.url.contains([' ', '(', ')']) {
+            format!("<{}>", link.url)
+        } else {
+            link.url.clone()
+        };
+        edits.push((index, range, format!("[{words}]({target})")));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let mut out: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+    // From the last edit back, so that earlier ranges on a line stay where they were.
+    for (index, range, replacement) in edits.into_iter().rev() {
+        out[index].replace_range(range, &replacement);
+    }
+    let mut joined = out.join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    Some(joined)
+}
+
+/// The byte index of the `]` that closes the `[` `text` starts with (nested brackets and
+/// backslash escapes skipped).
+fn closing_bracket(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (index, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(index);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn source_of(node: &AstNode, lines: &[&str]) -> String {

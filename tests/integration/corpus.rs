@@ -289,6 +289,9 @@ fn score(name: &str, source: &Path, expected: &Expected) -> (Score, String) {
         .count();
     let exact = levels_right && texts == expected_texts(expected) && areas == expected.counts.areas;
     let language_right = expected.language.as_deref() == ladder.language.as_deref();
+    if std::env::var("HOLDOUT_DIFF").is_ok_and(|wanted| name.contains(&wanted)) {
+        print_differences(name, &texts, &expected_texts(expected));
+    }
     let line = format!(
         "{name}: levels {levels:?} (hand {:?}), areas {areas} ({}), expectations {count} ({}), \
          language {:?} ({:?}){}",
@@ -307,6 +310,21 @@ fn score(name: &str, source: &Path, expected: &Expected) -> (Score, String) {
         },
         line,
     )
+}
+
+/// Per level, the texts read that the hand count does not have (`+`) and those it has that
+/// were not read (`-`): `HOLDOUT_DIFF=<part of a name> cargo test holdout_sets -- --nocapture`.
+fn print_differences(name: &str, read: &[Vec<String>], counted: &[Vec<String>]) {
+    for level in 0..read.len().max(counted.len()) {
+        let read = read.get(level).cloned().unwrap_or_default();
+        let counted = counted.get(level).cloned().unwrap_or_default();
+        for text in read.iter().filter(|text| !counted.contains(text)) {
+            println!("  {name} level {level} + {text}");
+        }
+        for text in counted.iter().filter(|text| !read.contains(text)) {
+            println!("  {name} level {level} - {text}");
+        }
+    }
 }
 
 /// The hold-out sets gathered before the importer was changed for them: prints how each

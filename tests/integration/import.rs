@@ -801,3 +801,80 @@ fn bold_lines_over_lists_title_levels_inside_bands() {
         assert_eq!(areas, ["Impact", "Autonomy"], "{}", level.title);
     }
 }
+
+/// The contributor ladders projects copy from one another (Kubernetes' membership page, the
+/// CNCF template): what is said *about* a role (`**Defined by:**`, `**Note:**`, the sentence
+/// leading into a list or following it, a footnote, the numbered steps of its nomination) is
+/// its description, not one of its expectations; a reference link keeps its target; a label
+/// with nothing after it adds no empty expectation. Every text is kept.
+#[test]
+fn what_is_said_about_a_role_describes_it_and_its_lists_are_its_expectations() {
+    let imported = imported_from(
+        "membership.md",
+        "# Community membership\n\n## Member\n\n\
+         Members are continuously active contributors.\n\n\
+         **Defined by:** Member of the GitHub organization\n\n\
+         ### Requirements\n\n\
+         The following apply to the part of the codebase one works on.\n\n\
+         - Enabled [two-factor authentication] on their account\n\
+         - Have read the [contributor guide][guide]\n\n\
+         There are related organizations, such as [sigs].\n\n\
+         \\* _Excluding the playground repository._\n\n\
+         ### Responsibilities and privileges\n\n\
+         - Responsive to issues\n\n\
+         **Note:** Members who contribute code are expected to review.\n\n\
+         ## Reviewer\n\n\
+         * **Responsibilities:**\n\n    * Review changes\n\n\
+         * **Qualifications:**\n\n  Anybody who reviews is welcome. Some forms of review are:\n\n    * Code review\n    * Docs review\n\n\
+         The process for a Member to become a Reviewer is as follows:\n\n\
+         1. Open a PR in the members file\n\
+         2. Receive two approvals\n\n\
+         [two-factor authentication]: https://example.com/2fa\n\
+         [guide]: https://example.com/guide\n\
+         [sigs]: https://example.com/sigs\n",
+    );
+    assert_eq!(level_titles(&imported), ["Member", "Reviewer"]);
+    assert_eq!(
+        entry(&imported, "Member", "Requirements"),
+        [
+            "Enabled [two-factor authentication](https://example.com/2fa) on their account",
+            "Have read the [contributor guide](https://example.com/guide)",
+        ]
+    );
+    assert_eq!(
+        entry(&imported, "Member", "Responsibilities and privileges"),
+        ["Responsive to issues"]
+    );
+    assert_eq!(
+        entry(&imported, "Reviewer", "Responsibilities"),
+        ["Review changes"]
+    );
+    assert_eq!(
+        entry(&imported, "Reviewer", "Qualifications"),
+        ["Code review", "Docs review"]
+    );
+    let description = |title: &str| {
+        imported
+            .levels()
+            .find(|(_, level)| level.title == title)
+            .and_then(|(_, level)| level.description.clone())
+            .unwrap_or_default()
+    };
+    for said in [
+        "**Defined by:** Member of the GitHub organization",
+        "The following apply to the part of the codebase one works on.",
+        "There are related organizations, such as [sigs](https://example.com/sigs).",
+        "Excluding the playground repository.",
+        "**Note:** Members who contribute code are expected to review.",
+    ] {
+        assert!(description("Member").contains(said), "{said}");
+    }
+    for said in [
+        "Some forms of review are:",
+        "The process for a Member to become a Reviewer is as follows:",
+        "Open a PR in the members file",
+        "Receive two approvals",
+    ] {
+        assert!(description("Reviewer").contains(said), "{said}");
+    }
+}

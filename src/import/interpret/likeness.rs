@@ -167,6 +167,48 @@ pub(super) const BECOMING: &[&str] = &[
     "devenir",
 ];
 
+/// Words of a sentence that introduces how one reaches a role ("The process for a
+/// contributor to become a member is as follows:", "提名流程如下："): the steps after it are a
+/// procedure, not what the role expects.
+const PROCESS_WORDS: &[&str] = &[
+    "process",
+    "procedure",
+    "steps",
+    "nominat",
+    "prozess",
+    "verfahren",
+    "ablauf",
+    "processo",
+    "proceso",
+    "procédure",
+    "processus",
+    "流程",
+    "步骤",
+    "程序",
+    "手順",
+    "手続",
+    "プロセス",
+    "절차",
+];
+
+/// Whether a paragraph leads into a list of the steps to reach a role: it names a process and
+/// ends with a colon.
+pub(super) fn is_process_lead_in(text: &str) -> bool {
+    let text = plain(text);
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    text.ends_with([':', '：']) && PROCESS_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// Marks a footnote starts with (`\* _Excluding …_`, `† …`, `※ …`, `¹ …`).
+const FOOTNOTE_MARKS: &[&str] = &["\\*", "(*)", "*)", "†", "‡", "※", "¹", "²", "³"];
+
+/// Whether a paragraph is a footnote to what came before it: an aside, not an expectation.
+pub(super) fn is_footnote(text: &str) -> bool {
+    let text = text.trim_start();
+    FOOTNOTE_MARKS.iter().any(|mark| text.starts_with(mark))
+}
+
 /// How much a label looks like a level's title rather than an area's name, from 0 to 1.
 pub(crate) fn level_likeness(label: &str) -> f32 {
     let label = plain(label);

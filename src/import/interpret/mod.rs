@@ -31,6 +31,7 @@ use crate::model::{
     slug, Area, Expectation, Experience, Grade, Ladder, Level, Section, Track, TrackKind,
 };
 pub(crate) use likeness::level_likeness;
+use likeness::{is_footnote, is_process_lead_in};
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
 pub use reading::{score, Reading};
@@ -432,7 +433,53 @@ impl Interpreter {
         self.prose_headings = depth
             .map(|depth| prose_headings(blocks, depth))
             .unwrap_or_default();
+        // The area whose list was read last: a paragraph after it in the same area is prose
+        // around the list, not an expectation.
+        let mut listed_area: Option<String> = None;
+        let mut skip_next = false;
         for (index, block) in blocks.iter().enumerate() {
+            if std::mem::take(&mut skip_next) {
+                continue;
+            }
+            if matches!(block, Block::Heading { .. }) {
+                listed_area = None;
+            }
+            let in_level = matches!(self.place, Place::Level | Place::Area(_))
+                && self.current_level().is_some();
+            let names_an_area =
+                matches!(block, Block::Paragraph { text, .. } if bold_lead(text).is_some());
+            if let (Block::Paragraph { text, .. }, true, false) = (block, in_level, names_an_area) {
+                let next = blocks.get(index + 1);
+                // "The process for a contributor to become a member is as follows:" and its
+                // numbered steps: how one reaches the level, not what it expects.
+                if let (true, Some(Block::List { items, .. })) = (is_process_lead_in(text), next) {
+                    let steps = items
+                        .iter()
+                        .map(|item| list_item_markdown(item, 0))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    self.describe_level(&format!("{text}\n\n{steps}"));
+                    skip_next = true;
+                    continue;
+                }
+                if let Place::Area(area) = &self.place {
+                    // "The following apply to …" before an area's list, or a paragraph after
+                    // it: what the list is about, said around it.
+                    let leads_in = matches!(next, Some(Block::List { .. }));
+                    let after_list = listed_area.as_ref() == Some(area);
+                    if leads_in || after_list || is_footnote(text) {
+                        self.describe_level(text);
+                        continue;
+                    }
+                }
+                if is_footnote(text) {
+                    self.describe_level(text);
+                    continue;
+                }
+            }
+            if let (Block::List { .. }, Place::Area(area)) = (block, &self.place) {
+                listed_area = Some(area.clone());
+            }
             // `**Area**` (perhaps with an italic note) over a list, inside a level: the list's
             // area.
             if let (Block::Paragraph { text, .. }, Some(Block::List { .. })) =
@@ -535,7 +582,26 @@ impl Interpreter {
         name.to_owned()
     }
 
+    /// Adds `text` to the current level's description: prose about the level (a note, a
+    /// lead-in, a process) that is not one of its expectations. Outside a level it is prose.
+    fn describe_level(&mut self, text: &str) {
+        // This tool's handbook links each level to the next: navigation, not content.
+        if let Some(language) = own::navigation(text) {
+            self.heard(language);
+            return;
+        }
+        match self.current_level() {
+            Some(level) => level.description.push(text.to_owned()),
+            None => self.summary.push(text.to_owned()),
+        }
+    }
+
     fn add_expectation(&mut self, area: &str, text: &str) {
+        // A label with nothing after it (`**Privileges:**` over nested bullets) says nothing
+        // of its own: the bullets under it are the expectations.
+        if text.trim().is_empty() {
+            return;
+        }
         if is_placeholder(text) {
             // The level is there, its expectations not yet written.
             if let Some(level) = self.current_level() {

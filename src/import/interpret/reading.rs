@@ -404,6 +404,12 @@ impl Interpreter {
                 self.track_depth = Some(1);
                 self.walk(file_blocks);
             }
+            // This tool's handbook is in its ladder's language, whose labels it heard; one
+            // whose labels are in the base language is in it, whatever script the titles are
+            // in (levels titled in Japanese in an English handbook are not a Japanese ladder).
+            self.metadata
+                .entry("language".into())
+                .or_insert_with(|| crate::labels::BASE_LANGUAGE.to_owned());
             return self.finish();
         }
         // The first heading may title a page about one level when no other heading looks

@@ -190,6 +190,10 @@ impl Interpreter {
                             .extend(value.split(", ").map(|part| part.trim().to_owned()));
                     }
                 }
+                // `**Note:** …`, `**Defined by:** …`: said about the level, not expected of it.
+                k if ASIDE_KEYS.contains(&k) => {
+                    self.describe_level(&format!("**{}:** {value}", key.trim()));
+                }
                 _ => {
                     // `**Area:** text`: an expectation under that area.
                     let area = key.trim().to_owned();
@@ -247,9 +251,7 @@ impl Interpreter {
                         self.area_groups
                             .entry(area.clone())
                             .or_insert(group.clone());
-                        if !value.is_empty() {
-                            self.add_expectation(&area, &value);
-                        }
+                        self.label_value(&area, &value, item);
                         for child in &item.children {
                             self.add_item_tree(&area, child);
                         }
@@ -264,7 +266,11 @@ impl Interpreter {
             Place::Level if items.iter().all(|item| bold_key(&item.text).is_some()) => {
                 for item in items {
                     if let Some((key, value)) = bold_key(&item.text) {
-                        self.key_value(&key, &value, line);
+                        if leads_into_children(&value, item) {
+                            self.describe_level(&format!("**{key}:** {value}"));
+                        } else {
+                            self.key_value(&key, &value, line);
+                        }
                         let area = self.area_name(&key);
                         for child in &item.children {
                             self.add_item_tree(&area, child);
@@ -278,9 +284,7 @@ impl Interpreter {
                 for item in items {
                     match labelled_item(item) {
                         Some((area, text)) => {
-                            if !text.is_empty() {
-                                self.add_expectation(&area, &text);
-                            }
+                            self.label_value(&area, &text, item);
                             for child in &item.children {
                                 self.add_item_tree(&area, child);
                             }
@@ -305,6 +309,17 @@ impl Interpreter {
                     .join("\n");
                 self.prose(&text, line);
             }
+        }
+    }
+
+    /// What follows an area's label in a bullet (`**Qualifications:** text`): an expectation,
+    /// or, when it leads into the bullets nested under it ("Some possible forms of
+    /// contribution are:"), a lead-in that describes the level.
+    fn label_value(&mut self, area: &str, value: &str, item: &Item) {
+        if leads_into_children(value, item) {
+            self.describe_level(&format!("**{area}:** {value}"));
+        } else {
+            self.add_expectation(area, value);
         }
     }
 
@@ -404,6 +419,12 @@ impl Interpreter {
         }
         self.place = Place::Section;
     }
+}
+
+/// Whether the text after a bullet's label introduces the bullets nested in it: it ends with a
+/// colon, and they follow.
+fn leads_into_children(value: &str, item: &Item) -> bool {
+    !item.children.is_empty() && value.trim_end().ends_with([':', '：'])
 }
 
 /// A bullet that names an area: `**Area**: text`, `Area: text`, `**Area**` or `Area:` over
@@ -540,6 +561,32 @@ fn is_list_label(text: &str) -> bool {
         words <= 5
     }
 }
+
+/// Labels of a note about a level rather than one of its expectations (`**Note:**`,
+/// `**Defined by:**`), lowercased, in the languages ladders are written in.
+const ASIDE_KEYS: &[&str] = &[
+    "note",
+    "notes",
+    "nb",
+    "n.b.",
+    "defined by",
+    "hinweis",
+    "anmerkung",
+    "beachte",
+    "nota",
+    "observação",
+    "observación",
+    "remarque",
+    "注",
+    "注意",
+    "备注",
+    "注記",
+    "注意事項",
+    "참고",
+    "비고",
+    "ملاحظة",
+    "הערה",
+];
 
 /// Words that name a list of a role's or a level's expectations when a bullet holds only them
 /// (`- Requirements` over nested bullets), in the languages ladders are written in.
