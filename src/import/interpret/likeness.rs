@@ -200,6 +200,48 @@ pub(super) fn is_process_lead_in(text: &str) -> bool {
     text.ends_with([':', '：']) && PROCESS_WORDS.iter().any(|word| lower.contains(word))
 }
 
+/// How the heading of a section that describes a level starts ("Description & goals of the
+/// role", "Summary", "概要"), lowercased: its paragraphs are the level's description, not
+/// expectations of an area.
+const DESCRIPTION_HEADINGS: &[&str] = &[
+    "description",
+    "summary",
+    "overview",
+    "purpose",
+    "role summary",
+    "role description",
+    "about the role",
+    "beschreibung",
+    "zusammenfassung",
+    "überblick",
+    "descripción",
+    "resumen",
+    "descrição",
+    "resumo",
+    "visão geral",
+    "résumé",
+    "aperçu",
+    "概要",
+    "概述",
+    "描述",
+    "简介",
+    "職務概要",
+    "개요",
+    "설명",
+];
+
+/// Whether an area's heading names a description of the level rather than an area.
+pub(super) fn is_description_heading(title: &str) -> bool {
+    let lower = plain(title).trim().to_lowercase();
+    DESCRIPTION_HEADINGS.iter().any(|start| {
+        lower.starts_with(start)
+            && lower[start.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Marks a footnote starts with (`\* _Excluding …_`, `† …`, `※ …`, `¹ …`).
 const FOOTNOTE_MARKS: &[&str] = &["\\*", "(*)", "*)", "†", "‡", "※", "¹", "²", "³"];
 

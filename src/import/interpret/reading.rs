@@ -150,6 +150,61 @@ pub fn score(imported: &Imported) -> f64 {
     placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05
 }
 
+/// Characters that open a bullet typed as text rather than written as a list (`• Learn …`,
+/// pasted from a word processor): not Markdown's `-`, `*` or `+`.
+const BULLET_CHARACTERS: &[char] = &['•', '·', '▪', '◦', '‣', '●', '○', '■', '□', '➢', '►', '–'];
+
+/// The item a line typed as a bullet holds (`• Learn the team's tools.`), without its bullet.
+fn typed_bullet(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix(BULLET_CHARACTERS)?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim())
+        .filter(|item| !item.is_empty())
+}
+
+/// Paragraphs whose every line is a typed bullet (`• Learn …`), as the list they are to their
+/// reader: consecutive ones are one list, each bullet an item. `None` when the document has
+/// none.
+fn pseudo_bullets_as_lists(blocks: &[Block]) -> Option<Vec<Block>> {
+    let items_of = |block: &Block| -> Option<Vec<Item>> {
+        let Block::Paragraph { text, .. } = block else {
+            return None;
+        };
+        text.lines()
+            .map(|line| {
+                typed_bullet(line).map(|item| Item {
+                    text: item.to_owned(),
+                    children: Vec::new(),
+                })
+            })
+            .collect()
+    };
+    if !blocks.iter().any(|block| items_of(block).is_some()) {
+        return None;
+    }
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut extending = false;
+    for block in blocks {
+        match (items_of(block), out.last_mut()) {
+            (Some(mut items), Some(Block::List { items: list, .. })) if extending => {
+                list.append(&mut items)
+            }
+            (Some(items), _) => {
+                out.push(Block::List {
+                    items,
+                    line: block.line(),
+                });
+                extending = true;
+            }
+            (None, _) => {
+                out.push(block.clone());
+                extending = false;
+            }
+        }
+    }
+    Some(out)
+}
+
 /// How many bold lines titled like levels, each over a list, make a document that writes its
 /// levels so (`**Senior**` then its bullets, inside `### Base Level` bands).
 const BOLD_LEVEL_LINES: usize = 3;
@@ -372,6 +427,9 @@ impl Interpreter {
     /// reading that places the most text in the most regular shape (see [`score`]); with
     /// linked track files added, `blocks` is the README and each file is read as a track.
     pub fn read(mut self, blocks: &[Block]) -> Result<Imported, Vec<Diagnostic>> {
+        if let Some(listed) = pseudo_bullets_as_lists(blocks) {
+            return self.read(&listed);
+        }
         if let Some(headed) = bold_lines_as_headings(blocks) {
             return self.read(&headed);
         }
