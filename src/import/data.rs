@@ -91,15 +91,35 @@ pub fn is_own_format(text: &str) -> bool {
 
 /// Imports a standalone data file (`.json`, `.yaml`, `.yml`, or a site's data module).
 pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<Diagnostic>> {
+    let title = path
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
     let value: Value = if super::MODULE_EXTENSIONS.contains(&extension) {
         let not_data = |message: String| {
             vec![Diagnostic::error("bad-module", message)
                 .in_file(path)
                 .with_hint("the importer reads a module whose ladder is a literal object (keys and values, no code); export it as JSON and import that")]
         };
-        let literal = super::module::object_literal(text).map_err(not_data)?;
-        json5::from_str(&literal)
-            .map_err(|error| not_data(format!("its object is not plain data: {error}")))?
+        // The first literal that reads as a ladder; else the first one, for its error.
+        let literals = super::module::object_literals(text);
+        let values: Vec<Result<Value, String>> = literals
+            .into_iter()
+            .map(|literal| {
+                json5::from_str(&literal?)
+                    .map_err(|error| format!("its object is not plain data: {error}"))
+            })
+            .collect();
+        if let Some(imported) = values
+            .iter()
+            .flatten()
+            .find_map(|value| read(value, &title))
+        {
+            return Ok(imported);
+        }
+        match values.into_iter().next() {
+            Some(first) => first.map_err(not_data)?,
+            None => return Err(not_data(super::module::object_literal(text).unwrap_err())),
+        }
     } else if extension == "json" {
         serde_json::from_str(text).map_err(|error| {
             vec![
@@ -127,9 +147,6 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
             .in_file(path)]
         })?
     };
-    let title = path
-        .file_stem()
-        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
     read(&value, &title).ok_or_else(|| {
         vec![Diagnostic::error(
             "import-no-levels",

@@ -7,15 +7,34 @@
 
 /// The module's first object (or array) literal assigned or exported, as JSON5 text.
 pub fn object_literal(text: &str) -> Result<String, String> {
-    let start = literal_start(text).ok_or_else(|| {
-        String::from(
-            "no `export default {…}`, `module.exports = {…}` or `const name = {…}` holding the \
-             ladder was found",
-        )
-    })?;
-    let end = matching_close(text, start)
-        .ok_or_else(|| String::from("the object literal is not closed"))?;
-    template_strings_as_json(&text[start..=end])
+    object_literals(text)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Err(nothing_found()))
+}
+
+fn nothing_found() -> String {
+    String::from(
+        "no `export default {…}`, `module.exports = {…}` or `const name = {…}` holding the ladder \
+         was found",
+    )
+}
+
+/// Every object (or array) literal the module assigns or exports at its top, in order, as
+/// JSON5 text (or why one cannot be read). A site's module often exports several (`milestones`,
+/// `tracks`, `titles`): the caller takes the one that holds a ladder.
+pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = literal_start(&text[from..]).map(|at| from + at) {
+        let Some(end) = matching_close(text, start) else {
+            out.push(Err(String::from("the object literal is not closed")));
+            break;
+        };
+        out.push(template_strings_as_json(&text[start..=end]));
+        from = end + 1;
+    }
+    out
 }
 
 /// Where the literal begins: the first `{` or `[` after an export or an assignment to a

@@ -492,6 +492,15 @@ fn a_site_s_data_module_reads_like_json() {
             "ladder.ts",
             format!("import type {{ Ladder }} from './types';\nconst ladder: Ladder = {body} as const;\nexport default ladder;\n"),
         ),
+        // A site's constants module: several exports, the ladder not the first of them.
+        (
+            "constants.js",
+            format!(
+                "// @flow\nexport type Level = 0 | 1;\nexport const milestones = [0, 1, 2];\n\
+                 export const colors = {{ a: '#fff' }};\nexport const tracks: Tracks = {body};\n\
+                 export const trackIds = Object.keys(tracks);\n"
+            ),
+        ),
     ] {
         let path = folder.path().join(file);
         std::fs::write(&path, module).unwrap();
