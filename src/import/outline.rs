@@ -278,6 +278,30 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
     (!key.is_empty() && key.chars().count() <= 60).then(|| (key.to_owned(), value.to_owned()))
 }
 
+/// A heading's text without the section number a document puts before it (`3. Contributor`,
+/// `3.1. Requirements`, `4.2 Responsibilities`): the number is the document's outline, not
+/// part of the name. A number without a dot (`360 Feedback`, `2 Maintainer`) is kept.
+fn without_section_number(text: &str) -> String {
+    let trimmed = text.trim();
+    let number_end = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(trimmed.len());
+    let number = &trimmed[..number_end];
+    let rest = &trimmed[number_end..];
+    let numbered = number.starts_with(|c: char| c.is_ascii_digit())
+        && number.contains('.')
+        && !number.contains("..")
+        && rest.starts_with(char::is_whitespace)
+        && rest
+            .trim_start()
+            .starts_with(|c: char| c.is_alphabetic() || !c.is_ascii());
+    if numbered {
+        rest.trim_start().to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 /// A heading's text without the permalink a site generator adds after it (`Contributor
 /// [¶](#contributor)`, `[#](#roles)`, `🔗`, `§`): a link whose text is only such a mark.
 fn without_permalink(text: &str) -> String {
@@ -310,7 +334,7 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
     match &node.data().value {
         NodeValue::Heading(heading) => out.push(Block::Heading {
             level: heading.level,
-            text: plain_of(node),
+            text: without_section_number(&plain_of(node)),
             line,
         }),
         NodeValue::Paragraph => {
@@ -515,7 +539,9 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         flush(&mut loose, out);
                         out.push(Block::Heading {
                             level: name[1..].parse().unwrap_or(6),
-                            text: without_permalink(&squash(&inline_markdown(child))),
+                            text: without_section_number(&without_permalink(&squash(
+                                &inline_markdown(child),
+                            ))),
                             line,
                         });
                     }

@@ -887,3 +887,35 @@ fn what_is_said_about_a_role_describes_it_and_its_lists_are_its_expectations() {
         assert!(description("Reviewer").contains(said), "{said}");
     }
 }
+
+/// Headings numbered as a document's sections (`## 3. Contributor`, `### 3.1. Requirements`):
+/// the numbers are the outline, not the names, so each role's areas are the same areas; a
+/// numbered preface and a role summary are prose, not levels.
+#[test]
+fn section_numbers_are_not_part_of_names_and_a_summary_is_prose() {
+    for (preface, summary, areas) in [
+        (
+            "Preface",
+            "Role summary",
+            ["Requirements", "Responsibilities"],
+        ),
+        ("前言", "角色摘要", ["要求", "职责"]),
+    ] {
+        let imported = imported_from(
+            "roles.md",
+            &format!(
+                "# Roles\n\n## 1. {preface}\n\nThis page describes the roles.\n\n\
+                 ## 2. {summary}\n\n- Contributors contribute.\n- Maintainers maintain.\n\n\
+                 ## 3. Contributor\n\n### 3.1. {a}\n\n- Signed the CLA\n\n### 3.2. {b}\n\n- Answers issues\n\n\
+                 ## 4. Maintainer\n\n### 4.1. {a}\n\n- Ten merged changes\n\n### 4.2. {b}\n\n- Reviews changes\n",
+                a = areas[0],
+                b = areas[1]
+            ),
+        );
+        assert_eq!(level_titles(&imported), ["Contributor", "Maintainer"]);
+        let names: Vec<&str> = imported.areas.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, areas, "{preface}");
+        let prose = format!("{:?}", imported.sections);
+        assert!(prose.contains("Maintainers maintain."), "{prose}");
+    }
+}

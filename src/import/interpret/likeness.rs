@@ -111,6 +111,8 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "moderator",
     "steward",
     "ambassador",
+    // A project management committee's members are the top rung of Apache-style ladders.
+    "pmc",
 ];
 
 /// Words of level and role titles in scripts written without spaces (found inside a label).
@@ -125,8 +127,17 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "マネージャー",
     "コントリビューター",
     "メンテナー",
+    "貢献者",
+    "承認者",
+    "レビュアー",
+    "コミッター",
+    "メンテナ",
+    "管理者",
     "贡献者",
     "维护者",
+    "审核者",
+    "审批者",
+    "评审员",
     "评审者",
     "审阅者",
     "提交者",
@@ -135,6 +146,9 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "职级",
     "기여자",
     "메인테이너",
+    "리뷰어",
+    "커미터",
+    "승인자",
     "레벨",
 ];
 
@@ -225,6 +239,7 @@ const DESCRIPTION_HEADINGS: &[&str] = &[
     "概述",
     "描述",
     "简介",
+    "摘要",
     "職務概要",
     "개요",
     "설명",
@@ -234,6 +249,11 @@ const DESCRIPTION_HEADINGS: &[&str] = &[
 pub(super) fn is_description_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
     DESCRIPTION_HEADINGS.iter().any(|start| {
+        // Written without spaces, the word ends the title ("角色摘要", role summary).
+        let unspaced = !start.is_ascii() && start.chars().all(|c| !c.is_alphabetic() || c > 'ɏ');
+        if unspaced && lower.contains(start) && !lower.contains(' ') {
+            return true;
+        }
         lower.starts_with(start)
             && lower[start.len()..]
                 .chars()
@@ -259,7 +279,8 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         return 0.0;
     }
     let lowered = first_line.to_lowercase();
-    if BECOMING.iter().any(|start| lowered.starts_with(start))
+    if is_description_heading(first_line)
+        || BECOMING.iter().any(|start| lowered.starts_with(start))
         || lowered.ends_with(" werden")
         || lowered.ends_with("になる")
     {
