@@ -919,3 +919,44 @@ fn section_numbers_are_not_part_of_names_and_a_summary_is_prose() {
         assert!(prose.contains("Maintainers maintain."), "{prose}");
     }
 }
+
+/// A role's section as open-source projects write it: a list of sentences of which a few have
+/// a colon ("Triage issues: add labels, …") is one expectation per sentence, not areas named
+/// by verbs; "How to become …" is how one gets there (prose); the people who hold the role
+/// (`- @handle — lead`) are a roster, not expectations. Every text is kept.
+#[test]
+fn sentences_with_colons_rosters_and_how_to_become_are_read_as_written() {
+    let imported = imported_from(
+        "ladder.md",
+        "# Contribution ladder\n\n## Contributor\n\n\
+         - Opens pull requests\n- Answers questions in the forum\n\n\
+         ## Maintainer\n\n\
+         - Review pull requests promptly.\n\
+         - Triage issues: add labels, promote discussions, and finalize decisions.\n\
+         - Help organize community meetings: schedule, organize, and drive the agenda.\n\
+         - Make project-level technical decisions.\n\n\
+         Current maintainers:\n\n\
+         - @octocat — project lead\n- @hubot — co-maintainer\n\n\
+         ### How to become a maintainer\n\n\
+         Maintainers regularly discuss promoting contributors. Reach out to one.\n",
+    );
+    assert_eq!(level_titles(&imported), ["Contributor", "Maintainer"]);
+    let maintainer = table(&imported)["Maintainer"].clone();
+    let texts: Vec<&String> = maintainer.values().flatten().collect();
+    assert_eq!(texts.len(), 4, "{maintainer:#?}");
+    assert!(texts.contains(
+        &&"Triage issues: add labels, promote discussions, and finalize decisions.".to_owned()
+    ));
+    let (_, level) = imported
+        .levels()
+        .find(|(_, level)| level.title == "Maintainer")
+        .unwrap();
+    let description = level.description.clone().unwrap_or_default();
+    for said in [
+        "Current maintainers:",
+        "@octocat — project lead",
+        "Maintainers regularly discuss",
+    ] {
+        assert!(description.contains(said), "{said}: {description}");
+    }
+}

@@ -197,6 +197,8 @@ const PROCESS_WORDS: &[&str] = &[
     "procédure",
     "processus",
     "流程",
+    "过程",
+    "過程",
     "步骤",
     "程序",
     "手順",
@@ -260,6 +262,13 @@ pub(super) fn is_description_heading(title: &str) -> bool {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// Whether a heading names how one reaches or leaves a role ("How to become a maintainer",
+/// "成为维护者", "Stepping down").
+pub(super) fn is_becoming_heading(title: &str) -> bool {
+    let lower = plain(title).trim().to_lowercase();
+    BECOMING.iter().any(|start| lower.starts_with(start))
 }
 
 /// Marks a footnote starts with (`\* _Excluding …_`, `† …`, `※ …`, `¹ …`).

@@ -205,6 +205,19 @@ impl Interpreter {
     }
 
     pub(super) fn list(&mut self, items: &[Item], line: usize) {
+        // The people who hold a role (`- @handle — project lead`): a roster, not expectations.
+        let roster = items
+            .iter()
+            .all(|item| names_a_person(&item.text) && item.children.is_empty());
+        if roster && matches!(self.place, Place::Level | Place::Area(_)) {
+            let text = items
+                .iter()
+                .map(|item| list_item_markdown(item, 0))
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.describe_level(&text);
+            return;
+        }
         // Tracks of positions: `* **Track**` with nested `[*Title (Code):*](link) **Headline** text`.
         let positions = items.len() >= 2
             && items.iter().all(|item| {
@@ -280,9 +293,21 @@ impl Interpreter {
             }
             Place::Level => {
                 // Bullets of a level with no area heading: `- Area: text`, `- **Area**` over
-                // nested bullets, or plain expectations.
+                // nested bullets, or plain expectations. A plain `Label: text` names an area
+                // only in a list most of whose bullets are so labelled: among sentences,
+                // "Triage issues: add labels, …" is one more sentence.
+                let labelled = items
+                    .iter()
+                    .filter(|item| labelled_item(item).is_some())
+                    .count();
+                let labels_name_areas = labelled * 2 > items.len();
                 for item in items {
-                    match labelled_item(item) {
+                    let label = labelled_item(item).filter(|_| {
+                        labels_name_areas
+                            || bold_key(&item.text).is_some()
+                            || is_bold_label(&item.text)
+                    });
+                    match label {
                         Some((area, text)) => {
                             self.label_value(&area, &text, item);
                             for child in &item.children {
@@ -419,6 +444,16 @@ impl Interpreter {
         }
         self.place = Place::Section;
     }
+}
+
+/// Whether a bullet names a person (`@masukai — project lead`, `[@octocat](…)`) rather than
+/// saying something.
+fn names_a_person(text: &str) -> bool {
+    let shown = plain(text);
+    shown
+        .trim()
+        .strip_prefix('@')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// Whether the text after a bullet's label introduces the bullets nested in it: it ends with a
