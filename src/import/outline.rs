@@ -110,6 +110,8 @@ pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
     options.extension.table = true;
     options.extension.strikethrough = true;
     options.extension.front_matter_delimiter = Some(String::from("---"));
+    let without_html = with_markdown_for_inline_html(text, &options);
+    let text = without_html.as_deref().unwrap_or(text);
     let inlined = with_inline_links(text, &options);
     let text = inlined.as_deref().unwrap_or(text);
     let root = parse_document(&arena, text, &options);
@@ -143,6 +145,122 @@ pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
     (front_matter, blocks)
 }
 
+/// Whether a paragraph is only a site generator's directives (`{{% include "…" %}}`,
+/// `{{< figure … >}}`, `{% include … %}`), one per line: what the site puts there is in
+/// another file, and the directive is no text of the ladder.
+fn is_template_directive(text: &str) -> bool {
+    let directive = |line: &str| {
+        let line = line.trim();
+        [("{{", "}}"), ("{%", "%}")]
+            .iter()
+            .any(|(open, close)| line.starts_with(open) && line.ends_with(close))
+    };
+    !text.trim().is_empty()
+        && text
+            .lines()
+            .all(|line| line.trim().is_empty() || directive(line))
+}
+
+/// One change to a line of a document: the byte range replaced, and by what.
+type LineEdit = (usize, std::ops::Range<usize>, String);
+
+/// `text` with `edits` (in document order, none overlapping) made.
+fn edited(text: &str, edits: Vec<LineEdit>) -> String {
+    let mut out: Vec<String> = text.lines().map(str::to_owned).collect();
+    // From the last edit back, so that earlier ranges on a line stay where they were.
+    for (index, range, replacement) in edits.into_iter().rev() {
+        if let Some(line) = out.get_mut(index) {
+            if line.get(range.clone()).is_some() {
+                line.replace_range(range, &replacement);
+            }
+        }
+    }
+    let mut joined = out.join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    joined
+}
+
+/// Where an inline node is written: its line's index and its byte range there, when it is on
+/// one line.
+fn written_at(node: &AstNode, lines: &[&str]) -> Option<(usize, std::ops::Range<usize>)> {
+    let position = node.data().sourcepos;
+    if position.start.line != position.end.line || position.start.line == 0 {
+        return None;
+    }
+    let index = position.start.line - 1;
+    let range = position.start.column.saturating_sub(1)..position.end.column;
+    lines.get(index)?.get(range.clone())?;
+    Some((index, range))
+}
+
+/// The document with the HTML tags written inside its Markdown text (`<a href="…">`, `<b>`,
+/// `<br>`) as the Markdown they stand for (`[…](…)`, `**`, a space); tags that only style
+/// (`<span>`, `<sup>`) dropped, their text kept. `None` when it has none. Raw HTML blocks are
+/// read as HTML elsewhere; this is the HTML inside a paragraph or a list item.
+fn with_markdown_for_inline_html(text: &str, options: &Options) -> Option<String> {
+    const STYLING: &[&str] = &[
+        "span", "font", "sup", "sub", "u", "mark", "small", "big", "abbr", "ins", "kbd", "s",
+    ];
+    let arena = Arena::new();
+    let root = parse_document(&arena, text, options);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut edits: Vec<LineEdit> = Vec::new();
+    // The targets of the `<a>` tags open at this point.
+    let mut anchors: Vec<Option<String>> = Vec::new();
+    for node in root.descendants() {
+        let NodeValue::HtmlInline(tag) = &node.data().value else {
+            continue;
+        };
+        let Some((index, range)) = written_at(node, &lines) else {
+            continue;
+        };
+        let closing = tag.starts_with("</");
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let replacement = match (name.as_str(), closing) {
+            ("a", false) => {
+                let fragment = Html::parse_fragment(tag);
+                let href = fragment
+                    .root_element()
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .find_map(|element| element.value().attr("href").map(str::to_owned));
+                let opening = if href.is_some() { "[" } else { "" };
+                anchors.push(href);
+                opening.to_owned()
+            }
+            ("a", true) => match anchors.pop().flatten() {
+                Some(href) if href.contains([' ', '(', ')']) => format!("](<{href}>)"),
+                Some(href) => format!("]({href})"),
+                None => String::new(),
+            },
+            ("b" | "strong", _) => String::from("**"),
+            ("i" | "em", _) => String::from("*"),
+            ("code", _) => String::from("`"),
+            // In a table's cell a break separates the cell's expectations: kept for the
+            // cell's reader.
+            ("br", _)
+                if node
+                    .ancestors()
+                    .any(|up| matches!(up.data().value, NodeValue::TableCell)) =>
+            {
+                continue
+            }
+            ("br", _) => String::from(" "),
+            (name, _) if STYLING.contains(&name) => String::new(),
+            _ => continue,
+        };
+        edits.push((index, range, replacement));
+    }
+    (!edits.is_empty()).then(|| edited(text, edits))
+}
+
 /// The document with its reference links (`[guide][ref]`, `[guide][]`, `[guide]`, their
 /// `[ref]: url` written elsewhere) written inline (`[guide](url)`), or `None` when it has
 /// none. The importer keeps each text as its Markdown source; a reference link without its
@@ -151,24 +269,15 @@ fn with_inline_links(text: &str, options: &Options) -> Option<String> {
     let arena = Arena::new();
     let root = parse_document(&arena, text, options);
     let lines: Vec<&str> = text.lines().collect();
-    // (line index, byte range in that line, replacement), in document order.
-    let mut edits: Vec<(usize, std::ops::Range<usize>, String)> = Vec::new();
+    let mut edits: Vec<LineEdit> = Vec::new();
     for node in root.descendants() {
         let NodeValue::Link(link) = &node.data().value else {
             continue;
         };
-        let position = node.data().sourcepos;
-        if position.start.line != position.end.line || position.start.line == 0 {
-            continue;
-        }
-        let index = position.start.line - 1;
-        let Some(line) = lines.get(index) else {
+        let Some((index, range)) = written_at(node, &lines) else {
             continue;
         };
-        let range = position.start.column.saturating_sub(1)..position.end.column;
-        let Some(written) = line.get(range.clone()) else {
-            continue;
-        };
+        let written = &lines[index][range.clone()];
         // Inline links end with their target's `)`; autolinks start with `<`.
         if !written.starts_with('[') || written.ends_with(')') {
             continue;
@@ -184,19 +293,7 @@ fn with_inline_links(text: &str, options: &Options) -> Option<String> {
         };
         edits.push((index, range, format!("[{words}]({target})")));
     }
-    if edits.is_empty() {
-        return None;
-    }
-    let mut out: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
-    // From the last edit back, so that earlier ranges on a line stay where they were.
-    for (index, range, replacement) in edits.into_iter().rev() {
-        out[index].replace_range(range, &replacement);
-    }
-    let mut joined = out.join("\n");
-    if text.ends_with('\n') {
-        joined.push('\n');
-    }
-    Some(joined)
+    (!edits.is_empty()).then(|| edited(text, edits))
 }
 
 /// The byte index of the `]` that closes the `[` `text` starts with (nested brackets and
@@ -339,6 +436,9 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
         }),
         NodeValue::Paragraph => {
             let source = source_of(node, lines);
+            if is_template_directive(&source) {
+                return;
+            }
             // `**Scope:** ...` lines written one under the other are one paragraph to Markdown
             // but one key each to their author.
             let source_lines: Vec<&str> = source.lines().collect();

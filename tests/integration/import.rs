@@ -960,3 +960,45 @@ fn sentences_with_colons_rosters_and_how_to_become_are_read_as_written() {
         assert!(description.contains(said), "{said}: {description}");
     }
 }
+
+/// What a site's Markdown carries besides the ladder: HTML tags inside the text (`<a href>`,
+/// `<b>`, `<br>`) come out as the Markdown they stand for; a generator's directives
+/// (`{{% include … %}}`) are no text; a table of contents and a paragraph that only links to
+/// another page are pointers, kept in the description, not expectations.
+#[test]
+fn inline_html_directives_and_tables_of_contents_are_not_expectations() {
+    let imported = imported_from(
+        "senior.md",
+        "# Engineering levels\n\n\
+         - [Leadership](#leadership)\n- [Technical](#technical)\n\n\
+         ## Senior\n\n\
+         ### Leadership\n\n\
+         {{% include \"includes/leadership.md\" %}}\n\n\
+         - <a href=\"#sponsor\">Sponsored</a> by one <b>member</b>\n\
+         - Mentors others<br>across teams\n\n\
+         ### Technical\n\n\
+         - Designs <span class=\"x\">systems</span>\n\n\
+         ## Staff\n\n\
+         ### Leadership\n\n\
+         - Leads a group\n\n\
+         ### Technical\n\n\
+         [All of the level below's competencies](/senior)\n\n\
+         - Designs platforms\n",
+    );
+    assert_eq!(level_titles(&imported), ["Senior", "Staff"]);
+    assert_eq!(
+        entry(&imported, "Senior", "Leadership"),
+        [
+            "[Sponsored](#sponsor) by one **member**",
+            "Mentors others across teams"
+        ]
+    );
+    assert_eq!(entry(&imported, "Senior", "Technical"), ["Designs systems"]);
+    assert_eq!(
+        entry(&imported, "Staff", "Technical"),
+        ["Designs platforms"]
+    );
+    let text = format!("{imported:?}");
+    assert!(!text.contains("include"), "{text}");
+    assert!(text.contains("All of the level below"), "{text}");
+}

@@ -74,6 +74,30 @@ fn link_target(text: &str) -> Option<String> {
     first_link(text).map(|(_, url)| url)
 }
 
+/// The target of the one link a text is made of (`[Technical competencies](#technical)`,
+/// perhaps emphasized), when it says nothing else.
+fn only_a_link(text: &str) -> Option<String> {
+    fn find(inlines: &[markup::Inline]) -> Option<String> {
+        let mut target = None;
+        for inline in inlines {
+            match inline {
+                markup::Inline::Link { url, .. } if target.is_none() => target = Some(url.clone()),
+                markup::Inline::Emph { children } | markup::Inline::Strong { children } => {
+                    if target.is_some() {
+                        return None;
+                    }
+                    target = Some(find(children)?);
+                }
+                markup::Inline::Text { text } if text.trim().is_empty() => {}
+                markup::Inline::Break => {}
+                _ => return None,
+            }
+        }
+        target
+    }
+    find(&markup::inline(text.trim()))
+}
+
 fn first_link(text: &str) -> Option<(String, String)> {
     fn find(inlines: &[markup::Inline]) -> Option<(String, String)> {
         for inline in inlines {
@@ -479,7 +503,9 @@ impl Interpreter {
                         continue;
                     }
                 }
-                if is_footnote(text) {
+                // A footnote, or a paragraph that is only a link ("[All of the level
+                // below's competencies](…)"): a pointer, not an expectation.
+                if is_footnote(text) || only_a_link(text).is_some() {
                     self.describe_level(text);
                     continue;
                 }

@@ -209,7 +209,14 @@ impl Interpreter {
         let roster = items
             .iter()
             .all(|item| names_a_person(&item.text) && item.children.is_empty());
-        if roster && matches!(self.place, Place::Level | Place::Area(_)) {
+        // A table of contents: links, one per bullet, to places on the page.
+        let contents = items
+            .iter()
+            .all(|item| only_a_link(&item.text).is_some() && item.children.is_empty())
+            && items
+                .iter()
+                .any(|item| only_a_link(&item.text).is_some_and(|target| target.starts_with('#')));
+        if (roster || contents) && matches!(self.place, Place::Level | Place::Area(_)) {
             let text = items
                 .iter()
                 .map(|item| list_item_markdown(item, 0))
