@@ -248,6 +248,14 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
     // The model is built through its serde form, which fills in every default.
     let mut tracks: IndexMap<String, BTreeMap<LevelKey, LevelData>> = IndexMap::new();
     let mut areas: IndexMap<String, String> = IndexMap::new();
+    // The order in which the file first names each level: theirs, when nothing else tells.
+    let mut first_named: IndexMap<String, ()> = IndexMap::new();
+    for entry in &found {
+        first_named.entry(entry.level.clone()).or_default();
+    }
+    // Numbers order the levels only when every level has one ("Pr0" beside "n00b" and
+    // "Play3r" is a name).
+    let numbered = first_named.keys().all(|level| rank_number(level).is_some());
     for entry in found {
         let track = entry.track.clone().unwrap_or_else(|| title.clone());
         let area_name = area_titles
@@ -276,6 +284,8 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
             .entry(LevelKey::new(
                 &entry.level,
                 level_titles.get_index_of(&entry.level),
+                first_named.get_index_of(&entry.level).unwrap_or_default(),
+                numbered,
             ))
             .or_insert_with(|| (level_title, IndexMap::new(), Vec::new()));
         if entry.describes {
@@ -334,25 +344,88 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
 /// A level's title, its expectations by area id, and its description's paragraphs.
 type LevelData = (String, IndexMap<String, Vec<Expectation>>, Vec<String>);
 
-/// Levels sort in the order the file lists them, else by their number, else by name.
+/// What one entry (`{title, summary, criteria}`) gives its level in `area`: its criteria,
+/// and the texts beside them that describe it (`Area: text`, to the level's description).
+fn entries_of(value: &Value, track: Option<&str>, level: &str, area: &str) -> Vec<Found> {
+    let (texts, describing) = criteria(value);
+    if texts.is_empty() {
+        return Vec::new();
+    }
+    let described = describing.into_iter().map(|text| {
+        let text = if area.is_empty() {
+            text
+        } else {
+            format!("{area}: {text}")
+        };
+        (Expectation::new(&text), true)
+    });
+    texts
+        .into_iter()
+        .map(|text| (text, false))
+        .chain(described)
+        .map(|(expectation, describes)| Found {
+            track: track.map(str::to_owned),
+            level: level.to_owned(),
+            area: area.to_owned(),
+            expectation,
+            describes,
+        })
+        .collect()
+}
+
+/// Levels sort in the order the file lists them, else by their number (`3`, `L3`, `Level 3`),
+/// else in the order the file first names them.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum LevelKey {
     Listed(usize),
     Number(u64, String),
-    Named(String),
+    Named(usize),
 }
 
+/// Words a level's number follows (`Level 3`, `Stufe 2`), lowercased; short codes (`L3`,
+/// `IC4`, `E5`) need none.
+const RANK_WORDS: &[&str] = &[
+    "level",
+    "lvl",
+    "grade",
+    "band",
+    "milestone",
+    "stage",
+    "rank",
+    "tier",
+    "stufe",
+    "nivel",
+    "nível",
+    "niveau",
+    "等级",
+    "职级",
+    "レベル",
+    "등급",
+];
+
 impl LevelKey {
-    fn new(text: &str, listed: Option<usize>) -> Self {
+    fn new(text: &str, listed: Option<usize>, first_named: usize, numbered: bool) -> Self {
         if let Some(index) = listed {
             return LevelKey::Listed(index);
         }
-        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-        match digits.parse::<u64>() {
-            Ok(number) => LevelKey::Number(number, text.to_owned()),
-            Err(_) => LevelKey::Named(text.to_owned()),
+        match rank_number(text).filter(|_| numbered) {
+            Some(number) => LevelKey::Number(number, text.to_owned()),
+            None => LevelKey::Named(first_named),
         }
     }
+}
+
+/// The number a level's name ends with when it ranks it (`3`, `L3`, `IC4`, `Level 3`); digits
+/// inside a name ("Play3r") are no rank.
+fn rank_number(text: &str) -> Option<u64> {
+    let trimmed = text.trim();
+    let prefix = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &trimmed[prefix.len()..];
+    let prefix = prefix.trim_end_matches([' ', '-', '_', '.']).to_lowercase();
+    let ranked = prefix.is_empty()
+        || prefix.chars().count() <= 3 && prefix.chars().all(char::is_alphabetic)
+        || RANK_WORDS.contains(&prefix.as_str());
+    digits.parse().ok().filter(|_| ranked)
 }
 
 fn scalar(value: &Value) -> Option<String> {
@@ -414,15 +487,20 @@ fn titles_of(value: &Value, keys: &[&str]) -> IndexMap<String, String> {
 
 /// The criteria an entry gives: strings, or objects whose text is under a criteria key, each
 /// with the examples given under it; examples given beside an entry's one criterion are that
-/// criterion's.
-fn criteria(value: &Value) -> Vec<Expectation> {
+/// criterion's. Also the texts that name or describe the entry beside a list of criteria
+/// (UNiDAYS' level `summary` "Commercially Aware" over its `criteria`): no criteria of theirs.
+fn criteria(value: &Value) -> (Vec<Expectation>, Vec<String>) {
     let mut out = Vec::new();
+    let mut describing = Vec::new();
     for key in CRITERIA_KEYS
         .iter()
         .chain(&["exampleCriteria", "example_criteria"])
     {
         let before = out.len();
         match value.get(*key) {
+            Some(Value::String(text)) if !text.trim().is_empty() && !out.is_empty() => {
+                describing.push(text.trim().to_owned());
+            }
             Some(Value::String(text)) if !text.trim().is_empty() => out.extend(listed(text)),
             Some(Value::Array(items)) => {
                 for item in items {
@@ -449,7 +527,7 @@ fn criteria(value: &Value) -> Vec<Expectation> {
     if let [only] = out.as_mut_slice() {
         only.examples.extend(examples_in(value));
     }
-    out
+    (out, describing)
 }
 
 /// Grading bands of one capability at a level: the band that says what the level expects, and
@@ -591,21 +669,13 @@ fn walk(
                     }
                     return;
                 }
-                let texts = criteria(value);
-                if !texts.is_empty() {
-                    let own_area = string_at(value, AREA_KEYS);
-                    let area = own_area
-                        .or_else(|| area.map(str::to_owned))
-                        .unwrap_or_default();
-                    for expectation in texts {
-                        found.push(Found {
-                            track: track.map(str::to_owned),
-                            level: level.clone(),
-                            area: area.clone(),
-                            expectation,
-                            describes: false,
-                        });
-                    }
+                let own_area = string_at(value, AREA_KEYS);
+                let area = own_area
+                    .or_else(|| area.map(str::to_owned))
+                    .unwrap_or_default();
+                let entries = entries_of(value, track, &level, &area);
+                if !entries.is_empty() {
+                    found.extend(entries);
                     return;
                 }
             }
@@ -639,15 +709,8 @@ fn walk(
                                 // else its place in the list names it.
                                 let level = string_at(item, &["title", "name", "label"])
                                     .unwrap_or_else(|| format!("{word} {}", index + 1));
-                                for expectation in criteria(item) {
-                                    found.push(Found {
-                                        track: track.map(str::to_owned),
-                                        level: level.clone(),
-                                        area: next_area.unwrap_or_default().to_owned(),
-                                        expectation,
-                                        describes: false,
-                                    });
-                                }
+                                let area = next_area.unwrap_or_default();
+                                found.extend(entries_of(item, track, &level, area));
                             }
                             continue;
                         }

@@ -1002,3 +1002,61 @@ fn inline_html_directives_and_tables_of_contents_are_not_expectations() {
     assert!(!text.contains("include"), "{text}");
     assert!(text.contains("All of the level below"), "{text}");
 }
+
+/// A spreadsheet whose cells hold paragraphs: each paragraph is one expectation (its lines
+/// joined), a line of examples (`例：…`, `e.g. …`) gives that expectation's examples, and a
+/// bracketed name between paragraphs (`[Engineering Manager Skills]`) starts a group of the
+/// cell, no expectation.
+#[test]
+fn a_cell_of_paragraphs_gives_one_expectation_per_paragraph() {
+    let imported = imported_from(
+        "grid.csv",
+        ",Craft,Impact\n\
+         G1,\"Writes tests for their code\nand asks for reviews.\n\nFixes small bugs.\ne.g. typos, off-by-one\",\"Ships small tasks.\"\n\
+         G2,\"Designs features.\n\n[Engineering Manager Skills]\n\nGrows the team.\",\"理解し、説明できる。\n例：ロギングデータの活用\n\nチームをリードしている。\"\n",
+    );
+    assert_eq!(level_titles(&imported), ["G1", "G2"]);
+    assert_eq!(
+        entry(&imported, "G1", "Craft"),
+        [
+            "Writes tests for their code and asks for reviews.",
+            "Fixes small bugs."
+        ]
+    );
+    assert_eq!(
+        entry(&imported, "G2", "Craft"),
+        ["Designs features.", "Grows the team."]
+    );
+    assert_eq!(
+        entry(&imported, "G2", "Impact"),
+        ["理解し、説明できる。", "チームをリードしている。"]
+    );
+    let examples: Vec<String> = imported
+        .levels()
+        .flat_map(|(_, level)| level.expectations.values().flatten())
+        .flat_map(|item| item.examples.clone())
+        .collect();
+    assert_eq!(examples, ["typos, off-by-one", "ロギングデータの活用"]);
+}
+
+/// A site's data whose levels are named with digits inside words ("Play3r", "Pr0") keeps the
+/// file's order of levels; a level's `summary` beside its `criteria` names it within the
+/// area: it joins the description, not the expectations.
+#[test]
+fn data_levels_keep_the_file_s_order_and_a_summary_beside_criteria_describes() {
+    let imported = imported_from(
+        "core.json",
+        r#"{"title": "Core", "topics": [
+          {"title": "Attitude", "levels": [
+            {"title": "n00b", "summary": "", "criteria": ["Willing to learn"]},
+            {"title": "Play3r", "summary": "Team player", "criteria": ["Helps others", "Shares"]},
+            {"title": "Pr0", "summary": "Leader", "criteria": ["Leads a team"]}]}]}"#,
+    );
+    assert_eq!(level_titles(&imported), ["n00b", "Play3r", "Pr0"]);
+    assert_eq!(
+        entry(&imported, "Play3r", "Attitude"),
+        ["Helps others", "Shares"]
+    );
+    let (_, pro) = imported.levels().find(|(_, l)| l.title == "Pr0").unwrap();
+    assert!(pro.description.as_deref().unwrap_or("").contains("Leader"));
+}

@@ -49,6 +49,9 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
         .flat_map(|part| part.split("<br/>"))
         .flat_map(|part| part.split("<br />"))
         .collect();
+    if let Some(items) = paragraph_items(&lines) {
+        return items;
+    }
     let mut items: Vec<Expectation> = Vec::new();
     // Whether the expectations themselves have secondary bullets (then every such line is one).
     let mut secondary_items = false;
@@ -69,6 +72,66 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
         }
     }
     items
+}
+
+/// The expectations of a cell written as paragraphs (blank lines between them), or `None`
+/// when it is not: each paragraph is one expectation, its lines joined, a line that gives
+/// examples (`例：…`, `e.g. …`) its examples. A paragraph that is only a bracketed or bold
+/// name (`[Engineering Manager Skills]`) starts a group of the cell: it is no expectation.
+/// A paragraph of bulleted lines is an expectation per bullet, as a cell of lines is.
+fn paragraph_items(lines: &[&str]) -> Option<Vec<Expectation>> {
+    let paragraphs: Vec<Vec<&str>> = lines
+        .split(|line| line.trim().is_empty())
+        .map(|paragraph| paragraph.iter().map(|line| line.trim()).collect::<Vec<_>>())
+        .filter(|paragraph: &Vec<&str>| !paragraph.is_empty())
+        .collect();
+    if paragraphs.len() < 2 {
+        return None;
+    }
+    let mut items: Vec<Expectation> = Vec::new();
+    for paragraph in paragraphs {
+        let bulleted = paragraph.iter().all(|line| strip_bullet(line) != *line);
+        if bulleted && paragraph.len() > 1 {
+            items.extend(
+                paragraph
+                    .iter()
+                    .map(|line| Expectation::new(strip_bullet(line))),
+            );
+            continue;
+        }
+        if paragraph.len() == 1 && names_a_group(paragraph[0]) {
+            continue;
+        }
+        let mut sentences: Vec<&str> = Vec::new();
+        let mut examples: Vec<String> = Vec::new();
+        for (index, line) in paragraph.iter().enumerate() {
+            match text::after_example_label(line).filter(|_| index > 0) {
+                Some(given) => examples.push(given),
+                None => sentences.push(line),
+            }
+        }
+        let text = sentences
+            .iter()
+            .map(|line| strip_bullet(line))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.is_empty() || super::is_placeholder(&text) || text.parse::<f64>().is_ok() {
+            continue;
+        }
+        items.push(Expectation::new(&text).with_examples(examples));
+    }
+    Some(items)
+}
+
+/// Whether a cell's line only names a group of what follows it: `[Engineering Manager
+/// Skills]`, `**For managers**`.
+fn names_a_group(line: &str) -> bool {
+    // A spreadsheet's text reaches here escaped as literal Markdown (`\[…\]`).
+    let unescaped = line.trim().replace("\\[", "[").replace("\\]", "]");
+    let line = unescaped.as_str();
+    let bracketed = line.starts_with('[') && line.ends_with(']') && !line.contains("](");
+    let bold = line.starts_with("**") && line.ends_with("**") && line.matches("**").count() == 2;
+    (bracketed || bold) && line.chars().count() <= 60
 }
 
 /// Bullets a writer uses for a second level of a list inside one cell.

@@ -572,6 +572,24 @@ const EXAMPLE_LABELS: &[&str] = &[
     "דוגמה",
 ];
 
+/// The examples a line gives after an example label (`例：ソースコントロール、エディタ`,
+/// `e.g. feature flags`), without the label; `None` when it starts with none.
+pub(super) fn after_example_label(text: &str) -> Option<String> {
+    let text = plain(text);
+    let trimmed = text.trim();
+    let lower = trimmed.to_lowercase();
+    EXAMPLE_LABELS.iter().find_map(|label| {
+        let rest = lower.strip_prefix(label)?;
+        let after = rest.strip_prefix([':', '：']).or_else(|| {
+            // `e.g. …` needs no colon.
+            (label.ends_with('.') && rest.starts_with(' ')).then_some(rest)
+        })?;
+        let start = trimmed.len() - after.len();
+        let examples = trimmed.get(start..)?.trim();
+        (!examples.is_empty()).then(|| examples.to_owned())
+    })
+}
+
 /// Whether a bullet only introduces examples (`Examples:`, `e.g.:`, `例：`).
 pub(super) fn is_example_label(text: &str) -> bool {
     let label = plain(text)
