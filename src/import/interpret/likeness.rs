@@ -269,6 +269,9 @@ pub(super) fn is_description_heading(title: &str) -> bool {
 pub(super) fn is_becoming_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
     BECOMING.iter().any(|start| lower.starts_with(start))
+        || lower.ends_with(" werden")
+        || lower.ends_with("になる")
+        || lower.ends_with("になるには")
 }
 
 /// Marks a footnote starts with (`\* _Excluding …_`, `† …`, `※ …`, `¹ …`).
@@ -287,12 +290,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     if first_line.is_empty() {
         return 0.0;
     }
-    let lowered = first_line.to_lowercase();
-    if is_description_heading(first_line)
-        || BECOMING.iter().any(|start| lowered.starts_with(start))
-        || lowered.ends_with(" werden")
-        || lowered.ends_with("になる")
-    {
+    if is_description_heading(first_line) || is_becoming_heading(first_line) {
         return 0.0;
     }
     let lower = first_line.to_lowercase();
