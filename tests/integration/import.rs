@@ -1060,3 +1060,24 @@ fn data_levels_keep_the_file_s_order_and_a_summary_beside_criteria_describes() {
     let (_, pro) = imported.levels().find(|(_, l)| l.title == "Pr0").unwrap();
     assert!(pro.description.as_deref().unwrap_or("").contains("Leader"));
 }
+
+/// Levels titled in Korean (`## 주니어 엔지니어`) are levels as their English titles are; a
+/// level's `**Summary:**` line is its headline, not an area.
+#[test]
+fn korean_titles_are_levels_and_a_summary_line_is_the_headline() {
+    let imported = imported_from(
+        "ko.md",
+        "# 엔지니어 성장 레벨\n\n## 주니어 엔지니어\n\n**Summary:** 작업을 완료한다.\n\n\
+         ### 기술 역량\n- 명확하게 정의된 작업을 완료한다\n\n### 협업\n- 팀 회의에 참여한다\n\n\
+         ## 시니어 엔지니어\n\n### 기술 역량\n- 복잡한 시스템을 설계한다\n\n### 협업\n- 멘토링한다\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["주니어 엔지니어", "시니어 엔지니어"]
+    );
+    assert_eq!(imported.language.as_deref(), Some("ko"));
+    let names: Vec<&str> = imported.areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["기술 역량", "협업"]);
+    let (_, junior) = imported.levels().next().unwrap();
+    assert_eq!(junior.headline.as_deref(), Some("작업을 완료한다."));
+}

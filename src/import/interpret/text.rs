@@ -190,6 +190,14 @@ impl Interpreter {
                             .extend(value.split(", ").map(|part| part.trim().to_owned()));
                     }
                 }
+                // `**Summary:** …`, `**Overview:** …`: the level's headline, or its description.
+                k if is_description_heading(k) => {
+                    if level.headline.is_none() && level.description.is_empty() {
+                        level.headline = Some(value);
+                    } else {
+                        level.description.push(value);
+                    }
+                }
                 // `**Note:** …`, `**Defined by:** …`: said about the level, not expected of it.
                 k if ASIDE_KEYS.contains(&k) => {
                     self.describe_level(&format!("**{}:** {value}", key.trim()));
