@@ -305,6 +305,9 @@ pub(super) fn is_description_heading(title: &str) -> bool {
 pub(super) fn is_becoming_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
     BECOMING.iter().any(|start| lower.starts_with(start))
+        || ["nominat", "提名", "nominierung"]
+            .iter()
+            .any(|stem| lower.contains(stem))
         || lower.ends_with(" werden")
         || lower.ends_with("になる")
         || lower.ends_with("になるには")

@@ -323,6 +323,10 @@ impl Interpreter {
                             || is_bold_label(&item.text)
                     });
                     match label {
+                        // `- Defined by:` over its links: said about the level.
+                        Some((area, _)) if ASIDE_KEYS.contains(&area.to_lowercase().as_str()) => {
+                            self.describe_level(&list_item_markdown(item, 0));
+                        }
                         Some((area, text)) => {
                             self.label_value(&area, &text, item);
                             for child in &item.children {
