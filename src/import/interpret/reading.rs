@@ -319,7 +319,10 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         }
         let outside =
             first.is_some_and(|first| position < first) || last.is_some_and(|last| position > last);
-        if outside && level_likeness(title) < 0.3 {
+        // "Summary of the roles", "Nomination of a maintainer": never a level, wherever it is.
+        let never_a_level = super::likeness::is_description_heading(title)
+            || super::likeness::is_becoming_heading(title);
+        if never_a_level || outside && level_likeness(title) < 0.3 {
             prose.push((title.to_owned(), line));
         } else if let Some(group) = groups.last_mut() {
             group.push((title, line));
