@@ -193,12 +193,95 @@ pub(crate) fn names_level_summary(name: &str) -> bool {
 pub const GENERAL_AREA: &str = "Expectations";
 
 /// Area names that differ only in `&`/`and`, case or spacing are one area.
+/// Words that qualify an area's name without changing which area it is ("Additional
+/// privileges" at the next role are its Privileges).
+const AREA_QUALIFIERS: &[&str] = &[
+    "additional",
+    "other",
+    "more",
+    "extra",
+    "further",
+    "new",
+    "weitere",
+    "zusätzliche",
+    "autres",
+    "otros",
+    "outros",
+];
+
+/// The names of a role's lists that a role's name may precede ("Community member
+/// requirements" are Requirements).
+const LIST_NAMES: &[&str] = &[
+    "requirements",
+    "responsibilities",
+    "privileges",
+    "qualifications",
+    "expectations",
+    "duties",
+    "rights",
+];
+
+/// The key areas are told apart by: the name without case, spacing, a bracketed note
+/// ("Requirements (one or several of the below)"), a qualifier ("Additional privileges"), a
+/// trailing "include"/colon, or a role's name before a list's name ("Member requirements").
 fn area_key(name: &str) -> String {
-    name.to_lowercase()
-        .replace('&', " and ")
+    area_core(&name.to_lowercase()).join(" ")
+}
+
+/// An area's name as shown: its core words as written ("Requirements (one or several of the
+/// below)" shows as "Requirements", "Additional privileges" as "Privileges").
+fn area_display(name: &str) -> String {
+    let core = area_core(name);
+    let shown = core.join(" ");
+    let mut chars = shown.chars();
+    match chars.next() {
+        Some(first) if core.len() == 1 && LIST_NAMES.contains(&shown.to_lowercase().as_str()) => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => shown,
+    }
+}
+
+/// The words that name an area (see [`area_key`]), in the case they are written in.
+fn area_core(name: &str) -> Vec<String> {
+    let mut text = name.replace('&', " and ");
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        while let (Some(start), Some(end)) = (text.find(open), text.rfind(close)) {
+            if end <= start {
+                break;
+            }
+            text.replace_range(start..end + close.len_utf8(), " ");
+        }
+    }
+    let mut words: Vec<&str> = text
         .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(|word| word.trim_end_matches([':', '：']))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let lower = |word: &str| word.to_lowercase();
+    while words.len() > 1
+        && matches!(
+            words.last().map(|word| lower(word)).as_deref(),
+            Some("include" | "includes" | "are")
+        )
+    {
+        words.pop();
+    }
+    while words.len() > 1 && AREA_QUALIFIERS.contains(&lower(words[0]).as_str()) {
+        words.remove(0);
+    }
+    if let Some(last) = words.last().copied() {
+        let prefix = &words[..words.len() - 1];
+        let named_by_role = !prefix.is_empty()
+            && prefix.len() <= 3
+            && !prefix
+                .iter()
+                .any(|word| matches!(lower(word).as_str(), "and" | "und" | "y" | "e" | "et"));
+        if named_by_role && LIST_NAMES.contains(&lower(last).as_str()) {
+            return vec![last.to_owned()];
+        }
+    }
+    words.into_iter().map(str::to_owned).collect()
 }
 
 #[derive(Debug, Default, Clone)]
@@ -611,8 +694,21 @@ impl Interpreter {
                 return canonical.clone();
             }
         }
-        self.areas.push((name.to_owned(), Vec::new()));
-        name.to_owned()
+        // A name with a note or a qualifier shows as its core ("Requirements (one of the
+        // below)" is Requirements); the name as written is kept as an alias.
+        let shown = area_display(name);
+        let shown = if shown.is_empty() {
+            name.to_owned()
+        } else {
+            shown
+        };
+        let aliases = if shown == name {
+            Vec::new()
+        } else {
+            vec![name.to_owned()]
+        };
+        self.areas.push((shown.clone(), aliases));
+        shown
     }
 
     /// Adds `text` to the current level's description: prose about the level (a note, a
