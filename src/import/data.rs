@@ -67,8 +67,13 @@ const CRITERIA_KEYS: &[&str] = &[
     "text",
     "criterion",
     "content",
+    "bullets",
+    "points",
     "summary",
 ];
+/// Keys of a text that introduces an entry's criteria (`summary: {blurb, bullets}`): the
+/// level's description.
+const LEAD_IN_KEYS: &[&str] = &["blurb", "intro", "introduction", "lead", "lede"];
 /// Keys of examples given under a criterion (Monzo's `exampleCriteria[].examples`), or beside
 /// an entry's one criterion (Snowflake's milestone `summary` with its `signals`, which its site
 /// shows as "Example behaviors", and `examples`, "Example tasks"): kept as that expectation's
@@ -239,6 +244,9 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
     let mut found = Vec::new();
     walk(value, None, None, 0, &mut found);
     if found.is_empty() {
+        found = named_levels(value);
+    }
+    if found.is_empty() {
         return None;
     }
     let warnings = Vec::new();
@@ -343,6 +351,37 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
 /// A level's title and its expectations by area id.
 /// A level's title, its expectations by area id, and its description's paragraphs.
 type LevelData = (String, IndexMap<String, Vec<Expectation>>, Vec<String>);
+
+/// A list of levels that name themselves and give criteria, in order (`[{name: "Junior
+/// developer", summary: {blurb, bullets}}, …]`), at the top of the data or under one key:
+/// each entry is a level of its own, with no area. Empty when the data holds none.
+fn named_levels(value: &Value) -> Vec<Found> {
+    let lists: Vec<&Vec<Value>> = match value {
+        Value::Array(items) => vec![items],
+        Value::Object(map) => map
+            .values()
+            .filter_map(|child| match child {
+                Value::Array(items) => Some(items),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    for items in lists {
+        let levels: Vec<Vec<Found>> = items
+            .iter()
+            .filter_map(|item| {
+                let name = string_at(item, NAME_KEYS)?;
+                let entries = entries_of(item, None, &name, "");
+                (!entries.is_empty()).then_some(entries)
+            })
+            .collect();
+        if levels.len() >= 2 && levels.len() == items.len() {
+            return levels.into_iter().flatten().collect();
+        }
+    }
+    Vec::new()
+}
 
 /// What one entry (`{title, summary, criteria}`) gives its level in `area`: its criteria,
 /// and the texts beside them that describe it (`Area: text`, to the level's description).
@@ -498,6 +537,17 @@ fn criteria(value: &Value) -> (Vec<Expectation>, Vec<String>) {
     {
         let before = out.len();
         match value.get(*key) {
+            // `summary: {blurb, bullets}`: an object holding the criteria and their lead-in.
+            Some(nested @ Value::Object(_)) => {
+                let (texts, lead_ins) = criteria(nested);
+                out.extend(texts);
+                describing.extend(lead_ins);
+                describing.extend(
+                    LEAD_IN_KEYS
+                        .iter()
+                        .filter_map(|lead| nested.get(*lead).and_then(scalar)),
+                );
+            }
             Some(Value::String(text)) if !text.trim().is_empty() && !out.is_empty() => {
                 describing.push(text.trim().to_owned());
             }
@@ -527,6 +577,13 @@ fn criteria(value: &Value) -> (Vec<Expectation>, Vec<String>) {
     if let [only] = out.as_mut_slice() {
         only.examples.extend(examples_in(value));
     }
+    // An entry that gives only examples (`{name: Working, examples: [...]}`): they are what
+    // the level expects.
+    if out.is_empty() {
+        out.extend(examples_in(value).iter().map(|text| Expectation::new(text)));
+    }
+    // `Not applicable for this role` holds the place of criteria.
+    out.retain(|item| !super::interpret::is_placeholder(&item.text));
     (out, describing)
 }
 

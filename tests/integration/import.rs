@@ -1081,3 +1081,53 @@ fn korean_titles_are_levels_and_a_summary_line_is_the_headline() {
     let (_, junior) = imported.levels().next().unwrap();
     assert_eq!(junior.headline.as_deref(), Some("작업을 완료한다."));
 }
+
+/// Data files of two more shapes: a list of roles that name themselves, each with its
+/// criteria under `summary: {blurb, bullets}` (the blurb describes the role); and skills whose
+/// levels give only `examples` (they are the expectations; "Not applicable for this role"
+/// holds the place of none).
+#[test]
+fn a_list_of_named_roles_and_levels_of_examples_import_from_data() {
+    let roles = imported_from(
+        "roles.json",
+        r#"[{"name": "Junior developer", "summary": {"blurb": "Learns on the job.", "bullets": ["delivers stories", "writes tests"]}, "skillLevels": [{"skillId": 0, "levelId": 0}]},
+            {"name": "Senior developer", "summary": {"blurb": "Leads work.", "bullets": ["designs systems"]}, "skillLevels": []}]"#,
+    );
+    assert_eq!(
+        level_titles(&roles),
+        ["Junior developer", "Senior developer"]
+    );
+    let (_, junior) = roles.levels().next().unwrap();
+    let texts: Vec<&str> = junior
+        .expectations
+        .values()
+        .flatten()
+        .map(|item| item.text.as_str())
+        .collect();
+    assert_eq!(texts, ["delivers stories", "writes tests"]);
+    assert!(junior
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("Learns on the job."));
+
+    let skills = imported_from(
+        "skills.yml",
+        "- name: Security\n  levels:\n    - name: Awareness\n      examples:\n        - Spots risks\n\
+         \x20   - name: Working\n      examples:\n        - Applies mitigations\n        - Reviews for security\n\
+         \x20   - name: Expert\n      examples:\n        - Not applicable for this role\n\
+         - name: Testing\n  levels:\n    - name: Awareness\n      examples:\n        - Writes unit tests\n\
+         \x20   - name: Working\n      examples:\n        - Designs test suites\n\
+         \x20   - name: Expert\n      examples:\n        - Sets the test strategy\n",
+    );
+    assert_eq!(level_titles(&skills), ["Awareness", "Working", "Expert"]);
+    assert_eq!(
+        entry(&skills, "Working", "Security"),
+        ["Applies mitigations", "Reviews for security"]
+    );
+    assert_eq!(
+        entry(&skills, "Expert", "Testing"),
+        ["Sets the test strategy"]
+    );
+    assert!(!format!("{skills:?}").contains("Not applicable"));
+}

@@ -167,10 +167,25 @@ pub(crate) fn block_plain(block: &Block) -> String {
 pub(crate) fn is_placeholder(text: &str) -> bool {
     let text = plain(text);
     let text = text.trim().trim_end_matches('.').to_lowercase();
+    // "Not applicable for this role", "Nicht zutreffend": the level has nothing here.
+    const NOT_APPLICABLE: &[&str] = &[
+        "not applicable",
+        "nicht zutreffend",
+        "entfällt",
+        "no aplica",
+        "não se aplica",
+        "non applicable",
+        "sans objet",
+        "該当なし",
+        "不适用",
+        "해당 없음",
+    ];
     matches!(
         text.as_str(),
         "todo" | "tbd" | "tbc" | "tba" | "n/a" | "-" | "–" | "—" | "..." | "…" | "?"
-    )
+    ) || NOT_APPLICABLE
+        .iter()
+        .any(|start| text.starts_with(start) && text.chars().count() <= start.chars().count() + 20)
 }
 
 /// A name that labels a description of the level rather than a part of what it expects: a
