@@ -580,7 +580,7 @@ fn criteria(value: &Value) -> (Vec<Expectation>, Vec<String>) {
     // An entry that gives only examples (`{name: Working, examples: [...]}`): they are what
     // the level expects.
     if out.is_empty() {
-        out.extend(examples_in(value).iter().map(|text| Expectation::new(text)));
+        out.extend(examples_in(value).iter().map(Expectation::new));
     }
     // `Not applicable for this role` holds the place of criteria.
     out.retain(|item| !super::interpret::is_placeholder(&item.text));
