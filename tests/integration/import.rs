@@ -1131,3 +1131,28 @@ fn a_list_of_named_roles_and_levels_of_examples_import_from_data() {
     );
     assert!(!format!("{skills:?}").contains("Not applicable"));
 }
+
+/// A project page that first lists its team by role (`### Committer` over `- Yu Sun
+/// (@shalousun)`, or a sentence) and then defines each role: the team's sections are prose,
+/// the definitions the levels; the users' rung and the steering committee are roles; a
+/// section number before an area's name (`2.1 Requirements`) is not part of it.
+#[test]
+fn a_team_roster_before_the_roles_is_prose() {
+    let imported = imported_from(
+        "roles.md",
+        "# Community roles\n\n## Team\n\n### PMC\n- Yu Sun (@shalousun)\n\n\
+         ### Committer\nWe are still building this list.\n\n\
+         ## Roles\n\n### Users\n\n**1.1 Requirements**\n\n- Uses the project\n\n\
+         ### Committer\n\n**2.1 Requirements**\n\n- Ten merged changes\n\n\
+         ### Technical Steering Committee\n\n**3.1 Requirements**\n\n- Elected by committers\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Users", "Committer", "Technical Steering Committee"]
+    );
+    let names: Vec<&str> = imported.areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Requirements"]);
+    let prose = format!("{:?}", imported.sections);
+    assert!(prose.contains("Yu Sun"), "{prose}");
+    assert!(prose.contains("still building"), "{prose}");
+}

@@ -128,6 +128,9 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "ambassador",
     // A project management committee's members are the top rung of Apache-style ladders.
     "pmc",
+    // The first rung of ESLint- and Apache-style ladders, and the steering committee at the top.
+    "user",
+    "committee",
 ];
 
 /// Words of level and role titles in scripts written without spaces (found inside a label).
@@ -305,9 +308,18 @@ pub(super) fn is_description_heading(title: &str) -> bool {
 pub(super) fn is_becoming_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
     BECOMING.iter().any(|start| lower.starts_with(start))
-        || ["nominat", "提名", "nominierung"]
-            .iter()
-            .any(|stem| lower.contains(stem))
+        || [
+            "nominat",
+            "提名",
+            "nominierung",
+            "退出",
+            "卸任",
+            "晋升",
+            "升级为",
+            "降级为",
+        ]
+        .iter()
+        .any(|stem| lower.contains(stem))
         || lower.ends_with(" werden")
         || lower.ends_with("になる")
         || lower.ends_with("になるには")

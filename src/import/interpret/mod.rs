@@ -274,6 +274,12 @@ fn area_core(name: &str) -> Vec<String> {
         .filter(|word| !word.is_empty())
         .collect();
     let lower = |word: &str| word.to_lowercase();
+    // A section number (`2.1.1 如何晋升Committer`) is the document's outline.
+    let numbered =
+        |word: &str| word.contains('.') && word.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if words.len() > 1 && numbered(words[0]) {
+        words.remove(0);
+    }
     while words.len() > 1
         && matches!(
             words.last().map(|word| lower(word)).as_deref(),
@@ -302,6 +308,9 @@ fn area_core(name: &str) -> Vec<String> {
 #[derive(Debug, Default, Clone)]
 struct LevelDraft {
     title: String,
+    /// Lists the people who hold the role (`- Yu Sun (@shalousun)`): a roster, read into the
+    /// description.
+    roster: bool,
     rank_text: Option<String>,
     aliases: Vec<String>,
     code: Option<String>,

@@ -225,6 +225,9 @@ impl Interpreter {
                 .iter()
                 .any(|item| only_a_link(&item.text).is_some_and(|target| target.starts_with('#')));
         if (roster || contents) && matches!(self.place, Place::Level | Place::Area(_)) {
+            if let Some(level) = self.current_level().filter(|_| roster) {
+                level.roster = true;
+            }
             let text = items
                 .iter()
                 .map(|item| list_item_markdown(item, 0))
@@ -469,10 +472,15 @@ impl Interpreter {
 /// saying something.
 fn names_a_person(text: &str) -> bool {
     let shown = plain(text);
-    shown
-        .trim()
-        .strip_prefix('@')
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
+    let shown = shown.trim();
+    let handle = |rest: &str| rest.starts_with(|c: char| c.is_alphanumeric());
+    // `@octocat — lead`, or `Yu Sun (@shalousun)`: a name with a handle after it.
+    shown.strip_prefix('@').is_some_and(handle)
+        || shown.split_whitespace().count() <= 6
+            && shown.ends_with([')', '）'])
+            && shown
+                .split_once(['(', '（'])
+                .is_some_and(|(_, inside)| inside.trim().strip_prefix('@').is_some_and(handle))
 }
 
 /// Whether the text after a bullet's label introduces the bullets nested in it: it ends with a

@@ -145,6 +145,28 @@ impl Interpreter {
             self.sections
                 .extend(questions.into_iter().map(level_as_prose));
         }
+        // A role's section that only lists the people who hold it, or that repeats the title
+        // of a level described elsewhere with nothing of its own (a team page's "Committer"
+        // above the roles' definitions): prose, not a level.
+        for track in &mut self.tracks {
+            let described: Vec<String> = track
+                .levels
+                .iter()
+                .filter(|level| !level.expectations.is_empty())
+                .map(|level| level.title.to_lowercase())
+                .collect();
+            let (rosters, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
+                std::mem::take(&mut track.levels)
+                    .into_iter()
+                    .partition(|level| {
+                        level.expectations.is_empty()
+                            && !level.definite
+                            && (level.roster || described.contains(&level.title.to_lowercase()))
+                    });
+            track.levels = levels;
+            self.sections
+                .extend(rosters.into_iter().map(level_as_prose));
+        }
         for track in &mut self.tracks {
             let holds = |level: &LevelDraft| !level.expectations.is_empty();
             if track.levels.iter().filter(|level| holds(level)).count() < 2 {
