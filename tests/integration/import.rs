@@ -1156,3 +1156,40 @@ fn a_team_roster_before_the_roles_is_prose() {
     assert!(prose.contains("Yu Sun"), "{prose}");
     assert!(prose.contains("still building"), "{prose}");
 }
+
+/// A list's name written as a paragraph before it (`**Responsibilities:**`, `Requirements:`,
+/// or the last words of a paragraph that describes the role, "… write access. Requirements:")
+/// names the list's area; "**How to become a Member:** …" describes the way to the level.
+#[test]
+fn a_list_s_name_on_the_line_before_it_names_its_area() {
+    let imported = imported_from(
+        "roles.md",
+        "# Roles\n\n## Member\n\nMembers are established contributors.\n\n\
+         **Responsibilities:**\n* Reviews pull requests.\n* Triages issues.\n\n\
+         **Requirements:**\n* Several contributions.\n\n\
+         **How to become a Member:**\nMembers are invited by the maintainers.\n\n\
+         ## Maintainer\n\n\
+         Maintainers have write access to the repositories. Requirements:\n\n\
+         * Member for six months\n\n\
+         Responsibilities:\n\n* Cuts releases\n",
+    );
+    assert_eq!(level_titles(&imported), ["Member", "Maintainer"]);
+    assert_eq!(
+        entry(&imported, "Member", "Responsibilities"),
+        ["Reviews pull requests.", "Triages issues."]
+    );
+    assert_eq!(
+        entry(&imported, "Maintainer", "Requirements"),
+        ["Member for six months"]
+    );
+    assert_eq!(
+        entry(&imported, "Maintainer", "Responsibilities"),
+        ["Cuts releases"]
+    );
+    let (_, member) = imported.levels().next().unwrap();
+    assert!(member
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("invited by the maintainers"));
+}

@@ -577,6 +577,26 @@ impl Interpreter {
             }
             let in_level = matches!(self.place, Place::Level | Place::Area(_))
                 && self.current_level().is_some();
+            // `Responsibilities:` over a list, inside a level: the list's area.
+            if let (Block::Paragraph { text, .. }, Some(Block::List { .. }), true) =
+                (block, blocks.get(index + 1), in_level)
+            {
+                if let Some(name) = text::list_name(text) {
+                    let area = self.area_name(&name);
+                    self.place = Place::Area(area);
+                    continue;
+                }
+                // "Organization members are contributors who … Requirements:": the paragraph
+                // describes the level and its last word names the list.
+                if let Some((said, last)) = text.trim_end().rsplit_once(['.', '。']) {
+                    if let Some(name) = text::list_name(last) {
+                        self.describe_level(&format!("{said}."));
+                        let area = self.area_name(&name);
+                        self.place = Place::Area(area);
+                        continue;
+                    }
+                }
+            }
             let names_an_area =
                 matches!(block, Block::Paragraph { text, .. } if bold_lead(text).is_some());
             if let (Block::Paragraph { text, .. }, true, false) = (block, in_level, names_an_area) {

@@ -198,9 +198,15 @@ impl Interpreter {
                         level.description.push(value);
                     }
                 }
-                // `**Note:** …`, `**Defined by:** …`: said about the level, not expected of it.
-                k if ASIDE_KEYS.contains(&k) => {
+                // `**Note:** …`, `**Defined by:** …`, `**How to become a Member:** …`: said
+                // about the level or the way to it, not expected of it.
+                k if ASIDE_KEYS.contains(&k) || is_becoming_heading(k) => {
                     self.describe_level(&format!("**{}:** {value}", key.trim()));
+                }
+                // `**Responsibilities:**` on its own line: the area of what follows.
+                _ if value.trim().is_empty() => {
+                    let area = self.area_name(key.trim());
+                    self.place = Place::Area(area);
                 }
                 _ => {
                     // `**Area:** text`: an expectation under that area.
@@ -299,7 +305,7 @@ impl Interpreter {
                     if let Some((key, value)) = bold_key(&item.text) {
                         if leads_into_children(&value, item) {
                             self.describe_level(&format!("**{key}:** {value}"));
-                        } else {
+                        } else if !value.trim().is_empty() {
                             self.key_value(&key, &value, line);
                         }
                         let area = self.area_name(&key);
@@ -699,6 +705,16 @@ const AREA_LABEL_WORDS: &[&str] = &[
     "責任",
     "要件",
 ];
+
+/// A paragraph that only names the list after it (`Responsibilities:`), as that name.
+pub(super) fn list_name(text: &str) -> Option<String> {
+    let label = plain(text);
+    let label = label.trim().strip_suffix([':', '：'])?.trim();
+    let last = label.split_whitespace().last()?.to_lowercase();
+    let names_a_list = is_area_label_word(label)
+        || label.split_whitespace().count() <= 3 && AREA_LABEL_WORDS.contains(&last.as_str());
+    names_a_list.then(|| label.to_owned())
+}
 
 fn is_area_label_word(text: &str) -> bool {
     let label = text
