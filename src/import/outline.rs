@@ -380,6 +380,16 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
 /// part of the name. A number without a dot (`360 Feedback`, `2 Maintainer`) is kept.
 fn without_section_number(text: &str) -> String {
     let trimmed = text.trim();
+    // `1) Contributor`.
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    if let Some(rest) = trimmed[digits..].strip_prefix(") ").filter(|_| digits > 0) {
+        if rest
+            .trim_start()
+            .starts_with(|c: char| c.is_alphabetic() || !c.is_ascii())
+        {
+            return rest.trim_start().to_owned();
+        }
+    }
     let number_end = trimmed
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(trimmed.len());

@@ -743,18 +743,22 @@ fn a_question_titles_prose_not_a_level() {
     );
     let titles = level_titles(&imported);
     assert_eq!(titles, ["Engineer", "Senior Engineer"]);
-    let question = imported
-        .sections
-        .iter()
-        .find(|section| section.title.ends_with('?'))
-        .expect("the question is kept as prose");
-    assert!(question.body.contains("Look at the scope of their work."));
-    let process = imported
-        .sections
-        .iter()
-        .find(|section| section.title.starts_with("Nomination"))
-        .expect("the process is kept as prose");
-    assert!(process.body.contains("A manager proposes."));
+    // Kept as prose: a section of its own, or a bold line in the section it is under.
+    let prose = |said: &str| {
+        imported
+            .sections
+            .iter()
+            .find(|section| section.title.contains(said) || section.body.contains(said))
+            .map(|section| format!("{}\n{}", section.title, section.body))
+            .unwrap_or_default()
+    };
+    let question = prose("How do I tell Engineer from Senior Engineer?");
+    assert!(
+        question.contains("Look at the scope of their work."),
+        "{question}"
+    );
+    let process = prose("Nomination of a Senior Engineer");
+    assert!(process.contains("A manager proposes."), "{process}");
 }
 
 /// A summary table that names a role twice: the role's section takes the first row, the second
@@ -1192,4 +1196,30 @@ fn a_list_s_name_on_the_line_before_it_names_its_area() {
         .as_deref()
         .unwrap_or("")
         .contains("invited by the maintainers"));
+}
+
+/// Levels that are the sub-headings of one section (`## Roles` over `### 1) Contributor`,
+/// `### 2) Maintainer`) beside sections whose sub-headings are not levels (`## Specialty
+/// Tracks` over `### CI / Infrastructure`, `## Inactivity` over `### Process`): the roles are
+/// the levels (their numbers not part of the titles), the other sections prose.
+#[test]
+fn levels_under_one_section_beside_sections_of_prose() {
+    let imported = imported_from(
+        "ladder.md",
+        "# Contributor Ladder\n\nHow we grow.\n\n## Roles\n\n### 1) Contributor\n\n\
+         **Requirements**\n\n- Sign the CLA.\n- Open a pull request.\n\n\
+         ### 2) Maintainer\n\n**Requirements**\n\n- Reviewer for 6 months.\n- Nominated by a maintainer.\n\n\
+         ## Specialty Tracks\n\n### CI / Infrastructure\n\nFocus: build pipelines.\n\n\
+         - Keeps CI green\n\n### Documentation\n\nFocus: the docs.\n\n\
+         ## Inactivity\n\n### Process\n\n1. A maintainer asks.\n2. The role is removed.\n",
+    );
+    assert_eq!(level_titles(&imported), ["Contributor", "Maintainer"]);
+    assert_eq!(
+        entry(&imported, "Maintainer", "Requirements"),
+        ["Reviewer for 6 months.", "Nominated by a maintainer."]
+    );
+    let prose = format!("{:?}", imported.sections);
+    for said in ["Keeps CI green", "The role is removed."] {
+        assert!(prose.contains(said), "{said}: {prose}");
+    }
 }

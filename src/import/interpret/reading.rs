@@ -205,6 +205,90 @@ fn pseudo_bullets_as_lists(blocks: &[Block]) -> Option<Vec<Block>> {
     Some(out)
 }
 
+/// A document whose levels are the sub-headings of one of its sections (`## Roles` over
+/// `### Contributor`, `### Maintainer`) beside sections whose sub-headings are no levels
+/// (`## Specialty Tracks` over `### CI / Infrastructure`, `## Inactivity` over `### Process`):
+/// those other sections with their sub-headings as bold lines, so that only the one section's
+/// sub-headings are read as levels and the rest as prose; and the levels' depth. `None` when
+/// the document is not so.
+fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
+    let depths: Vec<u8> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    for depth in 1..=5u8 {
+        // Each section at `depth`: where it starts, where it ends, its sub-headings' titles.
+        let starts: Vec<usize> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| matches!(block, Block::Heading { level, .. } if *level == depth))
+            .map(|(index, _)| index)
+            .collect();
+        if starts.len() < 2 || !depths.contains(&(depth + 1)) {
+            continue;
+        }
+        let end_of = |start: usize| {
+            blocks[start + 1..]
+                .iter()
+                .position(|block| matches!(block, Block::Heading { level, .. } if *level <= depth))
+                .map_or(blocks.len(), |offset| start + 1 + offset)
+        };
+        let children = |start: usize| -> Vec<&str> {
+            blocks[start + 1..end_of(start)]
+                .iter()
+                .filter_map(|block| match block {
+                    Block::Heading { level, text, .. } if *level == depth + 1 => {
+                        Some(text.as_str())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let like = |title: &&str| level_likeness(title) >= 0.5;
+        let of_levels: Vec<usize> = starts
+            .iter()
+            .copied()
+            .filter(|&start| {
+                let titles = children(start);
+                titles.len() >= 2 && titles.iter().all(like)
+            })
+            .collect();
+        let [levels_at] = of_levels.as_slice() else {
+            continue;
+        };
+        let others_hold_none = starts
+            .iter()
+            .filter(|&&start| start != *levels_at)
+            .all(|&start| !children(start).iter().any(like));
+        let others_have_children = starts
+            .iter()
+            .any(|&start| start != *levels_at && !children(start).is_empty());
+        if !others_hold_none || !others_have_children {
+            continue;
+        }
+        let mut out = Vec::with_capacity(blocks.len());
+        let mut flattening = false;
+        for (index, block) in blocks.iter().enumerate() {
+            match block {
+                Block::Heading { level, .. } if *level <= depth => {
+                    flattening = *level == depth && index != *levels_at;
+                    out.push(block.clone());
+                }
+                Block::Heading { text, line, .. } if flattening => out.push(Block::Paragraph {
+                    text: format!("**{text}**"),
+                    line: *line,
+                }),
+                _ => out.push(block.clone()),
+            }
+        }
+        return Some((out, depth + 1));
+    }
+    None
+}
+
 /// How many bold lines titled like levels, each over a list, make a document that writes its
 /// levels so (`**Senior**` then its bullets, inside `### Base Level` bands).
 const BOLD_LEVEL_LINES: usize = 3;
@@ -435,6 +519,12 @@ impl Interpreter {
         }
         if let Some(headed) = bold_lines_as_headings(blocks) {
             return self.read(&headed);
+        }
+        let told = self.options.levels_depth.is_some() || self.options.page;
+        if let Some((flattened, depth)) = levels_in_one_section(blocks).filter(|_| !told) {
+            // The section's sub-headings are the levels: no other reading is tried.
+            self.options.levels_depth = Some(depth);
+            return self.read(&flattened);
         }
         if self.extra_blocks.is_empty() {
             // Our own handbook as one document reads as the handbook's files would.
