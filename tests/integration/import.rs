@@ -1223,3 +1223,27 @@ fn levels_under_one_section_beside_sections_of_prose() {
         assert!(prose.contains(said), "{said}: {prose}");
     }
 }
+
+/// Sections under a level that are for the reader or about a procedure ("Additional reading",
+/// "Acceptance" by vote): prose in the level's description, not areas; a company ladder's
+/// "Process" area stays an area.
+#[test]
+fn reading_lists_and_voting_procedures_are_not_areas() {
+    let imported = imported_from(
+        "ladder.md",
+        "# Ladder\n\n## Engineer\n\n### Process\n\n- Follows the team's process\n\n\
+         ### Additional reading\n\n- The Pragmatic Programmer\n\n\
+         ## Maintainer\n\n### Process\n\n- Improves the release process\n\n\
+         ### Acceptance\n\n- Two thirds of the maintainers vote in favour\n",
+    );
+    assert_eq!(level_titles(&imported), ["Engineer", "Maintainer"]);
+    let names: Vec<&str> = imported.areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Process"]);
+    let described: String = imported
+        .levels()
+        .filter_map(|(_, level)| level.description.clone())
+        .collect();
+    for said in ["The Pragmatic Programmer", "Two thirds of the maintainers"] {
+        assert!(described.contains(said), "{said}: {described}");
+    }
+}

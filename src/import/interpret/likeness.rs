@@ -325,6 +325,65 @@ pub(super) fn is_becoming_heading(title: &str) -> bool {
         || lower.ends_with("になるには")
 }
 
+/// Words of a heading over a procedure rather than a role's expectations ("Acceptance",
+/// "Voting", "Election of maintainers", "Procedure for handling abuse"), lowercased.
+const PROCEDURE_WORDS: &[&str] = &[
+    // Not "process": a competency area of many company ladders.
+    "procedure",
+    "procedures",
+    "voting",
+    "vote",
+    "election",
+    "elections",
+    "acceptance",
+    "abuse",
+    "abstimmung",
+    "wahl",
+    "votación",
+    "votação",
+];
+
+/// Whether a heading names a procedure (see [`PROCEDURE_WORDS`]).
+pub(super) fn is_procedure_heading(title: &str) -> bool {
+    let lower = plain(title).to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| PROCEDURE_WORDS.contains(&word))
+}
+
+/// How a heading over reading material starts ("Additional reading", "Resources"): what it
+/// lists is for the reader, not expected of the level.
+const RESOURCE_HEADINGS: &[&str] = &[
+    "additional reading",
+    "further reading",
+    "recommended reading",
+    "reading list",
+    "reading",
+    "resources",
+    "references",
+    "learning resources",
+    "books",
+    "weiterführende literatur",
+    "literatur",
+    "lecturas",
+    "recursos",
+    "leituras",
+    "参考资料",
+    "参考文献",
+    "参考",
+    "推荐阅读",
+    "参考資料",
+    "참고 자료",
+];
+
+/// Whether a heading is over reading material (see [`RESOURCE_HEADINGS`]).
+pub(super) fn is_resources_heading(title: &str) -> bool {
+    let lower = plain(title).trim().to_lowercase();
+    RESOURCE_HEADINGS
+        .iter()
+        .any(|start| lower == *start || lower.starts_with(&format!("{start}:")))
+}
+
 /// Marks a footnote starts with (`\* _Excluding …_`, `† …`, `※ …`, `¹ …`).
 const FOOTNOTE_MARKS: &[&str] = &["\\*", "(*)", "*)", "†", "‡", "※", "¹", "²", "³"];
 
@@ -341,7 +400,11 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     if first_line.is_empty() {
         return 0.0;
     }
-    if is_description_heading(first_line) || is_becoming_heading(first_line) {
+    if is_description_heading(first_line)
+        || is_becoming_heading(first_line)
+        || is_procedure_heading(first_line)
+        || is_resources_heading(first_line)
+    {
         return 0.0;
     }
     let lower = first_line.to_lowercase();

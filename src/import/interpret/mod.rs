@@ -31,7 +31,10 @@ use crate::model::{
     slug, Area, Expectation, Experience, Grade, Ladder, Level, Section, Track, TrackKind,
 };
 pub(crate) use likeness::level_likeness;
-use likeness::{is_becoming_heading, is_description_heading, is_footnote, is_process_lead_in};
+use likeness::{
+    is_becoming_heading, is_description_heading, is_footnote, is_procedure_heading,
+    is_process_lead_in, is_resources_heading,
+};
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
 pub use reading::{score, Reading};
@@ -616,7 +619,11 @@ impl Interpreter {
                 if let Place::Area(area) = &self.place {
                     // "Description & goals of the role", "How to become a maintainer": a
                     // section that describes the level or the way to it, in prose.
-                    if is_description_heading(area) || is_becoming_heading(area) {
+                    if is_description_heading(area)
+                        || is_becoming_heading(area)
+                        || is_procedure_heading(area)
+                        || is_resources_heading(area)
+                    {
                         let area = area.clone();
                         self.describe_level(&format!("**{area}:** {text}"));
                         continue;

@@ -230,7 +230,10 @@ impl Interpreter {
             && items
                 .iter()
                 .any(|item| only_a_link(&item.text).is_some_and(|target| target.starts_with('#')));
-        if (roster || contents) && matches!(self.place, Place::Level | Place::Area(_)) {
+        // Under "Additional reading" or "Voting": reading material or a procedure's steps.
+        let aside = matches!(&self.place, Place::Area(area)
+            if is_resources_heading(area) || is_procedure_heading(area));
+        if (roster || contents || aside) && matches!(self.place, Place::Level | Place::Area(_)) {
             if let Some(level) = self.current_level().filter(|_| roster) {
                 level.roster = true;
             }
