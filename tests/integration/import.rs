@@ -1247,3 +1247,25 @@ fn reading_lists_and_voting_procedures_are_not_areas() {
         assert!(described.contains(said), "{said}: {described}");
     }
 }
+
+/// A summary table of roles with a "Defined by" column and an "emeritus" row, then a section
+/// per role: "Defined by" describes each role (no area of that name); the emeritus row is a
+/// standing, kept as prose, not a rung.
+#[test]
+fn a_summary_table_s_defined_by_column_and_emeritus_row_are_not_ladder() {
+    let imported = imported_from(
+        "membership.md",
+        "# Membership\n\n| Role | Responsibilities | Defined by |\n| --- | --- | --- |\n\
+         | Member | Active contributor | Org membership |\n\
+         | Approver | Approves changes | CODEOWNERS entry |\n\
+         | emeritus | Position of honor | Listed in the README |\n\n\
+         ## Member\n\n### Requirements\n\n- Two merged changes\n\n\
+         ## Approver\n\n### Requirements\n\n- Member for three months\n",
+    );
+    assert_eq!(level_titles(&imported), ["Member", "Approver"]);
+    assert!(imported.areas.iter().all(|area| area.name != "Defined by"));
+    let text = format!("{imported:?}");
+    for said in ["Org membership", "Position of honor"] {
+        assert!(text.contains(said), "{said}");
+    }
+}

@@ -214,6 +214,16 @@ impl Interpreter {
     }
 
     fn add_to_level(&mut self, index: usize, area: &str, items: Vec<Expectation>) {
+        // A "Defined by" or "Note" column says something about the level, not what it expects.
+        if text::is_aside_key(area) {
+            let said: Vec<String> = items.iter().map(|item| item.text.clone()).collect();
+            self.set_level_field(
+                index,
+                "description",
+                &format!("**{area}:** {}", said.join("; ")),
+            );
+            return;
+        }
         let area = self.area_name(area);
         if let Some(group) = self.group.clone() {
             self.area_groups.entry(area.clone()).or_insert(group);

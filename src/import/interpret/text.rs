@@ -677,6 +677,18 @@ const ASIDE_KEYS: &[&str] = &[
     "הערה",
 ];
 
+/// Whether an area's label is one of [`ASIDE_KEYS`] (`Defined by`, `Note`).
+pub(super) fn is_aside_key(label: &str) -> bool {
+    let label = plain(label);
+    ASIDE_KEYS.contains(
+        &label
+            .trim()
+            .trim_end_matches([':', '：'])
+            .to_lowercase()
+            .as_str(),
+    )
+}
+
 /// Words that name a list of a role's or a level's expectations when a bullet holds only them
 /// (`- Requirements` over nested bullets), in the languages ladders are written in.
 const AREA_LABEL_WORDS: &[&str] = &[

@@ -140,7 +140,10 @@ impl Interpreter {
             let (questions, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
                 std::mem::take(&mut track.levels)
                     .into_iter()
-                    .partition(|level| is_question(&level.title) && !level.definite);
+                    .partition(|level| {
+                        is_question(&level.title) && !level.definite
+                            || only_a_standing(&level.title)
+                    });
             track.levels = levels;
             self.sections
                 .extend(questions.into_iter().map(level_as_prose));
@@ -251,6 +254,17 @@ fn names_standing(title: &str) -> bool {
         || STANDING_WORDS
             .iter()
             .any(|word| !word.is_ascii() && title.starts_with(word))
+}
+
+/// Whether a title is a standing alone ("Emeritus", "Inactive"): a summary table's row of
+/// it is no rung.
+fn only_a_standing(title: &str) -> bool {
+    let title = plain(title).to_lowercase();
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    !words.is_empty() && words.iter().all(|word| STANDING_WORDS.contains(word))
 }
 
 /// Whether a title is only a standing and a role ("Inactive members", "New community
