@@ -1264,6 +1264,14 @@ fn a_summary_table_s_defined_by_column_and_emeritus_row_are_not_ladder() {
     );
     assert_eq!(level_titles(&imported), ["Member", "Approver"]);
     assert!(imported.areas.iter().all(|area| area.name != "Defined by"));
+    // A heading that names a role's list after the role is an area, never a level.
+    let listed = imported_from(
+        "roles.md",
+        "# Roles\n\n## Member\n\n### Member requirements\n\n- Two merged changes\n\n## Approver\n\n### Approver requirements\n\n- Member for three months\n",
+    );
+    assert_eq!(level_titles(&listed), ["Member", "Approver"]);
+    let names: Vec<&str> = listed.areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Requirements"]);
     let text = format!("{imported:?}");
     for said in ["Org membership", "Position of honor"] {
         assert!(text.contains(said), "{said}");

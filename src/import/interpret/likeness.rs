@@ -400,7 +400,22 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     if first_line.is_empty() {
         return 0.0;
     }
-    if is_description_heading(first_line)
+    // "Community member requirements": a role's list, named after the role.
+    const LISTS: &[&str] = &[
+        "requirements",
+        "responsibilities",
+        "privileges",
+        "qualifications",
+        "expectations",
+        "duties",
+    ];
+    let names_a_list = first_line
+        .to_lowercase()
+        .split_whitespace()
+        .last()
+        .is_some_and(|word| LISTS.contains(&word.trim_end_matches([':', '：'])));
+    if names_a_list
+        || is_description_heading(first_line)
         || is_becoming_heading(first_line)
         || is_procedure_heading(first_line)
         || is_resources_heading(first_line)
