@@ -4,6 +4,18 @@
 
 use super::plain;
 
+/// The names of a role's lists of expectations ("Requirements", "Privileges"), which a role's
+/// name may precede ("Community member requirements"): areas, never levels.
+pub(super) const LIST_NAMES: &[&str] = &[
+    "requirements",
+    "responsibilities",
+    "privileges",
+    "qualifications",
+    "expectations",
+    "duties",
+    "rights",
+];
+
 /// Words that appear in level titles and seldom in area names, in the languages we ship.
 const LEVEL_WORDS: &[&str] = &[
     "junior",
@@ -401,19 +413,11 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         return 0.0;
     }
     // "Community member requirements": a role's list, named after the role.
-    const LISTS: &[&str] = &[
-        "requirements",
-        "responsibilities",
-        "privileges",
-        "qualifications",
-        "expectations",
-        "duties",
-    ];
     let names_a_list = first_line
         .to_lowercase()
         .split_whitespace()
         .last()
-        .is_some_and(|word| LISTS.contains(&word.trim_end_matches([':', '：'])));
+        .is_some_and(|word| LIST_NAMES.contains(&word.trim_end_matches([':', '：'])));
     if names_a_list
         || is_description_heading(first_line)
         || is_becoming_heading(first_line)

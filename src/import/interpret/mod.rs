@@ -33,7 +33,7 @@ use crate::model::{
 pub(crate) use likeness::level_likeness;
 use likeness::{
     is_becoming_heading, is_description_heading, is_footnote, is_procedure_heading,
-    is_process_lead_in, is_resources_heading,
+    is_process_lead_in, is_resources_heading, LIST_NAMES,
 };
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
@@ -225,18 +225,6 @@ const AREA_QUALIFIERS: &[&str] = &[
     "autres",
     "otros",
     "outros",
-];
-
-/// The names of a role's lists that a role's name may precede ("Community member
-/// requirements" are Requirements).
-const LIST_NAMES: &[&str] = &[
-    "requirements",
-    "responsibilities",
-    "privileges",
-    "qualifications",
-    "expectations",
-    "duties",
-    "rights",
 ];
 
 /// The key areas are told apart by: the name without case, spacing, a bracketed note

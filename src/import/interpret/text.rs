@@ -691,14 +691,8 @@ pub(super) fn is_aside_key(label: &str) -> bool {
 
 /// Words that name a list of a role's or a level's expectations when a bullet holds only them
 /// (`- Requirements` over nested bullets), in the languages ladders are written in.
+/// (Besides [`LIST_NAMES`].)
 const AREA_LABEL_WORDS: &[&str] = &[
-    "requirements",
-    "responsibilities",
-    "privileges",
-    "qualifications",
-    "expectations",
-    "duties",
-    "rights",
     "responsibilities and privileges",
     "requirements and responsibilities",
     "anforderungen",
@@ -727,7 +721,7 @@ pub(super) fn list_name(text: &str) -> Option<String> {
     let label = label.trim().strip_suffix([':', '：'])?.trim();
     let last = label.split_whitespace().last()?.to_lowercase();
     let names_a_list = is_area_label_word(label)
-        || label.split_whitespace().count() <= 3 && AREA_LABEL_WORDS.contains(&last.as_str());
+        || label.split_whitespace().count() <= 3 && LIST_NAMES.contains(&last.as_str());
     names_a_list.then(|| label.to_owned())
 }
 
@@ -737,5 +731,5 @@ fn is_area_label_word(text: &str) -> bool {
         .trim_end_matches([':', '：'])
         .trim()
         .to_lowercase();
-    AREA_LABEL_WORDS.contains(&label.as_str())
+    LIST_NAMES.contains(&label.as_str()) || AREA_LABEL_WORDS.contains(&label.as_str())
 }
