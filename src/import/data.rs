@@ -529,6 +529,13 @@ fn titles_of(value: &Value, keys: &[&str]) -> IndexMap<String, String> {
 /// criterion's. Also the texts that name or describe the entry beside a list of criteria
 /// (UNiDAYS' level `summary` "Commercially Aware" over its `criteria`): no criteria of theirs.
 fn criteria(value: &Value) -> (Vec<Expectation>, Vec<String>) {
+    criteria_within(value, 0)
+}
+
+/// How deep `summary: {bullets: …}` objects are followed for criteria.
+const MAX_CRITERIA_NESTING: usize = 4;
+
+fn criteria_within(value: &Value, depth: usize) -> (Vec<Expectation>, Vec<String>) {
     let mut out = Vec::new();
     let mut describing = Vec::new();
     for key in CRITERIA_KEYS
@@ -538,8 +545,8 @@ fn criteria(value: &Value) -> (Vec<Expectation>, Vec<String>) {
         let before = out.len();
         match value.get(*key) {
             // `summary: {blurb, bullets}`: an object holding the criteria and their lead-in.
-            Some(nested @ Value::Object(_)) => {
-                let (texts, lead_ins) = criteria(nested);
+            Some(nested @ Value::Object(_)) if depth < MAX_CRITERIA_NESTING => {
+                let (texts, lead_ins) = criteria_within(nested, depth + 1);
                 out.extend(texts);
                 describing.extend(lead_ins);
                 describing.extend(

@@ -24,9 +24,15 @@ fn nothing_found() -> String {
 /// JSON5 text (or why one cannot be read). A site's module often exports several (`milestones`,
 /// `tracks`, `titles`): the caller takes the one that holds a ladder.
 pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
+    /// A module holding more literals than this is code, not a ladder's data: the first ones
+    /// are looked at.
+    const MOST_LITERALS: usize = 64;
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(start) = literal_start(&text[from..]).map(|at| from + at) {
+    while let Some(start) = literal_start(&text[from..])
+        .map(|at| from + at)
+        .filter(|_| out.len() < MOST_LITERALS)
+    {
         let Some(end) = matching_close(text, start) else {
             out.push(Err(String::from("the object literal is not closed")));
             break;
