@@ -1277,3 +1277,29 @@ fn a_summary_table_s_defined_by_column_and_emeritus_row_are_not_ladder() {
         assert!(text.contains(said), "{said}");
     }
 }
+
+/// A short stem over nested bullets ("Ensure continued health of subproject:") lets the
+/// bullets be the expectations and is itself kept, in the level's description.
+#[test]
+fn a_stem_over_nested_bullets_is_kept() {
+    let imported = imported_from(
+        "roles.md",
+        "# Roles\n\n## Member\n\n### Responsibilities\n\n\
+         - Ensure continued health of subproject:\n  - Adequate test coverage\n  - Healthy build\n\
+         - Define milestones\n\n## Maintainer\n\n### Responsibilities\n\n- Cut releases\n",
+    );
+    assert_eq!(
+        entry(&imported, "Member", "Responsibilities"),
+        [
+            "Adequate test coverage",
+            "Healthy build",
+            "Define milestones"
+        ]
+    );
+    let (_, member) = imported.levels().next().unwrap();
+    assert!(member
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("Ensure continued health of subproject:"));
+}

@@ -399,6 +399,11 @@ impl Interpreter {
             return;
         }
         if text.is_empty() || !item.children.is_empty() && is_list_label(text) {
+            // A stem ("Ensure the health of the subproject:") says something the bullets
+            // complete: kept in the description, as a list's name would not need to be.
+            if !text.is_empty() && !is_area_label_word(&plain(text)) && !is_example_label(text) {
+                self.describe_level(text);
+            }
             for child in &item.children {
                 self.add_item_tree(area, child);
             }
