@@ -620,7 +620,7 @@ impl Interpreter {
                     // it: what the list is about, said around it.
                     let leads_in = matches!(next, Some(Block::List { .. }));
                     let after_list = listed_area.as_ref() == Some(area);
-                    if leads_in || after_list || is_footnote(text) {
+                    if leads_in || after_list {
                         self.describe_level(text);
                         continue;
                     }

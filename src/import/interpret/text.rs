@@ -200,7 +200,7 @@ impl Interpreter {
                 }
                 // `**Note:** …`, `**Defined by:** …`, `**How to become a Member:** …`: said
                 // about the level or the way to it, not expected of it.
-                k if ASIDE_KEYS.contains(&k) || is_becoming_heading(k) => {
+                k if is_aside_key(k) || is_becoming_heading(k) => {
                     self.describe_level(&format!("**{}:** {value}", key.trim()));
                 }
                 // `**Responsibilities:**` on its own line: the area of what follows.
@@ -336,7 +336,7 @@ impl Interpreter {
                     });
                     match label {
                         // `- Defined by:` over its links: said about the level.
-                        Some((area, _)) if ASIDE_KEYS.contains(&area.to_lowercase().as_str()) => {
+                        Some((area, _)) if is_aside_key(&area) => {
                             self.describe_level(&list_item_markdown(item, 0));
                         }
                         Some((area, text)) => {
