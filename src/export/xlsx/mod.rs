@@ -538,7 +538,9 @@ fn wrapped_lines(text: &str, width: f64) -> usize {
             // An indented line (an example under its expectation) starts further in.
             let mut used = paragraph.len() - paragraph.trim_start().len();
             for word in paragraph.split_whitespace() {
-                let length = word.width();
+                // A word of only zero-width characters (U+200B is no whitespace to Rust) still
+                // stands between its neighbours: count it as one column, never as none.
+                let length = word.width().max(1);
                 if used > 0 && used + 1 + length <= capacity {
                     used += 1 + length;
                     continue;
@@ -636,6 +638,8 @@ mod tests {
         assert_eq!(wrapped_lines(&"x".repeat(25), 13.5), 3);
         // A CJK character takes the room of two.
         assert_eq!(wrapped_lines(&"漢".repeat(6), 13.5), 1);
+        // A word with no width (a zero-width space alone) neither panics nor adds a line.
+        assert_eq!(wrapped_lines("a \u{200b} b", 13.5), 1);
         assert_eq!(wrapped_lines(&"漢".repeat(7), 13.5), 2);
         assert!(row_height(&[(&"word ".repeat(10_000), 40.0)]) <= MAX_ROW_HEIGHT);
     }
