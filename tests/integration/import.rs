@@ -1303,3 +1303,50 @@ fn a_stem_over_nested_bullets_is_kept() {
         .unwrap_or("")
         .contains("Ensure continued health of subproject:"));
 }
+
+#[test]
+fn a_rung_written_only_in_prose_expects_what_its_paragraphs_say() {
+    // ESLint's and Milvus' shape: the first rungs are paragraphs, the later ones lists.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n### Users\n\n\
+         Users are community members who have a need for the project.\n\n\
+         Such Users may find themselves becoming Contributors, as described in the next section.\n\n\
+         ### Contributors\n\n\
+         Contributors contribute code and documentation in concrete ways.\n\n\
+         Contributors submit changes via pull requests.\n\n\
+         **Defined by:** the all-contributors list\n\n\
+         The [governance page](https://example.com/gov) mentions in detail what a Contributor does.\n\n\
+         ### Committers\n\n\
+         Committers are trusted contributors.\n\n\
+         Committers:\n\n- Review pull requests\n- Triage issues\n",
+    );
+    let (_, users) = imported.levels().next().unwrap();
+    assert_eq!(
+        entry(&imported, "Users", "Expectations"),
+        ["Users are community members who have a need for the project."]
+    );
+    assert!(users
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("becoming Contributors"));
+    assert_eq!(
+        entry(&imported, "Contributors", "Expectations"),
+        [
+            "Contributors contribute code and documentation in concrete ways.",
+            "Contributors submit changes via pull requests."
+        ]
+    );
+    let (_, contributors) = imported.levels().nth(1).unwrap();
+    let description = contributors.description.as_deref().unwrap_or("");
+    assert!(
+        description.contains("all-contributors list"),
+        "{description}"
+    );
+    assert!(description.contains("mentions in detail"), "{description}");
+    assert_eq!(
+        entry(&imported, "Committers", "Expectations"),
+        ["Review pull requests", "Triage issues"]
+    );
+}

@@ -69,12 +69,68 @@ impl Interpreter {
         }
     }
 
+    /// A rung written only in prose among rungs with lists (ESLint's "Users" and
+    /// "Contributors" before "Committers:" and its list): its own paragraphs are what the rung
+    /// expects, one expectation each, except a signpost to another rung ("Such Users may find
+    /// themselves becoming Contributors"). Summary rows, notes and lead-ins stay description.
+    fn prose_rungs_as_expectations(&mut self) {
+        let mut used_area = false;
+        for track in &mut self.tracks {
+            // Where the rungs write their expectations under area headings, a rung's prose
+            // outside any area is its description (a top rung's "Titles bestowed only by
+            // decision of the board"), as it is on the rungs that have areas.
+            let with_lists = track
+                .levels
+                .iter()
+                .filter(|l| !l.expectations.is_empty())
+                .count();
+            let under_headings = track.levels.iter().filter(|l| l.heading_areas).count();
+            if track.levels.len() < 2 || with_lists == 0 || under_headings * 2 > with_lists {
+                continue;
+            }
+            let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
+            for level in &mut track.levels {
+                if !level.expectations.is_empty() || level.roster || level.shares_title.is_some() {
+                    continue;
+                }
+                let others: Vec<&str> = titles
+                    .iter()
+                    .filter(|title| **title != level.title)
+                    .map(String::as_str)
+                    .collect();
+                let mut items = Vec::new();
+                let mut description = Vec::new();
+                for paragraph in std::mem::take(&mut level.description) {
+                    let rung_text = level.body_paragraphs.contains(&paragraph)
+                        && emphasized(paragraph.trim()).is_none()
+                        && !text::opens_with_aside(&paragraph)
+                        && !likeness::is_pointer(&paragraph)
+                        && !likeness::is_signpost(&paragraph, &others);
+                    if rung_text {
+                        items.push(Expectation::new(paragraph));
+                    } else {
+                        description.push(paragraph);
+                    }
+                }
+                level.description = description;
+                if !items.is_empty() {
+                    used_area = true;
+                    level.expectations.insert(String::from(GENERAL_AREA), items);
+                }
+            }
+        }
+        if used_area {
+            self.area_name(GENERAL_AREA);
+        }
+    }
+
     /// Ends the walk: the ladder, with a warning for each piece of text that could not be
     /// placed, or an error when the document held no tracks or levels at all.
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
         self.merge_repeated_levels();
         self.prose_at_track_ends();
         self.paragraphs_as_expectations();
+        self.prose_rungs_as_expectations();
         self.apply_alignment();
         self.apply_track_links();
         // Drop empty group levels left at the end of a track.

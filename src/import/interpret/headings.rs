@@ -177,6 +177,9 @@ impl Interpreter {
             } else {
                 self.place = Place::Area(text.to_owned());
                 self.area_name(text);
+                if let Some(level) = self.current_level() {
+                    level.heading_areas = true;
+                }
             }
             return;
         }
@@ -243,6 +246,9 @@ impl Interpreter {
         let area = self.area_name(text);
         if let Some(group) = self.group.clone() {
             self.area_groups.entry(area.clone()).or_insert(group);
+        }
+        if let Some(level) = self.current_level() {
+            level.heading_areas = true;
         }
         self.place = Place::Area(area);
         self.area_heading_depth = Some(depth);

@@ -232,6 +232,73 @@ pub(super) const BECOMING: &[&str] = &[
     "devenir",
 ];
 
+/// Words of a sentence that points from one rung to another ("Such Users may find themselves
+/// becoming Contributors, as described in the next section"): with another rung's title, a
+/// signpost, not an expectation.
+const SIGNPOST_WORDS: &[&str] = &[
+    "becom",
+    "nominat",
+    "promot",
+    "next section",
+    "next level",
+    "move up",
+    "progress to",
+    "werden",
+    "tornar",
+    "convertir",
+    "deveni",
+    "成为",
+    "晋升",
+    "提名",
+    "になる",
+    "昇格",
+    "되",
+];
+
+/// Whether a rung's paragraph only points to other rungs (`others`, their titles): it names
+/// one of them (singular or plural) and how one moves there.
+pub(super) fn is_signpost(paragraph: &str, others: &[&str]) -> bool {
+    let lower = plain(paragraph).to_lowercase();
+    let names_another = others.iter().any(|title| {
+        let title = plain(title).to_lowercase();
+        let core = title.split(" (").next().unwrap_or(&title).trim();
+        let singular = core.strip_suffix('s').unwrap_or(core);
+        singular.chars().count() >= 2 && lower.contains(singular)
+    });
+    names_another && SIGNPOST_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// Words of a short paragraph that sends the reader elsewhere ("The [SIG Governance] mentions
+/// in details the responsibilities of a Subproject Lead"): with a link, a pointer.
+const POINTER_WORDS: &[&str] = &[
+    "see ",
+    "refer",
+    "mentions",
+    "described in",
+    "in detail",
+    "more information",
+    "more details",
+    "documented",
+    "siehe",
+    "consulte",
+    "voir ",
+    "参考",
+    "参见",
+    "请参阅",
+    "詳細",
+    "参照",
+    "참고",
+];
+
+/// Whether a paragraph only points to another document: short, with a link and a pointing
+/// word.
+pub(super) fn is_pointer(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    paragraph.chars().count() <= 240
+        && lower.contains("](")
+        && POINTER_WORDS.iter().any(|word| lower.contains(word))
+}
+
 /// Words of a sentence that introduces how one reaches a role ("The process for a
 /// contributor to become a member is as follows:", "提名流程如下："): the steps after it are a
 /// procedure, not what the role expects.

@@ -309,6 +309,12 @@ struct LevelDraft {
     experience: Option<String>,
     headline: Option<String>,
     description: Vec<String>,
+    /// The paragraphs of `description` written in the level's own body (not a summary row, a
+    /// note or a lead-in): a rung written only in prose has them as its expectations.
+    body_paragraphs: Vec<String>,
+    /// Has areas under headings of their own (`### Team Development`): text outside them
+    /// describes the level.
+    heading_areas: bool,
     expectations: IndexMap<String, Vec<Expectation>>,
     equivalents: Vec<String>,
     requires_title: Option<String>,

@@ -132,7 +132,10 @@ impl Interpreter {
             Some(inner) if level.headline.is_none() && level.description.is_empty() => {
                 level.headline = Some(inner.to_owned());
             }
-            _ => level.description.push(text.to_owned()),
+            _ => {
+                level.description.push(text.to_owned());
+                level.body_paragraphs.push(text.to_owned());
+            }
         }
     }
 
@@ -664,6 +667,14 @@ const ASIDE_KEYS: &[&str] = &[
     "nb",
     "n.b.",
     "defined by",
+    "definiert durch",
+    "definido por",
+    "défini par",
+    "定义",
+    "定义在",
+    "定义于",
+    "定義",
+    "정의",
     "hinweis",
     "anmerkung",
     "beachte",
@@ -692,6 +703,15 @@ pub(super) fn is_aside_key(label: &str) -> bool {
             .to_lowercase()
             .as_str(),
     )
+}
+
+/// Whether a paragraph opens with an aside's bold label (`**Defined by:** …`, `**定义在**：…`).
+pub(super) fn opens_with_aside(paragraph: &str) -> bool {
+    let Some(rest) = paragraph.trim_start().strip_prefix("**") else {
+        return false;
+    };
+    rest.split_once("**")
+        .is_some_and(|(label, _)| is_aside_key(label))
 }
 
 /// Words that name a list of a role's or a level's expectations when a bullet holds only them
