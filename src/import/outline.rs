@@ -363,12 +363,13 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
     let rest = text.trim().strip_prefix("**")?;
     let (key, value) = rest.split_once("**")?;
     let value = value.trim_start();
-    if !(key.ends_with(':') || value.starts_with(':')) {
+    // ASCII or full-width colon (`**权限**：授予 …`).
+    if !(key.ends_with([':', '：']) || value.starts_with([':', '：'])) {
         return None;
     }
-    let key = key.trim_end_matches(':').trim();
+    let key = key.trim_end_matches([':', '：']).trim();
     let value = value
-        .trim_start_matches(':')
+        .trim_start_matches([':', '：'])
         .trim()
         .trim_end_matches('\\')
         .trim();

@@ -1350,3 +1350,41 @@ fn a_rung_written_only_in_prose_expects_what_its_paragraphs_say() {
         ["Review pull requests", "Triage issues"]
     );
 }
+
+#[test]
+fn chinese_labels_with_full_width_colons_and_unfinished_stems() {
+    // openEuler's and Triton-Ascend's shapes: `**权限**：…` paragraphs, a stem its bullets
+    // complete ("贡献的代码应该", the code you contribute should), and `**名称**，包括：` over
+    // nested bullets inside an area.
+    let imported = imported_from(
+        "roles.md",
+        "# 角色\n\n## 贡献者\n\n### 要求\n\n- 完成至少一次贡献\n\n\
+         **权限**：授予仓库 Triage 角色。\n\n\
+         - 贡献的代码应该\n  - 经过良好的测试\n  - 解决后继发生的问题\n\n\
+         ## 维护者\n\n### 要求\n\n- 作为贡献者至少3个月\n\n### 责任与权力\n\n\
+         - **评审PR**：对提交的PR完成评审。\n\
+         - **和上游社区合作**，包括：\n  - 将变更推送到上游社区\n  - 参与上游邮件列表\n",
+    );
+    assert_eq!(
+        entry(&imported, "贡献者", "权限"),
+        ["授予仓库 Triage 角色。"]
+    );
+    let table = table(&imported);
+    let contributor: Vec<&String> = table["贡献者"].values().flatten().collect();
+    assert!(
+        contributor.contains(&&String::from("经过良好的测试")),
+        "{contributor:?}"
+    );
+    assert!(
+        !contributor.contains(&&String::from("贡献的代码应该")),
+        "{contributor:?}"
+    );
+    assert_eq!(
+        entry(&imported, "维护者", "评审PR"),
+        ["对提交的PR完成评审。"]
+    );
+    assert_eq!(
+        entry(&imported, "维护者", "和上游社区合作"),
+        ["将变更推送到上游社区", "参与上游邮件列表"]
+    );
+}

@@ -287,9 +287,15 @@ impl Interpreter {
         match self.place.clone() {
             // Under an area heading, `**Label**: text` bullets name areas of their own; the
             // heading groups them.
-            Place::Area(group) if items.iter().all(|item| bold_key(&item.text).is_some()) => {
+            Place::Area(group)
+                if items
+                    .iter()
+                    .all(|item| bold_key(&item.text).is_some() || bold_lead_in(item).is_some()) =>
+            {
                 for item in items {
-                    if let Some((key, value)) = bold_key(&item.text) {
+                    let labelled = bold_key(&item.text)
+                        .or_else(|| bold_lead_in(item).map(|label| (label, String::new())));
+                    if let Some((key, value)) = labelled {
                         let area = self.area_name(&key);
                         self.area_groups
                             .entry(area.clone())
@@ -401,7 +407,8 @@ impl Interpreter {
             }
             return;
         }
-        if text.is_empty() || !item.children.is_empty() && is_list_label(text) {
+        let stem = is_list_label(text) || is_unfinished_sentence(text);
+        if text.is_empty() || !item.children.is_empty() && stem {
             // A stem ("Ensure the health of the subproject:") says something the bullets
             // complete: kept in the description, as a list's name would not need to be.
             if !text.is_empty() && !is_area_label_word(&plain(text)) && !is_example_label(text) {
@@ -506,6 +513,20 @@ fn leads_into_children(value: &str, item: &Item) -> bool {
     !item.children.is_empty() && value.trim_end().ends_with([':', '：'])
 }
 
+/// A bold name leading into the bullets nested under it (`**和上游社区合作**，包括：`,
+/// `**Work with upstream**, including:`): the name, an area's label.
+fn bold_lead_in(item: &Item) -> Option<String> {
+    if item.children.is_empty() {
+        return None;
+    }
+    let rest = item.text.trim().strip_prefix("**")?;
+    let (label, after) = rest.split_once("**")?;
+    let after = after.trim();
+    let short = after.chars().count() <= 16 && !after.contains("**");
+    (short && after.ends_with([':', '：']) && !label.trim().is_empty())
+        .then(|| plain(label).trim().to_owned())
+}
+
 /// A bullet that names an area: `**Area**: text`, `Area: text`, `**Area**` or `Area:` over
 /// nested bullets. The label is short (a name, not a sentence).
 fn labelled_item(item: &Item) -> Option<(String, String)> {
@@ -518,6 +539,9 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
             plain(text).trim_end_matches(':').trim().to_owned(),
             String::new(),
         ));
+    }
+    if let Some(label) = bold_lead_in(item) {
+        return Some((label, String::new()));
     }
     let has_children = !item.children.is_empty();
     // `Requirements` over nested bullets, with no colon: a word that names such a list.
@@ -657,6 +681,43 @@ fn is_list_label(text: &str) -> bool {
     } else {
         words <= 5
     }
+}
+
+/// Words an unfinished sentence ends with, its nested bullets completing it ("The code you
+/// contribute should" over "- be well tested"): a modal or an auxiliary, lowercased.
+const UNFINISHED_ENDINGS: &[&str] = &[
+    " should",
+    " must",
+    " will",
+    " can",
+    " shall",
+    " is expected to",
+    " are expected to",
+    " sollte",
+    " sollten",
+    " muss",
+    " müssen",
+    " deve",
+    " devem",
+    " debe",
+    " deben",
+    " doit",
+    " doivent",
+    "应该",
+    "应当",
+    "必须",
+    "需要",
+    "能够",
+    "べき",
+    "必要がある",
+];
+
+/// Whether an item's text is a sentence its nested bullets complete.
+fn is_unfinished_sentence(text: &str) -> bool {
+    let lower = plain(text).trim().to_lowercase();
+    UNFINISHED_ENDINGS.iter().any(|ending| {
+        lower.ends_with(ending) && (!ending.starts_with(' ') || lower.len() > ending.len())
+    })
 }
 
 /// Labels of a note about a level rather than one of its expectations (`**Note:**`,
