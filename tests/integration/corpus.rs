@@ -351,7 +351,9 @@ fn print_differences(name: &str, read: &[Vec<String>], counted: &[Vec<String>]) 
 /// they measure the importer on ladders it was not shaped for.
 #[test]
 fn holdout_sets_scores() {
-    for set in ["holdout3", "holdout4", "holdout5", "holdout6", "holdout7"] {
+    for set in [
+        "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
+    ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
         for (name, source, expected) in &ladders {

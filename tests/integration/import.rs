@@ -1388,3 +1388,46 @@ fn chinese_labels_with_full_width_colons_and_unfinished_stems() {
         ["将变更推送到上游社区", "参与上游邮件列表"]
     );
 }
+
+#[test]
+fn rungs_all_in_prose_keep_what_they_say_and_drop_their_signposts() {
+    // The ASF's contributor ladder: every rung a paragraph or two, the last rungs named in the
+    // plural ("Officers", "Board of Directors").
+    let imported = imported_from(
+        "ladder.md",
+        "# Contributor ladder\n\n## User\n\n\
+         As a user your responsibilities are to enjoy the software.\n\n\
+         As you become a power user, you may consider becoming a contributor.\n\n\
+         ## Contributor\n\nContributors send patches and answer questions.\n\n\
+         [See more about being a contributor](https://example.com/c).\n\n\
+         ## Foundation Member\n\n\
+         Someone may be invited to become a member of the Foundation. This entitles them to \
+         vote for the Board of Directors.\n\n\
+         ## Officers of the Foundation\n\nOfficers run the day-to-day operation.\n\n\
+         ## Board of Directors\n\nThe Board is responsible for the governance.\n\n\
+         The members elect the Board annually.\n",
+    );
+    let titles: Vec<&str> = imported.levels().map(|(_, l)| l.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "User",
+            "Contributor",
+            "Foundation Member",
+            "Officers of the Foundation",
+            "Board of Directors"
+        ]
+    );
+    let table = table(&imported);
+    let texts = |level: &str| -> Vec<String> { table[level].values().flatten().cloned().collect() };
+    assert_eq!(
+        texts("User"),
+        ["As a user your responsibilities are to enjoy the software."]
+    );
+    assert_eq!(
+        texts("Contributor"),
+        ["Contributors send patches and answer questions."]
+    );
+    assert_eq!(texts("Foundation Member").len(), 1);
+    assert_eq!(texts("Board of Directors").len(), 2);
+}

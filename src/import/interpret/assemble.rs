@@ -18,6 +18,24 @@ fn emphasized(text: &str) -> Option<(&str, bool)> {
     None
 }
 
+/// Whether a paragraph of a rung written in prose says what the rung expects: not wholly in
+/// emphasis, not an aside (`**Defined by:** …`), not a pointer to another page, not a
+/// signpost to a rung above (`later`, their titles). A paragraph naming a rung below ("its PMC
+/// may invite a contributor to become a committer", under Committer) says how this one is
+/// reached: kept. So is a rung's first paragraph, which says what the rung is ("… may be
+/// invited to become a member of the Foundation. This entitles them to vote for the Board").
+fn says_what_the_rung_expects(paragraph: &str, later: &[&str], first: bool) -> bool {
+    emphasized(paragraph.trim()).is_none()
+        && !text::opens_with_aside(paragraph)
+        && !likeness::is_pointer(paragraph)
+        && (first || !likeness::is_signpost(paragraph, later))
+}
+
+/// The titles of the rungs after the one at `index`.
+fn later_titles(titles: &[String], index: usize) -> Vec<&str> {
+    titles.iter().skip(index + 1).map(String::as_str).collect()
+}
+
 impl Interpreter {
     /// A level written as paragraphs only (no lists, no areas): each plain paragraph is an
     /// expectation; a paragraph wholly in italics stays the level's description, and a bold
@@ -35,10 +53,12 @@ impl Interpreter {
             if !paragraphs_only {
                 continue;
             }
-            for level in &mut track.levels {
+            let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
+            for (index, level) in track.levels.iter_mut().enumerate() {
                 if !level.expectations.is_empty() || level.description.len() < 2 {
                     continue;
                 }
+                let later = later_titles(&titles, index);
                 let mut description = Vec::new();
                 let mut items = Vec::new();
                 for paragraph in std::mem::take(&mut level.description) {
@@ -54,6 +74,14 @@ impl Interpreter {
                             }
                         }
                         Some(_) => description.push(paragraph),
+                        None if !says_what_the_rung_expects(
+                            &paragraph,
+                            &later,
+                            items.is_empty(),
+                        ) =>
+                        {
+                            description.push(paragraph)
+                        }
                         None => items.push(Expectation::new(paragraph)),
                     }
                 }
@@ -89,24 +117,17 @@ impl Interpreter {
                 continue;
             }
             let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
-            for level in &mut track.levels {
+            for (index, level) in track.levels.iter_mut().enumerate() {
                 if !level.expectations.is_empty() || level.roster || level.shares_title.is_some() {
                     continue;
                 }
-                let others: Vec<&str> = titles
-                    .iter()
-                    .filter(|title| **title != level.title)
-                    .map(String::as_str)
-                    .collect();
+                let later = later_titles(&titles, index);
                 let mut items = Vec::new();
                 let mut description = Vec::new();
                 for paragraph in std::mem::take(&mut level.description) {
-                    let rung_text = level.body_paragraphs.contains(&paragraph)
-                        && emphasized(paragraph.trim()).is_none()
-                        && !text::opens_with_aside(&paragraph)
-                        && !likeness::is_pointer(&paragraph)
-                        && !likeness::is_signpost(&paragraph, &others);
-                    if rung_text {
+                    if level.body_paragraphs.contains(&paragraph)
+                        && says_what_the_rung_expects(&paragraph, &later, items.is_empty())
+                    {
                         items.push(Expectation::new(paragraph));
                     } else {
                         description.push(paragraph);

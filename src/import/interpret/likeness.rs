@@ -126,6 +126,10 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "sponsor",
     "mentor",
     "administrator",
+    // A foundation's governing roles, often written in the plural ("Officers of the
+    // Foundation", "Board of Directors").
+    "officer",
+    "director",
     "member",
     "leader",
     "reviewer",
