@@ -1431,3 +1431,37 @@ fn rungs_all_in_prose_keep_what_they_say_and_drop_their_signposts() {
     assert_eq!(texts("Foundation Member").len(), 1);
     assert_eq!(texts("Board of Directors").len(), 2);
 }
+
+#[test]
+fn rosters_of_profile_links_and_plural_role_sections_are_prose() {
+    // Zadig's shape: roles from a summary table, then sections listing who holds each role,
+    // titled in the plural, their people as links to their profiles.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Community roles\n\n\
+         | Role | Primary responsibilities |\n|---|---|\n\
+         | Contributor | All healthy contributions are welcome. |\n\
+         | Maintainer | Review PRs and guide the community. |\n\
+         | Council Member | Decide on key designs. |\n\n\
+         ## Council members\n\n- [landylee007](https://github.com/landylee007)\n\n\
+         ## Maintainers\n\n[a list of current maintainers]\n\n\
+         ## Contributors\n\n- [nighca](https://github.com/nighca)\n- [xen0n](https://github.com/xen0n/)\n",
+    );
+    let titles: Vec<&str> = imported.levels().map(|(_, l)| l.title.as_str()).collect();
+    assert_eq!(titles, ["Contributor", "Maintainer", "Council Member"]);
+}
+
+#[test]
+fn a_form_s_table_after_the_levels_is_prose() {
+    // PaddlePaddle's shape: roles as headings, then an appendix holding an application form
+    // whose tables name no levels (one column happens to say "Reviewer").
+    let imported = imported_from(
+        "roles.md",
+        "# Roles\n\n## Contributor\n\n- Sends pull requests\n\n## Committer\n\n- Reviews pull requests\n\n\
+         ## Appendix\n\n### Merged pull requests\n\n\
+         | PR title | PR summary | Reviewer |\n|---|---|---|\n| (link) | (link) | (link) |\n",
+    );
+    let titles: Vec<&str> = imported.levels().map(|(_, l)| l.title.as_str()).collect();
+    assert_eq!(titles, ["Contributor", "Committer"]);
+    assert_eq!(imported.tracks.len(), 1);
+}

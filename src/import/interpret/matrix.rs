@@ -21,6 +21,12 @@ pub enum LevelAxis {
     Rows,
 }
 
+/// A table's mean label likeness below which its rows and columns name no levels.
+const NO_LEVELS_IN_LABELS: f32 = 0.3;
+
+/// A table's mean label likeness from which most of its labels name levels.
+const MOSTLY_LEVELS_IN_LABELS: f32 = 0.5;
+
 impl Interpreter {
     /// A plain grid: levels as columns and areas as rows, or the other way round.
     pub(super) fn grid(&mut self, rows: &[Vec<Cell>], line: usize) {
@@ -78,8 +84,29 @@ impl Interpreter {
                 .collect(),
         );
         // On a page about one level, a table whose labels name no levels either way is not a
-        // matrix of levels (a split of time, a glossary): it is kept as prose.
-        if self.page_level && columns_score < 0.3 && rows_score < 0.3 {
+        // matrix of levels (a split of time, a glossary): it is kept as prose. So is such a
+        // table after the document's headings have given its levels, outside them (an
+        // appendix's application form: "PR title | PR summary | Reviewer").
+        let levels_from_headings = self.tracks.iter().any(|track| {
+            track
+                .levels
+                .iter()
+                .filter(|level| !level.from_table && !level.is_empty())
+                .count()
+                >= 2
+        });
+        let outside_levels = levels_from_headings && self.place == Place::Section;
+        // (Outside levels already found, a table must name levels more surely: most of its
+        // labels.)
+        let threshold = if outside_levels {
+            MOSTLY_LEVELS_IN_LABELS
+        } else {
+            NO_LEVELS_IN_LABELS
+        };
+        if (self.page_level || outside_levels)
+            && columns_score < threshold
+            && rows_score < threshold
+        {
             let text = table_text(&rows);
             self.prose(&text, line);
             return;

@@ -495,6 +495,9 @@ impl Interpreter {
 /// Whether a bullet names a person (`@masukai — project lead`, `[@octocat](…)`) rather than
 /// saying something.
 fn names_a_person(text: &str) -> bool {
+    if links_a_profile(text) {
+        return true;
+    }
     let shown = plain(text);
     let shown = shown.trim();
     let handle = |rest: &str| rest.starts_with(|c: char| c.is_alphanumeric());
@@ -505,6 +508,28 @@ fn names_a_person(text: &str) -> bool {
             && shown
                 .split_once(['(', '（'])
                 .is_some_and(|(_, inside)| inside.trim().strip_prefix('@').is_some_and(handle))
+}
+
+/// Code hosts whose `host/name` pages are people's profiles.
+const PROFILE_HOSTS: &[&str] = &["github.com/", "gitlab.com/", "gitee.com/", "codeberg.org/"];
+
+/// Whether a bullet is only a link to a person's profile on a code host
+/// (`[xen0n](https://github.com/xen0n)`), maybe with a few words after it.
+fn links_a_profile(text: &str) -> bool {
+    let Some(target) = only_a_link(text.trim()).or_else(|| first_link(text).map(|(_, url)| url))
+    else {
+        return false;
+    };
+    let path = target
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+        .trim_end_matches('/');
+    let rest = plain(text);
+    PROFILE_HOSTS.iter().any(|host| {
+        path.strip_prefix(host)
+            .is_some_and(|name| !name.is_empty() && !name.contains('/'))
+    }) && rest.split_whitespace().count() <= 6
 }
 
 /// Whether the text after a bullet's label introduces the bullets nested in it: it ends with a

@@ -156,7 +156,7 @@ impl Interpreter {
                 .levels
                 .iter()
                 .filter(|level| !level.expectations.is_empty())
-                .map(|level| level.title.to_lowercase())
+                .map(|level| title_key(&level.title))
                 .collect();
             let (rosters, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
                 std::mem::take(&mut track.levels)
@@ -164,7 +164,7 @@ impl Interpreter {
                     .partition(|level| {
                         level.expectations.is_empty()
                             && !level.definite
-                            && (level.roster || described.contains(&level.title.to_lowercase()))
+                            && (level.roster || described.contains(&title_key(&level.title)))
                     });
             track.levels = levels;
             self.sections
@@ -416,5 +416,17 @@ mod tests {
         ] {
             assert!(!names_standing(title), "{title}");
         }
+    }
+}
+
+/// A role's title as its sections name it, singular or plural, in any case ("Council members"
+/// is the roster of "Council Member").
+fn title_key(title: &str) -> String {
+    let lower = plain(title).trim().to_lowercase();
+    match lower.strip_suffix('s') {
+        Some(singular) if singular.chars().count() >= 3 && !singular.ends_with('s') => {
+            singular.to_owned()
+        }
+        _ => lower,
     }
 }
