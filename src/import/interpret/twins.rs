@@ -379,6 +379,18 @@ pub(super) fn same_level_title(a: &str, b: &str) -> bool {
             || short_other && extra.iter().all(|word| is_latin(word)))
 }
 
+/// A role's title as its sections name it, singular or plural, in any case ("Council members"
+/// is the roster of "Council Member").
+fn title_key(title: &str) -> String {
+    let lower = plain(title).trim().to_lowercase();
+    match lower.strip_suffix('s') {
+        Some(singular) if singular.chars().count() >= 3 && !singular.ends_with('s') => {
+            singular.to_owned()
+        }
+        _ => lower,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::same_level_title;
@@ -416,17 +428,5 @@ mod tests {
         ] {
             assert!(!names_standing(title), "{title}");
         }
-    }
-}
-
-/// A role's title as its sections name it, singular or plural, in any case ("Council members"
-/// is the roster of "Council Member").
-fn title_key(title: &str) -> String {
-    let lower = plain(title).trim().to_lowercase();
-    match lower.strip_suffix('s') {
-        Some(singular) if singular.chars().count() >= 3 && !singular.ends_with('s') => {
-            singular.to_owned()
-        }
-        _ => lower,
     }
 }
