@@ -11,8 +11,9 @@ use crate::output::write_atomically;
 /// Arguments of `ladder import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files to import: Markdown (.md, .txt), HTML (.html), Word (.docx), spreadsheets (.xlsx,
-    /// .ods, .xls, .csv), or another tool's ladder data (.json, .yaml).
+    /// Files to import: Markdown (.md, .mdx, .txt), reStructuredText (.rst), HTML (.html), Word
+    /// (.docx), spreadsheets (.xlsx, .ods, .xls, .csv), or another tool's ladder data (.json,
+    /// .yaml).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Folder to write the YAML files into.

@@ -19,6 +19,7 @@ pub mod language;
 pub mod module;
 pub mod nesting;
 pub mod outline;
+pub mod rst;
 pub mod sheets;
 
 use std::path::Path;
@@ -27,12 +28,12 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Ladder;
 
 /// Extensions of text documents, which `ladder build` also reads directly.
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "rst", "txt", "html", "htm"];
 
 /// Every extension `ladder import` reads.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "txt", "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "json",
-    "yaml", "yml", "js", "mjs", "cjs", "ts",
+    "md", "markdown", "mdx", "rst", "txt", "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods",
+    "csv", "json", "yaml", "yml", "js", "mjs", "cjs", "ts",
 ];
 
 /// Extensions of a site's data modules, whose ladder is an object literal.
@@ -158,11 +159,14 @@ pub fn is_document(path: &Path) -> bool {
         .is_some_and(|extension| DOCUMENT_EXTENSIONS.contains(&extension.as_str()))
 }
 
+/// A path's extension, lowercased.
+fn extension_of(path: &Path) -> Option<String> {
+    path.extension()
+        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
+}
+
 fn looks_like_html(path: &Path, text: &str) -> bool {
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
-    if matches!(extension.as_deref(), Some("html" | "htm")) {
+    if matches!(extension_of(path).as_deref(), Some("html" | "htm")) {
         return true;
     }
     let start = text
@@ -200,6 +204,13 @@ pub fn import_text_with(
         .at(Some((line, 1)))
         .with_hint("remove the nesting (save the page again from its editor), or import its text as Markdown")]);
     }
+    // reStructuredText and MDX are read as the Markdown they are rewritten to, line for line.
+    let rewritten = match extension_of(path).as_deref() {
+        Some("rst") => Some(rst::to_markdown(text)),
+        Some("mdx") => Some(rst::mdx_to_markdown(text)),
+        _ => None,
+    };
+    let text = rewritten.as_deref().unwrap_or(text);
     if looks_like_html(path, text) {
         let (title, blocks) = outline::html_page(text);
         if let Some(title) = title {

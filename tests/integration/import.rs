@@ -1465,3 +1465,37 @@ fn a_form_s_table_after_the_levels_is_prose() {
     assert_eq!(titles, ["Contributor", "Committer"]);
     assert_eq!(imported.tracks.len(), 1);
 }
+
+#[test]
+fn restructured_text_and_mdx_read_like_markdown() {
+    // A Sphinx handbook: underlined titles, a warning, a list-table of roles.
+    let rst = "Career ladder\n=============\n\n.. warning::\n\n   Draft.\n\n\
+               RSE 1\n-----\n\n- Writes tested code, see ``pytest``.\n- Learns `the tools <https://example.com>`_.\n\n\
+               RSE 2\n-----\n\n- Leads small projects.\n\n\
+               Internal roles\n--------------\n\n.. list-table::\n   :header-rows: 1\n\n\
+                  * - Role\n     - Duties\n   * - Mentor\n     - Teaches\n       juniors\n";
+    let imported = imported_from("ladder.rst", rst);
+    assert_eq!(level_titles(&imported), ["RSE 1", "RSE 2"]);
+    assert_eq!(
+        entry(&imported, "RSE 1", "Expectations"),
+        [
+            "Writes tested code, see `pytest`.",
+            "Learns [the tools](https://example.com)."
+        ]
+    );
+    assert_eq!(imported.title, "Career ladder");
+    // A Docusaurus page: imports and comments are code, not text.
+    let mdx = "---\ntitle: Governance\n---\nimport Tabs from '@theme/Tabs';\n\n{/* hidden */}\n\n\
+               ## Roles\n\n### Maintainer\n\n- Reviews pull requests\n\n### Committer\n\n- Merges pull requests\n";
+    let imported = imported_from("governance.mdx", mdx);
+    assert_eq!(level_titles(&imported), ["Maintainer", "Committer"]);
+    let all: Vec<String> = table(&imported)
+        .values()
+        .flat_map(|a| a.values().flatten().cloned())
+        .collect();
+    assert!(
+        all.iter()
+            .all(|text| !text.contains("import") && !text.contains("hidden")),
+        "{all:?}"
+    );
+}

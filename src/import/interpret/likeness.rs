@@ -550,12 +550,24 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     if worded || cjk {
         score += 0.6;
     }
-    // A long label is a sentence, not a title.
-    if words.len() > 6 {
+    // A long label is a sentence, not a title. Function words and a parenthesized
+    // abbreviation do not make it longer ("Member of the Technical Steering Committee (TSC)").
+    let outside_parentheses = lower.split(['(', '（']).next().unwrap_or(&lower);
+    let content_words = outside_parentheses
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '–'))
+        .filter(|word| !word.is_empty() && !FUNCTION_WORDS.contains(word))
+        .count();
+    if content_words > 6 {
         score *= 0.3;
     }
     score.min(1.0)
 }
+
+/// Words that join a title's words ("Member *of the* Board"): not counted in its length.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "a", "an", "and", "for", "in", "on", "to", "de", "del", "la", "le", "les", "des",
+    "der", "die", "das", "und", "e", "y", "et", "do", "da", "dos", "das",
+];
 
 /// Words in a corner cell that say the rows are levels, or that they are areas.
 pub(super) fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {

@@ -1,0 +1,476 @@
+//! reStructuredText and MDX as the Markdown the importer reads.
+//!
+//! Sphinx handbooks (Read the Docs) write ladders in reStructuredText; Docusaurus sites in
+//! MDX. Both are rewritten line for line into Markdown, so that one reader serves all three
+//! and a diagnostic's line is the source's line: a title and its underline become `# Title`
+//! and a blank line, a `list-table` directive a pipe table padded with blank lines.
+
+use std::collections::HashMap;
+
+/// Characters RST underlines (and overlines) titles with.
+const ADORNMENT: &str = "=-~`:'\"^_*+#<>.";
+
+/// Directives whose body is a note to the reader: kept as a quotation.
+const ADMONITIONS: &[&str] = &[
+    "note",
+    "warning",
+    "tip",
+    "hint",
+    "important",
+    "caution",
+    "attention",
+    "danger",
+    "error",
+    "admonition",
+    "seealso",
+];
+
+/// Directives whose body is prose to keep as it is (a container, a topic, a sidebar).
+const CONTAINERS: &[&str] = &[
+    "container",
+    "topic",
+    "sidebar",
+    "rubric",
+    "compound",
+    "epigraph",
+];
+
+/// The adornment character of a line that is nothing else (`=====`), three or more long.
+fn adornment(line: &str) -> Option<char> {
+    let trimmed = line.trim_end();
+    let first = trimmed.chars().next()?;
+    (trimmed.chars().count() >= 3
+        && ADORNMENT.contains(first)
+        && trimmed.chars().all(|c| c == first))
+    .then_some(first)
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// A directive line (`.. list-table::`, `.. note:: text`): its name and what follows `::`.
+fn directive(line: &str) -> Option<(String, String)> {
+    let rest = line.trim_start().strip_prefix(".. ")?;
+    let (name, after) = rest.split_once("::")?;
+    let name = name.trim();
+    (!name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':'))
+    .then(|| (name.to_ascii_lowercase(), after.trim().to_owned()))
+}
+
+/// reStructuredText as Markdown, with the same number of lines.
+pub fn to_markdown(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    // Heading depth by adornment style (character, overlined), in the order styles appear.
+    let mut styles: HashMap<(char, bool), usize> = HashMap::new();
+    let mut depth_of = |style: (char, bool)| {
+        let next = styles.len() + 1;
+        (*styles.entry(style).or_insert(next)).min(6)
+    };
+    let mut literal_next = false;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        let blank_before = index == 0 || lines[index - 1].trim().is_empty();
+        // An overlined title: `=====` / `Title` / `=====`.
+        if let (Some(over), Some(title), Some(under)) = (
+            adornment(line).filter(|_| blank_before),
+            lines.get(index + 1),
+            lines.get(index + 2).and_then(|l| adornment(l)),
+        ) {
+            if over == under && !title.trim().is_empty() && adornment(title).is_none() {
+                let depth = depth_of((over, true));
+                out.push(String::new());
+                out.push(format!("{} {}", "#".repeat(depth), inline(title.trim())));
+                out.push(String::new());
+                index += 3;
+                continue;
+            }
+        }
+        // An underlined title: `Title` / `-----`, at the margin, after a blank line.
+        if let Some(under) = lines.get(index + 1).and_then(|l| adornment(l)) {
+            let title = line.trim();
+            let is_title = blank_before
+                && indent_of(line) == 0
+                && !title.is_empty()
+                && adornment(line).is_none()
+                && lines[index + 1].trim_end().chars().count() * 2 >= title.chars().count();
+            if is_title {
+                let depth = depth_of((under, false));
+                out.push(format!("{} {}", "#".repeat(depth), inline(title)));
+                out.push(String::new());
+                index += 2;
+                continue;
+            }
+        }
+        // A transition between sections: nothing to a reader of the ladder.
+        if adornment(line).is_some() && blank_before {
+            out.push(String::new());
+            index += 1;
+            continue;
+        }
+        // A directive, a comment or a link target, with its indented body.
+        if line.trim_start().starts_with("..") && blank_before {
+            let base = indent_of(line);
+            let mut end = index + 1;
+            while end < lines.len()
+                && (lines[end].trim().is_empty() || indent_of(lines[end]) > base)
+            {
+                end += 1;
+            }
+            // Trailing blank lines belong to what follows.
+            while end > index + 1 && lines[end - 1].trim().is_empty() {
+                end -= 1;
+            }
+            let body = &lines[index + 1..end];
+            let rendered = match directive(line) {
+                Some((name, argument)) => render_directive(&name, &argument, body),
+                None => Vec::new(),
+            };
+            let count = end - index;
+            out.extend(rendered.into_iter().take(count));
+            while out.len() < index + count {
+                out.push(String::new());
+            }
+            index = end;
+            continue;
+        }
+        // A literal block after a paragraph ending in `::`: code, fenced in the lines around.
+        if literal_next && indent_of(line) > 0 && blank_before {
+            let mut end = index;
+            while end < lines.len() && (lines[end].trim().is_empty() || indent_of(lines[end]) > 0) {
+                end += 1;
+            }
+            while end > index && lines[end - 1].trim().is_empty() {
+                end -= 1;
+            }
+            // The blank line before holds the opening fence; the block's lines keep their
+            // place; the closing fence goes on the line after, which is blank or the end.
+            if let Some(previous) = out.last_mut() {
+                *previous = String::from("```");
+            }
+            out.extend(lines[index..end].iter().map(|l| (*l).to_owned()));
+            out.push(String::from("```"));
+            index = end + 1;
+            literal_next = false;
+            continue;
+        }
+        let trimmed = line.trim_end();
+        if !trimmed.is_empty() {
+            literal_next = trimmed.ends_with("::");
+        }
+        let mut converted = if let Some(stripped) = trimmed.strip_suffix("::") {
+            // `Requirements::` is `Requirements:` and a literal block; a lone `::` nothing.
+            if stripped.trim().is_empty() {
+                String::new()
+            } else if stripped.ends_with(' ') {
+                stripped.trim_end().to_owned()
+            } else {
+                format!("{stripped}:")
+            }
+        } else {
+            trimmed.to_owned()
+        };
+        // `#.` auto-numbered items.
+        if let Some(rest) = converted.trim_start().strip_prefix("#. ") {
+            let indent = indent_of(&converted);
+            converted = format!("{}1. {rest}", " ".repeat(indent));
+        }
+        out.push(inline(&converted));
+        index += 1;
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+/// A directive's Markdown, at most as many lines as the directive and its body took.
+fn render_directive(name: &str, argument: &str, body: &[&str]) -> Vec<String> {
+    // The directive's own line first: blank, so that what follows starts a block.
+    let mut out = vec![String::new()];
+    let content: Vec<&str> = body
+        .iter()
+        .copied()
+        .skip_while(|line| line.trim().starts_with(':') || line.trim().is_empty())
+        .collect();
+    let skipped = body.len() - content.len();
+    let options: Vec<&str> = body[..skipped]
+        .iter()
+        .copied()
+        .filter(|line| line.trim().starts_with(':'))
+        .collect();
+    if name == "list-table" {
+        let header_rows = options
+            .iter()
+            .find_map(|line| line.trim().strip_prefix(":header-rows:"))
+            .and_then(|n| n.trim().parse::<usize>().ok())
+            .unwrap_or(0);
+        out.extend(std::iter::repeat_n(String::new(), skipped));
+        out.extend(list_table(&content, header_rows, argument));
+        return out;
+    }
+    let dedent = content
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| indent_of(line))
+        .min()
+        .unwrap_or(0);
+    let dedented = content
+        .iter()
+        .map(|line| line.get(dedent..).unwrap_or("").trim_end());
+    out.extend(std::iter::repeat_n(String::new(), skipped));
+    if ADMONITIONS.contains(&name) {
+        if !argument.is_empty() {
+            out[0] = format!("> {}", inline(argument));
+        }
+        out.extend(dedented.map(|line| format!("> {}", inline(line)).trim_end().to_owned()));
+    } else if CONTAINERS.contains(&name) {
+        if !argument.is_empty() && name != "container" {
+            out[0] = format!("**{}**", inline(argument));
+        }
+        out.extend(dedented.map(inline));
+    }
+    out
+}
+
+/// What follows a list-table's bullet (`* ` or `- `; a bare `*` holds an empty cell).
+fn marker(text: &str) -> Option<&str> {
+    text.strip_prefix("* ")
+        .or_else(|| text.strip_prefix("- "))
+        .or_else(|| (text == "*" || text == "-").then_some(""))
+}
+
+/// A `list-table`'s rows (`* - a` / `  - b`, or `* * a` / `  * b`) as a pipe table.
+fn list_table(content: &[&str], header_rows: usize, caption: &str) -> Vec<String> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let Some(row_indent) = content
+        .iter()
+        .find(|line| !line.trim().is_empty())
+        .map(|line| indent_of(line))
+    else {
+        return Vec::new();
+    };
+    let mut cell_indent = None;
+    for line in content {
+        if line.trim().is_empty() {
+            if let Some(cell) = rows.last_mut().and_then(|row| row.last_mut()) {
+                if !cell.is_empty() && !cell.ends_with("<br>") {
+                    cell.push_str("<br>");
+                }
+            }
+            continue;
+        }
+        let indent = indent_of(line);
+        let text = line.trim();
+        if indent == row_indent {
+            if let Some(rest) = marker(text) {
+                rows.push(Vec::new());
+                // `* - first cell` / `* * first cell`: the row and its first cell on one line.
+                if let Some(cell) = marker(rest.trim_start()) {
+                    rows.last_mut()
+                        .expect("pushed")
+                        .push(cell.trim().to_owned());
+                    cell_indent = Some(indent + 2);
+                }
+                continue;
+            }
+        }
+        let Some(row) = rows.last_mut() else {
+            continue;
+        };
+        if cell_indent.is_none_or(|at| indent <= at) {
+            if let Some(cell) = marker(text) {
+                row.push(cell.trim().to_owned());
+                cell_indent = Some(indent);
+                continue;
+            }
+        }
+        match row.last_mut() {
+            Some(cell) => {
+                if !cell.is_empty() && !cell.ends_with("<br>") {
+                    cell.push(' ');
+                }
+                cell.push_str(text);
+            }
+            None => row.push(text.to_owned()),
+        }
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if width == 0 {
+        return Vec::new();
+    }
+    let cell = |text: &str| {
+        inline(text.trim_end_matches("<br>").trim())
+            .replace('|', "\\|")
+            .replace("<br><br>", "<br>")
+    };
+    let line_of = |row: &[String]| {
+        let mut cells: Vec<String> = row.iter().map(|text| cell(text)).collect();
+        cells.resize(width, String::new());
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut out = Vec::new();
+    if !caption.is_empty() {
+        out.push(format!("**{}**", inline(caption)));
+        out.push(String::new());
+    }
+    // Markdown tables need a header: the first row serves when the table names none.
+    let header_rows = header_rows.clamp(1, rows.len());
+    for row in &rows[..header_rows] {
+        out.push(line_of(row));
+    }
+    out.push(format!("|{}", " --- |".repeat(width)));
+    for row in &rows[header_rows..] {
+        out.push(line_of(row));
+    }
+    out
+}
+
+/// RST inline markup as Markdown: `` `text <url>`_ `` links, ``` ``code`` ```, roles
+/// (`:ref:`text``), references (`` `text`_ ``).
+fn inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find('`') {
+        let (before, from) = rest.split_at(start);
+        // A role before the backquote (`:doc:`), dropped with its colons.
+        let before = match before.rfind(':') {
+            Some(end) if before.ends_with(':') => {
+                let head = &before[..end];
+                match head.rfind(':') {
+                    Some(open)
+                        if head[open + 1..]
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
+                            && !head[open + 1..].is_empty() =>
+                    {
+                        &before[..open]
+                    }
+                    _ => before,
+                }
+            }
+            _ => before,
+        };
+        out.push_str(before);
+        if let Some(code) = from.strip_prefix("``") {
+            match code.find("``") {
+                Some(end) => {
+                    out.push('`');
+                    out.push_str(&code[..end]);
+                    out.push('`');
+                    rest = &code[end + 2..];
+                }
+                None => {
+                    out.push_str(from);
+                    rest = "";
+                }
+            }
+            continue;
+        }
+        let inner = &from[1..];
+        let Some(end) = inner.find('`') else {
+            out.push_str(from);
+            rest = "";
+            break;
+        };
+        let content = &inner[..end];
+        let mut after = &inner[end + 1..];
+        let reference = after.starts_with('_');
+        after = after.trim_start_matches('_');
+        // `text <target>`: a link when the target is a URL, else its text.
+        let (text, target) = match content.rfind('<') {
+            Some(open) if content.ends_with('>') => (
+                content[..open].trim_end(),
+                Some(&content[open + 1..content.len() - 1]),
+            ),
+            _ => (content, None),
+        };
+        match target {
+            Some(url) if reference && url.contains("://") => {
+                let text = if text.is_empty() { url } else { text };
+                out.push_str(&format!("[{text}]({url})"));
+            }
+            _ => out.push_str(text),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// MDX as Markdown, with the same number of lines: its `import` and `export` statements and
+/// `{/* comments */}` are code of the page, not its text.
+pub fn mdx_to_markdown(text: &str) -> String {
+    let mut fenced = false;
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        let statement = !fenced
+            && indent_of(line) == 0
+            && (line.starts_with("import ") || line.starts_with("export "));
+        let comment = trimmed.starts_with("{/*") && trimmed.trim_end().ends_with("*/}");
+        out.push(if statement || comment {
+            String::new()
+        } else {
+            line.to_owned()
+        });
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_keep_their_lines_and_take_depths_in_order_of_appearance() {
+        let rst = "=====\nTitle\n=====\n\nIntro.\n\nRSE 1\n-----\n\nText.\n\nSub\n~~~\n";
+        let markdown = to_markdown(rst);
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(lines.len(), rst.lines().count());
+        assert_eq!(lines[1], "# Title");
+        assert_eq!(lines[6], "## RSE 1");
+        assert_eq!(lines[11], "### Sub");
+    }
+
+    #[test]
+    fn a_list_table_becomes_a_pipe_table_and_a_warning_a_quotation() {
+        let rst = ".. warning::\n\n   Draft.\n\n.. list-table::\n   :header-rows: 1\n\n   * - Role\n     - Duty\n   * - Mentor\n     - Teaches\n       juniors\n\nAfter.\n";
+        let markdown = to_markdown(rst);
+        assert_eq!(markdown.lines().count(), rst.lines().count());
+        assert!(markdown.contains("> Draft."), "{markdown}");
+        assert!(markdown.contains("| Role | Duty |"), "{markdown}");
+        assert!(
+            markdown.contains("| Mentor | Teaches juniors |"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("\nAfter.\n"), "{markdown}");
+    }
+
+    #[test]
+    fn inline_links_code_and_roles() {
+        assert_eq!(
+            inline("See `the guide <https://example.com>`_ and ``make``, :doc:`setup`."),
+            "See [the guide](https://example.com) and `make`, setup."
+        );
+        assert_eq!(inline("`Reference`_ here"), "Reference here");
+    }
+
+    #[test]
+    fn mdx_statements_are_not_text() {
+        let mdx = "import Tabs from '@theme/Tabs';\n\n# Title\n\n```js\nimport x from 'y';\n```\n";
+        let markdown = mdx_to_markdown(mdx);
+        assert!(!markdown.contains("@theme/Tabs"));
+        assert!(markdown.contains("import x from 'y';"));
+        assert_eq!(markdown.lines().count(), mdx.lines().count());
+    }
+}
