@@ -720,6 +720,14 @@ fn walk(
         Value::Object(map) => {
             let level = string_at(value, LEVEL_KEYS);
             if let Some(level) = level {
+                // A position's page (`position: Senior Software Developer`, `tier: ssd`) is
+                // titled by the position.
+                let level = string_at(value, &["position"]).unwrap_or(level);
+                let in_area_map = areas_in_map(value, track, &level);
+                if !in_area_map.is_empty() {
+                    found.extend(in_area_map);
+                    return;
+                }
                 let by_area = criteria_by_area(value);
                 if !by_area.is_empty() {
                     for (area, expectation, describes) in by_area {
@@ -806,6 +814,61 @@ fn walk(
         }
         _ => {}
     }
+}
+
+/// Keys of a level's map of areas (`competencies: {technology: {summary, bullets}, …}`).
+const AREA_MAP_KEYS: &[&str] = &[
+    "competencies",
+    "areas",
+    "skills",
+    "topics",
+    "dimensions",
+    "categories",
+];
+
+/// A level's criteria kept in a map keyed by area, each area's criteria read as an entry's
+/// (`summary`, `bullets`, a list): empty when the level has no such map.
+fn areas_in_map(value: &Value, track: Option<&str>, level: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    for key in AREA_MAP_KEYS {
+        let Some(Value::Object(areas)) = value.get(*key) else {
+            continue;
+        };
+        for (area, given) in areas {
+            let name = string_at(given, NAME_KEYS).unwrap_or_else(|| area.clone());
+            let entries: Vec<Found> = match given {
+                Value::Array(_) | Value::String(_) => texts_of(given)
+                    .into_iter()
+                    .map(|text| Found {
+                        track: track.map(str::to_owned),
+                        level: level.to_owned(),
+                        area: name.clone(),
+                        expectation: Expectation::new(text),
+                        describes: false,
+                    })
+                    .collect(),
+                // An area's `summary` beside its `bullets` is what the level expects in that
+                // area in one sentence: the first expectation, not a description.
+                _ => {
+                    let (texts, summaries) = criteria(given);
+                    summaries
+                        .into_iter()
+                        .map(Expectation::new)
+                        .chain(texts)
+                        .map(|expectation| Found {
+                            track: track.map(str::to_owned),
+                            level: level.to_owned(),
+                            area: name.clone(),
+                            expectation,
+                            describes: false,
+                        })
+                        .collect()
+                }
+            };
+            found.extend(entries);
+        }
+    }
+    found
 }
 
 /// The word for one of a list of levels kept in order under `key` (`milestones` → `Milestone`).

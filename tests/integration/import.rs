@@ -1499,3 +1499,29 @@ fn restructured_text_and_mdx_read_like_markdown() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_position_page_whose_front_matter_maps_its_competencies() {
+    // REDspace's shape: a page that is only front matter, one position with a map of
+    // competencies, each a summary and bullets.
+    let imported = imported_from(
+        "ssd.md",
+        "---\ncode: SSD1\nposition: Senior Software Developer\ntier: ssd\ntheme: Leads\n\
+         competencies:\n  technology:\n    keyword: Lifecycle Master\n    summary: Knows the whole lifecycle.\n\
+         \x20   bullets:\n      - Masters the SDLC\n      - Unblocks complex problems\n\
+         \x20 people:\n    keyword: Coaches\n    summary: Mentors a peer.\n    bullets:\n      - Explains concepts in reviews\n---\n",
+    );
+    assert_eq!(level_titles(&imported), ["Senior Software Developer"]);
+    assert_eq!(
+        entry(&imported, "Senior Software Developer", "technology"),
+        [
+            "Knows the whole lifecycle.",
+            "Masters the SDLC",
+            "Unblocks complex problems"
+        ]
+    );
+    assert_eq!(
+        entry(&imported, "Senior Software Developer", "people"),
+        ["Mentors a peer.", "Explains concepts in reviews"]
+    );
+}

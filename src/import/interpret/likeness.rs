@@ -184,6 +184,12 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "커미터",
     "승인자",
     "레벨",
+    // Committees, the top rung of many role ladders.
+    "委员会",
+    "委員会",
+    "위원회",
+    "회원",
+    "멤버",
     // Japanese, Chinese and Korean seniority and titles (not "engineer": エンジニアリング,
     // 엔지니어링 name areas).
     "スタッフ",
