@@ -13,6 +13,10 @@ const SAMPLE_CHARACTERS: usize = 20_000;
 /// Share of a script's letters among all letters that decides by script alone.
 const SCRIPT_SHARE: f64 = 0.3;
 
+/// What a letter of an alphabet (Latin, Cyrillic, Greek) weighs beside a Han, kana or Hangul
+/// character when shares of scripts are counted: about a word's length in letters apart.
+const ALPHABET_LETTER_WEIGHT: f64 = 0.25;
+
 /// The ladder's language as a BCP 47 tag (`en`, `pt`, `ja`), when its text tells.
 pub fn detect(ladder: &Ladder) -> Option<String> {
     let sample = sample(ladder);
@@ -65,22 +69,38 @@ fn sample(ladder: &Ladder) -> String {
 
 /// The language a script names on its own, when enough of the letters are in it.
 fn by_script(text: &str) -> Option<String> {
-    let (mut letters, mut hangul, mut kana, mut han, mut hebrew, mut arabic) = (0, 0, 0, 0, 0, 0);
+    // A Han, kana or Hangul character is a word or a syllable; a letter of an alphabet a
+    // fraction of one: weighed so, a Chinese page that names its roles in English
+    // ("Committer是具有开源仓库写权限的个人") is still Chinese.
+    let (mut letters, mut hangul, mut kana, mut han, mut hebrew, mut arabic) =
+        (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
         match c as u32 {
-            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1,
-            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
-            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
-            0x0590..=0x05FF | 0xFB1D..=0xFB4F => hebrew += 1,
-            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => arabic += 1,
-            _ => {}
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1.0,
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1.0,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1.0,
+            // Hebrew and Arabic are alphabets too: weighed as the Latin one.
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => {
+                hebrew += ALPHABET_LETTER_WEIGHT;
+                letters += ALPHABET_LETTER_WEIGHT;
+                continue;
+            }
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+                arabic += ALPHABET_LETTER_WEIGHT;
+                letters += ALPHABET_LETTER_WEIGHT;
+                continue;
+            }
+            _ => {
+                letters += ALPHABET_LETTER_WEIGHT;
+                continue;
+            }
         }
+        letters += 1.0;
     }
-    if letters == 0 {
+    if letters == 0.0 {
         return None;
     }
-    let share = |count: usize| count as f64 / letters as f64;
+    let share = |count: f64| count / letters;
     // Japanese mixes kana with Han characters; Chinese has Han alone.
     let tag = if share(hangul) >= SCRIPT_SHARE {
         "ko"

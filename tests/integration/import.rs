@@ -1525,3 +1525,44 @@ fn a_position_page_whose_front_matter_maps_its_competencies() {
         ["Mentors a peer.", "Explains concepts in reviews"]
     );
 }
+
+#[test]
+fn a_markdown_file_typed_as_plain_lines_reads_by_its_lines() {
+    // Zarm's shape: no Markdown at all; a title line, group lines, role lines over their
+    // description, `·` items with no space after the dot, and `Role:` over people's addresses.
+    let text = "社区角色\n\nProject Management Committee项目管理委员会（PMC)\n负责项目生命周期的进度把控\n\n\
+                PMC:\nJerome Lin <jerome.lin@example.com>\n\n\
+                User Group用户角色\nAmbassador\nAmbassador是所有使用了Zarm的个人\n\n\
+                Developer Group开发者角色\n\n\
+                Committer\nCommitter是具有开源仓库写权限的个人，包含以下的标准：\n·能够长时间持续贡献issue、PR；\n·参与code review；\nCommitter:\nedison-hm <edison@example.com>\n\n\
+                Reviewer\nReviewer审核新的代码贡献，包含以下的职责：\n·参与关键模块的设计讨论与开发\n·保证技术文档的准确性\n";
+    let imported = imported_from("roles.md", text);
+    assert_eq!(imported.title, "社区角色");
+    assert_eq!(
+        level_titles(&imported),
+        [
+            "Project Management Committee项目管理委员会（PMC)",
+            "Ambassador",
+            "Committer",
+            "Reviewer"
+        ]
+    );
+    assert_eq!(imported.language.as_deref(), Some("zh"));
+    assert_eq!(
+        entry(&imported, "Committer", "Expectations"),
+        ["能够长时间持续贡献issue、PR；", "参与code review；"]
+    );
+    assert_eq!(
+        entry(&imported, "Ambassador", "Expectations"),
+        ["Ambassador是所有使用了Zarm的个人"]
+    );
+    let all: Vec<String> = table(&imported)
+        .values()
+        .flat_map(|areas| areas.values().flatten().cloned())
+        .collect();
+    assert!(
+        all.iter()
+            .all(|text| !text.contains('@') && !text.contains("Group")),
+        "{all:?}"
+    );
+}

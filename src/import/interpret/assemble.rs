@@ -118,7 +118,7 @@ impl Interpreter {
             }
             let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
             for (index, level) in track.levels.iter_mut().enumerate() {
-                if !level.expectations.is_empty() || level.roster || level.shares_title.is_some() {
+                if !level.expectations.is_empty() || level.shares_title.is_some() {
                     continue;
                 }
                 let later = later_titles(&titles, index);

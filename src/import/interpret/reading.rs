@@ -157,7 +157,9 @@ const BULLET_CHARACTERS: &[char] = &['•', '·', '▪', '◦', '‣', '●', '�
 /// The item a line typed as a bullet holds (`• Learn the team's tools.`), without its bullet.
 fn typed_bullet(line: &str) -> Option<&str> {
     let rest = line.trim_start().strip_prefix(BULLET_CHARACTERS)?;
-    rest.starts_with(char::is_whitespace)
+    // Chinese and Japanese text sets the item right after the bullet (`·完成多个关键模块`).
+    let unspaced = rest.starts_with(|c: char| !c.is_ascii() && c.is_alphabetic());
+    (rest.starts_with(char::is_whitespace) || unspaced)
         .then(|| rest.trim())
         .filter(|item| !item.is_empty())
 }
@@ -179,12 +181,44 @@ fn pseudo_bullets_as_lists(blocks: &[Block]) -> Option<Vec<Block>> {
             })
             .collect()
     };
-    if !blocks.iter().any(|block| items_of(block).is_some()) {
+    // A lead-in line over typed bullets in one paragraph ("… 包含以下的标准：" then `·…`
+    // lines): the lead-in, then the list.
+    let lead_and_items = |block: &Block| -> Option<(String, usize, Vec<Item>)> {
+        let Block::Paragraph { text, line } = block else {
+            return None;
+        };
+        let (first, rest) = text.split_once('\n')?;
+        let items: Option<Vec<Item>> = rest
+            .lines()
+            .map(|line| {
+                typed_bullet(line).map(|item| Item {
+                    text: item.to_owned(),
+                    children: Vec::new(),
+                })
+            })
+            .collect();
+        items
+            .filter(|items| !items.is_empty())
+            .map(|items| (first.to_owned(), *line, items))
+    };
+    let typed = |block: &Block| items_of(block).is_some() || lead_and_items(block).is_some();
+    if !blocks.iter().any(typed) {
         return None;
     }
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut extending = false;
     for block in blocks {
+        if items_of(block).is_none() {
+            if let Some((lead, line, items)) = lead_and_items(block) {
+                out.push(Block::Paragraph { text: lead, line });
+                out.push(Block::List {
+                    items,
+                    line: line + 1,
+                });
+                extending = true;
+                continue;
+            }
+        }
         match (items_of(block), out.last_mut()) {
             (Some(mut items), Some(Block::List { items: list, .. })) if extending => {
                 list.append(&mut items)
@@ -292,6 +326,156 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
 /// How many bold lines titled like levels, each over a list, make a document that writes its
 /// levels so (`**Senior**` then its bullets, inside `### Base Level` bands).
 const BOLD_LEVEL_LINES: usize = 3;
+
+/// How many short title lines a document without any markup must have for its lines to be
+/// read as headings.
+const PLAIN_TITLE_LINES: usize = 3;
+
+/// Whether a line of plain text reads as a title: short, and not a sentence, a label, a
+/// bullet, an address or a link.
+fn is_plain_title(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.chars().count() <= 40
+        && !line.ends_with(['。', '.', '!', '?', ';', '；', ',', '，', ':', '：', '、'])
+        && typed_bullet(line).is_none()
+        && !line.contains('@')
+        && !line.contains("://")
+}
+
+/// Whether a line names a person by their e-mail address (`Jerome Lin <jerome@example.com>`).
+pub(super) fn names_by_address(line: &str) -> bool {
+    let line = line.trim();
+    line.ends_with('>')
+        && line
+            .rsplit_once('<')
+            .is_some_and(|(name, address)| !name.trim().is_empty() && address.contains('@'))
+}
+
+/// A document written as plain lines, with no headings (a `.md` file typed like a text
+/// file): each paragraph's first line that reads as a title becomes a heading (the
+/// document's first line alone its title), the lines under it its paragraph; a label over
+/// people's addresses becomes the list of them. `None` when the document has headings or too
+/// few such lines.
+fn plain_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
+    if blocks
+        .iter()
+        .any(|block| matches!(block, Block::Heading { .. }))
+    {
+        return None;
+    }
+    let titled = blocks
+        .iter()
+        .filter(|block| {
+            matches!(block, Block::Paragraph { text, .. }
+                if text.lines().next().is_some_and(is_plain_title))
+        })
+        .count();
+    if titled < PLAIN_TITLE_LINES {
+        return None;
+    }
+    let mut out = Vec::with_capacity(blocks.len() * 2);
+    for (index, block) in blocks.iter().enumerate() {
+        let Block::Paragraph { text, line } = block else {
+            out.push(block.clone());
+            continue;
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        // `PMC:` over `Jerome Lin <jerome@example.com>` lines: the people who hold the role.
+        let people = lines
+            .iter()
+            .skip(usize::from(
+                lines.len() > 1 && lines[0].trim_end().ends_with([':', '：']),
+            ))
+            .all(|line| names_by_address(line));
+        if people {
+            let skip = usize::from(!names_by_address(lines[0]));
+            out.push(Block::List {
+                items: lines[skip..]
+                    .iter()
+                    .map(|line| Item {
+                        text: line.trim().to_owned(),
+                        children: Vec::new(),
+                    })
+                    .collect(),
+                line: *line,
+            });
+            continue;
+        }
+        if !lines.first().is_some_and(|first| is_plain_title(first)) {
+            out.push(block.clone());
+            continue;
+        }
+        // The title lines that open the paragraph: the last one titles what follows; those
+        // before it (and a lone line before another paragraph's titles) name groups of
+        // roles, kept as prose.
+        let mut titles = lines.iter().take_while(|line| is_plain_title(line)).count();
+        // A paragraph of short lines only: its last line is what the titles head.
+        if titles == lines.len() && titles > 1 {
+            titles -= 1;
+        }
+        let rest = &lines[titles..];
+        let next_is_titled = matches!(blocks.get(index + 1), Some(Block::Paragraph { text, .. })
+            if text.lines().next().is_some_and(is_plain_title) && text.lines().count() > 1);
+        for (offset, title) in lines[..titles].iter().enumerate() {
+            let at = line + offset;
+            let last = offset + 1 == titles;
+            if index == 0 && offset == 0 && (titles > 1 || rest.is_empty()) {
+                out.push(Block::Heading {
+                    level: 1,
+                    text: title.trim().to_owned(),
+                    line: at,
+                });
+            } else if last && !(rest.is_empty() && next_is_titled) {
+                out.push(Block::Heading {
+                    level: 2,
+                    text: title.trim().to_owned(),
+                    line: at,
+                });
+            } else {
+                // Set off in bold, as its reader sees it: said about the roles, expected of
+                // none.
+                out.push(Block::Paragraph {
+                    text: format!("**{}**", title.trim()),
+                    line: at,
+                });
+            }
+        }
+        // The people who hold the role, listed at the paragraph's end under `Role:`.
+        let people = rest
+            .iter()
+            .rposition(|line| !names_by_address(line))
+            .map_or(0, |at| at + 1);
+        let (said, holders) = rest.split_at(people);
+        let (said, holders) = match said.split_last() {
+            Some((label, before))
+                if !holders.is_empty() && label.trim_end().ends_with([':', '：']) =>
+            {
+                (before, holders)
+            }
+            _ => (said, holders),
+        };
+        if !said.is_empty() {
+            out.push(Block::Paragraph {
+                text: said.join("\n"),
+                line: line + titles,
+            });
+        }
+        if !holders.is_empty() {
+            out.push(Block::List {
+                items: holders
+                    .iter()
+                    .map(|line| Item {
+                        text: line.trim().to_owned(),
+                        children: Vec::new(),
+                    })
+                    .collect(),
+                line: line + lines.len() - holders.len(),
+            });
+        }
+    }
+    Some(out)
+}
 
 /// A document that titles its levels with bold lines over lists instead of headings: those
 /// lines as headings one deeper than the heading they are under, so that the readings see
@@ -514,6 +698,9 @@ impl Interpreter {
     /// reading that places the most text in the most regular shape (see [`score`]); with
     /// linked track files added, `blocks` is the README and each file is read as a track.
     pub fn read(mut self, blocks: &[Block]) -> Result<Imported, Vec<Diagnostic>> {
+        if let Some(headed) = plain_lines_as_headings(blocks) {
+            return self.read(&headed);
+        }
         if let Some(listed) = pseudo_bullets_as_lists(blocks) {
             return self.read(&listed);
         }

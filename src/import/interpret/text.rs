@@ -495,7 +495,7 @@ impl Interpreter {
 /// Whether a bullet names a person (`@masukai — project lead`, `[@octocat](…)`) rather than
 /// saying something.
 fn names_a_person(text: &str) -> bool {
-    if links_a_profile(text) {
+    if links_a_profile(text) || super::reading::names_by_address(text) {
         return true;
     }
     let shown = plain(text);

@@ -164,7 +164,10 @@ impl Interpreter {
                     .partition(|level| {
                         level.expectations.is_empty()
                             && !level.definite
-                            && (level.roster || described.contains(&title_key(&level.title)))
+                            // (A role that says something of its own besides who holds it
+                            // is a prose rung.)
+                            && (level.roster && level.body_paragraphs.is_empty()
+                                || described.contains(&title_key(&level.title)))
                     });
             track.levels = levels;
             self.sections
