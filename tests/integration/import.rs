@@ -1566,3 +1566,28 @@ fn a_markdown_file_typed_as_plain_lines_reads_by_its_lines() {
         "{all:?}"
     );
 }
+
+#[test]
+fn rosters_written_as_handles_under_each_component_are_prose() {
+    // koupleless' shape: the roles in a table, then per component a heading per role over
+    // the handles of the people holding it (`<br />` between them), or `暂无` (nobody yet).
+    let imported = imported_from(
+        "roles.md",
+        "# 社区角色\n\n## 角色职责\n\n| 角色 | 责任与权限 |\n| --- | --- |\n\
+         | Contributor | 提交 Issue 和代码。 |\n| Committer | 评审代码。 |\n| Maintainer | 管理仓库。 |\n\n\
+         ## 成员名单\n\n### SOFAArk\n\n#### Maintainer\n\nyuanyuancin<br />lvjing2\n\n\
+         #### Committer\n\nzjulbj5<br />gaosaroma<br />QilongZhang133\n\n#### Contributor\n\n\
+         lylingzhen10<br />khotyn<br />FlyAbner （260+ 行提交）<br />JoeKerouac\n\n\
+         ### Arklet\n\n#### Maintainer\n\nyuanyuancin<br />lvjing2\n\n#### Committer\n\n暂无\n\n\
+         #### Contributor\n\nglmapper<br />Lunarscave\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Contributor", "Committer", "Maintainer"]
+    );
+    let all: Vec<String> = table(&imported)
+        .values()
+        .flat_map(|areas| areas.values().flatten().cloned())
+        .collect();
+    assert_eq!(all.len(), 3, "{all:?}");
+}

@@ -74,11 +74,14 @@ impl Interpreter {
                             }
                         }
                         Some(_) => description.push(paragraph),
-                        None if !says_what_the_rung_expects(
-                            &paragraph,
-                            &later,
-                            items.is_empty(),
-                        ) =>
+                        // Only what the level's own body says: a summary row, a roster, a
+                        // lead-in stay its description.
+                        None if !level.body_paragraphs.contains(&paragraph)
+                            || !says_what_the_rung_expects(
+                                &paragraph,
+                                &later,
+                                items.is_empty(),
+                            ) =>
                         {
                             description.push(paragraph)
                         }

@@ -103,6 +103,22 @@ impl Interpreter {
             self.heard(language);
             return;
         }
+        // The people who hold the role, one handle a line (`yuanyuancin<br />lvjing2`), or a
+        // note that nobody does yet (`暂无`): a roster, not what the role expects.
+        // A role's title seen before in the track (each component lists its own people):
+        // handles alone make a roster.
+        let repeated = self.tracks.last().is_some_and(|track| {
+            track.levels.split_last().is_some_and(|(current, before)| {
+                before.iter().any(|level| level.title == current.title)
+            })
+        });
+        if is_roster_paragraph(text, repeated) {
+            if let Some(level) = self.current_level() {
+                level.roster = true;
+                level.description.push(text.to_owned());
+                return;
+            }
+        }
         if let Some((rest, language)) = own::after_label("also_titled", ": ", text) {
             self.heard(language);
             let aliases = rest.split("; ").map(str::to_owned).collect::<Vec<_>>();
@@ -508,6 +524,91 @@ fn names_a_person(text: &str) -> bool {
             && shown
                 .split_once(['(', '（'])
                 .is_some_and(|(_, inside)| inside.trim().strip_prefix('@').is_some_and(handle))
+}
+
+/// Words that say a role has nobody in it yet.
+const NOBODY_YET: &[&str] = &[
+    "暂无", "无", "なし", "없음", "none", "none yet", "nobody", "tbd",
+];
+
+/// Whether a token is someone's handle (`lvjing2`, `TomorJM`, `caojie0911`): one word of
+/// letters, digits, `-`, `_` or `.`, with a digit, a capital inside, or all in lower case.
+fn is_handle(token: &str) -> bool {
+    let token = token.trim().trim_start_matches('@');
+    let count = token.chars().count();
+    (3..=39).contains(&count)
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && (token.chars().any(|c| c.is_ascii_digit())
+            || token.chars().skip(1).any(|c| c.is_ascii_uppercase())
+            || token.chars().all(|c| !c.is_ascii_uppercase()))
+}
+
+/// Whether a word could be a handle: letters, digits, `-`, `_`, `.`, 3 to 39 of them.
+fn is_handle_like(word: &str) -> bool {
+    let word = word.trim_start_matches('@');
+    (3..=39).contains(&word.chars().count())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !word.ends_with('.')
+}
+
+/// Whether a paragraph lists people by handle, one a line, or says nobody holds the role yet.
+fn is_roster_paragraph(text: &str, repeated_role: bool) -> bool {
+    let lines: Vec<&str> = text
+        .split(['\n', '\u{2028}'])
+        .flat_map(|part| part.split("<br />"))
+        .flat_map(|part| part.split("<br/>"))
+        .flat_map(|part| part.split("<br>"))
+        // A Markdown hard break (`\` at the line's end) is no part of the name.
+        .map(|line| line.trim().trim_end_matches('\\').trim())
+        .filter(|line| !line.is_empty())
+        .collect();
+    if let [only] = lines.as_slice() {
+        if NOBODY_YET.contains(&only.to_lowercase().as_str()) || is_handle(only) {
+            return true;
+        }
+        // Handles run together on one line (`<br>` read as a space): most words handles,
+        // and enough of them plainly so (a digit, a capital inside) or many.
+        // Notes in brackets beside a name (`FlyAbner （260+ 行提交）`) are no words of it.
+        let mut unnoted = String::new();
+        let mut depth = 0usize;
+        for c in only.chars() {
+            match c {
+                '(' | '（' | '[' => depth += 1,
+                ')' | '）' | ']' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => unnoted.push(c),
+                _ => {}
+            }
+        }
+        let words: Vec<&str> = unnoted.split_whitespace().collect();
+        let handles = words.iter().filter(|word| is_handle_like(word)).count();
+        let marked = words
+            .iter()
+            .filter(|word| {
+                is_handle_like(word)
+                    && (word.chars().any(|c| c.is_ascii_digit())
+                        || word.chars().skip(1).any(|c| c.is_ascii_uppercase()))
+            })
+            .count();
+        // (A sentence's words are no handles: "You can estimate …" has none marked.)
+        return words.len() >= 2
+            && !only.ends_with(['.', '。', '!', '?'])
+            && handles * 5 >= words.len() * 4
+            && (repeated_role || marked * 10 >= words.len() * 3);
+    }
+    // A handle alone on its line, or with a note in brackets (`FlyAbner （260+ 行提交）`).
+    let handles = lines
+        .iter()
+        .filter(|line| {
+            let (first, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let rest = rest.trim();
+            is_handle(first) && (rest.is_empty() || rest.starts_with(['(', '（', '[']))
+        })
+        .count();
+    lines.len() >= 2 && handles * 5 >= lines.len() * 4
 }
 
 /// Code hosts whose `host/name` pages are people's profiles.
