@@ -1591,3 +1591,23 @@ fn rosters_written_as_handles_under_each_component_are_prose() {
         .collect();
     assert_eq!(all.len(), 3, "{all:?}");
 }
+
+#[test]
+fn rungs_of_one_paragraph_each_expect_what_it_says() {
+    // keiailab's shape (Korean): each role one short paragraph.
+    let imported = imported_from(
+        "governance.md",
+        "# 거버넌스\n\n## 역할\n\n### Contributor\n\n누구나. PR 과 issue 제출 가능.\n\n\
+         ### Reviewer\n\n정기적으로 리뷰하는 contributor. 머지 권한 없음.\n\n\
+         ### Maintainer\n\n머지 / 승인 권한 보유.\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Contributor", "Reviewer", "Maintainer"]
+    );
+    assert_eq!(
+        entry(&imported, "Reviewer", "Expectations"),
+        ["정기적으로 리뷰하는 contributor. 머지 권한 없음."]
+    );
+    assert_eq!(imported.language.as_deref(), Some("ko"));
+}

@@ -55,7 +55,10 @@ impl Interpreter {
             }
             let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
             for (index, level) in track.levels.iter_mut().enumerate() {
-                if !level.expectations.is_empty() || level.description.len() < 2 {
+                // A level of one paragraph is a rung of one expectation, except in this
+                // tool's handbook, which writes a level's description so.
+                let too_few = if self.handbook { 2 } else { 1 };
+                if !level.expectations.is_empty() || level.body_paragraphs.len() < too_few {
                     continue;
                 }
                 let later = later_titles(&titles, index);
