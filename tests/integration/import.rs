@@ -1611,3 +1611,19 @@ fn rungs_of_one_paragraph_each_expect_what_it_says() {
     );
     assert_eq!(imported.language.as_deref(), Some("ko"));
 }
+
+#[test]
+fn plural_roles_after_sections_on_leaving_a_role_are_levels() {
+    // Porter's shape: "Release Managers" and "Admin" rungs beside "Inactivity" and
+    // "Involuntary Removal or Demotion" sections.
+    let imported = imported_from(
+        "ladder.md",
+        "# Contribution Ladder\n\n## Contributor\n\n- Opens pull requests\n\n## Maintainer\n\n- Reviews pull requests\n\n\
+         ## Release Managers\n\n- Cut releases\n\n## Inactivity\n\n- Maintainers inactive for a year are moved to emeritus\n\n\
+         ## Involuntary Removal or Demotion\n\nA maintainer may be removed by a vote.\n\n## Admin\n\n- Manages the organization\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Contributor", "Maintainer", "Release Managers", "Admin"]
+    );
+}

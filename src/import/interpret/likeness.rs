@@ -126,6 +126,9 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "sponsor",
     "mentor",
     "administrator",
+    "admin",
+    // "Release Managers": a role, written in the plural.
+    "manager",
     // A foundation's governing roles, often written in the plural ("Officers of the
     // Foundation", "Board of Directors").
     "officer",
@@ -406,6 +409,10 @@ pub(super) fn is_becoming_heading(title: &str) -> bool {
             "晋升",
             "升级为",
             "降级为",
+            // Leaving a role: "Involuntary Removal or Demotion", "Inactivity".
+            "removal",
+            "demotion",
+            "inactiv",
         ]
         .iter()
         .any(|stem| lower.contains(stem))
