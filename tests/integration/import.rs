@@ -1627,3 +1627,23 @@ fn plural_roles_after_sections_on_leaving_a_role_are_levels() {
         ["Contributor", "Maintainer", "Release Managers", "Admin"]
     );
 }
+
+#[test]
+fn a_role_s_named_lists_and_its_process_are_no_levels() {
+    // Kyverno's shape: bold lines "Checklist for becoming a Contributor", "Privileges of a
+    // Contributor" over lists inside each role, and "Progression Process" after the roles.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Project Roles\n\n### Contributors\n\nContributors made five contributions.\n\n\
+         **Checklist for becoming a Contributor**\n\n- Have five contributions\n- Attend a meeting\n\n\
+         **Privileges of a Contributor**\n\n- Listed in the contributors file\n\n\
+         ### Reviewers\n\n**Checklist for becoming a Reviewer**\n\n- Review ten pull requests\n\n\
+         **Responsibilities of a Reviewer**\n\n- Review in time\n\n\
+         ### Maintainers\n\n**Responsibilities of a Maintainer**\n\n- Set direction\n\n\
+         ### Progression Process\n\nProgression needs a nomination.\n\n- Votes are documented in an issue\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Contributors", "Reviewers", "Maintainers"]
+    );
+}

@@ -502,7 +502,33 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         .split_whitespace()
         .last()
         .is_some_and(|word| LIST_NAMES.contains(&word.trim_end_matches([':', '：'])));
+    // "Privileges of a Contributor", "Checklist for becoming a Reviewer": a role's list, named
+    // before the role.
+    let mut words_of = first_line.split_whitespace().map(str::to_lowercase);
+    let list_of_a_role = words_of.next().is_some_and(|first| {
+        (LIST_NAMES.contains(&first.as_str())
+            || matches!(first.as_str(), "checklist" | "criteria" | "benefits"))
+            && words_of
+                .next()
+                .is_some_and(|second| matches!(second.as_str(), "of" | "for" | "to"))
+    });
+    let lower_line = first_line.to_lowercase();
+    // "Progression Process", "Nominierungsprozess", "晋升流程": how roles are reached.
+    let a_process = [
+        "process",
+        "prozess",
+        "processo",
+        "proceso",
+        "processus",
+        "流程",
+        "プロセス",
+    ]
+    .iter()
+    .any(|word| lower_line.ends_with(word));
     if names_a_list
+        || list_of_a_role
+        || a_process
+        || lower_line.contains(" becoming ")
         || is_description_heading(first_line)
         || is_becoming_heading(first_line)
         || is_procedure_heading(first_line)

@@ -95,7 +95,8 @@ impl Interpreter {
                 .count()
                 >= 2
         });
-        let outside_levels = levels_from_headings && self.place == Place::Section;
+        let outside_levels =
+            levels_from_headings && !matches!(self.place, Place::Level | Place::Area(_));
         // (Outside levels already found, a table must name levels more surely: most of its
         // labels.)
         let threshold = if outside_levels {
