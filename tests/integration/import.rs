@@ -1647,3 +1647,31 @@ fn a_role_s_named_lists_and_its_process_are_no_levels() {
         ["Contributors", "Reviewers", "Maintainers"]
     );
 }
+
+#[test]
+fn a_table_inside_a_level_lists_its_areas() {
+    // kolbis' shape: under each level, a "Responsibility | Growth Behaviors" table whose
+    // cells hold `<p>- …</p>` paragraphs.
+    let imported = imported_from(
+        "ladder.md",
+        "# L3 IC - Product Owner\n\n### Responsibility & Growth\n\n\
+         |**Responsibility**|**Growth Behaviors**|\n| :-: | :-: |\n\
+         |Execution|<p>- You create the road-map.</p><p>- You track executions.</p>|\n\
+         |Culture|<p>- You share knowledge.</p>|\n\n\
+         # L4 IC - Product Owner\n\n### Responsibility & Growth\n\n\
+         |**Responsibility**|**Growth Behaviors**|\n| :-: | :-: |\n\
+         |Execution|<p>- You own the road-map.</p>|\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["L3 IC - Product Owner", "L4 IC - Product Owner"]
+    );
+    assert_eq!(
+        entry(&imported, "L3 IC - Product Owner", "Execution"),
+        ["You create the road-map.", "You track executions."]
+    );
+    assert_eq!(
+        entry(&imported, "L4 IC - Product Owner", "Execution"),
+        ["You own the road-map."]
+    );
+}

@@ -48,6 +48,9 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
         .flat_map(|part| part.split("<br>"))
         .flat_map(|part| part.split("<br/>"))
         .flat_map(|part| part.split("<br />"))
+        // Paragraphs written as HTML inside a Markdown cell (`<p>- one</p><p>- two</p>`).
+        .flat_map(|part| part.split("</p>"))
+        .map(|part| part.trim_start().trim_start_matches("<p>"))
         .collect();
     if let Some(items) = paragraph_items(&lines) {
         return items;

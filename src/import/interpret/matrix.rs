@@ -112,6 +112,29 @@ impl Interpreter {
             self.prose(&text, line);
             return;
         }
+        // Inside a level, a table whose labels name no levels lists the level's areas, a row
+        // each, its other cells their expectations ("Responsibility | Growth Behaviors" under
+        // "L3 IC - Product Owner").
+        let current = self
+            .tracks
+            .last()
+            .and_then(|track| track.levels.len().checked_sub(1));
+        let in_level = matches!(self.place, Place::Level | Place::Area(_)) && !self.page_level;
+        if let Some(index) = current.filter(|_| {
+            in_level
+                && self.options.levels_axis.is_none()
+                && columns_score < NO_LEVELS_IN_LABELS
+                && rows_score < NO_LEVELS_IN_LABELS
+        }) {
+            for row in body.iter().filter(|row| !is_group_row(row)) {
+                let area = label(row.first());
+                let items: Vec<Expectation> = row.iter().skip(1).flat_map(cell_items).collect();
+                if !area.trim().is_empty() && !items.is_empty() {
+                    self.add_to_level(index, area.trim(), items);
+                }
+            }
+            return;
+        }
         // A table of titles only (each track's title at each grade, codes beside them): it
         // aligns levels described elsewhere; it is kept as prose.
         if is_titles_table(body) {
