@@ -171,10 +171,10 @@ proptest! {
 
     #[test]
     fn mutated_documents_never_panic_or_hang(
-        document in 0usize..8,
+        document in 0usize..16,
         mutations in prop::collection::vec(mutation(), 1..6),
     ) {
-        let documents = sources("tests/fixtures/import", &["md", "html"]);
+        let documents = sources("tests/fixtures/import", &["md", "html", "rst"]);
         let (name, text) = &documents[document % documents.len()];
         survives(name, &mutate(text, &mutations));
     }
