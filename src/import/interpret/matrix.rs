@@ -115,10 +115,14 @@ impl Interpreter {
         // Inside a level, a table whose labels name no levels lists the level's areas, a row
         // each, its other cells their expectations ("Responsibility | Growth Behaviors" under
         // "L3 IC - Product Owner").
-        let current = self
-            .tracks
-            .last()
-            .and_then(|track| track.levels.len().checked_sub(1));
+        // (The level's title must read as one: a page's title over a table of levels is not.)
+        let current = self.tracks.last().and_then(|track| {
+            track
+                .levels
+                .len()
+                .checked_sub(1)
+                .filter(|&index| level_likeness(&track.levels[index].title) >= 0.5)
+        });
         let in_level = matches!(self.place, Place::Level | Place::Area(_)) && !self.page_level;
         if let Some(index) = current.filter(|_| {
             in_level
