@@ -1675,3 +1675,19 @@ fn a_table_inside_a_level_lists_its_areas() {
         ["You own the road-map."]
     );
 }
+
+#[test]
+fn a_table_mapping_described_roles_to_short_values_is_prose() {
+    // Kyverno's "Mapping Project Roles to GitHub Roles" after the roles' sections.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n### Contributors\n\n- Send pull requests\n\n### Reviewers\n\n- Review pull requests\n\n\
+         ### Maintainers\n\n- Set direction\n\n## Mapping Project Roles to GitHub Roles\n\n\
+         | Project Role | GitHub Role |\n|---|---|\n| Contributor | None |\n| Reviewer | Write |\n| Maintainer | Maintain |\n",
+    );
+    assert_eq!(imported.tracks.len(), 1);
+    assert_eq!(
+        level_titles(&imported),
+        ["Contributors", "Reviewers", "Maintainers"]
+    );
+}

@@ -97,6 +97,30 @@ impl Interpreter {
         });
         let outside_levels =
             levels_from_headings && !matches!(self.place, Place::Level | Place::Area(_));
+        // A table that maps levels already described to short values (their GitHub role,
+        // their code): it aligns them; it is kept as prose.
+        let known: Vec<String> = self
+            .tracks
+            .iter()
+            .flat_map(|track| &track.levels)
+            .filter(|level| !level.from_table && !level.is_empty())
+            .map(|level| super::twins::title_key(&level.title))
+            .collect();
+        let rows_known = body
+            .iter()
+            .filter_map(|row| row.first())
+            .filter(|cell| !is_blank(cell))
+            .filter(|cell| known.contains(&super::twins::title_key(&cell.text)))
+            .count();
+        let short_cells = body
+            .iter()
+            .flat_map(|row| row.iter().skip(1))
+            .all(|cell| plain(&cell.text).split_whitespace().count() <= 2);
+        if outside_levels && rows_known >= 2 && rows_known * 2 >= body.len() && short_cells {
+            let text = table_text(&rows);
+            self.prose(&text, line);
+            return;
+        }
         // (Outside levels already found, a table must name levels more surely: most of its
         // labels.)
         let threshold = if outside_levels {

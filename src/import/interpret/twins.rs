@@ -384,7 +384,7 @@ pub(super) fn same_level_title(a: &str, b: &str) -> bool {
 
 /// A role's title as its sections name it, singular or plural, in any case ("Council members"
 /// is the roster of "Council Member").
-fn title_key(title: &str) -> String {
+pub(super) fn title_key(title: &str) -> String {
     let lower = plain(title).trim().to_lowercase();
     match lower.strip_suffix('s') {
         Some(singular) if singular.chars().count() >= 3 && !singular.ends_with('s') => {
