@@ -81,6 +81,9 @@ pub(super) fn run(args: ImportArgs) -> anyhow::Result<Status> {
         }
     };
     let mut failed = false;
+    // The files written by this run: two sources of one name (`a/source.md`, `b/source.md`)
+    // must not overwrite each other.
+    let mut written_now: Vec<PathBuf> = Vec::new();
     for file in &args.files {
         let imported = match crate::inputs::import_file_with(file, &options) {
             Ok(imported) => imported,
@@ -100,7 +103,13 @@ pub(super) fn run(args: ImportArgs) -> anyhow::Result<Status> {
             || String::from("ladder"),
             |stem| stem.to_string_lossy().into_owned(),
         );
-        let target = args.out.join(format!("{stem}.yaml"));
+        let mut target = args.out.join(format!("{stem}.yaml"));
+        let mut count = 1;
+        while written_now.contains(&target) {
+            count += 1;
+            target = args.out.join(format!("{stem}-{count}.yaml"));
+        }
+        written_now.push(target.clone());
         let written = crate::import::to_yaml(&imported.ladder).and_then(|yaml| {
             std::fs::create_dir_all(&args.out)?;
             write_atomically(&target, |out| out.write_all(yaml.as_bytes()))

@@ -326,3 +326,35 @@ fn an_output_edited_by_hand_is_rebuilt_by_the_next_build() {
     let text = stderr(&third);
     assert!(text.contains("0 built, "), "{text}");
 }
+
+#[test]
+fn importing_two_sources_of_one_name_keeps_both() {
+    // `a/source.md` and `b/source.md` in one run: the second must not overwrite the first.
+    let out = tempfile::tempdir().unwrap();
+    let first = repo("tests/fixtures/import/corpus/jorgef-developer/source.md");
+    let second = repo("tests/fixtures/import/holdout7/eslint-governance/source.md");
+    let output = ladder(&[
+        "import",
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let titles: Vec<String> = ["source.yaml", "source-2.yaml"]
+        .iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(out.path().join(name)).unwrap();
+            text.lines()
+                .find_map(|line| line.strip_prefix("title: "))
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert_ne!(titles[0], titles[1], "{titles:?}");
+    assert!(
+        stderr(&output).contains("source-2.yaml"),
+        "{}",
+        stderr(&output)
+    );
+}
