@@ -1691,3 +1691,20 @@ fn a_table_mapping_described_roles_to_short_values_is_prose() {
         ["Contributors", "Reviewers", "Maintainers"]
     );
 }
+
+#[test]
+fn a_matrix_whose_corner_says_level_keeps_its_bold_row_labels_as_areas() {
+    // `| Level | IC1 | IC2 |` over `| **Coding** | … |` rows: "Level" names the columns; the
+    // first column is the areas, not a level.
+    let imported = imported_from(
+        "matrix.md",
+        "# Competency Matrix\n\n### Technical Depth\n\n| Level | IC1 | IC2 | IC3 |\n|---|---|---|---|\n\
+         | **Coding** | Learning, needs reviews | Proficient, clean code | Expert, high quality |\n\
+         | **System Design** | Understands basics | Designs features | Designs systems |\n",
+    );
+    assert_eq!(level_titles(&imported), ["IC1", "IC2", "IC3"]);
+    assert_eq!(
+        entry(&imported, "IC2", "Coding"),
+        ["Proficient, clean code"]
+    );
+}

@@ -338,7 +338,21 @@ impl Interpreter {
             first_names.iter().any(String::is_empty) || distinct.len() < first_names.len();
         // No label column when every header cell, the first too, titles a level (a table per
         // area under its heading: `### Delivery` over `Beginner | Intermediate | ...`).
+        // (A corner that only says what the columns are, "Level" or "Levels", and row labels
+        // set in bold, `**Coding**`, make the first column the labels.)
+        let corner = plain(&label(header.first())).trim().to_lowercase();
+        let corner_names_the_axis = matches!(
+            corner.as_str(),
+            "level" | "levels" | "stufe" | "niveau" | "nivel" | "级别" | "职级" | "レベル" | "레벨"
+        );
+        let bold_labels = !body.is_empty()
+            && body.iter().all(|row| {
+                row.first()
+                    .is_some_and(|cell| is_bold_label(cell.text.trim()))
+            });
         let all_levels = header.len() >= 2
+            && !corner_names_the_axis
+            && !bold_labels
             && header
                 .iter()
                 .all(|cell| !is_blank(cell) && level_likeness(&cell.text) >= 0.5);
