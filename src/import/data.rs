@@ -230,17 +230,7 @@ struct Found {
 /// The ladder in `value`, if the data holds levels with criteria.
 pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
     let level_titles = titles_of(value, &["levels", "grades", "ranks", "stages", "bands"]);
-    let area_titles = titles_of(
-        value,
-        &[
-            "competencies",
-            "areas",
-            "skills",
-            "topics",
-            "dimensions",
-            "categories",
-        ],
-    );
+    let area_titles = titles_of(value, AREA_MAP_KEYS);
     let mut found = Vec::new();
     walk(value, None, None, 0, &mut found);
     if found.is_empty() {

@@ -36,90 +36,61 @@ fn later_titles(titles: &[String], index: usize) -> Vec<&str> {
     titles.iter().skip(index + 1).map(String::as_str).collect()
 }
 
-impl Interpreter {
-    /// A level written as paragraphs only (no lists, no areas): each plain paragraph is an
-    /// expectation; a paragraph wholly in italics stays the level's description, and a bold
-    /// `Experience: …` paragraph is its experience.
-    fn paragraphs_as_expectations(&mut self) {
-        let mut used_area = false;
-        for track in &mut self.tracks {
-            // Paragraphs are expectations only where the levels are written that way: a
-            // track of several levels, none with lists or areas.
-            let paragraphs_only = track.levels.len() >= 2
-                && track
-                    .levels
-                    .iter()
-                    .all(|level| level.expectations.is_empty());
-            if !paragraphs_only {
-                continue;
+/// Makes the paragraphs a rung's own body wrote (see [`says_what_the_rung_expects`]) its
+/// expectations, keeping the rest as its description; a bold `Experience: …` paragraph is its
+/// experience. Whether it gave the rung any expectation.
+fn rung_paragraphs_as_expectations(level: &mut LevelDraft, later: &[&str]) -> bool {
+    let mut description = Vec::new();
+    let mut items = Vec::new();
+    for paragraph in std::mem::take(&mut level.description) {
+        match emphasized(paragraph.trim()) {
+            Some((inner, true)) if level.experience.is_none() => match inner.split_once(':') {
+                Some((key, value)) if key.trim().eq_ignore_ascii_case("experience") => {
+                    level.experience = Some(value.trim().to_owned())
+                }
+                _ => description.push(paragraph),
+            },
+            Some(_) => description.push(paragraph),
+            // Only what the level's own body says: a summary row, a roster, a lead-in stay
+            // its description.
+            None if level.body_paragraphs.contains(&paragraph)
+                && says_what_the_rung_expects(&paragraph, later, items.is_empty()) =>
+            {
+                items.push(Expectation::new(paragraph))
             }
-            let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
-            for (index, level) in track.levels.iter_mut().enumerate() {
-                // A level of one paragraph is a rung of one expectation, except in this
-                // tool's handbook, which writes a level's description so.
-                let too_few = if self.handbook { 2 } else { 1 };
-                if !level.expectations.is_empty() || level.body_paragraphs.len() < too_few {
-                    continue;
-                }
-                let later = later_titles(&titles, index);
-                let mut description = Vec::new();
-                let mut items = Vec::new();
-                for paragraph in std::mem::take(&mut level.description) {
-                    match emphasized(paragraph.trim()) {
-                        Some((inner, true)) if level.experience.is_none() => {
-                            match inner.split_once(':') {
-                                Some((key, value))
-                                    if key.trim().eq_ignore_ascii_case("experience") =>
-                                {
-                                    level.experience = Some(value.trim().to_owned())
-                                }
-                                _ => description.push(paragraph),
-                            }
-                        }
-                        Some(_) => description.push(paragraph),
-                        // Only what the level's own body says: a summary row, a roster, a
-                        // lead-in stay its description.
-                        None if !level.body_paragraphs.contains(&paragraph)
-                            || !says_what_the_rung_expects(
-                                &paragraph,
-                                &later,
-                                items.is_empty(),
-                            ) =>
-                        {
-                            description.push(paragraph)
-                        }
-                        None => items.push(Expectation::new(paragraph)),
-                    }
-                }
-                level.description = description;
-                if !items.is_empty() {
-                    used_area = true;
-                    level.expectations.insert(String::from(GENERAL_AREA), items);
-                }
-            }
-        }
-        if used_area {
-            self.area_name(GENERAL_AREA);
+            None => description.push(paragraph),
         }
     }
+    level.description = description;
+    if items.is_empty() {
+        return false;
+    }
+    level.expectations.insert(String::from(GENERAL_AREA), items);
+    true
+}
 
-    /// A rung written only in prose among rungs with lists (ESLint's "Users" and
-    /// "Contributors" before "Committers:" and its list): its own paragraphs are what the rung
-    /// expects, one expectation each, except a signpost to another rung ("Such Users may find
-    /// themselves becoming Contributors"). Summary rows, notes and lead-ins stay description.
+impl Interpreter {
+    /// Rungs written in prose: their own paragraphs are what they expect, one expectation
+    /// each (see [`rung_paragraphs_as_expectations`]). So in a track whose levels are all
+    /// written that way (the ASF's ladder), and for a rung written only in prose among rungs
+    /// with lists (ESLint's "Users" and "Contributors" before "Committers:" and its list). Not
+    /// where the rungs write their expectations under area headings: there a rung's prose
+    /// outside any area is its description (a top rung's "Titles bestowed only by decision of
+    /// the board"), as it is on the rungs that have areas; nor in this tool's handbook, which
+    /// writes a level's description so.
     fn prose_rungs_as_expectations(&mut self) {
+        if self.handbook {
+            return;
+        }
         let mut used_area = false;
         for track in &mut self.tracks {
-            // Where the rungs write their expectations under area headings, a rung's prose
-            // outside any area is its description (a top rung's "Titles bestowed only by
-            // decision of the board"), as it is on the rungs that have areas.
             let with_lists = track
                 .levels
                 .iter()
                 .filter(|l| !l.expectations.is_empty())
                 .count();
             let under_headings = track.levels.iter().filter(|l| l.heading_areas).count();
-            if track.levels.len() < 2 || with_lists == 0 || under_headings * 2 > with_lists {
+            if track.levels.len() < 2 || with_lists > 0 && under_headings * 2 > with_lists {
                 continue;
             }
             let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
@@ -128,22 +99,7 @@ impl Interpreter {
                     continue;
                 }
                 let later = later_titles(&titles, index);
-                let mut items = Vec::new();
-                let mut description = Vec::new();
-                for paragraph in std::mem::take(&mut level.description) {
-                    if level.body_paragraphs.contains(&paragraph)
-                        && says_what_the_rung_expects(&paragraph, &later, items.is_empty())
-                    {
-                        items.push(Expectation::new(paragraph));
-                    } else {
-                        description.push(paragraph);
-                    }
-                }
-                level.description = description;
-                if !items.is_empty() {
-                    used_area = true;
-                    level.expectations.insert(String::from(GENERAL_AREA), items);
-                }
+                used_area |= rung_paragraphs_as_expectations(level, &later);
             }
         }
         if used_area {
@@ -156,7 +112,6 @@ impl Interpreter {
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
         self.merge_repeated_levels();
         self.prose_at_track_ends();
-        self.paragraphs_as_expectations();
         self.prose_rungs_as_expectations();
         self.apply_alignment();
         self.apply_track_links();
