@@ -1708,3 +1708,42 @@ fn a_matrix_whose_corner_says_level_keeps_its_bold_row_labels_as_areas() {
         ["Proficient, clean code"]
     );
 }
+
+#[test]
+fn a_label_bullet_with_a_lead_in_paragraph_names_its_nested_bullets() {
+    // security-as-code's copy of Kubernetes' membership page: `- Requirements`, then an
+    // indented "The following apply to …" paragraph, then the nested bullets.
+    let imported = imported_from(
+        "ladder.md",
+        "# Ladder\n\n## Reviewer\n\n- Requirements\n\n    The following apply to the codebase.\n\n  - Reviewer for a month\n  - Nominated\n\n\
+         - Responsibilities\n\n    The following apply too.\n\n  - Review code\n\n\
+         ## Approver\n\n- Requirements\n\n  - Approver for a month\n",
+    );
+    assert_eq!(
+        entry(&imported, "Reviewer", "Requirements"),
+        ["Reviewer for a month", "Nominated"]
+    );
+    assert_eq!(
+        entry(&imported, "Reviewer", "Responsibilities"),
+        ["Review code"]
+    );
+    let (_, reviewer) = imported.levels().next().unwrap();
+    assert!(reviewer
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("The following apply to the codebase."));
+}
+
+#[test]
+fn everyone_is_welcome_is_a_guideline_not_a_rung() {
+    // Jeandle's shape: "## General Guidelines" over "### Everyone is Welcome" beside
+    // "## Contributor Ladder" over the roles.
+    let imported = imported_from(
+        "ladder.md",
+        "# Contributor Ladder\n\n## General Guidelines\n\n### Everyone is Welcome\n\nAnyone may contribute.\n\n\
+         ### Mentorship and Guidance\n\nWe help newcomers.\n\n## Contributor Ladder\n\n### Committer\n\n\
+         - **Responsibilities**:\n  - Creating PRs\n\n### Maintainer\n\n- **Responsibilities**:\n  - Reviewing PRs\n",
+    );
+    assert_eq!(level_titles(&imported), ["Committer", "Maintainer"]);
+}

@@ -571,7 +571,13 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             .is_ok_and(|number| number <= 20)
     });
     // A role in the plural names the role's section as well (`Maintainers`, `Committers`).
+    // "Anyone" is Kubernetes' first rung as a title of its own; in "Everyone is Welcome" it is
+    // a sentence's subject.
+    let anyone = |word: &&str| matches!(*word, "anyone" | "everyone" | "jeder" | "cualquiera");
     let worded = words.iter().any(|word| {
+        if anyone(word) {
+            return words.len() <= 2;
+        }
         LEVEL_WORDS.contains(word)
             || ROLE_WORDS.contains(word)
             || word

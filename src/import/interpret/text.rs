@@ -238,6 +238,30 @@ impl Interpreter {
     }
 
     pub(super) fn list(&mut self, items: &[Item], line: usize) {
+        // `- Requirements` with a lead-in paragraph under it, then its bullets: the label names
+        // the bullets; the lead-in ("The following apply to …") describes the level.
+        let mut lead_ins = Vec::new();
+        let relabelled: Vec<Item> = items
+            .iter()
+            .map(|item| match item.text.split_once("\n\n") {
+                Some((label, said))
+                    if !item.children.is_empty() && is_area_label_word(&plain(label)) =>
+                {
+                    lead_ins.push(said.trim().to_owned());
+                    Item {
+                        text: label.trim().to_owned(),
+                        children: item.children.clone(),
+                    }
+                }
+                _ => item.clone(),
+            })
+            .collect();
+        if !lead_ins.is_empty() && matches!(self.place, Place::Level | Place::Area(_)) {
+            for said in &lead_ins {
+                self.describe_level(said);
+            }
+            return self.list(&relabelled, line);
+        }
         // The people who hold a role (`- @handle — project lead`): a roster, not expectations.
         let roster = items
             .iter()
