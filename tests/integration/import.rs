@@ -1747,3 +1747,18 @@ fn everyone_is_welcome_is_a_guideline_not_a_rung() {
     );
     assert_eq!(level_titles(&imported), ["Committer", "Maintainer"]);
 }
+
+#[test]
+fn a_bullet_that_only_sends_the_reader_elsewhere_expects_nothing() {
+    let imported = imported_from(
+        "ladder.md",
+        "# Ladder\n\n## Committer\n\n- **Responsibilities**:\n  - Creating PRs\n\
+         - **How to Become a Committer**:\n  - See [Community Membership](https://example.com/membership)\n\n\
+         ## Maintainer\n\n- **Responsibilities**:\n  - Reviewing PRs\n  - See the [review guide](https://example.com/review) and review daily\n",
+    );
+    let table = table(&imported);
+    let committer: Vec<&String> = table["Committer"].values().flatten().collect();
+    assert_eq!(committer, ["Creating PRs"]);
+    // A sentence that goes on after its link is an expectation.
+    assert_eq!(table["Maintainer"].values().flatten().count(), 2);
+}

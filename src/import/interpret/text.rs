@@ -435,6 +435,11 @@ impl Interpreter {
     /// an `Examples:` item gives its children to the expectation before it.
     pub(super) fn add_item_tree(&mut self, area: &str, item: &Item) {
         let text = item.text.trim();
+        // "See [Community Membership](…)": sends the reader elsewhere, expects nothing.
+        if item.children.is_empty() && sends_elsewhere(text) {
+            self.describe_level(text);
+            return;
+        }
         if !item.children.is_empty() && is_example_label(text) {
             let mut examples = Vec::new();
             for child in &item.children {
@@ -831,6 +836,42 @@ fn is_list_label(text: &str) -> bool {
     } else {
         words <= 5
     }
+}
+
+/// How a bullet that only sends the reader to another page starts, lowercased.
+const SEND_WORDS: &[&str] = &[
+    "see ",
+    "refer to ",
+    "please refer",
+    "siehe ",
+    "voir ",
+    "consulte ",
+    "véase ",
+    "参见",
+    "请参阅",
+    "请参考",
+    "参考",
+    "詳細は",
+    "参照",
+];
+
+/// Whether a bullet only sends the reader elsewhere: it starts so, and ends with its link (or
+/// "… for details"); "See the [guide](…) and review daily" goes on to expect something.
+fn sends_elsewhere(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let Some(link) = lower.rfind("](") else {
+        return false;
+    };
+    let after = lower[link..]
+        .find(')')
+        .map_or("", |close| lower[link + close + 1..].trim());
+    let ends_there = after.chars().all(|c| !c.is_alphanumeric())
+        || ["for ", "für ", "pour ", "para "]
+            .iter()
+            .any(|word| after.starts_with(word));
+    SEND_WORDS.iter().any(|word| lower.starts_with(word))
+        && ends_there
+        && plain(text).chars().count() <= 120
 }
 
 /// Words an unfinished sentence ends with, its nested bullets completing it ("The code you
