@@ -389,6 +389,9 @@ pub struct Interpreter {
     summary: Vec<String>,
     tracks: Vec<TrackDraft>,
     areas: Vec<(String, Vec<String>)>,
+    /// Each area's key ([`area_key`]) to its place in `areas`: a table of thousands of rows
+    /// names its areas in linear time.
+    area_index: HashMap<String, usize>,
     sections: Vec<Section>,
     credits: Vec<String>,
     place: Place,
@@ -473,6 +476,7 @@ impl Interpreter {
             summary: Vec::new(),
             tracks: Vec::new(),
             areas: Vec::new(),
+            area_index: HashMap::new(),
             sections: Vec::new(),
             credits: Vec::new(),
             place: Place::Summary,
@@ -731,13 +735,15 @@ impl Interpreter {
 
     fn area_name(&mut self, name: &str) -> String {
         let key = area_key(name);
-        for (canonical, aliases) in &mut self.areas {
-            if area_key(canonical) == key {
-                if canonical != name && !aliases.iter().any(|alias| alias == name) {
-                    aliases.push(name.to_owned());
-                }
-                return canonical.clone();
+        if let Some((canonical, aliases)) = self
+            .area_index
+            .get(&key)
+            .and_then(|&index| self.areas.get_mut(index))
+        {
+            if canonical != name && !aliases.iter().any(|alias| alias == name) {
+                aliases.push(name.to_owned());
             }
+            return canonical.clone();
         }
         // A name with a note or a qualifier shows as its core ("Requirements (one of the
         // below)" is Requirements); the name as written is kept as an alias.
@@ -752,6 +758,8 @@ impl Interpreter {
         } else {
             vec![name.to_owned()]
         };
+        // (Keyed by the canonical name's key, as the areas were compared before.)
+        self.area_index.insert(area_key(&shown), self.areas.len());
         self.areas.push((shown.clone(), aliases));
         shown
     }

@@ -48,6 +48,13 @@ pub fn score(imported: &Imported) -> f64 {
         }
     }
     let total_levels = ladder.levels().count();
+    // Each area's name's length by id (looked up once per level's area: a table of thousands
+    // of rows has thousands of areas).
+    let name_lengths: HashMap<&str, usize> = ladder
+        .areas
+        .iter()
+        .map(|area| (area.id.as_str(), area.name.len()))
+        .collect();
     for track in &ladder.tracks {
         let weight = if track.levels.len() == 1 && longest.is_some_and(|n| n >= 3) {
             0.0
@@ -68,7 +75,10 @@ pub fn score(imported: &Imported) -> f64 {
                 .expectations
                 .iter()
                 .map(|(area, items)| {
-                    let name = ladder.area(area).map_or(area.len(), |area| area.name.len());
+                    let name = name_lengths
+                        .get(area.as_str())
+                        .copied()
+                        .unwrap_or(area.len());
                     name + items
                         .iter()
                         .map(|item| crate::markup::plain_text(&item.text).len())

@@ -564,11 +564,7 @@ const NOBODY_YET: &[&str] = &[
 /// letters, digits, `-`, `_` or `.`, with a digit, a capital inside, or all in lower case.
 fn is_handle(token: &str) -> bool {
     let token = token.trim().trim_start_matches('@');
-    let count = token.chars().count();
-    (3..=39).contains(&count)
-        && token
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    is_handle_like(token)
         && (token.chars().any(|c| c.is_ascii_digit())
             || token.chars().skip(1).any(|c| c.is_ascii_uppercase())
             || token.chars().all(|c| !c.is_ascii_uppercase()))
