@@ -42,12 +42,7 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
     if !listed.is_empty() {
         return listed;
     }
-    let lines: Vec<&str> = cell
-        .text
-        .split(['\n', '\u{2028}'])
-        .flat_map(|part| part.split("<br>"))
-        .flat_map(|part| part.split("<br/>"))
-        .flat_map(|part| part.split("<br />"))
+    let lines: Vec<&str> = broken_lines(&cell.text)
         // Paragraphs written as HTML inside a Markdown cell (`<p>- one</p><p>- two</p>`).
         .flat_map(|part| part.split("</p>"))
         .map(|part| part.trim_start().trim_start_matches("<p>"))
@@ -177,6 +172,15 @@ pub(super) fn strip_bullet(text: &str) -> &str {
 
 pub(super) fn is_blank(cell: &Cell) -> bool {
     cell.text.trim().is_empty() && cell.blocks.is_empty()
+}
+
+/// A text's lines, broken at newlines, line separators and `<br>` tags as written (`<br>`,
+/// `<br/>`, `<br />`).
+pub(super) fn broken_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', '\u{2028}'])
+        .flat_map(|part| part.split("<br>"))
+        .flat_map(|part| part.split("<br/>"))
+        .flat_map(|part| part.split("<br />"))
 }
 
 /// The first line of a header cell is the level's title; a further line is its experience

@@ -582,11 +582,7 @@ fn is_handle_like(word: &str) -> bool {
 
 /// Whether a paragraph lists people by handle, one a line, or says nobody holds the role yet.
 fn is_roster_paragraph(text: &str, repeated_role: bool) -> bool {
-    let lines: Vec<&str> = text
-        .split(['\n', '\u{2028}'])
-        .flat_map(|part| part.split("<br />"))
-        .flat_map(|part| part.split("<br/>"))
-        .flat_map(|part| part.split("<br>"))
+    let lines: Vec<&str> = super::cells::broken_lines(text)
         // A Markdown hard break (`\` at the line's end) is no part of the name.
         .map(|line| line.trim().trim_end_matches('\\').trim())
         .filter(|line| !line.is_empty())
