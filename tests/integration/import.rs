@@ -1762,3 +1762,66 @@ fn a_bullet_that_only_sends_the_reader_elsewhere_expects_nothing() {
     // A sentence that goes on after its link is an expectation.
     assert_eq!(table["Maintainer"].values().flatten().count(), 2);
 }
+
+#[test]
+fn a_statement_before_an_area_s_list_is_its_first_expectation_a_lead_in_is_not() {
+    // kolbis' shape: `### Scope & Impact`, a sentence, then the area's bullets; and a
+    // paragraph that announces the list after it.
+    let imported = imported_from(
+        "ladder.md",
+        "# Product Owners\n\n# L3\n\n### Scope & Impact\nAs an L3, you lead a single mission.\n\n\
+         - You build the road-map\n- You monitor executions\n\n# L4\n\n### Scope & Impact\n\
+         The following apply to every mission you lead.\n\n- You lead several missions\n",
+    );
+    assert_eq!(level_titles(&imported), ["L3", "L4"]);
+    assert_eq!(
+        entry(&imported, "L3", "Scope and Impact"),
+        [
+            "As an L3, you lead a single mission.",
+            "You build the road-map",
+            "You monitor executions"
+        ]
+    );
+    assert_eq!(
+        entry(&imported, "L4", "Scope and Impact"),
+        ["You lead several missions"]
+    );
+    let (_, l4) = imported.levels().nth(1).unwrap();
+    assert!(l4
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("The following apply"));
+}
+
+#[test]
+fn a_text_that_points_at_another_level_is_no_expectation_of_its_own() {
+    // "Trainee Developer +" over the bullets a level adds (AgendaPro); "Knows C++" is an
+    // expectation. A table's cell "Same as L3" stays what the cell says (Teleport's grid).
+    let imported = imported_from(
+        "ladder.md",
+        "# Ladder\n\n## Trainee\n\n### Responsibilities\n\n- Learns the tools\n- Knows C++\n\n\
+         ## Junior\n\n### Responsibilities\n\nTrainee +\n\n- Ships small features\n\n\
+         ## Senior\n\n|Responsibility|Behaviors|\n|-|-|\n|Execution|Leads a team|\n|Culture|Same as L3|\n",
+    );
+    assert_eq!(level_titles(&imported), ["Trainee", "Junior", "Senior"]);
+    let table = table(&imported);
+    assert_eq!(
+        table["Trainee"].values().flatten().collect::<Vec<_>>(),
+        ["Learns the tools", "Knows C++"]
+    );
+    assert_eq!(
+        table["Junior"].values().flatten().collect::<Vec<_>>(),
+        ["Ships small features"]
+    );
+    assert_eq!(
+        table["Senior"].values().flatten().collect::<Vec<_>>(),
+        ["Same as L3", "Leads a team"]
+    );
+    let (_, junior) = imported.levels().nth(1).unwrap();
+    assert!(junior
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("Trainee +"));
+}

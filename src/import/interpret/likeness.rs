@@ -672,3 +672,32 @@ mod tests {
         }
     }
 }
+
+/// Words by which a paragraph announces the list after it ("The following apply to all
+/// members", "以下の条件を満たす"), lowercased.
+const ANNOUNCING_WORDS: &[&str] = &[
+    "following",
+    "below",
+    "as follows",
+    "folgende",
+    "folgenden",
+    "siguiente",
+    "seguinte",
+    "suivant",
+    "以下",
+    "下列",
+    "如下",
+    "다음",
+];
+
+/// Whether a paragraph right before a list introduces it (it ends in a colon or announces
+/// what follows) rather than saying something of its own. "As an L3 Product Owner, you lead
+/// a single mission." before a list is a statement, the first of the area's.
+pub(super) fn reads_as_lead_in(text: &str) -> bool {
+    let text = plain(text);
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    text.ends_with([':', '：', '…'])
+        || text.ends_with("...")
+        || ANNOUNCING_WORDS.iter().any(|word| lower.contains(word))
+}

@@ -33,7 +33,7 @@ use crate::model::{
 pub(crate) use likeness::level_likeness;
 use likeness::{
     is_becoming_heading, is_description_heading, is_footnote, is_procedure_heading,
-    is_process_lead_in, is_resources_heading, LIST_NAMES,
+    is_process_lead_in, is_resources_heading, reads_as_lead_in, LIST_NAMES,
 };
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
@@ -189,6 +189,41 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
     ) || NOT_APPLICABLE
         .iter()
         .any(|start| text.starts_with(start) && text.chars().count() <= start.chars().count() + 20)
+}
+
+/// How a text that only points at another level starts ("Same as L3", "Igual que Senior"),
+/// lowercased.
+const SAME_AS: &[&str] = &[
+    "same as ",
+    "everything in ",
+    "everything from ",
+    "identisch mit ",
+    "igual que ",
+    "lo mismo que ",
+    "o mesmo que ",
+    "identique à ",
+    "同上",
+    "gleich wie ",
+    "same level as ",
+];
+
+/// A text that stands for another level's expectations rather than saying one: "Same as L3",
+/// "Same as L4 IC", "Trainee Developer +" (all of the Trainee's, and what follows). A few
+/// words at most: "Same as L3, and leads the chapter" says something of its own.
+pub(crate) fn refers_to_another_level(text: &str) -> bool {
+    let text = plain(text);
+    let text = text.trim().trim_end_matches(['.', ':', '：', '。']).trim();
+    let lower = text.to_lowercase();
+    let words = lower.split_whitespace().count();
+    // (The `+` stands apart: "Knows C++" is an expectation.)
+    if let Some(named) = lower.strip_suffix(" +") {
+        let named = named.trim();
+        return !named.is_empty() && named.split_whitespace().count() <= 4 && !named.contains(',');
+    }
+    words <= 5
+        && !lower.contains(',')
+        && SAME_AS.iter().any(|start| lower.starts_with(start))
+        && (lower.chars().count() <= 24 || words <= 4)
 }
 
 /// A name that labels a description of the level rather than a part of what it expects: a
@@ -628,7 +663,8 @@ impl Interpreter {
                     }
                     // "The following apply to …" before an area's list, or a paragraph after
                     // it: what the list is about, said around it.
-                    let leads_in = matches!(next, Some(Block::List { .. }));
+                    let leads_in =
+                        matches!(next, Some(Block::List { .. })) && reads_as_lead_in(text);
                     let after_list = listed_area.as_ref() == Some(area);
                     if leads_in || after_list {
                         self.describe_level(text);
@@ -782,6 +818,11 @@ impl Interpreter {
         // A label with nothing after it (`**Privileges:**` over nested bullets) says nothing
         // of its own: the bullets under it are the expectations.
         if text.trim().is_empty() {
+            return;
+        }
+        if refers_to_another_level(text) {
+            // "Same as L3", "Trainee Developer +": what the level inherits, said about it.
+            self.describe_level(text.trim());
             return;
         }
         if is_placeholder(text) {
