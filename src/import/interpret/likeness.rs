@@ -645,34 +645,6 @@ pub(super) fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn level_titles_look_like_levels_and_areas_do_not() {
-        for title in [
-            "Senior Engineer",
-            "L3",
-            "IC2",
-            "Engineer II",
-            "Level 4",
-            "Staff",
-            "E5",
-        ] {
-            assert!(level_likeness(title) >= 0.5, "{title}");
-        }
-        for area in [
-            "Communication",
-            "Technical skills",
-            "Impact",
-            "Collaboration & teamwork",
-        ] {
-            assert!(level_likeness(area) < 0.5, "{area}");
-        }
-    }
-}
-
 /// Words by which a paragraph announces the list after it ("The following apply to all
 /// members", "以下の条件を満たす"), lowercased.
 const ANNOUNCING_WORDS: &[&str] = &[
@@ -700,4 +672,32 @@ pub(super) fn reads_as_lead_in(text: &str) -> bool {
     text.ends_with([':', '：', '…'])
         || text.ends_with("...")
         || ANNOUNCING_WORDS.iter().any(|word| lower.contains(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_titles_look_like_levels_and_areas_do_not() {
+        for title in [
+            "Senior Engineer",
+            "L3",
+            "IC2",
+            "Engineer II",
+            "Level 4",
+            "Staff",
+            "E5",
+        ] {
+            assert!(level_likeness(title) >= 0.5, "{title}");
+        }
+        for area in [
+            "Communication",
+            "Technical skills",
+            "Impact",
+            "Collaboration & teamwork",
+        ] {
+            assert!(level_likeness(area) < 0.5, "{area}");
+        }
+    }
 }
