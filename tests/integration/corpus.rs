@@ -352,7 +352,14 @@ fn print_differences(name: &str, read: &[Vec<String>], counted: &[Vec<String>]) 
 #[test]
 fn holdout_sets_scores() {
     for set in [
-        "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
+        "holdout3",
+        "holdout4",
+        "holdout5",
+        "holdout6",
+        "holdout7",
+        "holdout8",
+        "holdout9",
+        "holdout10",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
