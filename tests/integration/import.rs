@@ -1825,3 +1825,51 @@ fn a_text_that_points_at_another_level_is_no_expectation_of_its_own() {
         .unwrap_or("")
         .contains("Trainee +"));
 }
+
+#[test]
+fn a_role_s_rights_named_in_chinese_are_its_area_not_a_level() {
+    // Davinci's shape: `### 关于 Committers` over `#### 如何成为 Committer` and
+    // `#### Committer 的权利` (a Committer's rights): the rights are an area of the role.
+    let imported = imported_from(
+        "ladder.md",
+        "# 贡献\n\n## 贡献进阶\n\n### 关于 Committers\n\n#### Committer 的权利\n\n\
+         - 可以对 Issue 进行管理\n- 可以创建分支\n\n### 关于 Committee\n\n#### Committee 成员的权利\n\n\
+         - 可以合并 PR\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["关于 Committers", "关于 Committee"]
+    );
+    assert_eq!(
+        entry(&imported, "关于 Committers", "Committer 的权利"),
+        ["可以对 Issue 进行管理", "可以创建分支"]
+    );
+}
+
+#[test]
+fn a_defined_by_list_and_an_item_s_later_paragraphs_are_said_about_the_level() {
+    // Flux's shape: `**Defined by:**` over the teams that make one a member; an item
+    // whose first paragraph is the requirement and whose next paragraph explains it.
+    let imported = imported_from(
+        "ladder.md",
+        "# Roles\n\n## Member\n\nMembers contribute.\n\n**Defined by:**\n\n- Triage role on all repos\n\
+         - Membership in the org\n\n**Responsibilities:**\n\n- Review code\n- Commitment to the project. Specifically:\n\n  \
+         This can be shown in many ways.\n\n  - Review 10 pull requests\n\n## Maintainer\n\n**Responsibilities:**\n\n- Merge code\n",
+    );
+    assert_eq!(level_titles(&imported), ["Member", "Maintainer"]);
+    assert_eq!(
+        entry(&imported, "Member", "Responsibilities"),
+        ["Review code", "Commitment to the project. Specifically:"]
+    );
+    let (_, member) = imported.levels().next().unwrap();
+    assert!(member
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("Triage role on all repos"));
+    let commitment = &member.expectations.values().flatten().nth(1).unwrap();
+    assert_eq!(
+        commitment.examples,
+        ["This can be shown in many ways.", "Review 10 pull requests"]
+    );
+}

@@ -16,6 +16,39 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "rights",
 ];
 
+/// Words that name a list of a role's or a level's expectations when a bullet holds only them
+/// (`- Requirements` over nested bullets), in the languages ladders are written in.
+/// (Besides [`LIST_NAMES`].)
+pub(super) const AREA_LABEL_WORDS: &[&str] = &[
+    "responsibilities and privileges",
+    "requirements and responsibilities",
+    "anforderungen",
+    "aufgaben",
+    "verantwortlichkeiten",
+    "rechte",
+    "requisitos",
+    "responsabilidades",
+    "privilégios",
+    "privilegios",
+    "exigences",
+    "responsabilités",
+    "要求",
+    "职责",
+    "责任",
+    "特权",
+    "权限",
+    "権限",
+    "責任",
+    "要件",
+    "权利",
+    "權利",
+    "义务",
+    "職責",
+    "权益",
+    "권한",
+    "책임",
+];
+
 /// Words that appear in level titles and seldom in area names, in the languages we ship.
 const LEVEL_WORDS: &[&str] = &[
     "junior",
@@ -490,6 +523,16 @@ pub(super) fn is_footnote(text: &str) -> bool {
 }
 
 /// How much a label looks like a level's title rather than an area's name, from 0 to 1.
+/// "Committer 的权利" (a Committer's rights): a list named after the role, in a script that
+/// writes its words without spaces.
+fn ends_with_unspaced_list_name(title: &str) -> bool {
+    let title = title.trim().trim_end_matches([':', '：']);
+    AREA_LABEL_WORDS
+        .iter()
+        .filter(|word| !word.is_ascii() && !word.contains(' '))
+        .any(|word| title.ends_with(word) && title != *word)
+}
+
 pub(crate) fn level_likeness(label: &str) -> f32 {
     let label = plain(label);
     let first_line = label.lines().next().unwrap_or("").trim();
@@ -501,7 +544,8 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         .to_lowercase()
         .split_whitespace()
         .last()
-        .is_some_and(|word| LIST_NAMES.contains(&word.trim_end_matches([':', '：'])));
+        .is_some_and(|word| LIST_NAMES.contains(&word.trim_end_matches([':', '：'])))
+        || ends_with_unspaced_list_name(first_line);
     // "Privileges of a Contributor", "Checklist for becoming a Reviewer": a role's list, named
     // before the role.
     let mut words_of = first_line.split_whitespace().map(str::to_lowercase);

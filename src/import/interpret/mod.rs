@@ -33,7 +33,7 @@ use crate::model::{
 pub(crate) use likeness::level_likeness;
 use likeness::{
     is_becoming_heading, is_description_heading, is_footnote, is_procedure_heading,
-    is_process_lead_in, is_resources_heading, reads_as_lead_in, LIST_NAMES,
+    is_process_lead_in, is_resources_heading, reads_as_lead_in, AREA_LABEL_WORDS, LIST_NAMES,
 };
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
@@ -653,6 +653,7 @@ impl Interpreter {
                     // "Description & goals of the role", "How to become a maintainer": a
                     // section that describes the level or the way to it, in prose.
                     if is_description_heading(area)
+                        || text::is_aside_key(area)
                         || is_becoming_heading(area)
                         || is_procedure_heading(area)
                         || is_resources_heading(area)

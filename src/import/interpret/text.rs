@@ -220,7 +220,12 @@ impl Interpreter {
                 // `**Note:** …`, `**Defined by:** …`, `**How to become a Member:** …`: said
                 // about the level or the way to it, not expected of it.
                 k if is_aside_key(k) || is_becoming_heading(k) => {
-                    self.describe_level(&format!("**{}:** {value}", key.trim()));
+                    self.describe_level(format!("**{}:** {value}", key.trim()).trim_end());
+                    // `**Defined by:**` over a list (the teams and files that make one a
+                    // member): the list is said about the level too. (No area is made.)
+                    if value.trim().is_empty() && is_aside_key(k) {
+                        self.place = Place::Area(key.trim().to_owned());
+                    }
                 }
                 // `**Responsibilities:**` on its own line: the area of what follows.
                 _ if value.trim().is_empty() => {
@@ -275,7 +280,7 @@ impl Interpreter {
                 .any(|item| only_a_link(&item.text).is_some_and(|target| target.starts_with('#')));
         // Under "Additional reading" or "Voting": reading material or a procedure's steps.
         let aside = matches!(&self.place, Place::Area(area)
-            if is_resources_heading(area) || is_procedure_heading(area));
+            if is_resources_heading(area) || is_procedure_heading(area) || is_aside_key(area));
         if (roster || contents || aside) && matches!(self.place, Place::Level | Place::Area(_)) {
             if let Some(level) = self.current_level().filter(|_| roster) {
                 level.roster = true;
@@ -450,6 +455,22 @@ impl Interpreter {
                     self.add_expectation(area, &example);
                 }
             }
+            return;
+        }
+        // An item of several paragraphs ("Commitment to the project. Specifically:", then a
+        // paragraph on how it is shown, then examples): its first paragraph is the
+        // expectation, the rest explains it.
+        if let Some((first, rest)) = text.split_once("\n\n") {
+            let mut examples: Vec<String> = rest
+                .split("\n\n")
+                .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|paragraph| !paragraph.is_empty())
+                .collect();
+            for child in &item.children {
+                collect_examples(child, &mut examples);
+            }
+            self.add_expectation(area, first.trim());
+            self.add_examples_to_last(area, examples);
             return;
         }
         let stem = is_list_label(text) || is_unfinished_sentence(text);
@@ -957,32 +978,6 @@ pub(super) fn opens_with_aside(paragraph: &str) -> bool {
     rest.split_once("**")
         .is_some_and(|(label, _)| is_aside_key(label))
 }
-
-/// Words that name a list of a role's or a level's expectations when a bullet holds only them
-/// (`- Requirements` over nested bullets), in the languages ladders are written in.
-/// (Besides [`LIST_NAMES`].)
-const AREA_LABEL_WORDS: &[&str] = &[
-    "responsibilities and privileges",
-    "requirements and responsibilities",
-    "anforderungen",
-    "aufgaben",
-    "verantwortlichkeiten",
-    "rechte",
-    "requisitos",
-    "responsabilidades",
-    "privilégios",
-    "privilegios",
-    "exigences",
-    "responsabilités",
-    "要求",
-    "职责",
-    "责任",
-    "特权",
-    "权限",
-    "権限",
-    "責任",
-    "要件",
-];
 
 /// A paragraph that only names the list after it (`Responsibilities:`), as that name.
 pub(super) fn list_name(text: &str) -> Option<String> {
