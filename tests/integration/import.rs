@@ -1873,3 +1873,31 @@ fn a_defined_by_list_and_an_item_s_later_paragraphs_are_said_about_the_level() {
         ["This can be shown in many ways.", "Review 10 pull requests"]
     );
 }
+
+#[test]
+fn roles_listed_as_items_of_one_list_are_the_levels() {
+    // youki's shape: "Maintainers consist of the following roles:" over items whose first
+    // line (ending in a hard break) names the role and whose next lines describe it.
+    let imported = imported_from(
+        "ladder.md",
+        "# Maintainership\n\nYouki is governed by Maintainers.\n\n## Roles\n\nMaintainers consist of the following roles:\n\n\
+         - Committer (Full maintainership)  \n    Committers have full write access to repos.\n\n\
+         - Reviewer (Limited maintainership)  \n    Reviewers may moderate issues.\n    A Reviewer may become a Committer.\n\n\
+         ## Addition and promotion of Maintainers\n\nA proposal must be approved by 2/3 of the Committers.\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        [
+            "Committer (Full maintainership)",
+            "Reviewer (Limited maintainership)"
+        ]
+    );
+    let table = table(&imported);
+    assert_eq!(
+        table["Reviewer (Limited maintainership)"]
+            .values()
+            .flatten()
+            .collect::<Vec<_>>(),
+        ["Reviewers may moderate issues. A Reviewer may become a Committer."]
+    );
+}

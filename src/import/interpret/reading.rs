@@ -539,6 +539,91 @@ fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
     Some(out)
 }
 
+/// The title and the description of a list item written as a role's entry: a short
+/// level-like first line, then (after a hard break) what the role is ("Committer (Full
+/// maintainership)" over "Committers have full write access …"). `None` for any other item.
+fn role_entry(item: &Item) -> Option<(String, String)> {
+    let (first, rest) = item.text.split_once('\n')?;
+    let title = first.trim().trim_end_matches('\\').trim();
+    let title = title
+        .strip_prefix("**")
+        .and_then(|inner| inner.strip_suffix("**"))
+        .unwrap_or(title)
+        .trim();
+    // (Its lines are one paragraph.)
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let fits = !title.is_empty()
+        && !rest.is_empty()
+        && !title.ends_with(['.', ':', '：', '。'])
+        && title.split_whitespace().count() <= 6
+        && level_likeness(title) >= 0.5;
+    fits.then(|| (title.to_owned(), rest))
+}
+
+/// A document that lists its roles as items of one list, each a title line over its
+/// description ("Maintainers consist of the following roles:" then `- Committer (Full
+/// maintainership)` and its lines), and titles no level with a heading: those items as
+/// headings one deeper than the heading they are under, their descriptions as paragraphs,
+/// so that the readings see them. `None` when the document is not so.
+fn role_items_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
+    let of_roles = |block: &Block| match block {
+        Block::List { items, .. } => {
+            items.len() >= 2
+                && items
+                    .iter()
+                    .all(|item| item.children.is_empty() && role_entry(item).is_some())
+        }
+        _ => false,
+    };
+    let lists = blocks.iter().filter(|block| of_roles(block)).count();
+    // Headings that title levels: then the list is something else (a level's kinds).
+    let titled_levels = blocks
+        .iter()
+        .filter(|block| matches!(block, Block::Heading { text, .. } if level_likeness(text) >= 0.5))
+        .count();
+    let deepest = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    if lists != 1 || deepest >= 6 || titled_levels > ROLE_ITEM_HEADINGS_ALLOWED {
+        return None;
+    }
+    let mut depth = 0;
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Heading { level, .. } => {
+                depth = *level;
+                out.push(block.clone());
+            }
+            Block::List { items, line } if of_roles(block) => {
+                for (offset, item) in items.iter().enumerate() {
+                    let (title, description) = role_entry(item).unwrap_or_default();
+                    out.push(Block::Heading {
+                        level: depth + 1,
+                        text: title,
+                        line: line + offset,
+                    });
+                    out.push(Block::Paragraph {
+                        text: description,
+                        line: line + offset,
+                    });
+                }
+            }
+            _ => out.push(block.clone()),
+        }
+    }
+    Some(out)
+}
+
+/// How many level-like headings a document may have and still list its roles as items
+/// ("Roles" and "Addition and promotion of Maintainers" read like levels by their words).
+const ROLE_ITEM_HEADINGS_ALLOWED: usize = 2;
+
 /// The page is about one level when, of its headings at the levels' depth, the first alone
 /// looks like a level's title (`IC3 Software Engineer`, then `Core Responsibilities`).
 pub(super) fn one_level_page(blocks: &[Block], depth: u8) -> Option<String> {
@@ -715,6 +800,9 @@ impl Interpreter {
             return self.read(&listed);
         }
         if let Some(headed) = bold_lines_as_headings(blocks) {
+            return self.read(&headed);
+        }
+        if let Some(headed) = role_items_as_headings(blocks) {
             return self.read(&headed);
         }
         let told = self.options.levels_depth.is_some() || self.options.page;
