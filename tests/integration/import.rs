@@ -1901,3 +1901,17 @@ fn roles_listed_as_items_of_one_list_are_the_levels() {
         ["Reviewers may moderate issues. A Reviewer may become a Committer."]
     );
 }
+
+#[test]
+fn a_sentence_ending_in_a_preposition_and_a_colon_is_completed_by_its_bullets() {
+    // Istio's shape: "… maintain the health of the project through:" over its bullets.
+    let imported = imported_from(
+        "ladder.md",
+        "# Roles\n\n## Member\n\n- Has contributions to the project\n\n\
+         ## Maintainer\n\n- Expected to maintain the health of the project through:\n  - Reviewing PRs\n  - Fixing bugs\n",
+    );
+    let table = table(&imported);
+    let texts = |level: &str| table[level].values().flatten().cloned().collect::<Vec<_>>();
+    assert_eq!(texts("Member"), ["Has contributions to the project"]);
+    assert_eq!(texts("Maintainer"), ["Reviewing PRs", "Fixing bugs"]);
+}

@@ -914,6 +914,23 @@ const UNFINISHED_ENDINGS: &[&str] = &[
     "能够",
     "べき",
     "必要がある",
+    // A preposition before the colon: the sentence needs its bullets ("… maintain the health
+    // of the project through:"). "…, including:" is a whole sentence whose bullets are
+    // examples.
+    " through:",
+    " by:",
+    " via:",
+    " of:",
+    " to:",
+    " with:",
+    " for:",
+    " on:",
+    " in:",
+    " durch:",
+    " mit:",
+    " por:",
+    " par:",
+    " com:",
 ];
 
 /// Whether an item's text is a sentence its nested bullets complete.
