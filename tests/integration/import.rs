@@ -1915,3 +1915,23 @@ fn a_sentence_ending_in_a_preposition_and_a_colon_is_completed_by_its_bullets() 
     assert_eq!(texts("Member"), ["Has contributions to the project"]);
     assert_eq!(texts("Maintainer"), ["Reviewing PRs", "Fixing bugs"]);
 }
+
+#[test]
+fn a_newcomers_role_that_the_summary_table_counts_is_a_rung() {
+    // Kyverno's shape: a summary table whose first row is "New Contributors", then a section
+    // per role; without the table, a "New contributors" section is prose about joining.
+    let sections = "#### New Contributors\n\nNew Contributors are looking to:\n- Engage with the community\n\n\
+         #### Contributors\n\n- Make five contributions\n- Join a meeting\n\n#### Maintainers\n\n- Own an area\n";
+    let summary = "| Role | Description | Defined by |\n|---|---|---|\n| New Contributors | Has made initial contributions | N/A |\n\
+         | Contributors | Made five contributions | CONTRIBUTORS.md |\n| Maintainers | Owns areas | MAINTAINERS.md |\n\n";
+    let with_table = imported_from(
+        "ladder.md",
+        &format!("# Governance\n\n### Summary of Roles\n\n{summary}{sections}"),
+    );
+    assert_eq!(
+        level_titles(&with_table),
+        ["New Contributors", "Contributors", "Maintainers"]
+    );
+    let without = imported_from("ladder.md", &format!("# Governance\n\n{sections}"));
+    assert_eq!(level_titles(&without), ["Contributors", "Maintainers"]);
+}

@@ -361,6 +361,8 @@ struct LevelDraft {
     definite: bool,
     /// Read from a table's row or column (a summary table's, or a matrix's), not a heading.
     from_table: bool,
+    /// A summary table's row named it too: the document counts it among its roles.
+    summarized: bool,
 }
 
 impl LevelDraft {

@@ -64,6 +64,7 @@ impl Interpreter {
         for &(kept, other) in &pairs {
             let other_level = self.tracks[other.0].levels[other.1].clone();
             let level = &mut self.tracks[kept.0].levels[kept.1];
+            level.summarized = true;
             let mut text: Vec<String> = other_level.headline.into_iter().collect();
             text.extend(other_level.description);
             for (area, items) in &other_level.expectations {
@@ -203,7 +204,10 @@ impl Interpreter {
                 // So is one that ends the track and names only people's standing ("Inactive
                 // members", with its rules as a list).
                 let outermost = index == 0 || index + 1 == count;
+                // (Unless a summary table counts it among the roles: Kyverno's "New
+                // Contributors" row.)
                 let about_standing = names_standing(&level.title)
+                    && !level.summarized
                     && (!holds(&level) || outermost && names_only_standing(&level.title));
                 if about_standing || at_end && is_prose(&level) {
                     self.sections.push(level_as_prose(level));
