@@ -1935,3 +1935,25 @@ fn a_newcomers_role_that_the_summary_table_counts_is_a_rung() {
     let without = imported_from("ladder.md", &format!("# Governance\n\n{sections}"));
     assert_eq!(level_titles(&without), ["Contributors", "Maintainers"]);
 }
+
+#[test]
+fn a_tick_in_a_permissions_matrix_grants_the_row_s_item_a_cross_nothing() {
+    // OpenSergo's and FlagOS' shape: rights as rows, roles as columns, `✓` / `×` cells.
+    let imported = imported_from(
+        "ladder.md",
+        "# Roles\n\n| Right | Maintainer | Committer | Contributor |\n|---|---|---|---|\n\
+         | Merge to main | ✓ | × | × |\n| Review code | ✓ | ✓ | × |\n| Open issues | ✓ | ✓ | ✓ |\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Maintainer", "Committer", "Contributor"]
+    );
+    let table = table(&imported);
+    let texts = |level: &str| table[level].values().flatten().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        texts("Maintainer"),
+        ["Merge to main", "Review code", "Open issues"]
+    );
+    assert_eq!(texts("Committer"), ["Review code", "Open issues"]);
+    assert_eq!(texts("Contributor"), ["Open issues"]);
+}

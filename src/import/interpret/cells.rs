@@ -4,6 +4,30 @@
 
 use super::*;
 
+/// A cell that only marks whether the level has its row's (or column's) item: `✓` (has it)
+/// or `×` (has not), as a permissions matrix writes them. `None` for a cell that says more.
+pub(super) fn mark(cell: &Cell) -> Option<bool> {
+    let text = plain(&cell.text);
+    match text.trim() {
+        "✓" | "✔" | "✔️" | "☑" | "☑️" | "✅" | "√" | "○" | "◯" | "●" | "⭕" => {
+            Some(true)
+        }
+        "×" | "✗" | "✘" | "❌" | "☐" | "✕" | "✖" | "✖️" => Some(false),
+        _ => None,
+    }
+}
+
+/// The expectations of a cell under (or beside) `item`: a `✓` says the level has the item
+/// (its name is the expectation), a `×` that it has not (nothing); any other cell holds its
+/// own items.
+pub(super) fn marked_or_cell_items(cell: &Cell, item: &str) -> Vec<Expectation> {
+    match mark(cell) {
+        Some(true) if !item.trim().is_empty() => vec![Expectation::new(item.trim())],
+        Some(_) => Vec::new(),
+        None => cell_items(cell),
+    }
+}
+
 /// The expectations one cell holds: its lists' items and paragraphs, or its lines, each
 /// without its bullet. A list's nested items, and a line set under a bulleted line with a
 /// secondary bullet (`◦`, as this tool's workbook writes an expectation's examples), are the

@@ -483,8 +483,13 @@ impl Interpreter {
                     .map(|cell| plain(&cell.text))
                     .filter(|text| !text.is_empty())
                     .collect();
+                // (A `✓` in every column grants every level the row's item.)
                 let repeated_label = texts.len() >= 2
                     && texts.iter().all(|text| *text == texts[0])
+                    && !members
+                        .iter()
+                        .filter_map(|&member| row.get(columns[member].0))
+                        .any(|cell| mark(cell).is_some())
                     && texts[0].split_whitespace().count() <= 3;
                 if repeated_label {
                     continue;
@@ -499,6 +504,14 @@ impl Interpreter {
                     };
                     if let Some(field) = field {
                         self.set_level_field(level, field, &cell.text);
+                        continue;
+                    }
+                    // A `✓` grants the row's item (a privilege), in no area of its own.
+                    if mark(cell).is_some() {
+                        let items = marked_or_cell_items(cell, &area);
+                        if !items.is_empty() {
+                            self.add_to_level(level, GENERAL_AREA, items);
+                        }
                         continue;
                     }
                     let items = cell_items(cell);
@@ -577,6 +590,15 @@ impl Interpreter {
                 continue;
             }
             for (column, cell) in row.iter().enumerate().skip(first_area) {
+                // A `✓` grants the column's item, in no area of its own.
+                if mark(cell).is_some() {
+                    let item = areas.get(column).map_or("", String::as_str);
+                    let items = marked_or_cell_items(cell, item);
+                    if !items.is_empty() {
+                        self.add_to_level(level, GENERAL_AREA, items);
+                    }
+                    continue;
+                }
                 let items = cell_items(cell);
                 if items.is_empty() {
                     continue;
