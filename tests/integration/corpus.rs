@@ -360,6 +360,7 @@ fn holdout_sets_scores() {
         "holdout8",
         "holdout9",
         "holdout10",
+        "holdout11",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
