@@ -1957,3 +1957,27 @@ fn a_tick_in_a_permissions_matrix_grants_the_row_s_item_a_cross_nothing() {
     assert_eq!(texts("Committer"), ["Review code", "Open issues"]);
     assert_eq!(texts("Contributor"), ["Open issues"]);
 }
+
+#[test]
+fn promotions_name_the_level_they_lead_to() {
+    // TiKV's SIG charters: each promotion a bullet naming the level it leads to, over its
+    // criteria; FlagOS-like headings "Member → Reviewer".
+    let bullets = imported_from(
+        "ladder.md",
+        "# SIG 章程\n\n## 工作内容\n\n- 代码范围\n- 测试规范\n\n## 晋升机制\n\n- 考核 & 晋升制度\n\
+         \x20 - 决定成员是否可由 Contributor 晋升为 Active Contributor：\n    - 获得至少 2 位 Reviewer 的提名\n\
+         \x20 - 决定成员是否可由 Active Contributor 晋升为 Reviewer：\n    - 获得至少 2 位 Committer 的提名\n    - 完成一个重要的 issue\n",
+    );
+    assert_eq!(level_titles(&bullets), ["Active Contributor", "Reviewer"]);
+    let table = table(&bullets);
+    assert_eq!(
+        table["Reviewer"].values().flatten().collect::<Vec<_>>(),
+        ["获得至少 2 位 Committer 的提名", "完成一个重要的 issue"]
+    );
+    let headings = imported_from(
+        "ladder.md",
+        "# Roles\n\n## Promotion\n\n### Member → Reviewer\n\n- Five merged PRs\n\n### Reviewer → Approver\n\n\
+         - Twenty reviews\n- A sponsor\n",
+    );
+    assert_eq!(level_titles(&headings), ["Reviewer", "Approver"]);
+}

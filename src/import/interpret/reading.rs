@@ -539,6 +539,187 @@ fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
     Some(out)
 }
 
+/// Words that say a text is about moving up to a level ("由 Contributor 晋升为 Active
+/// Contributor", "Promotion from Member to Reviewer"): what follows them names that level.
+const PROMOTED_TO: &[&str] = &["晋升为", "晋升到", "升级为", "升为", "昇格して", "승격"];
+
+/// The level a heading or an item leads to when it names a promotion: "Member → Reviewer",
+/// "From Member to Reviewer", "决定成员是否可由 Contributor 晋升为 Active Contributor：" all
+/// lead to the level after the arrow or the words. `None` for any other text, and when what
+/// it leads to is no level's title.
+pub(super) fn promotion_target(text: &str) -> Option<String> {
+    let text = plain(text);
+    let text = text.trim().trim_end_matches([':', '：', '.', '。']).trim();
+    let lower = text.to_lowercase();
+    let after = ["→", "->", "⇒", "=>", "⟶"]
+        .iter()
+        .filter_map(|arrow| text.rsplit_once(arrow))
+        .find(|(before, _)| !before.trim().is_empty())
+        .map(|(_, after)| after.to_owned())
+        .or_else(|| {
+            PROMOTED_TO
+                .iter()
+                .find_map(|words| text.split_once(words).map(|(_, after)| after.to_owned()))
+        })
+        .or_else(|| {
+            // (ASCII only: a lowercased text's byte offsets are the text's.)
+            if !text.is_ascii() {
+                return None;
+            }
+            let from = lower
+                .find("promotion from ")
+                .or_else(|| lower.find("promoted from "))
+                .or_else(|| lower.starts_with("from ").then_some(0))?;
+            let rest = &text[from..];
+            rest.to_lowercase()
+                .find(" to ")
+                .map(|to| rest[to + 4..].to_owned())
+        })?;
+    // Up to the end of the clause.
+    let target = after
+        .split(['，', ',', '。', '；', ';', '(', '（'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let target = target
+        .strip_prefix("a ")
+        .or_else(|| target.strip_prefix("an "))
+        .unwrap_or(target)
+        .trim();
+    let fits = !target.is_empty()
+        && target.split_whitespace().count() <= 5
+        && level_likeness(target) >= 0.5;
+    fits.then(|| target.to_owned())
+}
+
+/// A document that writes its rungs as promotions, each a heading or an item naming the level
+/// it leads to over what that step asks ("### Member → Reviewer", "- … 由 Contributor 晋升为
+/// Active Contributor：" over its criteria): those as headings titled by the level they lead
+/// to, one deeper than the heading they are under, their text a paragraph and their nested
+/// items a list. `None` unless two promotions or more lead to different levels.
+fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
+    // Items that name a promotion and hold what it asks: in a list, or one level down (under
+    // "考核 & 晋升制度").
+    let promotes =
+        |item: &Item| !item.children.is_empty() && promotion_target(&item.text).is_some();
+    let holds_promotions = |item: &Item| item.children.iter().any(promotes);
+    let mut targets: Vec<String> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading { text, .. } => targets.extend(promotion_target(text)),
+            Block::List { items, .. } => {
+                for item in items {
+                    if promotes(item) {
+                        targets.extend(promotion_target(&item.text));
+                    } else if holds_promotions(item) {
+                        targets.extend(
+                            item.children
+                                .iter()
+                                .filter(|child| promotes(child))
+                                .filter_map(|child| promotion_target(&child.text)),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut distinct = targets.clone();
+    distinct.sort();
+    distinct.dedup();
+    let deepest = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    if distinct.len() < 2 || distinct.len() != targets.len() || deepest >= 6 {
+        return None;
+    }
+    let promotion = |item: &Item, depth: u8, line: usize, out: &mut Vec<Block>| {
+        out.push(Block::Heading {
+            level: depth + 1,
+            text: promotion_target(&item.text).unwrap_or_default(),
+            line,
+        });
+        out.push(Block::Paragraph {
+            text: item.text.clone(),
+            line,
+        });
+        out.push(Block::List {
+            items: item.children.clone(),
+            line,
+        });
+    };
+    let mut depth = 0;
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Heading { level, text, line } => {
+                depth = *level;
+                match promotion_target(text) {
+                    Some(target) => {
+                        out.push(Block::Heading {
+                            level: *level,
+                            text: target,
+                            line: *line,
+                        });
+                        out.push(Block::Paragraph {
+                            text: text.clone(),
+                            line: *line,
+                        });
+                    }
+                    None => out.push(block.clone()),
+                }
+            }
+            Block::List { items, line }
+                if items
+                    .iter()
+                    .any(|item| promotes(item) || holds_promotions(item)) =>
+            {
+                // The items before the first promotion stay a list; after the promotions,
+                // what follows belongs to the last promotion's level.
+                let mut pending: Vec<Item> = Vec::new();
+                let flush = |pending: &mut Vec<Item>, out: &mut Vec<Block>| {
+                    if !pending.is_empty() {
+                        out.push(Block::List {
+                            items: std::mem::take(pending),
+                            line: *line,
+                        });
+                    }
+                };
+                for item in items {
+                    if promotes(item) {
+                        flush(&mut pending, &mut out);
+                        promotion(item, depth, *line, &mut out);
+                    } else if holds_promotions(item) {
+                        flush(&mut pending, &mut out);
+                        out.push(Block::Paragraph {
+                            text: item.text.clone(),
+                            line: *line,
+                        });
+                        for child in &item.children {
+                            if promotes(child) {
+                                flush(&mut pending, &mut out);
+                                promotion(child, depth, *line, &mut out);
+                            } else {
+                                pending.push(child.clone());
+                            }
+                        }
+                    } else {
+                        pending.push(item.clone());
+                    }
+                }
+                flush(&mut pending, &mut out);
+            }
+            _ => out.push(block.clone()),
+        }
+    }
+    Some(out)
+}
+
 /// The title and the description of a list item written as a role's entry: a short
 /// level-like first line, then (after a hard break) what the role is ("Committer (Full
 /// maintainership)" over "Committers have full write access …"). `None` for any other item.
@@ -803,6 +984,9 @@ impl Interpreter {
             return self.read(&headed);
         }
         if let Some(headed) = role_items_as_headings(blocks) {
+            return self.read(&headed);
+        }
+        if let Some(headed) = promotions_as_headings(blocks) {
             return self.read(&headed);
         }
         let told = self.options.levels_depth.is_some() || self.options.page;

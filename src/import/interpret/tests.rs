@@ -187,3 +187,27 @@ fn label_bullets_over_nested_lists_name_areas_in_any_script() {
         ["Contributes regularly", "Enabled two-factor authentication"]
     );
 }
+
+#[test]
+fn a_promotion_names_the_level_it_leads_to() {
+    use super::reading::promotion_target;
+    for (text, target) in [
+        ("Member → Reviewer", "Reviewer"),
+        ("Promotion from Member to Approver", "Approver"),
+        ("From Reviewer to a Maintainer:", "Maintainer"),
+        (
+            "决定成员是否可由 Contributor 晋升为 Active Contributor：",
+            "Active Contributor",
+        ),
+    ] {
+        assert_eq!(promotion_target(text).as_deref(), Some(target), "{text}");
+    }
+    for text in [
+        "Code review → merge",
+        "How to become a Reviewer",
+        "İstanbul from A to B",
+        "From time to time",
+    ] {
+        assert_eq!(promotion_target(text), None, "{text}");
+    }
+}
