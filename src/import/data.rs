@@ -70,6 +70,7 @@ const CRITERIA_KEYS: &[&str] = &[
     "bullets",
     "points",
     "summary",
+    "skills",
 ];
 /// Keys of a text that introduces an entry's criteria (`summary: {blurb, bullets}`): the
 /// level's description.
@@ -117,7 +118,7 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
         if let Some(imported) = values
             .iter()
             .flatten()
-            .find_map(|value| read(value, &title))
+            .find_map(|value| read(value, &title, text))
         {
             return Ok(imported);
         }
@@ -152,7 +153,7 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
             .in_file(path)]
         })?
     };
-    read(&value, &title).ok_or_else(|| {
+    read(&value, &title, text).ok_or_else(|| {
         vec![Diagnostic::error(
             "import-no-levels",
             "no levels found in this data: no list of entries that name a level and give criteria",
@@ -173,7 +174,7 @@ pub fn from_front_matter(path: &Path, front: serde_yaml::Value, body: &str) -> O
     let title = path
         .file_stem()
         .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
-    let mut imported = read(&value, &title)?;
+    let mut imported = read(&value, &title, "")?;
     let (summary, sections) = prose_sections(body);
     if !summary.is_empty() && imported.ladder.summary.is_none() {
         imported.ladder.summary = Some(summary);
@@ -228,7 +229,10 @@ struct Found {
 }
 
 /// The ladder in `value`, if the data holds levels with criteria.
-pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
+///
+/// `source` is the file's text, when there is one: the data's maps come sorted by key, and
+/// where the file writes each level and area tells their order.
+pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
     let level_titles = titles_of(value, &["levels", "grades", "ranks", "stages", "bands"]);
     let area_titles = titles_of(value, AREA_MAP_KEYS);
     let mut found = Vec::new();
@@ -250,6 +254,9 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
     let mut first_named: IndexMap<String, ()> = IndexMap::new();
     for entry in &found {
         first_named.entry(entry.level.clone()).or_default();
+    }
+    if !source.is_empty() {
+        first_named.sort_by_cached_key(|level, _| written_at(source, level));
     }
     // Numbers order the levels only when every level has one ("Pr0" beside "n00b" and
     // "Play3r" is a name).
@@ -323,6 +330,9 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
             serde_json::json!({"id": slug(&name), "name": name, "kind": kind, "levels": levels})
         })
         .collect();
+    if !source.is_empty() {
+        areas.sort_by_cached_key(|_, name| written_at(source, name));
+    }
     let areas: Vec<Value> = areas
         .into_iter()
         .map(|(id, name)| serde_json::json!({"id": id, "name": name}))
@@ -338,7 +348,22 @@ pub fn read(value: &Value, fallback_title: &str) -> Option<Imported> {
     })
 }
 
-/// A level's title and its expectations by area id.
+/// Where `name` is first written in a data file's `source` as a key or a value (`"L3"`,
+/// `entry:`, `name: Entry Level`); the end of the file when it is not.
+fn written_at(source: &str, name: &str) -> usize {
+    [
+        format!("\"{name}\""),
+        format!("'{name}'"),
+        format!("{name}:"),
+        format!(": {name}"),
+    ]
+    .iter()
+    .filter_map(|written| source.find(written.as_str()))
+    .min()
+    .or_else(|| source.find(name))
+    .unwrap_or(source.len())
+}
+
 /// A level's title, its expectations by area id, and its description's paragraphs.
 type LevelData = (String, IndexMap<String, Vec<Expectation>>, Vec<String>);
 
@@ -781,6 +806,15 @@ fn walk(
                 if matches!(key.as_str(), "levels" | "content") {
                     if let Value::Object(levels) = child {
                         for (level, criteria_value) in levels {
+                            // `entry: {name: Entry Level, skills: [...]}`: a level that names
+                            // itself and gives its criteria.
+                            if criteria_value.is_object() {
+                                let title = string_at(criteria_value, &["title", "name", "label"])
+                                    .unwrap_or_else(|| level.clone());
+                                let area = next_area.unwrap_or_default();
+                                found.extend(entries_of(criteria_value, track, &title, area));
+                                continue;
+                            }
                             for text in texts_of(criteria_value) {
                                 found.push(Found {
                                     track: track.map(str::to_owned),

@@ -1981,3 +1981,29 @@ fn promotions_name_the_level_they_lead_to() {
     );
     assert_eq!(level_titles(&headings), ["Reviewer", "Approver"]);
 }
+
+#[test]
+fn a_data_file_s_levels_and_areas_keep_the_order_the_file_writes() {
+    // The University of Manchester framework's shape: competencies, each with a map of
+    // levels that name themselves and list their skills; neither in alphabetical order.
+    let imported = imported_from(
+        "framework.yaml",
+        "domain:\n  name: Outputs\n  competencies:\n    reviews:\n      name: Reviews\n      levels:\n\
+         \x20       novice:\n          name: Novice\n          skills:\n          - Knows the rules\n\
+         \x20       practitioner:\n          name: Practitioner\n          skills:\n          - Applies the rules\n\
+         \x20       expert:\n          name: Expert\n          skills:\n          - Writes the rules\n\
+         \x20   automation:\n      name: Automation\n      levels:\n        novice:\n          name: Novice\n\
+         \x20         skills:\n          - Knows the tools\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Novice", "Practitioner", "Expert"]
+    );
+    let areas: Vec<&str> = imported
+        .areas
+        .iter()
+        .map(|area| area.name.as_str())
+        .collect();
+    assert_eq!(areas, ["Reviews", "Automation"]);
+    assert_eq!(entry(&imported, "Expert", "Reviews"), ["Writes the rules"]);
+}
