@@ -2007,3 +2007,37 @@ fn a_data_file_s_levels_and_areas_keep_the_order_the_file_writes() {
     assert_eq!(areas, ["Reviews", "Automation"]);
     assert_eq!(entry(&imported, "Expert", "Reviews"), ["Writes the rules"]);
 }
+
+#[test]
+fn a_table_per_area_with_levels_as_rows_in_japanese() {
+    // The DBRE matrix's shape: `## 1. Area` (a section number, no level), a sentence, then
+    // `| Level | 期待される行動・スキル |` with `**E1**` rows and `<br>・` items in the cell.
+    let imported = imported_from(
+        "matrix.md",
+        "# DBRE Competency Matrix\n\n## 1. Technical Know-How (DB設計)\n\nDBREとしての技術力です。\n\n\
+         | Level | 期待される行動・スキル |\n| --- | --- |\n\
+         | **E1** | ・RDBMSの基本的なアーキテクチャを理解している。<br>・レビュアーの指導のもと、小規模なDDL変更を実施できる。 |\n\
+         | **E2** | ・インデックスの仕組みを理解し、クエリチューニングができる。 |\n\n\
+         ## 2. Reliability & Operations (信頼性)\n\nSREの文脈における貢献度です。\n\n\
+         | Level | 期待される行動・スキル |\n| --- | --- |\n\
+         | **E1** | ・アラート発生時に一次対応ができる。 |\n| **E2** | ・トイルを削減できる。 |\n",
+    );
+    assert_eq!(level_titles(&imported), ["E1", "E2"]);
+    let areas: Vec<&str> = imported
+        .areas
+        .iter()
+        .map(|area| area.name.as_str())
+        .collect();
+    assert_eq!(areas, ["Technical Know-How", "Reliability and Operations"]);
+    assert_eq!(
+        entry(&imported, "E1", "Technical Know-How"),
+        [
+            "RDBMSの基本的なアーキテクチャを理解している。",
+            "レビュアーの指導のもと、小規模なDDL変更を実施できる。"
+        ]
+    );
+    assert_eq!(
+        entry(&imported, "E2", "Reliability and Operations"),
+        ["トイルを削減できる。"]
+    );
+}

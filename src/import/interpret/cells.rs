@@ -173,6 +173,8 @@ pub(super) fn strip_bullet(text: &str) -> &str {
     // (`\* `: a spreadsheet's `* ` once its text is escaped as literal.)
     for bullet in [
         "• ", "· ", "▪ ", "◦ ", "‣ ", "– ", "— ", "- ", "* ", "\\* ", "+ ", "•", "▪",
+        // Japanese lists write a middle dot (`・`), full or half width, without a space.
+        "・", "･", "● ", "■ ", "◆ ",
     ] {
         if let Some(rest) = text.strip_prefix(bullet) {
             return rest.trim();
@@ -267,15 +269,25 @@ pub(super) fn is_titles_table(body: &[&Vec<Cell>]) -> bool {
     if cells.len() < 4 || cells.iter().any(|cell| !cell.blocks.is_empty()) {
         return false;
     }
-    let short = cells
-        .iter()
-        .all(|cell| plain(&cell.text).split_whitespace().count() <= 8);
+    // (By characters too: Japanese and Chinese write a long sentence as one "word".)
+    let short = cells.iter().all(|cell| {
+        let text = plain(&cell.text);
+        text.split_whitespace().count() <= 8
+            && text.chars().count() <= TITLE_CELL_CHARACTERS
+            // (A sentence is no title.)
+            && !text.contains('。')
+            && !text.trim_end().ends_with('.')
+    });
     let like = cells
         .iter()
         .filter(|cell| level_likeness(&cell.text) >= 0.5)
         .count();
     short && like * 4 >= cells.len() * 3
 }
+
+/// How many characters a cell of a table of titles holds at most ("Senior Software Engineer
+/// II (L5)" and its translations).
+const TITLE_CELL_CHARACTERS: usize = 60;
 
 /// A row whose only filled cell is its first (or whose cells all repeat the first: a merged
 /// cell across the row), naming a group of the rows below.

@@ -581,12 +581,22 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         return 0.0;
     }
     let lower = first_line.to_lowercase();
-    let words: Vec<&str> = lower
+    let mut words: Vec<&str> = lower
         .split(|c: char| {
             c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | ',' | '/' | '-' | '–')
         })
         .filter(|word| !word.is_empty())
         .collect();
+    // "1. Technical Know-How", "2.3 Delivery": a section's number, not a level's.
+    let section_number = words.len() > 1
+        && words[0].ends_with(['.', ')'])
+        && words[0]
+            .trim_end_matches(['.', ')'])
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
+    if section_number {
+        words.remove(0);
+    }
     // `L3`, `IC2`, `E5`, `P1`, `M2`, `SE3`: letters then digits.
     let coded = words.iter().any(|word| {
         let letters = word.chars().take_while(char::is_ascii_alphabetic).count();
@@ -740,6 +750,9 @@ mod tests {
             "Technical skills",
             "Impact",
             "Collaboration & teamwork",
+            // A section's number is not a level's.
+            "1. Technical Know-How (DB内部構造・アーキテクチャ・設計)",
+            "2.3 Delivery",
         ] {
             assert!(level_likeness(area) < 0.5, "{area}");
         }

@@ -548,6 +548,36 @@ impl Interpreter {
         // names the level, the code is its code.
         let title_column = titled_second_column(header, body);
         let first_area = if title_column { 2 } else { 1 };
+        // A table per area (`## 1. Technical Know-How` over `| Level | 期待される行動・スキル |`,
+        // the same header over every area's table): its one column of content is the area
+        // its heading names, not its header's label.
+        let heading_area = self
+            .area_depth
+            .filter(|_| {
+                self.level_depth.is_none()
+                    && header.len() == first_area + 1
+                    && self.repeated_headers.contains(&super::header_text(header))
+            })
+            .and_then(|depth| {
+                self.heading_trail
+                    .iter()
+                    .find(|(at, _)| *at == depth)
+                    .map(|(_, title)| title.clone())
+            });
+        let areas: Vec<String> = match heading_area {
+            Some(area) => areas
+                .iter()
+                .enumerate()
+                .map(|(column, label)| {
+                    if column == first_area {
+                        area.clone()
+                    } else {
+                        label.clone()
+                    }
+                })
+                .collect(),
+            None => areas,
+        };
         let mut used: Vec<usize> = Vec::new();
         for row in body {
             if is_group_row(row) {

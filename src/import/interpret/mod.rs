@@ -463,6 +463,9 @@ pub struct Interpreter {
     first_heading: Option<String>,
     /// Headings at the levels' depth that are prose, not levels (title and line).
     prose_headings: Vec<(String, usize)>,
+    /// Table headers written over two tables or more (a table per area, each
+    /// `| Level | Expected behaviours |`), as their cells' plain text joined by `|`.
+    repeated_headers: Vec<String>,
     /// The headings the walk is under, shallowest first (depth and text).
     heading_trail: Vec<(u8, String)>,
     /// Reading the track files of this tool's handbook.
@@ -534,6 +537,7 @@ impl Interpreter {
             area_heading_depth: None,
             first_heading: None,
             prose_headings: Vec::new(),
+            repeated_headers: Vec::new(),
             heading_trail: Vec::new(),
             handbook: false,
             sheet: None,
@@ -602,6 +606,7 @@ impl Interpreter {
         self.prose_headings = depth
             .map(|depth| prose_headings(blocks, depth))
             .unwrap_or_default();
+        self.repeated_headers = repeated_headers(blocks);
         // The area whose list was read last: a paragraph after it in the same area is prose
         // around the list, not an expectation.
         let mut listed_area: Option<String> = None;
@@ -880,6 +885,36 @@ impl Interpreter {
             Block::Table { rows, line } => self.table(rows, *line),
         }
     }
+}
+
+/// A table's header row as one text: its cells' plain text joined by `|`.
+pub(super) fn header_text(header: &[Cell]) -> String {
+    header
+        .iter()
+        .map(|cell| plain(&cell.text))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The headers written over two tables or more of `blocks` (see
+/// `Interpreter::repeated_headers`).
+fn repeated_headers(blocks: &[Block]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut repeated: Vec<String> = Vec::new();
+    for block in blocks {
+        if let Block::Table { rows, .. } = block {
+            let Some(header) = rows.first() else { continue };
+            let text = header_text(header);
+            if seen.contains(&text) {
+                if !repeated.contains(&text) {
+                    repeated.push(text);
+                }
+            } else {
+                seen.push(text);
+            }
+        }
+    }
+    repeated
 }
 
 /// The bold label a paragraph starts with when the rest is at most an emphasized note
