@@ -2041,3 +2041,29 @@ fn a_table_per_area_with_levels_as_rows_in_japanese() {
         ["トイルを削減できる。"]
     );
 }
+
+#[test]
+fn roles_listed_as_bold_labels_in_spanish_are_the_levels() {
+    // Quo.js' shape: `## Roles` over `- **Colaboradores/as**: …` bullets, a paragraph after
+    // the list, then sections of process and expectations.
+    let imported = imported_from(
+        "gobernanza.md",
+        "# Gobernanza\n\nEste documento explica cómo se toman las decisiones.\n\n## Roles\n\n\
+         - **Colaboradores/as**: Cualquier persona que envía PRs.  \n- **Mantenedores/as**: Personas con permisos de merge.  \n\
+         - **Mantenedor/a Líder**: Coordina la hoja de ruta.\n\nLa lista de mantenedores/as se mantiene en MAINTAINERS.md.\n\n\
+         ## Toma de decisiones\n\n1. Propón el cambio vía PR.\n2. Mantén una ventana de discusión.\n\n\
+         ## RFCs\n\n- Cambies APIs públicas.\n- Propongas nuevos paquetes.\n\n### Plantilla\n\n- Motivación\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Colaboradores/as", "Mantenedores/as", "Mantenedor/a Líder"]
+    );
+    let table = table(&imported);
+    assert_eq!(
+        table["Mantenedor/a Líder"]
+            .values()
+            .flatten()
+            .collect::<Vec<_>>(),
+        ["Coordina la hoja de ruta."]
+    );
+}

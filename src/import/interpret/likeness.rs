@@ -133,10 +133,6 @@ const LEVEL_WORDS: &[&str] = &[
     "betreuer",
     "betreuerin",
     "prüfer",
-    "contribuidor",
-    "colaborador",
-    "mantenedor",
-    "revisor",
     // Portuguese, Spanish and French seniority.
     "júnior",
     "pleno",
@@ -183,6 +179,18 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     // The first rung of ESLint- and Apache-style ladders, and the steering committee at the top.
     "user",
     "committee",
+    // Spanish, Portuguese and French roles (plural in `-es` too: "Colaboradores/as").
+    "contribuidor",
+    "colaborador",
+    "mantenedor",
+    "revisor",
+    "líder",
+    "lider",
+    "miembro",
+    "membro",
+    "contributeur",
+    "mainteneur",
+    "relecteur",
 ];
 
 /// Words of level and role titles in scripts written without spaces (found inside a label).
@@ -636,6 +644,9 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             || ROLE_WORDS.contains(word)
             || word
                 .strip_suffix('s')
+                .is_some_and(|singular| ROLE_WORDS.contains(&singular))
+            || word
+                .strip_suffix("es")
                 .is_some_and(|singular| ROLE_WORDS.contains(&singular))
     });
     // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任, 贡献者...

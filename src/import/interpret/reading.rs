@@ -724,6 +724,14 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
 /// level-like first line, then (after a hard break) what the role is ("Committer (Full
 /// maintainership)" over "Committers have full write access …"). `None` for any other item.
 fn role_entry(item: &Item) -> Option<(String, String)> {
+    // `**Mantenedores/as**: Personas colaboradoras de confianza …`: the bold label names it.
+    if let Some((title, rest)) = bold_key(&item.text) {
+        let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+        let fits = !rest.is_empty()
+            && title.split_whitespace().count() <= 6
+            && level_likeness(&title) >= 0.5;
+        return fits.then_some((title, rest));
+    }
     let (first, rest) = item.text.split_once('\n')?;
     let title = first.trim().trim_end_matches('\\').trim();
     let title = title
@@ -746,7 +754,7 @@ fn role_entry(item: &Item) -> Option<(String, String)> {
 /// maintainership)` and its lines), and titles no level with a heading: those items as
 /// headings one deeper than the heading they are under, their descriptions as paragraphs,
 /// so that the readings see them. `None` when the document is not so.
-fn role_items_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
+fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
     let of_roles = |block: &Block| match block {
         Block::List { items, .. } => {
             items.len() >= 2
@@ -770,22 +778,52 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
         })
         .max()
         .unwrap_or(0);
-    if lists != 1 || deepest >= 6 || titled_levels > ROLE_ITEM_HEADINGS_ALLOWED {
+    // (Tables may hold the levels: a list defining them is then their summary.)
+    let tables = blocks
+        .iter()
+        .any(|block| matches!(block, Block::Table { .. }));
+    if lists != 1 || deepest >= 6 || titled_levels > ROLE_ITEM_HEADINGS_ALLOWED || tables {
         return None;
     }
-    let mut depth = 0;
+    // The roles' depth: one deeper than the heading over their list.
+    let at = blocks.iter().position(of_roles)?;
+    let roles_depth = blocks[..at]
+        .iter()
+        .rev()
+        .find_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .unwrap_or(0)
+        + 1;
     let mut out = Vec::with_capacity(blocks.len());
-    for block in blocks {
+    let mut moved = 0..0;
+    for (index, block) in blocks.iter().enumerate() {
+        if moved.contains(&index) {
+            continue;
+        }
         match block {
-            Block::Heading { level, .. } => {
-                depth = *level;
-                out.push(block.clone());
+            // Other sections' headings at the roles' depth ("3.1 Inactive members") are no
+            // roles: bold lines of their sections.
+            Block::Heading { level, text, line } if *level == roles_depth => {
+                out.push(Block::Paragraph {
+                    text: format!("**{text}**"),
+                    line: *line,
+                });
             }
             Block::List { items, line } if of_roles(block) => {
+                // What the section says after its list ("The current maintainers are listed
+                // in MAINTAINERS.md") is the section's, not the last role's: it goes first.
+                let end = blocks[index + 1..]
+                    .iter()
+                    .position(|block| matches!(block, Block::Heading { .. }))
+                    .map_or(blocks.len(), |offset| index + 1 + offset);
+                out.extend(blocks[index + 1..end].iter().cloned());
+                moved = index + 1..end;
                 for (offset, item) in items.iter().enumerate() {
                     let (title, description) = role_entry(item).unwrap_or_default();
                     out.push(Block::Heading {
-                        level: depth + 1,
+                        level: roles_depth,
                         text: title,
                         line: line + offset,
                     });
@@ -798,7 +836,7 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
             _ => out.push(block.clone()),
         }
     }
-    Some(out)
+    Some((out, roles_depth))
 }
 
 /// How many level-like headings a document may have and still list its roles as items
@@ -983,13 +1021,15 @@ impl Interpreter {
         if let Some(headed) = bold_lines_as_headings(blocks) {
             return self.read(&headed);
         }
-        if let Some(headed) = role_items_as_headings(blocks) {
+        let told = self.options.levels_depth.is_some() || self.options.page;
+        if let Some((headed, depth)) = role_items_as_headings(blocks).filter(|_| !told) {
+            // The listed roles are the levels: no other reading is tried.
+            self.options.levels_depth = Some(depth);
             return self.read(&headed);
         }
         if let Some(headed) = promotions_as_headings(blocks) {
             return self.read(&headed);
         }
-        let told = self.options.levels_depth.is_some() || self.options.page;
         if let Some((flattened, depth)) = levels_in_one_section(blocks).filter(|_| !told) {
             // The section's sub-headings are the levels: no other reading is tried.
             self.options.levels_depth = Some(depth);
