@@ -2067,3 +2067,26 @@ fn roles_listed_as_bold_labels_in_spanish_are_the_levels() {
         ["Coordina la hoja de ruta."]
     );
 }
+
+#[test]
+fn a_role_s_list_after_a_paragraph_that_mentions_nomination_is_its_responsibilities() {
+    // Yellowbrick's shape: "… If the coordinator is nominated from the maintainers, … The
+    // coordinator's primary responsibilities are as follows:" over the list; "Advisor" is a
+    // role at the end of the roles.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n### Maintainer\n\nMaintainers review.\n\n- Review pull requests\n\n\
+         ### Coordinator\n\nThe coordinator may be nominated from the maintainers. The coordinator's primary \
+         responsibilities are as follows:\n\n- Assign pull requests\n- Coach contributors\n\n### Advisor\n\n\
+         Advisors decide. Their responsibilities are as follows:\n\n- Approve the release\n\n## Operations\n\nWe release each semester.\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Maintainer", "Coordinator", "Advisor"]
+    );
+    let table = table(&imported);
+    assert_eq!(
+        table["Coordinator"].values().flatten().collect::<Vec<_>>(),
+        ["Assign pull requests", "Coach contributors"]
+    );
+}

@@ -174,6 +174,8 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "moderator",
     "steward",
     "ambassador",
+    "advisor",
+    "adviser",
     // A project management committee's members are the top rung of Apache-style ladders.
     "pmc",
     // The first rung of ESLint- and Apache-style ladders, and the steering committee at the top.
@@ -384,7 +386,14 @@ const PROCESS_WORDS: &[&str] = &[
 pub(super) fn is_process_lead_in(text: &str) -> bool {
     let text = plain(text);
     let text = text.trim();
-    let lower = text.to_lowercase();
+    // The sentence that leads into the list, not the paragraph before it ("… may be
+    // nominated from the maintainers. The coordinator's responsibilities are as follows:").
+    let last_sentence = text
+        .trim_end_matches([':', '：'])
+        .rsplit(['.', '。', '!', '?'])
+        .next()
+        .unwrap_or(text);
+    let lower = last_sentence.to_lowercase();
     text.ends_with([':', '：']) && PROCESS_WORDS.iter().any(|word| lower.contains(word))
 }
 
