@@ -361,6 +361,7 @@ fn holdout_sets_scores() {
         "holdout9",
         "holdout10",
         "holdout11",
+        "holdout12",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
