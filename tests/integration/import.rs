@@ -2090,3 +2090,31 @@ fn a_role_s_list_after_a_paragraph_that_mentions_nomination_is_its_responsibilit
         ["Assign pull requests", "Coach contributors"]
     );
 }
+
+#[test]
+fn what_a_candidate_must_show_under_becoming_is_expected_the_steps_of_applying_are_not() {
+    // cert-manager's shape: `### Becoming an Approver` with a paragraph of requirements and
+    // one of steps, beside `### Approver Responsibilities`.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Reviewer\n\n### Becoming a Reviewer\n\nYou must have reviewed 5 PRs.\n\n\
+         Then, create a PR to add your name to the OWNERS file.\n\n### Reviewer Responsibilities\n\n- Review PRs\n\n\
+         ## Approver\n\n### Becoming an Approver\n\nAnyone who reviewed 20 PRs can become an approver.\n\n\
+         ### Approver Responsibilities\n\n- Merge PRs\n",
+    );
+    assert_eq!(level_titles(&imported), ["Reviewer", "Approver"]);
+    let table = table(&imported);
+    let reviewer: Vec<&String> = table["Reviewer"].values().flatten().collect();
+    assert!(reviewer.contains(&&"You must have reviewed 5 PRs.".to_owned()));
+    assert!(!reviewer
+        .iter()
+        .any(|text| text.starts_with("Then, create a PR")));
+    let approver: Vec<&String> = table["Approver"].values().flatten().collect();
+    assert!(approver.contains(&&"Anyone who reviewed 20 PRs can become an approver.".to_owned()));
+    let (_, reviewer_level) = imported.levels().next().unwrap();
+    assert!(reviewer_level
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .contains("Then, create a PR"));
+}

@@ -459,8 +459,9 @@ pub(super) fn is_becoming_heading(title: &str) -> bool {
             "晋升",
             "升级为",
             "降级为",
-            // Leaving a role: "Involuntary Removal or Demotion", "Inactivity".
-            "removal",
+            // Leaving a role: "Involuntary Removal or Demotion", "Removing Contributors",
+            // "Inactivity".
+            "remov",
             "demotion",
             "inactiv",
         ]
@@ -746,6 +747,80 @@ pub(super) fn reads_as_lead_in(text: &str) -> bool {
     text.ends_with([':', '：', '…'])
         || text.ends_with("...")
         || ANNOUNCING_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// Words by which a sentence states what a candidate must have or have shown ("you must have
+/// reviewed 5 PRs", "需要至少两位维护者的提名"), lowercased.
+const REQUIREMENT_WORDS: &[&str] = &[
+    " must ",
+    " need to ",
+    " needs to ",
+    " required",
+    " requires ",
+    " should have ",
+    " at least ",
+    " have to ",
+    " has to ",
+    " expected to ",
+    " müssen ",
+    " muss ",
+    " mindestens ",
+    " debe ",
+    " deben ",
+    " al menos ",
+    " deve ",
+    " devem ",
+    " pelo menos ",
+    " doit ",
+    " doivent ",
+    " au moins ",
+    "必须",
+    "需要",
+    "至少",
+    "必要",
+    "以上",
+    "해야",
+    "이상",
+];
+
+/// Whether a paragraph under "Becoming a Reviewer" states what a candidate must have or have
+/// shown (an expectation of the level) rather than only the steps of applying.
+pub(super) fn states_a_requirement(paragraph: &str) -> bool {
+    let lower = format!(" {} ", plain(paragraph).to_lowercase());
+    REQUIREMENT_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// Words of the steps of applying for a role ("submit a pull request", "open an issue",
+/// "既存のメンテナーに伝えることから始めましょう"), lowercased.
+const STEP_WORDS: &[&str] = &[
+    " submit ",
+    " open a ",
+    " open an ",
+    " create a ",
+    " create an ",
+    " file a ",
+    " file an ",
+    " add yourself ",
+    " reach out ",
+    " fill out ",
+    " to apply",
+    " start by ",
+    " einreichen ",
+    " eröffne ",
+    " envía ",
+    " abre ",
+    " envie ",
+    " abra ",
+    "始めましょう",
+    "申請",
+    "提出",
+];
+
+/// Whether a paragraph under "Becoming a Reviewer" only gives the steps of applying ("If you
+/// are interested …, submit a pull request …"): the way to the level, said about it.
+pub(super) fn only_gives_steps(paragraph: &str) -> bool {
+    let lower = format!(" {} ", plain(paragraph).to_lowercase());
+    STEP_WORDS.iter().any(|word| lower.contains(word))
 }
 
 #[cfg(test)]

@@ -33,7 +33,8 @@ use crate::model::{
 pub(crate) use likeness::level_likeness;
 use likeness::{
     is_becoming_heading, is_description_heading, is_footnote, is_procedure_heading,
-    is_process_lead_in, is_resources_heading, reads_as_lead_in, AREA_LABEL_WORDS, LIST_NAMES,
+    is_process_lead_in, is_resources_heading, only_gives_steps, reads_as_lead_in,
+    states_a_requirement, AREA_LABEL_WORDS, LIST_NAMES,
 };
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
@@ -659,9 +660,13 @@ impl Interpreter {
                 if let Place::Area(area) = &self.place {
                     // "Description & goals of the role", "How to become a maintainer": a
                     // section that describes the level or the way to it, in prose.
+                    // (What a candidate must have shown, under "Becoming a Reviewer", is
+                    // expected of the level: see below.)
+                    let requirement = is_becoming_heading(area)
+                        && (states_a_requirement(text) || !only_gives_steps(text));
                     if is_description_heading(area)
                         || text::is_aside_key(area)
-                        || is_becoming_heading(area)
+                        || is_becoming_heading(area) && !requirement
                         || is_procedure_heading(area)
                         || is_resources_heading(area)
                     {
