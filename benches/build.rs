@@ -13,6 +13,9 @@
 //!    by the `ladder` binary with the default jobs, its time and its own peak memory (its
 //!    booklet comes in volumes, a track each).
 //!
+//! 8. importing long tables (levels as rows, titles repeated: 2,000 and 8,000 rows; areas as
+//!    rows: 4,000 rows) with `ladder import`, each a process of its own.
+//!
 //! `LADDER_BENCH_BATCH` sets the size of the synthetic batch (default 200);
 //! `LADDER_BENCH_OFFERS` the sizes of the whole-process hiring batches (default `1000,10000`,
 //! `0` skips them);
@@ -222,6 +225,63 @@ fn main() {
     // 7. The very large ladder, in a process of its own.
     if std::env::var("LADDER_BENCH_BIG").as_deref() != Ok("0") {
         big_ladder();
+    }
+
+    // 8. Importing long tables.
+    long_table_imports();
+}
+
+/// Imports generated Markdown tables as `ladder import` would a large export: levels as rows
+/// with their titles repeated (every row a level of its own), and areas as rows under three
+/// level columns. Prints each one's time and peak memory.
+fn long_table_imports() {
+    let folder = tempfile::tempdir().unwrap();
+    let levels_down = |rows: usize| -> String {
+        let mut text = String::from("# Long\n\n| Level | Area | Expectation |\n|---|---|---|\n");
+        for row in 0..rows {
+            text.push_str(&format!(
+                "| L{} | Area {} | Does thing number {row} well and often |\n",
+                row % 5 + 1,
+                row % 40
+            ));
+        }
+        text
+    };
+    let areas_down = |rows: usize| -> String {
+        let mut text = String::from("# Long\n\n| Area | L1 | L2 | L3 |\n|---|---|---|---|\n");
+        for row in 0..rows {
+            text.push_str(&format!(
+                "| Area {row} | does {row} | leads {row} | owns {row} |\n"
+            ));
+        }
+        text
+    };
+    println!();
+    for (name, text) in [
+        ("2,000 rows, levels as rows", levels_down(2_000)),
+        ("8,000 rows, levels as rows", levels_down(8_000)),
+        ("4,000 rows, areas as rows", areas_down(4_000)),
+    ] {
+        let source = folder.path().join("long.md");
+        std::fs::write(&source, &text).unwrap();
+        let out = folder.path().join("imported");
+        let measured = run_ladder(&[
+            "import".as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+            source.as_os_str(),
+        ]);
+        println!(
+            "import of a table of {name} ({:.0} KB): {} ({}), peak memory {:.0} MiB",
+            text.len() as f64 / 1e3,
+            seconds(measured.wall),
+            if measured.success {
+                "imported"
+            } else {
+                "FAILED"
+            },
+            measured.peak_mib
+        );
     }
 }
 

@@ -1,6 +1,7 @@
 //! From the drafts of a finished walk to the model: alignment across tracks, links, ids.
 
 use super::*;
+use std::collections::HashSet;
 
 /// A paragraph wholly in emphasis (`*…*`, `_…_`, `**…**`, `__…__`): its inner text, and
 /// whether it is bold.
@@ -337,7 +338,7 @@ impl Interpreter {
             .map(String::as_str)
             .collect();
         let areas: Vec<Area> = {
-            let mut used_ids: Vec<String> = Vec::new();
+            let mut used_ids = UsedIds::default();
             self.areas
                 .iter()
                 .filter(|(name, _)| used.contains(name.as_str()))
@@ -389,7 +390,7 @@ impl Interpreter {
             grade_names.sort_by_key(|name| natural_key(name));
         }
         let grades: Vec<Grade> = {
-            let mut used: Vec<String> = Vec::new();
+            let mut used = UsedIds::default();
             grade_names
                 .iter()
                 .map(|name| {
@@ -405,8 +406,8 @@ impl Interpreter {
                 })
                 .collect()
         };
-        let mut used_level_ids: Vec<String> = Vec::new();
-        let mut used_track_ids: Vec<String> = Vec::new();
+        let mut used_level_ids = UsedIds::default();
+        let mut used_track_ids = UsedIds::default();
         let mut title_to_id: Vec<(String, String)> = Vec::new();
         let mut tracks: Vec<Track> = self
             .tracks
@@ -528,14 +529,23 @@ impl Interpreter {
     }
 }
 
-pub(super) fn unique(id: String, used: &mut Vec<String>) -> String {
+/// The ids given so far, and for each id the next counter to try after it: a table of
+/// thousands of rows titled `L1` … `L5` makes hundreds of `l1`s, each found its `l1-N` at once.
+#[derive(Default)]
+pub(super) struct UsedIds {
+    given: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+/// `id`, or `id-2`, `id-3` … when it is taken.
+pub(super) fn unique(id: String, used: &mut UsedIds) -> String {
     let mut candidate = id.clone();
-    let mut counter = 2;
-    while used.contains(&candidate) {
+    let counter = used.next.entry(id.clone()).or_insert(2);
+    while used.given.contains(&candidate) {
         candidate = format!("{id}-{counter}");
-        counter += 1;
+        *counter += 1;
     }
-    used.push(candidate.clone());
+    used.given.insert(candidate.clone());
     candidate
 }
 

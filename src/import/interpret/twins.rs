@@ -4,6 +4,7 @@
 //! and the other's text joins its description, so nothing is lost and nothing is counted twice.
 
 use super::*;
+use std::collections::HashSet;
 
 impl Interpreter {
     /// Merges each level read from a summary table into the section of the same title in its
@@ -12,26 +13,37 @@ impl Interpreter {
     /// titles: a Backend and a Frontend track each have their "Engineer I".)
     pub(super) fn merge_repeated_levels(&mut self) {
         let mut places: Vec<(usize, usize)> = Vec::new();
+        // (A track of more levels than any ladder has is a long table's rows: no pair is
+        // looked for in it, which would take the square of its length.)
         for (t, track) in self.tracks.iter().enumerate() {
+            if track.levels.len() > MAX_TWIN_LEVELS {
+                continue;
+            }
             for l in 0..track.levels.len() {
                 places.push((t, l));
             }
         }
+        // Each level's title words, once (a table of thousands of rows makes thousands of
+        // levels: the pairs below are compared by them).
+        let words: Vec<Vec<String>> = places
+            .iter()
+            .map(|&(t, l)| title_words(&self.tracks[t].levels[l].title))
+            .collect();
         // (kept, merged) pairs, each level merged at most once and never both kept and merged.
-        let mut merged: Vec<(usize, usize)> = Vec::new();
+        let mut merged: HashSet<(usize, usize)> = HashSet::new();
+        let mut paired: HashSet<(usize, usize)> = HashSet::new();
         let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
         for (i, &a) in places.iter().enumerate() {
-            for &b in &places[i + 1..] {
-                if merged.contains(&a) || merged.contains(&b) {
+            for (j, &b) in places.iter().enumerate().skip(i + 1) {
+                if a.0 != b.0 || merged.contains(&a) || merged.contains(&b) {
                     continue;
                 }
-                let (level_a, level_b) =
-                    (&self.tracks[a.0].levels[a.1], &self.tracks[b.0].levels[b.1]);
-                if a.0 != b.0 || !same_level_title(&level_a.title, &level_b.title) {
+                if !same_title_words(&words[i], &words[j]) {
                     continue;
                 }
                 // The section is the level; the table's row summarizes it.
-                let (kept, other) = if level_a.from_table { (b, a) } else { (a, b) };
+                let a_from_table = self.tracks[a.0].levels[a.1].from_table;
+                let (kept, other) = if a_from_table { (b, a) } else { (a, b) };
                 let (full, summary) = (
                     &self.tracks[kept.0].levels[kept.1],
                     &self.tracks[other.0].levels[other.1],
@@ -41,13 +53,12 @@ impl Interpreter {
                 }
                 // Each level is in one pair at most (a section summarized by two rows keeps
                 // the first; the second stays a level of its own).
-                if pairs
-                    .iter()
-                    .any(|(k, o)| [kept, other].contains(k) || [kept, other].contains(o))
-                {
+                if paired.contains(&kept) || paired.contains(&other) {
                     continue;
                 }
-                merged.push(other);
+                merged.insert(other);
+                paired.insert(kept);
+                paired.insert(other);
                 pairs.push((kept, other));
             }
         }
@@ -220,6 +231,9 @@ impl Interpreter {
     }
 }
 
+/// The most levels a track described twice has (a summary table's rows and as many sections).
+const MAX_TWIN_LEVELS: usize = 200;
+
 /// Words that qualify a role by a person's standing in the community, not by a rung: a section
 /// so titled tells how one joins, stays or leaves.
 const STANDING_WORDS: &[&str] = &[
@@ -367,8 +381,13 @@ fn is_latin(word: &str) -> bool {
 /// Two titles name the same level: the same words, or the same words with a translation in
 /// another script beside them ("Contributor" and "贡献者 Contributor", "Reviewer（审核者）").
 /// "Engineer" and "Senior Engineer" are different levels: the extra word is in the same script.
+#[cfg(test)]
 pub(super) fn same_level_title(a: &str, b: &str) -> bool {
-    let (a, b) = (title_words(a), title_words(b));
+    same_title_words(&title_words(a), &title_words(b))
+}
+
+/// [`same_level_title`] of two titles' [`title_words`].
+fn same_title_words(a: &[String], b: &[String]) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
