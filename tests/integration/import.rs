@@ -2118,3 +2118,37 @@ fn what_a_candidate_must_show_under_becoming_is_expected_the_steps_of_applying_a
         .unwrap_or("")
         .contains("Then, create a PR"));
 }
+
+#[test]
+fn labelled_requirements_and_a_code_bullet_name_areas_and_how_to_become_says_what_is_expected() {
+    // OpenFGA's shape: "**Requirements:**" over a list most of whose items are
+    // `**Label:** text`; "* **Code**: Submitting pull requests …" (no level code); a
+    // "**How to become a Member:**" paragraph on what a candidate has shown.
+    let imported = imported_from(
+        "ladder.md",
+        "# Ladder\n\n## Roles\n\n### Contributor\n\nContributions can take many forms, including:\n\
+         * **Code**: Submitting pull requests for bug fixes.\n* **Documentation**: Improving the docs.\n\n\
+         ### Member\n\n**How to become a Member:**\nMembers are invited after demonstrating valuable contributions.\n\n\
+         **Requirements:**\n* Must be a community Member.\n* **Sustained Contributions:** A long history of contributions.\n\
+         * **Community Trust:** Demonstrated ability to work collaboratively.\n",
+    );
+    assert_eq!(level_titles(&imported), ["Contributor", "Member"]);
+    let (_, contributor) = imported.levels().next().unwrap();
+    assert_eq!(contributor.code, None);
+    assert_eq!(
+        entry(&imported, "Contributor", "Code"),
+        ["Submitting pull requests for bug fixes."]
+    );
+    assert_eq!(
+        entry(&imported, "Member", "Sustained Contributions"),
+        ["A long history of contributions."]
+    );
+    assert_eq!(
+        entry(&imported, "Member", "Requirements"),
+        ["Must be a community Member."]
+    );
+    assert_eq!(
+        entry(&imported, "Member", "How to become a Member"),
+        ["Members are invited after demonstrating valuable contributions."]
+    );
+}

@@ -762,6 +762,7 @@ const REQUIREMENT_WORDS: &[&str] = &[
     " have to ",
     " has to ",
     " expected to ",
+    " demonstrat",
     " müssen ",
     " muss ",
     " mindestens ",

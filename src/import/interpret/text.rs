@@ -182,9 +182,15 @@ impl Interpreter {
             let Some(level) = self.current_level() else {
                 return;
             };
+            // A level's code or grade is a few characters (`IC 3`, `Band 4`); a sentence
+            // under "Code" is what the level does with code.
+            let short = {
+                let value = plain(&value);
+                value.chars().count() <= LEVEL_FACT_CHARACTERS && !value.trim_end().ends_with('.')
+            };
             match key_lower.as_str() {
-                "code" => level.code = Some(value),
-                "grade" => level.grade_name = Some(value),
+                "code" if short => level.code = Some(value),
+                "grade" if short => level.grade_name = Some(value),
                 "experience" => level.experience = Some(value),
                 "level" => level.rank_text = Some(value),
                 "title" => level.title = value,
@@ -219,6 +225,13 @@ impl Interpreter {
                 }
                 // `**Note:** …`, `**Defined by:** …`, `**How to become a Member:** …`: said
                 // about the level or the way to it, not expected of it.
+                // `**How to become a Member:** Members are invited … after demonstrating …`:
+                // what a candidate must have shown, expected of the level (as under a
+                // "Becoming …" heading).
+                k if is_becoming_heading(k) && states_a_requirement(&value) => {
+                    let area = key.trim().to_owned();
+                    self.add_expectation(&area, &value);
+                }
                 k if is_aside_key(k) || is_becoming_heading(k) => {
                     self.describe_level(format!("**{}:** {value}", key.trim()).trim_end());
                     // `**Defined by:**` over a list (the teams and files that make one a
@@ -330,17 +343,28 @@ impl Interpreter {
             return;
         }
         match self.place.clone() {
-            // Under an area heading, `**Label**: text` bullets name areas of their own; the
-            // heading groups them.
+            // Under an area heading (or a label line), `**Label**: text` bullets name areas
+            // of their own; the heading groups them. Most bullets so labelled will do: an
+            // unlabelled one among them ("Must be a community Member.") stays the group's.
             Place::Area(group)
-                if items
-                    .iter()
-                    .all(|item| bold_key(&item.text).is_some() || bold_lead_in(item).is_some()) =>
+                if {
+                    let labelled = items
+                        .iter()
+                        .filter(|item| {
+                            bold_key(&item.text).is_some() || bold_lead_in(item).is_some()
+                        })
+                        .count();
+                    labelled == items.len() || labelled >= 2 && labelled * 2 > items.len()
+                } =>
             {
                 for item in items {
                     let labelled = bold_key(&item.text)
                         .or_else(|| bold_lead_in(item).map(|label| (label, String::new())));
-                    if let Some((key, value)) = labelled {
+                    let Some((key, value)) = labelled else {
+                        self.add_item_tree(&group, item);
+                        continue;
+                    };
+                    {
                         let area = self.area_name(&key);
                         self.area_groups
                             .entry(area.clone())
@@ -850,6 +874,9 @@ fn is_list_label(text: &str) -> bool {
         words <= 5
     }
 }
+
+/// How long a level's code or grade is at most (`IC 5 / Manager 4`).
+const LEVEL_FACT_CHARACTERS: usize = 30;
 
 /// How a bullet that only sends the reader to another page starts, lowercased.
 const SEND_WORDS: &[&str] = &[
