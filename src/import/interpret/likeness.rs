@@ -787,8 +787,14 @@ const REQUIREMENT_WORDS: &[&str] = &[
 /// Whether a paragraph under "Becoming a Reviewer" states what a candidate must have or have
 /// shown (an expectation of the level) rather than only the steps of applying.
 pub(super) fn states_a_requirement(paragraph: &str) -> bool {
+    says_any_of(paragraph, REQUIREMENT_WORDS)
+}
+
+/// Whether a paragraph's text, lowercased and padded with a space each side (so that `" must "`
+/// finds the word at its start or end), holds any of `words`.
+fn says_any_of(paragraph: &str, words: &[&str]) -> bool {
     let lower = format!(" {} ", plain(paragraph).to_lowercase());
-    REQUIREMENT_WORDS.iter().any(|word| lower.contains(word))
+    words.iter().any(|word| lower.contains(word))
 }
 
 /// Words of the steps of applying for a role ("submit a pull request", "open an issue",
@@ -820,8 +826,7 @@ const STEP_WORDS: &[&str] = &[
 /// Whether a paragraph under "Becoming a Reviewer" only gives the steps of applying ("If you
 /// are interested …, submit a pull request …"): the way to the level, said about it.
 pub(super) fn only_gives_steps(paragraph: &str) -> bool {
-    let lower = format!(" {} ", plain(paragraph).to_lowercase());
-    STEP_WORDS.iter().any(|word| lower.contains(word))
+    says_any_of(paragraph, STEP_WORDS)
 }
 
 #[cfg(test)]

@@ -510,14 +510,7 @@ fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
             && matches!(blocks.get(index + 1), Some(Block::List { .. }))
     };
     let count = (0..blocks.len()).filter(|&index| over_list(index)).count();
-    let deepest = blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Heading { level, .. } => Some(*level),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
+    let deepest = deepest_heading(blocks);
     if count < BOLD_LEVEL_LINES || deepest >= 6 {
         return None;
     }
@@ -627,14 +620,7 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
     let mut distinct = targets.clone();
     distinct.sort();
     distinct.dedup();
-    let deepest = blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Heading { level, .. } => Some(*level),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
+    let deepest = deepest_heading(blocks);
     if distinct.len() < 2 || distinct.len() != targets.len() || deepest >= 6 {
         return None;
     }
@@ -720,6 +706,19 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
     Some(out)
 }
 
+/// The depth of the deepest heading of `blocks` (0 without any): a rewrite that adds headings
+/// one deeper needs room under 6.
+fn deepest_heading(blocks: &[Block]) -> u8 {
+    blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// The title and the description of a list item written as a role's entry: a short
 /// level-like first line, then (after a hard break) what the role is ("Committer (Full
 /// maintainership)" over "Committers have full write access …"). `None` for any other item.
@@ -770,14 +769,7 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
         .iter()
         .filter(|block| matches!(block, Block::Heading { text, .. } if level_likeness(text) >= 0.5))
         .count();
-    let deepest = blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Heading { level, .. } => Some(*level),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
+    let deepest = deepest_heading(blocks);
     // (Tables may hold the levels: a list defining them is then their summary.)
     let tables = blocks
         .iter()
