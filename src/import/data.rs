@@ -255,7 +255,7 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
     for entry in &found {
         first_named.entry(entry.level.clone()).or_default();
     }
-    if !source.is_empty() {
+    if orders_by_source(source, first_named.len()) {
         first_named.sort_by_cached_key(|level, _| written_at(source, level));
     }
     // Numbers order the levels only when every level has one ("Pr0" beside "n00b" and
@@ -330,7 +330,7 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
             serde_json::json!({"id": slug(&name), "name": name, "kind": kind, "levels": levels})
         })
         .collect();
-    if !source.is_empty() {
+    if orders_by_source(source, areas.len()) {
         areas.sort_by_cached_key(|_, name| written_at(source, name));
     }
     let areas: Vec<Value> = areas
@@ -346,6 +346,16 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
         ladder,
         warnings,
     })
+}
+
+/// How many bytes of a data file the ordering of its levels and areas may read in all (each
+/// name is looked for in the whole text): a file of thousands of levels keeps the parsed order
+/// rather than taking minutes.
+const MAX_ORDERING_WORK: usize = 100_000_000;
+
+/// Whether `count` names are ordered by where `source` writes them (see [`MAX_ORDERING_WORK`]).
+fn orders_by_source(source: &str, count: usize) -> bool {
+    !source.is_empty() && count.saturating_mul(source.len()) <= MAX_ORDERING_WORK
 }
 
 /// Where `name` is first written in a data file's `source` as a key or a value (`"L3"`,
