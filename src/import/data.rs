@@ -32,6 +32,9 @@ const NAME_KEYS: &[&str] = &[
     "displayName",
     "display_name",
 ];
+/// Keys by which an entry of a list or a map of levels names the level it is (`title:
+/// Senior`, `name: Entry Level`).
+const TITLE_KEYS: &[&str] = &["title", "name", "label"];
 /// Keys that say which level an entry is about.
 const LEVEL_KEYS: &[&str] = &[
     "level", "levelId", "level_id", "levelID", "grade", "rank", "stage", "band", "tier",
@@ -804,7 +807,7 @@ fn walk(
                             for (index, item) in items.iter().enumerate() {
                                 // A level that names itself (`title: Senior`) is that level;
                                 // else its place in the list names it.
-                                let level = string_at(item, &["title", "name", "label"])
+                                let level = string_at(item, TITLE_KEYS)
                                     .unwrap_or_else(|| format!("{word} {}", index + 1));
                                 let area = next_area.unwrap_or_default();
                                 found.extend(entries_of(item, track, &level, area));
@@ -819,7 +822,7 @@ fn walk(
                             // `entry: {name: Entry Level, skills: [...]}`: a level that names
                             // itself and gives its criteria.
                             if criteria_value.is_object() {
-                                let title = string_at(criteria_value, &["title", "name", "label"])
+                                let title = string_at(criteria_value, TITLE_KEYS)
                                     .unwrap_or_else(|| level.clone());
                                 let area = next_area.unwrap_or_default();
                                 found.extend(entries_of(criteria_value, track, &title, area));

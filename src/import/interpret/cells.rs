@@ -17,15 +17,16 @@ pub(super) fn mark(cell: &Cell) -> Option<bool> {
     }
 }
 
-/// The expectations of a cell under (or beside) `item`: a `✓` says the level has the item
-/// (its name is the expectation), a `×` that it has not (nothing); any other cell holds its
-/// own items.
-pub(super) fn marked_or_cell_items(cell: &Cell, item: &str) -> Vec<Expectation> {
-    match mark(cell) {
-        Some(true) if !item.trim().is_empty() => vec![Expectation::new(item.trim())],
-        Some(_) => Vec::new(),
-        None => cell_items(cell),
-    }
+/// What a marking cell under (or beside) `item` grants: a `✓` the item (its name is the
+/// expectation), a `×` nothing. `None` for a cell that is no mark (it holds its own items).
+pub(super) fn granted_by_mark(cell: &Cell, item: &str) -> Option<Vec<Expectation>> {
+    let has = mark(cell)?;
+    let item = item.trim();
+    Some(if has && !item.is_empty() {
+        vec![Expectation::new(item)]
+    } else {
+        Vec::new()
+    })
 }
 
 /// The expectations one cell holds: its lists' items and paragraphs, or its lines, each

@@ -507,10 +507,9 @@ impl Interpreter {
                         continue;
                     }
                     // A `✓` grants the row's item (a privilege), in no area of its own.
-                    if mark(cell).is_some() {
-                        let items = marked_or_cell_items(cell, &area);
-                        if !items.is_empty() {
-                            self.add_to_level(level, GENERAL_AREA, items);
+                    if let Some(granted) = granted_by_mark(cell, &area) {
+                        if !granted.is_empty() {
+                            self.add_to_level(level, GENERAL_AREA, granted);
                         }
                         continue;
                     }
@@ -621,11 +620,10 @@ impl Interpreter {
             }
             for (column, cell) in row.iter().enumerate().skip(first_area) {
                 // A `✓` grants the column's item, in no area of its own.
-                if mark(cell).is_some() {
-                    let item = areas.get(column).map_or("", String::as_str);
-                    let items = marked_or_cell_items(cell, item);
-                    if !items.is_empty() {
-                        self.add_to_level(level, GENERAL_AREA, items);
+                let item = areas.get(column).map_or("", String::as_str);
+                if let Some(granted) = granted_by_mark(cell, item) {
+                    if !granted.is_empty() {
+                        self.add_to_level(level, GENERAL_AREA, granted);
                     }
                     continue;
                 }

@@ -723,29 +723,31 @@ fn deepest_heading(blocks: &[Block]) -> u8 {
 /// level-like first line, then (after a hard break) what the role is ("Committer (Full
 /// maintainership)" over "Committers have full write access …"). `None` for any other item.
 fn role_entry(item: &Item) -> Option<(String, String)> {
-    // `**Mantenedores/as**: Personas colaboradoras de confianza …`: the bold label names it.
-    if let Some((title, rest)) = bold_key(&item.text) {
-        let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
-        let fits = !rest.is_empty()
-            && title.split_whitespace().count() <= 6
-            && level_likeness(&title) >= 0.5;
-        return fits.then_some((title, rest));
-    }
-    let (first, rest) = item.text.split_once('\n')?;
-    let title = first.trim().trim_end_matches('\\').trim();
-    let title = title
-        .strip_prefix("**")
-        .and_then(|inner| inner.strip_suffix("**"))
-        .unwrap_or(title)
-        .trim();
+    // `**Mantenedores/as**: Personas colaboradoras de confianza …`: the bold label names it;
+    // else the first line does (a sentence's end or a label's colon shows it is none).
+    let (title, rest) = match bold_key(&item.text) {
+        Some(labelled) => labelled,
+        None => {
+            let (first, rest) = item.text.split_once('\n')?;
+            let title = first.trim().trim_end_matches('\\').trim();
+            let title = title
+                .strip_prefix("**")
+                .and_then(|inner| inner.strip_suffix("**"))
+                .unwrap_or(title)
+                .trim();
+            if title.ends_with(['.', ':', '：', '。']) {
+                return None;
+            }
+            (title.to_owned(), rest.to_owned())
+        }
+    };
     // (Its lines are one paragraph.)
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     let fits = !title.is_empty()
         && !rest.is_empty()
-        && !title.ends_with(['.', ':', '：', '。'])
         && title.split_whitespace().count() <= 6
-        && level_likeness(title) >= 0.5;
-    fits.then(|| (title.to_owned(), rest))
+        && level_likeness(&title) >= 0.5;
+    fits.then_some((title, rest))
 }
 
 /// A document that lists its roles as items of one list, each a title line over its
