@@ -628,10 +628,12 @@ impl Level {
 }
 
 /// An id made from a name: ASCII letters and digits, lower case, anything else as one `-`
-/// (`Senior Engineer II` → `senior-engineer-ii`). Safe as a file name and a link anchor.
+/// (`Senior Engineer II` → `senior-engineer-ii`). Safe as a file name and a link anchor. Other
+/// scripts are spelled in Latin letters first (`Développeur` → `developpeur`, `技术能力` →
+/// `ji-shu-neng-li`, `기술` → `gisul`), so that an id in the YAML still says what it names.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars() {
+    for c in deunicode::deunicode(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') {
@@ -721,5 +723,21 @@ mod tests {
         assert_eq!(years("8-5 years"), (None, None));
         assert_eq!(years("4+ years in management"), (None, None));
         assert_eq!(Experience::parse(" 4+ ").text, "4+");
+    }
+
+    #[test]
+    fn ids_from_names_in_any_script_say_what_they_name() {
+        assert_eq!(slug("Senior Engineer II"), "senior-engineer-ii");
+        assert_eq!(
+            slug("Développeur·se confirmé·e"),
+            "developpeur-se-confirme-e"
+        );
+        assert_eq!(slug("Straße"), "strasse");
+        assert_eq!(slug("技术能力"), "ji-shu-neng-li");
+        assert_eq!(slug("Committer 的权利"), "committer-de-quan-li");
+        assert_eq!(slug("기술"), "gisul");
+        assert_eq!(slug("Инженер"), "inzhener");
+        assert_eq!(slug("🎉"), "tada");
+        assert_eq!(slug("—"), "x");
     }
 }
