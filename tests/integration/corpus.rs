@@ -362,6 +362,7 @@ fn holdout_sets_scores() {
         "holdout10",
         "holdout11",
         "holdout12",
+        "holdout13",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
