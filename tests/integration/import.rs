@@ -1983,6 +1983,34 @@ fn promotions_name_the_level_they_lead_to() {
 }
 
 #[test]
+fn what_a_later_list_says_of_promoted_levels_by_name_joins_them() {
+    // TiKV Scheduling SIG's shape: promotions, then "rights and duties" over `- Reviewer` and
+    // `- Committer`, each over its own items, then the rules for leaving (a section, not the
+    // last level's).
+    let imported = imported_from(
+        "charter.md",
+        "# SIG charter\n\n## Promotion\n\n- Reviews and promotions\n\
+         \x20 - Whether a member is promoted from Contributor to Reviewer:\n    - Two nominations\n\
+         \x20 - Whether a member is promoted from Reviewer to Committer:\n    - Three nominations\n\n\
+         - Rights and duties\n  - Reviewer\n    - Approve pull requests\n  - Committer\n    - Guide reviewers\n\n\
+         - Removal\n  - Members inactive for a quarter leave the SIG\n",
+    );
+    assert_eq!(level_titles(&imported), ["Reviewer", "Committer"]);
+    assert_eq!(
+        entry(&imported, "Reviewer", "Rights and duties"),
+        ["Approve pull requests"]
+    );
+    assert_eq!(
+        entry(&imported, "Committer", "Rights and duties"),
+        ["Guide reviewers"]
+    );
+    let prose: Vec<&str> = imported.sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(prose.contains(&"Removal"), "{prose:?}");
+    let everything = format!("{imported:?}");
+    assert!(everything.contains("Members inactive for a quarter leave the SIG"));
+}
+
+#[test]
 fn a_data_file_s_levels_and_areas_keep_the_order_the_file_writes() {
     // The University of Manchester framework's shape: competencies, each with a map of
     // levels that name themselves and list their skills; neither in alphabetical order.

@@ -624,10 +624,35 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
     if distinct.len() < 2 || distinct.len() != targets.len() || deepest >= 6 {
         return None;
     }
+    // What a later list says of the promoted levels by name ("晋级角色权益 & 义务" over
+    // `- Reviewer` and `- Committer`, each over its rights): joined to those levels, under the
+    // grouping item's text as their area.
+    let mut said_of: Vec<(String, Block, Block)> = Vec::new();
+    for block in blocks {
+        if let Block::List { items, line } = block {
+            for item in items {
+                for child in role_groups(item, &distinct) {
+                    said_of.push((
+                        plain(&child.text).trim().to_lowercase(),
+                        Block::Paragraph {
+                            text: format!("**{}**", plain(&item.text).trim()),
+                            line: *line,
+                        },
+                        Block::List {
+                            items: child.children.clone(),
+                            line: *line,
+                        },
+                    ));
+                }
+            }
+        }
+    }
     let promotion = |item: &Item, depth: u8, line: usize, out: &mut Vec<Block>| {
+        let target = promotion_target(&item.text).unwrap_or_default();
+        let lower = target.to_lowercase();
         out.push(Block::Heading {
             level: depth + 1,
-            text: promotion_target(&item.text).unwrap_or_default(),
+            text: target,
             line,
         });
         out.push(Block::Paragraph {
@@ -638,6 +663,11 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
             items: item.children.clone(),
             line,
         });
+        for (level, label, list) in &said_of {
+            if *level == lower {
+                out.extend([label.clone(), list.clone()]);
+            }
+        }
     };
     let mut depth = 0;
     let mut out = Vec::with_capacity(blocks.len());
@@ -668,6 +698,7 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
                 // The items before the first promotion stay a list; after the promotions,
                 // what follows belongs to the last promotion's level.
                 let mut pending: Vec<Item> = Vec::new();
+                let mut promoted = false;
                 let flush = |pending: &mut Vec<Item>, out: &mut Vec<Block>| {
                     if !pending.is_empty() {
                         out.push(Block::List {
@@ -677,9 +708,32 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
                     }
                 };
                 for item in items {
+                    let joined = role_groups(item, &distinct);
                     if promotes(item) {
                         flush(&mut pending, &mut out);
                         promotion(item, depth, *line, &mut out);
+                        promoted = true;
+                    } else if !joined.is_empty() {
+                        // (Joined to their levels above; what else it holds stays here.)
+                        pending.extend(
+                            item.children
+                                .iter()
+                                .filter(|child| !joined.contains(child))
+                                .cloned(),
+                        );
+                    } else if promoted && is_becoming_heading(&item.text) {
+                        // "退出制度" (leaving a role) after the promotions: a section of its
+                        // own, not more of the last promotion's level.
+                        flush(&mut pending, &mut out);
+                        out.push(Block::Heading {
+                            level: depth + 1,
+                            text: plain(&item.text).trim().to_owned(),
+                            line: *line,
+                        });
+                        out.push(Block::List {
+                            items: item.children.clone(),
+                            line: *line,
+                        });
                     } else if holds_promotions(item) {
                         flush(&mut pending, &mut out);
                         out.push(Block::Paragraph {
@@ -690,6 +744,7 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
                             if promotes(child) {
                                 flush(&mut pending, &mut out);
                                 promotion(child, depth, *line, &mut out);
+                                promoted = true;
                             } else {
                                 pending.push(child.clone());
                             }
@@ -704,6 +759,26 @@ fn promotions_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
         }
     }
     Some(out)
+}
+
+/// The items nested in `item` that name one of `levels` (`- Reviewer` over its rights), when
+/// `item` groups what is said of each: at least one of them holds items of its own.
+fn role_groups<'a>(item: &'a Item, levels: &[String]) -> Vec<&'a Item> {
+    let named: Vec<&Item> = item
+        .children
+        .iter()
+        .filter(|child| {
+            let title = plain(&child.text);
+            levels
+                .iter()
+                .any(|level| level.eq_ignore_ascii_case(title.trim()))
+        })
+        .collect();
+    if named.iter().any(|child| !child.children.is_empty()) {
+        named
+    } else {
+        Vec::new()
+    }
 }
 
 /// The depth of the deepest heading of `blocks` (0 without any): a rewrite that adds headings
