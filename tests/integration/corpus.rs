@@ -363,6 +363,7 @@ fn holdout_sets_scores() {
         "holdout11",
         "holdout12",
         "holdout13",
+        "holdout14",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
