@@ -2180,3 +2180,30 @@ fn labelled_requirements_and_a_code_bullet_name_areas_and_how_to_become_says_wha
         ["Members are invited after demonstrating valuable contributions."]
     );
 }
+
+#[test]
+fn a_table_of_the_people_in_a_role_is_no_table_of_levels() {
+    // Crossplane's steering committee: its members in a table (avatars, profile links,
+    // addresses, terms) under the role's section.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Steering Committee\n\nThe committee sets the direction.\n\n\
+         ### Responsibilities\n\n- Set the roadmap\n- Approve releases\n\n\
+         ### Steering Committee\n\nThe members are listed below.\n\n| | Member | Email | Term End |\n|---|---|---|---|\n\
+         | <img src=\"https://github.com/ana.png\"> | [Ana Lima](https://github.com/ana) | ana@example.org | 2027-02-06 |\n\
+         | <img src=\"https://github.com/bo.png\"> | [Bo Chen](https://github.com/bochen) | bo@example.org | 2028-02-06 |\n\n\
+         ## Maintainers\n\nMaintainers own a repository.\n\n### Responsibilities\n\n- Review pull requests\n- Cut releases\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Steering Committee", "Maintainers"]
+    );
+    assert_eq!(
+        table(&imported)["Steering Committee"]
+            .values()
+            .flatten()
+            .collect::<Vec<_>>(),
+        ["Set the roadmap", "Approve releases"]
+    );
+    assert!(format!("{imported:?}").contains("Bo Chen"));
+}

@@ -1,6 +1,7 @@
 //! Tables: levels as rows (with groups of bullets per cell), grids of levels × areas either
 //! way round, a handbook's overview of grades, and a summary table that aligns tracks.
 
+use super::text::names_a_person;
 use super::*;
 
 impl Interpreter {
@@ -47,6 +48,17 @@ impl Interpreter {
             // are read where it points, the table is kept as prose.
             let text = table_text(rows);
             self.prose(&text, line);
+        } else if is_roster_table(rows) {
+            // The people who hold a role (a column of profile links or e-mail addresses): said
+            // of the level it is under, as a roster list is, else prose.
+            let text = table_text(rows);
+            match self.current_level() {
+                Some(level) => {
+                    level.roster = true;
+                    level.description.push(text);
+                }
+                None => self.prose(&text, line),
+            }
         } else if nested {
             self.level_rows(rows, line);
         } else if let Some(alignment) = alignment_table(rows) {
@@ -138,18 +150,28 @@ impl Interpreter {
 /// A table one of whose columns links each row to a heading of the same document
 /// (`[D1 - Developer 1](#d1---developer-1)`).
 fn is_index_table(rows: &[Vec<Cell>]) -> bool {
+    has_column_where(rows, |text| {
+        link_target(text).is_some_and(|target| target.starts_with('#')) && text.starts_with('[')
+    })
+}
+
+/// Whether a table lists people (Crossplane's steering committee: `[Bassam Tabbara](https://
+/// github.com/bassam)`, `bassam@upbound.io`, terms): a column of profile links or addresses.
+fn is_roster_table(rows: &[Vec<Cell>]) -> bool {
+    has_column_where(rows, names_a_person)
+}
+
+/// Whether a table of two body rows or more has a column every body cell of which is `so`
+/// (its text trimmed).
+fn has_column_where(rows: &[Vec<Cell>], so: impl Fn(&str) -> bool) -> bool {
     let body: Vec<&Vec<Cell>> = rows.iter().skip(1).collect();
     if body.len() < 2 {
         return false;
     }
     let width = body.iter().map(|row| row.len()).max().unwrap_or(0);
     (0..width).any(|column| {
-        body.iter().all(|row| {
-            row.get(column).is_some_and(|cell| {
-                link_target(cell.text.trim()).is_some_and(|target| target.starts_with('#'))
-                    && cell.text.trim().starts_with('[')
-            })
-        })
+        body.iter()
+            .all(|row| row.get(column).is_some_and(|cell| so(cell.text.trim())))
     })
 }
 

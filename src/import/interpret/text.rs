@@ -584,7 +584,7 @@ impl Interpreter {
 
 /// Whether a bullet names a person (`@masukai — project lead`, `[@octocat](…)`) rather than
 /// saying something.
-fn names_a_person(text: &str) -> bool {
+pub(super) fn names_a_person(text: &str) -> bool {
     if links_a_profile(text) || super::reading::names_by_address(text) {
         return true;
     }
