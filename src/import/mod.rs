@@ -10,6 +10,7 @@
 //! place is kept as prose and reported with its line (or `sheet!cell`). [`explain`] prints
 //! what was found, for `ladder import --explain`.
 
+pub mod asciidoc;
 pub mod data;
 pub mod docx;
 pub mod explain;
@@ -28,12 +29,14 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Ladder;
 
 /// Extensions of text documents, which `ladder build` also reads directly.
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "rst", "txt", "html", "htm"];
+pub const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "html", "htm",
+];
 
 /// Every extension `ladder import` reads.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "mdx", "rst", "txt", "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods",
-    "csv", "json", "yaml", "yml", "js", "mjs", "cjs", "ts",
+    "md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "html", "htm", "docx", "xlsx",
+    "xlsm", "xls", "ods", "csv", "json", "yaml", "yml", "js", "mjs", "cjs", "ts",
 ];
 
 /// Extensions of a site's data modules, whose ladder is an object literal.
@@ -204,9 +207,11 @@ pub fn import_text_with(
         .at(Some((line, 1)))
         .with_hint("remove the nesting (save the page again from its editor), or import its text as Markdown")]);
     }
-    // reStructuredText and MDX are read as the Markdown they are rewritten to, line for line.
+    // reStructuredText, AsciiDoc and MDX are read as the Markdown they are rewritten to, line
+    // for line.
     let rewritten = match extension_of(path).as_deref() {
         Some("rst") => Some(rst::to_markdown(text)),
+        Some("adoc" | "asciidoc") => Some(asciidoc::to_markdown(text)),
         Some("mdx") => Some(rst::mdx_to_markdown(text)),
         _ => None,
     };

@@ -458,7 +458,8 @@ fn this_tools_workbook_imports_back_to_the_ladder_it_came_from() {
 }
 
 /// Files of every kind the importer reads, to damage: the real ladders, and the kinds none of
-/// them is (an OpenDocument workbook LibreOffice saved, a semicolon CSV in Windows-1252).
+/// them is (an OpenDocument workbook LibreOffice saved, a semicolon CSV in Windows-1252, an
+/// AsciiDoc page).
 fn samples() -> Vec<(String, Vec<u8>)> {
     static OTHER_KINDS: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
     let other_kinds = OTHER_KINDS.get_or_init(|| {
@@ -475,6 +476,13 @@ fn samples() -> Vec<(String, Vec<u8>)> {
             (
                 String::from("kompetenzen.csv"),
                 encoding_rs::WINDOWS_1252.encode(csv).0.into_owned(),
+            ),
+            (
+                String::from("roles.adoc"),
+                std::fs::read(repo(
+                    "tests/fixtures/import/holdout14/spring-cloud-alibaba-roles-zh-adoc/source.adoc",
+                ))
+                .unwrap(),
             ),
         ]
     });

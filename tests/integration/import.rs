@@ -2207,3 +2207,26 @@ fn a_table_of_the_people_in_a_role_is_no_table_of_levels() {
     );
     assert!(format!("{imported:?}").contains("Bo Chen"));
 }
+
+#[test]
+fn an_asciidoc_page_of_roles_reads_like_its_markdown() {
+    // Spring Cloud Alibaba's shape: `===` groups, `====` roles over `*` criteria, and the
+    // members' tables (`|===`, a cell a line, handles and addresses) that are no levels.
+    let imported = imported_from(
+        "roles.adoc",
+        "= Community\n:toc:\n\n=== 开发角色\n项目开发者包含两种角色。\n\n==== Committer\nCommitter是具有写权限的个人，包含以下的标准：\n\n\
+         * 能够持续贡献 issue、PR；\n* 参与 *code review*；\n\n==== Contributor\nContributor是对项目有贡献的个人，标准为：\n\n\
+         * 提交过PR并被合并；\n\n=== 开发团队\n\n==== Committer成员：\n\n[cols=\"1,1,1\"]\n|===\n|姓名 |Github账号 |联系方式\n\n\
+         |方剑\n|fangjian0423\n|fangjian0423@gmail.com\n\n|肖京\n|flystar32\n|flystar32@163.com\n|===\n",
+    );
+    assert_eq!(level_titles(&imported), ["Committer", "Contributor"]);
+    assert_eq!(
+        table(&imported)["Committer"]
+            .values()
+            .flatten()
+            .collect::<Vec<_>>(),
+        ["能够持续贡献 issue、PR；", "参与 **code review**；"]
+    );
+    assert_eq!(imported.language.as_deref(), Some("zh"));
+    assert!(format!("{imported:?}").contains("flystar32@163.com"));
+}

@@ -156,9 +156,20 @@ fn is_index_table(rows: &[Vec<Cell>]) -> bool {
 }
 
 /// Whether a table lists people (Crossplane's steering committee: `[Bassam Tabbara](https://
-/// github.com/bassam)`, `bassam@upbound.io`, terms): a column of profile links or addresses.
+/// github.com/bassam)`, `bassam@upbound.io`, terms): a column of profile links or e-mail
+/// addresses.
 fn is_roster_table(rows: &[Vec<Cell>]) -> bool {
-    has_column_where(rows, names_a_person)
+    has_column_where(rows, |text| names_a_person(text) || is_address(text))
+}
+
+/// Whether a cell is one e-mail address (`fangjian0423@gmail.com`).
+fn is_address(text: &str) -> bool {
+    let text = plain(text);
+    let text = text.trim();
+    !text.contains(char::is_whitespace)
+        && text
+            .split_once('@')
+            .is_some_and(|(name, host)| !name.is_empty() && host.contains('.'))
 }
 
 /// Whether a table of two body rows or more has a column every body cell of which is `so`
