@@ -126,8 +126,6 @@ const LEVEL_WORDS: &[&str] = &[
     "desenvolvedor",
     "gerente",
     // Roles of open-source contributor ladders besides `ROLE_WORDS`.
-    "participant",
-    "chair",
     "mitwirkender",
     "mitwirkende",
     "betreuer",
@@ -176,6 +174,10 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "ambassador",
     "advisor",
     "adviser",
+    "participant",
+    "chair",
+    // "Component Team Leads", "SIG Leads": leads of a part of the project.
+    "lead",
     // A project management committee's members are the top rung of Apache-style ladders.
     "pmc",
     // The first rung of ESLint- and Apache-style ladders, and the steering committee at the top.
@@ -843,6 +845,10 @@ mod tests {
             "Level 4",
             "Staff",
             "E5",
+            // Roles' sections, written in the plural.
+            "Community Participants AKA Zarf Enthusiasts",
+            "Component Team Leads",
+            "Maintainers",
         ] {
             assert!(level_likeness(title) >= 0.5, "{title}");
         }
