@@ -2230,3 +2230,21 @@ fn an_asciidoc_page_of_roles_reads_like_its_markdown() {
     assert_eq!(imported.language.as_deref(), Some("zh"));
     assert!(format!("{imported:?}").contains("flystar32@163.com"));
 }
+
+#[test]
+fn where_one_table_names_the_roles_a_table_naming_none_is_prose() {
+    // NotionNext's governance: a table of principles ("目标 | 做法") and one of the roles
+    // ("角色 | 如何获得 | 典型权限"); only the second holds levels.
+    let imported = imported_from(
+        "governance.md",
+        "# 项目治理\n\n| 目标 | 做法 |\n| --- | --- |\n| **减少打扰** | Issue 不默认 assign |\n| **机器守门** | PR 必过 CI |\n\n\
+         | 角色 | 如何获得 | 典型权限 |\n| --- | --- | --- |\n| **使用者** | 部署站点即可 | 阅读文档 |\n\
+         | **Contributor** | 任意被合并的 PR | 出现在贡献者列表 |\n| **Maintainer** | 现有维护者认可 | 合并 PR |\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["使用者", "Contributor", "Maintainer"]
+    );
+    assert_eq!(entry(&imported, "Maintainer", "典型权限"), ["合并 PR"]);
+    assert!(format!("{imported:?}").contains("PR 必过 CI"));
+}

@@ -695,7 +695,8 @@ const FUNCTION_WORDS: &[&str] = &[
 pub(super) fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {
     let corner = corner.to_lowercase();
     let levels = [
-        "level", "title", "role", "position", "grade", "band", "stufe", "niveau", "nivel",
+        "level", "title", "role", "position", "grade", "band", "stufe", "niveau", "nivel", "角色",
+        "职级", "職級", "等級", "役割", "역할", "직급",
     ];
     let areas = [
         "area",

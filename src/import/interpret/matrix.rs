@@ -21,6 +21,64 @@ pub enum LevelAxis {
     Rows,
 }
 
+/// How much a table's column labels (its header after the corner) and its row labels (the
+/// first cells of its body) read as levels' titles, each the mean [`level_likeness`].
+pub(super) struct LabelScores {
+    pub columns: f32,
+    pub rows: f32,
+}
+
+pub(super) fn label_scores(header: &[Cell], body: &[&Vec<Cell>]) -> LabelScores {
+    let mean = |scores: Vec<f32>| {
+        let count = scores.len().max(1) as f32;
+        scores.iter().sum::<f32>() / count
+    };
+    LabelScores {
+        columns: mean(
+            header
+                .iter()
+                .skip(1)
+                .filter(|cell| !is_blank(cell))
+                .map(|cell| level_likeness(&cell.text))
+                .collect(),
+        ),
+        rows: mean(
+            body.iter()
+                .filter(|row| !is_group_row(row))
+                .filter_map(|row| row.first())
+                .filter(|cell| !is_blank(cell))
+                .map(|cell| level_likeness(&cell.text))
+                .collect(),
+        ),
+    }
+}
+
+/// Whether one of the document's tables surely names levels: most of its labels either way,
+/// or a corner that says its rows are levels ("Role", "角色") over rows that read as some.
+pub(super) fn some_table_names_levels(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| {
+        let Block::Table { rows, .. } = block else {
+            return false;
+        };
+        let rows: Vec<&Vec<Cell>> = rows
+            .iter()
+            .filter(|row| row.iter().any(|cell| !is_blank(cell)))
+            .collect();
+        let [header, body @ ..] = rows.as_slice() else {
+            return false;
+        };
+        if body.is_empty() {
+            return false;
+        }
+        let scores = label_scores(header, body);
+        let corner = header
+            .first()
+            .and_then(|cell| corner_says_rows_are_levels(&plain(&cell.text)));
+        scores.columns.max(scores.rows) >= MOSTLY_LEVELS_IN_LABELS
+            || corner == Some(true) && scores.rows >= NO_LEVELS_IN_LABELS
+    })
+}
+
 /// A table's mean label likeness below which its rows and columns name no levels.
 const NO_LEVELS_IN_LABELS: f32 = 0.3;
 
@@ -63,26 +121,21 @@ impl Interpreter {
         let header = rows[header_rows - 1];
         let body = &rows[header_rows..];
         let label = |cell: Option<&Cell>| cell.map(|cell| plain(&cell.text)).unwrap_or_default();
-        let mean = |scores: Vec<f32>| {
-            let count = scores.len().max(1) as f32;
-            scores.iter().sum::<f32>() / count
-        };
-        let columns_score = mean(
-            header
-                .iter()
-                .skip(1)
-                .filter(|cell| !is_blank(cell))
-                .map(|cell| level_likeness(&cell.text))
-                .collect(),
-        );
-        let rows_score = mean(
-            body.iter()
-                .filter(|row| !is_group_row(row))
-                .filter_map(|row| row.first())
-                .filter(|cell| !is_blank(cell))
-                .map(|cell| level_likeness(&cell.text))
-                .collect(),
-        );
+        let LabelScores {
+            columns: columns_score,
+            rows: rows_score,
+        } = label_scores(header, body);
+        // Where another table of the document names the levels ("角色 | 如何获得 | 典型权限"),
+        // a table whose labels name none ("目标 | 做法", "类型 | 流程") is about something else.
+        if self.tables_name_levels
+            && self.options.levels_axis.is_none()
+            && columns_score < NO_LEVELS_IN_LABELS
+            && rows_score < NO_LEVELS_IN_LABELS
+        {
+            let text = table_text(&rows);
+            self.prose(&text, line);
+            return;
+        }
         // On a page about one level, a table whose labels name no levels either way is not a
         // matrix of levels (a split of time, a glossary): it is kept as prose. So is such a
         // table after the document's headings have given its levels, outside them (an

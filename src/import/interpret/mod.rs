@@ -458,6 +458,9 @@ pub struct Interpreter {
     /// The document is one level (see [`Reading::page`]): every heading names an area or a
     /// group of areas.
     page_level: bool,
+    /// One of the document's tables surely names levels: a table whose labels name none is
+    /// then prose ([`matrix::some_table_names_levels`]).
+    tables_name_levels: bool,
     /// The depth of the area heading being filled, to tell a group heading from an area.
     area_heading_depth: Option<u8>,
     /// The document's first heading, a candidate title for a page about one level.
@@ -535,6 +538,7 @@ impl Interpreter {
             options: super::ImportOptions::default(),
             one_level_page: None,
             page_level: false,
+            tables_name_levels: false,
             area_heading_depth: None,
             first_heading: None,
             prose_headings: Vec::new(),

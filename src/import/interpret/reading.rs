@@ -1156,6 +1156,7 @@ impl Interpreter {
             .split_first()
             .filter(|(_, rest)| page || rest.iter().all(|title| level_likeness(title) < 0.5))
             .map(|(first, _)| (*first).to_owned());
+        self.tables_name_levels = super::matrix::some_table_names_levels(blocks);
         let mut guessed = self.clone();
         guessed.analyse(blocks);
         let guess = guessed.reading();
