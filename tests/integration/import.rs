@@ -2237,14 +2237,17 @@ fn where_one_table_names_the_roles_a_table_naming_none_is_prose() {
     // ("角色 | 如何获得 | 典型权限"); only the second holds levels.
     let imported = imported_from(
         "governance.md",
-        "# 项目治理\n\n| 目标 | 做法 |\n| --- | --- |\n| **减少打扰** | Issue 不默认 assign |\n| **机器守门** | PR 必过 CI |\n\n\
-         | 角色 | 如何获得 | 典型权限 |\n| --- | --- | --- |\n| **使用者** | 部署站点即可 | 阅读文档 |\n\
-         | **Contributor** | 任意被合并的 PR | 出现在贡献者列表 |\n| **Maintainer** | 现有维护者认可 | 合并 PR |\n",
+        "# 项目治理\n\n## 低负担与合规原则\n\n| 目标 | 做法 |\n| --- | --- |\n| **减少打扰** | Issue 不默认 assign |\n| **机器守门** | PR 必过 CI |\n\n\
+         ## 角色与权限\n\n| 角色 | 如何获得 | 典型权限 |\n| --- | --- | --- |\n| **使用者** | 部署站点即可 | 阅读文档 |\n\
+         | **Contributor** | 任意被合并的 PR | 出现在贡献者列表 |\n| **Maintainer** | 现有维护者认可 | 合并 PR |\n\n\
+         ## 合并与 main 分支\n\n- 合并前需通过 CI。\n- 至少一位维护者批准。\n\n## GitHub 设置清单（Org Admin）\n\n- 开启分支保护\n- 配置 Secrets\n",
     );
     assert_eq!(
         level_titles(&imported),
         ["使用者", "Contributor", "Maintainer"]
     );
     assert_eq!(entry(&imported, "Maintainer", "典型权限"), ["合并 PR"]);
-    assert!(format!("{imported:?}").contains("PR 必过 CI"));
+    let everything = format!("{imported:?}");
+    assert!(everything.contains("PR 必过 CI"));
+    assert!(everything.contains("开启分支保护"));
 }

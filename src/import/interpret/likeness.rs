@@ -559,13 +559,18 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     if first_line.is_empty() {
         return 0.0;
     }
-    // "Community member requirements": a role's list, named after the role.
-    let names_a_list = first_line
+    // "Community member requirements": a role's list, named after the role. (A role in
+    // brackets after it says whom the list is for: "GitHub 设置清单（Org Admin）".)
+    let unbracketed = without_brackets(first_line);
+    let names_a_list = unbracketed
         .to_lowercase()
         .split_whitespace()
         .last()
         .is_some_and(|word| LIST_NAMES.contains(&word.trim_end_matches([':', '：'])))
-        || ends_with_unspaced_list_name(first_line);
+        || ends_with_unspaced_list_name(&unbracketed)
+        || ["清单", "チェックリスト"]
+            .iter()
+            .any(|list| unbracketed.trim().ends_with(list));
     // "Privileges of a Contributor", "Checklist for becoming a Reviewer": a role's list, named
     // before the role.
     let mut words_of = first_line.split_whitespace().map(str::to_lowercase);
@@ -683,6 +688,21 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         score *= 0.3;
     }
     score.min(1.0)
+}
+
+/// A text without what it says in brackets (`(…)`, `（…）`).
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Words that join a title's words ("Member *of the* Board"): not counted in its length.
@@ -850,6 +870,8 @@ mod tests {
             "Community Participants AKA Zarf Enthusiasts",
             "Component Team Leads",
             "Maintainers",
+            // A role translated in brackets.
+            "1.3 提交者 (Committers)",
         ] {
             assert!(level_likeness(title) >= 0.5, "{title}");
         }
@@ -861,6 +883,8 @@ mod tests {
             // A section's number is not a level's.
             "1. Technical Know-How (DB内部構造・アーキテクチャ・設計)",
             "2.3 Delivery",
+            // A checklist for a role, the role in brackets.
+            "GitHub 设置清单（Org Admin）",
         ] {
             assert!(level_likeness(area) < 0.5, "{area}");
         }

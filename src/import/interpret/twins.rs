@@ -145,6 +145,27 @@ impl Interpreter {
     /// A top rung described only in prose ("Senior Vice President / CTO / CIO") stays, as does a
     /// level known to be one (a table's, one described twice, one with a code or experience).
     pub(super) fn prose_at_track_ends(&mut self) {
+        // Where a table's rows or columns are the levels, a heading titled unlike a level
+        // ("合并与 main 分支", "Related documents") is a section of the page, not another rung.
+        let from_tables = self
+            .tracks
+            .iter()
+            .any(|track| track.levels.iter().filter(|level| level.from_table).count() >= 2);
+        if from_tables {
+            for track in &mut self.tracks {
+                let (sections, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
+                    std::mem::take(&mut track.levels)
+                        .into_iter()
+                        .partition(|level| {
+                            !level.from_table
+                                && !level.definite
+                                && level_likeness(&level.title) < 0.5
+                        });
+                track.levels = levels;
+                self.sections
+                    .extend(sections.into_iter().map(level_as_prose));
+            }
+        }
         // A question ("How do I get promoted?", "Como diferenciar Senior de Staff?") or a
         // process ("Nomination of a maintainer") titles prose wherever it is: a level is never
         // asked, nor done.
