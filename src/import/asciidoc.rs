@@ -7,6 +7,8 @@
 //! `|===` table a pipe table padded with blank lines, and what only steers the renderer
 //! (attributes, block attributes, comments, includes) a blank line.
 
+use super::rst::{break_cell, continue_cell};
+
 /// Delimiters of blocks whose lines are kept as written: listings and literals (a fence),
 /// comments and passthroughs (dropped).
 const VERBATIM_DELIMITERS: &[&str] = &["----", "....", "////", "++++"];
@@ -202,24 +204,12 @@ fn pipe_table(body: &[&str], columns: Option<usize>, separator: char) -> Vec<Str
     for line in body {
         let line = line.trim();
         if line.is_empty() {
-            if let Some(cell) = cells.last_mut() {
-                if !cell.is_empty() && !cell.ends_with("<br>") {
-                    cell.push_str("<br>");
-                }
-            }
+            break_cell(cells.last_mut());
             continue;
         }
         let starts_cell = separator == ',' || starts_with_cell(line);
         if !starts_cell {
-            match cells.last_mut() {
-                Some(cell) => {
-                    if !cell.is_empty() && !cell.ends_with("<br>") {
-                        cell.push(' ');
-                    }
-                    cell.push_str(line);
-                }
-                None => cells.push(line.to_owned()),
-            }
+            continue_cell(&mut cells, line);
             continue;
         }
         let pieces = split_cells(line, separator);

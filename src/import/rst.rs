@@ -257,11 +257,7 @@ fn list_table(content: &[&str], header_rows: usize, caption: &str) -> Vec<String
     let mut cell_indent = None;
     for line in content {
         if line.trim().is_empty() {
-            if let Some(cell) = rows.last_mut().and_then(|row| row.last_mut()) {
-                if !cell.is_empty() && !cell.ends_with("<br>") {
-                    cell.push_str("<br>");
-                }
-            }
+            break_cell(rows.last_mut().and_then(|row| row.last_mut()));
             continue;
         }
         let indent = indent_of(line);
@@ -289,15 +285,7 @@ fn list_table(content: &[&str], header_rows: usize, caption: &str) -> Vec<String
                 continue;
             }
         }
-        match row.last_mut() {
-            Some(cell) => {
-                if !cell.is_empty() && !cell.ends_with("<br>") {
-                    cell.push(' ');
-                }
-                cell.push_str(text);
-            }
-            None => row.push(text.to_owned()),
-        }
+        continue_cell(row, text);
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     if width == 0 {
@@ -328,6 +316,29 @@ fn list_table(content: &[&str], header_rows: usize, caption: &str) -> Vec<String
         out.push(line_of(row));
     }
     out
+}
+
+/// A blank line inside a table's cell being read (reStructuredText's or AsciiDoc's): the
+/// cell's next line starts a paragraph.
+pub(super) fn break_cell(cell: Option<&mut String>) {
+    if let Some(cell) = cell {
+        if !cell.is_empty() && !cell.ends_with("<br>") {
+            cell.push_str("<br>");
+        }
+    }
+}
+
+/// A line that goes on the last cell read (a new cell when there is none yet).
+pub(super) fn continue_cell(cells: &mut Vec<String>, text: &str) {
+    match cells.last_mut() {
+        Some(cell) => {
+            if !cell.is_empty() && !cell.ends_with("<br>") {
+                cell.push(' ');
+            }
+            cell.push_str(text);
+        }
+        None => cells.push(text.to_owned()),
+    }
 }
 
 /// RST inline markup as Markdown: `` `text <url>`_ `` links, ``` ``code`` ```, roles

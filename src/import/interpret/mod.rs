@@ -461,6 +461,9 @@ pub struct Interpreter {
     /// One of the document's tables surely names levels: a table whose labels name none is
     /// then prose ([`matrix::some_table_names_levels`]).
     tables_name_levels: bool,
+    /// The chosen reading is read once more with headings titled unlike a level beside a
+    /// table of levels as sections ([`twins`]' `prose_at_track_ends`).
+    sections_beside_tables: bool,
     /// The depth of the area heading being filled, to tell a group heading from an area.
     area_heading_depth: Option<u8>,
     /// The document's first heading, a candidate title for a page about one level.
@@ -539,6 +542,7 @@ impl Interpreter {
             one_level_page: None,
             page_level: false,
             tables_name_levels: false,
+            sections_beside_tables: false,
             area_heading_depth: None,
             first_heading: None,
             prose_headings: Vec::new(),

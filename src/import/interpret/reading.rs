@@ -1184,6 +1184,25 @@ impl Interpreter {
             }
         }
         match best {
+            Some((_, Ok(imported))) if self.tables_name_levels => {
+                // The chosen reading once more, headings titled unlike a level beside a table
+                // of levels now sections: not while choosing, where dropping a wrong reading's
+                // stray levels would make it look right.
+                let reading = imported.reading;
+                let mut chosen = self.clone();
+                chosen.track_depth = reading.tracks;
+                chosen.level_depth = reading.levels;
+                chosen.area_depth = reading.areas;
+                chosen.sections_beside_tables = true;
+                if reading.page {
+                    chosen.start_page_level();
+                }
+                chosen.walk(blocks);
+                chosen.finish().map(|mut imported| {
+                    imported.reading = reading;
+                    imported
+                })
+            }
             Some((_, result)) => result,
             None => {
                 self.analyse(blocks);

@@ -147,10 +147,11 @@ impl Interpreter {
     pub(super) fn prose_at_track_ends(&mut self) {
         // Where a table's rows or columns are the levels, a heading titled unlike a level
         // ("合并与 main 分支", "Related documents") is a section of the page, not another rung.
-        let from_tables = self
-            .tracks
-            .iter()
-            .any(|track| track.levels.iter().filter(|level| level.from_table).count() >= 2);
+        let from_tables = self.sections_beside_tables
+            && self
+                .tracks
+                .iter()
+                .any(|track| track.levels.iter().filter(|level| level.from_table).count() >= 2);
         if from_tables {
             for track in &mut self.tracks {
                 let (sections, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
