@@ -691,7 +691,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
 }
 
 /// A text without what it says in brackets (`(…)`, `（…）`).
-fn without_brackets(text: &str) -> String {
+pub(super) fn without_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {

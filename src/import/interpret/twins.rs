@@ -376,19 +376,7 @@ fn count(level: &LevelDraft) -> usize {
 /// parenthesized expansion or translation ("TSC (Technical Steering Committee) members",
 /// "Reviewer（审核者）").
 fn title_words(title: &str) -> Vec<String> {
-    let mut depth = 0usize;
-    let unbracketed: String = plain(title)
-        .chars()
-        .filter(|&c| {
-            match c {
-                '(' | '（' => depth += 1,
-                ')' | '）' => depth = depth.saturating_sub(1),
-                _ => return depth == 0,
-            }
-            false
-        })
-        .collect();
-    unbracketed
+    super::likeness::without_brackets(&plain(title))
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
