@@ -325,12 +325,23 @@ fn references(line: &str) -> String {
 /// `link:url[text]`, `https://url[text]`, `mailto:a@b[text]` → `[text](url)`;
 /// `xref:page.adoc[text]` → `text`.
 fn links(line: &str) -> String {
+    const PREFIXES: [&str; 5] = ["link:", "xref:", "https://", "http://", "mailto:"];
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
+    // Where each prefix next occurs in `line` (`None`: nowhere after), found again only once
+    // passed: a line of thousands of bare addresses is read in one pass, not one per address.
+    let mut next: [Option<usize>; 5] = PREFIXES.map(|prefix| line.find(prefix));
     loop {
-        let found = ["link:", "xref:", "https://", "http://", "mailto:"]
+        let offset = line.len() - rest.len();
+        for (slot, prefix) in next.iter_mut().zip(PREFIXES) {
+            if slot.is_some_and(|at| at < offset) {
+                *slot = rest.find(prefix).map(|at| offset + at);
+            }
+        }
+        let found = next
             .iter()
-            .filter_map(|prefix| rest.find(prefix).map(|at| (at, *prefix)))
+            .zip(PREFIXES)
+            .filter_map(|(at, prefix)| at.map(|at| (at - offset, prefix)))
             .min();
         let Some((at, prefix)) = found else { break };
         let from = &rest[at..];
@@ -363,6 +374,9 @@ fn links(line: &str) -> String {
     out
 }
 
+/// The longest text a pair of constrained marks encloses, in characters.
+const MAX_SPAN: usize = 400;
+
 /// A constrained pair of `mark`s around words (`*strong*`, `_emphasis_`: after a non-word
 /// character, before one) written as Markdown's `with`; doubled marks (`**`) and marks
 /// inside words (`snake_case`) stay.
@@ -379,7 +393,10 @@ fn constrained(line: &str, mark: char, with: &str) -> String {
                 .is_some_and(|next| *next != mark && !next.is_whitespace())
             && (index == 0 || !is_word(chars[index - 1]) && chars[index - 1] != mark);
         if opens {
-            let close = (index + 2..chars.len()).find(|&at| {
+            // (A span runs at most `MAX_SPAN` characters: a line of unclosed marks is read
+            // in linear time.)
+            let end = chars.len().min(index + 2 + MAX_SPAN);
+            let close = (index + 2..end).find(|&at| {
                 chars[at] == mark
                     && !chars[at - 1].is_whitespace()
                     && chars
@@ -430,6 +447,16 @@ mod tests {
         assert_eq!(lines[11], "- **Scope:** the whole repository");
         assert!(markdown.contains("| Name | Role |\n| --- | --- |\n| Ana | Committer |"));
         assert!(markdown.contains("See [the guide](https://x.org/a)."));
+    }
+
+    #[test]
+    fn a_line_of_unclosed_marks_or_bare_addresses_reads_in_linear_time() {
+        // 2 MB lines: read in well under a second; the quadratic scans they once took would
+        // run for hours.
+        let marks = "*a _b ".repeat(350_000);
+        assert_eq!(to_markdown(&marks).trim_end(), marks.trim_end());
+        let addresses = "https://x.org ".repeat(150_000);
+        assert_eq!(to_markdown(&addresses).trim_end(), addresses.trim_end());
     }
 
     #[test]
