@@ -1162,18 +1162,7 @@ impl Interpreter {
         let guess = guessed.reading();
         let mut best: Option<(f64, Result<Imported, Vec<Diagnostic>>)> = None;
         for reading in self.readings(blocks, guess) {
-            let mut candidate = self.clone();
-            candidate.track_depth = reading.tracks;
-            candidate.level_depth = reading.levels;
-            candidate.area_depth = reading.areas;
-            if reading.page {
-                candidate.start_page_level();
-            }
-            candidate.walk(blocks);
-            let result = candidate.finish().map(|mut imported| {
-                imported.reading = reading;
-                imported
-            });
+            let result = self.read_as(blocks, reading, false);
             let mut value = result.as_ref().map_or(-1.0, score);
             // The rules' own guess wins a tie.
             if reading == guess {
@@ -1188,20 +1177,7 @@ impl Interpreter {
                 // The chosen reading once more, headings titled unlike a level beside a table
                 // of levels now sections: not while choosing, where dropping a wrong reading's
                 // stray levels would make it look right.
-                let reading = imported.reading;
-                let mut chosen = self.clone();
-                chosen.track_depth = reading.tracks;
-                chosen.level_depth = reading.levels;
-                chosen.area_depth = reading.areas;
-                chosen.sections_beside_tables = true;
-                if reading.page {
-                    chosen.start_page_level();
-                }
-                chosen.walk(blocks);
-                chosen.finish().map(|mut imported| {
-                    imported.reading = reading;
-                    imported
-                })
+                self.read_as(blocks, imported.reading, true)
             }
             Some((_, result)) => result,
             None => {
@@ -1210,6 +1186,28 @@ impl Interpreter {
                 self.finish()
             }
         }
+    }
+
+    /// The document read one way (`sections_beside_tables`: see the field).
+    fn read_as(
+        &self,
+        blocks: &[Block],
+        reading: Reading,
+        sections_beside_tables: bool,
+    ) -> Result<Imported, Vec<Diagnostic>> {
+        let mut candidate = self.clone();
+        candidate.track_depth = reading.tracks;
+        candidate.level_depth = reading.levels;
+        candidate.area_depth = reading.areas;
+        candidate.sections_beside_tables = sections_beside_tables;
+        if reading.page {
+            candidate.start_page_level();
+        }
+        candidate.walk(blocks);
+        candidate.finish().map(|mut imported| {
+            imported.reading = reading;
+            imported
+        })
     }
 
     pub(super) fn reading(&self) -> Reading {
