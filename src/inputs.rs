@@ -76,6 +76,7 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
             let loaded = load::load_source(source)?;
             return Ok(Imported {
                 reading: Default::default(),
+                choice: None,
                 ladder: loaded.ladder,
                 warnings: loaded.notes,
             });

@@ -346,6 +346,7 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
     .ok()?;
     Some(Imported {
         reading: Reading::default(),
+        choice: None,
         ladder,
         warnings,
     })

@@ -4,7 +4,41 @@
 
 use std::fmt::Write as _;
 
+use super::interpret::{Reading, Score};
 use super::Imported;
+
+/// A reading in words: which heading depths hold the tracks, levels and areas.
+fn reading_text(reading: &Reading) -> String {
+    if reading.page {
+        return String::from("a page about one level, its headings areas (or groups of areas)");
+    }
+    let depth = |depth: Option<u8>| depth.map_or_else(|| String::from("-"), |d| format!("h{d}"));
+    format!(
+        "tracks {}, levels {}, areas {}",
+        depth(reading.tracks),
+        depth(reading.levels),
+        depth(reading.areas)
+    )
+}
+
+/// A score's parts, as the reader of `--explain` weighs readings: how much text the levels
+/// hold, how regular and level-like they are, how much is left as prose.
+fn why(score: &Score) -> String {
+    format!(
+        "score {:.0}: {:.0} characters placed in levels, areas shared {:.0}%, titles like levels' \
+         {:.0}%, areas like levels' {:.0}%, {} characters of prose",
+        score.total,
+        score.placed,
+        score.regularity * 100.0,
+        score.likeness * 100.0,
+        score.areas_like_levels * 100.0,
+        score.prose
+    ) + if score.guessed {
+        " (the rules' own guess, raised 2% to win a near tie)"
+    } else {
+        ""
+    }
+}
 
 /// The outline of an import as text, one line per track, level and area.
 pub fn outline(imported: &Imported) -> String {
@@ -12,21 +46,21 @@ pub fn outline(imported: &Imported) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Ladder: {}", ladder.title);
     let reading = imported.reading;
-    let depth = |depth: Option<u8>| depth.map_or_else(|| String::from("-"), |d| format!("h{d}"));
-    if reading.page {
-        let _ = writeln!(
-            out,
-            "Reading: a page about one level, its headings areas (or groups of areas)"
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "Reading: tracks {}, levels {}, areas {} (headings; tables and sheets are read by \
-             their axes)",
-            depth(reading.tracks),
-            depth(reading.levels),
-            depth(reading.areas)
-        );
+    let _ = writeln!(
+        out,
+        "Reading: {}{}",
+        reading_text(&reading),
+        if reading.page {
+            ""
+        } else {
+            " (headings; tables and sheets are read by their axes)"
+        }
+    );
+    if let Some(choice) = &imported.choice {
+        let _ = writeln!(out, "Why: {}", why(&choice.chosen));
+        if let Some((reading, score)) = &choice.runner_up {
+            let _ = writeln!(out, "Runner-up: {}; {}", reading_text(reading), why(score));
+        }
     }
     let area_name = |id: &str| {
         ladder

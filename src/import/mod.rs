@@ -147,6 +147,8 @@ fn heading_depth(text: &str) -> Result<u8, String> {
 pub struct Imported {
     /// Which heading depths held the tracks, levels and areas.
     pub reading: interpret::Reading,
+    /// Why that reading: its score and the runner-up's (`None` when only one was tried).
+    pub choice: Option<interpret::Choice>,
     /// The ladder, without an id unless the document's front matter gives one.
     pub ladder: Ladder,
     /// One warning per piece of text kept as prose because it could not be placed, with its
@@ -229,6 +231,7 @@ pub fn import_text_with(
             front_matter::FrontMatter::WholeLadder(ladder) => {
                 return Ok(Imported {
                     reading: interpret::Reading::default(),
+                    choice: None,
                     ladder: *ladder,
                     warnings: Vec::new(),
                 })

@@ -61,9 +61,88 @@ fn directive(line: &str) -> Option<(String, String)> {
     .then(|| (name.to_ascii_lowercase(), after.trim().to_owned()))
 }
 
+/// A list item's marker at the start of a trimmed line (`- `, `* `, `+ `, `1. `, `#. `, `a) `).
+fn starts_list_item(trimmed: &str) -> bool {
+    if ["- ", "* ", "+ ", "#. "]
+        .iter()
+        .any(|marker| trimmed.starts_with(marker))
+        || ["-", "*", "+"].contains(&trimmed)
+    {
+        return true;
+    }
+    let label = trimmed
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(trimmed.len());
+    (1..=3).contains(&label)
+        && (trimmed[label..].starts_with(". ") || trimmed[label..].starts_with(") "))
+        && (trimmed[..label].chars().all(|c| c.is_ascii_digit()) || label == 1)
+}
+
+/// Top-level definition lists (`Term` over its indented definition, no blank line between):
+/// a document lists its roles so ("Contributor" / "  A contributor is …"). Each term is a
+/// titled section of its own to a reader, so it becomes a heading one deeper than the section
+/// it is in, and its definition loses the indentation that would make it code in Markdown.
+/// Returns the lines (same count) and which of them are terms.
+fn definition_terms(lines: &[&str]) -> (Vec<String>, Vec<bool>) {
+    let mut out: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+    let mut is_term = vec![false; lines.len()];
+    let mut index = 0;
+    while index + 1 < lines.len() {
+        let line = lines[index];
+        let trimmed = line.trim();
+        let next = lines[index + 1];
+        let term = indent_of(line) == 0
+            && !trimmed.is_empty()
+            && (index == 0 || lines[index - 1].trim().is_empty())
+            && adornment(line).is_none()
+            && !trimmed.starts_with("..")
+            && !trimmed.starts_with(['|', '+'])
+            && !trimmed.ends_with("::")
+            && !starts_list_item(trimmed)
+            && !next.trim().is_empty()
+            && indent_of(next) > 0;
+        if !term {
+            index += 1;
+            continue;
+        }
+        let mut end = index + 1;
+        while end < lines.len() && (lines[end].trim().is_empty() || indent_of(lines[end]) > 0) {
+            end += 1;
+        }
+        let body = &lines[index + 1..end];
+        let dedent = body
+            .iter()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| indent_of(line))
+            .min()
+            .unwrap_or(0);
+        is_term[index] = true;
+        for (offset, line) in body.iter().enumerate() {
+            out[index + 1 + offset] = line.get(dedent..).unwrap_or("").to_owned();
+        }
+        index = end;
+    }
+    (out, is_term)
+}
+
+/// A line of a line block (`| text`, its indentation after the bar as spaces): not a grid
+/// table's row, which ends with a bar too.
+fn line_block(trimmed: &str) -> Option<(usize, &str)> {
+    let rest = trimmed.strip_prefix('|')?;
+    if trimmed.len() > 1 && trimmed.ends_with('|') {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((0, ""));
+    }
+    let text = rest.strip_prefix(' ')?;
+    Some((indent_of(text), text.trim()))
+}
+
 /// reStructuredText as Markdown, with the same number of lines.
 pub fn to_markdown(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
+    let (dedented, is_term) = definition_terms(&text.lines().collect::<Vec<_>>());
+    let lines: Vec<&str> = dedented.iter().map(String::as_str).collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     // Heading depth by adornment style (character, overlined), in the order styles appear.
     let mut styles: HashMap<(char, bool), usize> = HashMap::new();
@@ -71,11 +150,20 @@ pub fn to_markdown(text: &str) -> String {
         let next = styles.len() + 1;
         (*styles.entry(style).or_insert(next)).min(6)
     };
+    // The depth of the last title: a definition's term is a heading one deeper.
+    let mut section_depth = 0;
     let mut literal_next = false;
     let mut index = 0;
     while index < lines.len() {
         let line = lines[index];
         let blank_before = index == 0 || lines[index - 1].trim().is_empty();
+        if is_term[index] {
+            let depth = (section_depth + 1).min(6);
+            out.push(format!("{} {}", "#".repeat(depth), inline(line.trim())));
+            literal_next = false;
+            index += 1;
+            continue;
+        }
         // An overlined title: `=====` / `Title` / `=====`.
         if let (Some(over), Some(title), Some(under)) = (
             adornment(line).filter(|_| blank_before),
@@ -84,6 +172,7 @@ pub fn to_markdown(text: &str) -> String {
         ) {
             if over == under && !title.trim().is_empty() && adornment(title).is_none() {
                 let depth = depth_of((over, true));
+                section_depth = depth;
                 out.push(String::new());
                 out.push(format!("{} {}", "#".repeat(depth), inline(title.trim())));
                 out.push(String::new());
@@ -101,6 +190,7 @@ pub fn to_markdown(text: &str) -> String {
                 && lines[index + 1].trim_end().chars().count() * 2 >= title.chars().count();
             if is_title {
                 let depth = depth_of((under, false));
+                section_depth = depth;
                 out.push(format!("{} {}", "#".repeat(depth), inline(title)));
                 out.push(String::new());
                 index += 2;
@@ -113,8 +203,31 @@ pub fn to_markdown(text: &str) -> String {
             index += 1;
             continue;
         }
-        // A directive, a comment or a link target, with its indented body.
-        if line.trim_start().starts_with("..") && blank_before {
+        // A grid table: a pipe table in its lines, padded with blank lines.
+        if grid_border(line.trim()) && blank_before {
+            let mut end = index + 1;
+            while end < lines.len() && lines[end].trim_start().starts_with(['+', '|']) {
+                end += 1;
+            }
+            let indent = " ".repeat(indent_of(line));
+            let rendered = grid_table(&lines[index..end]);
+            out.extend(
+                rendered
+                    .into_iter()
+                    .take(end - index)
+                    .map(|row| format!("{indent}{row}")),
+            );
+            while out.len() < end {
+                out.push(String::new());
+            }
+            literal_next = false;
+            index = end;
+            continue;
+        }
+        // A directive, a comment or a link target, with its indented body; link targets and
+        // comments follow one another without blank lines (`.. _Ann: …` / `.. _Bo: …`).
+        let after_markup = index > 0 && lines[index - 1].trim_start().starts_with("..");
+        if line.trim_start().starts_with("..") && (blank_before || after_markup) {
             let base = indent_of(line);
             let mut end = index + 1;
             while end < lines.len()
@@ -180,12 +293,36 @@ pub fn to_markdown(text: &str) -> String {
             let indent = indent_of(&converted);
             converted = format!("{}1. {rest}", " ".repeat(indent));
         }
+        converted = without_line_block(&converted);
         out.push(inline(&converted));
         index += 1;
     }
     let mut text = out.join("\n");
     text.push('\n');
     text
+}
+
+/// A line of a line block as Markdown: an indented line (`|   Helps write …`) is nested under
+/// the lines before it, so it becomes an item of a list there; a line at the block's margin
+/// is text, also when it opens a list item (`- | Communications leader: …`). Grid tables'
+/// rows are left as they are.
+fn without_line_block(converted: &str) -> String {
+    let indent = indent_of(converted);
+    let trimmed = converted.trim_start();
+    let (marker, rest) = match ["- ", "* ", "+ "]
+        .iter()
+        .find(|marker| trimmed.starts_with(**marker))
+    {
+        Some(marker) => (*marker, trimmed[marker.len()..].trim_start()),
+        None => ("", trimmed),
+    };
+    match line_block(rest) {
+        Some((nested, text)) if nested > 0 && marker.is_empty() => {
+            format!("{}- {text}", " ".repeat(indent))
+        }
+        Some((_, text)) => format!("{}{marker}{text}", " ".repeat(indent)),
+        None => converted.to_owned(),
+    }
 }
 
 /// A directive's Markdown, at most as many lines as the directive and its body took.
@@ -287,6 +424,58 @@ fn list_table(content: &[&str], header_rows: usize, caption: &str) -> Vec<String
         }
         continue_cell(row, text);
     }
+    pipe_table(&rows, header_rows, caption)
+}
+
+/// A border of a grid table (`+----+-----+`, `+====+=====+` under its header rows).
+fn grid_border(trimmed: &str) -> bool {
+    trimmed.len() >= 3
+        && trimmed.starts_with('+')
+        && trimmed.ends_with('+')
+        && trimmed.contains(['-', '='])
+        && trimmed.chars().all(|c| matches!(c, '+' | '-' | '='))
+}
+
+/// A grid table (`+---+` borders, `| a | b |` rows, a row's cells over several lines, a
+/// blank line inside a cell starting a paragraph) as the rows of a pipe table.
+fn grid_table(lines: &[&str]) -> Vec<String> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut header_rows = 0;
+    let mut row: Vec<String> = Vec::new();
+    for line in lines {
+        let trimmed = line.trim();
+        if grid_border(trimmed) {
+            if row.iter().any(|cell| !cell.is_empty()) {
+                rows.push(std::mem::take(&mut row));
+            }
+            row.clear();
+            if trimmed.contains('=') {
+                header_rows = rows.len();
+            }
+            continue;
+        }
+        let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
+        for (column, piece) in inner.split('|').enumerate() {
+            if row.len() <= column {
+                row.resize(column + 1, String::new());
+            }
+            let piece = piece.trim();
+            let cell = &mut row[column];
+            if piece.is_empty() {
+                break_cell(Some(cell));
+            } else {
+                if !cell.is_empty() && !cell.ends_with("<br>") {
+                    cell.push(' ');
+                }
+                cell.push_str(piece);
+            }
+        }
+    }
+    pipe_table(&rows, header_rows, "")
+}
+
+/// Rows as a Markdown pipe table, its first `header_rows` rows over the delimiter row.
+fn pipe_table(rows: &[Vec<String>], header_rows: usize, caption: &str) -> Vec<String> {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     if width == 0 {
         return Vec::new();
@@ -451,6 +640,35 @@ mod tests {
         assert_eq!(lines[1], "# Title");
         assert_eq!(lines[6], "## RSE 1");
         assert_eq!(lines[11], "### Sub");
+    }
+
+    #[test]
+    fn a_definition_list_gives_a_heading_per_term_and_line_blocks_nest() {
+        let rst = "Roles\n-----\n\nMaintainer\n  Keeps the project healthy.\n\n  Current:\n\nFocused roles\n  Chosen yearly.\n\n  - | Communications leader: `Ann`_\n    |   Runs the mailing list\n        and the blog\n\nAfter the roles,\nthe rules.\n  Indented after a paragraph.\n";
+        let markdown = to_markdown(rst);
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(lines.len(), rst.lines().count());
+        assert_eq!(lines[0], "# Roles");
+        assert_eq!(lines[3], "## Maintainer");
+        assert_eq!(lines[4], "Keeps the project healthy.");
+        assert_eq!(lines[8], "## Focused roles");
+        assert_eq!(lines[11], "- Communications leader: Ann");
+        assert_eq!(lines[12], "  - Runs the mailing list");
+        // A term is one line after a blank line; a longer paragraph's last line is no term.
+        assert_eq!(lines[16], "the rules.");
+    }
+
+    #[test]
+    fn a_grid_table_becomes_a_pipe_table_in_its_lines() {
+        let rst = "Text.\n\n+------+-------+\n| Role | Duty  |\n+======+=======+\n| Lead | Plans |\n|      | the   |\n|      |       |\n|      | Runs  |\n+------+-------+\n| Dev  | Codes |\n+------+-------+\n\n.. _Ann: https://a.example\n.. _Bo: https://b.example\n";
+        let markdown = to_markdown(rst);
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(lines.len(), rst.lines().count());
+        assert_eq!(lines[2], "| Role | Duty |");
+        assert_eq!(lines[3], "| --- | --- |");
+        assert_eq!(lines[4], "| Lead | Plans the<br>Runs |");
+        assert_eq!(lines[5], "| Dev | Codes |");
+        assert!(lines[6..].iter().all(|line| line.is_empty()), "{lines:?}");
     }
 
     #[test]

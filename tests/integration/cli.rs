@@ -147,6 +147,20 @@ fn import_explain_prints_the_outline_found_and_writes_nothing() {
     );
     assert!(shown.contains("    Adopts: 1"), "{shown}");
     assert!(shown.contains("Reading: tracks h1, levels h2"), "{shown}");
+    // Why that reading, and the best one that lost with its own figures, lower.
+    let figure = |prefix: &str| -> f64 {
+        let line = shown
+            .lines()
+            .find(|line| line.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix} line in {shown}"));
+        let after = line.split("score ").nth(1).unwrap();
+        after[..after.find(':').unwrap()].parse().unwrap()
+    };
+    assert!(shown.contains("characters placed in levels"), "{shown}");
+    assert!(
+        figure("Runner-up: tracks") < figure("Why: score"),
+        "{shown}"
+    );
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
 

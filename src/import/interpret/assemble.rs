@@ -151,6 +151,7 @@ impl Interpreter {
         let ladder = self.build_ladder();
         Ok(Imported {
             reading: Reading::default(),
+            choice: None,
             ladder,
             warnings: self.warnings,
         })

@@ -38,7 +38,7 @@ use likeness::{
 };
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
-pub use reading::{score, Reading};
+pub use reading::{score, Choice, Reading, Score};
 
 /// The track files a handbook README lists (`- [Track](track.md) (4 levels)`).
 pub fn linked_track_files(blocks: &[Block]) -> Vec<String> {

@@ -26,11 +26,44 @@ const LEVEL_LIKE: f32 = 0.5;
 /// levels, read one heading too deep (a contributor ladder's roles under its page title).
 const AREAS_LIKE_LEVELS_PENALTY: f64 = 1.0;
 
+/// How well a reading explains its document, and the parts that made the figure (for
+/// `--explain`, which says why the runner-up lost).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Score {
+    /// The figure readings are ranked by.
+    pub total: f64,
+    /// The characters placed as levels' text (less what empty levels cost), before weighing.
+    pub placed: f64,
+    /// How regular the shape is, 0 to 1: the share of each level's areas other levels use.
+    pub regularity: f64,
+    /// How much the level titles look like levels' titles, 0 to 1, on average.
+    pub likeness: f64,
+    /// How much the areas look like levels (read one heading too deep), 0 to 1.
+    pub areas_like_levels: f64,
+    /// The characters kept as prose.
+    pub prose: usize,
+    /// Whether the reading is the rules' own guess, which wins a near tie (its total is
+    /// raised by [`GUESS_BONUS`]).
+    pub guessed: bool,
+}
+
+/// How much the rules' own guess is raised by: it wins a near tie.
+const GUESS_BONUS: f64 = 1.02;
+
+/// The reading chosen for a document and the best one that lost, with their scores.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Choice {
+    /// The chosen reading's score.
+    pub chosen: Score,
+    /// The best other reading and its score.
+    pub runner_up: Option<(Reading, Score)>,
+}
+
 /// How well a reading explains its document: the text it places as expectations, weighed by
 /// how regular the shape is (levels sharing their areas, levels with something in them) and
 /// by how much the level titles look like levels. Text left as prose counts a little, so a
 /// reading that places nothing still beats one that fails.
-pub fn score(imported: &Imported) -> f64 {
+pub fn score(imported: &Imported) -> Score {
     let ladder = &imported.ladder;
     let mut placed = 0.0;
     let mut regularity = 0.0;
@@ -116,14 +149,17 @@ pub fn score(imported: &Imported) -> f64 {
             regularity += shared;
         }
     }
-    if levels == 0.0 {
-        return 0.0;
-    }
     let prose: usize = ladder
         .sections
         .iter()
         .map(|section| section.body.len())
         .sum();
+    if levels == 0.0 {
+        return Score {
+            prose,
+            ..Score::default()
+        };
+    }
     let regularity = regularity / levels;
     let likeness = likeness / levels;
     // Areas named like levels (`Apprentice`, `Engineer I`, `Reviewer`) are most likely levels
@@ -156,8 +192,16 @@ pub fn score(imported: &Imported) -> f64 {
                     / ladder.areas.len() as f64,
             )
     };
-    let placed = placed * (1.0 - AREAS_LIKE_LEVELS_PENALTY * area_likeness);
-    placed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05
+    let weighed = placed * (1.0 - AREAS_LIKE_LEVELS_PENALTY * area_likeness);
+    Score {
+        total: weighed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05,
+        placed,
+        regularity,
+        likeness,
+        areas_like_levels: area_likeness,
+        prose,
+        guessed: false,
+    }
 }
 
 /// Characters that open a bullet typed as text rather than written as a list (`• Learn …`,
@@ -1160,26 +1204,57 @@ impl Interpreter {
         let mut guessed = self.clone();
         guessed.analyse(blocks);
         let guess = guessed.reading();
-        let mut best: Option<(f64, Result<Imported, Vec<Diagnostic>>)> = None;
+        let mut best: Option<(f64, Score, Result<Imported, Vec<Diagnostic>>)> = None;
+        // Every reading that succeeded, by value: the best other than the chosen one is the
+        // runner-up `--explain` shows.
+        let mut tried: Vec<(f64, Reading, Score)> = Vec::new();
         for reading in self.readings(blocks, guess) {
             let result = self.read_as(blocks, reading, false);
-            let mut value = result.as_ref().map_or(-1.0, score);
-            // The rules' own guess wins a tie.
+            let mut scored = result.as_ref().map(score).unwrap_or_default();
             if reading == guess {
-                value *= 1.02;
+                scored.total *= GUESS_BONUS;
+                scored.guessed = true;
             }
-            if best.as_ref().is_none_or(|(best, _)| value > *best) {
-                best = Some((value, result));
+            let value = result.as_ref().map_or(-1.0, |_| scored.total);
+            if result.is_ok() {
+                tried.push((value, reading, scored));
+            }
+            if best.as_ref().is_none_or(|(best, _, _)| value > *best) {
+                best = Some((value, scored, result));
             }
         }
+        let chosen = best
+            .as_ref()
+            .and_then(|(_, _, result)| result.as_ref().ok().map(|imported| imported.reading));
+        let runner_up = tried
+            .into_iter()
+            // A reading that comes out the same (areas at a depth holding none) is no rival.
+            .filter(|(_, reading, scored)| {
+                Some(*reading) != chosen
+                    && best
+                        .as_ref()
+                        .is_none_or(|(_, best, _)| scored.total != best.total)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let choice = |chosen: Score| Choice {
+            chosen,
+            runner_up: runner_up.map(|(_, reading, scored)| (reading, scored)),
+        };
         match best {
-            Some((_, Ok(imported))) if self.tables_name_levels => {
+            Some((_, scored, Ok(imported))) if self.tables_name_levels => {
                 // The chosen reading once more, headings titled unlike a level beside a table
                 // of levels now sections: not while choosing, where dropping a wrong reading's
                 // stray levels would make it look right.
                 self.read_as(blocks, imported.reading, true)
+                    .map(|imported| Imported {
+                        choice: Some(choice(scored)),
+                        ..imported
+                    })
             }
-            Some((_, result)) => result,
+            Some((_, scored, result)) => result.map(|imported| Imported {
+                choice: Some(choice(scored)),
+                ..imported
+            }),
             None => {
                 self.analyse(blocks);
                 self.walk(blocks);
