@@ -2251,3 +2251,50 @@ fn where_one_table_names_the_roles_a_table_naming_none_is_prose() {
     assert!(everything.contains("PR 必过 CI"));
     assert!(everything.contains("开启分支保护"));
 }
+
+#[test]
+fn a_definition_list_of_roles_in_restructuredtext_titles_the_levels() {
+    // tedana's governance: the roles are the terms of a definition list, their members grid
+    // tables, and one term lists kinds of leaders as line blocks ("Communications leader: …").
+    let imported = imported_from(
+        "governance.rst",
+        "Governance\n==========\n\nOverview\n--------\n\nWe developed this system with goals:\n\n- Grow the community.\n\
+         - Strive for consensus.\n- Minimize the burden.\n\nLeadership\n----------\n\nContributor\n  A contributor has made a contribution.\n\
+         \n\nMaintainer\n  A Maintainer is responsible for the long term health of the project.\n\n  Current Maintainers:\n\n\
+         \x20 +-------------------------+\n  | `Ann Lee`_ (@annlee)    |\n  +-------------------------+\n  | `Bo Chen`_ (@bochen)    |\n\
+         \x20 +-------------------------+\n\nFocused Leadership Roles\n  Roles for key responsibilities.\n\n\
+         \x20 - | Communications leader: `Bo Chen`_\n    |   Mailing list manager and outward communication\n\
+         \x20 - | Multi-echo support leader: `Ann Lee`_\n    |   Monitors places where people ask questions\n\
+         \x20     and finds someone to answer them\n\n.. _Ann Lee: https://github.com/annlee\n.. _Bo Chen: https://github.com/bochen\n",
+    );
+    assert_eq!(level_titles(&imported)[..2], ["Contributor", "Maintainer"]);
+    let everything = format!("{imported:?}");
+    assert!(everything.contains("and finds someone to answer them"));
+    assert!(!everything.contains("+---"), "{everything}");
+    assert!(!everything.contains(".. _"), "{everything}");
+}
+
+#[test]
+fn one_role_listing_kinds_of_leaders_does_not_make_the_roles_a_ladder_read_too_deep() {
+    // Beside roles that hold prose, one role lists kinds of leaders ("Communications leader:
+    // …" over what they do): those items look like levels, but the ladder is not read one
+    // heading too deep — the page's title is no level over the roles.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\nGovernance matters to a project of volunteers.\n\n## Overview\n\nWe developed this system with goals in mind:\n\n\
+         - Grow the community.\n- Strive for consensus.\n- Minimize the administrative burden.\n- Maximize the bus factor of the project.\n\n\
+         ## Leadership\n\n### Contributor\n\nA contributor is someone who has made a contribution to the project, in code or documentation.\n\n\
+         ### Maintainer\n\nA maintainer is responsible for the long term health of the project and the community.\n\n\
+         ### Focused leadership roles\n\nRoles for key responsibilities.\n\n- Communications leader: Bo Chen\n  - Mailing list manager\n\
+         - Support leader: Ann Lee\n  - Monitors places where people ask questions\n  - Finds someone to answer them\n\
+         - New contributors leader: Cy Park\n  - Leads efforts to make documentation welcoming\n\n\
+         ### Changing leaders\n\nAny leader can remove themselves from a role at any time.\n\n\
+         Once per year, there should be an explicit call to the community.\n",
+    );
+    let titles = level_titles(&imported);
+    assert_eq!(
+        titles[..3],
+        ["Contributor", "Maintainer", "Focused leadership roles"]
+    );
+    assert!(!titles.contains(&"Governance"), "{titles:?}");
+}

@@ -166,13 +166,28 @@ pub fn score(imported: &Imported) -> Score {
     // read one heading too deep: the share of the areas that look like levels (a contributor
     // ladder's roles beside its "Community" and "Inactivity" sections count as much as a
     // ladder of roles only).
-    let area_likeness = if ladder.areas.is_empty() {
-        0.0
-    } else {
-        let like = ladder
-            .areas
+    //
+    // Judged level by level, then averaged: one level whose items name roles ("Focused
+    // leadership roles" over "- Communications leader: …") among levels whose areas do not
+    // is a level of that kind, not a ladder read too deep.
+    let names: HashMap<&str, &str> = ladder
+        .areas
+        .iter()
+        .map(|area| (area.id.as_str(), area.name.as_str()))
+        .collect();
+    let mut likeness_of_areas = Vec::new();
+    for (_, level) in ladder.levels() {
+        let areas: Vec<&str> = level
+            .expectations
+            .keys()
+            .filter_map(|id| names.get(id.as_str()).copied())
+            .collect();
+        if areas.is_empty() {
+            continue;
+        }
+        let like = areas
             .iter()
-            .filter(|area| level_likeness(&area.name) >= LEVEL_LIKE)
+            .filter(|name| level_likeness(name) >= LEVEL_LIKE)
             .count();
         // One level whose areas include two levels' titles: the page's title read as a level
         // over the real ones.
@@ -181,16 +196,21 @@ pub fn score(imported: &Imported) -> Score {
         } else {
             0.0
         };
-        (like as f64 / ladder.areas.len() as f64)
-            .max(one_level_over_levels)
-            .max(
-                ladder
-                    .areas
-                    .iter()
-                    .map(|area| f64::from(level_likeness(&area.name)))
-                    .sum::<f64>()
-                    / ladder.areas.len() as f64,
-            )
+        let mean = areas
+            .iter()
+            .map(|name| f64::from(level_likeness(name)))
+            .sum::<f64>()
+            / areas.len() as f64;
+        likeness_of_areas.push(
+            (like as f64 / areas.len() as f64)
+                .max(one_level_over_levels)
+                .max(mean),
+        );
+    }
+    let area_likeness = if likeness_of_areas.is_empty() {
+        0.0
+    } else {
+        likeness_of_areas.iter().sum::<f64>() / likeness_of_areas.len() as f64
     };
     let weighed = placed * (1.0 - AREAS_LIKE_LEVELS_PENALTY * area_likeness);
     Score {
