@@ -364,6 +364,7 @@ fn holdout_sets_scores() {
         "holdout12",
         "holdout13",
         "holdout14",
+        "holdout16",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
