@@ -364,6 +364,7 @@ fn holdout_sets_scores() {
         "holdout12",
         "holdout13",
         "holdout14",
+        "holdout15",
         "holdout16",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
