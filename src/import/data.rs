@@ -24,6 +24,8 @@ use crate::model::{slug, Expectation, Ladder, Section};
 const NAME_KEYS: &[&str] = &[
     "title",
     "name",
+    // A project's list of roles (`{role: "Release manager", responsibilities: […]}`).
+    "role",
     "label",
     "topic",
     "competency",
@@ -34,7 +36,7 @@ const NAME_KEYS: &[&str] = &[
 ];
 /// Keys by which an entry of a list or a map of levels names the level it is (`title:
 /// Senior`, `name: Entry Level`).
-const TITLE_KEYS: &[&str] = &["title", "name", "label"];
+const TITLE_KEYS: &[&str] = &["title", "name", "label", "role"];
 /// Keys that say which level an entry is about.
 const LEVEL_KEYS: &[&str] = &[
     "level", "levelId", "level_id", "levelID", "grade", "rank", "stage", "band", "tier",
@@ -74,7 +76,13 @@ const CRITERIA_KEYS: &[&str] = &[
     "points",
     "summary",
     "skills",
+    // A role's duties (`responsibilities: [{description, details}]`).
+    "responsibilities",
+    "duties",
 ];
+/// Keys of the points a criterion's text leads into (`{description: "Coordination,
+/// including:", details: […]}`): each point is an expectation, the text their lead-in.
+const DETAIL_KEYS: &[&str] = &["details", "subitems", "sub_items", "points"];
 /// Keys of a text that introduces an entry's criteria (`summary: {blurb, bullets}`): the
 /// level's description.
 const LEAD_IN_KEYS: &[&str] = &["blurb", "intro", "introduction", "lead", "lede"];
@@ -236,6 +244,9 @@ struct Found {
 /// `source` is the file's text, when there is one: the data's maps come sorted by key, and
 /// where the file writes each level and area tells their order.
 pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
+    let mut value = value.clone();
+    html_as_markdown(&mut value);
+    let value = &value;
     let level_titles = titles_of(value, &["levels", "grades", "ranks", "stages", "bands"]);
     let area_titles = titles_of(value, AREA_MAP_KEYS);
     let mut found = Vec::new();
@@ -573,6 +584,11 @@ fn criteria_within(value: &Value, depth: usize) -> (Vec<Expectation>, Vec<String
     {
         let before = out.len();
         match value.get(*key) {
+            // `responsibilities: {description: "…, including:", details: […]}`.
+            Some(nested @ Value::Object(_)) if !texts_at(nested, DETAIL_KEYS).is_empty() => {
+                describing.extend(string_at(nested, CRITERIA_KEYS));
+                out.extend(texts_at(nested, DETAIL_KEYS).iter().map(Expectation::new));
+            }
             // `summary: {blurb, bullets}`: an object holding the criteria and their lead-in.
             Some(nested @ Value::Object(_)) if depth < MAX_CRITERIA_NESTING => {
                 let (texts, lead_ins) = criteria_within(nested, depth + 1);
@@ -593,8 +609,18 @@ fn criteria_within(value: &Value, depth: usize) -> (Vec<Expectation>, Vec<String
                     match item {
                         Value::String(text) if !text.trim().is_empty() => out.extend(listed(text)),
                         Value::Object(_) => {
-                            if let Some(text) = string_at(item, CRITERIA_KEYS) {
-                                out.push(Expectation::new(text).with_examples(examples_in(item)));
+                            let details = texts_at(item, DETAIL_KEYS);
+                            match string_at(item, CRITERIA_KEYS) {
+                                // A lead-in over its details ("Coordination of the project,
+                                // including:"): the details are what is expected, the lead-in
+                                // describes the level.
+                                Some(text) if !details.is_empty() => {
+                                    describing.push(text);
+                                    out.extend(details.iter().map(Expectation::new));
+                                }
+                                Some(text) => out
+                                    .push(Expectation::new(text).with_examples(examples_in(item))),
+                                None => out.extend(details.iter().map(Expectation::new)),
                             }
                         }
                         _ => {}
@@ -722,6 +748,29 @@ fn texts_of(value: &Value) -> Vec<String> {
 
 /// The examples an object gives under its example keys (in the keys' alphabetical order:
 /// `serde_json` keeps objects sorted).
+/// Every text of the data with its inline HTML (`<a href>`, `<i>`) as Markdown, as a site that
+/// renders the data shows it.
+fn html_as_markdown(value: &mut Value) {
+    match value {
+        Value::String(text) => {
+            if text.contains('<') {
+                *text = super::outline::inline_html_as_markdown(text);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(html_as_markdown),
+        Value::Object(map) => map.values_mut().for_each(html_as_markdown),
+        _ => {}
+    }
+}
+
+/// The texts under the first of `keys` an object has.
+fn texts_at(value: &Value, keys: &[&str]) -> Vec<String> {
+    keys.iter()
+        .find_map(|key| value.get(*key))
+        .map(texts_of)
+        .unwrap_or_default()
+}
+
 fn examples_in(value: &Value) -> Vec<String> {
     let Value::Object(map) = value else {
         return Vec::new();

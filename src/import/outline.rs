@@ -561,6 +561,22 @@ pub fn html_fragment(text: &str, line: usize) -> Vec<Block> {
     blocks
 }
 
+/// A text that may hold inline HTML (a data file's `"Monitoring the <a href='…'>inbox</a>"`)
+/// as Markdown: links, emphasis and code kept, other tags dropped. Text without a tag is
+/// returned as it is.
+pub fn inline_html_as_markdown(text: &str) -> String {
+    let has_tag = text.char_indices().any(|(at, c)| {
+        c == '<'
+            && text[at + 1..].starts_with(|next: char| next.is_ascii_alphabetic() || next == '/')
+            && text[at..].contains('>')
+    });
+    if !has_tag {
+        return text.to_owned();
+    }
+    let fragment = Html::parse_fragment(text);
+    inline_markdown(fragment.root_element()).trim().to_owned()
+}
+
 fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -2298,3 +2298,64 @@ fn one_role_listing_kinds_of_leaders_does_not_make_the_roles_a_ladder_read_too_d
     );
     assert!(!titles.contains(&"Governance"), "{titles:?}");
 }
+
+#[test]
+fn a_data_list_of_roles_reads_each_duty_and_its_details_with_html_as_markdown() {
+    // Astropy's roles.json: `role` names the level, `responsibilities` holds texts, or
+    // lead-ins ("…, including:") over their `details`, with links written in HTML; `people`
+    // is the roster.
+    let imported = imported_from(
+        "roles.json",
+        r#"[
+  {"role": "Release manager", "people": ["Ann Lee"],
+   "responsibilities": [
+     "Cut the <i>release</i> branch",
+     {"description": "Coordinate the release, including:",
+      "details": ["Announce it on <a href='https://lists.example/dev'>the list</a>", "Update the changelog"]}
+   ]},
+  {"role": "Ombudsperson", "people": ["Bo Chen"],
+   "responsibilities": {"description": "Provide a point of contact, including:",
+                        "details": ["Monitor the confidential inbox"]}}
+]"#,
+    );
+    assert_eq!(level_titles(&imported), ["Release manager", "Ombudsperson"]);
+    let texts: Vec<String> = table(&imported)["Release manager"]
+        .values()
+        .flatten()
+        .cloned()
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Cut the *release* branch",
+            "Announce it on [the list](https://lists.example/dev)",
+            "Update the changelog"
+        ]
+    );
+    assert_eq!(
+        table(&imported)["Ombudsperson"]
+            .values()
+            .flatten()
+            .collect::<Vec<_>>(),
+        ["Monitor the confidential inbox"]
+    );
+    // The lead-ins describe their levels.
+    assert!(format!("{imported:?}").contains("Coordinate the release, including:"));
+}
+
+#[test]
+fn a_section_on_former_maintainers_between_roles_is_prose() {
+    // containerd: "Emeritus maintainers" (what former maintainers may still do) sits between
+    // the roles, not after them.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Reviewers\n\n- Review pull requests.\n- Triage issues.\n\n## Committers\n\n- Merge pull requests.\n\
+         - Cut releases.\n\n## Emeritus maintainers\n\n- Keep their name in the project's history.\n- May return on request.\n\n\
+         ## Security advisors\n\n- Review security reports.\n- Advise on fixes.\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Reviewers", "Committers", "Security advisors"]
+    );
+    assert!(format!("{imported:?}").contains("May return on request."));
+}

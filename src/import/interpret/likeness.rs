@@ -474,6 +474,38 @@ pub(super) fn is_becoming_heading(title: &str) -> bool {
         || lower.ends_with("になるには")
 }
 
+/// Gerunds a heading over the handling of roles starts with ("Adding maintainers", "Helping
+/// contributors with the DCO", "Changing leaders"): how people are given, guided or moved
+/// through a role, not a role. ("Engineering Manager" starts with no such verb.)
+const HANDLING_GERUNDS: &[&str] = &[
+    "adding",
+    "helping",
+    "handling",
+    "changing",
+    "appointing",
+    "selecting",
+    "electing",
+    "onboarding",
+    "offboarding",
+    "replacing",
+    "choosing",
+    "welcoming",
+    "recognizing",
+    "recognising",
+    "granting",
+    "revoking",
+    "retiring",
+];
+
+/// Whether a heading is about handling a role (see [`HANDLING_GERUNDS`]).
+pub(super) fn is_handling_heading(title: &str) -> bool {
+    let lower = plain(title).trim().to_lowercase();
+    lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| HANDLING_GERUNDS.contains(&first))
+}
+
 /// Words of a heading over a procedure rather than a role's expectations ("Acceptance",
 /// "Voting", "Election of maintainers", "Procedure for handling abuse"), lowercased.
 const PROCEDURE_WORDS: &[&str] = &[
@@ -601,6 +633,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         || is_description_heading(first_line)
         || is_becoming_heading(first_line)
         || is_procedure_heading(first_line)
+        || is_handling_heading(first_line)
         || is_resources_heading(first_line)
     {
         return 0.0;
@@ -872,6 +905,8 @@ mod tests {
             "Maintainers",
             // A role translated in brackets.
             "1.3 提交者 (Committers)",
+            // A role's title that starts with a word ending in "-ing", no verb.
+            "Engineering Manager",
         ] {
             assert!(level_likeness(title) >= 0.5, "{title}");
         }
@@ -885,6 +920,10 @@ mod tests {
             "2.3 Delivery",
             // A checklist for a role, the role in brackets.
             "GitHub 设置清单（Org Admin）",
+            // How roles are handled, not roles.
+            "Adding maintainers",
+            "Helping contributors with the DCO",
+            "Changing leaders",
         ] {
             assert!(level_likeness(area) < 0.5, "{area}");
         }

@@ -241,7 +241,9 @@ impl Interpreter {
                 // Contributors" row.)
                 let about_standing = names_standing(&level.title)
                     && !level.summarized
-                    && (!holds(&level) || outermost && names_only_standing(&level.title));
+                    && (!holds(&level)
+                        || outermost && names_only_standing(&level.title)
+                        || names_left(&level.title) && !level.definite);
                 if about_standing || at_end && is_prose(&level) {
                     self.sections.push(level_as_prose(level));
                 } else {
@@ -295,6 +297,29 @@ fn names_standing(title: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| STANDING_WORDS.contains(&word))
         || STANDING_WORDS
+            .iter()
+            .any(|word| !word.is_ascii() && title.starts_with(word))
+}
+
+/// Standings of people who have left a role ("Emeritus maintainers", "Former members"): a
+/// section so titled is about leaving, also when it says what such people may still do.
+const LEFT_WORDS: &[&str] = &[
+    "emeritus",
+    "former",
+    "retired",
+    "alumni",
+    "ehemalige",
+    "荣誉",
+    "名誉",
+];
+
+/// Whether a title names people who have left a role (see [`LEFT_WORDS`]).
+fn names_left(title: &str) -> bool {
+    let title = plain(title).to_lowercase();
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| LEFT_WORDS.contains(&word))
+        || LEFT_WORDS
             .iter()
             .any(|word| !word.is_ascii() && title.starts_with(word))
 }
