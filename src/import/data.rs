@@ -752,10 +752,8 @@ fn texts_of(value: &Value) -> Vec<String> {
 /// renders the data shows it.
 fn html_as_markdown(value: &mut Value) {
     match value {
-        Value::String(text) => {
-            if text.contains('<') {
-                *text = super::outline::inline_html_as_markdown(text);
-            }
+        Value::String(text) if text.contains('<') => {
+            *text = super::outline::inline_html_as_markdown(text);
         }
         Value::Array(items) => items.iter_mut().for_each(html_as_markdown),
         Value::Object(map) => map.values_mut().for_each(html_as_markdown),
