@@ -704,7 +704,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         saw_blocks |= matches!(name, "div" | "section");
                         saw_blocks |= walk(child, line, out, depth + 1);
                     }
-                    _ => loose.push_str(&inline_markdown(child)),
+                    _ => loose.push_str(&element_markdown(child, depth + 1)),
                 }
             }
             _ => {}
@@ -733,7 +733,7 @@ fn html_items(list: ElementRef) -> Vec<Item> {
                     Some(element) if matches!(element.value().name(), "ul" | "ol") => {
                         children.extend(html_items(element))
                     }
-                    Some(element) => text.push_str(&inline_markdown(element)),
+                    Some(element) => text.push_str(&element_markdown(element, 0)),
                     None => {
                         if let Node::Text(t) = part.value() {
                             text.push_str(t);
@@ -881,44 +881,40 @@ fn inline_markdown_at(element: ElementRef, depth: usize) -> String {
     for child in element.children() {
         match child.value() {
             Node::Text(text) => out.push_str(text),
-            Node::Element(value) => {
-                let Some(child) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if SKIPPED.contains(&value.name()) {
-                    continue;
-                }
-                let inner = inline_markdown_at(child, depth + 1);
-                match value.name() {
-                    // Spaces just inside a link or emphasis (`Manages<a> L2</a>`) belong to the
-                    // sentence: they go outside the marks, which may not hold them.
-                    "a" => match value.attr("href") {
-                        Some(href) if !inner.trim().is_empty() => {
-                            out.push_str(&wrapped(&inner, "[", &format!("]({href})")))
-                        }
-                        _ => out.push_str(&inner),
-                    },
-                    "b" | "strong" if !inner.trim().is_empty() => {
-                        out.push_str(&wrapped(&inner, "**", "**"))
-                    }
-                    "i" | "em" if !inner.trim().is_empty() => {
-                        out.push_str(&wrapped(&inner, "*", "*"))
-                    }
-                    "code" => out.push_str(&format!("`{inner}`")),
-                    "br" => out.push('\n'),
-                    "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
-                    | "tr" => {
-                        out.push(' ');
-                        out.push_str(&inner);
-                        out.push(' ');
-                    }
-                    _ => out.push_str(&inner),
+            Node::Element(_) => {
+                if let Some(child) = ElementRef::wrap(child) {
+                    out.push_str(&element_markdown(child, depth + 1));
                 }
             }
             _ => {}
         }
     }
     out
+}
+
+/// One element as inline Markdown, its own tag included (`<a href>` a link, `<b>` bold).
+fn element_markdown(element: ElementRef, depth: usize) -> String {
+    let value = element.value();
+    if SKIPPED.contains(&value.name()) {
+        return String::new();
+    }
+    let inner = inline_markdown_at(element, depth);
+    match value.name() {
+        // Spaces just inside a link or emphasis (`Manages<a> L2</a>`) belong to the sentence:
+        // they go outside the marks, which may not hold them.
+        "a" => match value.attr("href") {
+            Some(href) if !inner.trim().is_empty() => wrapped(&inner, "[", &format!("]({href})")),
+            _ => inner,
+        },
+        "b" | "strong" if !inner.trim().is_empty() => wrapped(&inner, "**", "**"),
+        "i" | "em" if !inner.trim().is_empty() => wrapped(&inner, "*", "*"),
+        "code" => format!("`{inner}`"),
+        "br" => String::from("\n"),
+        "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "tr" => {
+            format!(" {inner} ")
+        }
+        _ => inner,
+    }
 }
 
 /// `inner` between `open` and `close`, the spaces at its ends kept outside them.

@@ -2292,11 +2292,9 @@ fn one_role_listing_kinds_of_leaders_does_not_make_the_roles_a_ladder_read_too_d
          Once per year, there should be an explicit call to the community.\n",
     );
     let titles = level_titles(&imported);
-    assert_eq!(
-        titles[..3],
-        ["Contributor", "Maintainer", "Focused leadership roles"]
-    );
+    assert_eq!(titles[..2], ["Contributor", "Maintainer"]);
     assert!(!titles.contains(&"Governance"), "{titles:?}");
+    assert!(format!("{imported:?}").contains("Leads efforts to make documentation welcoming"));
 }
 
 #[test]
@@ -2358,4 +2356,39 @@ fn a_section_on_former_maintainers_between_roles_is_prose() {
         ["Reviewers", "Committers", "Security advisors"]
     );
     assert!(format!("{imported:?}").contains("May return on request."));
+}
+
+#[test]
+fn an_html_list_of_profile_links_is_a_roster_and_the_role_keeps_its_paragraphs() {
+    // ggplot2's governance (pkgdown HTML): a role in paragraphs, then "The core developers
+    // are:" over a list of links to people's profiles.
+    let imported = imported_from(
+        "governance.html",
+        "<html><body><main><h1>Governance</h1>\
+         <h2>Contributors</h2><p>Anyone can contribute through issues and pull requests.</p>\
+         <h2>Core developers</h2><p>Core developers review pull requests.</p>\
+         <p>Core developers are recruited from <b>contributors</b>.</p><p>The core developers are:</p>\
+         <ul><li><a href=\"https://github.com/wch\">Winston Chang</a></li>\
+         <li><a href=\"https://github.com/lionel-\">Lionel Henry</a></li></ul>\
+         <p>All core developers are bound by the code of conduct.</p>\
+         <h2>Project lead</h2><p>The project lead sets the strategic objectives.</p></main></body></html>",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Contributors", "Core developers", "Project lead"]
+    );
+    let core: Vec<String> = table(&imported)["Core developers"]
+        .values()
+        .flatten()
+        .cloned()
+        .collect();
+    assert!(
+        core.contains(&"Core developers are recruited from **contributors**.".to_owned()),
+        "{core:?}"
+    );
+    assert!(
+        !core.iter().any(|text| text.contains("Winston")),
+        "{core:?}"
+    );
+    assert!(format!("{imported:?}").contains("https://github.com/wch"));
 }
