@@ -356,6 +356,10 @@ fn plain_of<'a>(node: &'a AstNode<'a>) -> String {
     out.trim().to_owned()
 }
 
+/// The longest a bold key may be ("Solid technical skills and code contributions across most
+/// engine areas" is one): longer, it is a bold sentence.
+const MAX_KEY_CHARS: usize = 90;
+
 /// `**Key:** value` / `**Key**: value`: a labelled line, as its key and value. A key is a
 /// short label, not a bold sentence; a trailing `\` (a Markdown hard break) is not part of the
 /// value. The one reading of labelled lines, for Markdown and HTML alike.
@@ -373,7 +377,8 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
         .trim()
         .trim_end_matches('\\')
         .trim();
-    (!key.is_empty() && key.chars().count() <= 60).then(|| (key.to_owned(), value.to_owned()))
+    (!key.is_empty() && key.chars().count() <= MAX_KEY_CHARS && !key.ends_with(['.', '!', '?']))
+        .then(|| (key.to_owned(), value.to_owned()))
 }
 
 /// A heading's text without the section number a document puts before it (`3. Contributor`,
@@ -930,4 +935,27 @@ fn wrapped(inner: &str, open: &str, close: &str) -> String {
         ""
     };
     format!("{leading}{open}{}{close}{trailing}", inner.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bold_key;
+
+    #[test]
+    fn a_bold_key_is_a_label_up_to_a_long_phrase_but_not_a_sentence() {
+        let long = "**Solid technical skills and code contributions across most engine areas**: \
+                    Maintainers must be able to evaluate the scope of pull requests.";
+        assert_eq!(
+            bold_key(long).map(|(key, _)| key).as_deref(),
+            Some("Solid technical skills and code contributions across most engine areas")
+        );
+        assert_eq!(
+            bold_key("**Ownership:** Owns a service.")
+                .map(|(_, value)| value)
+                .as_deref(),
+            Some("Owns a service.")
+        );
+        assert!(bold_key("**Read the guide first.**: then ask.").is_none());
+        assert!(bold_key(&format!("**{}**: text", "word ".repeat(20))).is_none());
+    }
 }
