@@ -555,7 +555,7 @@ fn inline(line: &str) -> String {
             }
             _ => before,
         };
-        out.push_str(before);
+        out.push_str(&without_bare_references(before));
         if let Some(code) = from.strip_prefix("``") {
             match code.find("``") {
                 Some(end) => {
@@ -598,7 +598,33 @@ fn inline(line: &str) -> String {
         }
         rest = after;
     }
-    out.push_str(rest);
+    out.push_str(&without_bare_references(rest));
+    out
+}
+
+/// Text without the marks of bare references (`Mergers_ are …`, `see Trac__`): the word is
+/// what a reader sees.
+fn without_bare_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        if c == '_' && index > 0 && chars[index - 1].is_alphanumeric() {
+            let marks = if chars.get(index + 1) == Some(&'_') {
+                2
+            } else {
+                1
+            };
+            let next = chars.get(index + marks);
+            if next.is_none_or(|next| !(next.is_alphanumeric() || *next == '_')) {
+                index += marks;
+                continue;
+            }
+        }
+        out.push(c);
+        index += 1;
+    }
     out
 }
 
@@ -683,6 +709,14 @@ mod tests {
             "{markdown}"
         );
         assert!(markdown.contains("\nAfter.\n"), "{markdown}");
+    }
+
+    #[test]
+    fn bare_references_show_their_words() {
+        assert_eq!(
+            inline("Mergers_ merge to the `Git repository`_; see Trac__, not snake_case."),
+            "Mergers merge to the Git repository; see Trac, not snake_case."
+        );
     }
 
     #[test]

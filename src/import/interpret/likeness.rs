@@ -175,6 +175,19 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "advisor",
     "adviser",
     "participant",
+    // Governing bodies and the agents of a project's work ("Steering council", "Mergers",
+    // "Releasers", "APE editor", "Community engagement coordinator").
+    "council",
+    "merger",
+    "releaser",
+    "coordinator",
+    "editor",
+    "curator",
+    "shepherd",
+    "liaison",
+    "facilitator",
+    "organizer",
+    "organiser",
     "chair",
     // "Component Team Leads", "SIG Leads": leads of a part of the project.
     "lead",
@@ -907,6 +920,11 @@ mod tests {
             "1.3 提交者 (Committers)",
             // A role's title that starts with a word ending in "-ing", no verb.
             "Engineering Manager",
+            // Governing bodies and agents of a project's work.
+            "Steering council",
+            "Mergers",
+            "APE editor",
+            "Community engagement coordinator",
         ] {
             assert!(level_likeness(title) >= 0.5, "{title}");
         }
