@@ -2392,3 +2392,19 @@ fn an_html_list_of_profile_links_is_a_roster_and_the_role_keeps_its_paragraphs()
     );
     assert!(format!("{imported:?}").contains("https://github.com/wch"));
 }
+
+#[test]
+fn a_heading_that_asks_without_a_question_mark_is_no_level() {
+    // The Rust compiler team: "What it means to be a compiler member" between the roles.
+    let imported = imported_from(
+        "membership.md",
+        "# Membership\n\n## Compiler team member\n\n- Review pull requests.\n- Take part in design meetings.\n\n\
+         ## What it means to be a compiler member\n\n- You join a private stream.\n- You are subscribed to the repository.\n\n\
+         ## Maintainers\n\n- Approve pull requests.\n- Lead a working area.\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Compiler team member", "Maintainers"]
+    );
+    assert!(format!("{imported:?}").contains("You join a private stream."));
+}

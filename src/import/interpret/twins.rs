@@ -385,9 +385,21 @@ fn level_as_prose(level: LevelDraft) -> Section {
 
 /// Whether a title asks a question (`?`, `？`) or names a process (`Nomination of a
 /// maintainer`, `Becoming a reviewer`, `Stepping down`).
+/// Words a heading that asks (or answers) a question starts with; no level's title does.
+const INTERROGATIVES: &[&str] = &["what", "how", "why", "when", "who", "where", "which"];
+
 fn is_question(title: &str) -> bool {
     let title = plain(title).to_lowercase();
-    title.trim_end().ends_with(['?', '？'])
+    // "What it means to be a compiler member", "How promotion decisions are made": asked
+    // without a question mark.
+    let asked = INTERROGATIVES.iter().any(|word| {
+        title
+            .trim_start()
+            .strip_prefix(word)
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    asked
+        || title.trim_end().ends_with(['?', '？'])
         || super::likeness::BECOMING
             .iter()
             .any(|start| title.trim_start().starts_with(start))
