@@ -2408,3 +2408,21 @@ fn a_heading_that_asks_without_a_question_mark_is_no_level() {
     );
     assert!(format!("{imported:?}").contains("You join a private stream."));
 }
+
+#[test]
+fn the_stages_of_a_decision_making_section_are_no_levels() {
+    // sktime: roles under "Roles", then "Decision making" with "Stage 1: lazy consensus",
+    // "Stage 2: voting", "Stage 3: conflict resolution" at the roles' depth.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n### Contributors\n\n- Open issues.\n- Send pull requests.\n\n### Core developers\n\n\
+         - Review pull requests.\n- Vote on proposals.\n\n### Council members\n\n- Resolve conflicts.\n- Set the roadmap.\n\n\
+         ## Decision making\n\n### Stage 1: lazy consensus\n\n- A proposal passes without objection.\n- Anyone may veto.\n\n\
+         ### Stage 2: voting\n\n- Core developers vote.\n- Two thirds win.\n\n### Stage 3: conflict resolution\n\n- The council decides.\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Contributors", "Core developers", "Council members"]
+    );
+    assert!(format!("{imported:?}").contains("Two thirds win."));
+}

@@ -1034,9 +1034,11 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         }
         let outside =
             first.is_some_and(|first| position < first) || last.is_some_and(|last| position > last);
-        // "Summary of the roles", "Nomination of a maintainer": never a level, wherever it is.
+        // "Summary of the roles", "Nomination of a maintainer": never a level, wherever it is;
+        // nor are the stages of a section on how decisions are made ("Stage 2: voting").
         let never_a_level = super::likeness::is_description_heading(title)
-            || super::likeness::is_becoming_heading(title);
+            || super::likeness::is_becoming_heading(title)
+            || section_above(blocks, index, depth).is_some_and(is_decisions_section);
         if never_a_level || outside && level_likeness(title) < 0.3 {
             prose.push((title.to_owned(), line));
         } else if let Some(group) = groups.last_mut() {
@@ -1054,6 +1056,32 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         }
     }
     prose
+}
+
+/// The title of the nearest heading above `depth` before the block at `index`.
+fn section_above(blocks: &[Block], index: usize, depth: u8) -> Option<&str> {
+    blocks[..index].iter().rev().find_map(|block| match block {
+        Block::Heading { level, text, .. } if *level < depth => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+/// How a section on making decisions is titled ("Decision making", "Decision-making process",
+/// "Voting", "决策机制"): what is under it are its steps, not rungs.
+fn is_decisions_section(title: &str) -> bool {
+    let lower = plain(title).to_lowercase();
+    super::likeness::is_procedure_heading(title)
+        || [
+            "decision",
+            "决策",
+            "意思決定",
+            "entscheidung",
+            "decisión",
+            "decisão",
+            "décision",
+        ]
+        .iter()
+        .any(|word| lower.trim_start().starts_with(word))
 }
 
 impl Interpreter {
