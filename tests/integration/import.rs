@@ -2426,3 +2426,30 @@ fn the_stages_of_a_decision_making_section_are_no_levels() {
     );
     assert!(format!("{imported:?}").contains("Two thirds win."));
 }
+
+#[test]
+fn plain_labels_over_nested_bullets_name_areas_under_an_area_heading() {
+    // Altive's roles (Japanese): a grade table under "Grade", then a section per role whose
+    // "### 要件" lists names without colons ("開発スキル") over what they expect.
+    let imported = imported_from(
+        "roles.md",
+        "## Grade\n\n| Grade | Role |\n| --- | --- |\n| 5 | Junior Software Engineer |\n| 6 | Senior Software Engineer |\n\n\
+         ## Junior Software Engineer\n\nJunior Software Engineerは、小規模な課題を1人で解決できるエンジニアです。\n\n### 要件\n\n\
+         - 開発スキル\n  - テストコードを書くことができる\n  - Gitを1人で扱える\n- 教育\n  - 下位ロールメンバーのメンターを担うことができる\n\n\
+         ### 責任\n\n- 次のロールを目指しましょう\n\n## Senior Software Engineer\n\nチームを技術面でリードするエンジニアです。\n\n### 要件\n\n\
+         - 開発スキル\n  - 設計をレビューできる\n- 教育\n  - チームの育成を担うことができる\n\n### 責任\n\n- チームの成果に責任を持つ\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Junior Software Engineer", "Senior Software Engineer"]
+    );
+    assert_eq!(
+        entry(&imported, "Junior Software Engineer", "開発スキル"),
+        ["テストコードを書くことができる", "Gitを1人で扱える"]
+    );
+    assert_eq!(
+        entry(&imported, "Senior Software Engineer", "教育"),
+        ["チームの育成を担うことができる"]
+    );
+    assert_eq!(imported.language.as_deref(), Some("ja"));
+}

@@ -640,6 +640,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     .iter()
     .any(|word| lower_line.ends_with(word));
     if names_a_list
+        || only_rank_words(first_line)
         || list_of_a_role
         || a_process
         || lower_line.contains(" becoming ")
@@ -734,6 +735,46 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         score *= 0.3;
     }
     score.min(1.0)
+}
+
+/// Words that name the rungs of a ladder in general ("Grade", "Levels", "等級"): a heading of
+/// them alone, with no number or name, is over the ladder's summary, not a rung.
+const RANK_NAMES: &[&str] = &[
+    "level",
+    "levels",
+    "grade",
+    "grades",
+    "band",
+    "bands",
+    "tier",
+    "tiers",
+    "rank",
+    "ranks",
+    "stufe",
+    "stufen",
+    "nivel",
+    "niveles",
+    "níveis",
+    "niveau",
+    "niveaux",
+    "レベル",
+    "等級",
+    "グレード",
+    "级别",
+    "职级",
+    "職級",
+    "등급",
+    "레벨",
+];
+
+/// Whether a title is only words that name rungs in general (see [`RANK_NAMES`]).
+fn only_rank_words(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | ',' | '・'))
+        .filter(|word| !word.is_empty() && !matches!(*word, "and" | "und" | "y" | "et"))
+        .collect();
+    !words.is_empty() && words.iter().all(|word| RANK_NAMES.contains(word))
 }
 
 /// A text without what it says in brackets (`(…)`, `（…）`).
@@ -938,6 +979,10 @@ mod tests {
             "2.3 Delivery",
             // A checklist for a role, the role in brackets.
             "GitHub 设置清单（Org Admin）",
+            // The ladder's rungs in general.
+            "Grade",
+            "Levels",
+            "等級",
             // How roles are handled, not roles.
             "Adding maintainers",
             "Helping contributors with the DCO",

@@ -354,12 +354,15 @@ impl Interpreter {
                             bold_key(&item.text).is_some() || bold_lead_in(item).is_some()
                         })
                         .count();
-                    labelled == items.len() || labelled >= 2 && labelled * 2 > items.len()
+                    labelled == items.len()
+                        || labelled >= 2 && labelled * 2 > items.len()
+                        || items.len() >= 2 && items.iter().all(|item| plain_label(item).is_some())
                 } =>
             {
                 for item in items {
                     let labelled = bold_key(&item.text)
-                        .or_else(|| bold_lead_in(item).map(|label| (label, String::new())));
+                        .or_else(|| bold_lead_in(item).map(|label| (label, String::new())))
+                        .or_else(|| plain_label(item).map(|label| (label, String::new())));
                     let Some((key, value)) = labelled else {
                         self.add_item_tree(&group, item);
                         continue;
@@ -744,6 +747,9 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
             String::new(),
         ));
     }
+    if let Some(label) = plain_label(item) {
+        return Some((label, String::new()));
+    }
     // ASCII or full-width colon (`要求：`).
     let (label, rest) = text.split_once([':', '：'])?;
     let label = plain(label);
@@ -767,6 +773,30 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
         && !label.contains("http")
         && (rest.is_empty() && has_children || !rest.is_empty() && !rest.starts_with("//"));
     plausible.then(|| (label.trim_matches('*').trim().to_owned(), rest.to_owned()))
+}
+
+/// `開発スキル` / `Documentation` over nested bullets: a name alone, no sentence, labels them.
+fn plain_label(item: &Item) -> Option<String> {
+    let text = plain(&item.text);
+    (!item.children.is_empty() && is_short_name(&text)).then(|| text.trim().to_owned())
+}
+
+/// Whether a text is a short name, no sentence: three words at most (twelve characters in a
+/// script written without spaces), nothing that ends or joins clauses.
+fn is_short_name(text: &str) -> bool {
+    let text = text.trim();
+    let unspaced = !text.contains(' ') && text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+    let short = if unspaced {
+        text.chars().count() <= 12
+    } else {
+        text.split_whitespace().count() <= 3 && text.chars().count() <= 30
+    };
+    short
+        && !text.is_empty()
+        && !text.ends_with([
+            '.', '。', ':', '：', '!', '?', '！', '？', ',', '，', '、', ';',
+        ])
+        && !text.contains(['(', '（', '`', '['])
 }
 
 /// An item nested in an expectation and what is nested in it, as that expectation's examples
