@@ -2453,3 +2453,29 @@ fn plain_labels_over_nested_bullets_name_areas_under_an_area_heading() {
     );
     assert_eq!(imported.language.as_deref(), Some("ja"));
 }
+
+#[test]
+fn a_roles_current_members_and_its_meetings_are_not_its_expectations() {
+    // OpenEXR: the steering committee's "Current TSC Members" (names and companies) and "TSC
+    // Meetings" (when and how it meets) beside what it does.
+    let imported = imported_from(
+        "governance.md",
+        "# Governance\n\n## Committers\n\n### Responsibilities\n\n- Review pull requests.\n- Keep the build green.\n\n\
+         ## Technical Steering Committee\n\n### Responsibilities\n\n- Set the technical direction.\n- Approve releases.\n\n\
+         ### Current TSC Members\n\n- Cary Phillips (chair) - Industrial Light & Magic\n- Rod Bogart - Epic Games\n\n\
+         ### TSC Meetings\n\nAll meetings of the TSC are open to the community.\n\nThe chair shares the agenda before each meeting.\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        ["Committers", "Technical Steering Committee"]
+    );
+    let tsc: Vec<String> = table(&imported)["Technical Steering Committee"]
+        .values()
+        .flatten()
+        .cloned()
+        .collect();
+    assert_eq!(tsc, ["Set the technical direction.", "Approve releases."]);
+    let everything = format!("{imported:?}");
+    assert!(everything.contains("Rod Bogart - Epic Games"));
+    assert!(everything.contains("The chair shares the agenda before each meeting."));
+}

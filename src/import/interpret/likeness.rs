@@ -531,6 +531,8 @@ const PROCEDURE_WORDS: &[&str] = &[
     "elections",
     "acceptance",
     "abuse",
+    // "TSC Meetings": when and how a body meets.
+    "meetings",
     "abstimmung",
     "wahl",
     "votación",

@@ -293,7 +293,10 @@ impl Interpreter {
                 .any(|item| only_a_link(&item.text).is_some_and(|target| target.starts_with('#')));
         // Under "Additional reading" or "Voting": reading material or a procedure's steps.
         let aside = matches!(&self.place, Place::Area(area)
-            if is_resources_heading(area) || is_procedure_heading(area) || is_aside_key(area));
+            if is_resources_heading(area)
+                || is_procedure_heading(area)
+                || is_aside_key(area)
+                || is_roster_heading(area));
         if (roster || contents || aside) && matches!(self.place, Place::Level | Place::Area(_)) {
             if let Some(level) = self.current_level().filter(|_| roster) {
                 level.roster = true;
@@ -1031,6 +1034,17 @@ const ASIDE_KEYS: &[&str] = &[
     "ملاحظة",
     "הערה",
 ];
+
+/// Whether a heading is over the people who hold a role ("Current TSC Members", "Current
+/// maintainers", "Roster", "现任成员"): what it lists are names, not expectations.
+pub(super) fn is_roster_heading(title: &str) -> bool {
+    let lower = plain(title).trim().to_lowercase();
+    lower.starts_with("current ")
+        || lower.split_whitespace().any(|word| word == "roster")
+        || ["现任", "現任", "名单", "名單", "メンバー一覧", "명단"]
+            .iter()
+            .any(|word| lower.contains(word))
+}
 
 /// Whether an area's label is one of [`ASIDE_KEYS`] (`Defined by`, `Note`).
 pub(super) fn is_aside_key(label: &str) -> bool {
