@@ -2479,3 +2479,22 @@ fn a_roles_current_members_and_its_meetings_are_not_its_expectations() {
     assert!(everything.contains("Rod Bogart - Epic Games"));
     assert!(everything.contains("The chair shares the agenda before each meeting."));
 }
+
+#[test]
+fn a_managers_meetings_area_keeps_its_expectations() {
+    // Socialbakers' engineering manager: "Meetings" is a competency of the role, not the
+    // procedure of a body ("TSC Meetings").
+    let imported = imported_from(
+        "manager.md",
+        "# Engineering Manager\n\n## People\n\n- Hold regular one-on-ones.\n- Grow the team.\n\n## Meetings\n\n\
+         - Guide effectiveness of team meetings.\n- Ensure actions are captured.\n",
+    );
+    let texts: Vec<String> = table(&imported)
+        .values()
+        .flat_map(|areas| areas.values().flatten().cloned())
+        .collect();
+    assert!(
+        texts.contains(&"Guide effectiveness of team meetings.".to_owned()),
+        "{texts:?}"
+    );
+}

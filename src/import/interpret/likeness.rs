@@ -531,8 +531,6 @@ const PROCEDURE_WORDS: &[&str] = &[
     "elections",
     "acceptance",
     "abuse",
-    // "TSC Meetings": when and how a body meets.
-    "meetings",
     "abstimmung",
     "wahl",
     "votación",
@@ -541,10 +539,25 @@ const PROCEDURE_WORDS: &[&str] = &[
 
 /// Whether a heading names a procedure (see [`PROCEDURE_WORDS`]).
 pub(super) fn is_procedure_heading(title: &str) -> bool {
-    let lower = plain(title).to_lowercase();
-    lower
+    let plain_title = plain(title);
+    let lower = plain_title.to_lowercase();
+    // "TSC Meetings", "Steering committee meetings": when and how a body meets. (A team's
+    // meetings, "Meetings" alone, are a manager's competency.)
+    let words: Vec<&str> = plain_title
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| PROCEDURE_WORDS.contains(&word))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let body_meets = words
+        .iter()
+        .any(|word| word.eq_ignore_ascii_case("meetings"))
+        && words.iter().any(|word| {
+            word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
+                || ROLE_WORDS.contains(&word.to_lowercase().as_str())
+        });
+    body_meets
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| PROCEDURE_WORDS.contains(&word))
 }
 
 /// How a heading over reading material starts ("Additional reading", "Resources"): what it
