@@ -2498,3 +2498,44 @@ fn a_managers_meetings_area_keeps_its_expectations() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn designers_then_design_managers_in_one_list_are_two_tracks() {
+    // BuzzFeed's product design roles: five designer levels, then four managers', each a `##`
+    // with no heading between the two ladders; a `*` after an area marks it as required.
+    let level = |title: &str, area: &str| {
+        format!("## {title}\n\n### {area}*\n\n{title} does the work of the level.\n\n### Culture\n\nShares work early.\n\n")
+    };
+    let mut document = String::from("# Product Design Roles\n\n");
+    for title in [
+        "Associate Product Designer",
+        "Product Designer",
+        "Senior Product Designer",
+    ] {
+        document.push_str(&level(title, "Visual Design"));
+    }
+    for title in ["Product Design Manager", "Product Design Director"] {
+        document.push_str(&level(title, "Leadership"));
+    }
+    let imported = imported_from("roles.md", &document);
+    let tracks: Vec<(String, usize)> = imported
+        .tracks
+        .iter()
+        .map(|track| (track.name.clone(), track.levels.len()))
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            ("Product Design Roles".to_owned(), 3),
+            ("Product Design Manager".to_owned(), 2)
+        ]
+    );
+    assert_eq!(imported.tracks[1].kind, ladder::model::TrackKind::Manager);
+    let areas: Vec<&str> = imported
+        .areas
+        .iter()
+        .map(|area| area.name.as_str())
+        .collect();
+    assert!(areas.contains(&"Visual Design"), "{areas:?}");
+    assert!(!areas.iter().any(|area| area.ends_with('*')), "{areas:?}");
+}

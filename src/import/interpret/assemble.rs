@@ -70,6 +70,10 @@ fn rung_paragraphs_as_expectations(level: &mut LevelDraft, later: &[&str]) -> bo
     true
 }
 
+/// The fewest levels on each side of a split between individual contributors' and managers'
+/// titles (see [`Interpreter::split_management_runs`]).
+const MIN_SPLIT_RUN: usize = 2;
+
 impl Interpreter {
     /// Rungs written in prose: their own paragraphs are what they expect, one expectation
     /// each (see [`rung_paragraphs_as_expectations`]). So in a track whose levels are all
@@ -108,11 +112,49 @@ impl Interpreter {
         }
     }
 
+    /// A track whose levels run from individual contributors' titles to managers' ("Staff
+    /// Product Designer", then "Product Design Manager", "Product Design Director") with no
+    /// heading between them is two tracks, the managers' named by its first title: an
+    /// organization that writes both ladders in one list still has two.
+    fn split_management_runs(&mut self) {
+        let mut split = Vec::new();
+        for (index, track) in self.tracks.iter().enumerate() {
+            let managers: Vec<bool> = track
+                .levels
+                .iter()
+                .map(|level| is_manager_title(&level.title))
+                .collect();
+            let Some(first) = managers.iter().position(|&manager| manager) else {
+                continue;
+            };
+            let run = managers.len() - first;
+            if first >= MIN_SPLIT_RUN
+                && run >= MIN_SPLIT_RUN
+                && managers[first..].iter().all(|&manager| manager)
+            {
+                split.push((index, first));
+            }
+        }
+        for (index, first) in split.into_iter().rev() {
+            let levels = self.tracks[index].levels.split_off(first);
+            let name = levels[0].title.clone();
+            self.tracks.insert(
+                index + 1,
+                TrackDraft {
+                    name,
+                    levels,
+                    ..TrackDraft::default()
+                },
+            );
+        }
+    }
+
     /// Ends the walk: the ladder, with a warning for each piece of text that could not be
     /// placed, or an error when the document held no tracks or levels at all.
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
         self.merge_repeated_levels();
         self.prose_at_track_ends();
+        self.split_management_runs();
         self.prose_rungs_as_expectations();
         self.apply_alignment();
         self.apply_track_links();

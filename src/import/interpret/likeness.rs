@@ -792,6 +792,45 @@ fn only_rank_words(title: &str) -> bool {
     !words.is_empty() && words.iter().all(|word| RANK_NAMES.contains(word))
 }
 
+/// Words that title a manager's rung ("Engineering Manager", "Director of Design", "Head of
+/// Data", "マネージャー", "经理"), lowercased; unspaced ones are found inside a title.
+const MANAGER_WORDS: &[&str] = &[
+    "manager",
+    "director",
+    "head",
+    "vp",
+    "leiter",
+    "leiterin",
+    "gerente",
+    "directeur",
+    "directora",
+    "diretor",
+    "diretora",
+    "gestor",
+];
+const MANAGER_WORDS_UNSPACED: &[&str] = &[
+    "マネージャー",
+    "マネジャー",
+    "部長",
+    "課長",
+    "经理",
+    "总监",
+    "主管",
+    "매니저",
+    "팀장",
+];
+
+/// Whether a level's title is a manager's (see [`MANAGER_WORDS`]).
+pub(super) fn is_manager_title(title: &str) -> bool {
+    let lower = plain(title).to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| MANAGER_WORDS.contains(&word))
+        || MANAGER_WORDS_UNSPACED
+            .iter()
+            .any(|word| lower.contains(word))
+}
+
 /// A text without what it says in brackets (`(…)`, `（…）`).
 pub(super) fn without_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -32,9 +32,9 @@ use crate::model::{
 };
 pub(crate) use likeness::level_likeness;
 use likeness::{
-    is_becoming_heading, is_description_heading, is_footnote, is_procedure_heading,
-    is_process_lead_in, is_resources_heading, only_gives_steps, reads_as_lead_in,
-    states_a_requirement, AREA_LABEL_WORDS, LIST_NAMES,
+    is_becoming_heading, is_description_heading, is_footnote, is_manager_title,
+    is_procedure_heading, is_process_lead_in, is_resources_heading, only_gives_steps,
+    reads_as_lead_in, states_a_requirement, AREA_LABEL_WORDS, LIST_NAMES,
 };
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
@@ -298,6 +298,14 @@ fn area_core(name: &str) -> Vec<String> {
     let mut words: Vec<&str> = text
         .split_whitespace()
         .map(|word| word.trim_end_matches([':', '：']))
+        // A footnote's mark ("Visual Design*": required for promotion) is no part of the name.
+        .map(|word| {
+            if word.starts_with('*') {
+                word
+            } else {
+                word.trim_end_matches(['*', '†', '‡'])
+            }
+        })
         .filter(|word| !word.is_empty())
         .collect();
     let lower = |word: &str| word.to_lowercase();
