@@ -115,8 +115,13 @@ impl Interpreter {
     /// A track whose levels run from individual contributors' titles to managers' ("Staff
     /// Product Designer", then "Product Design Manager", "Product Design Director") with no
     /// heading between them is two tracks, the managers' named by its first title: an
-    /// organization that writes both ladders in one list still has two.
+    /// organization that writes both ladders in one list still has two. Only a document's one
+    /// track that no heading named is split.
     fn split_management_runs(&mut self) {
+        // Tracks the document names (headings, sheets, a table's track column) are as written.
+        if self.tracks.len() != 1 || self.track_depth.is_some() || !self.sheet_names.is_empty() {
+            return;
+        }
         let mut split = Vec::new();
         for (index, track) in self.tracks.iter().enumerate() {
             let managers: Vec<bool> = track
