@@ -116,10 +116,11 @@ impl Interpreter {
     /// Product Designer", then "Product Design Manager", "Product Design Director") with no
     /// heading between them is two tracks, the managers' named by its first title: an
     /// organization that writes both ladders in one list still has two. Only a document's one
-    /// track that no heading named is split.
+    /// track is split.
     fn split_management_runs(&mut self) {
-        // Tracks the document names (headings, sheets, a table's track column) are as written.
-        if self.tracks.len() != 1 || self.track_depth.is_some() || !self.sheet_names.is_empty() {
+        // Tracks the document divides itself (headings, sheets, a table's track column) are as
+        // written; a title over the whole page names no track of its own.
+        if self.tracks.len() != 1 || !self.sheet_names.is_empty() || self.handbook {
             return;
         }
         let mut split = Vec::new();
