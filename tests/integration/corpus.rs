@@ -366,6 +366,7 @@ fn holdout_sets_scores() {
         "holdout14",
         "holdout15",
         "holdout16",
+        "holdout17",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
