@@ -383,17 +383,38 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         while index < cells.len() && filled(&cells[index]) > 0 {
             index += 1;
         }
-        let table_start = if own && start == 0 {
+        let first_wide = if own && start == 0 {
             0
         } else {
             (start..index)
                 .find(|&row| filled(&cells[row]) >= 2)
                 .unwrap_or(index)
         };
-        for (row, line) in cells[start..table_start].iter().zip(start + 1..) {
-            let text = row.iter().find(|cell| !cell.trim().is_empty());
+        // A licence line or a link above the row that names the levels (`E1` … `E6`) is the
+        // sheet's preamble, not the table's header.
+        // A lone row of a few texts (a licence line beside its link) is a note, not a table.
+        let lone_note = !own && first_wide + 1 == index && !names_levels(&cells[first_wide]);
+        let table_start = if own {
+            first_wide
+        } else if lone_note {
+            index
+        } else {
+            (first_wide..index.min(first_wide + MAX_PREAMBLE_ROWS))
+                .find(|&row| names_levels(&cells[row]))
+                .filter(|&row| row > first_wide && !names_levels(&cells[first_wide]))
+                .unwrap_or(first_wide)
+        };
+        for (row_index, line) in (start..table_start).zip(start + 1..) {
+            // Each text of the row once (a merged region's copies are the same text).
+            let mut texts: Vec<&str> = Vec::new();
+            for (cell, &copy) in cells[row_index].iter().zip(&copies[row_index]) {
+                let cell = cell.trim();
+                if !cell.is_empty() && !copy && !texts.contains(&cell) {
+                    texts.push(cell);
+                }
+            }
             out.push(Block::Paragraph {
-                text: text.map(|text| text.trim().to_owned()).unwrap_or_default(),
+                text: texts.join(" | "),
                 line,
             });
         }
@@ -411,6 +432,17 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
             .filter(|cell| super::interpret::level_likeness(cell) >= 0.5)
             .count();
         let header_looks_like_levels = titles * 2 > filled_cells.len();
+        // Over the label columns, a header merged across them ("Guidelines & FAQ" over key
+        // area, attribute and theme) heads the first only: the others are labels too, not
+        // levels.
+        if names_levels(&cells[table_start]) {
+            for column in 0..width {
+                let text = &cells[table_start][column];
+                if copies[table_start][column] && super::interpret::level_likeness(text) < 0.5 {
+                    cells[table_start][column].clear();
+                }
+            }
+        }
         let rows: Vec<Vec<Cell>> = (table_start..index)
             .map(|row| {
                 cells[row]
@@ -468,6 +500,23 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         });
     }
     out
+}
+
+/// How many rows above the row that names the levels may be a sheet's preamble.
+const MAX_PREAMBLE_ROWS: usize = 6;
+
+/// Whether a row names levels: three texts or more, most of its texts, look like level titles
+/// or codes.
+fn names_levels(row: &[String]) -> bool {
+    // (A merged region's copies are one text.)
+    let mut filled: Vec<&String> = row.iter().filter(|cell| !cell.trim().is_empty()).collect();
+    filled.sort();
+    filled.dedup();
+    let titles = filled
+        .iter()
+        .filter(|cell| super::interpret::level_likeness(cell) >= 0.5)
+        .count();
+    titles >= 3 && titles * 2 > filled.len()
 }
 
 /// A matrix whose rows have no labels (each sheet one competency, its expectations a row

@@ -974,3 +974,75 @@ fn every_imported_real_ladder_builds_into_every_output() {
         workbook_of(&ladder, &view).unwrap_or_else(|error| panic!("{name}: {error:#}"));
     }
 }
+
+#[test]
+fn a_workbook_with_a_preamble_merged_label_columns_level_codes_and_a_title_row() {
+    // CircleCI's competency matrix: a licence line and a link above the row of level codes
+    // (E1 …), three label columns (key area, attribute, theme) under one merged header cell,
+    // a "Title" row naming the levels, and "n/a (…)" cells.
+    use rust_xlsxwriter::{Format, Workbook};
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("matrix.xlsx");
+    let mut workbook = Workbook::new();
+    let merged = Format::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write(0, 0, "Licensed CC BY 4.0").unwrap();
+    sheet
+        .merge_range(0, 1, 0, 2, "https://example.org/matrix", &merged)
+        .unwrap();
+    sheet
+        .merge_range(2, 0, 2, 2, "Guidelines and FAQ", &merged)
+        .unwrap();
+    for (offset, code) in ["E1", "E2", "E3"].iter().enumerate() {
+        sheet.write(2, 3 + offset as u16, *code).unwrap();
+    }
+    sheet.write(3, 2, "Title").unwrap();
+    for (offset, title) in ["Associate Engineer", "Engineer", "Senior Engineer"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(3, 3 + offset as u16, *title).unwrap();
+    }
+    sheet
+        .merge_range(4, 0, 5, 0, "Technical skills", &merged)
+        .unwrap();
+    sheet.merge_range(4, 1, 5, 1, "Craft", &merged).unwrap();
+    sheet.write(4, 2, "Writing code").unwrap();
+    sheet.write(4, 3, "Writes small changes").unwrap();
+    sheet.write(4, 4, "Writes features").unwrap();
+    sheet.write(4, 5, "Designs systems").unwrap();
+    sheet.write(5, 2, "Testing").unwrap();
+    sheet
+        .write(5, 3, "n/a (not applicable at this level)")
+        .unwrap();
+    sheet.write(5, 4, "Writes tests").unwrap();
+    sheet.write(5, 5, "Sets the test strategy").unwrap();
+    workbook.save(&path).unwrap();
+
+    let ladder = import_file(&path).unwrap().ladder;
+    let titles: Vec<&str> = ladder
+        .levels()
+        .map(|(_, level)| level.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Associate Engineer", "Engineer", "Senior Engineer"]
+    );
+    let codes: Vec<Option<&str>> = ladder
+        .levels()
+        .map(|(_, level)| level.code.as_deref())
+        .collect();
+    assert_eq!(codes, [Some("E1"), Some("E2"), Some("E3")]);
+    let areas: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert_eq!(areas, ["Writing code", "Testing"]);
+    assert_eq!(
+        area_texts(&ladder, "Testing"),
+        [
+            vec![],
+            vec![plain("Writes tests")],
+            vec![plain("Sets the test strategy")]
+        ]
+    );
+    // The preamble is kept.
+    assert!(format!("{ladder:?}").contains("Licensed CC BY 4.0"));
+}

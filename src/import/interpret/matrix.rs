@@ -409,8 +409,22 @@ impl Interpreter {
             && header
                 .iter()
                 .all(|cell| !is_blank(cell) && level_likeness(&cell.text) >= 0.5);
+        // Several label columns under one header cell merged across them (a key area, an
+        // attribute, then the theme each row is about), the level columns after them.
+        let first_level = header
+            .iter()
+            .position(|cell| !is_blank(cell) && level_likeness(&cell.text) >= 0.5);
+        let merged_labels = first_level.filter(|&first| {
+            (2..=MAX_LABEL_COLUMNS).contains(&first)
+                && header[1..first].iter().all(is_blank)
+                && header[first..]
+                    .iter()
+                    .all(|cell| is_blank(cell) || level_likeness(&cell.text) >= 0.5)
+        });
         let label_columns = if all_levels {
             0
+        } else if let Some(first) = merged_labels {
+            first
         } else if header.len() > 3
             && short_labels
             && grouping
@@ -516,12 +530,38 @@ impl Interpreter {
                 let area = match (label_columns, &heading_area) {
                     (0, Some(area)) => area.clone(),
                     (0, None) => String::new(),
-                    (columns, _) => label(row.get(columns - 1)),
+                    // The nearest label to the levels that the row fills.
+                    (columns, _) => (0..columns)
+                        .rev()
+                        .map(|column| label(row.get(column)))
+                        .find(|label| !label.is_empty())
+                        .unwrap_or_default(),
                 };
-                if label_columns == 2 {
+                if label_columns >= 2 {
                     let group = label(row.first());
-                    if !group.is_empty() {
+                    if !group.is_empty() && group != area {
                         self.group = Some(group);
+                    }
+                }
+                // A row labelled "Title" under level codes (`E1` … `E6`) titles the levels;
+                // the codes stay their codes.
+                // (This tool's workbook labels its headline row in the ladder's language:
+                // "Titre" there is the headline.)
+                if label_columns > 0 && is_title_label(&area) && level_field(&area).is_none() {
+                    let titles: Vec<(usize, String)> = members
+                        .iter()
+                        .zip(&indices)
+                        .filter_map(|(&member, &level)| {
+                            let title = label(row.get(columns[member].0));
+                            (!title.is_empty() && title.split_whitespace().count() <= 6)
+                                .then_some((level, title))
+                        })
+                        .collect();
+                    if titles.len() == members.len() {
+                        for (level, title) in titles {
+                            self.retitle_level(level, &title);
+                        }
+                        continue;
                     }
                 }
                 if label_columns > 0 && is_group_row(row) {
@@ -696,7 +736,45 @@ impl Interpreter {
     }
 }
 
+/// The most label columns a table of levels across may have before its level columns.
+const MAX_LABEL_COLUMNS: usize = 4;
+
+/// Whether a row's label says the row titles the levels ("Title", "Job title", "Titel").
+fn is_title_label(label: &str) -> bool {
+    matches!(
+        label
+            .trim()
+            .trim_end_matches([':', '：'])
+            .to_lowercase()
+            .as_str(),
+        "title"
+            | "titles"
+            | "job title"
+            | "titel"
+            | "titre"
+            | "título"
+            | "titolo"
+            | "職位"
+            | "职位"
+            | "役職"
+            | "직함"
+    )
+}
+
 impl Interpreter {
+    /// A level titled by a code (`E1`) given its title ("Associate Engineer"): the code
+    /// stays its code.
+    fn retitle_level(&mut self, index: usize, title: &str) {
+        if let Some(level) = self
+            .tracks
+            .last_mut()
+            .and_then(|track| track.levels.get_mut(index))
+        {
+            let code = std::mem::replace(&mut level.title, title.to_owned());
+            level.code.get_or_insert(code);
+        }
+    }
+
     fn set_level_code(&mut self, index: usize, code: &str) {
         if let Some(level) = self
             .tracks

@@ -184,12 +184,18 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
         "不适用",
         "해당 없음",
     ];
-    matches!(
-        text.as_str(),
-        "todo" | "tbd" | "tbc" | "tba" | "n/a" | "-" | "–" | "—" | "..." | "…" | "?"
-    ) || NOT_APPLICABLE
-        .iter()
-        .any(|start| text.starts_with(start) && text.chars().count() <= start.chars().count() + 20)
+    // "n/a (not applicable at this level)": the mark and what it stands for.
+    let explained_mark = text
+        .strip_prefix("n/a")
+        .is_some_and(|rest| rest.trim_start().starts_with('(') && rest.trim_end().ends_with(')'));
+    explained_mark
+        || matches!(
+            text.as_str(),
+            "todo" | "tbd" | "tbc" | "tba" | "n/a" | "-" | "–" | "—" | "..." | "…" | "?"
+        )
+        || NOT_APPLICABLE.iter().any(|start| {
+            text.starts_with(start) && text.chars().count() <= start.chars().count() + 20
+        })
 }
 
 /// How a text that only points at another level starts ("Same as L3", "Igual que Senior"),
