@@ -122,10 +122,23 @@ fn parts_parse(bytes: &[u8]) -> Result<(), String> {
         if !(name.ends_with(".xml") || name.ends_with(".rels")) {
             continue;
         }
+        // docx-rs takes each entry of `[Content_Types].xml` to have two attributes (its
+        // extension or part name, and its type) and panics on one that has fewer.
+        let content_types = name == "[Content_Types].xml";
+        let mut depth = 0usize;
         let mut reader = docx_rs::EventReader::new(member);
         loop {
             match reader.next_event() {
                 Ok(docx_rs::XmlEvent::EndDocument) => break,
+                Ok(docx_rs::XmlEvent::StartElement { attributes, .. }) => {
+                    if content_types && depth == 1 && attributes.len() < 2 {
+                        return Err(damaged(format!(
+                            "`{name}` has an entry without its part and type"
+                        )));
+                    }
+                    depth += 1;
+                }
+                Ok(docx_rs::XmlEvent::EndElement { .. }) => depth = depth.saturating_sub(1),
                 Ok(_) => {}
                 Err(error) => return Err(damaged(format!("`{name}` cannot be read: {error}"))),
             }

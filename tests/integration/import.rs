@@ -2539,3 +2539,34 @@ fn designers_then_design_managers_in_one_list_are_two_tracks() {
     assert!(areas.contains(&"Visual Design"), "{areas:?}");
     assert!(!areas.iter().any(|area| area.ends_with('*')), "{areas:?}");
 }
+
+#[test]
+fn a_label_every_level_opens_with_and_a_one_word_list_name_name_areas() {
+    // FlowFuse's levels: "Scope: …" opens each level, "Demonstrates:" names the list after it;
+    // "Committers:" over "- Are expected to …" names the list's subject, not an area.
+    let imported = imported_from(
+        "levels.md",
+        "# Engineering Levels\n\n## Levels\n\n### Level 1 - Guided Contributor\n\nScope: Well-defined tasks within a team.\n\n\
+         Demonstrates:\n\n- Delivers assigned work reliably\n- Engages constructively in feedback\n\n\
+         ### Level 2 - Independent Owner\n\nScope: Features or services.\n\nDemonstrates:\n\n- Scopes moderately complex work\n\
+         - Improves local system quality\n\n### Level 3 - Committers\n\nCommitters:\n\n- Are expected to review pull requests.\n\
+         - Are expected to triage issues.\n",
+    );
+    assert_eq!(
+        entry(&imported, "Level 1 - Guided Contributor", "Scope"),
+        ["Well-defined tasks within a team."]
+    );
+    assert_eq!(
+        entry(&imported, "Level 2 - Independent Owner", "Demonstrates"),
+        [
+            "Scopes moderately complex work",
+            "Improves local system quality"
+        ]
+    );
+    let areas: Vec<&str> = imported
+        .areas
+        .iter()
+        .map(|area| area.name.as_str())
+        .collect();
+    assert!(!areas.contains(&"Committers"), "{areas:?}");
+}

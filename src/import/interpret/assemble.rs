@@ -155,12 +155,84 @@ impl Interpreter {
         }
     }
 
+    /// A paragraph that starts with the same plain label in two levels or more of a track
+    /// ("Scope: Well-defined tasks within a team.") is that area's expectation, not the
+    /// level's description: the label recurs because it names an axis of the ladder.
+    fn recurring_labels_as_areas(&mut self) {
+        let label_of = |paragraph: &str| -> Option<(String, String)> {
+            let (label, text) = paragraph.split_once(": ")?;
+            let label = label.trim();
+            let short = (1..=3).contains(&label.split_whitespace().count())
+                && label.chars().count() <= 30
+                && label.chars().next().is_some_and(char::is_uppercase)
+                && label
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+            (short && !text.trim().is_empty() && !text.contains('\n'))
+                .then(|| (label.to_owned(), text.trim().to_owned()))
+        };
+        for index in 0..self.tracks.len() {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for level in &self.tracks[index].levels {
+                let mut seen = HashSet::new();
+                for paragraph in &level.body_paragraphs {
+                    if let Some((label, _)) = label_of(paragraph) {
+                        if seen.insert(label.clone()) {
+                            *counts.entry(label).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let recurring: HashSet<String> = counts
+                .into_iter()
+                .filter(|(label, count)| {
+                    *count >= 2
+                        && level_likeness(label) < 0.5
+                        && !super::text::is_aside_key(label)
+                        && !super::text::LEVEL_FACT_KEYS.contains(&label.to_lowercase().as_str())
+                })
+                .map(|(label, _)| label)
+                .collect();
+            if recurring.is_empty() {
+                continue;
+            }
+            let mut moved: Vec<(usize, String, String)> = Vec::new();
+            for (level_index, level) in self.tracks[index].levels.iter_mut().enumerate() {
+                let mut kept_body = Vec::new();
+                for paragraph in std::mem::take(&mut level.body_paragraphs) {
+                    match label_of(&paragraph).filter(|(label, _)| recurring.contains(label)) {
+                        Some((label, text)) => {
+                            level.description.retain(|line| *line != paragraph);
+                            moved.push((level_index, label, text));
+                        }
+                        None => kept_body.push(paragraph),
+                    }
+                }
+                level.body_paragraphs = kept_body;
+            }
+            for (level_index, label, text) in moved {
+                let area = self.area_name(&label);
+                let level = &mut self.tracks[index].levels[level_index];
+                let mut items = vec![Expectation::new(text)];
+                // The area comes first: it is what the level's section opens with.
+                let mut reordered = IndexMap::new();
+                if let Some(existing) = level.expectations.shift_remove(&area) {
+                    items.splice(0..0, existing);
+                }
+                reordered.insert(area, items);
+                reordered.extend(std::mem::take(&mut level.expectations));
+                level.expectations = reordered;
+            }
+        }
+    }
+
     /// Ends the walk: the ladder, with a warning for each piece of text that could not be
     /// placed, or an error when the document held no tracks or levels at all.
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
         self.merge_repeated_levels();
         self.prose_at_track_ends();
         self.split_management_runs();
+        self.recurring_labels_as_areas();
         self.prose_rungs_as_expectations();
         self.apply_alignment();
         self.apply_track_links();

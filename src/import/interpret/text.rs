@@ -1046,6 +1046,22 @@ pub(super) fn is_roster_heading(title: &str) -> bool {
             .any(|word| lower.contains(word))
 }
 
+/// Labels of a level's facts, not of its expectations (`Experience: 2+ years`, `Code: IC3`),
+/// lowercased: [`Interpreter::key_value`] reads them into the level's fields.
+pub(super) const LEVEL_FACT_KEYS: &[&str] = &[
+    "code",
+    "grade",
+    "experience",
+    "level",
+    "title",
+    "required title",
+    "requires",
+    "includes",
+    "also titled",
+    "also known as",
+    "aka",
+];
+
 /// Whether an area's label is one of [`ASIDE_KEYS`] (`Defined by`, `Note`).
 pub(super) fn is_aside_key(label: &str) -> bool {
     let label = plain(label);
@@ -1072,7 +1088,18 @@ pub(super) fn list_name(text: &str) -> Option<String> {
     let label = plain(text);
     let label = label.trim().strip_suffix([':', '：'])?.trim();
     let last = label.split_whitespace().last()?.to_lowercase();
+    // One capitalized word alone ("Demonstrates:", "Verantwortung:") names the list too; a
+    // note's or examples' label, or a role's name, does not.
+    let one_word = !label.contains(char::is_whitespace)
+        && label.chars().count() >= 3
+        && label.chars().all(char::is_alphabetic)
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && !is_example_label(label)
+        && !is_aside_key(label)
+        // "Committers:" over "- Are expected to …": the role is the items' subject.
+        && level_likeness(label) < 0.5;
     let names_a_list = is_area_label_word(label)
+        || one_word
         || label.split_whitespace().count() <= 3 && LIST_NAMES.contains(&last.as_str());
     names_a_list.then(|| label.to_owned())
 }
