@@ -249,6 +249,12 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "委员会",
     "委員会",
     "위원회",
+    // Japanese members, board directors and people in charge ("ワーキング・グループのメンバー",
+    // "理事会および理事", "担当責任者").
+    "メンバー",
+    "理事",
+    "責任者",
+    "负责人",
     "회원",
     "멤버",
     // Japanese, Chinese and Korean seniority and titles (not "engineer": エンジニアリング,
@@ -1015,6 +1021,9 @@ mod tests {
             "1.3 提交者 (Committers)",
             // A role's title that starts with a word ending in "-ing", no verb.
             "Engineering Manager",
+            // Japanese members and people in charge.
+            "ワーキング・グループのメンバー",
+            "各ドメインの担当責任者",
             // Governing bodies and agents of a project's work.
             "Steering council",
             "Mergers",
