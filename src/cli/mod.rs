@@ -159,6 +159,8 @@ pub fn main() -> ExitCode {
     panics::install(verbose);
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) {
         Ok(code) => code,
+        // `ladder import --explain … | head`: the reader stopped reading, nothing is wrong.
+        Err(payload) if closed_stdout(payload.as_ref()) => ExitCode::SUCCESS,
         Err(_) => {
             let what = panics::last().unwrap_or_else(|| String::from("no message"));
             exit_code(Err(anyhow::anyhow!(
@@ -167,6 +169,12 @@ pub fn main() -> ExitCode {
             )))
         }
     }
+}
+
+/// Whether a panic is `print!`'s on a standard output whose reader has gone (a closed pipe).
+fn closed_stdout(payload: &(dyn std::any::Any + Send)) -> bool {
+    let message = crate::diagnostic::panic_message(payload);
+    message.contains("failed printing to stdout") && message.contains("Broken pipe")
 }
 
 fn run(cli: Cli) -> ExitCode {

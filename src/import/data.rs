@@ -750,14 +750,18 @@ fn texts_of(value: &Value) -> Vec<String> {
 /// `serde_json` keeps objects sorted).
 /// Every text of the data with its inline HTML (`<a href>`, `<i>`) as Markdown, as a site that
 /// renders the data shows it.
+/// (A stack rather than recursion: data nested however deep costs no native stack.)
 fn html_as_markdown(value: &mut Value) {
-    match value {
-        Value::String(text) if text.contains('<') => {
-            *text = super::outline::inline_html_as_markdown(text);
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::String(text) if text.contains('<') => {
+                *text = super::outline::inline_html_as_markdown(text);
+            }
+            Value::Array(items) => pending.extend(items.iter_mut()),
+            Value::Object(map) => pending.extend(map.values_mut()),
+            _ => {}
         }
-        Value::Array(items) => items.iter_mut().for_each(html_as_markdown),
-        Value::Object(map) => map.values_mut().for_each(html_as_markdown),
-        _ => {}
     }
 }
 

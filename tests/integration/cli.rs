@@ -372,3 +372,21 @@ fn importing_two_sources_of_one_name_keeps_both() {
         stderr(&output)
     );
 }
+
+#[test]
+fn an_outline_piped_into_a_reader_that_stops_early_ends_quietly() {
+    // `ladder import doc --explain | head -1`: the pipe closes before the outline is written.
+    let source = repo("tests/fixtures/import/corpus/jorgef-developer/source.md");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["import", source.to_str().unwrap(), "--explain"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .env_remove("RUST_BACKTRACE")
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("internal error"), "{stderr}");
+}

@@ -199,28 +199,36 @@ impl Interpreter {
             let mut moved: Vec<(usize, String, String)> = Vec::new();
             for (level_index, level) in self.tracks[index].levels.iter_mut().enumerate() {
                 let mut kept_body = Vec::new();
+                let mut taken: HashSet<String> = HashSet::new();
                 for paragraph in std::mem::take(&mut level.body_paragraphs) {
                     match label_of(&paragraph).filter(|(label, _)| recurring.contains(label)) {
                         Some((label, text)) => {
-                            level.description.retain(|line| *line != paragraph);
                             moved.push((level_index, label, text));
+                            taken.insert(paragraph);
                         }
                         None => kept_body.push(paragraph),
                     }
                 }
+                level.description.retain(|line| !taken.contains(line));
                 level.body_paragraphs = kept_body;
             }
+            // Each level's moved texts by area, then put first: they are what the level's
+            // section opens with.
+            let mut by_level: HashMap<usize, IndexMap<String, Vec<Expectation>>> = HashMap::new();
             for (level_index, label, text) in moved {
                 let area = self.area_name(&label);
+                by_level
+                    .entry(level_index)
+                    .or_default()
+                    .entry(area)
+                    .or_default()
+                    .push(Expectation::new(text));
+            }
+            for (level_index, mut reordered) in by_level {
                 let level = &mut self.tracks[index].levels[level_index];
-                let mut items = vec![Expectation::new(text)];
-                // The area comes first: it is what the level's section opens with.
-                let mut reordered = IndexMap::new();
-                if let Some(existing) = level.expectations.shift_remove(&area) {
-                    items.splice(0..0, existing);
+                for (area, items) in std::mem::take(&mut level.expectations) {
+                    reordered.entry(area).or_default().extend(items);
                 }
-                reordered.insert(area, items);
-                reordered.extend(std::mem::take(&mut level.expectations));
                 level.expectations = reordered;
             }
         }

@@ -1020,6 +1020,19 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
     }
     let is_group = |index: usize| matches!(blocks.get(index + 1), Some(Block::Heading { level, .. }) if *level <= depth);
     let mut prose = Vec::new();
+    // The headings of this depth under a section on making decisions (one pass: a document
+    // of many headings is read in linear time).
+    let mut under_decisions: std::collections::HashSet<usize> = Default::default();
+    let mut in_decisions = false;
+    for (index, block) in blocks.iter().enumerate() {
+        if let Block::Heading { level, text, .. } = block {
+            if *level < depth {
+                in_decisions = is_decisions_section(text);
+            } else if *level == depth && in_decisions {
+                under_decisions.insert(index);
+            }
+        }
+    }
     // Only before the first level-like heading or after the last: a heading between two
     // levels is a level the word list does not know.
     let like = |title: &str| level_likeness(title) >= 0.5;
@@ -1038,7 +1051,7 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         // nor are the stages of a section on how decisions are made ("Stage 2: voting").
         let never_a_level = super::likeness::is_description_heading(title)
             || super::likeness::is_becoming_heading(title)
-            || section_above(blocks, index, depth).is_some_and(is_decisions_section);
+            || under_decisions.contains(&index);
         if never_a_level || outside && level_likeness(title) < 0.3 {
             prose.push((title.to_owned(), line));
         } else if let Some(group) = groups.last_mut() {
@@ -1056,14 +1069,6 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         }
     }
     prose
-}
-
-/// The title of the nearest heading above `depth` before the block at `index`.
-fn section_above(blocks: &[Block], index: usize, depth: u8) -> Option<&str> {
-    blocks[..index].iter().rev().find_map(|block| match block {
-        Block::Heading { level, text, .. } if *level < depth => Some(text.as_str()),
-        _ => None,
-    })
 }
 
 /// How a section on making decisions is titled ("Decision making", "Decision-making process",
