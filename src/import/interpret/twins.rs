@@ -292,11 +292,17 @@ const STANDING_WORDS: &[&str] = &[
 /// "新的贡献者"): a standing word as a word of its own, or at the start of a title in a script
 /// written without spaces.
 fn names_standing(title: &str) -> bool {
+    names_one_of(title, STANDING_WORDS)
+}
+
+/// Whether a title has one of `words` as a word of its own, or starts with one written in a
+/// script without spaces.
+fn names_one_of(title: &str, words: &[&str]) -> bool {
     let title = plain(title).to_lowercase();
     title
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| STANDING_WORDS.contains(&word))
-        || STANDING_WORDS
+        .any(|word| words.contains(&word))
+        || words
             .iter()
             .any(|word| !word.is_ascii() && title.starts_with(word))
 }
@@ -315,13 +321,7 @@ const LEFT_WORDS: &[&str] = &[
 
 /// Whether a title names people who have left a role (see [`LEFT_WORDS`]).
 fn names_left(title: &str) -> bool {
-    let title = plain(title).to_lowercase();
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| LEFT_WORDS.contains(&word))
-        || LEFT_WORDS
-            .iter()
-            .any(|word| !word.is_ascii() && title.starts_with(word))
+    names_one_of(title, LEFT_WORDS)
 }
 
 /// Whether a title is a standing alone ("Emeritus", "Inactive"): a summary table's row of
