@@ -2570,3 +2570,23 @@ fn a_label_every_level_opens_with_and_a_one_word_list_name_name_areas() {
         .collect();
     assert!(!areas.contains(&"Committers"), "{areas:?}");
 }
+
+#[test]
+fn the_steps_of_a_performance_review_section_are_no_levels() {
+    // FlowFuse: "## Performance and Reviews" after the levels, its "### Mid-Quarter Check-Ins"
+    // and "### Quarterly Reviews" at the levels' depth.
+    let imported = imported_from(
+        "levels.md",
+        "# Engineering Levels\n\n## Levels\n\n### Level 1 - Guided Contributor\n\n- Delivers assigned work.\n- Asks for help.\n\n\
+         ### Level 2 - Independent Owner\n\n- Scopes complex work.\n- Improves quality.\n\n## Performance and Reviews\n\n\
+         ### Mid-Quarter Check-Ins\n\n- A short conversation with the manager.\n\n### Quarterly Reviews\n\n- A written review.\n- Goals for the next quarter.\n",
+    );
+    assert_eq!(
+        level_titles(&imported),
+        [
+            "Level 1 - Guided Contributor",
+            "Level 2 - Independent Owner"
+        ]
+    );
+    assert!(format!("{imported:?}").contains("A short conversation with the manager."));
+}

@@ -1071,8 +1071,9 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
     prose
 }
 
-/// How a section on making decisions is titled ("Decision making", "Decision-making process",
-/// "Voting", "决策机制"): what is under it are its steps, not rungs.
+/// How a section on making decisions or on reviewing people is titled ("Decision making",
+/// "Voting", "决策机制", "Performance and Reviews"): what is under it are its steps ("Quarterly
+/// Reviews"), not rungs.
 fn is_decisions_section(title: &str) -> bool {
     let lower = plain(title).to_lowercase();
     super::likeness::is_procedure_heading(title)
@@ -1084,6 +1085,12 @@ fn is_decisions_section(title: &str) -> bool {
             "decisión",
             "decisão",
             "décision",
+            "performance review",
+            "performance and review",
+            "performance management",
+            "绩效",
+            "評価制度",
+            "leistungsbeurteilung",
         ]
         .iter()
         .any(|word| lower.trim_start().starts_with(word))
