@@ -445,10 +445,10 @@ fn grid_table(lines: &[&str]) -> Vec<String> {
     for line in lines {
         let trimmed = line.trim();
         if grid_border(trimmed) {
-            if row.iter().any(|cell| !cell.is_empty()) {
-                rows.push(std::mem::take(&mut row));
+            let finished = std::mem::take(&mut row);
+            if finished.iter().any(|cell| !cell.is_empty()) {
+                rows.push(finished);
             }
-            row.clear();
             if trimmed.contains('=') {
                 header_rows = rows.len();
             }
@@ -464,10 +464,7 @@ fn grid_table(lines: &[&str]) -> Vec<String> {
             if piece.is_empty() {
                 break_cell(Some(cell));
             } else {
-                if !cell.is_empty() && !cell.ends_with("<br>") {
-                    cell.push(' ');
-                }
-                cell.push_str(piece);
+                append_to_cell(cell, piece);
             }
         }
     }
@@ -520,14 +517,17 @@ pub(super) fn break_cell(cell: Option<&mut String>) {
 /// A line that goes on the last cell read (a new cell when there is none yet).
 pub(super) fn continue_cell(cells: &mut Vec<String>, text: &str) {
     match cells.last_mut() {
-        Some(cell) => {
-            if !cell.is_empty() && !cell.ends_with("<br>") {
-                cell.push(' ');
-            }
-            cell.push_str(text);
-        }
+        Some(cell) => append_to_cell(cell, text),
         None => cells.push(text.to_owned()),
     }
+}
+
+/// A cell's next text: on its line, after a space, or starting the paragraph a `<br>` opened.
+fn append_to_cell(cell: &mut String, text: &str) {
+    if !cell.is_empty() && !cell.ends_with("<br>") {
+        cell.push(' ');
+    }
+    cell.push_str(text);
 }
 
 /// RST inline markup as Markdown: `` `text <url>`_ `` links, ``` ``code`` ```, roles
