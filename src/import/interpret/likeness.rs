@@ -280,6 +280,11 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "신입",
 ];
 
+/// Roles in scripts written without spaces that name a role only as a whole title: "用户"
+/// (users, the first rung as "user" is in `ROLE_WORDS`) is a role, "用户帐户" (user accounts)
+/// is not.
+const ROLES_ONLY_ALONE: &[&str] = &["用户", "用戶", "ユーザー", "ユーザ", "사용자"];
+
 /// How a section on reaching, leaving or managing a role starts ("Becoming a reviewer",
 /// "成为维护者", "Nominierung eines Maintainers", "Stepping down"): it names the role, and is
 /// part of the role's description or of the ladder's process, not a level.
@@ -737,7 +742,8 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任, 贡献者...
     let cjk = LEVEL_WORDS_UNSPACED
         .iter()
-        .any(|word| first_line.contains(word));
+        .any(|word| first_line.contains(word))
+        || ROLES_ONLY_ALONE.contains(&without_brackets(first_line).trim());
     let mut score: f32 = 0.0;
     if roman || digit {
         score += 0.6;

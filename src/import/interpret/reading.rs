@@ -364,13 +364,44 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
                 titles.len() >= 2 && titles.iter().all(like)
             })
             .collect();
-        let [levels_at] = of_levels.as_slice() else {
-            continue;
+        // Or the one section titled as the roles ("Project roles/stakeholders", "角色") whose
+        // sub-headings mostly read as levels ("用户" among "核心提交者", "插件提交者"): its title
+        // says where the levels are, whatever other sections' sub-headings look like.
+        let titled_as_roles: Vec<usize> = starts
+            .iter()
+            .copied()
+            .filter(|&start| {
+                matches!(&blocks[start], Block::Heading { text, .. } if names_the_roles(text))
+            })
+            .collect();
+        let roles_section = match titled_as_roles.as_slice() {
+            [start] => {
+                let titles = children(*start);
+                let liked = titles.iter().filter(|title| like(title)).count();
+                (titles.len() >= 2 && liked * 3 >= titles.len() * 2).then_some(*start)
+            }
+            _ => None,
         };
+        let (levels_at, by_title) = match (of_levels.as_slice(), roles_section.as_ref()) {
+            (_, Some(levels_at)) => (levels_at, true),
+            ([levels_at], None) => (levels_at, false),
+            _ => continue,
+        };
+        // Beside a section titled as the roles, another section's sub-headings may name a role
+        // in passing ("贡献者许可协议 (CLA)" under "许可证"), but not mostly (Zephyr's "Teams and
+        // Supporting Activities" holds more roles).
         let others_hold_none = starts
             .iter()
             .filter(|&&start| start != *levels_at)
-            .all(|&start| !children(start).iter().any(like));
+            .all(|&start| {
+                let titles = children(start);
+                let liked = titles.iter().filter(|title| like(title)).count();
+                if by_title {
+                    titles.is_empty() || liked * 2 < titles.len()
+                } else {
+                    liked == 0
+                }
+            });
         let others_have_children = starts
             .iter()
             .any(|&start| start != *levels_at && !children(start).is_empty());
@@ -395,6 +426,26 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
         return Some((out, depth + 1));
     }
     None
+}
+
+/// Words of a section's title that say it lists the roles or levels ("Project roles",
+/// "Roles and responsibilities", "项目角色/利益相关者", "Rollen", "役割"), lowercased.
+const ROLES_SECTION_WORDS: &[&str] = &[
+    "roles", "role", "levels", "rollen", "rôles", "papéis", "papeis", "角色", "役割", "역할",
+    "职级", "職級",
+];
+
+/// Whether a section's title says it lists the roles or levels: a word of
+/// `ROLES_SECTION_WORDS` among its words, or inside it in a script written without spaces.
+fn names_the_roles(title: &str) -> bool {
+    let lower = plain(title).to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| ROLES_SECTION_WORDS.contains(&word))
+        || ROLES_SECTION_WORDS
+            .iter()
+            .filter(|word| !word.is_ascii())
+            .any(|word| lower.contains(word))
 }
 
 /// How many bold lines titled like levels, each over a list, make a document that writes its

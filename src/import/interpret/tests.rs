@@ -211,3 +211,27 @@ fn a_promotion_names_the_level_it_leads_to() {
         assert_eq!(promotion_target(text), None, "{text}");
     }
 }
+
+#[test]
+fn the_section_titled_as_the_roles_holds_the_levels() {
+    // The licence section's first sub-heading names a role in passing, and one role's title
+    // ("用户", users) is no word of the role vocabulary but the whole title: the levels are the
+    // sub-headings of the one section titled as the roles, all of them.
+    let ladder = import(
+        "a.md",
+        "# 管理文档\n\n## 许可证\n\n许可证的说明。\n\n### 贡献者许可协议 (CLA)\n\n- 签署 ICLA\n- 签署 CCLA\n\n### 第三方库许可证\n\n- MIT\n\n### 插件许可证\n\n- GPL\n\n## 项目角色\n\n### 管理委员会\n\n- 代表项目\n- 解决争议\n\n### 核心提交者\n\n- 推送核心\n\n### 本地化贡献者\n\n- 翻译资源\n\n### 用户\n\n- 提交错误报告\n\n## 沟通\n\n### 邮件列表\n\n- 用户列表\n",
+    );
+    assert_eq!(
+        shape(&ladder),
+        vec![(
+            "项目角色".to_owned(),
+            vec![
+                "管理委员会".to_owned(),
+                "核心提交者".to_owned(),
+                "本地化贡献者".to_owned(),
+                "用户".to_owned()
+            ],
+            vec![2, 1, 1, 1]
+        )]
+    );
+}
