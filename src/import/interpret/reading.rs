@@ -1102,6 +1102,7 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         // nor are the stages of a section on how decisions are made ("Stage 2: voting").
         let never_a_level = super::likeness::is_description_heading(title)
             || super::likeness::is_becoming_heading(title)
+            || super::likeness::is_handling_heading(title)
             || under_decisions.contains(&index);
         if never_a_level || outside && level_likeness(title) < 0.3 {
             prose.push((title.to_owned(), line));

@@ -235,3 +235,18 @@ fn the_section_titled_as_the_roles_holds_the_levels() {
         )]
     );
 }
+
+#[test]
+fn sections_on_handling_roles_and_on_former_members_are_prose_among_prose_roles() {
+    // Roles described in paragraphs only, a section on adding people between them and one on
+    // emeritus members after them: only the roles are levels.
+    let ladder = import(
+        "a.md",
+        "# Governance\n\n## Reviewers\n\nReviewers review pull requests and triage issues.\n\n## Committers\n\nCommitters merge pull requests and cut releases.\n\n## Adding maintainers\n\nA maintainer is added by a vote of two thirds.\n\n## Security advisors\n\nSecurity advisors answer embargoed reports.\n\n## Emeritus maintainers\n\nFormer maintainers keep their title.\n",
+    );
+    let titles: Vec<Vec<String>> = shape(&ladder)
+        .into_iter()
+        .map(|(_, titles, _)| titles)
+        .collect();
+    assert_eq!(titles, [["Reviewers", "Committers", "Security advisors"]]);
+}

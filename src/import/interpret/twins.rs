@@ -209,9 +209,9 @@ impl Interpreter {
         }
         for track in &mut self.tracks {
             let holds = |level: &LevelDraft| !level.expectations.is_empty();
-            if track.levels.iter().filter(|level| holds(level)).count() < 2 {
-                continue;
-            }
+            // Titles are compared only among two levels or more that hold expectations; a
+            // section on people's standing is prose in any track.
+            let compared = track.levels.iter().filter(|level| holds(level)).count() >= 2;
             // The track's levels are titled like levels, this one is not ("Community",
             // "Scope of Roles", "Inactivity" around Member, Reviewer, Maintainer).
             let like = |level: &LevelDraft| level_likeness(&level.title) >= 0.5;
@@ -244,7 +244,7 @@ impl Interpreter {
                     && (!holds(&level)
                         || outermost && names_only_standing(&level.title)
                         || names_left(&level.title) && !level.definite);
-                if about_standing || at_end && is_prose(&level) {
+                if about_standing || compared && at_end && is_prose(&level) {
                     self.sections.push(level_as_prose(level));
                 } else {
                     kept.push(level);
