@@ -212,6 +212,11 @@ impl Interpreter {
             return;
         }
         // Any other heading opens a prose section; it may yet turn out to name a table's track.
+        if self.level_depth.is_some_and(|levels| depth > levels) {
+            if let Some(level) = self.current_level() {
+                level.sub_headings.push(text.to_owned());
+            }
+        }
         self.pending_heading = Some((text.to_owned(), depth, line));
         self.sections.push(Section {
             internal: false,

@@ -365,6 +365,9 @@ struct LevelDraft {
     /// Has areas under headings of their own (`### Team Development`): text outside them
     /// describes the level.
     heading_areas: bool,
+    /// The titles of headings inside the level deeper than its own that are no areas (a
+    /// reading without area headings): what its section is about ("Adding core subprojects").
+    sub_headings: Vec<String>,
     expectations: IndexMap<String, Vec<Expectation>>,
     equivalents: Vec<String>,
     requires_title: Option<String>,

@@ -237,12 +237,13 @@ fn the_section_titled_as_the_roles_holds_the_levels() {
 }
 
 #[test]
-fn sections_on_handling_roles_and_on_former_members_are_prose_among_prose_roles() {
-    // Roles described in paragraphs only, a section on adding people between them and one on
-    // emeritus members after them: only the roles are levels.
+fn sections_on_handling_roles_procedures_and_former_members_are_prose_among_prose_roles() {
+    // Roles described in paragraphs only, a section on adding people between them, one whose
+    // sub-headings are all procedures and one on emeritus members after them: only the roles
+    // are levels.
     let ladder = import(
         "a.md",
-        "# Governance\n\n## Reviewers\n\nReviewers review pull requests and triage issues.\n\n## Committers\n\nCommitters merge pull requests and cut releases.\n\n## Adding maintainers\n\nA maintainer is added by a vote of two thirds.\n\n## Security advisors\n\nSecurity advisors answer embargoed reports.\n\n## Emeritus maintainers\n\nFormer maintainers keep their title.\n",
+        "# Governance\n\n## Reviewers\n\nReviewers review pull requests and triage issues.\n\n## Committers\n\nCommitters merge pull requests and cut releases.\n\n## Adding maintainers\n\nA maintainer is added by a vote of two thirds.\n\n## Security advisors\n\nSecurity advisors answer embargoed reports.\n\n## Subprojects\n\nSubprojects are core or not.\n\n### Adding core subprojects\n\n- Open a proposal\n- Get two thirds of the votes\n\n### Changing the status of subprojects\n\n- Open an issue\n\n## Emeritus maintainers\n\nFormer maintainers keep their title.\n",
     );
     let titles: Vec<Vec<String>> = shape(&ladder)
         .into_iter()

@@ -207,31 +207,11 @@ impl Interpreter {
             self.sections
                 .extend(rosters.into_iter().map(level_as_prose));
         }
+        let holds = |level: &LevelDraft| !level.expectations.is_empty();
         for track in &mut self.tracks {
-            let holds = |level: &LevelDraft| !level.expectations.is_empty();
-            // Titles are compared only among two levels or more that hold expectations; a
-            // section on people's standing is prose in any track.
-            let compared = track.levels.iter().filter(|level| holds(level)).count() >= 2;
-            // The track's levels are titled like levels, this one is not ("Community",
-            // "Scope of Roles", "Inactivity" around Member, Reviewer, Maintainer).
-            let like = |level: &LevelDraft| level_likeness(&level.title) >= 0.5;
-            let titled_like_levels = track.levels.iter().filter(|level| holds(level)).all(like);
-            let is_prose = |level: &LevelDraft| {
-                !holds(level)
-                    && (names_standing(&level.title) || titled_like_levels && !like(level))
-                    && !level.definite
-                    && level.code.is_none()
-                    && level.experience.is_none()
-                    && level.equivalents.is_empty()
-                    && level.requires_title.is_none()
-                    && level.shares_title.is_none()
-            };
-            let first = track.levels.iter().position(holds).unwrap_or(0);
-            let last = track.levels.iter().rposition(holds).unwrap_or(0);
             let mut kept = Vec::new();
             let count = track.levels.len();
             for (index, level) in std::mem::take(&mut track.levels).into_iter().enumerate() {
-                let at_end = index < first || index > last;
                 // A section on newcomers or inactive members is prose wherever it is (the
                 // roles a summary table ordered may come before it).
                 // So is one that ends the track and names only people's standing ("Inactive
@@ -244,7 +224,64 @@ impl Interpreter {
                     && (!holds(&level)
                         || outermost && names_only_standing(&level.title)
                         || names_left(&level.title) && !level.definite);
-                if about_standing || compared && at_end && is_prose(&level) {
+                // A section whose every sub-heading is how something is handled ("Subprojects"
+                // over "Adding core subprojects", "Changing the status of …") is a procedure,
+                // whether its sub-headings are read as areas or not.
+                let procedure = |title: &String| {
+                    super::likeness::is_handling_heading(title)
+                        || super::likeness::is_procedure_heading(title)
+                };
+                let only_procedures = holds(&level)
+                    && if level.heading_areas {
+                        level.expectations.keys().all(procedure)
+                    } else {
+                        !level.sub_headings.is_empty() && level.sub_headings.iter().all(procedure)
+                    };
+                if about_standing || only_procedures {
+                    self.sections.push(level_as_prose(level));
+                } else {
+                    kept.push(level);
+                }
+            }
+            track.levels = kept;
+        }
+        for track in &mut self.tracks {
+            // The track's levels are titled like levels, this one is not ("Community",
+            // "Scope of Roles", "Inactivity" around Member, Reviewer, Maintainer).
+            let like = |level: &LevelDraft| level_likeness(&level.title) >= 0.5;
+            // Titles are compared among two levels or more that hold expectations, or in a
+            // track of roles written mostly in prose ("Reviewers", "Committers" in paragraphs,
+            // then "Subprojects") among those titled like levels.
+            let holding = track.levels.iter().filter(|level| holds(level)).count();
+            let prose_track =
+                holding < 2 && track.levels.iter().filter(|level| like(level)).count() >= 2;
+            if holding < 2 && !prose_track {
+                continue;
+            }
+            let anchor = |level: &LevelDraft| {
+                if prose_track {
+                    like(level)
+                } else {
+                    holds(level)
+                }
+            };
+            let titled_like_levels = track.levels.iter().filter(|level| anchor(level)).all(like);
+            let is_prose = |level: &LevelDraft| {
+                !holds(level)
+                    && (names_standing(&level.title) || titled_like_levels && !like(level))
+                    && !level.definite
+                    && level.code.is_none()
+                    && level.experience.is_none()
+                    && level.equivalents.is_empty()
+                    && level.requires_title.is_none()
+                    && level.shares_title.is_none()
+            };
+            let first = track.levels.iter().position(anchor).unwrap_or(0);
+            let last = track.levels.iter().rposition(anchor).unwrap_or(0);
+            let mut kept = Vec::new();
+            for (index, level) in std::mem::take(&mut track.levels).into_iter().enumerate() {
+                let at_end = index < first || index > last;
+                if at_end && is_prose(&level) {
                     self.sections.push(level_as_prose(level));
                 } else {
                     kept.push(level);
