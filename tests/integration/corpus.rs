@@ -367,6 +367,7 @@ fn holdout_sets_scores() {
         "holdout15",
         "holdout16",
         "holdout17",
+        "holdout18",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
