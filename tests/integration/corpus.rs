@@ -368,6 +368,7 @@ fn holdout_sets_scores() {
         "holdout16",
         "holdout17",
         "holdout18",
+        "holdout19",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
