@@ -149,11 +149,20 @@ pub fn score(imported: &Imported) -> Score {
             regularity += shared;
         }
     }
+    // Text kept around the levels: prose sections, and the introductions of tracks (one
+    // reading's prose section under "Management" is another's track summary: the same text
+    // kept either way).
     let prose: usize = ladder
         .sections
         .iter()
         .map(|section| section.body.len())
-        .sum();
+        .sum::<usize>()
+        + ladder
+            .tracks
+            .iter()
+            .filter_map(|track| track.summary.as_ref())
+            .map(String::len)
+            .sum::<usize>();
     if levels == 0.0 {
         return Score {
             prose,

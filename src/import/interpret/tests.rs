@@ -251,3 +251,23 @@ fn sections_on_handling_roles_procedures_and_former_members_are_prose_among_pros
         .collect();
     assert_eq!(titles, [["Reviewers", "Committers", "Security advisors"]]);
 }
+
+#[test]
+fn a_tracks_introduction_is_kept_text_whichever_way_it_is_read() {
+    // Two tracks of prose rungs, each introduced by paragraphs: read without tracks, the
+    // introductions are prose sections; read with them, the tracks' summaries. Either way they
+    // are kept, so they do not tip the choice to the reading that merges the tracks into one.
+    let text = "# Career Development\n\n## Engineering\n\nThere are multiple levels for engineering roles, assigned on hiring and reviewed by managers periodically to check that the level is still appropriate.\n\n### Individual Contributor\n\nIndividual contributors are all engineers that do not exercise any kind of management activity, promoted on their merits.\n\n#### Junior Engineer\n\nJunior Engineers work autonomously on small tasks and fix bugs in a codebase they know.\n\n#### Engineer I\n\nEngineers (I) work comfortably on small tasks without supervision and understand the impact of their changes.\n\n#### Senior Engineer\n\nSenior Engineers lead the design of full features and mentor other team members as needed.\n\n### Management\n\nManagement roles in engineering have similar expectations as individual contributor roles in terms of engineering skills. They, however, imply managing a team or participating intensively in higher-level decision-making processes.\n\nDue to the nature of these roles, they are limited in number, so promotion is not automatically available on reviews and depends on the opening of a new position.\n\n#### Team Lead\n\nA Team Lead is equivalent to a Senior Engineer who also manages a small team of engineers.\n\n#### VP of Engineering\n\nThe VP of Engineering manages the engineering team on a daily basis.\n";
+    let ladder = import("a.md", text);
+    let tracks: Vec<(String, usize)> = shape(&ladder)
+        .into_iter()
+        .map(|(name, titles, _)| (name, titles.len()))
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            ("Individual Contributor".to_owned(), 3),
+            ("Management".to_owned(), 2)
+        ]
+    );
+}
