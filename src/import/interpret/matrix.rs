@@ -148,8 +148,10 @@ impl Interpreter {
                 .count()
                 >= 2
         });
-        let outside_levels =
-            levels_from_headings && !matches!(self.place, Place::Level | Place::Area(_));
+        // (Told where the levels' headings are, a table before them is outside them too:
+        // "Status | Meaning" in the introduction of a page whose roles are its sections.)
+        let outside_levels = (levels_from_headings || self.options.levels_depth.is_some())
+            && !matches!(self.place, Place::Level | Place::Area(_));
         // A table that maps levels already described to short values (their GitHub role,
         // their code): it aligns them; it is kept as prose.
         let known: Vec<String> = self

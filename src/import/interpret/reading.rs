@@ -149,14 +149,15 @@ pub fn score(imported: &Imported) -> Score {
             regularity += shared;
         }
     }
-    // Text kept around the levels: prose sections, and the introductions of tracks (one
-    // reading's prose section under "Management" is another's track summary: the same text
-    // kept either way).
+    // Text kept around the levels: prose sections, and the introductions of the ladder and
+    // its tracks (one reading's prose section under "Management" is another's track summary,
+    // and one's ladder summary another's first track's: the same text kept either way).
     let prose: usize = ladder
         .sections
         .iter()
         .map(|section| section.body.len())
         .sum::<usize>()
+        + ladder.summary.as_ref().map_or(0, String::len)
         + ladder
             .tracks
             .iter()
@@ -435,6 +436,128 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
         return Some((out, depth + 1));
     }
     None
+}
+
+/// How a heading on reaching a role starts when the role follows ("Becoming a reviewer",
+/// "Become a collection maintainer", "How to become a committer", "成为维护者"), lowercased.
+const BECOMING_PREFIXES: &[&str] = &[
+    "how to become an ",
+    "how to become a ",
+    "how to become ",
+    "becoming an ",
+    "becoming a ",
+    "becoming ",
+    "become an ",
+    "become a ",
+    "become ",
+    "如何成为",
+    "成为",
+];
+
+/// The role a heading on reaching it names ("Becoming a reviewer" → "reviewer"), as written,
+/// when the rest reads as a role's title.
+fn becoming_target(title: &str) -> Option<String> {
+    let title = plain(title);
+    let title = title.trim().trim_end_matches(['?', '？', ':', '：', '.']);
+    let lower = title.to_lowercase();
+    // (Lowercasing keeps byte offsets in the prefixes' scripts and in ASCII titles.)
+    let prefix = BECOMING_PREFIXES
+        .iter()
+        .find(|prefix| lower.starts_with(*prefix) && title.is_char_boundary(prefix.len()))?;
+    let rest = title.get(prefix.len()..)?.trim();
+    (!rest.is_empty() && level_likeness(rest) >= 0.5).then(|| rest.to_owned())
+}
+
+/// A heading's text; empty for any other block.
+fn heading_text(block: &Block) -> &str {
+    match block {
+        Block::Heading { text, .. } => text,
+        _ => "",
+    }
+}
+
+/// A document that describes its roles only as the ways to reach them ("Becoming a reviewer",
+/// "Becoming a maintainer", with no section titled "Reviewer" or "Maintainer"): those sections
+/// are the levels, titled by their roles; the sections of their depth before the first (the
+/// contributor's path, the file that lists maintainers) are the introduction, their headings
+/// bold lines. `None` unless two such sections or more share a depth; with the levels' depth.
+fn becoming_sections_as_levels(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
+    let targets: Vec<(usize, u8, String)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Heading { level, text, .. } => {
+                becoming_target(text).map(|role| (index, *level, role))
+            }
+            _ => None,
+        })
+        .collect();
+    let depth = targets.first()?.1;
+    if targets.len() < 2 || targets.iter().any(|(_, level, _)| *level != depth) {
+        return None;
+    }
+    // A role with a section of its own is described there: its "Becoming" section is a step
+    // (a heading titled as the role, or the section the "Becoming" heading is in naming it or
+    // titled as a role: "关于 Committers（Collaborators）" over "如何成为 Committer",
+    // "项目管理委员会（Maintainers）" over "成为维护者").
+    let words = |text: &str| -> Vec<String> {
+        plain(text)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(|word| word.trim_end_matches('s').to_owned())
+            .collect()
+    };
+    let roles: Vec<Vec<String>> = targets.iter().map(|(_, _, role)| words(role)).collect();
+    let titled_as_a_role = blocks
+        .iter()
+        .any(|block| matches!(block, Block::Heading { text, .. } if roles.contains(&words(text))));
+    // (The page's title, its first heading, is no role's section: "The Role of Maintainers".)
+    let title_at = blocks
+        .iter()
+        .position(|block| matches!(block, Block::Heading { .. }));
+    let in_the_roles_section = targets.iter().zip(&roles).any(|((at, _, _), role)| {
+        let parent = blocks[..*at]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(index, block)| match block {
+                Block::Heading { level, text, .. } if *level < depth => Some((index, words(text))),
+                _ => None,
+            })
+            .filter(|(index, _)| Some(*index) != title_at)
+            .map(|(index, parent)| (parent, level_likeness(heading_text(&blocks[index]))));
+        parent.is_some_and(|(parent, likeness)| {
+            likeness >= 0.5 || role.iter().all(|word| parent.contains(word))
+        })
+    });
+    if titled_as_a_role || in_the_roles_section {
+        return None;
+    }
+    let first = targets[0].0;
+    let mut out = Vec::with_capacity(blocks.len());
+    for (index, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Heading { level, line, .. }
+                if index == first || targets.iter().any(|(at, _, _)| *at == index) =>
+            {
+                let role = &targets.iter().find(|(at, _, _)| *at == index)?.2;
+                out.push(Block::Heading {
+                    level: *level,
+                    text: role.clone(),
+                    line: *line,
+                });
+            }
+            Block::Heading { level, text, line } if index < first && *level >= depth => {
+                out.push(Block::Paragraph {
+                    text: format!("**{text}**"),
+                    line: *line,
+                })
+            }
+            _ => out.push(block.clone()),
+        }
+    }
+    Some((out, depth))
 }
 
 /// Words of a section's title that say it lists the roles or levels ("Project roles",
@@ -1262,6 +1385,11 @@ impl Interpreter {
             return self.read(&headed);
         }
         if let Some(headed) = promotions_as_headings(blocks) {
+            return self.read(&headed);
+        }
+        if let Some((headed, depth)) = becoming_sections_as_levels(blocks).filter(|_| !told) {
+            // The ways to reach the roles are the levels: no other reading is tried.
+            self.options.levels_depth = Some(depth);
             return self.read(&headed);
         }
         if let Some((flattened, depth)) = levels_in_one_section(blocks).filter(|_| !told) {

@@ -271,3 +271,36 @@ fn a_tracks_introduction_is_kept_text_whichever_way_it_is_read() {
         ]
     );
 }
+
+#[test]
+fn roles_described_only_as_ways_to_reach_them_are_the_levels() {
+    // The page's sections before them (a path of steps, a file's table of statuses) are its
+    // introduction; the roles are titled as the headings name them.
+    let ladder = import(
+        "a.md",
+        "# The role of maintainers\n\nMaintainers look after an area of code.\n\n## The MAINTAINERS file\n\nThe file lists who maintains what.\n\n| Status | Meaning |\n|---|---|\n| Supported | Someone is paid to look after it |\n| Orphan | No current maintainer |\n\n## Becoming a reviewer\n\n- Review patches on the list\n- Add Reviewed-by tags\n\n## Becoming a maintainer\n\n- Send a patch to MAINTAINERS\n",
+    );
+    assert_eq!(
+        shape(&ladder)
+            .into_iter()
+            .map(|(_, titles, counts)| (titles, counts))
+            .collect::<Vec<_>>(),
+        [(
+            vec!["reviewer".to_owned(), "maintainer".to_owned()],
+            vec![2, 1]
+        )]
+    );
+    // A role with a section of its own is described there: its "Becoming" section is a step.
+    for (text, role) in [
+        ("# Roles\n\n## Reviewer\n\n- Reviews\n\n## Maintainer\n\n- Merges\n\n## Becoming a reviewer\n\n- Ask\n\n## Becoming a maintainer\n\n- Be nominated\n", "reviewer"),
+        ("# Roles\n\n## About reviewers\n\n- Reviews\n\n### Becoming a reviewer\n\n- Ask\n\n## About maintainers\n\n- Merges\n\n### Becoming a maintainer\n\n- Be nominated\n", "reviewer"),
+        // The section the step is in is titled as a role, in another language.
+        ("# 角色\n\n## 项目管理委员会（Maintainers）\n\n### 责任\n\n- 制定路线图\n\n### 成为维护者\n\n- 长期贡献\n\n## 项目开发委员会（Committers）\n\n### 责任\n\n- 审核代码\n\n### 成为提交者\n\n- 贡献补丁\n", "维护者"),
+    ] {
+        let titles: Vec<String> = shape(&import("a.md", text))
+            .into_iter()
+            .flat_map(|(_, titles, _)| titles)
+            .collect();
+        assert!(!titles.contains(&role.to_owned()), "{titles:?} for {text}");
+    }
+}
