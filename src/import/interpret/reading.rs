@@ -454,11 +454,30 @@ const BECOMING_PREFIXES: &[&str] = &[
     "成为",
 ];
 
+/// Words before a way to a role ("Path to becoming a committer"), lowercased.
+const PATH_LEADS: &[&str] = &[
+    "the path to ",
+    "path to ",
+    "the road to ",
+    "road to ",
+    "steps to ",
+];
+
 /// The role a heading on reaching it names ("Becoming a reviewer" → "reviewer"), as written,
 /// when the rest reads as a role's title.
 fn becoming_target(title: &str) -> Option<String> {
     let title = plain(title);
     let title = title.trim().trim_end_matches(['?', '？', ':', '：', '.']);
+    // "Path to becoming a committer": the way there, named the same.
+    let title = PATH_LEADS
+        .iter()
+        .find_map(|lead| {
+            title
+                .get(..lead.len())
+                .filter(|start| start.eq_ignore_ascii_case(lead))
+                .map(|_| &title[lead.len()..])
+        })
+        .unwrap_or(title);
     let lower = title.to_lowercase();
     // (Lowercasing keeps byte offsets in the prefixes' scripts and in ASCII titles.)
     let prefix = BECOMING_PREFIXES
@@ -466,6 +485,86 @@ fn becoming_target(title: &str) -> Option<String> {
         .find(|prefix| lower.starts_with(*prefix) && title.is_char_boundary(prefix.len()))?;
     let rest = title.get(prefix.len()..)?.trim();
     (!rest.is_empty() && level_likeness(rest) >= 0.5).then(|| rest.to_owned())
+}
+
+/// The words of a role's title, lowercased, each without a plural "s" ("Committers" and "a
+/// committer" name one role).
+fn role_words(text: &str) -> Vec<String> {
+    plain(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && !matches!(*word, "a" | "an" | "the"))
+        .map(|word| word.trim_end_matches('s').to_owned())
+        .collect()
+}
+
+/// A section on reaching a role beside the role's own section ("## Committers", then "## Path
+/// to Becoming a Committer" under the same parent): it is part of that role, one heading
+/// deeper, placed at the end of the role's section (so the levels' sub-sections read it as
+/// an area). `None` when the document has no such section.
+fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<Vec<Block>> {
+    let headings: Vec<(usize, u8, &str)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Heading { level, text, .. } => Some((index, *level, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    // Where a section starting at heading `h` (an index into `headings`) ends in `blocks`.
+    let end_of = |h: usize| {
+        let depth = headings[h].1;
+        headings[h + 1..]
+            .iter()
+            .find(|(_, level, _)| *level <= depth)
+            .map_or(blocks.len(), |(index, _, _)| *index)
+    };
+    // (block index where the role's section ends, the becoming section's block range)
+    let mut moves: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (h, &(index, depth, text)) in headings.iter().enumerate() {
+        let Some(role) = becoming_target(text) else {
+            continue;
+        };
+        let role = role_words(&role);
+        // The nearest earlier heading of the same depth under the same parent, titled as the
+        // role.
+        let mut own = None;
+        for (r, &(_, level, title)) in headings[..h].iter().enumerate().rev() {
+            if level < depth {
+                break;
+            }
+            if level == depth && role_words(title) == role {
+                own = Some(r);
+                break;
+            }
+        }
+        if let Some(r) = own {
+            moves.push((end_of(r), index..end_of(h)));
+        }
+    }
+    if moves.is_empty() {
+        return None;
+    }
+    let moved: std::collections::HashSet<usize> =
+        moves.iter().flat_map(|(_, range)| range.clone()).collect();
+    let demoted = |block: &Block| match block {
+        Block::Heading { level, text, line } => Block::Heading {
+            level: (*level + 1).min(6),
+            text: text.clone(),
+            line: *line,
+        },
+        other => other.clone(),
+    };
+    let mut out = Vec::with_capacity(blocks.len());
+    for index in 0..=blocks.len() {
+        for (_, range) in moves.iter().filter(|(at, _)| *at == index) {
+            out.extend(blocks[range.clone()].iter().map(demoted));
+        }
+        if index < blocks.len() && !moved.contains(&index) {
+            out.push(blocks[index].clone());
+        }
+    }
+    Some(out)
 }
 
 /// A heading's text; empty for any other block.
@@ -1391,6 +1490,9 @@ impl Interpreter {
             // The ways to reach the roles are the levels: no other reading is tried.
             self.options.levels_depth = Some(depth);
             return self.read(&headed);
+        }
+        if let Some(joined) = becoming_sections_join_their_roles(blocks) {
+            return self.read(&joined);
         }
         if let Some((flattened, depth)) = levels_in_one_section(blocks).filter(|_| !told) {
             // The section's sub-headings are the levels: no other reading is tried.

@@ -304,3 +304,32 @@ fn roles_described_only_as_ways_to_reach_them_are_the_levels() {
         assert!(!titles.contains(&role.to_owned()), "{titles:?} for {text}");
     }
 }
+
+#[test]
+fn a_path_to_a_role_beside_its_section_is_part_of_that_role() {
+    // "Path to Becoming a Committer" after "Committers", both `##`: the path is the role's,
+    // an area of it, not prose and not a level.
+    let ladder = import(
+        "a.md",
+        "# Roles\n\n## Contributors\n\n### Duties\n\n- Send patches\n- Review others' patches\n\n## Committers\n\n### Duties\n\n- Merge patches\n\n## Path to Becoming a Committer\n\n- Read the guidelines\n- Contribute small changes\n- Review changes\n\n## Contact\n\nWrite to the list.\n",
+    );
+    let committer = ladder
+        .tracks
+        .iter()
+        .flat_map(|track| &track.levels)
+        .find(|level| level.title == "Committers")
+        .expect("a Committers level");
+    let path = ladder
+        .areas
+        .iter()
+        .find(|area| area.name == "Path to Becoming a Committer")
+        .expect("the path is an area");
+    assert_eq!(committer.expectations[&path.id].len(), 3);
+    assert_eq!(
+        shape(&ladder)
+            .into_iter()
+            .flat_map(|(_, titles, _)| titles)
+            .collect::<Vec<_>>(),
+        ["Contributors", "Committers"]
+    );
+}
