@@ -712,10 +712,16 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     }
     // `Engineer II`; a lone `i` or `v` only as the last word (`When do I get promoted?` is no
     // level).
+    // (A code's suffix does not hide it: "Catégorie I bis".)
+    let last_code = match words.as_slice() {
+        [.., code, "bis" | "ter" | "quater"] => Some(*code),
+        [.., code] => Some(*code),
+        [] => None,
+    };
     let roman = words
         .iter()
         .any(|word| matches!(*word, "ii" | "iii" | "iv" | "vi" | "vii"))
-        || words.last().is_some_and(|word| matches!(*word, "i" | "v"));
+        || last_code.is_some_and(|word| matches!(word, "i" | "v"));
     // A small number on its own (`Engineer 2`, `Level 3`), not a percentage or a year.
     let digit = words.iter().any(|word| {
         word.trim_end_matches([':', '.'])

@@ -708,6 +708,150 @@ pub(super) fn names_by_address(line: &str) -> bool {
             .is_some_and(|(name, address)| !name.trim().is_empty() && address.contains('@'))
 }
 
+/// Nouns that name a rung when a code follows them ("catégorie I bis", "Level 3",
+/// "Entgeltgruppe 9"), lowercased: a paragraph opening with one is that rung's description.
+const RUNG_NOUNS: &[&str] = &[
+    "level",
+    "grade",
+    "band",
+    "tier",
+    "rank",
+    "category",
+    "catégorie",
+    "categoría",
+    "categoria",
+    "kategorie",
+    "stufe",
+    "entgeltgruppe",
+    "gehaltsgruppe",
+    "nivel",
+    "niveau",
+    "classe",
+    "position",
+];
+
+/// Articles a paragraph naming a rung may open with ("La catégorie I est …", "The Level 2
+/// engineer …"), lowercased.
+const RUNG_ARTICLES: &[&str] = &["la", "le", "the", "die", "der", "das", "el", "o"];
+
+/// Words after a rung's code that belong to it ("catégorie I bis").
+const CODE_SUFFIXES: &[&str] = &["bis", "ter", "quater"];
+
+/// How many paragraphs of one section naming distinct rungs make them the levels, and the
+/// most that do.
+const RUNG_PARAGRAPHS: usize = 3;
+const MAX_RUNG_PARAGRAPHS: usize = 200;
+
+/// Whether a word is a rung's code: a roman numeral, a small number, a letter, or letters
+/// and digits ("3A", "E5").
+fn is_rung_code(word: &str) -> bool {
+    let word = word.trim_end_matches([',', ':', '.', ';']);
+    let roman =
+        !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && word.len() <= 5;
+    let number = word.parse::<u32>().is_ok_and(|n| n <= 99);
+    let letter = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+    let mixed = (2..=3).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(|c| c.is_ascii_uppercase());
+    roman || number || letter || mixed
+}
+
+/// The rung a paragraph opens by naming ("La catégorie I bis est composée …" →
+/// "catégorie I bis"), as written.
+fn rung_named_first(text: &str) -> Option<String> {
+    let mut words: Vec<&str> = text.split_whitespace().take(5).collect();
+    if words
+        .first()
+        .is_some_and(|word| RUNG_ARTICLES.contains(&word.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    let noun = *words.first()?;
+    let code = *words.get(1)?;
+    if !RUNG_NOUNS.contains(&noun.to_lowercase().as_str()) || !is_rung_code(code) {
+        return None;
+    }
+    let mut title = format!("{noun} {}", code.trim_end_matches([',', ':', '.', ';']));
+    if let Some(suffix) = words
+        .get(2)
+        .map(|word| word.trim_end_matches([',', ':', '.', ';']))
+        .filter(|word| CODE_SUFFIXES.contains(word))
+    {
+        title = format!("{title} {suffix}");
+    }
+    Some(title)
+}
+
+/// A section written as paragraphs that each open by naming a rung ("La catégorie I est
+/// composée des cadres supérieurs …", "La catégorie II …": a decree's classification): each
+/// such paragraph becomes a heading one deeper than the section's, titled by the rung, over
+/// the paragraph. `None` when no section has `RUNG_PARAGRAPHS` of them naming distinct rungs,
+/// or when the document's headings already title those rungs.
+fn rung_paragraphs_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
+    let headings: Vec<String> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { text, .. } => Some(plain(text).to_lowercase()),
+            _ => None,
+        })
+        .collect();
+    // Each section's (heading depth, the paragraphs naming rungs, by index).
+    let mut sections: Vec<(u8, Vec<(usize, String)>)> = vec![(0, Vec::new())];
+    for (index, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Heading { level, .. } => sections.push((*level, Vec::new())),
+            Block::Paragraph { text, .. } => {
+                if let (Some(rung), Some(section)) =
+                    (rung_named_first(&plain(text)), sections.last_mut())
+                {
+                    section.1.push((index, rung));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut headed: HashMap<usize, (u8, String)> = HashMap::new();
+    for (depth, rungs) in sections {
+        let mut distinct: Vec<String> = rungs.iter().map(|(_, rung)| rung.to_lowercase()).collect();
+        distinct.sort();
+        distinct.dedup();
+        // (More rungs than a ladder has are no ladder's: nor are they compared with every
+        // heading, which would take their number times the headings'.)
+        if !(RUNG_PARAGRAPHS..=MAX_RUNG_PARAGRAPHS).contains(&distinct.len())
+            || distinct.len() < rungs.len()
+        {
+            continue;
+        }
+        let titled_already = distinct.iter().any(|rung| {
+            headings
+                .iter()
+                .any(|heading| heading.contains(rung.as_str()))
+        });
+        if titled_already {
+            continue;
+        }
+        for (index, rung) in rungs {
+            headed.insert(index, ((depth + 1).min(6), rung));
+        }
+    }
+    if headed.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(blocks.len() + headed.len());
+    for (index, block) in blocks.iter().enumerate() {
+        if let Some((depth, rung)) = headed.remove(&index) {
+            out.push(Block::Heading {
+                level: depth,
+                text: rung,
+                line: block.line(),
+            });
+        }
+        out.push(block.clone());
+    }
+    Some(out)
+}
+
 /// A document written as plain lines, with no headings (a `.md` file typed like a text
 /// file): each paragraph's first line that reads as a title becomes a heading (the
 /// document's first line alone its title), the lines under it its paragraph; a label over
@@ -1475,6 +1619,9 @@ impl Interpreter {
             return self.read(&listed);
         }
         if let Some(headed) = bold_lines_as_headings(blocks) {
+            return self.read(&headed);
+        }
+        if let Some(headed) = rung_paragraphs_as_headings(blocks) {
             return self.read(&headed);
         }
         let told = self.options.levels_depth.is_some() || self.options.page;

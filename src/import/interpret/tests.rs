@@ -333,3 +333,39 @@ fn a_path_to_a_role_beside_its_section_is_part_of_that_role() {
         ["Contributors", "Committers"]
     );
 }
+
+#[test]
+fn paragraphs_that_open_by_naming_a_rung_are_the_levels() {
+    // A decree's classification: each category described in one paragraph opening with its
+    // name, after an introduction that names none.
+    let ladder = import(
+        "a.md",
+        "# Article 4\n\nLes agents sont répartis dans quatre catégories d'emplois.\n\nLa catégorie I bis est composée des cadres dirigeants. Elle comprend 8 échelons.\n\nLa catégorie I est composée des cadres supérieurs. Elle comprend 12 échelons.\n\nLa catégorie II est composée des cadres techniques. Elle comprend 13 échelons.\n\nLa catégorie III est composée des assistants. Elle comprend 14 échelons.\n",
+    );
+    assert_eq!(
+        shape(&ladder)
+            .into_iter()
+            .map(|(_, titles, counts)| (titles, counts))
+            .collect::<Vec<_>>(),
+        [(
+            vec![
+                "catégorie I bis".to_owned(),
+                "catégorie I".to_owned(),
+                "catégorie II".to_owned(),
+                "catégorie III".to_owned()
+            ],
+            vec![1, 1, 1, 1]
+        )]
+    );
+    // Where headings already title the rungs, a summary's paragraphs naming them are no
+    // second set of levels.
+    let ladder = import(
+        "a.md",
+        "# Ladder\n\n## Overview\n\nLevel 1 engineers learn.\n\nLevel 2 engineers deliver.\n\nLevel 3 engineers lead.\n\n## Level 1\n\n- Learns the codebase\n\n## Level 2\n\n- Ships features\n\n## Level 3\n\n- Leads projects\n",
+    );
+    let titles: Vec<String> = shape(&ladder)
+        .into_iter()
+        .flat_map(|(_, titles, _)| titles)
+        .collect();
+    assert_eq!(titles, ["Level 1", "Level 2", "Level 3"]);
+}
