@@ -234,9 +234,73 @@ impl Interpreter {
         }
     }
 
+    /// Moves each list a level's section gives the level it leads to ("Promotion to Level 2
+    /// requires:" under Level 1) to that level of the same track, first among its
+    /// expectations; a list whose level is not found stays where it was, as the level's own.
+    fn promotion_lists_to_their_levels(&mut self) {
+        let moves_any = self
+            .tracks
+            .iter()
+            .flat_map(|track| &track.levels)
+            .any(|level| {
+                level
+                    .expectations
+                    .keys()
+                    .any(|area| area.starts_with(PROMOTION_AREA))
+            });
+        if !moves_any {
+            return;
+        }
+        let general = self.area_name(GENERAL_AREA);
+        for track in &mut self.tracks {
+            let keys = |level: &LevelDraft| -> Vec<String> {
+                level
+                    .expectations
+                    .keys()
+                    .filter(|area| area.starts_with(PROMOTION_AREA))
+                    .cloned()
+                    .collect()
+            };
+            if track.levels.iter().all(|level| keys(level).is_empty()) {
+                continue;
+            }
+            let titles: Vec<String> = track
+                .levels
+                .iter()
+                .map(|level| plain(&level.title).to_lowercase())
+                .collect();
+            for from in 0..track.levels.len() {
+                for key in keys(&track.levels[from]) {
+                    let items = track.levels[from]
+                        .expectations
+                        .shift_remove(&key)
+                        .unwrap_or_default();
+                    let target = key[PROMOTION_AREA.len()..].to_lowercase();
+                    // "Level 2" names "Level 2 - Independent Owner".
+                    let to = titles
+                        .iter()
+                        .position(|title| {
+                            title == &target
+                                || title.starts_with(&target)
+                                    && !title[target.len()..].starts_with(char::is_alphanumeric)
+                        })
+                        .unwrap_or(from);
+                    let level = &mut track.levels[to];
+                    let mut moved = IndexMap::new();
+                    moved.insert(general.clone(), items);
+                    for (area, texts) in std::mem::take(&mut level.expectations) {
+                        moved.entry(area).or_default().extend(texts);
+                    }
+                    level.expectations = moved;
+                }
+            }
+        }
+    }
+
     /// Ends the walk: the ladder, with a warning for each piece of text that could not be
     /// placed, or an error when the document held no tracks or levels at all.
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
+        self.promotion_lists_to_their_levels();
         self.merge_repeated_levels();
         self.prose_at_track_ends();
         self.split_management_runs();

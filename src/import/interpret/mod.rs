@@ -252,6 +252,11 @@ pub(crate) fn names_level_summary(name: &str) -> bool {
 /// The area of expectations a document gives no area.
 pub const GENERAL_AREA: &str = "Expectations";
 
+/// What marks a list a level's section gives the level it leads to ("Promotion to Level 2
+/// requires:"), before the target's title, while the document is read: such lists move to
+/// their level when the ladder is assembled (`assemble`'s `promotion_lists_to_their_levels`).
+const PROMOTION_AREA: &str = "\u{0}promotion to ";
+
 /// Area names that differ only in `&`/`and`, case or spacing are one area.
 /// Words that qualify an area's name without changing which area it is ("Additional
 /// privileges" at the next role are its Privileges).
@@ -650,6 +655,15 @@ impl Interpreter {
             if let (Block::Paragraph { text, .. }, Some(Block::List { .. }), true) =
                 (block, blocks.get(index + 1), in_level)
             {
+                // "Promotion to Level 2 requires:" under Level 1: the list is the next
+                // level's, moved there when the ladder is assembled.
+                let current = self.current_level().map(|level| level.title.to_lowercase());
+                if let Some(target) = reading::promotion_lead_target(text)
+                    .filter(|target| current.as_deref() != Some(&target.to_lowercase()))
+                {
+                    self.place = Place::Area(format!("{PROMOTION_AREA}{target}"));
+                    continue;
+                }
                 if let Some(name) = text::list_name(text) {
                     let area = self.area_name(&name);
                     self.place = Place::Area(area);
@@ -808,6 +822,10 @@ impl Interpreter {
     }
 
     fn area_name(&mut self, name: &str) -> String {
+        // (A list kept for the level it leads to is in no area until it moves there.)
+        if name.starts_with(PROMOTION_AREA) {
+            return name.to_owned();
+        }
         let key = area_key(name);
         if let Some((canonical, aliases)) = self
             .area_index

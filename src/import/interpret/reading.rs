@@ -1075,6 +1075,54 @@ pub(super) fn promotion_target(text: &str) -> Option<String> {
     fits.then(|| target.to_owned())
 }
 
+/// Words before the level a lead-in's list is asked for ("Promotion to Level 2 requires:",
+/// "To be promoted to Senior Engineer:"), lowercased.
+const PROMOTION_LEADS: &[&str] = &[
+    "promotion to ",
+    "promoted to ",
+    "advancement to ",
+    "progression to ",
+    "beförderung zu ",
+    "promotion au ",
+    "promoción a ",
+];
+
+/// Words after the level in such a lead-in ("… requires:").
+const PROMOTION_TAILS: &[&str] = &[" requires", " require", " needs", " expects", " erfordert"];
+
+/// The level a paragraph that leads into a list says the list is for, when it names a
+/// promotion ("Promotion to Level 2 requires:", "晋升为 Committer 需要："): the paragraph ends
+/// with a colon and the level's title reads as one.
+pub(super) fn promotion_lead_target(text: &str) -> Option<String> {
+    let text = plain(text);
+    let text = text.trim();
+    if !text.ends_with([':', '：']) || text.contains('\n') {
+        return None;
+    }
+    if let Some(target) = promotion_target(text) {
+        return Some(target);
+    }
+    let lower = text.to_lowercase();
+    if !text.is_ascii() && lower.len() != text.len() {
+        return None;
+    }
+    let start = PROMOTION_LEADS
+        .iter()
+        .find_map(|lead| lower.find(lead).map(|at| at + lead.len()))?;
+    let rest = text[start..].trim_end_matches([':', '：']).trim();
+    let rest_lower = rest.to_lowercase();
+    let end = PROMOTION_TAILS
+        .iter()
+        .filter_map(|tail| rest_lower.find(tail))
+        .min()
+        .unwrap_or(rest.len());
+    let target = rest[..end].trim();
+    let fits = !target.is_empty()
+        && target.split_whitespace().count() <= 5
+        && level_likeness(target) >= 0.5;
+    fits.then(|| target.to_owned())
+}
+
 /// A document that writes its rungs as promotions, each a heading or an item naming the level
 /// it leads to over what that step asks ("### Member → Reviewer", "- … 由 Contributor 晋升为
 /// Active Contributor：" over its criteria): those as headings titled by the level they lead

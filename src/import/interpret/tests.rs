@@ -369,3 +369,40 @@ fn paragraphs_that_open_by_naming_a_rung_are_the_levels() {
         .collect();
     assert_eq!(titles, ["Level 1", "Level 2", "Level 3"]);
 }
+
+#[test]
+fn a_list_a_level_gives_the_next_level_moves_there() {
+    // "Promotion to Level 2 requires:" written at the end of Level 1's section: what Level 2
+    // asks, not Level 1.
+    let ladder = import(
+        "a.md",
+        "# Levels\n\n## Level 1 - Guided Contributor\n\nDemonstrates:\n\n- Delivers assigned work\n- Engages in feedback\n\nPromotion to Level 2 requires:\n- Independent ownership of work\n- Less reliance on direction\n\n## Level 2 - Independent Owner\n\nDemonstrates:\n\n- Scopes complex work\n",
+    );
+    let texts = |title: &str| -> Vec<String> {
+        let level = ladder
+            .tracks
+            .iter()
+            .flat_map(|track| &track.levels)
+            .find(|level| level.title == title)
+            .expect("the level");
+        level
+            .expectations
+            .values()
+            .flatten()
+            .map(|item| item.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts("Level 1 - Guided Contributor"),
+        ["Delivers assigned work", "Engages in feedback"]
+    );
+    assert_eq!(
+        texts("Level 2 - Independent Owner"),
+        [
+            "Independent ownership of work",
+            "Less reliance on direction",
+            "Scopes complex work"
+        ]
+    );
+    assert!(ladder.areas.iter().all(|area| !area.name.contains('\u{0}')));
+}
