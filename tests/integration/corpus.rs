@@ -369,6 +369,8 @@ fn holdout_sets_scores() {
         "holdout17",
         "holdout18",
         "holdout19",
+        "holdout20",
+        "holdout21",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
