@@ -28,6 +28,29 @@ pub(super) struct LabelScores {
     pub rows: f32,
 }
 
+/// The fewest words of a first column's cells, on average, that make them sentences rather
+/// than labels naming their rows.
+const SENTENCE_WORDS: f32 = 5.0;
+
+/// Whether a table's first column holds sentences ("Consider non-functional requirements of a
+/// system …") rather than labels naming its rows ("Delivery", "Scope"): its filled cells
+/// are not one cell spanning the rows and average `SENTENCE_WORDS` words or more.
+fn first_column_holds_sentences(body: &[&Vec<Cell>]) -> bool {
+    let cells: Vec<String> = body
+        .iter()
+        .filter_map(|row| row.first())
+        .filter(|cell| !is_blank(cell))
+        .map(|cell| plain(&cell.text))
+        .collect();
+    let words: usize = cells
+        .iter()
+        .map(|text| text.split_whitespace().count())
+        .sum();
+    // (One label spanning the rows, "Split of responsibilities in the role", is a label.)
+    let distinct: std::collections::HashSet<&String> = cells.iter().collect();
+    distinct.len() >= 2 && words as f32 / cells.len() as f32 >= SENTENCE_WORDS
+}
+
 pub(super) fn label_scores(header: &[Cell], body: &[&Vec<Cell>]) -> LabelScores {
     let mean = |scores: Vec<f32>| {
         let count = scores.len().max(1) as f32;
@@ -174,6 +197,35 @@ impl Interpreter {
         if outside_levels && rows_known >= 2 && rows_known * 2 >= body.len() && short_cells {
             let text = table_text(&rows);
             self.prose(&text, line);
+            return;
+        }
+        // On a page about one level, or inside a level, a table whose header names no levels
+        // and whose first column holds sentences, not labels ("For all | DevOps-specific |
+        // Frontend-specific" over the skills asked): each column is an area, each of its
+        // cells an expectation.
+        let in_a_level = (self.page_level || matches!(self.place, Place::Level | Place::Area(_)))
+            && self.options.levels_axis.is_none();
+        let level_index = self
+            .tracks
+            .last()
+            .and_then(|track| track.levels.len().checked_sub(1));
+        if let Some(index) = level_index.filter(|_| {
+            in_a_level
+                && columns_score < NO_LEVELS_IN_LABELS
+                && rows_score < NO_LEVELS_IN_LABELS
+                && header.iter().all(|cell| cell.header && !is_blank(cell))
+                && first_column_holds_sentences(body)
+        }) {
+            for (column, head) in header.iter().enumerate() {
+                let items: Vec<Expectation> = body
+                    .iter()
+                    .filter_map(|row| row.get(column))
+                    .flat_map(cell_items)
+                    .collect();
+                if !items.is_empty() {
+                    self.add_to_level(index, label(Some(head)).trim(), items);
+                }
+            }
             return;
         }
         // (Outside levels already found, a table must name levels more surely: most of its

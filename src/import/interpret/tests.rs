@@ -406,3 +406,29 @@ fn a_list_a_level_gives_the_next_level_moves_there() {
     );
     assert!(ladder.areas.iter().all(|area| !area.name.contains('\u{0}')));
 }
+
+#[test]
+fn a_level_page_s_table_of_sentences_has_its_columns_as_areas() {
+    // One level's page: each column of the table is an area, each filled cell an
+    // expectation, read down the column (columns of unequal length).
+    let ladder = import(
+        "a.md",
+        "# Software Engineer II\n\nAt this level engineers are self-sufficient.\n\n## Technical Guidelines\n\n| For all | Frontend-specific |\n|---|---|\n| Considers non-functional requirements of a system | Understands semantic markup well |\n| Designs APIs to be flexible and stable | |\n",
+    );
+    let level = &ladder.tracks[0].levels[0];
+    let by_area: Vec<(String, usize)> = level
+        .expectations
+        .iter()
+        .map(|(id, items)| {
+            let name = ladder.areas.iter().find(|area| &area.id == id).unwrap();
+            (name.name.clone(), items.len())
+        })
+        .collect();
+    assert_eq!(
+        by_area,
+        [
+            ("For all".to_owned(), 2),
+            ("Frontend-specific".to_owned(), 1)
+        ]
+    );
+}
