@@ -394,7 +394,7 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         // sheet's preamble, not the table's header.
         // A lone row of a few texts (a licence line beside its link) is a note, not a table.
         let lone_note = !own && first_wide + 1 == index && !names_levels(&cells[first_wide]);
-        let table_start = if own {
+        let table_start = if own || names_fields(&cells[first_wide]) {
             first_wide
         } else if lone_note {
             index
@@ -500,6 +500,26 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         });
     }
     out
+}
+
+/// Whether a row names a data export's fields (`name,description,level,short_description`):
+/// every filled cell one identifier of lowercase letters, digits and underscores, two or more.
+/// Such a row is the table's header, never a preamble above it.
+fn names_fields(row: &[String]) -> bool {
+    // (Cells are escaped for Markdown by now: `short\_description`.)
+    let filled: Vec<String> = row
+        .iter()
+        .map(|cell| cell.trim().replace('\\', ""))
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    filled.len() >= 2
+        && filled.iter().all(|cell| {
+            cell.len() <= 40
+                && cell.starts_with(|c: char| c.is_ascii_lowercase())
+                && cell
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
 }
 
 /// How many rows above the row that names the levels may be a sheet's preamble.

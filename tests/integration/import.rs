@@ -2590,3 +2590,19 @@ fn the_steps_of_a_performance_review_section_are_no_levels() {
     );
     assert!(format!("{imported:?}").contains("A short conversation with the manager."));
 }
+
+#[test]
+fn a_data_export_s_field_row_heads_its_table_and_a_none_row_is_no_rung() {
+    // `name,description,level,…` as exported: the field names head the table, each row a
+    // level; the scale's "None or N/A" row is the absence of a rung.
+    let csv = "name,description,level,short_description\n\
+               Expert,\"Technical: leads the field.\nNon-technical: mentors others.\",4,Recognised authority\n\
+               Practitioner,\"Technical: applies the skill.\",3,Competent practitioner\n\
+               Working,\"Technical: needs guidance.\",2,Emerging ability\n\
+               None or N/A,\"No ability demonstrated.\",0,Not applicable\n";
+    let imported = imported_from("scale.csv", csv);
+    assert_eq!(
+        level_titles(&imported),
+        ["Expert", "Practitioner", "Working"]
+    );
+}

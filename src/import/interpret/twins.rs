@@ -237,7 +237,9 @@ impl Interpreter {
                     } else {
                         !level.sub_headings.is_empty() && level.sub_headings.iter().all(procedure)
                     };
-                if about_standing || only_procedures {
+                // "None or N/A" (a scale's zero): the absence of a rung, not one.
+                let no_rung = names_no_rung(&level.title);
+                if about_standing || only_procedures || no_rung {
                     self.sections.push(level_as_prose(level));
                 } else {
                     kept.push(level);
@@ -290,6 +292,22 @@ impl Interpreter {
             track.levels = kept;
         }
     }
+}
+
+/// Whether a title says there is no rung ("None", "N/A", "None or N/A", "Not applicable"):
+/// every part of it, split at "or" and slashes, a placeholder or "none".
+fn names_no_rung(title: &str) -> bool {
+    let lower = plain(title).to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(" or ")
+        .flat_map(|part| part.split(" / "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts.iter().all(|part| {
+            matches!(*part, "none" | "nothing" | "keine" | "aucun") || is_placeholder(part)
+        })
 }
 
 /// The most levels a track described twice has (a summary table's rows and as many sections).
