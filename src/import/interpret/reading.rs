@@ -1527,7 +1527,9 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
             || super::likeness::is_becoming_heading(title)
             || super::likeness::is_handling_heading(title)
             || under_decisions.contains(&index);
-        if never_a_level || outside && level_likeness(title) < 0.3 {
+        if never_a_level
+            || outside && level_likeness(title) < 0.3 && !labels_name_its_people(blocks, index)
+        {
             prose.push((title.to_owned(), line));
         } else if let Some(group) = groups.last_mut() {
             group.push((title, line));
@@ -1544,6 +1546,60 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         }
     }
     prose
+}
+
+/// The most words of a label over a list ("Expectations of community members:").
+const MAX_LABEL_WORDS: usize = 8;
+
+/// Whether the section a heading opens (at `index`) labels its lists as its people's
+/// ("## Community" over "**Expectations of community members:**", "## Treasurers" over
+/// "Expectations of treasurers:"): a label saying whom its list is of or for, naming a role or
+/// the heading's own word, says the section is a rung whatever its title looks like.
+fn labels_name_its_people(blocks: &[Block], index: usize) -> bool {
+    let Some(Block::Heading {
+        level: depth,
+        text: title,
+        ..
+    }) = blocks.get(index)
+    else {
+        return false;
+    };
+    let words = |text: &str| -> Vec<String> {
+        plain(text)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(|word| word.trim_end_matches('s').to_owned())
+            .collect()
+    };
+    let title_words = words(title);
+    blocks[index + 1..]
+        .iter()
+        .take_while(|block| !matches!(block, Block::Heading { level, .. } if level <= depth))
+        .filter_map(|block| match block {
+            Block::Paragraph { text, .. } => {
+                Some(plain(text)).filter(|text| text.trim().ends_with([':', '：']))
+            }
+            // (A bold label over a list may have become a key by now.)
+            Block::KeyValue { key, value, .. } if value.trim().is_empty() => Some(plain(key)),
+            _ => None,
+        })
+        .filter(|text| text.split_whitespace().count() <= MAX_LABEL_WORDS)
+        .any(|label| {
+            // The people the list is "of" or "for".
+            let label_words = words(&label);
+            let Some(at) = label_words
+                .iter()
+                .position(|word| matches!(word.as_str(), "of" | "for"))
+            else {
+                return false;
+            };
+            let people = &label_words[at + 1..];
+            people
+                .iter()
+                .any(|word| super::likeness::ROLE_WORDS.contains(&word.as_str()))
+                || !title_words.is_empty() && title_words.iter().all(|word| people.contains(word))
+        })
 }
 
 /// How a section on making decisions or on reviewing people is titled ("Decision making",

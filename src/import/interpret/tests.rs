@@ -432,3 +432,18 @@ fn a_level_page_s_table_of_sentences_has_its_columns_as_areas() {
         ]
     );
 }
+
+#[test]
+fn a_section_whose_lists_are_its_people_s_is_a_rung_whatever_its_title() {
+    // "Community" and "Treasurers" read as no rungs by their titles, but their lists are
+    // "Expectations of community members" and "Expectations of treasurers".
+    let ladder = import(
+        "a.md",
+        "# Roles\n\n## Community\n\nEveryone is part of our community. This includes:\n\n*   Participate in our forums.\n*   Raise issues.\n\n**Access:**\n\n*   Community members have read access.\n\n**Expectations of community members:**\n\n*   Community members are respectful.\n\n## Committers\n\nCommitters commit.\n\n**Access:**\n\n*   Write access.\n\n**Additional expectations of committers:**\n\n*   Review pull requests.\n\n## Mentors\n\n**Expectations of mentors:**\n\n*   Mentor newcomers.\n\n## Treasurers\n\n**Expectations of treasurers:**\n\n*   Keep the books.\n",
+    );
+    let titles: Vec<String> = shape(&ladder)
+        .into_iter()
+        .flat_map(|(_, titles, _)| titles)
+        .collect();
+    assert_eq!(titles, ["Community", "Committers", "Mentors", "Treasurers"]);
+}
