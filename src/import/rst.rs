@@ -141,6 +141,57 @@ fn line_block(trimmed: &str) -> Option<(usize, &str)> {
 
 /// reStructuredText as Markdown, with the same number of lines.
 pub fn to_markdown(text: &str) -> String {
+    LINK_TARGETS.with(|targets| *targets.borrow_mut() = link_targets(text));
+    let markdown = convert(text);
+    LINK_TARGETS.with(|targets| targets.borrow_mut().clear());
+    markdown
+}
+
+thread_local! {
+    /// The document's named link targets (`.. _Eric Holscher: https://…`) while it is
+    /// converted, by normalized name: a reference to one (`` `Eric Holscher`_ ``) is a link.
+    /// (Kept beside the conversion rather than passed to each of its helpers that reads
+    /// inline text.)
+    static LINK_TARGETS: std::cell::RefCell<HashMap<String, String>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// A reference name as reStructuredText compares them: lowercased, its spaces one.
+fn reference_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The named link targets of a document (`.. _Name: url`, `` .. _`A: b`: url ``) whose
+/// target is an address.
+fn link_targets(text: &str) -> HashMap<String, String> {
+    let mut targets = HashMap::new();
+    for line in text.lines() {
+        let Some(rest) = line.trim_start().strip_prefix(".. _") else {
+            continue;
+        };
+        let (name, url) = match rest.strip_prefix('`') {
+            Some(quoted) => match quoted.split_once("`:") {
+                Some((name, url)) => (name, url),
+                None => continue,
+            },
+            None => match rest.split_once(": ") {
+                Some((name, url)) => (name, url),
+                None => continue,
+            },
+        };
+        let url = url.trim();
+        if url.contains("://") || url.starts_with("mailto:") {
+            targets.insert(reference_name(name), url.to_owned());
+        }
+    }
+    targets
+}
+
+/// [`to_markdown`] with the link targets known.
+fn convert(text: &str) -> String {
     let (dedented, is_term) = definition_terms(&text.lines().collect::<Vec<_>>());
     let lines: Vec<&str> = dedented.iter().map(String::as_str).collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
@@ -589,11 +640,18 @@ fn inline(line: &str) -> String {
             ),
             _ => (content, None),
         };
-        match target {
-            Some(url) if reference && url.contains("://") => {
+        // `Name`_ with a target defined elsewhere in the document: a link to it.
+        let named = (reference && target.is_none())
+            .then(|| {
+                LINK_TARGETS.with(|targets| targets.borrow().get(&reference_name(text)).cloned())
+            })
+            .flatten();
+        match (target, named) {
+            (Some(url), _) if reference && url.contains("://") => {
                 let text = if text.is_empty() { url } else { text };
                 out.push_str(&format!("[{text}]({url})"));
             }
+            (None, Some(url)) => out.push_str(&format!("[{text}]({url})")),
             _ => out.push_str(text),
         }
         rest = after;
@@ -717,6 +775,24 @@ mod tests {
             inline("Mergers_ merge to the `Git repository`_; see Trac__, not snake_case."),
             "Mergers merge to the Git repository; see Trac, not snake_case."
         );
+    }
+
+    #[test]
+    fn references_to_named_targets_are_links() {
+        // Targets defined at the end of the page, names compared as reStructuredText does.
+        let rst = "Members\n=======\n\n* `Eric  Holscher`_ (Pacific Time)\n* `Unknown`_\n\n.. _eric holscher: https://github.com/ericholscher\n.. _`A: b`: https://example.com/ab\n";
+        let markdown = to_markdown(rst);
+        assert!(
+            markdown.contains("* [Eric  Holscher](https://github.com/ericholscher) (Pacific Time)"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("* Unknown\n"), "{markdown}");
+        assert_eq!(
+            link_targets(rst).get("a: b").map(String::as_str),
+            Some("https://example.com/ab")
+        );
+        // The targets are the document's alone: the next document knows none of them.
+        assert_eq!(to_markdown("* `Eric Holscher`_\n"), "* Eric Holscher\n");
     }
 
     #[test]

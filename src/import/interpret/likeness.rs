@@ -302,6 +302,8 @@ pub(super) const BECOMING: &[&str] = &[
     "降级",
     "become ",
     "becoming ",
+    "joining ",
+    "how to join",
     "how to become",
     "to become",
     "成为",

@@ -447,3 +447,33 @@ fn a_section_whose_lists_are_its_people_s_is_a_rung_whatever_its_title() {
         .collect();
     assert_eq!(titles, ["Community", "Committers", "Mentors", "Treasurers"]);
 }
+
+#[test]
+fn joining_a_team_is_the_way_to_it_and_an_open_seat_is_part_of_a_roster() {
+    // "Joining the support team" tells how one gets there: prose about the level, not a
+    // level. The roster under "Support team members" keeps a seat open for the reader and
+    // is still a roster, not what the level expects.
+    let ladder = import(
+        "a.md",
+        "# Teams\n\n## Support team\n\nSupport answers users.\n\n- Resets passwords\n- Triages build errors\n\n### Members\n\n- [Eric](https://github.com/ericholscher) (Pacific Time)\n- [Anthony](https://github.com/agjohnson) (Mountain Time)\n- Your Name Here\n\n### Joining the support team\n\nStart by answering issues.\n\n## Operations team\n\nOps keeps the servers up.\n\n- Deploys releases\n\n### Joining the ops team\n\nAsk in the chat.\n",
+    );
+    let all: Vec<String> = ladder
+        .tracks
+        .iter()
+        .flat_map(|track| &track.levels)
+        .flat_map(|level| level.expectations.values().flatten())
+        .map(|item| item.text.clone())
+        .collect();
+    assert!(
+        all.iter().all(|text| !text.contains("Your Name Here")),
+        "{all:?}"
+    );
+    let titles: Vec<String> = shape(&ladder)
+        .into_iter()
+        .flat_map(|(_, titles, _)| titles)
+        .collect();
+    assert!(
+        titles.iter().all(|title| !title.starts_with("Joining")),
+        "{titles:?}"
+    );
+}

@@ -281,9 +281,10 @@ impl Interpreter {
             return self.list(&relabelled, line);
         }
         // The people who hold a role (`- @handle — project lead`): a roster, not expectations.
-        let roster = items
-            .iter()
-            .all(|item| names_a_person(&item.text) && item.children.is_empty());
+        // (A seat left open for the reader, "Your Name Here", among them.)
+        let roster = items.iter().all(|item| {
+            (names_a_person(&item.text) || is_open_seat(&item.text)) && item.children.is_empty()
+        }) && items.iter().any(|item| names_a_person(&item.text));
         // A table of contents: links, one per bullet, to places on the page.
         let contents = items
             .iter()
@@ -604,6 +605,18 @@ pub(super) fn names_a_person(text: &str) -> bool {
             && shown
                 .split_once(['(', '（'])
                 .is_some_and(|(_, inside)| inside.trim().strip_prefix('@').is_some_and(handle))
+}
+
+/// Whether a roster's line is a seat left open ("Your Name Here", "You?", "Vacant").
+fn is_open_seat(text: &str) -> bool {
+    let lower = plain(text)
+        .trim()
+        .trim_end_matches(['.', '!'])
+        .to_lowercase();
+    matches!(
+        lower.as_str(),
+        "your name here" | "your name" | "you?" | "you" | "vacant" | "open seat" | "(vacant)"
+    ) || NOBODY_YET.contains(&lower.as_str())
 }
 
 /// Words that say a role has nobody in it yet.
