@@ -131,6 +131,8 @@ const LEVEL_WORDS: &[&str] = &[
     "betreuer",
     "betreuerin",
     "prüfer",
+    // The middle rung of scales written Trainee, Junior, Middle, Senior.
+    "middle",
     // Portuguese, Spanish and French seniority.
     "júnior",
     "pleno",

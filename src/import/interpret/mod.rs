@@ -278,7 +278,9 @@ const AREA_QUALIFIERS: &[&str] = &[
 /// ("Requirements (one or several of the below)"), a qualifier ("Additional privileges"), a
 /// trailing "include"/colon, or a role's name before a list's name ("Member requirements").
 fn area_key(name: &str) -> String {
-    area_core(&name.to_lowercase()).join(" ")
+    // (The core is taken from the name as written: a chapter's index is told from its title by
+    // the title's capital.)
+    area_core(name).join(" ").to_lowercase()
 }
 
 /// An area's name as shown: its core words as written ("Requirements (one or several of the
@@ -317,8 +319,23 @@ fn area_core(name: &str) -> Vec<String> {
                 word.trim_end_matches(['*', '†', '‡'])
             }
         })
+        // A page's decoration after a title ("Work with data_", a blinking cursor).
+        .map(|word| word.trim_end_matches('_'))
         .filter(|word| !word.is_empty())
         .collect();
+    // A chapter's index set against its title by the page's styles ("01Work with data",
+    // "06SDLC"): two digits or more, then the title's capital and another letter.
+    if let Some(first) = words.first_mut() {
+        let digits = first.chars().take_while(char::is_ascii_digit).count();
+        let rest = &first[digits..];
+        let mut letters = rest.chars();
+        if digits >= 2
+            && letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_alphabetic)
+        {
+            *first = rest;
+        }
+    }
     let lower = |word: &str| word.to_lowercase();
     // A section number (`2.1.1 如何晋升Committer`) is the document's outline.
     let numbered =

@@ -738,7 +738,7 @@ const RUNG_ARTICLES: &[&str] = &["la", "le", "the", "die", "der", "das", "el", "
 const CODE_SUFFIXES: &[&str] = &["bis", "ter", "quater"];
 
 /// How many paragraphs of one section naming distinct rungs make them the levels, and the
-/// most that do.
+/// most that do (the most levels any pivot of a document looks for, too).
 const RUNG_PARAGRAPHS: usize = 3;
 const MAX_RUNG_PARAGRAPHS: usize = 200;
 
@@ -972,6 +972,168 @@ fn plain_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
                     .collect(),
                 line: line + lines.len() - holders.len(),
             });
+        }
+    }
+    Some(out)
+}
+
+/// The most words of a plain line that titles a level over its list inside an area's section
+/// ("Trainee", "Senior Engineer").
+const MAX_LEVEL_LABEL_WORDS: usize = 4;
+
+/// A document written area by area, each area's section giving every level its list
+/// ("## Work with data" over "Trainee" and its list, "Junior" and its list, …; or `###`
+/// headings titled like levels under each area): turned level by level, each level a heading
+/// at the areas' depth over its areas one deeper, so that the readings see the levels where
+/// they expect them. The areas' own words before their first level are kept before the
+/// levels, each under its area's name. `None` unless two areas or more give the same levels,
+/// titled like levels, under areas titled unlike levels.
+fn areas_over_levels_pivoted(blocks: &[Block]) -> Option<Vec<Block>> {
+    let label = |index: usize| -> Option<String> {
+        let Block::Paragraph { text, .. } = &blocks[index] else {
+            return None;
+        };
+        let text = plain(text);
+        let text = text.trim().trim_matches('*').trim();
+        let fits = !text.is_empty()
+            && !text.contains('\n')
+            && text.split_whitespace().count() <= MAX_LEVEL_LABEL_WORDS
+            && level_likeness(text) >= 0.5
+            && matches!(blocks.get(index + 1), Some(Block::List { .. }));
+        fits.then(|| text.to_owned())
+    };
+    // The areas' depth: the shallowest heading depth of two sections or more.
+    let depth = (1..=5u8).find(|depth| {
+        blocks
+            .iter()
+            .filter(|block| matches!(block, Block::Heading { level, .. } if level == depth))
+            .count()
+            >= 2
+    })?;
+    let first = blocks
+        .iter()
+        .position(|block| matches!(block, Block::Heading { level, .. } if *level == depth))?;
+    // Each area: its heading's index and title, its end, its levels (title, start index).
+    struct Area {
+        at: usize,
+        title: String,
+        end: usize,
+        levels: Vec<(String, usize)>,
+    }
+    let mut areas: Vec<Area> = Vec::new();
+    for (index, block) in blocks.iter().enumerate().skip(first) {
+        match block {
+            Block::Heading { level, .. } if *level < depth => return None,
+            Block::Heading { level, text, .. } if *level == depth => {
+                if let Some(last) = areas.last_mut() {
+                    last.end = index;
+                }
+                areas.push(Area {
+                    at: index,
+                    title: text.clone(),
+                    end: blocks.len(),
+                    levels: Vec::new(),
+                });
+            }
+            Block::Heading { level, text, .. } if *level == depth + 1 => {
+                let area = areas.last_mut()?;
+                area.levels.push((plain(text).trim().to_owned(), index));
+            }
+            Block::Heading { .. } => {}
+            _ => {
+                if let (Some(title), Some(area)) = (label(index), areas.last_mut()) {
+                    area.levels.push((title, index));
+                }
+            }
+        }
+    }
+    let with_levels: Vec<&Area> = areas
+        .iter()
+        .filter(|area| !area.levels.is_empty())
+        .collect();
+    if with_levels.len() < 2 {
+        return None;
+    }
+    let like = |title: &str| level_likeness(title) >= 0.5;
+    let areas_unlike = areas.iter().filter(|area| !like(&area.title)).count() * 2 > areas.len();
+    let levels_like = with_levels
+        .iter()
+        .all(|area| area.levels.iter().all(|(title, _)| like(title)));
+    // The levels' titles, in order of first appearance; each given by two areas or more.
+    let mut titles: Vec<String> = Vec::new();
+    for area in &with_levels {
+        for (title, _) in &area.levels {
+            if !titles.contains(title) {
+                titles.push(title.clone());
+                // (More levels than a ladder has are no ladder's, nor compared pair by pair.)
+                if titles.len() > MAX_RUNG_PARAGRAPHS {
+                    return None;
+                }
+            }
+        }
+    }
+    let given_by = |title: &String| {
+        with_levels
+            .iter()
+            .filter(|area| area.levels.iter().any(|(own, _)| own == title))
+            .count()
+    };
+    let repeated = titles.len() >= 2 && titles.iter().all(|title| given_by(title) >= 2);
+    // (A title given twice in one area is no pivot: the area holds a ladder of its own.)
+    let once_each = with_levels.iter().all(|area| {
+        let mut own: Vec<&String> = area.levels.iter().map(|(title, _)| title).collect();
+        own.sort();
+        own.dedup();
+        own.len() == area.levels.len()
+    });
+    if !(areas_unlike && levels_like && repeated && once_each) {
+        return None;
+    }
+    let mut out: Vec<Block> = blocks[..first].to_vec();
+    // The areas' own words, before the levels.
+    for area in &areas {
+        let start = area.levels.first().map_or(area.end, |(_, at)| *at);
+        let said: Vec<&Block> = blocks[area.at + 1..start]
+            .iter()
+            .filter(
+                |block| !matches!(block, Block::Paragraph { text, .. } if like(plain(text).trim())),
+            )
+            .collect();
+        if said.is_empty() {
+            continue;
+        }
+        let line = blocks[area.at].line();
+        out.push(Block::Paragraph {
+            text: format!("**{}**", plain(&area.title).trim()),
+            line,
+        });
+        out.extend(said.into_iter().cloned());
+    }
+    for title in &titles {
+        let line = with_levels
+            .iter()
+            .find_map(|area| area.levels.iter().find(|(own, _)| own == title))
+            .map_or(0, |(_, at)| blocks[*at].line());
+        out.push(Block::Heading {
+            level: depth,
+            text: title.clone(),
+            line,
+        });
+        for area in &with_levels {
+            let Some(position) = area.levels.iter().position(|(own, _)| own == title) else {
+                continue;
+            };
+            let start = area.levels[position].1 + 1;
+            let end = area
+                .levels
+                .get(position + 1)
+                .map_or(area.end, |(_, at)| *at);
+            out.push(Block::Heading {
+                level: depth + 1,
+                text: area.title.clone(),
+                line: blocks[area.at].line(),
+            });
+            out.extend(blocks[start..end].iter().cloned());
         }
     }
     Some(out)
@@ -1724,6 +1886,9 @@ impl Interpreter {
         }
         if let Some(headed) = bold_lines_as_headings(blocks) {
             return self.read(&headed);
+        }
+        if let Some(pivoted) = areas_over_levels_pivoted(blocks) {
+            return self.read(&pivoted);
         }
         if let Some(headed) = rung_paragraphs_as_headings(blocks) {
             return self.read(&headed);

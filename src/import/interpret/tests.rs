@@ -477,3 +477,31 @@ fn joining_a_team_is_the_way_to_it_and_an_open_seat_is_part_of_a_roster() {
         "{titles:?}"
     );
 }
+
+#[test]
+fn a_document_written_area_by_area_is_read_level_by_level() {
+    // Each area's section gives every level its list, the levels as headings under the area
+    // or as plain lines over their lists (a page's tabs): the levels are the same throughout.
+    let headed = "# QA matrix\n\n## 01Work with data_\n\nData structures, Excel.\n\n### Trainee\n\n- Knows what databases are\n\n### Junior\n\n- Writes simple selects\n- Knows file types\n\n### Middle\n\n- Tests ETL flows\n\n## 02Test Design_\n\n### Trainee\n\n- Knows test types\n\n### Junior\n\n- Designs simple cases\n\n### Middle\n\n- Designs with techniques\n";
+    let lines = headed.replace("### ", "");
+    for text in [headed, lines.as_str()] {
+        let ladder = import("a.md", text);
+        assert_eq!(
+            shape(&ladder)
+                .into_iter()
+                .map(|(_, titles, counts)| (titles, counts))
+                .collect::<Vec<_>>(),
+            [(
+                vec![
+                    "Trainee".to_owned(),
+                    "Junior".to_owned(),
+                    "Middle".to_owned()
+                ],
+                vec![2, 3, 2]
+            )],
+            "{text}"
+        );
+        let areas: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+        assert_eq!(areas, ["Work with data", "Test Design"], "{text}");
+    }
+}
