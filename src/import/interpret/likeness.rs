@@ -490,10 +490,12 @@ pub(super) fn is_becoming_heading(title: &str) -> bool {
             "升级为",
             "降级为",
             // Leaving a role: "Involuntary Removal or Demotion", "Removing Contributors",
-            // "Inactivity".
+            // "Inactivity", "Withdrawing from the TSC Board", "Resignation of the Chair".
             "remov",
             "demotion",
             "inactiv",
+            "withdraw",
+            "resign",
         ]
         .iter()
         .any(|stem| lower.contains(stem))
@@ -1045,6 +1047,10 @@ mod tests {
             "Mergers",
             "APE editor",
             "Community engagement coordinator",
+            // A code's suffix, a middle rung, a role that is only one in a whole title.
+            "Catégorie I bis",
+            "Middle",
+            "用户",
         ] {
             assert!(level_likeness(title) >= 0.5, "{title}");
         }
@@ -1066,6 +1072,10 @@ mod tests {
             "Adding maintainers",
             "Helping contributors with the DCO",
             "Changing leaders",
+            // Leaving or reaching a role.
+            "Withdrawing from the TSC maintainer",
+            "Resignation of the TSC Chair",
+            "Joining the support team",
         ] {
             assert!(level_likeness(area) < 0.5, "{area}");
         }
