@@ -424,7 +424,14 @@ pub(super) fn is_process_lead_in(text: &str) -> bool {
         .next()
         .unwrap_or(text);
     let lower = last_sentence.to_lowercase();
-    text.ends_with([':', '：']) && PROCESS_WORDS.iter().any(|word| lower.contains(word))
+    // (A sentence naming its list, "Project responsibilities through the project process:",
+    // leads into a role's responsibilities, however they are ordered.)
+    let names_a_list = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| LIST_NAMES.contains(&word));
+    text.ends_with([':', '：'])
+        && !names_a_list
+        && PROCESS_WORDS.iter().any(|word| lower.contains(word))
 }
 
 /// How the heading of a section that describes a level starts ("Description & goals of the

@@ -505,3 +505,46 @@ fn a_document_written_area_by_area_is_read_level_by_level() {
         assert_eq!(areas, ["Work with data", "Test Design"], "{text}");
     }
 }
+
+#[test]
+fn responsibilities_through_a_process_and_a_stem_ending_in_will_are_expectations() {
+    // "Project responsibilities through the project process:" names a list of the role's
+    // responsibilities (its phases as areas), not a process of reaching the role; "… the
+    // Tech Lead will:" is a sentence its bullets complete, each bullet an expectation.
+    let ladder = import(
+        "a.md",
+        "# Roles\n\n## Tech Lead\n\nThe Tech Lead owns the technical success.\n\nProject responsibilities through the project process:\n\n- Planning\n  - Gather requirements\n  - Write the plan\n- Deploy\n  - Make releases\n\n### In the process\n\n- During the engagement the Tech Lead will:\n  - Meet the client\n  - Notify the manager of risks\n\n## Lead Engineer\n\n- Reviews code\n",
+    );
+    let lead = &ladder.tracks[0].levels[0];
+    let by_area: Vec<(String, Vec<String>)> = lead
+        .expectations
+        .iter()
+        .map(|(id, items)| {
+            let area = ladder.areas.iter().find(|area| &area.id == id).unwrap();
+            (
+                area.name.clone(),
+                items.iter().map(|item| item.text.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_area,
+        [
+            (
+                "Planning".to_owned(),
+                vec![
+                    "Gather requirements".to_owned(),
+                    "Write the plan".to_owned()
+                ]
+            ),
+            ("Deploy".to_owned(), vec!["Make releases".to_owned()]),
+            (
+                "In the process".to_owned(),
+                vec![
+                    "Meet the client".to_owned(),
+                    "Notify the manager of risks".to_owned()
+                ]
+            ),
+        ]
+    );
+}

@@ -1009,8 +1009,15 @@ const UNFINISHED_ENDINGS: &[&str] = &[
 /// Whether an item's text is a sentence its nested bullets complete.
 fn is_unfinished_sentence(text: &str) -> bool {
     let lower = plain(text).trim().to_lowercase();
+    // (A modal is the sentence's end with a colon after it too: "… the Tech Lead will:".)
+    let unpunctuated = lower.trim_end_matches([':', '：']);
     UNFINISHED_ENDINGS.iter().any(|ending| {
-        lower.ends_with(ending) && (!ending.starts_with(' ') || lower.len() > ending.len())
+        let said = if ending.ends_with(':') {
+            lower.as_str()
+        } else {
+            unpunctuated
+        };
+        said.ends_with(ending) && (!ending.starts_with(' ') || said.len() > ending.len())
     })
 }
 
