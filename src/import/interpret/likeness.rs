@@ -434,6 +434,31 @@ pub(super) fn is_process_lead_in(text: &str) -> bool {
         && PROCESS_WORDS.iter().any(|word| lower.contains(word))
 }
 
+/// How a section on what a level should avoid starts ("Common Pitfalls", "Anti-patterns",
+/// "Red flags"), lowercased: what it lists is not expected of the level, but said about it.
+const PITFALL_HEADINGS: &[&str] = &[
+    "common pitfalls",
+    "pitfalls",
+    "anti-patterns",
+    "antipatterns",
+    "anti patterns",
+    "red flags",
+    "warning signs",
+    "common mistakes",
+    "what it is not",
+    "what this role is not",
+    "typische fehler",
+    "よくある落とし穴",
+];
+
+/// Whether a heading is over what a level should avoid (see [`PITFALL_HEADINGS`]).
+pub(super) fn is_pitfalls_heading(title: &str) -> bool {
+    let lower = plain(title).trim().to_lowercase();
+    PITFALL_HEADINGS
+        .iter()
+        .any(|start| lower.starts_with(start))
+}
+
 /// How the heading of a section that describes a level starts ("Description & goals of the
 /// role", "Summary", "概要"), lowercased: its paragraphs are the level's description, not
 /// expectations of an area.
@@ -441,6 +466,7 @@ const DESCRIPTION_HEADINGS: &[&str] = &[
     "description",
     "summary",
     "overview",
+    "discussion",
     "purpose",
     "role summary",
     "role description",

@@ -721,6 +721,7 @@ impl Interpreter {
                     let requirement = is_becoming_heading(area)
                         && (states_a_requirement(text) || !only_gives_steps(text));
                     if is_description_heading(area)
+                        || likeness::is_pitfalls_heading(area)
                         || text::is_aside_key(area)
                         || is_becoming_heading(area) && !requirement
                         || is_procedure_heading(area)

@@ -548,3 +548,25 @@ fn responsibilities_through_a_process_and_a_stem_ending_in_will_are_expectations
         ]
     );
 }
+
+#[test]
+fn pitfalls_and_discussion_describe_a_level_and_are_not_its_expectations() {
+    let ladder = import(
+        "a.md",
+        "# Staff Engineer (L4)\n\n## Key Takeaways\n\n* Finds the problems worth solving\n* Influences other teams\n\n## Common Pitfalls\n\n* Fails to align decisions with the business\n\n## Discussion\n\nAt this level you become a finder of problems.\n",
+    );
+    let level = &ladder.tracks[0].levels[0];
+    let texts: Vec<&str> = level
+        .expectations
+        .values()
+        .flatten()
+        .map(|item| item.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Finds the problems worth solving", "Influences other teams"]
+    );
+    let description = level.description.as_deref().unwrap_or_default();
+    assert!(description.contains("Fails to align"), "{description}");
+    assert!(description.contains("finder of problems"), "{description}");
+}

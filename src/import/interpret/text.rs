@@ -297,7 +297,8 @@ impl Interpreter {
             if is_resources_heading(area)
                 || is_procedure_heading(area)
                 || is_aside_key(area)
-                || is_roster_heading(area));
+                || is_roster_heading(area)
+                || super::likeness::is_pitfalls_heading(area));
         if (roster || contents || aside) && matches!(self.place, Place::Level | Place::Area(_)) {
             if let Some(level) = self.current_level().filter(|_| roster) {
                 level.roster = true;
