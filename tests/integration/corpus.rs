@@ -371,6 +371,8 @@ fn holdout_sets_scores() {
         "holdout19",
         "holdout20",
         "holdout21",
+        "holdout22",
+        "holdout23",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
