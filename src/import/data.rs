@@ -868,6 +868,26 @@ fn walk(
                         }
                     }
                 }
+                // `level1: [...]`, `level2: [...]` beside each other under an area: each is
+                // that rung's criteria in the area.
+                let rungs_keyed = map.keys().filter(|key| is_rung_key(key)).count() >= 2;
+                if rungs_keyed && is_rung_key(key) && (child.is_array() || child.is_string()) {
+                    let (texts, said) = behaviours(child);
+                    let area = next_area.unwrap_or_default();
+                    let entry = |expectation: Expectation, describes: bool| Found {
+                        track: track.map(str::to_owned),
+                        level: key.clone(),
+                        area: area.to_owned(),
+                        expectation,
+                        describes,
+                    };
+                    found.extend(texts.into_iter().map(|text| entry(text, false)));
+                    found.extend(
+                        said.into_iter()
+                            .map(|text| entry(Expectation::new(text), true)),
+                    );
+                    continue;
+                }
                 if matches!(key.as_str(), "levels" | "content") {
                     if let Value::Object(levels) = child {
                         for (level, criteria_value) in levels {
@@ -903,6 +923,47 @@ fn walk(
         }
         _ => {}
     }
+}
+
+/// Whether a data key names a rung by its number (`level1`, `grade_3`, `L2`): a rung's word or
+/// a short code's letters, then digits.
+fn is_rung_key(key: &str) -> bool {
+    let digits = key.chars().rev().take_while(char::is_ascii_digit).count();
+    let stem = key[..key.len() - digits]
+        .trim_end_matches(['_', '-'])
+        .to_lowercase();
+    digits > 0
+        && (RANK_WORDS.contains(&stem.as_str())
+            || (1..=2).contains(&stem.len()) && stem.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Keys of what falls short of a behaviour beside it (`{effective, ineffective}`): said about
+/// the level, not expected of it.
+const SHORTFALL_KEYS: &[&str] = &["ineffective", "negative", "negative_indicators"];
+
+/// The criteria a rung's list gives (texts, or `{effective, ineffective}` pairs of behaviours:
+/// the effective one expected, the other said about the level).
+fn behaviours(value: &Value) -> (Vec<Expectation>, Vec<String>) {
+    let mut texts = Vec::new();
+    let mut said = Vec::new();
+    let items: Vec<&Value> = match value {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    for item in items {
+        match item {
+            Value::Object(_) => {
+                let expected = string_at(item, &["effective", "positive"])
+                    .or_else(|| string_at(item, CRITERIA_KEYS));
+                texts.extend(expected.map(Expectation::new));
+                said.extend(
+                    string_at(item, SHORTFALL_KEYS).map(|text| format!("**Ineffective:** {text}")),
+                );
+            }
+            other => texts.extend(scalar(other).map(Expectation::new)),
+        }
+    }
+    (texts, said)
 }
 
 /// Keys of a level's map of areas (`competencies: {technology: {summary, bullets}, …}`).

@@ -394,7 +394,7 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         // sheet's preamble, not the table's header.
         // A lone row of a few texts (a licence line beside its link) is a note, not a table.
         let lone_note = !own && first_wide + 1 == index && !names_levels(&cells[first_wide]);
-        let table_start = if own || names_fields(&cells[first_wide]) {
+        let table_start = if own || first_wide < index && names_fields(&cells[first_wide]) {
             first_wide
         } else if lone_note {
             index

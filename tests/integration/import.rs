@@ -2606,3 +2606,41 @@ fn a_data_export_s_field_row_heads_its_table_and_a_none_row_is_no_rung() {
         ["Expert", "Practitioner", "Working"]
     );
 }
+
+#[test]
+fn data_whose_rungs_are_numbered_keys_under_each_competency() {
+    // `{title, level1: [{effective, ineffective}], level2: …}` per competency: the numbered
+    // keys are the levels, the effective behaviours their expectations, the ineffective ones
+    // said about the level (kept, not expected).
+    let json = r#"{"title": "Competency Framework", "competencies": {"people": [{
+        "building-capability": [{"title": "Building Capability", "description": "About learning.",
+            "level1": [{"effective": "Identify own skill gaps", "ineffective": "Rely on others"}],
+            "level2": [{"effective": "Coach others", "ineffective": "Ignore feedback"},
+                       {"effective": "Share learning", "ineffective": "Hoard knowledge"}]}],
+        "collaborating": [{"title": "Collaborating",
+            "level1": [{"effective": "Be approachable", "ineffective": "Work alone"}],
+            "level2": [{"effective": "Build networks", "ineffective": "Stay in silos"}]}],
+        "title": "People Cluster"}]}}"#;
+    let imported = imported_from("framework.json", json);
+    assert_eq!(level_titles(&imported), ["level1", "level2"]);
+    assert_eq!(
+        entry(&imported, "level2", "Building Capability"),
+        ["Coach others", "Share learning"]
+    );
+    let level2 = imported.levels().map(|(_, level)| level).nth(1).unwrap();
+    let description = level2.description.as_deref().unwrap_or_default();
+    assert!(description.contains("Hoard knowledge"), "{description}");
+}
+
+#[test]
+fn a_sheet_of_one_column_is_read_without_its_reader_failing() {
+    // Rows of one cell each to the sheet's end: no row is wide enough to head a table (a
+    // header check once looked one row past the end).
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("notes.csv");
+    std::fs::write(&path, "Career ladder\nSenior Engineer\nLeads projects\n").unwrap();
+    if let Err(errors) = ladder::inputs::import_file(&path) {
+        let said = format!("{errors:?}");
+        assert!(!said.contains("reader failed"), "{said}");
+    }
+}

@@ -742,7 +742,15 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             && rest.starts_with(|c: char| c.is_ascii_digit())
             && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
     });
+    // `level1`, `grade_3`, `band-2`: a rung's word and its number written as one key.
+    let keyed = words.len() == 1 && {
+        let word = words[0];
+        let digits = word.chars().rev().take_while(char::is_ascii_digit).count();
+        let stem = word[..word.len() - digits].trim_end_matches(['_', '-']);
+        digits > 0 && RANK_NAMES.contains(&stem)
+    };
     if coded
+        || keyed
         || words
             .iter()
             .all(|word| word.chars().all(|c| c.is_ascii_digit()))
@@ -1084,6 +1092,9 @@ mod tests {
             "Catégorie I bis",
             "Middle",
             "用户",
+            // A rung's word and number written as one data key.
+            "level1",
+            "grade_3",
         ] {
             assert!(level_likeness(title) >= 0.5, "{title}");
         }
