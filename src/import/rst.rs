@@ -690,6 +690,9 @@ fn without_bare_references(text: &str) -> String {
 /// `{/* comments */}` are code of the page, not its text.
 pub fn mdx_to_markdown(text: &str) -> String {
     let mut fenced = false;
+    // How many `<table>` elements the line is inside: MDX reads a table with blank lines in its
+    // cells as one element, where CommonMark would end the HTML block at the first.
+    let mut in_tables = 0usize;
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
         let trimmed = line.trim_start();
@@ -700,11 +703,20 @@ pub fn mdx_to_markdown(text: &str) -> String {
             && indent_of(line) == 0
             && (line.starts_with("import ") || line.starts_with("export "));
         let comment = trimmed.starts_with("{/*") && trimmed.trim_end().ends_with("*/}");
+        let lower = line.to_ascii_lowercase();
+        let opened = lower.matches("<table").count();
+        let closed = lower.matches("</table").count();
         out.push(if statement || comment {
             String::new()
+        } else if !fenced && in_tables > 0 && line.trim().is_empty() {
+            // A paragraph break inside a cell, kept as a line break.
+            String::from("<br>")
         } else {
             line.to_owned()
         });
+        if !fenced {
+            in_tables = (in_tables + opened).saturating_sub(closed);
+        }
     }
     let mut text = out.join("\n");
     text.push('\n');

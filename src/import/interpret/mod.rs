@@ -191,7 +191,19 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
     explained_mark
         || matches!(
             text.as_str(),
-            "todo" | "tbd" | "tbc" | "tba" | "n/a" | "-" | "–" | "—" | "..." | "…" | "?"
+            "todo"
+                | "tbd"
+                | "tbc"
+                | "tba"
+                | "n/a"
+                | "-"
+                | "–"
+                | "—"
+                | "..."
+                | "…"
+                | "?"
+                | "none"
+                | "(none)"
         )
         || NOT_APPLICABLE.iter().any(|start| {
             text.starts_with(start) && text.chars().count() <= start.chars().count() + 20
