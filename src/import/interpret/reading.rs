@@ -599,14 +599,7 @@ fn becoming_sections_as_levels(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
     // (a heading titled as the role, or the section the "Becoming" heading is in naming it or
     // titled as a role: "关于 Committers（Collaborators）" over "如何成为 Committer",
     // "项目管理委员会（Maintainers）" over "成为维护者").
-    let words = |text: &str| -> Vec<String> {
-        plain(text)
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .map(|word| word.trim_end_matches('s').to_owned())
-            .collect()
-    };
+    let words = role_words;
     let roles: Vec<Vec<String>> = targets.iter().map(|(_, _, role)| words(role)).collect();
     let titled_as_a_role = blocks
         .iter()
@@ -1726,14 +1719,7 @@ fn labels_name_its_people(blocks: &[Block], index: usize) -> bool {
     else {
         return false;
     };
-    let words = |text: &str| -> Vec<String> {
-        plain(text)
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .map(|word| word.trim_end_matches('s').to_owned())
-            .collect()
-    };
+    let words = role_words;
     let title_words = words(title);
     blocks[index + 1..]
         .iter()

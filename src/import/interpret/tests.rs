@@ -29,6 +29,21 @@ fn shape(ladder: &Ladder) -> Vec<(String, Vec<String>, Vec<usize>)> {
         .collect()
 }
 
+/// (area name, expectation texts) of one level, in its order.
+fn texts_by_area(ladder: &Ladder, track: usize, level: usize) -> Vec<(String, Vec<String>)> {
+    ladder.tracks[track].levels[level]
+        .expectations
+        .iter()
+        .map(|(id, items)| {
+            let area = ladder.areas.iter().find(|area| &area.id == id).unwrap();
+            (
+                area.name.clone(),
+                items.iter().map(|item| item.text.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn headings_for_levels_and_areas() {
     let ladder = import(
@@ -415,14 +430,9 @@ fn a_level_page_s_table_of_sentences_has_its_columns_as_areas() {
         "a.md",
         "# Software Engineer II\n\nAt this level engineers are self-sufficient.\n\n## Technical Guidelines\n\n| For all | Frontend-specific |\n|---|---|\n| Considers non-functional requirements of a system | Understands semantic markup well |\n| Designs APIs to be flexible and stable | |\n",
     );
-    let level = &ladder.tracks[0].levels[0];
-    let by_area: Vec<(String, usize)> = level
-        .expectations
-        .iter()
-        .map(|(id, items)| {
-            let name = ladder.areas.iter().find(|area| &area.id == id).unwrap();
-            (name.name.clone(), items.len())
-        })
+    let by_area: Vec<(String, usize)> = texts_by_area(&ladder, 0, 0)
+        .into_iter()
+        .map(|(area, texts)| (area, texts.len()))
         .collect();
     assert_eq!(
         by_area,
@@ -515,18 +525,7 @@ fn responsibilities_through_a_process_and_a_stem_ending_in_will_are_expectations
         "a.md",
         "# Roles\n\n## Tech Lead\n\nThe Tech Lead owns the technical success.\n\nProject responsibilities through the project process:\n\n- Planning\n  - Gather requirements\n  - Write the plan\n- Deploy\n  - Make releases\n\n### In the process\n\n- During the engagement the Tech Lead will:\n  - Meet the client\n  - Notify the manager of risks\n\n## Lead Engineer\n\n- Reviews code\n",
     );
-    let lead = &ladder.tracks[0].levels[0];
-    let by_area: Vec<(String, Vec<String>)> = lead
-        .expectations
-        .iter()
-        .map(|(id, items)| {
-            let area = ladder.areas.iter().find(|area| &area.id == id).unwrap();
-            (
-                area.name.clone(),
-                items.iter().map(|item| item.text.clone()).collect(),
-            )
-        })
-        .collect();
+    let by_area = texts_by_area(&ladder, 0, 0);
     assert_eq!(
         by_area,
         [
