@@ -373,6 +373,8 @@ fn holdout_sets_scores() {
         "holdout21",
         "holdout22",
         "holdout23",
+        "holdout24",
+        "holdout25",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
