@@ -29,6 +29,22 @@ fn shape(ladder: &Ladder) -> Vec<(String, Vec<String>, Vec<usize>)> {
         .collect()
 }
 
+/// Every level's title, track after track.
+fn level_titles(ladder: &Ladder) -> Vec<String> {
+    shape(ladder)
+        .into_iter()
+        .flat_map(|(_, titles, _)| titles)
+        .collect()
+}
+
+/// (level titles, expectations per level) of every track.
+fn titles_and_counts(ladder: &Ladder) -> Vec<(Vec<String>, Vec<usize>)> {
+    shape(ladder)
+        .into_iter()
+        .map(|(_, titles, counts)| (titles, counts))
+        .collect()
+}
+
 /// (area name, expectation texts) of one level, in its order.
 fn texts_by_area(ladder: &Ladder, track: usize, level: usize) -> Vec<(String, Vec<String>)> {
     ladder.tracks[track].levels[level]
@@ -296,10 +312,7 @@ fn roles_described_only_as_ways_to_reach_them_are_the_levels() {
         "# The role of maintainers\n\nMaintainers look after an area of code.\n\n## The MAINTAINERS file\n\nThe file lists who maintains what.\n\n| Status | Meaning |\n|---|---|\n| Supported | Someone is paid to look after it |\n| Orphan | No current maintainer |\n\n## Becoming a reviewer\n\n- Review patches on the list\n- Add Reviewed-by tags\n\n## Becoming a maintainer\n\n- Send a patch to MAINTAINERS\n",
     );
     assert_eq!(
-        shape(&ladder)
-            .into_iter()
-            .map(|(_, titles, counts)| (titles, counts))
-            .collect::<Vec<_>>(),
+        titles_and_counts(&ladder),
         [(
             vec!["reviewer".to_owned(), "maintainer".to_owned()],
             vec![2, 1]
@@ -312,10 +325,7 @@ fn roles_described_only_as_ways_to_reach_them_are_the_levels() {
         // The section the step is in is titled as a role, in another language.
         ("# 角色\n\n## 项目管理委员会（Maintainers）\n\n### 责任\n\n- 制定路线图\n\n### 成为维护者\n\n- 长期贡献\n\n## 项目开发委员会（Committers）\n\n### 责任\n\n- 审核代码\n\n### 成为提交者\n\n- 贡献补丁\n", "维护者"),
     ] {
-        let titles: Vec<String> = shape(&import("a.md", text))
-            .into_iter()
-            .flat_map(|(_, titles, _)| titles)
-            .collect();
+        let titles: Vec<String> = level_titles(&import("a.md", text));
         assert!(!titles.contains(&role.to_owned()), "{titles:?} for {text}");
     }
 }
@@ -340,13 +350,7 @@ fn a_path_to_a_role_beside_its_section_is_part_of_that_role() {
         .find(|area| area.name == "Path to Becoming a Committer")
         .expect("the path is an area");
     assert_eq!(committer.expectations[&path.id].len(), 3);
-    assert_eq!(
-        shape(&ladder)
-            .into_iter()
-            .flat_map(|(_, titles, _)| titles)
-            .collect::<Vec<_>>(),
-        ["Contributors", "Committers"]
-    );
+    assert_eq!(level_titles(&ladder), ["Contributors", "Committers"]);
 }
 
 #[test]
@@ -358,10 +362,7 @@ fn paragraphs_that_open_by_naming_a_rung_are_the_levels() {
         "# Article 4\n\nLes agents sont répartis dans quatre catégories d'emplois.\n\nLa catégorie I bis est composée des cadres dirigeants. Elle comprend 8 échelons.\n\nLa catégorie I est composée des cadres supérieurs. Elle comprend 12 échelons.\n\nLa catégorie II est composée des cadres techniques. Elle comprend 13 échelons.\n\nLa catégorie III est composée des assistants. Elle comprend 14 échelons.\n",
     );
     assert_eq!(
-        shape(&ladder)
-            .into_iter()
-            .map(|(_, titles, counts)| (titles, counts))
-            .collect::<Vec<_>>(),
+        titles_and_counts(&ladder),
         [(
             vec![
                 "catégorie I bis".to_owned(),
@@ -378,10 +379,7 @@ fn paragraphs_that_open_by_naming_a_rung_are_the_levels() {
         "a.md",
         "# Ladder\n\n## Overview\n\nLevel 1 engineers learn.\n\nLevel 2 engineers deliver.\n\nLevel 3 engineers lead.\n\n## Level 1\n\n- Learns the codebase\n\n## Level 2\n\n- Ships features\n\n## Level 3\n\n- Leads projects\n",
     );
-    let titles: Vec<String> = shape(&ladder)
-        .into_iter()
-        .flat_map(|(_, titles, _)| titles)
-        .collect();
+    let titles: Vec<String> = level_titles(&ladder);
     assert_eq!(titles, ["Level 1", "Level 2", "Level 3"]);
 }
 
@@ -451,10 +449,7 @@ fn a_section_whose_lists_are_its_people_s_is_a_rung_whatever_its_title() {
         "a.md",
         "# Roles\n\n## Community\n\nEveryone is part of our community. This includes:\n\n*   Participate in our forums.\n*   Raise issues.\n\n**Access:**\n\n*   Community members have read access.\n\n**Expectations of community members:**\n\n*   Community members are respectful.\n\n## Committers\n\nCommitters commit.\n\n**Access:**\n\n*   Write access.\n\n**Additional expectations of committers:**\n\n*   Review pull requests.\n\n## Mentors\n\n**Expectations of mentors:**\n\n*   Mentor newcomers.\n\n## Treasurers\n\n**Expectations of treasurers:**\n\n*   Keep the books.\n",
     );
-    let titles: Vec<String> = shape(&ladder)
-        .into_iter()
-        .flat_map(|(_, titles, _)| titles)
-        .collect();
+    let titles: Vec<String> = level_titles(&ladder);
     assert_eq!(titles, ["Community", "Committers", "Mentors", "Treasurers"]);
 }
 
@@ -478,10 +473,7 @@ fn joining_a_team_is_the_way_to_it_and_an_open_seat_is_part_of_a_roster() {
         all.iter().all(|text| !text.contains("Your Name Here")),
         "{all:?}"
     );
-    let titles: Vec<String> = shape(&ladder)
-        .into_iter()
-        .flat_map(|(_, titles, _)| titles)
-        .collect();
+    let titles: Vec<String> = level_titles(&ladder);
     assert!(
         titles.iter().all(|title| !title.starts_with("Joining")),
         "{titles:?}"
@@ -497,10 +489,7 @@ fn a_document_written_area_by_area_is_read_level_by_level() {
     for text in [headed, lines.as_str()] {
         let ladder = import("a.md", text);
         assert_eq!(
-            shape(&ladder)
-                .into_iter()
-                .map(|(_, titles, counts)| (titles, counts))
-                .collect::<Vec<_>>(),
+            titles_and_counts(&ladder),
             [(
                 vec![
                     "Trainee".to_owned(),
@@ -579,10 +568,7 @@ fn an_mdx_table_with_blank_lines_in_its_cells_is_one_table() {
         "These tiers reflect how we work.\n\n<table>\n  <thead>\n    <tr><th>Tier</th><th>Requirements</th><th>Expectations</th></tr>\n  </thead>\n  <tbody>\n    <tr>\n      <th>Contributor</th>\n      <td>One point in authoring pull requests</td>\n      <td>(none)</td>\n    </tr>\n    <tr>\n      <th>Committer</th>\n      <td>\n        Five points in triaging issues\n\n        Fifteen points in total this month\n      </td>\n      <td>\n      Ten points in total across all activities\n      </td>\n    </tr>\n    <tr>\n      <th>Maintainer</th>\n      <td>Thirty points in total over the quarter</td>\n      <td>Twenty points in total across all activities</td>\n    </tr>\n  </tbody>\n</table>\n",
     );
     assert_eq!(
-        shape(&ladder)
-            .into_iter()
-            .map(|(_, titles, counts)| (titles, counts))
-            .collect::<Vec<_>>(),
+        titles_and_counts(&ladder),
         [(
             vec![
                 "Contributor".to_owned(),
