@@ -282,6 +282,34 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "신입",
 ];
 
+/// How a question that defines a role starts ("What is a maintainer?", "Who are the
+/// committers?"), lowercased.
+const DEFINING_QUESTIONS: &[&str] = &[
+    "what is a ",
+    "what is an ",
+    "what is the ",
+    "what are ",
+    "who are the ",
+    "who are ",
+    "what does a ",
+    "what does an ",
+];
+
+/// The role a question defines ("What is an architect?" → "architect"): the words after
+/// `DEFINING_QUESTIONS`' start, up to the question mark, with a trailing "do" dropped.
+/// `None` for any other title, and for a question with more to it than its role.
+pub(super) fn defined_role(title: &str) -> Option<String> {
+    let title = title.trim();
+    let asked = title.strip_suffix(['?', '？'])?.trim_end();
+    let lower = asked.to_lowercase();
+    let start = DEFINING_QUESTIONS
+        .iter()
+        .find(|start| lower.starts_with(*start) && asked.is_char_boundary(start.len()))?;
+    let role = asked[start.len()..].trim();
+    let role = role.strip_suffix(" do").unwrap_or(role).trim();
+    (!role.is_empty() && role.split_whitespace().count() <= 4).then(|| role.to_owned())
+}
+
 /// Roles in scripts written without spaces that name a role only as a whole title: "用户"
 /// (users, the first rung as "user" is in `ROLE_WORDS`) is a role, "用户帐户" (user accounts)
 /// is not.
@@ -668,6 +696,10 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     let first_line = label.lines().next().unwrap_or("").trim();
     if first_line.is_empty() {
         return 0.0;
+    }
+    // "What is a maintainer?": a question that defines a role is titled like the role.
+    if let Some(role) = defined_role(first_line) {
+        return level_likeness(&role);
     }
     // "Community member requirements": a role's list, named after the role. (A role in
     // brackets after it says whom the list is for: "GitHub 设置清单（Org Admin）".)
@@ -1095,6 +1127,9 @@ mod tests {
             // A rung's word and number written as one data key.
             "level1",
             "grade_3",
+            // A question that defines a role.
+            "What is a maintainer?",
+            "Who are the committers?",
         ] {
             assert!(level_likeness(title) >= 0.5, "{title}");
         }
@@ -1120,6 +1155,8 @@ mod tests {
             "Withdrawing from the TSC maintainer",
             "Resignation of the TSC Chair",
             "Joining the support team",
+            // A question about anything else.
+            "What is the voting process?",
         ] {
             assert!(level_likeness(area) < 0.5, "{area}");
         }

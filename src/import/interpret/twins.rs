@@ -444,6 +444,11 @@ fn level_as_prose(level: LevelDraft) -> Section {
 const INTERROGATIVES: &[&str] = &["what", "how", "why", "when", "who", "where", "which"];
 
 fn is_question(title: &str) -> bool {
+    // "What is a maintainer?" asks what a role is: the role's own section.
+    if super::likeness::defined_role(&plain(title)).is_some_and(|role| level_likeness(&role) >= 0.5)
+    {
+        return false;
+    }
     let title = plain(title).to_lowercase();
     // "What it means to be a compiler member", "How promotion decisions are made": asked
     // without a question mark.
