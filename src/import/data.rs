@@ -928,13 +928,11 @@ fn walk(
 /// Whether a data key names a rung by its number (`level1`, `grade_3`, `L2`): a rung's word or
 /// a short code's letters, then digits.
 fn is_rung_key(key: &str) -> bool {
-    let digits = key.chars().rev().take_while(char::is_ascii_digit).count();
-    let stem = key[..key.len() - digits]
-        .trim_end_matches(['_', '-'])
-        .to_lowercase();
-    digits > 0
-        && (RANK_WORDS.contains(&stem.as_str())
-            || (1..=2).contains(&stem.len()) && stem.chars().all(|c| c.is_ascii_alphabetic()))
+    super::interpret::numbered_stem(key).is_some_and(|stem| {
+        let stem = stem.to_lowercase();
+        RANK_WORDS.contains(&stem.as_str())
+            || (1..=2).contains(&stem.len()) && stem.chars().all(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// Keys of what falls short of a behaviour beside it (`{effective, ineffective}`): said about

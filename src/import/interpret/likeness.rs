@@ -282,6 +282,13 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "신입",
 ];
 
+/// The word a number is written onto (`level1` → `level`, `grade_3` → `grade`, `L2` → `L`):
+/// the key without its trailing digits and the `_` or `-` before them; `None` without digits.
+pub(crate) fn numbered_stem(key: &str) -> Option<&str> {
+    let digits = key.chars().rev().take_while(char::is_ascii_digit).count();
+    (digits > 0).then(|| key[..key.len() - digits].trim_end_matches(['_', '-']))
+}
+
 /// How a question that defines a role starts ("What is a maintainer?", "Who are the
 /// committers?"), lowercased.
 const DEFINING_QUESTIONS: &[&str] = &[
@@ -775,12 +782,8 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
     });
     // `level1`, `grade_3`, `band-2`: a rung's word and its number written as one key.
-    let keyed = words.len() == 1 && {
-        let word = words[0];
-        let digits = word.chars().rev().take_while(char::is_ascii_digit).count();
-        let stem = word[..word.len() - digits].trim_end_matches(['_', '-']);
-        digits > 0 && RANK_NAMES.contains(&stem)
-    };
+    let keyed =
+        words.len() == 1 && numbered_stem(words[0]).is_some_and(|stem| RANK_NAMES.contains(&stem));
     if coded
         || keyed
         || words

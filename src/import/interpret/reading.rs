@@ -567,14 +567,6 @@ fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<Vec<Block>> {
     Some(out)
 }
 
-/// A heading's text; empty for any other block.
-fn heading_text(block: &Block) -> &str {
-    match block {
-        Block::Heading { text, .. } => text,
-        _ => "",
-    }
-}
-
 /// A document that describes its roles only as the ways to reach them ("Becoming a reviewer",
 /// "Becoming a maintainer", with no section titled "Reviewer" or "Maintainer"): those sections
 /// are the levels, titled by their roles; the sections of their depth before the first (the
@@ -599,11 +591,13 @@ fn becoming_sections_as_levels(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
     // (a heading titled as the role, or the section the "Becoming" heading is in naming it or
     // titled as a role: "关于 Committers（Collaborators）" over "如何成为 Committer",
     // "项目管理委员会（Maintainers）" over "成为维护者").
-    let words = role_words;
-    let roles: Vec<Vec<String>> = targets.iter().map(|(_, _, role)| words(role)).collect();
-    let titled_as_a_role = blocks
+    let roles: Vec<Vec<String>> = targets
         .iter()
-        .any(|block| matches!(block, Block::Heading { text, .. } if roles.contains(&words(text))));
+        .map(|(_, _, role)| role_words(role))
+        .collect();
+    let titled_as_a_role = blocks.iter().any(
+        |block| matches!(block, Block::Heading { text, .. } if roles.contains(&role_words(text))),
+    );
     // (The page's title, its first heading, is no role's section: "The Role of Maintainers".)
     let title_at = blocks
         .iter()
@@ -614,13 +608,13 @@ fn becoming_sections_as_levels(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
             .enumerate()
             .rev()
             .find_map(|(index, block)| match block {
-                Block::Heading { level, text, .. } if *level < depth => Some((index, words(text))),
+                Block::Heading { level, text, .. } if *level < depth => Some((index, text)),
                 _ => None,
             })
-            .filter(|(index, _)| Some(*index) != title_at)
-            .map(|(index, parent)| (parent, level_likeness(heading_text(&blocks[index]))));
-        parent.is_some_and(|(parent, likeness)| {
-            likeness >= 0.5 || role.iter().all(|word| parent.contains(word))
+            .filter(|(index, _)| Some(*index) != title_at);
+        parent.is_some_and(|(_, title)| {
+            let words = role_words(title);
+            level_likeness(title) >= 0.5 || role.iter().all(|word| words.contains(word))
         })
     });
     if titled_as_a_role || in_the_roles_section {
@@ -629,23 +623,20 @@ fn becoming_sections_as_levels(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
     let first = targets[0].0;
     let mut out = Vec::with_capacity(blocks.len());
     for (index, block) in blocks.iter().enumerate() {
-        match block {
-            Block::Heading { level, line, .. }
-                if index == first || targets.iter().any(|(at, _, _)| *at == index) =>
-            {
-                let role = &targets.iter().find(|(at, _, _)| *at == index)?.2;
+        let target = targets.iter().find(|(at, _, _)| *at == index);
+        match (block, target) {
+            (Block::Heading { level, line, .. }, Some((_, _, role))) => {
                 out.push(Block::Heading {
                     level: *level,
                     text: role.clone(),
                     line: *line,
                 });
             }
-            Block::Heading { level, text, line } if index < first && *level >= depth => {
-                out.push(Block::Paragraph {
+            (Block::Heading { level, text, line }, None) if index < first && *level >= depth => out
+                .push(Block::Paragraph {
                     text: format!("**{text}**"),
                     line: *line,
-                })
-            }
+                }),
             _ => out.push(block.clone()),
         }
     }
@@ -1719,8 +1710,7 @@ fn labels_name_its_people(blocks: &[Block], index: usize) -> bool {
     else {
         return false;
     };
-    let words = role_words;
-    let title_words = words(title);
+    let title_words = role_words(title);
     blocks[index + 1..]
         .iter()
         .take_while(|block| !matches!(block, Block::Heading { level, .. } if level <= depth))
@@ -1735,7 +1725,7 @@ fn labels_name_its_people(blocks: &[Block], index: usize) -> bool {
         .filter(|text| text.split_whitespace().count() <= MAX_LABEL_WORDS)
         .any(|label| {
             // The people the list is "of" or "for".
-            let label_words = words(&label);
+            let label_words = role_words(&label);
             let Some(at) = label_words
                 .iter()
                 .position(|word| matches!(word.as_str(), "of" | "for"))

@@ -295,7 +295,7 @@ impl Interpreter {
 }
 
 /// Whether a title says there is no rung ("None", "N/A", "None or N/A", "Not applicable"):
-/// every part of it, split at "or" and slashes, a placeholder or "none".
+/// every part of it, split at "or" and slashes, a placeholder ("none", "n/a") or "nothing".
 fn names_no_rung(title: &str) -> bool {
     let lower = plain(title).to_lowercase();
     let parts: Vec<&str> = lower
@@ -305,9 +305,9 @@ fn names_no_rung(title: &str) -> bool {
         .filter(|part| !part.is_empty())
         .collect();
     !parts.is_empty()
-        && parts.iter().all(|part| {
-            matches!(*part, "none" | "nothing" | "keine" | "aucun") || is_placeholder(part)
-        })
+        && parts
+            .iter()
+            .all(|part| matches!(*part, "nothing" | "keine" | "aucun") || is_placeholder(part))
 }
 
 /// The most levels a track described twice has (a summary table's rows and as many sections).
