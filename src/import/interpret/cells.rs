@@ -78,11 +78,16 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
     let mut items: Vec<Expectation> = Vec::new();
     // Whether the expectations themselves have secondary bullets (then every such line is one).
     let mut secondary_items = false;
-    for line in lines {
+    let last_filled = lines.iter().rposition(|line| !line.trim().is_empty());
+    for (index, line) in lines.iter().enumerate() {
         let text = strip_bullet(line.trim());
         // A number is a score or a formula's result, not an expectation; `N/A`, `-`, `TBD`
         // hold the place of one.
         if text.is_empty() || text.parse::<f64>().is_ok() || super::is_placeholder(text) {
+            continue;
+        }
+        // `Technical:` or `[For managers]` over the lines that follow: it names their group.
+        if Some(index) < last_filled && names_a_group_of_lines(text) {
             continue;
         }
         let secondary = is_secondary_bullet(line);
@@ -122,7 +127,7 @@ fn paragraph_items(lines: &[&str]) -> Option<Vec<Expectation>> {
             );
             continue;
         }
-        if paragraph.len() == 1 && names_a_group(paragraph[0]) {
+        if paragraph.len() == 1 && names_a_group_of_lines(paragraph[0]) {
             continue;
         }
         let mut sentences: Vec<&str> = Vec::new();
@@ -155,6 +160,12 @@ fn names_a_group(line: &str) -> bool {
     let bracketed = line.starts_with('[') && line.ends_with(']') && !line.contains("](");
     let bold = line.starts_with("**") && line.ends_with("**") && line.matches("**").count() == 2;
     (bracketed || bold) && line.chars().count() <= 60
+}
+
+/// Whether a cell's line names the group of the lines below it: a bracketed or bold name
+/// ([`names_a_group`]) or a label ending in a colon (`Technical:`, `Community：`).
+fn names_a_group_of_lines(line: &str) -> bool {
+    names_a_group(line) || text::list_name(line).is_some()
 }
 
 /// Bullets a writer uses for a second level of a list inside one cell.

@@ -579,3 +579,25 @@ fn an_mdx_table_with_blank_lines_in_its_cells_is_one_table() {
         )]
     );
 }
+
+#[test]
+fn a_label_line_in_a_cell_names_the_lines_below_it() {
+    // Zadig's roles table: `Technical:<br>…<br>Community: <br>…` in one cell.
+    let ladder = import(
+        "roles.md",
+        "# Roles\n\n| Role | Primary responsibilities |\n|---|---|\n\
+         | Maintainer | Reviews PRs.<br>Guides newcomers. |\n\
+         | Council member | Technical:<br>Decides key designs.<br>Community: <br>Promotes contributors.<br>Strategy:  <br>Sets the roadmap. |\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        vec![(
+            "Responsibilities".to_owned(),
+            vec![
+                "Decides key designs.".to_owned(),
+                "Promotes contributors.".to_owned(),
+                "Sets the roadmap.".to_owned()
+            ]
+        )]
+    );
+}
