@@ -461,26 +461,15 @@ enum LevelKey {
     Named(usize),
 }
 
-/// Words a level's number follows (`Level 3`, `Stufe 2`), lowercased; short codes (`L3`,
-/// `IC4`, `E5`) need none.
-const RANK_WORDS: &[&str] = &[
-    "level",
-    "lvl",
-    "grade",
-    "band",
-    "milestone",
-    "stage",
-    "rank",
-    "tier",
-    "stufe",
-    "nivel",
-    "nível",
-    "niveau",
-    "等级",
-    "职级",
-    "レベル",
-    "등급",
-];
+/// Words besides the rungs' own ([`crate::import::interpret::is_rung_word`]: `Level 3`,
+/// `Stufe 2`) that a level's number follows, lowercased; short codes (`L3`, `IC4`, `E5`) need
+/// none.
+const NUMBER_LEADS: &[&str] = &["lvl", "milestone", "stage"];
+
+/// Whether a level's number may follow `word` (lowercased).
+fn leads_a_number(word: &str) -> bool {
+    super::interpret::is_rung_word(word) || NUMBER_LEADS.contains(&word)
+}
 
 impl LevelKey {
     fn new(text: &str, listed: Option<usize>, first_named: usize, numbered: bool) -> Self {
@@ -503,7 +492,7 @@ fn rank_number(text: &str) -> Option<u64> {
     let prefix = prefix.trim_end_matches([' ', '-', '_', '.']).to_lowercase();
     let ranked = prefix.is_empty()
         || prefix.chars().count() <= 3 && prefix.chars().all(char::is_alphabetic)
-        || RANK_WORDS.contains(&prefix.as_str());
+        || leads_a_number(&prefix);
     digits.parse().ok().filter(|_| ranked)
 }
 
@@ -930,7 +919,7 @@ fn walk(
 fn is_rung_key(key: &str) -> bool {
     super::interpret::numbered_stem(key).is_some_and(|stem| {
         let stem = stem.to_lowercase();
-        RANK_WORDS.contains(&stem.as_str())
+        leads_a_number(&stem)
             || (1..=2).contains(&stem.len()) && stem.chars().all(|c| c.is_ascii_alphabetic())
     })
 }

@@ -782,8 +782,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
     });
     // `level1`, `grade_3`, `band-2`: a rung's word and its number written as one key.
-    let keyed =
-        words.len() == 1 && numbered_stem(words[0]).is_some_and(|stem| RANK_NAMES.contains(&stem));
+    let keyed = words.len() == 1 && numbered_stem(words[0]).is_some_and(is_rung_word);
     if coded
         || keyed
         || words
@@ -852,44 +851,54 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     score.min(1.0)
 }
 
-/// Words that name the rungs of a ladder in general ("Grade", "Levels", "等級"): a heading of
-/// them alone, with no number or name, is over the ladder's summary, not a rung.
-const RANK_NAMES: &[&str] = &[
+/// Words that name a rung of a ladder, singular and lowercased, in the languages the importer
+/// reads ("level", "Stufe", "等級"): the one vocabulary every rule about rungs starts from
+/// (a title of them alone, a number after one, a corner cell, a paragraph naming its rung).
+pub(crate) const RUNG_WORDS: &[&str] = &[
     "level",
-    "levels",
     "grade",
-    "grades",
     "band",
-    "bands",
     "tier",
-    "tiers",
     "rank",
-    "ranks",
     "stufe",
-    "stufen",
     "nivel",
-    "niveles",
-    "níveis",
+    "nível",
     "niveau",
-    "niveaux",
     "レベル",
     "等級",
+    "等级",
     "グレード",
     "级别",
     "职级",
     "職級",
     "등급",
     "레벨",
+    "직급",
 ];
 
-/// Whether a title is only words that name rungs in general (see [`RANK_NAMES`]).
+/// Whether a word (lowercased) is one of [`RUNG_WORDS`].
+pub(crate) fn is_rung_word(word: &str) -> bool {
+    RUNG_WORDS.contains(&word)
+}
+
+/// The plurals of [`RUNG_WORDS`] that a title naming the rungs in general uses ("Levels",
+/// "Niveaux").
+const RUNG_PLURALS: &[&str] = &[
+    "levels", "grades", "bands", "tiers", "ranks", "stufen", "niveles", "níveis", "niveaux",
+];
+
+/// Whether a title is only words that name rungs in general ("Grade", "Levels", "等級"), with
+/// no number or name: a heading over the ladder's summary, not a rung.
 fn only_rank_words(title: &str) -> bool {
     let lower = title.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | ',' | '・'))
         .filter(|word| !word.is_empty() && !matches!(*word, "and" | "und" | "y" | "et"))
         .collect();
-    !words.is_empty() && words.iter().all(|word| RANK_NAMES.contains(word))
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|word| is_rung_word(word) || RUNG_PLURALS.contains(word))
 }
 
 /// Words that title a manager's rung ("Engineering Manager", "Director of Design", "Head of
@@ -955,10 +964,8 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Words in a corner cell that say the rows are levels, or that they are areas.
 pub(super) fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {
     let corner = corner.to_lowercase();
-    let levels = [
-        "level", "title", "role", "position", "grade", "band", "stufe", "niveau", "nivel", "角色",
-        "职级", "職級", "等級", "役割", "역할", "직급",
-    ];
+    // (Besides the rungs' own words, the words that title a column of roles.)
+    let levels = ["title", "role", "position", "角色", "役割", "역할"];
     let areas = [
         "area",
         "competenc",
@@ -977,7 +984,11 @@ pub(super) fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {
     ];
     if areas.iter().any(|word| corner.contains(word)) {
         Some(false)
-    } else if levels.iter().any(|word| corner.contains(word)) {
+    } else if RUNG_WORDS
+        .iter()
+        .chain(&levels)
+        .any(|word| corner.contains(word))
+    {
         Some(true)
     } else {
         None

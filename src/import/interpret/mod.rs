@@ -35,7 +35,7 @@ use likeness::{
     is_procedure_heading, is_process_lead_in, is_resources_heading, only_gives_steps,
     reads_as_lead_in, states_a_requirement, AREA_LABEL_WORDS, LIST_NAMES,
 };
-pub(crate) use likeness::{level_likeness, numbered_stem};
+pub(crate) use likeness::{is_rung_word, level_likeness, numbered_stem};
 pub use matrix::LevelAxis;
 use reading::{one_level_page, prose_headings};
 pub use reading::{score, Choice, Reading, Score};

@@ -692,24 +692,17 @@ pub(super) fn names_by_address(line: &str) -> bool {
             .is_some_and(|(name, address)| !name.trim().is_empty() && address.contains('@'))
 }
 
-/// Nouns that name a rung when a code follows them ("catégorie I bis", "Level 3",
-/// "Entgeltgruppe 9"), lowercased: a paragraph opening with one is that rung's description.
+/// Nouns besides [`super::likeness::RUNG_WORDS`] that name a rung when a code follows them
+/// ("catégorie I bis", "Entgeltgruppe 9"), lowercased: a paragraph opening with one (or a rung
+/// word: "Level 3") is that rung's description.
 const RUNG_NOUNS: &[&str] = &[
-    "level",
-    "grade",
-    "band",
-    "tier",
-    "rank",
     "category",
     "catégorie",
     "categoría",
     "categoria",
     "kategorie",
-    "stufe",
     "entgeltgruppe",
     "gehaltsgruppe",
-    "nivel",
-    "niveau",
     "classe",
     "position",
 ];
@@ -753,7 +746,10 @@ fn rung_named_first(text: &str) -> Option<String> {
     }
     let noun = *words.first()?;
     let code = *words.get(1)?;
-    if !RUNG_NOUNS.contains(&noun.to_lowercase().as_str()) || !is_rung_code(code) {
+    let noun_lower = noun.to_lowercase();
+    let names_a_rung =
+        super::likeness::is_rung_word(&noun_lower) || RUNG_NOUNS.contains(&noun_lower.as_str());
+    if !names_a_rung || !is_rung_code(code) {
         return None;
     }
     let mut title = format!("{noun} {}", code.trim_end_matches([',', ':', '.', ';']));
