@@ -375,6 +375,7 @@ fn holdout_sets_scores() {
         "holdout23",
         "holdout24",
         "holdout25",
+        "holdout26",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
