@@ -707,10 +707,6 @@ const RUNG_NOUNS: &[&str] = &[
     "position",
 ];
 
-/// Articles a paragraph naming a rung may open with ("La catégorie I est …", "The Level 2
-/// engineer …"), lowercased.
-const RUNG_ARTICLES: &[&str] = &["la", "le", "the", "die", "der", "das", "el", "o"];
-
 /// Words after a rung's code that belong to it ("catégorie I bis").
 const CODE_SUFFIXES: &[&str] = &["bis", "ter", "quater"];
 
@@ -734,27 +730,32 @@ fn is_rung_code(word: &str) -> bool {
     roman || number || letter || mixed
 }
 
+/// How many words a paragraph's opening may hold before the rung it names ("Les agents
+/// relevant de la catégorie 1 exécutent …").
+const RUNG_OPENING_WORDS: usize = 8;
+
 /// The rung a paragraph opens by naming ("La catégorie I bis est composée …" →
-/// "catégorie I bis"), as written.
+/// "catégorie I bis", "Les agents relevant de la catégorie 2 mettent en œuvre …" →
+/// "catégorie 2"), as written: a rung's noun and its code within the paragraph's first words,
+/// before its first sentence ends.
 fn rung_named_first(text: &str) -> Option<String> {
-    let mut words: Vec<&str> = text.split_whitespace().take(5).collect();
-    if words
-        .first()
-        .is_some_and(|word| RUNG_ARTICLES.contains(&word.to_lowercase().as_str()))
-    {
-        words.remove(0);
-    }
-    let noun = *words.first()?;
-    let code = *words.get(1)?;
-    let noun_lower = noun.to_lowercase();
-    let names_a_rung =
-        super::likeness::is_rung_word(&noun_lower) || RUNG_NOUNS.contains(&noun_lower.as_str());
-    if !names_a_rung || !is_rung_code(code) {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take(RUNG_OPENING_WORDS + 2)
+        .collect();
+    let ends_a_sentence = |word: &str| word.ends_with(['.', ':', ';', '。']);
+    let at = (0..words.len().saturating_sub(1).min(RUNG_OPENING_WORDS)).find(|&at| {
+        let noun = words[at].to_lowercase();
+        (super::likeness::is_rung_word(&noun) || RUNG_NOUNS.contains(&noun.as_str()))
+            && is_rung_code(words[at + 1])
+    })?;
+    if words[..at].iter().any(|word| ends_a_sentence(word)) {
         return None;
     }
+    let (noun, code) = (words[at], words[at + 1]);
     let mut title = format!("{noun} {}", code.trim_end_matches([',', ':', '.', ';']));
     if let Some(suffix) = words
-        .get(2)
+        .get(at + 2)
         .map(|word| word.trim_end_matches([',', ':', '.', ';']))
         .filter(|word| CODE_SUFFIXES.contains(word))
     {

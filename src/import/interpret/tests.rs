@@ -381,6 +381,23 @@ fn paragraphs_that_open_by_naming_a_rung_are_the_levels() {
     );
     let titles: Vec<String> = level_titles(&ladder);
     assert_eq!(titles, ["Level 1", "Level 2", "Level 3"]);
+    // The rung named a few words in ("Les agents relevant de la catégorie 2 …"); a rung named
+    // only after the first sentence names no paragraph.
+    let ladder = import(
+        "a.md",
+        "# Article 6\n\nLes agents exercent les fonctions définies ci-après :\n\nLes agents relevant de la catégorie 1 exécutent les tâches courantes.\n\nLes agents relevant de la catégorie 2 mettent en oeuvre les techniques.\n\nLes agents relevant de la catégorie 3 organisent les activités.\n\nIls sont recrutés. Ceux de la catégorie 4 le sont aussi.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "catégorie 1".to_owned(),
+                "catégorie 2".to_owned(),
+                "catégorie 3".to_owned()
+            ],
+            vec![1, 1, 2]
+        )]
+    );
 }
 
 #[test]
