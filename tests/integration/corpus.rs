@@ -376,6 +376,7 @@ fn holdout_sets_scores() {
         "holdout24",
         "holdout25",
         "holdout26",
+        "holdout27",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
