@@ -620,13 +620,20 @@ fn is_page_chrome(element: &scraper::node::Element) -> bool {
         .into_iter()
         .chain(element.classes())
         .map(str::to_ascii_lowercase);
+    // (A name that says it holds the content is none, whatever else it says: R Markdown
+    // pages put everything in `class="toc-content"`, beside the table of contents.)
     names
-        .flat_map(|name| {
+        .map(|name| {
             name.split(['-', '_'])
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
         })
-        .any(|word| CHROME_WORDS.contains(&word.as_str()))
+        .any(|words| {
+            !words.iter().any(|word| word == "content")
+                && words
+                    .iter()
+                    .any(|word| CHROME_WORDS.contains(&word.as_str()))
+        })
 }
 
 /// Elements nested deeper than this are read as plain text. Real pages nest a few dozen deep;

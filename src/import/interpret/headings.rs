@@ -119,8 +119,9 @@ impl Interpreter {
         self.push_level(LevelDraft {
             title: title.to_owned(),
             line,
-            // This tool's handbook has no group headings: each of its level headings is one.
-            definite: self.handbook,
+            // This tool's handbook has no group headings: each of its level headings is one;
+            // nor does a list of roles.
+            definite: self.handbook || self.listed_roles.iter().any(|role| role == title),
             ..LevelDraft::default()
         });
         self.place = Place::Level;

@@ -521,6 +521,9 @@ pub struct Interpreter {
     first_heading: Option<String>,
     /// Headings at the levels' depth that are prose, not levels (title and line).
     prose_headings: Vec<(String, usize)>,
+    /// The roles one list of the document names, read as the levels' headings
+    /// ([`reading`]'s `role_items_as_headings`): levels whatever their words.
+    listed_roles: Vec<String>,
     /// Table headers written over two tables or more (a table per area, each
     /// `| Level | Expected behaviours |`), as their cells' plain text joined by `|`.
     repeated_headers: Vec<String>,
@@ -597,6 +600,7 @@ impl Interpreter {
             area_heading_depth: None,
             first_heading: None,
             prose_headings: Vec::new(),
+            listed_roles: Vec::new(),
             repeated_headers: Vec::new(),
             heading_trail: Vec::new(),
             handbook: false,
@@ -666,6 +670,9 @@ impl Interpreter {
         self.prose_headings = depth
             .map(|depth| prose_headings(blocks, depth))
             .unwrap_or_default();
+        let listed_roles = &self.listed_roles;
+        self.prose_headings
+            .retain(|(title, _)| !listed_roles.contains(title));
         self.repeated_headers = repeated_headers(blocks);
         // The area whose list was read last: a paragraph after it in the same area is prose
         // around the list, not an expectation.

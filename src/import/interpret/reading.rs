@@ -1475,13 +1475,14 @@ fn deepest_heading(blocks: &[Block]) -> u8 {
         .unwrap_or(0)
 }
 
-/// The title and the description of a list item written as a role's entry: a short
-/// level-like first line, then (after a hard break) what the role is ("Committer (Full
-/// maintainership)" over "Committers have full write access …"). `None` for any other item.
-fn role_entry(item: &Item) -> Option<(String, String)> {
+/// The title and the description of a list item written as an entry of a named thing: a
+/// short first line, then (after a hard break) what it is ("Committer (Full maintainership)"
+/// over "Committers have full write access …"), or a bold label and what follows its colon or
+/// dash. `None` for any other item. (Whether the name reads as a role's is the caller's.)
+fn labelled_entry(item: &Item) -> Option<(String, String)> {
     // `**Mantenedores/as**: Personas colaboradoras de confianza …`: the bold label names it;
     // else the first line does (a sentence's end or a label's colon shows it is none).
-    let (title, rest) = match bold_key(&item.text) {
+    let (title, rest) = match bold_key(&item.text).or_else(|| bold_dash_label(&item.text)) {
         Some(labelled) => labelled,
         None => {
             let (first, rest) = item.text.split_once('\n')?;
@@ -1499,11 +1500,22 @@ fn role_entry(item: &Item) -> Option<(String, String)> {
     };
     // (Its lines are one paragraph.)
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
-    let fits = !title.is_empty()
-        && !rest.is_empty()
-        && title.split_whitespace().count() <= 6
-        && level_likeness(&title) >= 0.5;
+    let fits = !title.is_empty() && !rest.is_empty() && title.split_whitespace().count() <= 6;
     fits.then_some((title, rest))
+}
+
+/// A bold name and what follows a dash after it (`**Director** - The Director is …`,
+/// `**Users** – anyone …`).
+fn bold_dash_label(text: &str) -> Option<(String, String)> {
+    let rest = text.trim().strip_prefix("**")?;
+    let (name, after) = rest.split_once("**")?;
+    let after = after.trim_start();
+    let said = ["- ", "– ", "— "]
+        .iter()
+        .find_map(|dash| after.strip_prefix(dash))?;
+    let name = name.trim();
+    (!name.is_empty() && !name.ends_with(['.', ':', '：']))
+        .then(|| (name.to_owned(), said.trim().to_owned()))
 }
 
 /// A document that lists its roles as items of one list, each a title line over its
@@ -1511,17 +1523,37 @@ fn role_entry(item: &Item) -> Option<(String, String)> {
 /// maintainership)` and its lines), and titles no level with a heading: those items as
 /// headings one deeper than the heading they are under, their descriptions as paragraphs,
 /// so that the readings see them. `None` when the document is not so.
-fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
-    let of_roles = |block: &Block| match block {
-        Block::List { items, .. } => {
-            items.len() >= 2
-                && items
+fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<String>)> {
+    // Each list's index and whether it is of roles: every item a role's entry, or, under a
+    // heading that says it lists the roles ("Defined Roles and Responsibilities"), every item
+    // a named entry and most of the names a role's ("Principal Investigators" is none by its
+    // words).
+    let mut under_roles_heading = false;
+    let mut role_lists: Vec<usize> = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Heading { text, .. } => under_roles_heading = names_the_roles(text),
+            Block::List { items, .. } if items.len() >= 2 => {
+                let flat = items.iter().all(|item| item.children.is_empty());
+                let entries: Vec<Option<(String, String)>> =
+                    items.iter().map(labelled_entry).collect();
+                let roles = entries
                     .iter()
-                    .all(|item| item.children.is_empty() && role_entry(item).is_some())
+                    .flatten()
+                    .filter(|(title, _)| level_likeness(title) >= 0.5)
+                    .count();
+                let all_entries = entries.iter().all(Option::is_some);
+                let of_roles = roles == items.len()
+                    || under_roles_heading && all_entries && roles * 2 > items.len();
+                if flat && all_entries && of_roles {
+                    role_lists.push(index);
+                }
+            }
+            _ => {}
         }
-        _ => false,
-    };
-    let lists = blocks.iter().filter(|block| of_roles(block)).count();
+    }
+    let of_roles = |index: usize| role_lists.contains(&index);
+    let lists = role_lists.len();
     // Headings that title levels: then the list is something else (a level's kinds).
     let titled_levels = blocks
         .iter()
@@ -1536,7 +1568,7 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
         return None;
     }
     // The roles' depth: one deeper than the heading over their list.
-    let at = blocks.iter().position(of_roles)?;
+    let at = *role_lists.first()?;
     let roles_depth = blocks[..at]
         .iter()
         .rev()
@@ -1547,6 +1579,7 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
         .unwrap_or(0)
         + 1;
     let mut out = Vec::with_capacity(blocks.len());
+    let mut titles = Vec::new();
     let mut moved = 0..0;
     for (index, block) in blocks.iter().enumerate() {
         if moved.contains(&index) {
@@ -1561,7 +1594,7 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
                     line: *line,
                 });
             }
-            Block::List { items, line } if of_roles(block) => {
+            Block::List { items, line } if of_roles(index) => {
                 // What the section says after its list ("The current maintainers are listed
                 // in MAINTAINERS.md") is the section's, not the last role's: it goes first.
                 let end = blocks[index + 1..]
@@ -1571,7 +1604,8 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
                 out.extend(blocks[index + 1..end].iter().cloned());
                 moved = index + 1..end;
                 for (offset, item) in items.iter().enumerate() {
-                    let (title, description) = role_entry(item).unwrap_or_default();
+                    let (title, description) = labelled_entry(item).unwrap_or_default();
+                    titles.push(title.clone());
                     out.push(Block::Heading {
                         level: roles_depth,
                         text: title,
@@ -1586,7 +1620,7 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
             _ => out.push(block.clone()),
         }
     }
-    Some((out, roles_depth))
+    Some((out, roles_depth, titles))
 }
 
 /// How many level-like headings a document may have and still list its roles as items
@@ -1867,9 +1901,10 @@ impl Interpreter {
             return self.read(&headed);
         }
         let told = self.options.levels_depth.is_some() || self.options.page;
-        if let Some((headed, depth)) = role_items_as_headings(blocks).filter(|_| !told) {
+        if let Some((headed, depth, roles)) = role_items_as_headings(blocks).filter(|_| !told) {
             // The listed roles are the levels: no other reading is tried.
             self.options.levels_depth = Some(depth);
+            self.listed_roles = roles;
             return self.read(&headed);
         }
         if let Some(headed) = promotions_as_headings(blocks) {

@@ -618,3 +618,36 @@ fn a_label_line_in_a_cell_names_the_lines_below_it() {
         )]
     );
 }
+
+#[test]
+fn a_roles_section_lists_its_roles_as_bold_names_whatever_their_words() {
+    // An R Markdown page: the table of contents beside a `toc-content` block that holds the
+    // page, then the roles as `<li><strong>Name</strong> - what it does</li>` under a heading
+    // naming the roles; "Principal Investigators" reads as no role by its words.
+    let html = "<html><body><div id=\"TOC\" class=\"tocify\"><ul><li><a href=\"#a\">Roles</a></li></ul></div>\
+        <div class=\"toc-content col-md-9\"><h1 class=\"title\">Governance</h1>\
+        <h2>Core Principles</h2><ul><li>We are open.</li><li>We share data.</li></ul>\
+        <h2>Defined Roles and Responsibilities</h2><ul>\
+        <li><strong>Principal Investigators</strong> - They run the project as proposed.</li>\
+        <li><strong>Director</strong> - The Director directs the Network.</li>\
+        <li><strong>Manager</strong> - The Manager leads the daily work.</li>\
+        <li><strong>Users</strong> - Anyone using the data cites it.</li></ul>\
+        <h2>Data Use Policy</h2><p>Cite the data.</p></div></body></html>";
+    let ladder = import("governance.html", html);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Principal Investigators".to_owned(),
+                "Director".to_owned(),
+                "Manager".to_owned(),
+                "Users".to_owned()
+            ],
+            vec![1, 1, 1, 1]
+        )]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1)[0].1,
+        ["The Director directs the Network."]
+    );
+}
