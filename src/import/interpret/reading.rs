@@ -26,6 +26,19 @@ const LEVEL_LIKE: f32 = 0.5;
 /// levels, read one heading too deep (a contributor ladder's roles under its page title).
 const AREAS_LIKE_LEVELS_PENALTY: f64 = 1.0;
 
+/// The share of its placed text a reading keeps when no level's title reads as a level's (the
+/// rest grows with the titles' likeness): a reading whose "levels" are "Project Direction",
+/// "Code review" and "Moderation" loses to the one whose levels are the roles under its
+/// "Contributor Model", though it places three times the text.
+const UNLIKE_TITLES_SHARE: f64 = 0.2;
+
+/// The share of its placed text a reading keeps when its levels share no area (the rest grows
+/// with how regular the shape is).
+const IRREGULAR_SHARE: f64 = 0.5;
+
+/// What a character kept as prose counts, against one placed in a level.
+const PROSE_WEIGHT: f64 = 0.05;
+
 /// How well a reading explains its document, and the parts that made the figure (for
 /// `--explain`, which says why the runner-up lost).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -224,7 +237,10 @@ pub fn score(imported: &Imported) -> Score {
     };
     let weighed = placed * (1.0 - AREAS_LIKE_LEVELS_PENALTY * area_likeness);
     Score {
-        total: weighed * (0.5 + 0.5 * regularity) * (0.3 + 0.7 * likeness) + prose as f64 * 0.05,
+        total: weighed
+            * (IRREGULAR_SHARE + (1.0 - IRREGULAR_SHARE) * regularity)
+            * (UNLIKE_TITLES_SHARE + (1.0 - UNLIKE_TITLES_SHARE) * likeness)
+            + prose as f64 * PROSE_WEIGHT,
         placed,
         regularity,
         likeness,

@@ -651,3 +651,36 @@ fn a_roles_section_lists_its_roles_as_bold_names_whatever_their_words() {
         ["The Director directs the Network."]
     );
 }
+
+#[test]
+fn roles_under_one_section_beat_long_prose_sections_read_as_levels() {
+    // Biome's governance: the roles are `###` under "Contributor Model"; the other `##`
+    // sections (direction, review, funding, moderation) hold longer lists. Read as levels,
+    // those sections place three times the text, but their titles read as no level's.
+    let bullets = |topic: &str, count: usize| -> String {
+        (1..=count)
+            .map(|n| {
+                format!("- The {topic} step number {n} is done by whoever is around and has the time to do it well.\n")
+            })
+            .collect()
+    };
+    let text = format!(
+        "# Governance\n\n## Contributor Model\n\nThe project has three roles.\n\n\
+         ### Lead\n\n{}\n#### Lead nomination\n\n- Nominated by a lead\n\n\
+         ### Core Contributor\n\n{}\n#### Core contributor nomination\n\n- Nominated by a maintainer\n\n\
+         ### Maintainer\n\n{}\n### Voting Rules\n\nA vote passes with a majority.\n\n\
+         ## Project Direction\n\n{}\n## Code review\n\n{}\n## Financial Contributions\n\n### Sponsorship\n\n{}\n## Moderation\n\n{}",
+        bullets("lead", 4),
+        bullets("core", 4),
+        bullets("maintainer", 4),
+        bullets("roadmap", 6),
+        bullets("review", 6),
+        bullets("funding", 6),
+        bullets("moderation", 6)
+    );
+    let ladder = import("governance.md", &text);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Lead", "Core Contributor", "Maintainer"]
+    );
+}
