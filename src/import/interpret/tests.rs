@@ -684,3 +684,37 @@ fn roles_under_one_section_beat_long_prose_sections_read_as_levels() {
         ["Lead", "Core Contributor", "Maintainer"]
     );
 }
+
+#[test]
+fn a_permissions_matrix_summarizes_the_sections_of_its_roles_even_one_renamed() {
+    // NASA SLIM's governance: a table of the roles with ✅/❌ permissions, then a section per
+    // role; the table's "Steering Committee Member" is the sections' "Management Committee
+    // (PMC) Member", between the same two roles in both.
+    let ladder = import(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n| Role | Description | Read | Triage | Merge |\n|---|---|---|---|---|\n\
+         | User | Anyone using it. | ✅ | ❌ | ❌ |\n\
+         | Triager | Labels issues. | ✅ | ✅ | ❌ |\n\
+         | Committer | Merges changes. | ✅ | ✅ | ✅ |\n\
+         | Steering Committee Member | Sponsors. | ✅ | ✅ | ✅ |\n\
+         | Product Manager | Decides. | ✅ | ✅ | ✅ |\n\n\
+         ### User\n\nAnyone who uses the tool.\n\n### Triager\n\n- Label issues\n- Close duplicates\n\n\
+         ### Committer\n\n- Review pull requests\n- Merge pull requests\n\n\
+         ### Management Committee (PMC) Member\n\n- Keep the roadmap\n- Report to sponsors\n\n\
+         ### Product Manager\n\nHas the final word.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "User",
+            "Triager",
+            "Committer",
+            "Management Committee (PMC) Member",
+            "Product Manager"
+        ]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 3)[0].1,
+        ["Keep the roadmap", "Report to sponsors"]
+    );
+}

@@ -6,6 +6,10 @@
 use super::*;
 use std::collections::HashSet;
 
+/// A level described twice: the (track, level) kept (the section) and the one merged into it
+/// (the summary's row).
+type TwinPair = ((usize, usize), (usize, usize));
+
 impl Interpreter {
     /// Merges each level read from a summary table into the section of the same title in its
     /// track, where two levels or more are described twice so: the section is the level; the
@@ -32,7 +36,7 @@ impl Interpreter {
         // (kept, merged) pairs, each level merged at most once and never both kept and merged.
         let mut merged: HashSet<(usize, usize)> = HashSet::new();
         let mut paired: HashSet<(usize, usize)> = HashSet::new();
-        let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
+        let mut pairs: Vec<TwinPair> = Vec::new();
         for (i, &a) in places.iter().enumerate() {
             for (j, &b) in places.iter().enumerate().skip(i + 1) {
                 if a.0 != b.0 || merged.contains(&a) || merged.contains(&b) {
@@ -62,6 +66,8 @@ impl Interpreter {
                 pairs.push((kept, other));
             }
         }
+        let renamed = self.renamed_twins(&pairs);
+        pairs.extend(renamed);
         // A summary describes several levels: one title seen twice is two levels that share it.
         let mut titles: Vec<Vec<String>> = pairs
             .iter()
@@ -120,19 +126,78 @@ impl Interpreter {
     }
 }
 
+impl Interpreter {
+    /// A role the summary table names one way and its section another ("Project Steering
+    /// Committee Member", "Project Management Committee (PMC) Member"): where the rows and the
+    /// sections list the roles in the same order, the one row and the one section left
+    /// between the same two pairs of `pairs` are one level too, the section kept. The
+    /// (section, row) pairs found so.
+    fn renamed_twins(&self, pairs: &[TwinPair]) -> Vec<TwinPair> {
+        let mut found = Vec::new();
+        for (t, track) in self.tracks.iter().enumerate() {
+            // Each row's section, in the rows' order.
+            let mut matched: Vec<(usize, usize)> = pairs
+                .iter()
+                .filter(|((kept_track, _), _)| *kept_track == t)
+                .map(|((_, section), (_, row))| (*row, *section))
+                .collect();
+            matched.sort();
+            for window in matched.windows(2) {
+                let ((row_before, section_before), (row_after, section_after)) =
+                    (window[0], window[1]);
+                if section_before >= section_after {
+                    continue;
+                }
+                let unpaired = |range: std::ops::Range<usize>, from_table: bool| -> Vec<usize> {
+                    range
+                        .filter(|&l| track.levels[l].from_table == from_table)
+                        .filter(|&l| {
+                            !pairs.iter().any(|((kt, k), (ot, o))| {
+                                (*kt, *k) == (t, l) || (*ot, *o) == (t, l)
+                            })
+                        })
+                        .collect()
+                };
+                let rows = unpaired(row_before + 1..row_after, true);
+                let sections = unpaired(section_before + 1..section_after, false);
+                if let ([row], [section]) = (rows.as_slice(), sections.as_slice()) {
+                    let (row_level, section_level) = (&track.levels[*row], &track.levels[*section]);
+                    if level_likeness(&section_level.title) >= 0.5
+                        && is_summary_of(row_level, section_level)
+                    {
+                        found.push(((t, *section), (t, *row)));
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
 /// Whether `summary` reads as a summary of `full` rather than a level of its own that happens
 /// to share its title (Persado's two "Software Engineer" levels): it is a table's row and `full`
 /// a section of its own (a document that is all tables or all sections, as this tool's workbook
 /// and handbook are, describes each level once), it holds at most one text per area (a cell per
-/// column), and their codes and experience do not differ.
+/// column) or only names of columns (a permissions matrix's marks), and their codes and
+/// experience do not differ.
 fn is_summary_of(summary: &LevelDraft, full: &LevelDraft) -> bool {
+    // (A permissions matrix's marks each grant their column's name: `✅` under "Triage"
+    // is "Triage", a cell's worth.)
     let differ =
         |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
     summary.from_table
         && !full.from_table
-        && summary.expectations.values().all(|items| items.len() <= 1)
+        && summary.expectations.iter().all(|(area, items)| {
+            items.len() <= 1 || area == GENERAL_AREA && items.iter().all(is_column_name)
+        })
         && !differ(&summary.code, &full.code)
         && !differ(&summary.experience, &full.experience)
+}
+
+/// Whether an expectation is as short as a column's name ("Read/Clone", "Propose Pull
+/// Request"): what a marked cell of a permissions matrix grants.
+fn is_column_name(item: &Expectation) -> bool {
+    item.examples.is_empty() && item.text.split_whitespace().count() <= 5
 }
 
 impl Interpreter {
