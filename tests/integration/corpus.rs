@@ -377,6 +377,8 @@ fn holdout_sets_scores() {
         "holdout25",
         "holdout26",
         "holdout27",
+        "holdout28",
+        "holdout29",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
