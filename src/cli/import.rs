@@ -12,7 +12,7 @@ use crate::output::write_atomically;
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Files to import: Markdown (.md, .mdx, .txt), reStructuredText (.rst), AsciiDoc (.adoc), HTML (.html), Word
-    /// (.docx), spreadsheets (.xlsx, .ods, .xls, .csv), or another tool's ladder data (.json,
+    /// (.docx), spreadsheets (.xlsx, .ods, .xls, .csv, .tsv), or another tool's ladder data (.json,
     /// .yaml).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,

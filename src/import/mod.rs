@@ -36,7 +36,7 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 /// Every extension `ladder import` reads.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
     "md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "html", "htm", "docx", "xlsx",
-    "xlsm", "xls", "ods", "csv", "json", "yaml", "yml", "js", "mjs", "cjs", "ts",
+    "xlsm", "xls", "ods", "csv", "tsv", "json", "yaml", "yml", "js", "mjs", "cjs", "ts",
 ];
 
 /// Extensions of a site's data modules, whose ladder is an object literal.
@@ -372,7 +372,7 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
             interpreter.set_options(options);
             finish(interpreter.read(&blocks), options)
         }
-        "xlsx" | "xlsm" | "xls" | "ods" | "csv" => {
+        "xlsx" | "xlsm" | "xls" | "ods" | "csv" | "tsv" => {
             let bytes = read_bytes()?;
             let workbook = sheets::outline(path, &extension, &bytes)?;
             let blocks = workbook.blocks;
@@ -412,7 +412,7 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
         )
         .in_file(path)
         .with_hint(
-            "it reads Markdown, HTML, Word (.docx), spreadsheets (.xlsx, .ods, .xls, .csv) and \
+            "it reads Markdown, HTML, Word (.docx), spreadsheets (.xlsx, .ods, .xls, .csv, .tsv) and \
              JSON or YAML data; save the ladder as one of those (a PDF as Word, say)",
         )]),
     }

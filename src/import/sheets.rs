@@ -45,7 +45,9 @@ pub struct Workbook {
 /// The outline of a workbook or CSV file: a heading per sheet (when there are several), then
 /// each of its tables, and its lone lines as paragraphs.
 pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, Vec<Diagnostic>> {
-    let sheets = if extension == "csv" {
+    // (A `.tsv` file is a CSV file whose separator is a tab: the separator is found from its
+    // first line either way.)
+    let sheets = if matches!(extension, "csv" | "tsv") {
         vec![csv_sheet(path, bytes)]
     } else {
         read_within_budget(bytes).map_err(|message| {

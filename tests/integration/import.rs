@@ -2644,3 +2644,36 @@ fn a_sheet_of_one_column_is_read_without_its_reader_failing() {
         assert!(!said.contains("reader failed"), "{said}");
     }
 }
+
+#[test]
+fn a_tab_separated_file_reads_as_a_csv_file_and_a_named_column_titles_its_levels() {
+    // O*NET's Job Zone reference as published: tab-separated, a number column, then a `Name`
+    // column whose titles run to eight words.
+    let tsv = "Job Zone\tName\tExperience\tEducation\n\
+               1\tJob Zone One: Little or No Preparation Needed\tLittle or no previous work-related skill is needed.\tSome may require a high school diploma.\n\
+               2\tJob Zone Two: Some Preparation Needed\tSome previous work-related skill is usually needed.\tThese occupations usually require a high school diploma.\n\
+               3\tJob Zone Three: Medium Preparation Needed\tPrevious work-related skill is required.\tMost require vocational training.\n";
+    let imported = imported_from("job_zones.tsv", tsv);
+    assert_eq!(
+        level_titles(&imported),
+        [
+            "Job Zone One: Little or No Preparation Needed",
+            "Job Zone Two: Some Preparation Needed",
+            "Job Zone Three: Medium Preparation Needed"
+        ]
+    );
+    let (_, second) = imported.levels().nth(1).unwrap();
+    let texts: Vec<&str> = second
+        .expectations
+        .values()
+        .flatten()
+        .map(|item| item.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Some previous work-related skill is usually needed.",
+            "These occupations usually require a high school diploma."
+        ]
+    );
+}

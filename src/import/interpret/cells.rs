@@ -248,8 +248,11 @@ pub(super) fn level_field(label: &str) -> Option<&'static str> {
     named.or(names_level_summary(label).then_some("description"))
 }
 
+/// How many words a title under a header that says `Title` or `Name` may have.
+const NAMED_TITLE_WORDS: usize = 10;
+
 /// Whether a table of levels as rows has a title column after a code column: its header
-/// says `Title` (or `Name`, `Role`), or its cells are short titles beside codes.
+/// says `Title` (or `Name`, `Role`) and its cells are titles, not sentences.
 pub(super) fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool {
     let Some(second) = header.get(1) else {
         return false;
@@ -258,12 +261,17 @@ pub(super) fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool
         plain(&second.text).to_lowercase().as_str(),
         "title" | "name" | "role" | "job title" | "position" | "titel" | "titre" | "título"
     );
-    let short_titles = body.iter().all(|row| {
+    // ("Job Zone One: Little or No Preparation Needed" is a title too: the header says so; a
+    // sentence is none.)
+    let titles = body.iter().all(|row| {
         row.get(1).is_some_and(|cell| {
-            cell.blocks.is_empty() && plain(&cell.text).split_whitespace().count() <= 5
+            let text = plain(&cell.text);
+            cell.blocks.is_empty()
+                && text.split_whitespace().count() <= NAMED_TITLE_WORDS
+                && !text.trim_end().ends_with(['.', '。'])
         })
     });
-    named && short_titles
+    named && titles
 }
 
 pub(super) fn label(cell: Option<&Cell>) -> String {
