@@ -1536,9 +1536,10 @@ fn bold_dash_label(text: &str) -> Option<(String, String)> {
 
 /// A document that lists its roles as items of one list, each a title line over its
 /// description ("Maintainers consist of the following roles:" then `- Committer (Full
-/// maintainership)` and its lines), and titles no level with a heading: those items as
-/// headings one deeper than the heading they are under, their descriptions as paragraphs,
-/// so that the readings see them. `None` when the document is not so.
+/// maintainership)` and its lines) or a rung's title over a nested list (`* 2 - Novice` over
+/// its bullets), and titles no level with a heading: those items as headings one deeper than
+/// the heading they are under, their descriptions as paragraphs (their nested lists as
+/// lists), so that the readings see them. `None` when the document is not so.
 fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<String>)> {
     // Each list's index and whether it is of roles: every item a role's entry, or, under a
     // heading that says it lists the roles ("Defined Roles and Responsibilities"), every item
@@ -1561,7 +1562,13 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
                 let all_entries = entries.iter().all(Option::is_some);
                 let of_roles = roles == items.len()
                     || under_roles_heading && all_entries && roles * 2 > items.len();
-                if flat && all_entries && of_roles {
+                // `* 2 - Novice (limited experience)` over its nested bullets, and the
+                // other rungs so: every item a rung's title over a list.
+                let titles_over_lists = items.len() >= TITLED_ITEMS
+                    && items.iter().all(|item| {
+                        titled_over_list(item).is_some_and(|title| level_likeness(&title) >= 0.5)
+                    });
+                if flat && all_entries && of_roles || titles_over_lists {
                     role_lists.push(index);
                 }
             }
@@ -1620,16 +1627,30 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
                 out.extend(blocks[index + 1..end].iter().cloned());
                 moved = index + 1..end;
                 for (offset, item) in items.iter().enumerate() {
+                    let line = line + offset;
+                    if let Some(title) = titled_over_list(item) {
+                        titles.push(title.clone());
+                        out.push(Block::Heading {
+                            level: roles_depth,
+                            text: title,
+                            line,
+                        });
+                        out.push(Block::List {
+                            items: item.children.clone(),
+                            line,
+                        });
+                        continue;
+                    }
                     let (title, description) = labelled_entry(item).unwrap_or_default();
                     titles.push(title.clone());
                     out.push(Block::Heading {
                         level: roles_depth,
                         text: title,
-                        line: line + offset,
+                        line,
                     });
                     out.push(Block::Paragraph {
                         text: description,
-                        line: line + offset,
+                        line,
                     });
                 }
             }
@@ -1637,6 +1658,35 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
         }
     }
     Some((out, roles_depth, titles))
+}
+
+/// How many items titled like rungs, each over a nested list, make a list of the levels.
+const TITLED_ITEMS: usize = 3;
+
+/// The title of a list item that is only a title over its nested list (`* 3 - Intermediate
+/// (practical application)` over `* You are able to …`): one short line that ends no sentence
+/// and names no list (`Responsibilities:` over its items is an area's label), over items
+/// that are not themselves levels (`* **Software Engineer**` over links to its levels names a
+/// track).
+fn titled_over_list(item: &Item) -> Option<String> {
+    let title = plain(item.text.trim());
+    let names_levels = |child: &Item| {
+        let text = plain(&child.text);
+        let label = text.split([':', '：']).next().unwrap_or_default();
+        child.text.trim_start().starts_with(['[', '*', '_']) || level_likeness(label) >= 0.5
+    };
+    let levels_below = item
+        .children
+        .iter()
+        .filter(|child| names_levels(child))
+        .count();
+    let fits = !item.children.is_empty()
+        && levels_below * 2 <= item.children.len()
+        && !title.is_empty()
+        && !title.contains('\n')
+        && title.split_whitespace().count() <= 8
+        && !title.ends_with(['.', ':', '：', '。', ';']);
+    fits.then_some(title)
 }
 
 /// How many level-like headings a document may have and still list its roles as items

@@ -718,3 +718,34 @@ fn a_permissions_matrix_summarizes_the_sections_of_its_roles_even_one_renamed() 
         ["Keep the roadmap", "Report to sponsors"]
     );
 }
+
+#[test]
+fn rung_titles_over_nested_lists_are_the_levels() {
+    // NIH's proficiency scale: each rung a bullet over its own bullets, after a list naming
+    // them all; "0 - Not Applicable" is the scale's absence of a rung.
+    let ladder = import(
+        "scale.md",
+        "# Proficiency Scale\n\nThe scale:\n\n* 1 - Awareness\n* 2 - Novice\n* 3 - Expert\n\nDetails:\n\n\
+         * 0 - Not Applicable\n\n  * You need not show it.\n\n\
+         * 1 - Awareness (basic knowledge)\n\n  * You know the basics.\n  * Focus on learning\n\n\
+         * 2 - Novice (limited experience)\n\n  * You need help.\n\n\
+         * 3 - Expert (recognized authority)\n\n  * You are known as an expert.\n  * You teach others.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "1 - Awareness (basic knowledge)".to_owned(),
+                "2 - Novice (limited experience)".to_owned(),
+                "3 - Expert (recognized authority)".to_owned()
+            ],
+            vec![2, 1, 2]
+        )]
+    );
+    // Labels over their items are areas, not rungs.
+    let ladder = import(
+        "roles.md",
+        "# Roles\n\n## Maintainer\n\n- Responsibilities:\n  - Reviews\n- Privileges:\n  - Merges\n- Requirements:\n  - Two years\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Maintainer"]);
+}

@@ -363,6 +363,11 @@ impl Interpreter {
 /// every part of it, split at "or" and slashes, a placeholder ("none", "n/a") or "nothing".
 fn names_no_rung(title: &str) -> bool {
     let lower = plain(title).to_lowercase();
+    // (Its number before it, "0 - Not Applicable", is the scale's, not a rung's.)
+    let lower = lower
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches([' ', '-', '–', '.', ':', ')'])
+        .to_owned();
     let parts: Vec<&str> = lower
         .split(" or ")
         .flat_map(|part| part.split(" / "))
