@@ -749,3 +749,31 @@ fn rung_titles_over_nested_lists_are_the_levels() {
     );
     assert_eq!(level_titles(&ladder), ["Maintainer"]);
 }
+
+#[test]
+fn a_summary_row_may_shorten_its_section_s_title() {
+    // OpenBMC's membership page: the table's last rows say "Security Response" and "TOF
+    // Member", their sections "Security Response Team Member" and "Technical Oversight Forum
+    // Member".
+    let ladder = import(
+        "membership.md",
+        "# Community membership\n\n| Role | Expectations | Defined by |\n|---|---|---|\n\
+         | Contributor | Abide by the code of conduct | Merged code |\n\
+         | Reviewer | Review contributions | OWNERS file |\n\
+         | Security Response | Address security issues | Security team list |\n\
+         | TOF Member | Set the project's direction | TOF election |\n\n\
+         ## Contributor\n\n### Expectations\n\n- Follow the code of conduct\n\n\
+         ## Reviewer\n\n### Expectations\n\n- Review changes\n- Mentor contributors\n\n\
+         ## Security Response Team Member\n\n### Expectations\n\n- Triage reports\n\n\
+         ## Technical Oversight Forum Member\n\n### Expectations\n\n- Vote on proposals\n- Keep the roadmap\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Contributor",
+            "Reviewer",
+            "Security Response Team Member",
+            "Technical Oversight Forum Member"
+        ]
+    );
+}

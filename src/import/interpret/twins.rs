@@ -128,10 +128,12 @@ impl Interpreter {
 
 impl Interpreter {
     /// A role the summary table names one way and its section another ("Project Steering
-    /// Committee Member", "Project Management Committee (PMC) Member"): where the rows and the
-    /// sections list the roles in the same order, the one row and the one section left
-    /// between the same two pairs of `pairs` are one level too, the section kept. The
-    /// (section, row) pairs found so.
+    /// Committee Member", "Project Management Committee (PMC) Member"; "TOF Member",
+    /// "Technical Oversight Forum Member"): where the rows and the sections list the roles in
+    /// the same order, the one row and the one section left between the same two pairs of
+    /// `pairs` are one level too, and so are the rows and sections left before the first pair or
+    /// after the last, as many of each, where each row's title shortens its section's. The
+    /// section is kept. The (section, row) pairs found so.
     fn renamed_twins(&self, pairs: &[TwinPair]) -> Vec<TwinPair> {
         let mut found = Vec::new();
         for (t, track) in self.tracks.iter().enumerate() {
@@ -142,36 +144,85 @@ impl Interpreter {
                 .map(|((_, section), (_, row))| (*row, *section))
                 .collect();
             matched.sort();
+            let (Some(&first), Some(&last)) = (matched.first(), matched.last()) else {
+                continue;
+            };
+            let unpaired = |range: std::ops::Range<usize>, from_table: bool| -> Vec<usize> {
+                range
+                    .filter(|&l| track.levels[l].from_table == from_table)
+                    .filter(|&l| {
+                        !pairs
+                            .iter()
+                            .any(|((kt, k), (ot, o))| (*kt, *k) == (t, l) || (*ot, *o) == (t, l))
+                    })
+                    .collect()
+            };
+            // The gaps between pairs, and before the first and after the last: (rows, sections,
+            // whether pairs bound it on both sides).
+            let end = track.levels.len();
+            let mut gaps = vec![(
+                unpaired(0..first.0, true),
+                unpaired(0..first.1, false),
+                false,
+            )];
             for window in matched.windows(2) {
                 let ((row_before, section_before), (row_after, section_after)) =
                     (window[0], window[1]);
-                if section_before >= section_after {
+                if section_before < section_after {
+                    gaps.push((
+                        unpaired(row_before + 1..row_after, true),
+                        unpaired(section_before + 1..section_after, false),
+                        true,
+                    ));
+                }
+            }
+            gaps.push((
+                unpaired(last.0 + 1..end, true),
+                unpaired(last.1 + 1..end, false),
+                false,
+            ));
+            for (rows, sections, bounded) in gaps {
+                if rows.is_empty() || rows.len() != sections.len() {
                     continue;
                 }
-                let unpaired = |range: std::ops::Range<usize>, from_table: bool| -> Vec<usize> {
-                    range
-                        .filter(|&l| track.levels[l].from_table == from_table)
-                        .filter(|&l| {
-                            !pairs.iter().any(|((kt, k), (ot, o))| {
-                                (*kt, *k) == (t, l) || (*ot, *o) == (t, l)
-                            })
-                        })
-                        .collect()
-                };
-                let rows = unpaired(row_before + 1..row_after, true);
-                let sections = unpaired(section_before + 1..section_after, false);
-                if let ([row], [section]) = (rows.as_slice(), sections.as_slice()) {
-                    let (row_level, section_level) = (&track.levels[*row], &track.levels[*section]);
-                    if level_likeness(&section_level.title) >= 0.5
+                // One row and one section between two pairs are one role whatever their
+                // titles; elsewhere, each row must shorten its section's title ("TOF Member",
+                // "Technical Oversight Forum Member").
+                let one_between = bounded && rows.len() == 1;
+                let all_pair = rows.iter().zip(&sections).all(|(&row, &section)| {
+                    let (row_level, section_level) = (&track.levels[row], &track.levels[section]);
+                    level_likeness(&section_level.title) >= 0.5
                         && is_summary_of(row_level, section_level)
-                    {
-                        found.push(((t, *section), (t, *row)));
-                    }
+                        && (one_between || shortens(&row_level.title, &section_level.title))
+                });
+                if all_pair {
+                    found.extend(
+                        rows.iter()
+                            .zip(&sections)
+                            .map(|(&row, &section)| ((t, section), (t, row))),
+                    );
                 }
             }
         }
         found
     }
+}
+
+/// Whether a summary's title is a shorter name of a section's: its words among the section's
+/// ("Security Response" of "Security Response Team Member"), an initialism standing for some
+/// of them ("TOF Member" of "Technical Oversight Forum Member").
+fn shortens(short: &str, long: &str) -> bool {
+    let long_words = title_words(long);
+    let initials: String = long_words
+        .iter()
+        .filter_map(|word| word.chars().next())
+        .collect();
+    let short_words = title_words(short);
+    short_words.len() < long_words.len()
+        && short_words.iter().all(|word| {
+            long_words.contains(word)
+                || word.chars().count() >= 2 && initials.contains(word.as_str())
+        })
 }
 
 /// Whether `summary` reads as a summary of `full` rather than a level of its own that happens
