@@ -616,6 +616,13 @@ const PROCEDURE_WORDS: &[&str] = &[
     "elections",
     "acceptance",
     "abuse",
+    // What a governing body's section settles about its members, not a rung ("Governing
+    // Board Member Remuneration", "Replacement of Governing Board Members").
+    "remuneration",
+    "replacement",
+    "removal",
+    "vacancy",
+    "vacancies",
     "abstimmung",
     "wahl",
     "votación",
@@ -643,6 +650,16 @@ pub(super) fn is_procedure_heading(title: &str) -> bool {
         || lower
             .split(|c: char| !c.is_alphanumeric())
             .any(|word| PROCEDURE_WORDS.contains(&word))
+}
+
+/// Whether a title ends with a role's word ("Voting Members", "Election Officer"): a
+/// procedure's word before it qualifies the role.
+pub(super) fn ends_with_role(title: &str) -> bool {
+    plain(title)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|word| !word.is_empty())
+        .is_some_and(|last| ROLE_WORDS.contains(&last.trim_end_matches('s')))
 }
 
 /// How a heading over reading material starts ("Additional reading", "Resources"): what it

@@ -1769,6 +1769,8 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         let never_a_level = super::likeness::is_description_heading(title)
             || super::likeness::is_becoming_heading(title)
             || super::likeness::is_handling_heading(title)
+            || super::likeness::is_procedure_heading(title)
+                && !super::likeness::ends_with_role(title)
             || under_decisions.contains(&index);
         if never_a_level
             || outside && level_likeness(title) < 0.3 && !labels_name_its_people(blocks, index)

@@ -777,3 +777,19 @@ fn a_summary_row_may_shorten_its_section_s_title() {
         ]
     );
 }
+
+#[test]
+fn sections_on_a_body_s_procedures_are_no_levels_but_a_role_named_by_one_is() {
+    // MapLibre's charter: among the bodies, sections on electing and paying the board's
+    // members; "Voting Members" is a role whatever its first word.
+    let ladder = import(
+        "charter.md",
+        "# Charter\n\n## Governance Bodies\n\n### Maintainers\n\n- Set the technical direction\n- Review proposals\n\n\
+         ### Voting Members\n\n- Elect the board\n- Amend the charter\n\n### Board Election\n\n- Held every year\n\n\
+         ### Board Member Remuneration\n\n- Members are not paid\n\n### Board Members\n\n- Manage the budget\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Maintainers", "Voting Members", "Board Members"]
+    );
+}
