@@ -212,6 +212,18 @@ impl Interpreter {
             self.place = Place::Summary;
             return;
         }
+        // The way to reach a level, written elsewhere and moved into it ("## Cómo convertirse
+        // en mantenedor" into "### Mantenedor/a"), is one of its areas, though the levels have
+        // no area headings.
+        let moved_here = self.joined_headings.contains(&line)
+            && self.level_depth.is_some_and(|levels| depth > levels)
+            && matches!(self.place, Place::Level | Place::Area(_))
+            && self.current_level().is_some();
+        if moved_here {
+            self.place = Place::Area(text.to_owned());
+            self.area_name(text);
+            return;
+        }
         // Any other heading opens a prose section; it may yet turn out to name a table's track.
         if self.level_depth.is_some_and(|levels| depth > levels) {
             if let Some(level) = self.current_level() {

@@ -349,8 +349,13 @@ pub(super) const BECOMING: &[&str] = &[
     "になる",
     "werden",
     "tornar-se",
+    "como se tornar",
     "convertirse",
+    "cómo convertirse",
+    "como convertirse",
     "devenir",
+    "comment devenir",
+    "wie wird man",
 ];
 
 /// Words of a sentence that points from one rung to another ("Such Users may find themselves

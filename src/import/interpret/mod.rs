@@ -524,6 +524,9 @@ pub struct Interpreter {
     /// The roles one list of the document names, read as the levels' headings
     /// ([`reading`]'s `role_items_as_headings`): levels whatever their words.
     listed_roles: Vec<String>,
+    /// The lines of headings on reaching a role moved into the role's section from another
+    /// depth ([`reading`]'s `becoming_sections_join_their_roles`): areas of that level.
+    joined_headings: Vec<usize>,
     /// Table headers written over two tables or more (a table per area, each
     /// `| Level | Expected behaviours |`), as their cells' plain text joined by `|`.
     repeated_headers: Vec<String>,
@@ -601,6 +604,7 @@ impl Interpreter {
             first_heading: None,
             prose_headings: Vec::new(),
             listed_roles: Vec::new(),
+            joined_headings: Vec::new(),
             repeated_headers: Vec::new(),
             heading_trail: Vec::new(),
             handbook: false,

@@ -431,7 +431,10 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
         let others_have_children = starts
             .iter()
             .any(|&start| start != *levels_at && !children(start).is_empty());
-        if !others_hold_none || !others_have_children {
+        // (A section titled as the roles says where the levels are even where no other
+        // section has sub-headings to read as prose: "## Roles" over three roles beside
+        // "## Cómo convertirse en mantenedor".)
+        if !others_hold_none || !others_have_children && !by_title {
             continue;
         }
         let mut out = Vec::with_capacity(blocks.len());
@@ -468,6 +471,17 @@ const BECOMING_PREFIXES: &[&str] = &[
     "become ",
     "如何成为",
     "成为",
+    "cómo convertirse en ",
+    "como convertirse en ",
+    "convertirse en ",
+    "cómo llegar a ser ",
+    "como se tornar ",
+    "como tornar-se ",
+    "tornar-se ",
+    "comment devenir ",
+    "devenir ",
+    "wie wird man ",
+    "wie werde ich ",
 ];
 
 /// Words before a way to a role ("Path to becoming a committer"), lowercased.
@@ -515,10 +529,13 @@ fn role_words(text: &str) -> Vec<String> {
 }
 
 /// A section on reaching a role beside the role's own section ("## Committers", then "## Path
-/// to Becoming a Committer" under the same parent): it is part of that role, one heading
-/// deeper, placed at the end of the role's section (so the levels' sub-sections read it as
-/// an area). `None` when the document has no such section.
-fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<Vec<Block>> {
+/// to Becoming a Committer" under the same parent), or anywhere outside it when the role is a
+/// deeper heading ("## Cómo convertirse en mantenedor" after "## Roles" over "### Mantenedor/a"):
+/// it is part of that role, one heading deeper, placed at the end of the role's section (so
+/// the levels' sub-sections read it as an area). `None` when the document has no such
+/// section; with the lines of the headings moved from another depth (areas of their level
+/// whatever the levels' sub-headings are).
+fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<(Vec<Block>, Vec<usize>)> {
     let headings: Vec<(usize, u8, &str)> = blocks
         .iter()
         .enumerate()
@@ -535,8 +552,10 @@ fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<Vec<Block>> {
             .find(|(_, level, _)| *level <= depth)
             .map_or(blocks.len(), |(index, _, _)| *index)
     };
-    // (block index where the role's section ends, the becoming section's block range)
-    let mut moves: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    // (block index where the role's section ends, the becoming section's block range, how
+    // many depths its headings go down)
+    let mut moves: Vec<(usize, std::ops::Range<usize>, u8)> = Vec::new();
+    let mut moved_headings = Vec::new();
     for (h, &(index, depth, text)) in headings.iter().enumerate() {
         let Some(role) = becoming_target(text) else {
             continue;
@@ -554,18 +573,50 @@ fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<Vec<Block>> {
                 break;
             }
         }
+        // Or the one deeper heading of the document titled as the role ("## Cómo convertirse
+        // en mantenedor" after "## Roles" over "### Mantenedor/a"), where the section is not
+        // already in its role's ("## Maintainer" over "### Becoming a Maintainer").
+        let mut in_its_role = false;
+        let mut above = depth;
+        for &(_, level, title) in headings[..h].iter().rev() {
+            if level < above {
+                above = level;
+                in_its_role |= role_words(title) == role;
+            }
+        }
+        if own.is_none() && !in_its_role {
+            let deeper: Vec<usize> = headings
+                .iter()
+                .enumerate()
+                .filter(|&(_, &(at, level, title))| {
+                    // (Not inside the section itself.)
+                    !(index..end_of(h)).contains(&at) && level > depth && role_words(title) == role
+                })
+                .map(|(r, _)| r)
+                .collect();
+            own = match deeper.as_slice() {
+                [r] => Some(*r),
+                _ => None,
+            };
+        }
         if let Some(r) = own {
-            moves.push((end_of(r), index..end_of(h)));
+            let down = headings[r].1 + 1 - depth;
+            moves.push((end_of(r), index..end_of(h), down));
+            if down > 1 {
+                moved_headings.push(blocks[index].line());
+            }
         }
     }
     if moves.is_empty() {
         return None;
     }
-    let moved: std::collections::HashSet<usize> =
-        moves.iter().flat_map(|(_, range)| range.clone()).collect();
-    let demoted = |block: &Block| match block {
+    let moved: std::collections::HashSet<usize> = moves
+        .iter()
+        .flat_map(|(_, range, _)| range.clone())
+        .collect();
+    let demoted = |block: &Block, down: u8| match block {
         Block::Heading { level, text, line } => Block::Heading {
-            level: (*level + 1).min(6),
+            level: (*level + down).min(6),
             text: text.clone(),
             line: *line,
         },
@@ -573,14 +624,18 @@ fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<Vec<Block>> {
     };
     let mut out = Vec::with_capacity(blocks.len());
     for index in 0..=blocks.len() {
-        for (_, range) in moves.iter().filter(|(at, _)| *at == index) {
-            out.extend(blocks[range.clone()].iter().map(demoted));
+        for (_, range, down) in moves.iter().filter(|(at, _, _)| *at == index) {
+            out.extend(
+                blocks[range.clone()]
+                    .iter()
+                    .map(|block| demoted(block, *down)),
+            );
         }
         if index < blocks.len() && !moved.contains(&index) {
             out.push(blocks[index].clone());
         }
     }
-    Some(out)
+    Some((out, moved_headings))
 }
 
 /// A document that describes its roles only as the ways to reach them ("Becoming a reviewer",
@@ -1983,7 +2038,8 @@ impl Interpreter {
             self.options.levels_depth = Some(depth);
             return self.read(&headed);
         }
-        if let Some(joined) = becoming_sections_join_their_roles(blocks) {
+        if let Some((joined, moved)) = becoming_sections_join_their_roles(blocks) {
+            self.joined_headings = moved;
             return self.read(&joined);
         }
         if let Some((flattened, depth)) = levels_in_one_section(blocks).filter(|_| !told) {

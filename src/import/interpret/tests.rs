@@ -793,3 +793,36 @@ fn sections_on_a_body_s_procedures_are_no_levels_but_a_role_named_by_one_is() {
         ["Maintainers", "Voting Members", "Board Members"]
     );
 }
+
+#[test]
+fn the_way_to_a_role_written_after_the_roles_joins_that_role() {
+    // Canectt's governance: "## Roles" over three roles, then "## Cómo convertirse en
+    // mantenedor" and other sections without sub-headings.
+    let ladder = import(
+        "GOVERNANCE.md",
+        "# Gobernanza\n\n## Filosofía\n\nEl proyecto es abierto.\n\n## Roles\n\n\
+         ### Colaborador/a\n\nCualquier persona que abra un PR aceptado.\n\n\
+         ### Mantenedor/a\n\nPersona con permisos de escritura. Responsabilidades:\n\n- Revisar PRs\n- Cerrar issues resueltos\n\n\
+         ### Lead maintainer\n\nMantenedor con responsabilidad sobre la dirección del proyecto.\n\n\
+         ## Cómo convertirse en mantenedor\n\nSe valoran:\n\n- Historial de PRs de calidad\n- Participación sostenida en revisiones\n\n\
+         ## Toma de decisiones\n\nPor consenso, y si no, decide el lead maintainer tras escuchar a todos.\n\n\
+         ## Agentes de código\n\nLos agentes siguen las mismas reglas que las personas que contribuyen.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Colaborador/a", "Mantenedor/a", "Lead maintainer"]
+    );
+    let texts: Vec<String> = texts_by_area(&ladder, 0, 1)
+        .into_iter()
+        .flat_map(|(_, texts)| texts)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Revisar PRs",
+            "Cerrar issues resueltos",
+            "Historial de PRs de calidad",
+            "Participación sostenida en revisiones"
+        ]
+    );
+}
