@@ -826,3 +826,20 @@ fn the_way_to_a_role_written_after_the_roles_joins_that_role() {
         ]
     );
 }
+
+#[test]
+fn an_honor_roll_of_those_who_served_is_no_rung() {
+    // Mautic's leadership page: the roles, then "Mautic Council honor roll", a table of the
+    // people who served.
+    let ladder = import(
+        "leadership.md",
+        "# Leadership\n\n## Project Lead\n\n- Sets the strategy\n- Appoints team leads\n\n\
+         ## Team Lead\n\n- Runs the team\n\n## Assistant Team Lead\n\n- Supports the team lead\n\n\
+         ## Council honor roll\n\nThese people have served on the Council:\n\n\
+         | Name | Role | Term ended |\n|---|---|---|\n| Ada Lovelace | Council member | 2021 |\n| Alan Turing | Council chair | 2022 |\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Project Lead", "Team Lead", "Assistant Team Lead"]
+    );
+}

@@ -434,15 +434,11 @@ fn names_no_rung(title: &str) -> bool {
 /// The most levels a track described twice has (a summary table's rows and as many sections).
 const MAX_TWIN_LEVELS: usize = 200;
 
-/// Words that qualify a role by a person's standing in the community, not by a rung: a section
-/// so titled tells how one joins, stays or leaves.
+/// Words that qualify a role by a person's standing in the community, not by a rung, besides
+/// having left it ([`LEFT_WORDS`]): a section so titled tells how one joins, stays or leaves.
 const STANDING_WORDS: &[&str] = &[
     "new",
     "inactive",
-    "former",
-    "emeritus",
-    "retired",
-    "alumni",
     "established",
     "existing",
     "prospective",
@@ -452,12 +448,10 @@ const STANDING_WORDS: &[&str] = &[
     "现有",
     "不活跃",
     "非活跃",
-    "荣誉",
     "新規",
     "非アクティブ",
     "neue",
     "inaktive",
-    "ehemalige",
     "nuevos",
     "inactivos",
     "novos",
@@ -468,7 +462,7 @@ const STANDING_WORDS: &[&str] = &[
 /// "新的贡献者"): a standing word as a word of its own, or at the start of a title in a script
 /// written without spaces.
 fn names_standing(title: &str) -> bool {
-    names_one_of(title, STANDING_WORDS)
+    names_one_of(title, STANDING_WORDS) || names_left(title)
 }
 
 /// Whether a title has one of `words` as a word of its own, or starts with one written in a
@@ -490,6 +484,11 @@ const LEFT_WORDS: &[&str] = &[
     "former",
     "retired",
     "alumni",
+    "past",
+    "previous",
+    // "Leadership honor roll": those who served.
+    "honor",
+    "honour",
     "ehemalige",
     "荣誉",
     "名誉",
@@ -508,7 +507,13 @@ fn only_a_standing(title: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .collect();
-    !words.is_empty() && words.iter().all(|word| STANDING_WORDS.contains(word))
+    !words.is_empty() && words.iter().all(|word| is_standing_word(word))
+}
+
+/// Whether a word (lowercased) names a standing, left or not ([`STANDING_WORDS`],
+/// [`LEFT_WORDS`]).
+fn is_standing_word(word: &str) -> bool {
+    STANDING_WORDS.contains(&word) || LEFT_WORDS.contains(&word)
 }
 
 /// Whether a title is only a standing and a role ("Inactive members", "New community
@@ -520,7 +525,7 @@ fn names_only_standing(title: &str) -> bool {
         .filter(|word| !word.is_empty())
         .all(|word| {
             let singular = word.strip_suffix('s').unwrap_or(word);
-            STANDING_WORDS.contains(&word)
+            is_standing_word(word)
                 || super::likeness::ROLE_WORDS.contains(&word)
                 || super::likeness::ROLE_WORDS.contains(&singular)
                 || matches!(word, "community" | "project")
