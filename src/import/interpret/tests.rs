@@ -843,3 +843,36 @@ fn an_honor_roll_of_those_who_served_is_no_rung() {
         ["Project Lead", "Team Lead", "Assistant Team Lead"]
     );
 }
+
+#[test]
+fn a_label_naming_an_axis_and_the_level_s_step_on_it_names_the_axis() {
+    // ChainSafe's research roles: `- Impact ➡ Component: makes an impact on …` per axis.
+    let ladder = import(
+        "roles.md",
+        "# Research Roles\n\n## Associate Engineer\n\n\
+         - <span className=\"axis\">Impact</span> ➡ <span className=\"level\">Component</span>: makes an impact on components\n\
+         - <span className=\"axis\">People</span> ➡ <span className=\"level\">Learns</span>: learns from others\n\n\
+         ## Principal Engineer\n\n\
+         - <span className=\"axis\">Impact</span> ➡ <span className=\"level\">Program (Multiple Streams)</span>: makes an impact on other streams\n\
+         - <span className=\"axis\">People</span> ➡ <span className=\"level\">Mentors</span>: mentors the whole team\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [
+            (
+                "Impact".to_owned(),
+                vec!["makes an impact on other streams".to_owned()]
+            ),
+            (
+                "People".to_owned(),
+                vec!["mentors the whole team".to_owned()]
+            )
+        ]
+    );
+    // The step is kept, said about the level.
+    let description = ladder.tracks[0].levels[1].description.clone().unwrap();
+    assert!(
+        description.contains("Impact: Program (Multiple Streams)"),
+        "{description}"
+    );
+}

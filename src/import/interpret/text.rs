@@ -425,7 +425,16 @@ impl Interpreter {
                         Some((area, _)) if is_aside_key(&area) => {
                             self.describe_level(&list_item_markdown(item, 0));
                         }
-                        Some((area, text)) => {
+                        Some((label, text)) => {
+                            // `Impact ➡ Component: makes an impact on …`: the area, the
+                            // level's step on it (said about the level), the expectation.
+                            let area = match axis_and_step(&label) {
+                                Some((axis, step)) => {
+                                    self.describe_level(&format!("{axis}: {step}"));
+                                    axis
+                                }
+                                None => label,
+                            };
                             self.label_value(&area, &text, item);
                             for child in &item.children {
                                 self.add_item_tree(&area, child);
@@ -739,6 +748,23 @@ fn bold_lead_in(item: &Item) -> Option<String> {
         .then(|| plain(label).trim().to_owned())
 }
 
+/// Arrows a label puts between an axis and the level's step on it (`Impact ➡ Component`).
+const STEP_ARROWS: &[&str] = &["➡", "→", "->", "⇒", "➔", "⟶"];
+
+/// A label that names an axis and the level's step on it (`Impact ➡ Component`,
+/// `Scope → Team`): the axis and the step.
+fn axis_and_step(label: &str) -> Option<(String, String)> {
+    let label = plain(label)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (axis, step) = STEP_ARROWS
+        .iter()
+        .find_map(|arrow| label.split_once(&format!(" {arrow} ")))?;
+    let (axis, step) = (axis.trim(), step.trim());
+    (!axis.is_empty() && !step.is_empty()).then(|| (axis.to_owned(), step.to_owned()))
+}
+
 /// A bullet that names an area: `**Area**: text`, `Area: text`, `**Area**` or `Area:` over
 /// nested bullets. The label is short (a name, not a sentence).
 fn labelled_item(item: &Item) -> Option<(String, String)> {
@@ -770,7 +796,11 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
     // ASCII or full-width colon (`要求：`).
     let (label, rest) = text.split_once([':', '：'])?;
     let label = plain(label);
-    let words = label.split_whitespace().count();
+    // (`Impact ➡ Program (Multiple Streams)`: the axis is the name.)
+    let words = axis_and_step(&label).map_or_else(
+        || label.split_whitespace().count(),
+        |(axis, _)| axis.split_whitespace().count(),
+    );
     let rest = rest.trim();
     // `Area: text` keeps to a short name; a label over nested bullets may be a phrase
     // (`How users can get involved with the community:`).
