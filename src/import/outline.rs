@@ -381,6 +381,31 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
         .then(|| (key.to_owned(), value.to_owned()))
 }
 
+/// A heading's text without the emoji shortcodes GitHub draws as pictures (`:no_entry:
+/// Behavior to avoid`, `Goals :rocket:`): decoration, not part of the name. A shortcode is a
+/// word of lowercase letters, digits, `_`, `+` or `-` between colons, with a letter, standing
+/// alone ("10:30:00" and "Note:Senior:" are none).
+fn without_emoji_codes(text: &str) -> String {
+    let is_code = |word: &str| {
+        word.len() > 2
+            && word.starts_with(':')
+            && word.ends_with(':')
+            && word[1..word.len() - 1]
+                .chars()
+                .any(|c| c.is_ascii_lowercase())
+            && word[1..word.len() - 1].chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-')
+            })
+    };
+    if !text.split_whitespace().any(is_code) {
+        return text.to_owned();
+    }
+    text.split_whitespace()
+        .filter(|word| !is_code(word))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A heading's text without the section number a document puts before it (`3. Contributor`,
 /// `3.1. Requirements`, `4.2 Responsibilities`): the number is the document's outline, not
 /// part of the name. A number without a dot (`360 Feedback`, `2 Maintainer`) is kept.
@@ -447,7 +472,7 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
     match &node.data().value {
         NodeValue::Heading(heading) => out.push(Block::Heading {
             level: heading.level,
-            text: without_section_number(&plain_of(node)),
+            text: without_section_number(&without_emoji_codes(&plain_of(node))),
             line,
         }),
         NodeValue::Paragraph => {

@@ -491,12 +491,18 @@ const PITFALL_HEADINGS: &[&str] = &[
     "よくある落とし穴",
 ];
 
-/// Whether a heading is over what a level should avoid (see [`PITFALL_HEADINGS`]).
+/// Words inside a heading that say its list is what to avoid ("Behavior to avoid", "Was zu
+/// vermeiden ist").
+const AVOID_PHRASES: &[&str] = &["to avoid", "zu vermeiden", "à éviter", "a evitar"];
+
+/// Whether a heading is over what a level should avoid (see [`PITFALL_HEADINGS`],
+/// [`AVOID_PHRASES`]).
 pub(super) fn is_pitfalls_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
     PITFALL_HEADINGS
         .iter()
         .any(|start| lower.starts_with(start))
+        || AVOID_PHRASES.iter().any(|phrase| lower.contains(phrase))
 }
 
 /// How the heading of a section that describes a level starts ("Description & goals of the
@@ -690,6 +696,10 @@ const RESOURCE_HEADINGS: &[&str] = &[
     "推荐阅读",
     "参考資料",
     "참고 자료",
+    // The page's links to the levels around it, and to a form to fill: for the reader too.
+    "navigation",
+    "self-assessment",
+    "self assessment",
 ];
 
 /// Whether a heading is over reading material (see [`RESOURCE_HEADINGS`]).

@@ -876,3 +876,34 @@ fn a_label_naming_an_axis_and_the_level_s_step_on_it_names_the_axis() {
         "{description}"
     );
 }
+
+#[test]
+fn a_grade_page_s_behaviour_to_avoid_and_navigation_are_no_expectations() {
+    // Devexperts' grade pages: an emoji shortcode before "Behavior to avoid", then links to
+    // the levels around it.
+    let ladder = import(
+        "E6 Senior.md",
+        "# E6 - Senior\r\n\r\n## Regular tasks\r\n- I break down tasks.\r\n- I interview candidates.\r\n\r\n\
+         ## Behavior to pursue :rocket:\r\n- Ability to make difficult decisions.\r\n\r\n\
+         ## :no_entry: Behavior to avoid\r\n- Arrogance.\r\n- Indifference to the business needs.\r\n\r\n\
+         ## Navigation\r\n- Previous Level [E5](E5%20Middle.md)\r\n- Next Level [E7](E7%20Lead.md)\r\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            (
+                "Regular tasks".to_owned(),
+                vec![
+                    "I break down tasks.".to_owned(),
+                    "I interview candidates.".to_owned()
+                ]
+            ),
+            (
+                "Behavior to pursue".to_owned(),
+                vec!["Ability to make difficult decisions.".to_owned()]
+            )
+        ]
+    );
+    let description = ladder.tracks[0].levels[0].description.clone().unwrap();
+    assert!(description.contains("Arrogance."), "{description}");
+}
