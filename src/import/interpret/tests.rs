@@ -907,3 +907,23 @@ fn a_grade_page_s_behaviour_to_avoid_and_navigation_are_no_expectations() {
     let description = ladder.tracks[0].levels[0].description.clone().unwrap();
     assert!(description.contains("Arrogance."), "{description}");
 }
+
+#[test]
+fn a_role_s_time_commitment_is_said_about_it_not_expected() {
+    // SunPy's roles: `**Estimated Commitment Level**: 3-5 hours per week. …` in each.
+    let ladder = import(
+        "roles.md",
+        "# Roles\n\n## CI Maintainer\n\n- Keep the builds green\n- Fix flaky tests\n\n\
+         **Estimated Commitment Level**: 3-5 hours per week.\n\n\
+         ## Release Manager\n\n- Cut the releases\n\n**Estimated Commitment Level**: 2 hours per week.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["CI Maintainer".to_owned(), "Release Manager".to_owned()],
+            vec![2, 1]
+        )]
+    );
+    let description = ladder.tracks[0].levels[1].description.clone().unwrap();
+    assert!(description.contains("2 hours per week"), "{description}");
+}

@@ -1055,6 +1055,14 @@ fn is_unfinished_sentence(text: &str) -> bool {
 /// Labels of a note about a level rather than one of its expectations (`**Note:**`,
 /// `**Defined by:**`), lowercased, in the languages ladders are written in.
 const ASIDE_KEYS: &[&str] = &[
+    // The hours a role takes: a fact about the role, not what it expects.
+    "commitment",
+    "commitment level",
+    "estimated commitment level",
+    "time commitment",
+    "estimated time commitment",
+    "expected time commitment",
+    "time required",
     "note",
     "notes",
     "nb",
