@@ -239,11 +239,32 @@ pub(crate) fn refers_to_another_level(text: &str) -> bool {
         let named = named.trim();
         return !named.is_empty() && named.split_whitespace().count() <= 4 && !named.contains(',');
     }
-    words <= 5
-        && !lower.contains(',')
-        && SAME_AS.iter().any(|start| lower.starts_with(start))
-        && (lower.chars().count() <= 24 || words <= 4)
+    // "All privileges of the Contributor role, plus...", "All of the responsibilities of L2,
+    // including...": the lead-in to what this level adds.
+    let inherits = words <= 10
+        && INHERITS_OPENINGS
+            .iter()
+            .any(|start| lower.starts_with(start))
+        && lower.contains(" of ")
+        && INHERITS_ENDINGS.iter().any(|end| {
+            lower
+                .trim_end_matches(['.', '…', ':'])
+                .trim()
+                .ends_with(end)
+        });
+    inherits
+        || words <= 5
+            && !lower.contains(',')
+            && SAME_AS.iter().any(|start| lower.starts_with(start))
+            && (lower.chars().count() <= 24 || words <= 4)
 }
+
+/// How a lead-in to what a level adds to another's opens ("All privileges of the Contributor
+/// role, plus..."), lowercased.
+const INHERITS_OPENINGS: &[&str] = &["all ", "everything "];
+
+/// How such a lead-in ends, its dots and colon aside.
+const INHERITS_ENDINGS: &[&str] = &[", plus", " plus", ", including", ", and"];
 
 /// A name that labels a description of the level rather than a part of what it expects: a
 /// heading inside a level (`Overview`) or a row of a matrix (`Role summary`).

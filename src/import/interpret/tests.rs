@@ -927,3 +927,25 @@ fn a_role_s_time_commitment_is_said_about_it_not_expected() {
     let description = ladder.tracks[0].levels[1].description.clone().unwrap();
     assert!(description.contains("2 hours per week"), "{description}");
 }
+
+#[test]
+fn a_lead_in_to_what_a_level_adds_to_another_is_no_expectation() {
+    // Astro's governance: "All privileges of the Contributor role, plus..." opens a list.
+    let ladder = import(
+        "GOVERNANCE.md",
+        "# Governance\n\n## Contributor\n\n### Privileges\n\n- A Discord role\n\n## Maintainer\n\n### Privileges\n\n\
+         - All privileges of the [Contributor role](#contributor), plus...\n- Invitation to the maintainers' channel\n\n\
+         ## Core Member\n\n### Privileges\n\n- All of the privileges of L2, including...\n- A vote on releases\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Contributor".to_owned(),
+                "Maintainer".to_owned(),
+                "Core Member".to_owned()
+            ],
+            vec![1, 1, 1]
+        )]
+    );
+}
