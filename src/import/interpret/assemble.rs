@@ -95,12 +95,21 @@ impl Interpreter {
                 .filter(|l| !l.expectations.is_empty())
                 .count();
             let under_headings = track.levels.iter().filter(|l| l.heading_areas).count();
-            if track.levels.len() < 2 || with_lists > 0 && under_headings * 2 > with_lists {
+            if track.levels.len() < 2 {
                 continue;
             }
+            // Where the rungs write their expectations under area headings, only a rung written
+            // wholly in prose, several paragraphs of it, has them as expectations.
+            let areas_headed = with_lists > 0 && under_headings * 2 > with_lists;
             let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
             for (index, level) in track.levels.iter_mut().enumerate() {
                 if !level.expectations.is_empty() || level.shares_title.is_some() {
+                    continue;
+                }
+                if areas_headed
+                    && (level.heading_areas
+                        || level.body_paragraphs.len() < Self::PROSE_RUNG_PARAGRAPHS)
+                {
                     continue;
                 }
                 let later = later_titles(&titles, index);
@@ -111,6 +120,10 @@ impl Interpreter {
             self.area_name(GENERAL_AREA);
         }
     }
+
+    /// How many paragraphs a rung written wholly in prose has for them to be its expectations
+    /// among rungs whose expectations are under area headings.
+    const PROSE_RUNG_PARAGRAPHS: usize = 3;
 
     /// A track whose levels run from individual contributors' titles to managers' ("Staff
     /// Product Designer", then "Product Design Manager", "Product Design Director") with no

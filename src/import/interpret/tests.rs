@@ -949,3 +949,28 @@ fn a_lead_in_to_what_a_level_adds_to_another_is_no_expectation() {
         )]
     );
 }
+
+#[test]
+fn a_rung_written_wholly_in_prose_beside_rungs_with_area_headings_expects_its_paragraphs() {
+    // PHP-FIG's bylaws: "Member Projects" in paragraphs only, "Secretaries" with "Defined
+    // functions" and "Access and Abilities" sections.
+    let ladder = import(
+        "bylaws.md",
+        "# Structure\n\n## Member Projects\n\nMember projects are known PHP projects.\n\n\
+         An application must include a sponsor.\n\nA member project may resign in writing.\n\n\
+         ## Secretaries\n\nSecretaries keep the group running.\n\n### Defined functions\n\n- Tallying votes\n- Managing the website\n\n\
+         ### Access and Abilities\n\n- Owner access to the GitHub organization\n\n\
+         ## Editors\n\nEditors lead a working group.\n\n### Defined functions\n\n- Coordinating the group\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Member Projects".to_owned(),
+                "Secretaries".to_owned(),
+                "Editors".to_owned()
+            ],
+            vec![3, 3, 1]
+        )]
+    );
+}
