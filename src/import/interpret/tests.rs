@@ -974,3 +974,20 @@ fn a_rung_written_wholly_in_prose_beside_rungs_with_area_headings_expects_its_pa
         )]
     );
 }
+
+#[test]
+fn asking_who_holds_a_role_already_described_is_no_second_level() {
+    // curl's governance: "## Maintainers" among the key roles, and later "## Who are
+    // maintainers?" pointing at the list of them.
+    let ladder = import(
+        "GOVERNANCE.md",
+        "# Key roles\n\n## User\n\nSomeone who uses curl.\n\n## Contributor\n\nSomeone who has helped the project.\n\n\
+         ## Maintainers\n\nA maintainer may push commits.\n\nMaintainers listen to feedback.\n\n\
+         ## Committers\n\nCommitters decide on security and releases.\n\n\
+         ## Who are maintainers?\n\nThe [list of maintainers](https://github.com/orgs/curl/people).\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["User", "Contributor", "Maintainers", "Committers"]
+    );
+}

@@ -287,11 +287,21 @@ impl Interpreter {
         // process ("Nomination of a maintainer") titles prose wherever it is: a level is never
         // asked, nor done.
         for track in &mut self.tracks {
+            // ("Who are maintainers?" where "Maintainers" is a level already asks who holds
+            // it: the role is described there.)
+            let keys: Vec<String> = track.levels.iter().map(|l| title_key(&l.title)).collect();
+            let asks_of_another = |level: &LevelDraft| {
+                super::likeness::defined_role(&plain(&level.title)).is_some_and(|role| {
+                    let key = title_key(&role);
+                    keys.iter()
+                        .any(|other| *other == key && *other != title_key(&level.title))
+                })
+            };
             let (questions, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
                 std::mem::take(&mut track.levels)
                     .into_iter()
                     .partition(|level| {
-                        is_question(&level.title) && !level.definite
+                        (is_question(&level.title) || asks_of_another(level)) && !level.definite
                             || only_a_standing(&level.title)
                     });
             track.levels = levels;
