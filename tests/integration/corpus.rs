@@ -379,6 +379,8 @@ fn holdout_sets_scores() {
         "holdout27",
         "holdout28",
         "holdout29",
+        "holdout30",
+        "holdout31",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
