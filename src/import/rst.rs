@@ -78,6 +78,52 @@ fn starts_list_item(trimmed: &str) -> bool {
         && (trimmed[..label].chars().all(|c| c.is_ascii_digit()) || label == 1)
 }
 
+/// Blocks set under a list item less deep than its text (`1. **Editors** are …` then
+/// `  * Advocate EDAM`, two spaces in where the item's text starts at three): docutils draws
+/// them indented under the item, and its reader sees them as the item's; Markdown would end
+/// the item there. Such blocks are set at the item's text column, their own nesting kept.
+/// Returns the lines, as many.
+fn blocks_under_items(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+    // The open item: its marker's indentation and its text's column.
+    let mut item: Option<(usize, usize)> = None;
+    // How far the block being moved goes in, once its first line is seen.
+    let mut shift: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let indent = indent_of(line);
+        if let Some((marker_at, text_at)) = item {
+            if indent <= marker_at {
+                // Out of the item (its next sibling is opened below).
+                item = None;
+                shift = None;
+            } else if indent < text_at {
+                let by = *shift.get_or_insert(text_at - indent);
+                out[index] = format!("{}{line}", " ".repeat(by));
+                continue;
+            } else if shift.is_some() {
+                // Deeper lines of a moved block move with it.
+                let by = shift.unwrap_or(0);
+                out[index] = format!("{}{line}", " ".repeat(by));
+                continue;
+            }
+        }
+        if item.is_none() && starts_list_item(trimmed) {
+            let marker = trimmed
+                .split_once(' ')
+                .map_or(trimmed.len(), |(m, _)| m.len());
+            let text_at =
+                indent + marker + trimmed[marker..].chars().take_while(|c| *c == ' ').count();
+            item = Some((indent, text_at));
+            shift = None;
+        }
+    }
+    out
+}
+
 /// Top-level definition lists (`Term` over its indented definition, no blank line between):
 /// a document lists its roles so ("Contributor" / "  A contributor is …"). Each term is a
 /// titled section of its own to a reader, so it becomes a heading one deeper than the section
@@ -192,7 +238,9 @@ fn link_targets(text: &str) -> HashMap<String, String> {
 
 /// [`to_markdown`] with the link targets known.
 fn convert(text: &str) -> String {
-    let (dedented, is_term) = definition_terms(&text.lines().collect::<Vec<_>>());
+    let under_items = blocks_under_items(&text.lines().collect::<Vec<_>>());
+    let under_items: Vec<&str> = under_items.iter().map(String::as_str).collect();
+    let (dedented, is_term) = definition_terms(&under_items);
     let lines: Vec<&str> = dedented.iter().map(String::as_str).collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     // Heading depth by adornment style (character, overlined), in the order styles appear.
@@ -726,6 +774,19 @@ pub fn mdx_to_markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_set_under_an_item_less_deep_than_its_text_is_the_item_s() {
+        let markdown = to_markdown(
+            "1. **Editors** are expected to:\n\n  * Advocate it\n    and use it\n\n  Thanks.\n\n2. **Users** use it.\n\nAfter.\n",
+        );
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(lines[2], "   * Advocate it");
+        assert_eq!(lines[3], "     and use it");
+        assert_eq!(lines[5], "   Thanks.");
+        assert_eq!(lines[7], "2. **Users** use it.");
+        assert_eq!(lines[9], "After.");
+    }
 
     #[test]
     fn titles_keep_their_lines_and_take_depths_in_order_of_appearance() {

@@ -781,6 +781,17 @@ const RUNG_NOUNS: &[&str] = &[
 /// Words after a rung's code that belong to it ("catégorie I bis").
 const CODE_SUFFIXES: &[&str] = &["bis", "ter", "quater"];
 
+/// Whether a text names the rungs of a ladder in general ("four tiers of governance", "the
+/// following roles", "三个级别"): a rung's word or a roles word among its words, singular or
+/// plural.
+fn names_rungs(text: &str) -> bool {
+    names_the_roles(text)
+        || plain(text)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| super::likeness::is_rung_word(word.strip_suffix('s').unwrap_or(word)))
+}
+
 /// How many paragraphs of one section naming distinct rungs make them the levels, and the
 /// most that do (the most levels any pivot of a document looks for, too).
 const RUNG_PARAGRAPHS: usize = 3;
@@ -1553,7 +1564,10 @@ fn deepest_heading(blocks: &[Block]) -> u8 {
 fn labelled_entry(item: &Item) -> Option<(String, String)> {
     // `**Mantenedores/as**: Personas colaboradoras de confianza …`: the bold label names it;
     // else the first line does (a sentence's end or a label's colon shows it is none).
-    let (title, rest) = match bold_key(&item.text).or_else(|| bold_dash_label(&item.text)) {
+    let (title, rest) = match bold_key(&item.text)
+        .or_else(|| bold_dash_label(&item.text))
+        .or_else(|| bold_subject(&item.text))
+    {
         Some(labelled) => labelled,
         None => {
             let (first, rest) = item.text.split_once('\n')?;
@@ -1573,6 +1587,18 @@ fn labelled_entry(item: &Item) -> Option<(String, String)> {
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     let fits = !title.is_empty() && !rest.is_empty() && title.split_whitespace().count() <= 6;
     fits.then_some((title, rest))
+}
+
+/// A bold name that is the subject of the sentence it opens (`**EDAM Editors** represent the
+/// broad life science community …`): the name, and the sentence without its bold.
+fn bold_subject(text: &str) -> Option<(String, String)> {
+    let rest = text.trim().strip_prefix("**")?;
+    let (name, after) = rest.split_once("**")?;
+    let name = name.trim();
+    let continues =
+        after.starts_with(' ') && after.trim_start().starts_with(|c: char| c.is_lowercase());
+    (continues && !name.is_empty() && name.split_whitespace().count() <= 6)
+        .then(|| (name.to_owned(), format!("{name}{after}")))
 }
 
 /// A bold name and what follows a dash after it (`**Director** - The Director is …`,
@@ -1603,10 +1629,14 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
     let mut under_roles_heading = false;
     let mut role_lists: Vec<usize> = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
+        // "EDAM follows a model with four tiers of governance:" over the list: the writer
+        // says its items are the rungs.
+        let announced = index > 0
+            && matches!(&blocks[index - 1], Block::Paragraph { text, .. }
+                if text.trim_end().ends_with([':', '：']) && names_rungs(text));
         match block {
             Block::Heading { text, .. } => under_roles_heading = names_the_roles(text),
             Block::List { items, .. } if items.len() >= 2 => {
-                let flat = items.iter().all(|item| item.children.is_empty());
                 let entries: Vec<Option<(String, String)>> =
                     items.iter().map(labelled_entry).collect();
                 let roles = entries
@@ -1616,14 +1646,17 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
                     .count();
                 let all_entries = entries.iter().all(Option::is_some);
                 let of_roles = roles == items.len()
-                    || under_roles_heading && all_entries && roles * 2 > items.len();
+                    || under_roles_heading && all_entries && roles * 2 > items.len()
+                    || announced && all_entries;
                 // `* 2 - Novice (limited experience)` over its nested bullets, and the
                 // other rungs so: every item a rung's title over a list.
                 let titles_over_lists = items.len() >= TITLED_ITEMS
                     && items.iter().all(|item| {
                         titled_over_list(item).is_some_and(|title| level_likeness(&title) >= 0.5)
                     });
-                if flat && all_entries && of_roles || titles_over_lists {
+                // (Entries may hold their lists: "**Editors** are expected to:" over its
+                // bullets.)
+                if all_entries && of_roles || titles_over_lists {
                     role_lists.push(index);
                 }
             }
@@ -1707,6 +1740,12 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
                         text: description,
                         line,
                     });
+                    if !item.children.is_empty() {
+                        out.push(Block::List {
+                            items: item.children.clone(),
+                            line,
+                        });
+                    }
                 }
             }
             _ => out.push(block.clone()),

@@ -991,3 +991,28 @@ fn asking_who_holds_a_role_already_described_is_no_second_level() {
         ["User", "Contributor", "Maintainers", "Committers"]
     );
 }
+
+#[test]
+fn a_list_the_writer_calls_the_tiers_lists_the_levels_by_their_bold_names() {
+    // EDAM's governance (reStructuredText): "four tiers of governance:", then numbered items
+    // opening with a bold name, their bullets set two spaces in (less than the item's text).
+    let ladder = import(
+        "governance.rst",
+        "Governance\n==========\n\nThe project follows a model with three tiers of governance:\n\n\
+         1. **Advisory Group** advises the developers. It has two responsibilities:\n\n  * Help to set priorities\n  * Monitor progress\n\n  \
+         The developers report to it by email.\n\n\
+         2. **Core Developers** are funded to develop the project. They have one responsibility:\n\n  * Approve developments\n\n\
+         3. **Editors** represent the community. They are expected to:\n\n  * Advocate the project\n  * Contribute as time permits\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Advisory Group".to_owned(),
+                "Core Developers".to_owned(),
+                "Editors".to_owned()
+            ],
+            vec![2, 1, 2]
+        )]
+    );
+}
