@@ -408,11 +408,26 @@ fn named_levels(value: &Value) -> Vec<Found> {
         _ => Vec::new(),
     };
     for items in lists {
+        // Records that list their texts under keys naming areas: where one does so twice or
+        // more, each record's lists are its areas, one list or more.
+        let least = if items
+            .iter()
+            .any(|item| !listed_areas_of(item, "", LISTED_AREAS).is_empty())
+        {
+            1
+        } else {
+            LISTED_AREAS
+        };
         let levels: Vec<Vec<Found>> = items
             .iter()
             .filter_map(|item| {
                 let name = string_at(item, NAME_KEYS)?;
-                let entries = entries_of(item, None, &name, "");
+                let listed = listed_areas_of(item, &name, least);
+                let entries = if listed.is_empty() {
+                    entries_of(item, None, &name, "")
+                } else {
+                    listed
+                };
                 (!entries.is_empty()).then_some(entries)
             })
             .collect();
@@ -421,6 +436,64 @@ fn named_levels(value: &Value) -> Vec<Found> {
         }
     }
     Vec::new()
+}
+
+/// Keys of a role's record whose lists of texts are an area each (`requirements: […]`,
+/// `responsibilities: […]`), lowercased.
+const LISTED_AREA_KEYS: &[&str] = &[
+    "requirements",
+    "responsibilities",
+    "duties",
+    "privileges",
+    "qualifications",
+    "expectations",
+    "skills",
+    "behaviours",
+    "behaviors",
+    "criteria",
+];
+
+/// How many such lists make a record's areas (one list is the record's criteria).
+const LISTED_AREAS: usize = 2;
+
+/// A role's record that lists its texts under keys naming their areas (`{name, description,
+/// requirements: […], responsibilities: […]}`, the OBO Foundry's roles), `least` of them or
+/// more: each list an area named by its key, the record's description said about the level.
+/// Empty for any other record.
+fn listed_areas_of(value: &Value, level: &str, least: usize) -> Vec<Found> {
+    let Value::Object(map) = value else {
+        return Vec::new();
+    };
+    let lists: Vec<(&String, Vec<String>)> = map
+        .iter()
+        .filter(|(key, child)| {
+            LISTED_AREA_KEYS.contains(&key.to_lowercase().as_str())
+                && matches!(child, Value::Array(items)
+                    if !items.is_empty() && items.iter().all(Value::is_string))
+        })
+        .map(|(key, child)| (key, texts_of(child)))
+        .collect();
+    if lists.is_empty() || lists.len() < least {
+        return Vec::new();
+    }
+    let found = |area: &str, text: &str, describes: bool| Found {
+        track: None,
+        level: level.to_owned(),
+        area: area.to_owned(),
+        expectation: Expectation::new(text.trim()),
+        describes,
+    };
+    let mut out: Vec<Found> = lists
+        .iter()
+        .flat_map(|(key, texts)| texts.iter().map(|text| found(key, text, false)))
+        .collect();
+    out.extend(
+        ["description", "summary"]
+            .iter()
+            .filter_map(|key| value.get(*key).and_then(scalar))
+            .map(|text| found("", &text, true)),
+    );
+    out
 }
 
 /// What one entry (`{title, summary, criteria}`) gives its level in `area`: its criteria,

@@ -2677,3 +2677,30 @@ fn a_tab_separated_file_reads_as_a_csv_file_and_a_named_column_titles_its_levels
         ]
     );
 }
+
+#[test]
+fn role_records_whose_lists_are_named_by_their_areas() {
+    // The OBO Foundry's roles: `{name, description, requirements: […], responsibilities: […]}`,
+    // one record with no responsibilities yet.
+    let yaml = "- name: Registry Metadata Steward\n  commitment: 2-6 hours per month\n  requirements:\n    - love for metadata\n    - basic python\n  description: Responsible for the registry metadata.\n  responsibilities:\n    - Checking issues weekly.\n    - Assessing pull requests.\n  people:\n    - name: Nico\n      github: matentzn\n\
+                - name: Website Coordinator\n  requirements:\n    - Working knowledge of javascript\n  description: Responsible for the website.\n  responsibilities:\n";
+    let imported = imported_from("roles.yaml", yaml);
+    assert_eq!(
+        level_titles(&imported),
+        ["Registry Metadata Steward", "Website Coordinator"]
+    );
+    let (_, steward) = imported.levels().next().unwrap();
+    let by_area = expectations_by_area_name(&imported, steward);
+    assert_eq!(
+        by_area.get("requirements").unwrap(),
+        &["love for metadata", "basic python"]
+    );
+    assert_eq!(
+        by_area.get("responsibilities").unwrap(),
+        &["Checking issues weekly.", "Assessing pull requests."]
+    );
+    assert!(steward
+        .description
+        .as_deref()
+        .is_some_and(|text| text.contains("Responsible for the registry metadata.")));
+}
