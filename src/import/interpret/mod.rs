@@ -548,6 +548,9 @@ pub struct Interpreter {
     /// The lines of headings on reaching a role moved into the role's section from another
     /// depth ([`reading`]'s `becoming_sections_join_their_roles`): areas of that level.
     joined_headings: Vec<usize>,
+    /// The roles a list named are all the levels: another heading of their depth before the
+    /// first or after the last is prose.
+    only_listed_roles: bool,
     /// Table headers written over two tables or more (a table per area, each
     /// `| Level | Expected behaviours |`), as their cells' plain text joined by `|`.
     repeated_headers: Vec<String>,
@@ -626,6 +629,7 @@ impl Interpreter {
             prose_headings: Vec::new(),
             listed_roles: Vec::new(),
             joined_headings: Vec::new(),
+            only_listed_roles: false,
             repeated_headers: Vec::new(),
             heading_trail: Vec::new(),
             handbook: false,
@@ -698,6 +702,13 @@ impl Interpreter {
         let listed_roles = &self.listed_roles;
         self.prose_headings
             .retain(|(title, _)| !listed_roles.contains(title));
+        if let (true, Some(depth)) = (self.only_listed_roles, depth) {
+            self.prose_headings.extend(reading::unlisted_headings(
+                blocks,
+                depth,
+                &self.listed_roles,
+            ));
+        }
         self.repeated_headers = repeated_headers(blocks);
         // The area whose list was read last: a paragraph after it in the same area is prose
         // around the list, not an expectation.

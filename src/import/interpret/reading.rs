@@ -1783,6 +1783,122 @@ fn titled_over_list(item: &Item) -> Option<String> {
     fits.then_some(title)
 }
 
+/// How many roles a list must name for its headings to be the levels.
+const LISTED_ROLES: usize = 3;
+
+/// A document that lists its roles by title (`## Roles` over `- Guest`, `- Contributor`,
+/// `- Committer`) and then describes each under a heading of that title: the headings' depth
+/// and the titles. `None` unless one list of three short titles or more, nothing nested, under a
+/// heading or after a paragraph naming the roles, names headings of one depth that follow it,
+/// each title one of them; nor where a table may hold the levels.
+fn roles_listed_then_described(blocks: &[Block]) -> Option<(u8, Vec<String>)> {
+    let headings: Vec<(usize, u8, String)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Heading { level, text, .. } => {
+                Some((index, *level, super::twins::title_key(text)))
+            }
+            _ => None,
+        })
+        .collect();
+    // (A table may hold the levels: the list then names its rows.)
+    if blocks
+        .iter()
+        .any(|block| matches!(block, Block::Table { .. }))
+    {
+        return None;
+    }
+    let mut found = None;
+    for (index, block) in blocks.iter().enumerate() {
+        let Block::List { items, .. } = block else {
+            continue;
+        };
+        // Right under a heading naming the roles ("## Roles"), or after a paragraph saying
+        // it lists them.
+        let introduced = match index.checked_sub(1).map(|before| &blocks[before]) {
+            Some(Block::Heading { text, .. }) => names_the_roles(text),
+            Some(Block::Paragraph { text, .. }) => {
+                names_rungs(text)
+                    || matches!(index.checked_sub(2).map(|at| &blocks[at]),
+                        Some(Block::Heading { text, .. }) if names_the_roles(text))
+            }
+            _ => false,
+        };
+        let titles: Vec<String> = items.iter().map(|item| plain(&item.text)).collect();
+        let short = introduced
+            && items.len() >= LISTED_ROLES
+            && items
+                .iter()
+                .all(|item| item.children.is_empty() && !item.text.contains("]("))
+            && titles.iter().all(|title| {
+                !title.is_empty()
+                    && title.split_whitespace().count() <= 4
+                    && !title.ends_with(['.', ':', '：', '。'])
+            });
+        if !short {
+            continue;
+        }
+        // The depth of the headings after the list titled as its items, one each: one depth
+        // for all.
+        let mut depth = None;
+        let every = titles.iter().all(|title| {
+            let key = super::twins::title_key(title);
+            let titled: Vec<u8> = headings
+                .iter()
+                .filter(|(at, _, heading)| *at > index && *heading == key)
+                .map(|(_, level, _)| *level)
+                .collect();
+            let [level] = titled.as_slice() else {
+                return false;
+            };
+            *depth.get_or_insert(*level) == *level
+        });
+        if let (true, Some(depth)) = (every, depth) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((depth, titles));
+        }
+    }
+    found
+}
+
+/// The headings of `depth` before the first of the `listed` roles' or after the last, titled
+/// as none of them (title and line): prose beside the levels a list named.
+pub(super) fn unlisted_headings(
+    blocks: &[Block],
+    depth: u8,
+    listed: &[String],
+) -> Vec<(String, usize)> {
+    let keys: Vec<String> = listed
+        .iter()
+        .map(|title| super::twins::title_key(title))
+        .collect();
+    let at_depth: Vec<(&str, usize, bool)> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, text, line } if *level == depth => Some((
+                text.as_str(),
+                *line,
+                keys.contains(&super::twins::title_key(text)),
+            )),
+            _ => None,
+        })
+        .collect();
+    let first = at_depth.iter().position(|(_, _, listed)| *listed);
+    let last = at_depth.iter().rposition(|(_, _, listed)| *listed);
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    at_depth
+        .iter()
+        .enumerate()
+        .filter(|(position, (_, _, listed))| !listed && (*position < first || *position > last))
+        .map(|(_, (title, line, _))| ((*title).to_owned(), *line))
+        .collect()
+}
+
 /// How many level-like headings a document may have and still list its roles as items
 /// ("Roles" and "Addition and promotion of Maintainers" read like levels by their words).
 const ROLE_ITEM_HEADINGS_ALLOWED: usize = 2;
@@ -2063,6 +2179,14 @@ impl Interpreter {
             return self.read(&headed);
         }
         let told = self.options.levels_depth.is_some() || self.options.page;
+        if let Some((depth, roles)) = roles_listed_then_described(blocks).filter(|_| !told) {
+            // The list names the levels: its headings are they, whatever their words, and the
+            // other headings of their depth around them are prose.
+            self.options.levels_depth = Some(depth);
+            self.listed_roles = roles;
+            self.only_listed_roles = true;
+            return self.read(blocks);
+        }
         if let Some((headed, depth, roles)) = role_items_as_headings(blocks).filter(|_| !told) {
             // The listed roles are the levels: no other reading is tried.
             self.options.levels_depth = Some(depth);

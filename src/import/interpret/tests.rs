@@ -1016,3 +1016,29 @@ fn a_list_the_writer_calls_the_tiers_lists_the_levels_by_their_bold_names() {
         )]
     );
 }
+
+#[test]
+fn a_list_of_the_roles_names_the_levels_their_headings_follow() {
+    // Zowe's roles: "## Roles" lists Guest, Contributor, Committer, Administrator; each has
+    // its section, "Guest" reading as no role by its word, and "Zowe administrators" (who
+    // hold the role) after them is no level.
+    let ladder = import(
+        "roles.md",
+        "# Contributing and roles\n\n## Roles\n\n- Guest\n- Contributor\n- Committer\n- Administrator\n\n\
+         ### Guest\n\nAnyone.\n\n- Can read code\n- Can file issues\n\n\
+         ### Contributor\n\n- Can review PRs\n\n### Committer\n\n- Can merge code\n- Can make branches\n\n\
+         ### Administrator\n\n- Can manage the squad\n\n### Zowe administrators\n\n- Manage the organization\n- Approve new repositories\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Guest".to_owned(),
+                "Contributor".to_owned(),
+                "Committer".to_owned(),
+                "Administrator".to_owned()
+            ],
+            vec![2, 1, 2, 1]
+        )]
+    );
+}
