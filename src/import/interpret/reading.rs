@@ -1716,30 +1716,23 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
                 moved = index + 1..end;
                 for (offset, item) in items.iter().enumerate() {
                     let line = line + offset;
-                    if let Some(title) = titled_over_list(item) {
-                        titles.push(title.clone());
-                        out.push(Block::Heading {
-                            level: roles_depth,
-                            text: title,
-                            line,
-                        });
-                        out.push(Block::List {
-                            items: item.children.clone(),
-                            line,
-                        });
-                        continue;
-                    }
-                    let (title, description) = labelled_entry(item).unwrap_or_default();
+                    // A rung's title over its list, or a named entry and what it says.
+                    let (title, description) = match titled_over_list(item) {
+                        Some(title) => (title, None),
+                        None => {
+                            let (title, description) = labelled_entry(item).unwrap_or_default();
+                            (title, Some(description))
+                        }
+                    };
                     titles.push(title.clone());
                     out.push(Block::Heading {
                         level: roles_depth,
                         text: title,
                         line,
                     });
-                    out.push(Block::Paragraph {
-                        text: description,
-                        line,
-                    });
+                    if let Some(text) = description {
+                        out.push(Block::Paragraph { text, line });
+                    }
                     if !item.children.is_empty() {
                         out.push(Block::List {
                             items: item.children.clone(),
