@@ -552,60 +552,71 @@ fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<(Vec<Block>, V
             .find(|(_, level, _)| *level <= depth)
             .map_or(blocks.len(), |(index, _, _)| *index)
     };
+    // Each heading's role words, once, and the headings by them (a document of thousands of
+    // headings is read in linear time).
+    let words: Vec<Vec<String>> = headings
+        .iter()
+        .map(|(_, _, title)| role_words(title))
+        .collect();
+    let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (r, role) in words.iter().enumerate() {
+        by_words.entry(role.as_slice()).or_default().push(r);
+    }
     // (block index where the role's section ends, the becoming section's block range, how
     // many depths its headings go down)
     let mut moves: Vec<(usize, std::ops::Range<usize>, u8)> = Vec::new();
     let mut moved_headings = Vec::new();
+    // The headings the one being read is under.
+    let mut trail: Vec<usize> = Vec::new();
     for (h, &(index, depth, text)) in headings.iter().enumerate() {
-        let Some(role) = becoming_target(text) else {
-            continue;
-        };
-        let role = role_words(&role);
-        // The nearest earlier heading of the same depth under the same parent, titled as the
-        // role.
-        let mut own = None;
-        for (r, &(_, level, title)) in headings[..h].iter().enumerate().rev() {
-            if level < depth {
-                break;
-            }
-            if level == depth && role_words(title) == role {
-                own = Some(r);
-                break;
-            }
+        while trail
+            .last()
+            .is_some_and(|&above| headings[above].1 >= depth)
+        {
+            trail.pop();
         }
-        // Or the one deeper heading of the document titled as the role ("## Cómo convertirse
-        // en mantenedor" after "## Roles" over "### Mantenedor/a"), where the section is not
-        // already in its role's ("## Maintainer" over "### Becoming a Maintainer").
-        let mut in_its_role = false;
-        let mut above = depth;
-        for &(_, level, title) in headings[..h].iter().rev() {
-            if level < above {
-                above = level;
-                in_its_role |= role_words(title) == role;
+        let target = becoming_target(text).map(|role| role_words(&role));
+        let in_its_role = |role: &[String]| trail.iter().any(|&above| words[above] == role);
+        if let Some(role) = target {
+            // The nearest earlier heading of the same depth under the same parent, titled as
+            // the role.
+            let mut own = None;
+            for (r, &(_, level, _)) in headings[..h].iter().enumerate().rev() {
+                if level < depth {
+                    break;
+                }
+                if level == depth && words[r] == role {
+                    own = Some(r);
+                    break;
+                }
             }
-        }
-        if own.is_none() && !in_its_role {
-            let deeper: Vec<usize> = headings
-                .iter()
-                .enumerate()
-                .filter(|&(_, &(at, level, title))| {
-                    // (Not inside the section itself.)
-                    !(index..end_of(h)).contains(&at) && level > depth && role_words(title) == role
-                })
-                .map(|(r, _)| r)
-                .collect();
-            own = match deeper.as_slice() {
-                [r] => Some(*r),
-                _ => None,
-            };
-        }
-        if let Some(r) = own {
-            let down = headings[r].1 + 1 - depth;
-            moves.push((end_of(r), index..end_of(h), down));
-            if down > 1 {
-                moved_headings.push(blocks[index].line());
+            // Or the one deeper heading of the document titled as the role ("## Cómo
+            // convertirse en mantenedor" after "## Roles" over "### Mantenedor/a"), where the
+            // section is not already in its role's ("## Maintainer" over "### Becoming a
+            // Maintainer") nor the heading inside the section itself.
+            if own.is_none() && !in_its_role(&role) {
+                let section = index..end_of(h);
+                let deeper: Vec<usize> = by_words
+                    .get(role.as_slice())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&r| headings[r].1 > depth && !section.contains(&headings[r].0))
+                    .collect();
+                own = match deeper.as_slice() {
+                    [r] => Some(*r),
+                    _ => None,
+                };
+            }
+            if let Some(r) = own {
+                let down = headings[r].1 + 1 - depth;
+                moves.push((end_of(r), index..end_of(h), down));
+                if down > 1 {
+                    moved_headings.push(blocks[index].line());
+                }
             }
         }
+        trail.push(h);
     }
     if moves.is_empty() {
         return None;
@@ -1589,12 +1600,17 @@ fn labelled_entry(item: &Item) -> Option<(String, String)> {
     fits.then_some((title, rest))
 }
 
+/// The bold run a text opens with, trimmed, and what follows it as written.
+fn bold_opening(text: &str) -> Option<(&str, &str)> {
+    let rest = text.trim().strip_prefix("**")?;
+    let (name, after) = rest.split_once("**")?;
+    Some((name.trim(), after))
+}
+
 /// A bold name that is the subject of the sentence it opens (`**EDAM Editors** represent the
 /// broad life science community …`): the name, and the sentence without its bold.
 fn bold_subject(text: &str) -> Option<(String, String)> {
-    let rest = text.trim().strip_prefix("**")?;
-    let (name, after) = rest.split_once("**")?;
-    let name = name.trim();
+    let (name, after) = bold_opening(text)?;
     let continues =
         after.starts_with(' ') && after.trim_start().starts_with(|c: char| c.is_lowercase());
     (continues && !name.is_empty() && name.split_whitespace().count() <= 6)
@@ -1604,13 +1620,11 @@ fn bold_subject(text: &str) -> Option<(String, String)> {
 /// A bold name and what follows a dash after it (`**Director** - The Director is …`,
 /// `**Users** – anyone …`).
 fn bold_dash_label(text: &str) -> Option<(String, String)> {
-    let rest = text.trim().strip_prefix("**")?;
-    let (name, after) = rest.split_once("**")?;
+    let (name, after) = bold_opening(text)?;
     let after = after.trim_start();
     let said = ["- ", "– ", "— "]
         .iter()
         .find_map(|dash| after.strip_prefix(dash))?;
-    let name = name.trim();
     (!name.is_empty() && !name.ends_with(['.', ':', '：']))
         .then(|| (name.to_owned(), said.trim().to_owned()))
 }
