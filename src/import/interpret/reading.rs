@@ -1799,16 +1799,16 @@ const LISTED_ROLES: usize = 3;
 /// heading or after a paragraph naming the roles, names headings of one depth that follow it,
 /// each title one of them; nor where a table may hold the levels.
 fn roles_listed_then_described(blocks: &[Block]) -> Option<(u8, Vec<String>)> {
-    let headings: Vec<(usize, u8, String)> = blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(index, block)| match block {
-            Block::Heading { level, text, .. } => {
-                Some((index, *level, super::twins::title_key(text)))
-            }
-            _ => None,
-        })
-        .collect();
+    // The headings by their titles' keys: (block index, depth) of each.
+    let mut by_key: HashMap<String, Vec<(usize, u8)>> = HashMap::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if let Block::Heading { level, text, .. } = block {
+            by_key
+                .entry(super::twins::title_key(text))
+                .or_default()
+                .push((index, *level));
+        }
+    }
     // (A table may hold the levels: the list then names its rows.)
     if blocks
         .iter()
@@ -1850,11 +1850,12 @@ fn roles_listed_then_described(blocks: &[Block]) -> Option<(u8, Vec<String>)> {
         // for all.
         let mut depth = None;
         let every = titles.iter().all(|title| {
-            let key = super::twins::title_key(title);
-            let titled: Vec<u8> = headings
-                .iter()
-                .filter(|(at, _, heading)| *at > index && *heading == key)
-                .map(|(_, level, _)| *level)
+            let titled: Vec<u8> = by_key
+                .get(&super::twins::title_key(title))
+                .into_iter()
+                .flatten()
+                .filter(|(at, _)| *at > index)
+                .map(|(_, level)| *level)
                 .collect();
             let [level] = titled.as_slice() else {
                 return false;
