@@ -121,11 +121,7 @@ impl Interpreter {
             line,
             // This tool's handbook has no group headings: each of its level headings is one;
             // nor does a list of roles.
-            definite: self.handbook
-                || self
-                    .listed_roles
-                    .iter()
-                    .any(|role| twins::title_key(role) == twins::title_key(title)),
+            definite: self.handbook || self.is_listed_role(title),
             ..LevelDraft::default()
         });
         self.place = Place::Level;

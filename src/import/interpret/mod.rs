@@ -699,9 +699,9 @@ impl Interpreter {
         self.prose_headings = depth
             .map(|depth| prose_headings(blocks, depth))
             .unwrap_or_default();
-        let listed_roles = &self.listed_roles;
-        self.prose_headings
-            .retain(|(title, _)| !listed_roles.contains(title));
+        let mut prose_headings = std::mem::take(&mut self.prose_headings);
+        prose_headings.retain(|(title, _)| !self.is_listed_role(title));
+        self.prose_headings = prose_headings;
         if let (true, Some(depth)) = (self.only_listed_roles, depth) {
             self.prose_headings.extend(reading::unlisted_headings(
                 blocks,
@@ -862,6 +862,15 @@ impl Interpreter {
             }
             self.block(block);
         }
+    }
+
+    /// Whether a title is one of the roles a list of the document named (singular or plural,
+    /// in any case: see [`twins::title_key`]).
+    fn is_listed_role(&self, title: &str) -> bool {
+        let key = twins::title_key(title);
+        self.listed_roles
+            .iter()
+            .any(|role| twins::title_key(role) == key)
     }
 
     fn current_level(&mut self) -> Option<&mut LevelDraft> {

@@ -66,7 +66,7 @@ impl Interpreter {
                 pairs.push((kept, other));
             }
         }
-        let renamed = self.renamed_twins(&pairs);
+        let renamed = self.renamed_twins(&pairs, &paired);
         pairs.extend(renamed);
         // A summary describes several levels: one title seen twice is two levels that share it.
         let mut titles: Vec<Vec<String>> = pairs
@@ -133,8 +133,9 @@ impl Interpreter {
     /// the same order, the one row and the one section left between the same two pairs of
     /// `pairs` are one level too, and so are the rows and sections left before the first pair or
     /// after the last, as many of each, where each row's title shortens its section's. The
-    /// section is kept. The (section, row) pairs found so.
-    fn renamed_twins(&self, pairs: &[TwinPair]) -> Vec<TwinPair> {
+    /// section is kept. `paired` holds every level of `pairs`. The (section, row) pairs found
+    /// so.
+    fn renamed_twins(&self, pairs: &[TwinPair], paired: &HashSet<(usize, usize)>) -> Vec<TwinPair> {
         let mut found = Vec::new();
         for (t, track) in self.tracks.iter().enumerate() {
             // Each row's section, in the rows' order.
@@ -149,11 +150,8 @@ impl Interpreter {
             };
             let unpaired = |range: std::ops::Range<usize>, from_table: bool| -> Vec<usize> {
                 range
-                    .filter(|&l| track.levels[l].from_table == from_table)
                     .filter(|&l| {
-                        !pairs
-                            .iter()
-                            .any(|((kt, k), (ot, o))| (*kt, *k) == (t, l) || (*ot, *o) == (t, l))
+                        track.levels[l].from_table == from_table && !paired.contains(&(t, l))
                     })
                     .collect()
             };
@@ -292,9 +290,8 @@ impl Interpreter {
             let keys: Vec<String> = track.levels.iter().map(|l| title_key(&l.title)).collect();
             let asks_of_another = |level: &LevelDraft| {
                 super::likeness::defined_role(&plain(&level.title)).is_some_and(|role| {
-                    let key = title_key(&role);
-                    keys.iter()
-                        .any(|other| *other == key && *other != title_key(&level.title))
+                    let (key, own) = (title_key(&role), title_key(&level.title));
+                    key != own && keys.contains(&key)
                 })
             };
             let (questions, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
