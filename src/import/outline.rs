@@ -63,6 +63,18 @@ impl Block {
             | Block::Table { line, .. } => *line,
         }
     }
+
+    /// Moves the block down by `lines`: a block read from a piece of a document (an indented
+    /// list re-read as Markdown) keeps its place in the whole.
+    fn shift_line(&mut self, lines: usize) {
+        match self {
+            Block::Heading { line, .. }
+            | Block::Paragraph { line, .. }
+            | Block::KeyValue { line, .. }
+            | Block::List { line, .. }
+            | Block::Table { line, .. } => *line += lines,
+        }
+    }
 }
 
 /// A list item.
@@ -77,7 +89,8 @@ pub struct Item {
 /// A table cell.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cell {
-    /// The cell's text, as Markdown, on one line (an empty cell is an empty string).
+    /// The cell's text, as Markdown, on one line, or a line per line the cell breaks with
+    /// `<br>` in HTML (an empty cell is an empty string).
     pub text: String,
     /// Block content of an HTML cell (headings and lists inside a `<td>`).
     pub blocks: Vec<Block>,
@@ -531,6 +544,15 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
             let mut blocks = html_fragment(&html.literal, line);
             out.append(&mut blocks);
         }
+        // A list indented four spaces under a paragraph is code to Markdown but a list to its
+        // author (and to the reader of the rendered page, who sees bullets).
+        NodeValue::CodeBlock(code) if !code.fenced && is_only_bullets(&code.literal) => {
+            let (_, mut blocks) = markdown(&code.literal);
+            for block in &mut blocks {
+                block.shift_line(line - 1);
+            }
+            out.append(&mut blocks);
+        }
         NodeValue::BlockQuote | NodeValue::CodeBlock(_) => out.push(Block::Paragraph {
             text: source_of(node, lines),
             line,
@@ -560,6 +582,17 @@ fn markdown_item<'a>(item: &'a AstNode<'a>, lines: &[&str]) -> Item {
         text: text.join("\n\n"),
         children,
     }
+}
+
+/// Whether every line of a text is a bulleted item (`- `, `* `, `+ `), or set under one.
+fn is_only_bullets(text: &str) -> bool {
+    let mut lines = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .peekable();
+    let starts_with_bullet = |line: &str| ["- ", "* ", "+ "].iter().any(|b| line.starts_with(b));
+    lines.peek().is_some_and(|first| starts_with_bullet(first))
+        && lines.all(|line| starts_with_bullet(line) || line.starts_with(' '))
 }
 
 /// The outline of an HTML page: its main content (`<main>`, else `<article>`, else `<body>`),
@@ -609,6 +642,16 @@ pub fn inline_html_as_markdown(text: &str) -> String {
 
 fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A text squashed line by line, its [`LINE_BREAK`]s kept as newlines: a table cell's `<br>`
+/// separates the cell's lines, each an expectation to its reader.
+fn squash_keeping_breaks(text: &str) -> String {
+    text.split(LINE_BREAK)
+        .map(squash)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 const SKIPPED: &[&str] = &[
@@ -843,7 +886,7 @@ fn html_rows(table: ElementRef, line: usize, depth: usize) -> Vec<Vec<Cell>> {
             {
                 squash(&blocks_text(&blocks))
             } else {
-                squash(&inline_markdown(cell))
+                squash_keeping_breaks(&inline_markdown(cell))
             };
             if !structured {
                 blocks.clear();
@@ -905,6 +948,11 @@ fn blocks_text(blocks: &[Block]) -> String {
     out
 }
 
+/// What a `<br>` becomes in inline Markdown: a line separator, which [`squash`] collapses like
+/// any white space but [`squash_keeping_breaks`] keeps, where the source's own newlines are
+/// only white space.
+const LINE_BREAK: char = '\u{2028}';
+
 /// Inline HTML as Markdown: links, emphasis, strong and code are kept; `<br>` is a line break.
 fn inline_markdown(element: ElementRef) -> String {
     inline_markdown_at(element, 0)
@@ -946,7 +994,7 @@ fn element_markdown(element: ElementRef, depth: usize) -> String {
         "b" | "strong" if !inner.trim().is_empty() => wrapped(&inner, "**", "**"),
         "i" | "em" if !inner.trim().is_empty() => wrapped(&inner, "*", "*"),
         "code" => format!("`{inner}`"),
-        "br" => String::from("\n"),
+        "br" => String::from(LINE_BREAK),
         "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "tr" => {
             format!(" {inner} ")
         }

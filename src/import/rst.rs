@@ -459,12 +459,21 @@ fn render_directive(name: &str, argument: &str, body: &[&str]) -> Vec<String> {
         .iter()
         .map(|line| line.get(dedent..).unwrap_or("").trim_end());
     out.extend(std::iter::repeat_n(String::new(), skipped));
-    if ADMONITIONS.contains(&name) {
+    let dedented: Vec<&str> = dedented.collect();
+    // A note that lists ("The following criteria must be met in order to become a Committer:"
+    // over a list) holds items as much as a list outside it does: its body is kept as text.
+    let lists = dedented.iter().any(|line| {
+        ["* ", "- ", "+ ", "#. "]
+            .iter()
+            .any(|b| line.starts_with(b))
+    });
+    let dedented = dedented.into_iter();
+    if ADMONITIONS.contains(&name) && !lists {
         if !argument.is_empty() {
             out[0] = format!("> {}", inline(argument));
         }
         out.extend(dedented.map(|line| format!("> {}", inline(line)).trim_end().to_owned()));
-    } else if CONTAINERS.contains(&name) {
+    } else if CONTAINERS.contains(&name) || ADMONITIONS.contains(&name) {
         if !argument.is_empty() && name != "container" {
             out[0] = format!("**{}**", inline(argument));
         }
@@ -826,6 +835,18 @@ mod tests {
         assert_eq!(lines[4], "| Lead | Plans the<br>Runs |");
         assert_eq!(lines[5], "| Dev | Codes |");
         assert!(lines[6..].iter().all(|line| line.is_empty()), "{lines:?}");
+    }
+
+    #[test]
+    fn a_note_that_lists_keeps_its_list() {
+        let rst = ".. tip::\n\n   To become a Committer:\n\n   * be known to the team;\n   * be approved.\n\nAfter.\n";
+        let markdown = to_markdown(rst);
+        assert_eq!(markdown.lines().count(), rst.lines().count());
+        assert!(
+            markdown.contains("\n* be known to the team;\n"),
+            "{markdown}"
+        );
+        assert!(!markdown.contains('>'), "{markdown}");
     }
 
     #[test]

@@ -306,7 +306,9 @@ fn score(name: &str, source: &Path, expected: &Expected) -> (Score, String) {
         .flatten()
         .all(|text| read.contains(&text));
     let in_range = levels_right && (low..=high).contains(&count) && every_text_read;
-    if std::env::var("HOLDOUT_DIFF").is_ok_and(|wanted| name.contains(&wanted)) {
+    if std::env::var("HOLDOUT_DIFF")
+        .is_ok_and(|wanted| wanted.split(',').any(|part| name.contains(part)))
+    {
         print_differences(name, &texts, &expected_texts(expected));
     }
     let line = format!(
@@ -332,7 +334,7 @@ fn score(name: &str, source: &Path, expected: &Expected) -> (Score, String) {
 }
 
 /// Per level, the texts read that the hand count does not have (`+`) and those it has that
-/// were not read (`-`): `HOLDOUT_DIFF=<part of a name> cargo test holdout_sets -- --nocapture`.
+/// were not read (`-`): `HOLDOUT_DIFF=<parts of names, comma-separated> cargo test holdout_sets -- --nocapture`.
 fn print_differences(name: &str, read: &[Vec<String>], counted: &[Vec<String>]) {
     for level in 0..read.len().max(counted.len()) {
         let read = read.get(level).cloned().unwrap_or_default();

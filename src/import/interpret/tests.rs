@@ -121,6 +121,42 @@ fn a_pipe_table_with_levels_as_rows() {
 }
 
 #[test]
+fn an_html_cell_s_breaks_and_paragraphs_separate_its_expectations() {
+    // MDX keeps a table whose cells hold blank lines as one element; `<br />` breaks a line.
+    let ladder = import(
+        "g.mdx",
+        "# Tiers\n\n<table>\n  <tr><th>Tier</th><th>Requirements</th></tr>\n  <tr>\n    <th>Committer</th>\n    <td>\n      ~5 points in issues\n\n      ~15 points total\n      <br />2 of 4 active months\n    </td>\n  </tr>\n  <tr><th>Maintainer</th><td>~30 points total</td></tr>\n</table>\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [(
+            String::from("Requirements"),
+            vec![
+                String::from("~5 points in issues"),
+                String::from("~15 points total"),
+                String::from("2 of 4 active months")
+            ]
+        )]
+    );
+}
+
+#[test]
+fn a_list_indented_as_code_under_a_paragraph_is_a_list() {
+    let ladder = import(
+        "h.md",
+        "# Roles\n\n## Triager\n\nTriagers may do the following:\n\n    - Label issues\n    - Close issues\n\n## Collaborator\n\n- Merge pull requests\n- Review pull requests\n",
+    );
+    let (titles, _) = &titles_and_counts(&ladder)[0];
+    assert_eq!(titles, &["Triager", "Collaborator"]);
+    let texts: Vec<String> = texts_by_area(&ladder, 0, 0)
+        .into_iter()
+        .flat_map(|(_, texts)| texts)
+        .collect();
+    assert!(texts.contains(&String::from("Label issues")), "{texts:?}");
+    assert!(texts.contains(&String::from("Close issues")), "{texts:?}");
+}
+
+#[test]
 fn an_html_row_with_more_cells_than_its_header_keeps_them() {
     let ladder = import(
         "f.html",
