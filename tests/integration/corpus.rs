@@ -383,6 +383,7 @@ fn holdout_sets_scores() {
         "holdout29",
         "holdout30",
         "holdout31",
+        "holdout32",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
