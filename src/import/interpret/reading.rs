@@ -414,8 +414,9 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
             _ => continue,
         };
         // Beside a section titled as the roles, another section's sub-headings may name a role
-        // in passing ("贡献者许可协议 (CLA)" under "许可证"), but not mostly (Zephyr's "Teams and
-        // Supporting Activities" holds more roles).
+        // in passing ("贡献者许可协议 (CLA)" under "许可证"), half of them at most ("Voluntary
+        // step-out" beside "Step-up procedure"), but not mostly (Zephyr's "Teams and Supporting
+        // Activities" holds more roles).
         let others_hold_none = starts
             .iter()
             .filter(|&&start| start != *levels_at)
@@ -423,7 +424,7 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
                 let titles = children(start);
                 let liked = titles.iter().filter(|title| like(title)).count();
                 if by_title {
-                    titles.is_empty() || liked * 2 < titles.len()
+                    titles.is_empty() || liked * 2 <= titles.len()
                 } else {
                     liked == 0
                 }
@@ -517,6 +518,35 @@ fn becoming_target(title: &str) -> Option<String> {
     (!rest.is_empty() && level_likeness(rest) >= 0.5).then(|| rest.to_owned())
 }
 
+/// Words linking what a heading is about to the role it is about ("Responsibilities of a
+/// maintainer", "Process to become a committer"), lowercased, spaces around.
+const ROLE_LINKS: &[&str] = &[" to become an ", " to become a ", " of an ", " of a "];
+
+/// Most words before a [`ROLE_LINKS`] phrase in a heading about a role's part: a short name
+/// ("Responsibilities", "Process"), not a sentence.
+const ROLE_PART_WORDS: usize = 3;
+
+/// The role a heading on one part of it names ("Responsibilities of a maintainer" →
+/// "maintainer"), or on reaching it ([`becoming_target`]).
+fn role_part_target(title: &str) -> Option<String> {
+    if let Some(role) = becoming_target(title) {
+        return Some(role);
+    }
+    let title = plain(title);
+    let title = title.trim().trim_end_matches(['?', '？', ':', '：', '.']);
+    let lower = title.to_lowercase();
+    let (at, link) = ROLE_LINKS
+        .iter()
+        .filter_map(|link| lower.find(link).map(|at| (at, link)))
+        .min()?;
+    // (Only ASCII links are looked for: their offsets hold in the lowercased title.)
+    let lead = title.get(..at)?;
+    let rest = title.get(at + link.len()..)?.trim();
+    let words = lead.split_whitespace().count();
+    ((1..=ROLE_PART_WORDS).contains(&words) && !rest.is_empty() && level_likeness(rest) >= 0.5)
+        .then(|| rest.to_owned())
+}
+
 /// The words of a role's title, lowercased, each without a plural "s" ("Committers" and "a
 /// committer" name one role).
 fn role_words(text: &str) -> Vec<String> {
@@ -575,7 +605,7 @@ fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<(Vec<Block>, V
         {
             trail.pop();
         }
-        let target = becoming_target(text).map(|role| role_words(&role));
+        let target = role_part_target(text).map(|role| role_words(&role));
         let in_its_role = |role: &[String]| trail.iter().any(|&above| words[above] == role);
         if let Some(role) = target {
             // The nearest earlier heading of the same depth under the same parent, titled as

@@ -304,6 +304,42 @@ fn the_section_titled_as_the_roles_holds_the_levels() {
 }
 
 #[test]
+fn sections_on_a_part_of_a_role_written_after_the_roles_join_them() {
+    // The roles are defined in a sentence each; what each does and how to reach it comes after,
+    // in sections of their own. A procedure section whose sub-headings are half short titles
+    // ("Voluntary step-out") does not hold levels.
+    let ladder = import(
+        "k.md",
+        "# Committee\n\n## Roles\n\n### Maintainers\n\nMaintainers vote.\n\n### Committers\n\nCommitters merge.\n\n## Responsibilities of a maintainer\n\n- Set the roadmap\n- Mentor contributors\n\n## Process to become a committer\n\n- Contribute for six months\n\n## Responsibilities of a committer\n\n- Review pull requests\n\n## Adding or removing members\n\n### Voluntary step-out\n\nText.\n\n### Step-up procedure\n\nText.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Maintainers", "Committers"].map(String::from)
+    );
+    let areas = |level| -> Vec<String> {
+        texts_by_area(&ladder, 0, level)
+            .into_iter()
+            .map(|(area, _)| area)
+            .collect()
+    };
+    assert!(
+        areas(0).contains(&String::from("Responsibilities of a maintainer")),
+        "{:?}",
+        areas(0)
+    );
+    assert!(
+        areas(1).contains(&String::from("Process to become a committer")),
+        "{:?}",
+        areas(1)
+    );
+    assert!(
+        areas(1).contains(&String::from("Responsibilities of a committer")),
+        "{:?}",
+        areas(1)
+    );
+}
+
+#[test]
 fn sections_on_handling_roles_procedures_and_former_members_are_prose_among_prose_roles() {
     // Roles described in paragraphs only, a section on adding people between them, one whose
     // sub-headings are all procedures and one on emeritus members after them: only the roles
