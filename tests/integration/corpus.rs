@@ -384,6 +384,7 @@ fn holdout_sets_scores() {
         "holdout30",
         "holdout31",
         "holdout32",
+        "holdout33",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
