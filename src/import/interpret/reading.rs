@@ -2101,6 +2101,10 @@ fn is_decisions_section(title: &str) -> bool {
             "decisión",
             "decisão",
             "décision",
+            // A section on the project's processes ("## Processes" over "### Proposing
+            // Changes", "### Conflict Resolution"); the singular is a company ladder's area.
+            "processes",
+            "procedures",
             "performance review",
             "performance and review",
             "performance management",

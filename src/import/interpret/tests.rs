@@ -340,6 +340,20 @@ fn sections_on_a_part_of_a_role_written_after_the_roles_join_them() {
 }
 
 #[test]
+fn the_steps_of_a_section_on_processes_are_no_levels() {
+    // (The roles are named under "Decision Making" first: the processes lie between level-like
+    // headings, where a heading the word list does not know would be taken for a level.)
+    let ladder = import(
+        "p.md",
+        "# Governance\n\n## Decision Making\n\n### Maintainers\n\n- Maintainers vote.\n\n### Committers\n\n- Committers propose.\n\n## Processes\n\n### Proposing Changes\n\n1. Open an issue.\n2. Open a pull request.\n\n### Conflict Resolution\n\n1. Talk it over.\n\n## Roles and Responsibilities\n\n### Maintainers\n\n- Resolve conflicts.\n\n### Committers\n\n- Review pull requests.\n\n### Community Members\n\n- Contribute.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Maintainers", "Committers", "Community Members"].map(String::from)
+    );
+}
+
+#[test]
 fn sections_on_handling_roles_procedures_and_former_members_are_prose_among_prose_roles() {
     // Roles described in paragraphs only, a section on adding people between them, one whose
     // sub-headings are all procedures and one on emeritus members after them: only the roles
