@@ -663,13 +663,34 @@ fn becoming_sections_join_their_roles(blocks: &[Block]) -> Option<(Vec<Block>, V
         },
         other => other.clone(),
     };
+    // A section moved inside another moved one ("### How to become a Senior Maintainer?"
+    // under "## Becoming a Maintainer") goes to its own role only. (Moves are in the order of
+    // their sections, which nest or follow each other: the ones inside a move come right after
+    // it.)
+    let nested: Vec<Vec<std::ops::Range<usize>>> = moves
+        .iter()
+        .enumerate()
+        .map(|(m, (_, range, _))| {
+            moves[m + 1..]
+                .iter()
+                .take_while(|(_, inner, _)| inner.start < range.end)
+                .map(|(_, inner, _)| inner.clone())
+                .collect()
+        })
+        .collect();
+    let mut moves_at: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (m, (at, _, _)) in moves.iter().enumerate() {
+        moves_at.entry(*at).or_default().push(m);
+    }
     let mut out = Vec::with_capacity(blocks.len());
     for index in 0..=blocks.len() {
-        for (_, range, down) in moves.iter().filter(|(at, _, _)| *at == index) {
+        for &m in moves_at.get(&index).into_iter().flatten() {
+            let (_, range, down) = &moves[m];
             out.extend(
-                blocks[range.clone()]
-                    .iter()
-                    .map(|block| demoted(block, *down)),
+                range
+                    .clone()
+                    .filter(|at| !nested[m].iter().any(|inner| inner.contains(at)))
+                    .map(|at| demoted(&blocks[at], *down)),
             );
         }
         if index < blocks.len() && !moved.contains(&index) {
@@ -1709,10 +1730,14 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
     }
     let of_roles = |index: usize| role_lists.contains(&index);
     let lists = role_lists.len();
-    // Headings that title levels: then the list is something else (a level's kinds).
+    // Headings that title levels: then the list is something else (a level's kinds). (Not a
+    // heading saying it is over the roles, "Maintainer Roles": the list's own, most often.)
     let titled_levels = blocks
         .iter()
-        .filter(|block| matches!(block, Block::Heading { text, .. } if level_likeness(text) >= 0.5))
+        .filter(|block| {
+            matches!(block, Block::Heading { text, .. }
+                if level_likeness(text) >= 0.5 && !names_the_roles(text))
+        })
         .count();
     let deepest = deepest_heading(blocks);
     // (Tables may hold the levels: a list defining them is then their summary.)

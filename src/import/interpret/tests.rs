@@ -354,6 +354,35 @@ fn the_steps_of_a_section_on_processes_are_no_levels() {
 }
 
 #[test]
+fn a_tiered_list_under_a_roles_heading_and_nested_ways_to_its_tiers() {
+    // The heading over the list ("Maintainer Roles") reads like a level but is the list's own;
+    // the way to the senior tier, inside the section on becoming a maintainer, is the senior
+    // tier's only.
+    let ladder = import(
+        "s.md",
+        "# Gov\n\n## Committee\n\n### Maintainer Roles\n\nA three-tiered system of roles:\n\n* [Leaders](o.md#l)\n  * Set the strategy.\n  * Speak for the project.\n* [Senior Maintainers](o.md#s)\n  * Own the resources.\n* [Maintainers](o.md#m)\n  * Review pull requests.\n\n### Maintainer Activities\n\n* Triage issues.\n\n## Becoming a Maintainer\n\nAny contribution is welcome.\n\n### How to become a Maintainer?\n\n* Contribute for three months.\n\n### How to become a Senior Maintainer?\n\n* Serve as a maintainer for a year.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Leaders", "Senior Maintainers", "Maintainers"].map(String::from)
+    );
+    let texts = |level| -> Vec<String> {
+        texts_by_area(&ladder, 0, level)
+            .into_iter()
+            .flat_map(|(_, texts)| texts)
+            .collect()
+    };
+    let senior = String::from("Serve as a maintainer for a year.");
+    assert!(texts(1).contains(&senior), "{:?}", texts(1));
+    assert!(!texts(2).contains(&senior), "{:?}", texts(2));
+    assert!(
+        texts(2).contains(&String::from("Contribute for three months.")),
+        "{:?}",
+        texts(2)
+    );
+}
+
+#[test]
 fn sections_on_handling_roles_procedures_and_former_members_are_prose_among_prose_roles() {
     // Roles described in paragraphs only, a section on adding people between them, one whose
     // sub-headings are all procedures and one on emeritus members after them: only the roles
