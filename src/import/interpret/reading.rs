@@ -2026,8 +2026,28 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
     // Only before the first level-like heading or after the last: a heading between two
     // levels is a level the word list does not know.
     let like = |title: &str| level_likeness(title) >= 0.5;
+    // Nor one whose title ends as two of the levels do ("Stewardship Team" after "Core Team"
+    // and "Docs Team", between level-like ones): it names one more of their kind.
+    let last_word = |title: &str| {
+        plain(title)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|word| !word.is_empty())
+            .map(str::to_owned)
+    };
     let first = headings.iter().position(|(_, title, _)| like(title));
     let last = headings.iter().rposition(|(_, title, _)| like(title));
+    let mut kinds: HashMap<String, usize> = HashMap::new();
+    if let (Some(first), Some(last)) = (first, last) {
+        for (_, title, _) in &headings[first..=last] {
+            if let Some(last) = last_word(title) {
+                *kinds.entry(last).or_default() += 1;
+            }
+        }
+    }
+    let of_their_kind = |title: &str| {
+        last_word(title).is_some_and(|last| kinds.get(&last).is_some_and(|&n| n >= 2))
+    };
     // Groups of levels, split by group headings.
     let mut groups: Vec<Vec<(&str, usize)>> = vec![Vec::new()];
     for (position, &(index, title, line)) in headings.iter().enumerate() {
@@ -2046,7 +2066,10 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
                 && !super::likeness::ends_with_role(title)
             || under_decisions.contains(&index);
         if never_a_level
-            || outside && level_likeness(title) < 0.3 && !labels_name_its_people(blocks, index)
+            || outside
+                && level_likeness(title) < 0.3
+                && !of_their_kind(title)
+                && !labels_name_its_people(blocks, index)
         {
             prose.push((title.to_owned(), line));
         } else if let Some(group) = groups.last_mut() {

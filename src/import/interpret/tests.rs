@@ -383,6 +383,20 @@ fn a_tiered_list_under_a_roles_heading_and_nested_ways_to_its_tiers() {
 }
 
 #[test]
+fn a_last_section_titled_as_a_kind_of_the_levels_is_a_level() {
+    // "Stewardship Team" reads like no level by its words, after the last that does ("Growth
+    // Manager"); it ends as "Core Team" and "Docs Team" do: one more team.
+    let ladder = import(
+        "q.md",
+        "# Gov\n\n## Community Contributors\n\nContributors help.\n\n## Core Team\n\nThe core team builds.\n\n#### Nomination\n\nBy vote.\n\n## Docs Team\n\nDocs.\n\n#### Nomination\n\nBy vote.\n\n## Growth Manager\n\nThe Growth Manager oversees.\n\n## Stewardship Team\n\nThe stewards are in charge.\n\nThey break ties.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder).last().map(String::as_str),
+        Some("Stewardship Team")
+    );
+}
+
+#[test]
 fn sections_on_handling_roles_procedures_and_former_members_are_prose_among_prose_roles() {
     // Roles described in paragraphs only, a section on adding people between them, one whose
     // sub-headings are all procedures and one on emeritus members after them: only the roles
