@@ -3,6 +3,7 @@
 //! depth or table axis holds the levels.
 
 use super::plain;
+use crate::import::outline::Item;
 
 /// The names of a role's lists of expectations ("Requirements", "Privileges"), which a role's
 /// name may precede ("Community member requirements"): areas, never levels.
@@ -472,6 +473,56 @@ pub(super) fn is_process_lead_in(text: &str) -> bool {
     text.ends_with([':', '：'])
         && !names_a_list
         && PROCESS_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// Words of a sentence that introduces the people who hold a role ("Current reviewers are:",
+/// "… and the following people:"), lowercased.
+const HOLDERS_LEAD_WORDS: &[&str] = &[
+    "current",
+    "currently",
+    "following people",
+    "following persons",
+    "following individuals",
+    "actuels",
+    "actuales",
+    "atuais",
+    "aktuelle",
+    "derzeitige",
+];
+
+/// Most words of a holder's entry ("Johannes Åman Pohjohla, UNSW").
+const HOLDER_WORDS: usize = 6;
+
+/// Whether a paragraph and the list after it name the people who hold a role: the sentence
+/// leading into the list says so ([`HOLDERS_LEAD_WORDS`]) and every item is a short name,
+/// each word capitalized, an affiliation after a comma allowed.
+pub(super) fn introduces_holders(text: &str, items: &[Item]) -> bool {
+    let text = plain(text);
+    let text = text.trim();
+    let last_sentence = text
+        .trim_end_matches([':', '：'])
+        .rsplit(['.', '。', '!', '?'])
+        .next()
+        .unwrap_or(text)
+        .to_lowercase();
+    let a_name = |item: &Item| {
+        let shown = plain(&item.text);
+        let words: Vec<&str> = shown
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|word| !word.is_empty())
+            .collect();
+        item.children.is_empty()
+            && (1..=HOLDER_WORDS).contains(&words.len())
+            && words
+                .iter()
+                .all(|word| word.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+    };
+    text.ends_with([':', '：'])
+        && HOLDERS_LEAD_WORDS
+            .iter()
+            .any(|word| last_sentence.contains(word))
+        && !items.is_empty()
+        && items.iter().all(a_name)
 }
 
 /// How a section on what a level should avoid starts ("Common Pitfalls", "Anti-patterns",

@@ -397,6 +397,26 @@ fn a_last_section_titled_as_a_kind_of_the_levels_is_a_level() {
 }
 
 #[test]
+fn the_people_a_sentence_says_hold_a_role_are_no_expectations() {
+    let ladder = import(
+        "r.md",
+        "# Roles\n\n## Reviewer\n\n- Review pull requests.\n- Triage issues.\n\nCurrent reviewers are:\n\n- Julia B., UNSW\n- Christopher Guikema, Dornerworks\n\n## Committer\n\n- Merge pull requests.\n\nThe committers include the following people:\n\n- Ryan Barry, Proofcraft\n- Axel Heider\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![String::from("Reviewer"), String::from("Committer")],
+            vec![2, 1]
+        )]
+    );
+    let description = ladder.tracks[0].levels[0]
+        .description
+        .clone()
+        .unwrap_or_default();
+    assert!(description.contains("Julia B., UNSW"), "{description}");
+}
+
+#[test]
 fn sections_on_handling_roles_procedures_and_former_members_are_prose_among_prose_roles() {
     // Roles described in paragraphs only, a section on adding people between them, one whose
     // sub-headings are all procedures and one on emeritus members after them: only the roles
