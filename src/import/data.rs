@@ -106,7 +106,8 @@ pub fn is_own_format(text: &str) -> bool {
     crate::load::yaml_value(Path::new(""), text).is_ok_and(|yaml| yaml.get("tracks").is_some())
 }
 
-/// Imports a standalone data file (`.json`, `.yaml`, `.yml`, or a site's data module).
+/// Imports a standalone data file (`.json`, `.yaml`, `.yml`, a site's data module, or a PHP
+/// file returning an array).
 pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<Diagnostic>> {
     let title = path
         .file_stem()
@@ -137,6 +138,12 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
             Some(first) => first.map_err(not_data)?,
             None => return Err(not_data(super::module::object_literal(text).unwrap_err())),
         }
+    } else if extension == "php" {
+        super::php::array_value(text).map_err(|message| {
+            vec![Diagnostic::error("bad-php", format!("its array is not plain data: {message}"))
+                .in_file(path)
+                .with_hint("the importer reads a PHP file that returns its ladder as an array literal (keys and values, no code); export it as JSON and import that")]
+        })?
     } else if extension == "json" {
         serde_json::from_str(text).map_err(|error| {
             vec![
@@ -435,7 +442,51 @@ fn named_levels(value: &Value) -> Vec<Found> {
             return levels.into_iter().flatten().collect();
         }
     }
-    Vec::new()
+    keyed_records(value)
+}
+
+/// Levels keyed by an id, each holding a record that names itself, or one such record per
+/// track under the same keys (`basic: {hard: {name: "Débutant", description}, soft: {…}}`,
+/// `intermediate: {hard: …, soft: …}`, as a site's language file keeps its scale): each record
+/// a level of its track. Empty unless every level holds records so, two levels or more.
+fn keyed_records(value: &Value) -> Vec<Found> {
+    let Value::Object(levels) = value else {
+        return Vec::new();
+    };
+    let named = |record: &Value| string_at(record, NAME_KEYS).is_some();
+    // One record per level, or one per track: the same track keys under every level.
+    let per_track = |record: &Value| match record {
+        Value::Object(tracks) if !named(record) && !tracks.is_empty() => tracks
+            .values()
+            .all(named)
+            .then(|| tracks.keys().cloned().collect::<Vec<_>>()),
+        _ => None,
+    };
+    let first = levels.values().next();
+    let tracks = first.and_then(per_track);
+    let regular = levels.len() >= 2
+        && levels.values().all(|record| match &tracks {
+            Some(keys) => per_track(record).as_ref() == Some(keys),
+            None => named(record),
+        });
+    if !regular {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for record in levels.values() {
+        let records: Vec<(Option<&str>, &Value)> = match (&tracks, record) {
+            (Some(_), Value::Object(by_track)) => by_track
+                .iter()
+                .map(|(track, record)| (Some(track.as_str()), record))
+                .collect(),
+            _ => vec![(None, record)],
+        };
+        for (track, record) in records {
+            let name = string_at(record, NAME_KEYS).unwrap_or_default();
+            found.extend(entries_of(record, track, &name, ""));
+        }
+    }
+    found
 }
 
 /// Keys of a role's record whose lists of texts are an area each (`requirements: […]`,
@@ -1092,14 +1143,28 @@ fn ordinal_list(key: &str) -> Option<&'static str> {
     }
 }
 
-/// A text that is a Markdown list (`1. … 2. …`) is one expectation per item; any other text is
-/// one expectation.
+/// A text that is a Markdown list (`1. … 2. …`) is one expectation per item, a text of
+/// paragraphs (blank lines between them) one per paragraph, as a cell's; any other text is one
+/// expectation.
 fn listed(text: &str) -> Vec<Expectation> {
     let (_, blocks) = super::outline::markdown(text);
     let all_lists = !blocks.is_empty()
         && blocks
             .iter()
             .all(|block| matches!(block, Block::List { .. }));
+    let paragraphs = blocks.len() >= 2
+        && blocks
+            .iter()
+            .all(|block| matches!(block, Block::Paragraph { .. }));
+    if paragraphs {
+        return blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Paragraph { text, .. } => Some(Expectation::new(text.trim())),
+                _ => None,
+            })
+            .collect();
+    }
     if !all_lists {
         return vec![Expectation::new(text.trim())];
     }

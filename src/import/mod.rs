@@ -20,6 +20,7 @@ pub mod language;
 pub mod module;
 pub mod nesting;
 pub mod outline;
+pub mod php;
 pub mod rst;
 pub mod sheets;
 
@@ -36,7 +37,7 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 /// Every extension `ladder import` reads.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
     "md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "html", "htm", "docx", "xlsx",
-    "xlsm", "xls", "ods", "csv", "tsv", "json", "yaml", "yml", "js", "mjs", "cjs", "ts",
+    "xlsm", "xls", "ods", "csv", "tsv", "json", "yaml", "yml", "js", "mjs", "cjs", "ts", "php",
 ];
 
 /// Extensions of a site's data modules, whose ladder is an object literal.
@@ -398,7 +399,7 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
             }
             finish(interpreter.read(&blocks), &options)
         }
-        "json" | "yaml" | "yml" | "js" | "mjs" | "cjs" | "ts" => {
+        "json" | "yaml" | "yml" | "js" | "mjs" | "cjs" | "ts" | "php" => {
             let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
             finish(data::import(path, &source.text, &extension), options)
         }
@@ -413,7 +414,8 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
         .in_file(path)
         .with_hint(
             "it reads Markdown, HTML, Word (.docx), spreadsheets (.xlsx, .ods, .xls, .csv, .tsv) and \
-             JSON or YAML data; save the ladder as one of those (a PDF as Word, say)",
+             JSON, YAML, JavaScript or PHP data; save the ladder as one of those (a PDF as Word, \
+             say)",
         )]),
     }
 }

@@ -2704,3 +2704,47 @@ fn role_records_whose_lists_are_named_by_their_areas() {
         .as_deref()
         .is_some_and(|text| text.contains("Responsible for the registry metadata.")));
 }
+
+#[test]
+fn a_php_file_returning_levels_keyed_by_id_with_a_record_per_track() {
+    // A site's language file: each level holds one named record per track; a description's
+    // paragraphs are its expectations.
+    let php = "<?php\nreturn [\n    \"basic\" => [\n        \"hard\" => [\n            \"name\" => \"Débutant\",\n            \"description\" =>\n                \"Vous accomplissez des tâches de base.\\n\\n\".\n                \"Vous progressez avec supervision.\",\n        ],\n        \"soft\" => [\n            'name' => 'Phase précoce',\n            'description' => 'Vous acquérez cette compétence.',\n        ],\n    ],\n    \"expert\" => [\n        \"hard\" => [\"name\" => \"Expert\", \"description\" => \"Vous dirigez les travaux.\"],\n        \"soft\" => [\"name\" => \"Maîtrise\", \"description\" => \"Vous enseignez cette compétence.\"],\n    ],\n];\n";
+    let imported = imported_from("levels.php", php);
+    let tracks: Vec<(&str, Vec<&str>)> = imported
+        .tracks
+        .iter()
+        .map(|track| {
+            (
+                track.name.as_str(),
+                track
+                    .levels
+                    .iter()
+                    .map(|level| level.title.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            ("hard", vec!["Débutant", "Expert"]),
+            ("soft", vec!["Phase précoce", "Maîtrise"])
+        ]
+    );
+    let first = &imported.tracks[0].levels[0];
+    let texts: Vec<&str> = first
+        .expectations
+        .values()
+        .flatten()
+        .map(|item| item.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Vous accomplissez des tâches de base.",
+            "Vous progressez avec supervision."
+        ]
+    );
+    assert_eq!(imported.language.as_deref(), Some("fr"));
+}
