@@ -728,7 +728,7 @@ fn pitfalls_and_discussion_describe_a_level_and_are_not_its_expectations() {
 #[test]
 fn an_mdx_table_with_blank_lines_in_its_cells_is_one_table() {
     // MDX reads the element whole; CommonMark would end it at the first blank line. A "(none)"
-    // cell holds nothing.
+    // cell holds nothing; a cell's paragraphs are an expectation each (the Committer's two).
     let ladder = import(
         "a.mdx",
         "These tiers reflect how we work.\n\n<table>\n  <thead>\n    <tr><th>Tier</th><th>Requirements</th><th>Expectations</th></tr>\n  </thead>\n  <tbody>\n    <tr>\n      <th>Contributor</th>\n      <td>One point in authoring pull requests</td>\n      <td>(none)</td>\n    </tr>\n    <tr>\n      <th>Committer</th>\n      <td>\n        Five points in triaging issues\n\n        Fifteen points in total this month\n      </td>\n      <td>\n      Ten points in total across all activities\n      </td>\n    </tr>\n    <tr>\n      <th>Maintainer</th>\n      <td>Thirty points in total over the quarter</td>\n      <td>Twenty points in total across all activities</td>\n    </tr>\n  </tbody>\n</table>\n",
@@ -741,7 +741,7 @@ fn an_mdx_table_with_blank_lines_in_its_cells_is_one_table() {
                 "Committer".to_owned(),
                 "Maintainer".to_owned()
             ],
-            vec![1, 2, 2]
+            vec![1, 3, 2]
         )]
     );
 }
