@@ -648,6 +648,7 @@ const HANDLING_GERUNDS: &[&str] = &[
     "onboarding",
     "offboarding",
     "replacing",
+    "removing",
     "choosing",
     "welcoming",
     "recognizing",

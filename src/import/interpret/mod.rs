@@ -796,6 +796,7 @@ impl Interpreter {
                         || text::is_aside_key(area)
                         || is_becoming_heading(area) && !requirement
                         || is_procedure_heading(area)
+                        || likeness::is_handling_heading(area)
                         || is_resources_heading(area)
                     {
                         let area = area.clone();

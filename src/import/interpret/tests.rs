@@ -417,6 +417,27 @@ fn the_people_a_sentence_says_hold_a_role_are_no_expectations() {
 }
 
 #[test]
+fn how_a_role_is_removed_or_retired_describes_the_level() {
+    let ladder = import(
+        "m.md",
+        "# Roles\n\n## Contributors\n\n#### Duties\n\n- Follow the guidelines.\n\n## Maintainers\n\n#### Duties\n\n- Review pull requests.\n\n#### Removing a Maintainer\n\nMaintainers may resign at any time.\n\n- Inactive for two years\n\n#### Retiring a Maintainer\n\nA retired maintainer keeps the forum.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![String::from("Contributors"), String::from("Maintainers")],
+            vec![1, 1]
+        )]
+    );
+    let description = ladder.tracks[0].levels[1]
+        .description
+        .clone()
+        .unwrap_or_default();
+    assert!(description.contains("may resign"), "{description}");
+    assert!(description.contains("keeps the forum"), "{description}");
+}
+
+#[test]
 fn sections_on_handling_roles_procedures_and_former_members_are_prose_among_prose_roles() {
     // Roles described in paragraphs only, a section on adding people between them, one whose
     // sub-headings are all procedures and one on emeritus members after them: only the roles

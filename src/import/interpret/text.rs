@@ -296,6 +296,7 @@ impl Interpreter {
         let aside = matches!(&self.place, Place::Area(area)
             if is_resources_heading(area)
                 || is_procedure_heading(area)
+                || super::likeness::is_handling_heading(area)
                 || is_aside_key(area)
                 || is_roster_heading(area)
                 || super::likeness::is_pitfalls_heading(area));
