@@ -452,19 +452,23 @@ const PROCESS_WORDS: &[&str] = &[
     "절차",
 ];
 
+/// The sentence of a paragraph that leads into the list after it, lowercased, without its
+/// colon: not the paragraph before it ("… may be nominated from the maintainers. The
+/// coordinator's responsibilities are as follows:").
+fn lead_in_sentence(text: &str) -> String {
+    text.trim_end_matches([':', '：'])
+        .rsplit(['.', '。', '!', '?'])
+        .next()
+        .unwrap_or(text)
+        .to_lowercase()
+}
+
 /// Whether a paragraph leads into a list of the steps to reach a role: it names a process and
 /// ends with a colon.
 pub(super) fn is_process_lead_in(text: &str) -> bool {
     let text = plain(text);
     let text = text.trim();
-    // The sentence that leads into the list, not the paragraph before it ("… may be
-    // nominated from the maintainers. The coordinator's responsibilities are as follows:").
-    let last_sentence = text
-        .trim_end_matches([':', '：'])
-        .rsplit(['.', '。', '!', '?'])
-        .next()
-        .unwrap_or(text);
-    let lower = last_sentence.to_lowercase();
+    let lower = lead_in_sentence(text);
     // (A sentence naming its list, "Project responsibilities through the project process:",
     // leads into a role's responsibilities, however they are ordered.)
     let names_a_list = lower
@@ -499,12 +503,7 @@ const HOLDER_WORDS: usize = 6;
 pub(super) fn introduces_holders(text: &str, items: &[Item]) -> bool {
     let text = plain(text);
     let text = text.trim();
-    let last_sentence = text
-        .trim_end_matches([':', '：'])
-        .rsplit(['.', '。', '!', '?'])
-        .next()
-        .unwrap_or(text)
-        .to_lowercase();
+    let last_sentence = lead_in_sentence(text);
     let a_name = |item: &Item| {
         let shown = plain(&item.text);
         let words: Vec<&str> = shown

@@ -757,32 +757,23 @@ impl Interpreter {
             if let (Block::Paragraph { text, .. }, true, false) = (block, in_level, names_an_area) {
                 let next = blocks.get(index + 1);
                 // "The process for a contributor to become a member is as follows:" and its
-                // numbered steps: how one reaches the level, not what it expects.
-                // "Current reviewers are:" over a list of names: who holds the role.
-                if let Some(Block::List { items, .. }) =
-                    next.filter(|next| matches!(next, Block::List { items, .. } if likeness::introduces_holders(text, items)))
-                {
-                    let names = items
-                        .iter()
-                        .map(|item| list_item_markdown(item, 0))
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    self.describe_level(&format!("{text}\n\n{names}"));
-                    if let Some(level) = self.current_level() {
-                        level.roster = true;
+                // numbered steps: how one reaches the level, not what it expects; "Current
+                // reviewers are:" over a list of names: who holds the role.
+                if let Some(Block::List { items, .. }) = next {
+                    let holders = likeness::introduces_holders(text, items);
+                    if holders || is_process_lead_in(text) {
+                        let listed = items
+                            .iter()
+                            .map(|item| list_item_markdown(item, 0))
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        self.describe_level(&format!("{text}\n\n{listed}"));
+                        if let Some(level) = self.current_level().filter(|_| holders) {
+                            level.roster = true;
+                        }
+                        skip_next = true;
+                        continue;
                     }
-                    skip_next = true;
-                    continue;
-                }
-                if let (true, Some(Block::List { items, .. })) = (is_process_lead_in(text), next) {
-                    let steps = items
-                        .iter()
-                        .map(|item| list_item_markdown(item, 0))
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    self.describe_level(&format!("{text}\n\n{steps}"));
-                    skip_next = true;
-                    continue;
                 }
                 if let Place::Area(area) = &self.place {
                     // "Description & goals of the role", "How to become a maintainer": a
