@@ -385,6 +385,7 @@ fn holdout_sets_scores() {
         "holdout31",
         "holdout32",
         "holdout33",
+        "holdout34",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
