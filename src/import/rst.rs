@@ -462,11 +462,7 @@ fn render_directive(name: &str, argument: &str, body: &[&str]) -> Vec<String> {
     let dedented: Vec<&str> = dedented.collect();
     // A note that lists ("The following criteria must be met in order to become a Committer:"
     // over a list) holds items as much as a list outside it does: its body is kept as text.
-    let lists = dedented.iter().any(|line| {
-        ["* ", "- ", "+ ", "#. "]
-            .iter()
-            .any(|b| line.starts_with(b))
-    });
+    let lists = dedented.iter().any(|line| starts_list_item(line));
     let dedented = dedented.into_iter();
     if ADMONITIONS.contains(&name) && !lists {
         if !argument.is_empty() {
