@@ -2028,13 +2028,7 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
     let like = |title: &str| level_likeness(title) >= 0.5;
     // Nor one whose title ends as two of the levels do ("Stewardship Team" after "Core Team"
     // and "Docs Team", between level-like ones): it names one more of their kind.
-    let last_word = |title: &str| {
-        plain(title)
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .rfind(|word| !word.is_empty())
-            .map(str::to_owned)
-    };
+    let last_word = |title: &str| super::twins::title_words(title).pop();
     let first = headings.iter().position(|(_, title, _)| like(title));
     let last = headings.iter().rposition(|(_, title, _)| like(title));
     let mut kinds: HashMap<String, usize> = HashMap::new();

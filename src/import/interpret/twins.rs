@@ -605,7 +605,7 @@ fn count(level: &LevelDraft) -> usize {
 /// The words of a title, lowercased, split at anything that is not a letter or digit, without a
 /// parenthesized expansion or translation ("TSC (Technical Steering Committee) members",
 /// "Reviewer（审核者）").
-fn title_words(title: &str) -> Vec<String> {
+pub(super) fn title_words(title: &str) -> Vec<String> {
     super::likeness::without_brackets(&plain(title))
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
