@@ -543,6 +543,16 @@ fn imported_from(name: &str, text: &str) -> Ladder {
         .ladder
 }
 
+/// A level's expectation texts, area after area.
+fn level_texts(level: &Level) -> Vec<&str> {
+    level
+        .expectations
+        .values()
+        .flatten()
+        .map(|item| item.text.as_str())
+        .collect()
+}
+
 fn level_titles(ladder: &Ladder) -> Vec<&str> {
     ladder
         .levels()
@@ -1102,12 +1112,7 @@ fn a_list_of_named_roles_and_levels_of_examples_import_from_data() {
         ["Junior developer", "Senior developer"]
     );
     let (_, junior) = roles.levels().next().unwrap();
-    let texts: Vec<&str> = junior
-        .expectations
-        .values()
-        .flatten()
-        .map(|item| item.text.as_str())
-        .collect();
+    let texts = level_texts(junior);
     assert_eq!(texts, ["delivers stories", "writes tests"]);
     assert!(junior
         .description
@@ -2663,12 +2668,7 @@ fn a_tab_separated_file_reads_as_a_csv_file_and_a_named_column_titles_its_levels
         ]
     );
     let (_, second) = imported.levels().nth(1).unwrap();
-    let texts: Vec<&str> = second
-        .expectations
-        .values()
-        .flatten()
-        .map(|item| item.text.as_str())
-        .collect();
+    let texts = level_texts(second);
     assert_eq!(
         texts,
         [
@@ -2733,12 +2733,7 @@ fn a_php_file_returning_levels_keyed_by_id_with_a_record_per_track() {
         ]
     );
     let first = &imported.tracks[0].levels[0];
-    let texts: Vec<&str> = first
-        .expectations
-        .values()
-        .flatten()
-        .map(|item| item.text.as_str())
-        .collect();
+    let texts = level_texts(first);
     assert_eq!(
         texts,
         [
