@@ -66,13 +66,20 @@ fn rung_paragraphs_as_expectations(level: &mut LevelDraft, later: &[&str]) -> bo
     if items.is_empty() {
         return false;
     }
-    level.expectations.insert(String::from(GENERAL_AREA), items);
+    // Before the labelled paragraphs' areas: the rung's prose opens its section.
+    level
+        .expectations
+        .shift_insert(0, String::from(GENERAL_AREA), items);
     true
 }
 
 /// The fewest levels on each side of a split between individual contributors' and managers'
 /// titles (see [`Interpreter::split_management_runs`]).
 const MIN_SPLIT_RUN: usize = 2;
+
+/// The most words a plain label opening paragraphs of several levels has ("How to become
+/// one: …"); a longer run before a colon is a sentence's.
+const RECURRING_LABEL_WORDS: usize = 4;
 
 impl Interpreter {
     /// Rungs written in prose: their own paragraphs are what they expect, one expectation
@@ -103,7 +110,9 @@ impl Interpreter {
             let areas_headed = with_lists > 0 && under_headings * 2 > with_lists;
             let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
             for (index, level) in track.levels.iter_mut().enumerate() {
-                if !level.expectations.is_empty() || level.shares_title.is_some() {
+                if (!level.expectations.is_empty() && !level.labelled_only)
+                    || level.shares_title.is_some()
+                {
                     continue;
                 }
                 if areas_headed
@@ -169,19 +178,27 @@ impl Interpreter {
     }
 
     /// A paragraph that starts with the same plain label in two levels or more of a track
-    /// ("Scope: Well-defined tasks within a team.") is that area's expectation, not the
+    /// ("Scope: Well-defined tasks within a team.", "How to become one: Download the
+    /// software.", up to [`RECURRING_LABEL_WORDS`] words) is that area's expectation, not the
     /// level's description: the label recurs because it names an axis of the ladder.
     fn recurring_labels_as_areas(&mut self) {
         let label_of = |paragraph: &str| -> Option<(String, String)> {
             let (label, text) = paragraph.split_once(": ")?;
             let label = label.trim();
-            let short = (1..=3).contains(&label.split_whitespace().count())
-                && label.chars().count() <= 30
+            let short = (1..=RECURRING_LABEL_WORDS).contains(&label.split_whitespace().count())
+                && label.chars().count() <= 40
                 && label.chars().next().is_some_and(char::is_uppercase)
                 && label
                     .chars()
                     .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
-            (short && !text.trim().is_empty() && !text.contains('\n'))
+            // A hard-wrapped paragraph is one text; lines that each open with a label are a
+            // list of facts, not one area's text.
+            let one_label = text.lines().skip(1).all(|line| {
+                line.split_once(": ").is_none_or(|(before, _)| {
+                    before.split_whitespace().count() > RECURRING_LABEL_WORDS
+                })
+            });
+            (short && !text.trim().is_empty() && one_label)
                 .then(|| (label.to_owned(), text.trim().to_owned()))
         };
         for index in 0..self.tracks.len() {
@@ -202,6 +219,8 @@ impl Interpreter {
                     *count >= 2
                         && level_likeness(label) < 0.5
                         && !super::text::is_aside_key(label)
+                        // ("Description: …" is the level's description, however often.)
+                        && super::cells::level_field(label).is_none()
                         && !super::text::LEVEL_FACT_KEYS.contains(&label.to_lowercase().as_str())
                 })
                 .map(|(label, _)| label)
@@ -239,6 +258,7 @@ impl Interpreter {
             }
             for (level_index, mut reordered) in by_level {
                 let level = &mut self.tracks[index].levels[level_index];
+                level.labelled_only = level.expectations.is_empty();
                 for (area, items) in std::mem::take(&mut level.expectations) {
                     reordered.entry(area).or_default().extend(items);
                 }
@@ -314,6 +334,7 @@ impl Interpreter {
     /// placed, or an error when the document held no tracks or levels at all.
     pub fn finish(mut self) -> Result<Imported, Vec<Diagnostic>> {
         self.promotion_lists_to_their_levels();
+        self.revisited_roles_join_theirs();
         self.merge_repeated_levels();
         self.prose_at_track_ends();
         self.split_management_runs();

@@ -418,12 +418,21 @@ const POINTER_WORDS: &[&str] = &[
 ];
 
 /// Whether a paragraph only points to another document: short, with a link and a pointing
-/// word.
+/// word, and no sentence that says something of its own ("A committer must complete an OCA
+/// to commit code. See the [OCA policy](#oca) for info." states a duty, then points).
 pub(super) fn is_pointer(paragraph: &str) -> bool {
     let lower = paragraph.to_lowercase();
+    let points =
+        |text: &str| text.contains("](") || POINTER_WORDS.iter().any(|word| text.contains(word));
     paragraph.chars().count() <= 240
         && lower.contains("](")
         && POINTER_WORDS.iter().any(|word| lower.contains(word))
+        && lower
+            .replace('。', ". ")
+            .replace(".\n", ". ")
+            .split(". ")
+            .filter(|sentence| !sentence.trim().is_empty())
+            .all(points)
 }
 
 /// Words of a sentence that introduces how one reaches a role ("The process for a

@@ -420,6 +420,9 @@ struct LevelDraft {
     /// Has areas under headings of their own (`### Team Development`): text outside them
     /// describes the level.
     heading_areas: bool,
+    /// Its only expectations are paragraphs opening with a label other levels open theirs
+    /// with ("How to become one: …"): the rest of its prose is still a rung's written in prose.
+    labelled_only: bool,
     /// The titles of headings inside the level deeper than its own that are no areas (a
     /// reading without area headings): what its section is about ("Adding core subprojects").
     sub_headings: Vec<String>,

@@ -1212,3 +1212,71 @@ fn a_list_of_the_roles_names_the_levels_their_headings_follow() {
         )]
     );
 }
+
+#[test]
+fn a_label_opening_paragraphs_of_several_roles_names_their_area_beside_the_prose() {
+    // GlassFish's governance: roles written in hard-wrapped prose, each closing with
+    // "How to become one: …"; a paragraph stating a duty before pointing to a policy is the
+    // role's, not a pointer.
+    let ladder = import(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n### Users\n\nUsers are the people who use the software.\n\n\
+         How to become one: Download the software and use it\nto build an application.\n\n\
+         ### Committers\n\nCommitters have write access to the source tree.\n\n\
+         A committer must sign the agreement to commit code.\nSee the [policy](#policy) for info.\n\n\
+         How to become one: Submit some patches and ask the maintainer\nfor commit access.\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [
+            (
+                "Expectations".to_owned(),
+                vec![
+                    "Committers have write access to the source tree.".to_owned(),
+                    "A committer must sign the agreement to commit code.\nSee the [policy](#policy) for info."
+                        .to_owned()
+                ]
+            ),
+            (
+                "How to become one".to_owned(),
+                vec!["Submit some patches and ask the maintainer\nfor commit access.".to_owned()]
+            )
+        ]
+    );
+    assert_eq!(texts_by_area(&ladder, 0, 0).len(), 2);
+}
+
+#[test]
+fn a_section_revisiting_roles_for_one_aspect_joins_each_to_its_role() {
+    // Endless Sky's governance: "## Roles" describes seven roles, then "## Role Criteria"
+    // revisits four of them (one by the name in another's brackets), in another order.
+    let ladder = import(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n### Developer\n\n- Review pull requests.\n- Merge pull requests.\n\n\
+         ### Reviewer\n\n- Review pull requests.\n\n### Oathkeeper (Moderator)\n\n- Keep discussions civil.\n\n\
+         ## Role Criteria\n\nHere's how members of each role are determined.\n\n\
+         ### Moderator\n\n- Help to resolve conflict\n- Follow the code of conduct\n\n\
+         ### Reviewer\n\n- Playtest PRs\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Developer".to_owned(),
+                "Reviewer".to_owned(),
+                "Oathkeeper (Moderator)".to_owned()
+            ],
+            vec![2, 2, 3]
+        )]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 2)[1],
+        (
+            "Role Criteria".to_owned(),
+            vec![
+                "Help to resolve conflict".to_owned(),
+                "Follow the code of conduct".to_owned()
+            ]
+        )
+    );
+}

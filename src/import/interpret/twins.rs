@@ -126,6 +126,122 @@ impl Interpreter {
     }
 }
 
+/// Words of a section's title that say it revisits the roles for one aspect of them ("Role
+/// Criteria", "Eligibility"), besides the names of a role's lists (`LIST_NAMES`).
+const ASPECT_WORDS: &[&str] = &[
+    "criteria",
+    "eligibility",
+    "benefits",
+    "selection",
+    "kriterien",
+    "critères",
+];
+
+/// Whether a track's title names an aspect of roles rather than a kind of work ("Role
+/// Criteria", "Requirements", "How to become one", "Nomination"; not "Backend").
+fn names_an_aspect(title: &str) -> bool {
+    let lower = plain(title).to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| LIST_NAMES.contains(&word) || ASPECT_WORDS.contains(&word))
+        || is_becoming_heading(title)
+        || is_procedure_heading(title)
+}
+
+/// Whether two titles name one role: the same words (singular or plural), or one is the
+/// other's name in brackets ("Moderator" of "Oathkeeper (Moderator)").
+fn names_one_role(a: &str, b: &str) -> bool {
+    let bracketed = |title: &str| -> Option<String> {
+        let (_, inner) = title.split_once(['(', '（'])?;
+        let (inner, _) = inner.split_once([')', '）'])?;
+        Some(title_key(inner))
+    };
+    same_title_words(&title_words(a), &title_words(b))
+        || title_key(a) == title_key(b)
+        || bracketed(a).is_some_and(|inner| inner == title_key(b))
+        || bracketed(b).is_some_and(|inner| inner == title_key(a))
+}
+
+impl Interpreter {
+    /// A section that revisits roles already described for one aspect of them ("## Role
+    /// Criteria" over `### Contributor`, `### Moderator` after "## Roles" described them): its
+    /// levels are those roles, each title one of an earlier track's (or the name in its
+    /// brackets), so each joins its role, what it says under an area named by the section. The
+    /// section's title must name an aspect (see [`names_an_aspect`]): two tracks of the same
+    /// titles are otherwise two kinds of work (a Backend's and a Frontend's "Senior").
+    pub(super) fn revisited_roles_join_theirs(&mut self) {
+        let mut index = 1;
+        while index < self.tracks.len() {
+            let revisiting = &self.tracks[index];
+            let targets = (revisiting.levels.len() >= 2 && names_an_aspect(&revisiting.name))
+                .then(|| {
+                    (0..index).find_map(|earlier| {
+                        let roles = &self.tracks[earlier].levels;
+                        let mut taken: Vec<usize> = Vec::new();
+                        for level in &revisiting.levels {
+                            let found = (0..roles.len()).find(|&role| {
+                                !taken.contains(&role)
+                                    && names_one_role(&roles[role].title, &level.title)
+                            })?;
+                            taken.push(found);
+                        }
+                        Some((earlier, taken))
+                    })
+                })
+                .flatten();
+            let Some((earlier, targets)) = targets else {
+                index += 1;
+                continue;
+            };
+            let revisiting = self.tracks.remove(index);
+            let line = revisiting.levels.first().map_or(0, |level| level.line);
+            let area = self.area_name(&revisiting.name);
+            for (level, role) in revisiting.levels.into_iter().zip(targets) {
+                let mut items: Vec<Expectation> = Vec::new();
+                let mut description: Vec<String> = level.headline.into_iter().collect();
+                for paragraph in level.description {
+                    if level.body_paragraphs.contains(&paragraph) {
+                        items.push(Expectation::new(paragraph));
+                    } else {
+                        description.push(paragraph);
+                    }
+                }
+                let target = &mut self.tracks[earlier].levels[role];
+                for (name, texts) in level.expectations {
+                    if name == GENERAL_AREA {
+                        items.extend(texts);
+                    } else {
+                        target.expectations.entry(name).or_default().extend(texts);
+                    }
+                }
+                target.description.extend(description);
+                if !items.is_empty() {
+                    target
+                        .expectations
+                        .entry(area.clone())
+                        .or_default()
+                        .extend(items);
+                }
+            }
+            if !revisiting.summary.is_empty() {
+                self.sections.push(Section {
+                    internal: false,
+                    title: revisiting.name.clone(),
+                    body: revisiting.summary.join("\n\n"),
+                    depth: 2,
+                });
+            }
+            self.warn(
+                line,
+                format!(
+                    "`{}` revisits roles described before; each joins its role",
+                    revisiting.name
+                ),
+            );
+        }
+    }
+}
+
 impl Interpreter {
     /// A role the summary table names one way and its section another ("Project Steering
     /// Committee Member", "Project Management Committee (PMC) Member"; "TOF Member",
@@ -671,6 +787,25 @@ mod tests {
         assert!(!same_level_title("Member", "Organization Member"));
         assert!(!same_level_title("Subproject Lead", "Subproject Owner"));
         assert!(!same_level_title("エンジニア", "シニアエンジニア"));
+    }
+
+    #[test]
+    fn a_section_revisits_roles_when_its_title_names_an_aspect_of_them() {
+        for title in [
+            "Role Criteria",
+            "Requirements",
+            "How to become one",
+            "Nomination",
+        ] {
+            assert!(super::names_an_aspect(title), "{title}");
+        }
+        // Two tracks of the same titles under these are two kinds of work.
+        for title in ["Backend", "Frontend", "Management", "Roles"] {
+            assert!(!super::names_an_aspect(title), "{title}");
+        }
+        assert!(super::names_one_role("Oathkeeper (Moderator)", "Moderator"));
+        assert!(super::names_one_role("Reviewers", "Reviewer"));
+        assert!(!super::names_one_role("Senior Engineer", "Engineer"));
     }
 
     #[test]
