@@ -386,6 +386,7 @@ fn holdout_sets_scores() {
         "holdout32",
         "holdout33",
         "holdout34",
+        "holdout35",
     ] {
         let ladders = ladders_in(&format!("tests/fixtures/import/{set}"));
         let mut totals = (0, 0, 0, 0);
