@@ -267,6 +267,78 @@ impl Interpreter {
         }
     }
 
+    /// A paragraph that opens the sections of several levels of a track in the same words but
+    /// their figures ("Must have one year of experience equivalent to the GS-7 grade level",
+    /// then "… GS-9 …") states each level's requirement on one axis: that level's expectation,
+    /// first among its general ones, not its description. (A lead-in ending with a colon and a
+    /// note on moving up stay where they are; a paragraph repeated word for word, figures and
+    /// all, says nothing of the level.)
+    fn templated_paragraphs_as_expectations(&mut self) {
+        let template = |paragraph: &str| -> String {
+            plain(paragraph)
+                .to_lowercase()
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut used_area = false;
+        for track in &mut self.tracks {
+            if track.levels.len() < 2 {
+                continue;
+            }
+            // Each template's texts across the track's levels.
+            let mut texts: HashMap<String, HashSet<String>> = HashMap::new();
+            for level in &track.levels {
+                for paragraph in &level.body_paragraphs {
+                    let candidate = !paragraph.trim_end().ends_with([':', '：'])
+                        && paragraph.chars().any(|c| c.is_ascii_digit())
+                        && emphasized(paragraph.trim()).is_none()
+                        && !text::opens_with_aside(paragraph)
+                        && !likeness::speaks_of_moving(paragraph);
+                    if candidate {
+                        texts
+                            .entry(template(paragraph))
+                            .or_default()
+                            .insert(paragraph.clone());
+                    }
+                }
+            }
+            let templated: HashSet<&String> = texts
+                .iter()
+                .filter(|(_, variants)| variants.len() >= 2)
+                .map(|(key, _)| key)
+                .collect();
+            if templated.is_empty() {
+                continue;
+            }
+            for level in &mut track.levels {
+                let (moved, kept): (Vec<String>, Vec<String>) =
+                    std::mem::take(&mut level.body_paragraphs)
+                        .into_iter()
+                        .partition(|paragraph| templated.contains(&template(paragraph)));
+                level.body_paragraphs = kept;
+                if moved.is_empty() {
+                    continue;
+                }
+                level.description.retain(|line| !moved.contains(line));
+                let mut items: Vec<Expectation> = moved.into_iter().map(Expectation::new).collect();
+                if let Some(general) = level.expectations.shift_remove(GENERAL_AREA) {
+                    items.extend(general);
+                }
+                level
+                    .expectations
+                    .shift_insert(0, String::from(GENERAL_AREA), items);
+                used_area = true;
+            }
+        }
+        if used_area {
+            self.area_name(GENERAL_AREA);
+        }
+    }
+
     /// Moves each list a level's section gives the level it leads to ("Promotion to Level 2
     /// requires:" under Level 1) to that level of the same track, first among its
     /// expectations; a list whose level is not found stays where it was, as the level's own.
@@ -339,6 +411,7 @@ impl Interpreter {
         self.prose_at_track_ends();
         self.split_management_runs();
         self.recurring_labels_as_areas();
+        self.templated_paragraphs_as_expectations();
         self.prose_rungs_as_expectations();
         self.apply_alignment();
         self.apply_track_links();

@@ -382,6 +382,13 @@ const SIGNPOST_WORDS: &[&str] = &[
     "되",
 ];
 
+/// Whether a text speaks of moving between rungs ("In order to move up to this level, …"):
+/// one of [`SIGNPOST_WORDS`].
+pub(super) fn speaks_of_moving(text: &str) -> bool {
+    let lower = plain(text).to_lowercase();
+    SIGNPOST_WORDS.iter().any(|word| lower.contains(word))
+}
+
 /// Whether a rung's paragraph only points to other rungs (`others`, their titles): it names
 /// one of them (singular or plural) and how one moves there.
 pub(super) fn is_signpost(paragraph: &str, others: &[&str]) -> bool {
@@ -392,7 +399,7 @@ pub(super) fn is_signpost(paragraph: &str, others: &[&str]) -> bool {
         let singular = core.strip_suffix('s').unwrap_or(core);
         singular.chars().count() >= 2 && lower.contains(singular)
     });
-    names_another && SIGNPOST_WORDS.iter().any(|word| lower.contains(word))
+    names_another && speaks_of_moving(&lower)
 }
 
 /// Words of a short paragraph that sends the reader elsewhere ("The [SIG Governance] mentions

@@ -1280,3 +1280,31 @@ fn a_section_revisiting_roles_for_one_aspect_joins_each_to_its_role() {
         )
     );
 }
+
+#[test]
+fn a_paragraph_repeated_in_each_level_but_for_its_figures_is_each_level_s_requirement() {
+    // CISA's grade page: each grade opens with "Must have … equivalent to the GS-7 grade
+    // level …" (GS-9 for the next), then a lead-in and its list; a note on moving up stays a
+    // note.
+    let ladder = import(
+        "grades.md",
+        "# Software engineer\n\n### Specialized experience for GS-9\n\n\
+         Must have one year of experience equivalent to the GS-7 grade level.\n\n\
+         In order to move up to this level, hit 2 of the points.\n\n\
+         This includes experience:\n\n- Translating steps into code\n- Leading a segment\n\n\
+         ### Specialized experience for GS-11\n\n\
+         Must have one year of experience equivalent to the GS-9 grade level.\n\n\
+         In order to move up to this level, hit 4 of the points.\n\n\
+         This includes experience:\n\n- Analyzing web applications\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [(
+            "Expectations".to_owned(),
+            vec![
+                "Must have one year of experience equivalent to the GS-9 grade level.".to_owned(),
+                "Analyzing web applications".to_owned()
+            ]
+        )]
+    );
+}
