@@ -819,12 +819,15 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         || ["清单", "チェックリスト"]
             .iter()
             .any(|list| unbracketed.trim().ends_with(list));
-    // "Privileges of a Contributor", "Checklist for becoming a Reviewer": a role's list, named
-    // before the role.
+    // "Privileges of a Contributor", "Checklist for becoming a Reviewer", "Characteristics of
+    // a Member": a role's list, named before the role.
     let mut words_of = first_line.split_whitespace().map(str::to_lowercase);
     let list_of_a_role = words_of.next().is_some_and(|first| {
         (LIST_NAMES.contains(&first.as_str())
-            || matches!(first.as_str(), "checklist" | "criteria" | "benefits"))
+            || matches!(
+                first.as_str(),
+                "checklist" | "criteria" | "benefits" | "characteristics"
+            ))
             && words_of
                 .next()
                 .is_some_and(|second| matches!(second.as_str(), "of" | "for" | "to"))

@@ -1308,3 +1308,18 @@ fn a_paragraph_repeated_in_each_level_but_for_its_figures_is_each_level_s_requir
         )]
     );
 }
+
+#[test]
+fn a_page_on_one_role_whose_headings_are_its_aspects_is_one_level() {
+    // Loomio's membership page: "# Membership", then its characteristics, responsibilities,
+    // entering and exiting under `####` headings: one rung's aspects, not four rungs.
+    let ladder = import(
+        "membership.md",
+        "# Membership\n\nMembers own the cooperative together.\n\n\
+         #### Characteristics of a Member\n\n**Approach:** You are flexible.\n\n**Commitment:** You contribute regularly.\n\n\
+         #### Roles & Responsibilities\n\nMembers set the direction.\n\n- Attend members meetings\n- Approve new members\n- Appoint the Board\n\n\
+         #### Entering Membership\n\nThe first step is being employed by the co-op for a year.\n\n\
+         #### Exiting Membership\n\n- The member resigns\n- The member is no longer eligible\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Membership"]);
+}
