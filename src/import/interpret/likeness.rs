@@ -471,7 +471,7 @@ const PROCESS_WORDS: &[&str] = &[
 /// The sentence of a paragraph that leads into the list after it, lowercased, without its
 /// colon: not the paragraph before it ("… may be nominated from the maintainers. The
 /// coordinator's responsibilities are as follows:").
-fn lead_in_sentence(text: &str) -> String {
+pub(super) fn lead_in_sentence(text: &str) -> String {
     text.trim_end_matches([':', '：'])
         .rsplit(['.', '。', '!', '?'])
         .next()

@@ -527,9 +527,10 @@ const ROLE_LINKS: &[&str] = &[" to become an ", " to become a ", " of an ", " of
 const ROLE_PART_WORDS: usize = 3;
 
 /// The role a heading on one part of it names ("Responsibilities of a maintainer" →
-/// "maintainer"), or on reaching it ([`becoming_target`]).
+/// "maintainer"), or on reaching it ([`becoming_target`], [`promotion_target`]:
+/// "Contributor升级为Maintainer" → "Maintainer").
 fn role_part_target(title: &str) -> Option<String> {
-    if let Some(role) = becoming_target(title) {
+    if let Some(role) = becoming_target(title).or_else(|| promotion_target(title)) {
         return Some(role);
     }
     let title = plain(title);
@@ -1629,6 +1630,9 @@ fn labelled_entry(item: &Item) -> Option<(String, String)> {
     let (title, rest) = match bold_key(&item.text)
         .or_else(|| bold_dash_label(&item.text))
         .or_else(|| bold_subject(&item.text))
+        // (A plain name before a colon is an entry only as a role's: "Treasurer: Responsible
+        // for …" under "the Board shall have the following roles:" names no rung.)
+        .or_else(|| plain_key(&item.text).filter(|(name, _)| level_likeness(name) >= 0.5))
     {
         Some(labelled) => labelled,
         None => {
@@ -1649,6 +1653,26 @@ fn labelled_entry(item: &Item) -> Option<(String, String)> {
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     let fits = !title.is_empty() && !rest.is_empty() && title.split_whitespace().count() <= 6;
     fits.then_some((title, rest))
+}
+
+/// The most words a plain name before a colon has in an entry (`Contributor：项目的贡献者…`).
+const PLAIN_KEY_WORDS: usize = 4;
+
+/// A plain name and what follows its colon on the entry's first line (`Maintainer：项目的维护者…`,
+/// `Committer: has write access`): a short name, no sentence or link before the colon.
+fn plain_key(text: &str) -> Option<(String, String)> {
+    let first = text.lines().next()?;
+    let at = first.find([':', '：'])?;
+    let (name, rest) = (
+        first[..at].trim(),
+        text[at..].trim_start_matches([':', '：']).trim(),
+    );
+    let fits = !name.is_empty()
+        && name.split_whitespace().count() <= PLAIN_KEY_WORDS
+        && name.chars().count() <= 40
+        && !name.contains(['.', '。', '[', '*', '`', '(', '（'])
+        && !rest.is_empty();
+    fits.then(|| (name.to_owned(), rest.to_owned()))
 }
 
 /// The bold run a text opens with, trimmed, and what follows it as written.
@@ -1695,10 +1719,12 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
     let mut role_lists: Vec<usize> = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         // "EDAM follows a model with four tiers of governance:" over the list: the writer
-        // says its items are the rungs.
+        // says its items are the rungs (in the sentence leading into it: "… grow into the
+        // role of Maintainer. These are the conditions:" says no such thing).
         let announced = index > 0
             && matches!(&blocks[index - 1], Block::Paragraph { text, .. }
-                if text.trim_end().ends_with([':', '：']) && names_rungs(text));
+                if text.trim_end().ends_with([':', '：'])
+                    && names_rungs(&super::likeness::lead_in_sentence(text)));
         match block {
             Block::Heading { text, .. } => under_roles_heading = names_the_roles(text),
             Block::List { items, .. } if items.len() >= 2 => {

@@ -1323,3 +1323,25 @@ fn a_page_on_one_role_whose_headings_are_its_aspects_is_one_level() {
     );
     assert_eq!(level_titles(&ladder), ["Membership"]);
 }
+
+#[test]
+fn roles_listed_as_plain_names_before_a_colon_are_the_levels_and_a_promotion_joins_its_target() {
+    // tRPC-Go's contributors page (Chinese): the two roles as numbered `Name：what it is` items
+    // under a roles heading, then "Contributor升级为Maintainer" with its conditions, whose
+    // lead-in paragraph mentions the roles without listing them.
+    let ladder = import(
+        "contributors.md",
+        "# 贡献者管理说明文档\n\n## 贡献者角色及职责\n\n我们设有两个贡献者角色：\n\
+         1. Contributor：项目的贡献者，可以是代码贡献者。\n\
+         2. Maintainer：项目的维护者，负责项目的日常维护工作。\n\n\
+         ## Contributor升级为Maintainer\n\n我们鼓励Contributor向Maintainer的角色发展。\n以下是升级的条件：\n\
+         1. 持续贡献：持续为项目贡献代码。\n2. 质量保证：保持较高的质量。\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["Contributor".to_owned(), "Maintainer".to_owned()],
+            vec![1, 2]
+        )]
+    );
+}
