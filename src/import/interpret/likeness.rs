@@ -797,6 +797,10 @@ fn ends_with_unspaced_list_name(title: &str) -> bool {
         .any(|word| title.ends_with(word) && title != *word)
 }
 
+/// Where the alphabets a rung's code may be lettered in end (Latin, Greek, Cyrillic: below
+/// U+0530).
+const CODE_ALPHABETS_END: u32 = 0x0530;
+
 pub(crate) fn level_likeness(label: &str) -> f32 {
     let label = plain(label);
     let first_line = label.lines().next().unwrap_or("").trim();
@@ -875,10 +879,13 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     if section_number {
         words.remove(0);
     }
-    // `L3`, `IC2`, `E5`, `P1`, `M2`, `SE3`: letters then digits.
+    // `L3`, `IC2`, `E5`, `P1`, `M2`, `SE3`: letters then digits; in Cyrillic or Greek too
+    // (`Е1`, `М2`), not in a script that writes words without spaces.
     let coded = words.iter().any(|word| {
-        let letters = word.chars().take_while(char::is_ascii_alphabetic).count();
+        let alphabet = |c: &char| c.is_alphabetic() && u32::from(*c) < CODE_ALPHABETS_END;
+        let letters: usize = word.chars().take_while(alphabet).map(char::len_utf8).sum();
         let rest = &word[letters..];
+        let letters = word[..letters].chars().count();
         (1..=3).contains(&letters)
             && rest.starts_with(|c: char| c.is_ascii_digit())
             && rest.chars().all(|c| c.is_ascii_digit() || c == '.')

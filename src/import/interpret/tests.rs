@@ -1345,3 +1345,16 @@ fn roles_listed_as_plain_names_before_a_colon_are_the_levels_and_a_promotion_joi
         )]
     );
 }
+
+#[test]
+fn a_rung_s_code_in_cyrillic_letters_titles_a_level() {
+    // Avito's QA profiles (Russian): `### Е1` … with a Cyrillic Е, under a section on how the
+    // profiles work, read as the levels, not as areas of the page.
+    let ladder = import(
+        "profiles.md",
+        "# Профили QA-инженеров\n\n## Карьерная лестница\n\nОписание уровней.\n\n## Как работают профили\n\n\
+         ### Е1\n\n- Пишет тест-кейсы\n- Находит баги\n\n### Е2\n\n- Проектирует тесты\n- Автоматизирует проверки\n\n\
+         ### Е3\n\n- Ведёт стратегию тестирования\n- Обучает коллег\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Е1", "Е2", "Е3"]);
+}
