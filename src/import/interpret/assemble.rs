@@ -297,7 +297,11 @@ impl Interpreter {
                         && paragraph.chars().any(|c| c.is_ascii_digit())
                         && emphasized(paragraph.trim()).is_none()
                         && !text::opens_with_aside(paragraph)
-                        && !likeness::speaks_of_moving(paragraph);
+                        && !likeness::speaks_of_moving(paragraph)
+                        // ("Experience: Typically requires 2 years" is a fact of the level.)
+                        && paragraph.split_once(':').is_none_or(|(label, _)| {
+                            !text::LEVEL_FACT_KEYS.contains(&plain(label).trim().to_lowercase().as_str())
+                        });
                     if candidate {
                         texts
                             .entry(template(paragraph))

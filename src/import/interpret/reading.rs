@@ -1632,8 +1632,13 @@ fn labelled_entry(item: &Item) -> Option<(String, String)> {
         .or_else(|| bold_subject(&item.text))
         // (A plain name before a colon is an entry only as a role's: "Treasurer: Responsible
         // for …" under "the Board shall have the following roles:" names no rung.)
-        .or_else(|| plain_key(&item.text).filter(|(name, _)| level_likeness(name) >= 0.5))
-    {
+        // (Nor over nested items, nor over a holder's name: "Support leader: Ann Lee" over
+        // what the leader does is a kind of leader and who is it.)
+        .or_else(|| {
+            plain_key(&item.text).filter(|(name, said)| {
+                item.children.is_empty() && says_something(said) && level_likeness(name) >= 0.5
+            })
+        }) {
         Some(labelled) => labelled,
         None => {
             let (first, rest) = item.text.split_once('\n')?;
@@ -1673,6 +1678,17 @@ fn plain_key(text: &str) -> Option<(String, String)> {
         && !name.contains(['.', '。', '[', '*', '`', '(', '（'])
         && !rest.is_empty();
     fits.then(|| (name.to_owned(), rest.to_owned()))
+}
+
+/// Whether what follows a name says something of it: more than a few words (more than a few
+/// characters in a script written without spaces), not a person's name.
+fn says_something(text: &str) -> bool {
+    let unspaced = !text.trim().contains(' ');
+    if unspaced {
+        text.chars().filter(|c| c.is_alphabetic()).count() > 8
+    } else {
+        text.split_whitespace().count() > 3
+    }
 }
 
 /// The bold run a text opens with, trimmed, and what follows it as written.
