@@ -173,22 +173,25 @@ impl Interpreter {
         let mut index = 1;
         while index < self.tracks.len() {
             let revisiting = &self.tracks[index];
-            let targets = (revisiting.levels.len() >= 2 && names_an_aspect(&revisiting.name))
-                .then(|| {
-                    (0..index).find_map(|earlier| {
-                        let roles = &self.tracks[earlier].levels;
-                        let mut taken: Vec<usize> = Vec::new();
-                        for level in &revisiting.levels {
-                            let found = (0..roles.len()).find(|&role| {
-                                !taken.contains(&role)
-                                    && names_one_role(&roles[role].title, &level.title)
-                            })?;
-                            taken.push(found);
-                        }
-                        Some((earlier, taken))
-                    })
+            // (A track longer than any ladder is a long table's rows: not compared with every
+            // earlier level, which would take the square of its length.)
+            let targets = ((2..=MAX_TWIN_LEVELS).contains(&revisiting.levels.len())
+                && names_an_aspect(&revisiting.name))
+            .then(|| {
+                (0..index).find_map(|earlier| {
+                    let roles = &self.tracks[earlier].levels;
+                    let mut taken: Vec<usize> = Vec::new();
+                    for level in &revisiting.levels {
+                        let found = (0..roles.len()).find(|&role| {
+                            !taken.contains(&role)
+                                && names_one_role(&roles[role].title, &level.title)
+                        })?;
+                        taken.push(found);
+                    }
+                    Some((earlier, taken))
                 })
-                .flatten();
+            })
+            .flatten();
             let Some((earlier, targets)) = targets else {
                 index += 1;
                 continue;
