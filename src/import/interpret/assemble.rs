@@ -221,7 +221,7 @@ impl Interpreter {
                         && !super::text::is_aside_key(label)
                         // ("Description: …" is the level's description, however often.)
                         && super::cells::level_field(label).is_none()
-                        && !super::text::LEVEL_FACT_KEYS.contains(&label.to_lowercase().as_str())
+                        && !super::text::is_level_fact_key(label)
                 })
                 .map(|(label, _)| label)
                 .collect();
@@ -299,9 +299,9 @@ impl Interpreter {
                         && !text::opens_with_aside(paragraph)
                         && !likeness::speaks_of_moving(paragraph)
                         // ("Experience: Typically requires 2 years" is a fact of the level.)
-                        && paragraph.split_once(':').is_none_or(|(label, _)| {
-                            !text::LEVEL_FACT_KEYS.contains(&plain(label).trim().to_lowercase().as_str())
-                        });
+                        && paragraph
+                            .split_once(':')
+                            .is_none_or(|(label, _)| !text::is_level_fact_key(label));
                     if candidate {
                         texts
                             .entry(template(paragraph))
@@ -310,10 +310,12 @@ impl Interpreter {
                     }
                 }
             }
-            let templated: HashSet<&String> = texts
-                .iter()
-                .filter(|(_, variants)| variants.len() >= 2)
-                .map(|(key, _)| key)
+            // The paragraphs themselves, so that each is looked up as written (its template
+            // is computed once).
+            let templated: HashSet<String> = texts
+                .into_values()
+                .filter(|variants| variants.len() >= 2)
+                .flatten()
                 .collect();
             if templated.is_empty() {
                 continue;
@@ -322,7 +324,7 @@ impl Interpreter {
                 let (moved, kept): (Vec<String>, Vec<String>) =
                     std::mem::take(&mut level.body_paragraphs)
                         .into_iter()
-                        .partition(|paragraph| templated.contains(&template(paragraph)));
+                        .partition(|paragraph| templated.contains(paragraph));
                 level.body_paragraphs = kept;
                 if moved.is_empty() {
                     continue;

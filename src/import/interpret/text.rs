@@ -1122,6 +1122,11 @@ pub(super) const LEVEL_FACT_KEYS: &[&str] = &[
     "aka",
 ];
 
+/// Whether a label is one of [`LEVEL_FACT_KEYS`] (`Experience`, `Code`).
+pub(super) fn is_level_fact_key(label: &str) -> bool {
+    LEVEL_FACT_KEYS.contains(&plain(label).trim().to_lowercase().as_str())
+}
+
 /// Whether an area's label is one of [`ASIDE_KEYS`] (`Defined by`, `Note`).
 pub(super) fn is_aside_key(label: &str) -> bool {
     let label = plain(label);

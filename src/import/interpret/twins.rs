@@ -198,7 +198,6 @@ impl Interpreter {
             };
             let revisiting = self.tracks.remove(index);
             let line = revisiting.levels.first().map_or(0, |level| level.line);
-            let area = self.area_name(&revisiting.name);
             for (level, role) in revisiting.levels.into_iter().zip(targets) {
                 let mut items: Vec<Expectation> = Vec::new();
                 let mut description: Vec<String> = level.headline.into_iter().collect();
@@ -209,21 +208,19 @@ impl Interpreter {
                         description.push(paragraph);
                     }
                 }
+                let mut expectations = level.expectations;
+                if let Some(general) = expectations.shift_remove(GENERAL_AREA) {
+                    items.extend(general);
+                }
+                // (The section's area is named only where it holds something.)
+                let area = (!items.is_empty()).then(|| self.area_name(&revisiting.name));
                 let target = &mut self.tracks[earlier].levels[role];
-                for (name, texts) in level.expectations {
-                    if name == GENERAL_AREA {
-                        items.extend(texts);
-                    } else {
-                        target.expectations.entry(name).or_default().extend(texts);
-                    }
+                for (name, texts) in expectations {
+                    target.expectations.entry(name).or_default().extend(texts);
                 }
                 target.description.extend(description);
-                if !items.is_empty() {
-                    target
-                        .expectations
-                        .entry(area.clone())
-                        .or_default()
-                        .extend(items);
+                if let Some(area) = area {
+                    target.expectations.entry(area).or_default().extend(items);
                 }
             }
             if !revisiting.summary.is_empty() {
