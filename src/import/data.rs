@@ -253,6 +253,7 @@ struct Found {
 pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
     let mut value = value.clone();
     html_as_markdown(&mut value);
+    name_levels_keyed_by_category(&mut value, 0);
     let value = &value;
     let level_titles = titles_of(value, &["levels", "grades", "ranks", "stages", "bands"]);
     let area_titles = titles_of(value, AREA_MAP_KEYS);
@@ -368,6 +369,139 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
         ladder,
         warnings,
     })
+}
+
+/// How few records a collection needs before a key that repeats across them can be told to
+/// name their level.
+const LEAST_CATEGORISED_RECORDS: usize = 4;
+
+/// How long a category's value may be (an id or a short name, not a text).
+const MAX_CATEGORY_CHARS: usize = 40;
+
+/// Records that each name their area under an area key and their level under a key of their
+/// own (`{competency: "problemSolving", expectation: "beginner", description}`, Khan
+/// Academy's skills): the key whose short values repeat across the records is the level's, and
+/// each record gets it as `level`, so the walk reads them as any record naming its level.
+fn name_levels_keyed_by_category(value: &mut Value, depth: usize) {
+    if depth > 12 {
+        return;
+    }
+    let records: Vec<&Value> = match &*value {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(map) => map.values().collect(),
+        _ => Vec::new(),
+    };
+    if let Some(key) = level_category(&records) {
+        let records: Vec<&mut Value> = match value {
+            Value::Array(items) => items.iter_mut().collect(),
+            Value::Object(map) => map.values_mut().collect(),
+            _ => Vec::new(),
+        };
+        for record in records {
+            if let Value::Object(map) = record {
+                if let Some(level) = map.get(&key).cloned() {
+                    map.insert(String::from("level"), level);
+                }
+            }
+        }
+        return;
+    }
+    match value {
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| name_levels_keyed_by_category(item, depth + 1)),
+        Value::Object(map) => map
+            .values_mut()
+            .for_each(|child| name_levels_keyed_by_category(child, depth + 1)),
+        _ => {}
+    }
+}
+
+/// The key that names each record's level in a collection of records that name their area
+/// (see [`name_levels_keyed_by_category`]): present in every record with a short value, each
+/// value shared by several records, two values or more, and not the area's key. Where two
+/// keys qualify, the one whose values include a rung's word ("beginner", "senior"); none when
+/// that does not decide, or when the records already name their level.
+fn level_category(records: &[&Value]) -> Option<String> {
+    if records.len() < LEAST_CATEGORISED_RECORDS || !records.iter().all(|r| r.is_object()) {
+        return None;
+    }
+    if records
+        .iter()
+        .any(|record| string_at(record, LEVEL_KEYS).is_some())
+    {
+        return None;
+    }
+    let area_key = AREA_KEYS.iter().find(|key| {
+        records
+            .iter()
+            .all(|record| record.get(**key).and_then(scalar).is_some())
+    })?;
+    let Value::Object(first) = records[0] else {
+        return None;
+    };
+    let candidates: Vec<(&String, Vec<String>)> = first
+        .keys()
+        .filter(|key| key.as_str() != *area_key && !CRITERIA_KEYS.contains(&key.as_str()))
+        .filter_map(|key| {
+            let values: Option<Vec<String>> = records
+                .iter()
+                .map(|record| {
+                    record.get(key).and_then(|value| match value {
+                        Value::String(text) => Some(text.trim().to_owned()),
+                        _ => None,
+                    })
+                })
+                .collect();
+            let values = values?;
+            let short = values.iter().all(|value| {
+                !value.is_empty()
+                    && value.chars().count() <= MAX_CATEGORY_CHARS
+                    && value.split_whitespace().count() <= 3
+            });
+            let mut distinct = values.clone();
+            distinct.sort();
+            distinct.dedup();
+            let repeated = distinct.len() >= 2 && distinct.len() * 2 <= values.len();
+            (short && repeated).then_some((key, distinct))
+        })
+        .collect();
+    let names_rungs = |values: &[String]| {
+        values.iter().any(|value| {
+            words_of_key(value)
+                .iter()
+                .any(|word| super::interpret::is_rung_word(word))
+        })
+    };
+    match candidates.as_slice() {
+        [(key, _)] => Some((*key).clone()),
+        _ => {
+            let rungs: Vec<&String> = candidates
+                .iter()
+                .filter(|(_, values)| names_rungs(values))
+                .map(|(key, _)| *key)
+                .collect();
+            (rungs.len() == 1).then(|| rungs[0].clone())
+        }
+    }
+}
+
+/// The words of a key as written in code (`leadingExpert`, `senior_engineer`), lowercased.
+fn words_of_key(key: &str) -> Vec<String> {
+    let mut words = vec![String::new()];
+    for c in key.chars() {
+        if c.is_uppercase() || !c.is_alphanumeric() {
+            words.push(String::new());
+        }
+        if c.is_alphanumeric() {
+            words
+                .last_mut()
+                .expect("one word at least")
+                .extend(c.to_lowercase());
+        }
+    }
+    words.retain(|word| !word.is_empty());
+    words
 }
 
 /// How many bytes of a data file the ordering of its levels and areas may read in all (each
@@ -945,6 +1079,29 @@ fn walk(
                 }
             }
             let name = string_at(value, NAME_KEYS);
+            // Maps keyed by the rungs' numbers under an area (`level_descriptions: {0: "…",
+            // 1: "…"}`, `behavioral_indicators: {1: ["…", …]}`): each key a level, its texts
+            // that level's in the area. Maps of the same rungs add up, a sentence per rung (a
+            // description) before lists.
+            let mut rung_maps: Vec<(&Value, RungTexts)> = map
+                .values()
+                .filter_map(|child| rung_map(child).map(|rungs| (child, rungs)))
+                .collect();
+            rung_maps.sort_by_key(|(child, _)| {
+                child
+                    .as_object()
+                    .is_some_and(|rungs| rungs.values().any(Value::is_array))
+            });
+            let rung_area = name.as_deref().or(area).unwrap_or_default();
+            for (level, texts) in rung_maps.into_iter().flat_map(|(_, rungs)| rungs) {
+                found.extend(texts.into_iter().map(|text| Found {
+                    track: track.map(str::to_owned),
+                    level: level.clone(),
+                    area: rung_area.to_owned(),
+                    expectation: Expectation::new(text),
+                    describes: false,
+                }));
+            }
             for (key, child) in map {
                 let is_track_list = matches!(
                     key.as_str(),
@@ -1001,6 +1158,9 @@ fn walk(
                     );
                     continue;
                 }
+                if rung_map(child).is_some() {
+                    continue;
+                }
                 if matches!(key.as_str(), "levels" | "content") {
                     if let Value::Object(levels) = child {
                         for (level, criteria_value) in levels {
@@ -1013,7 +1173,10 @@ fn walk(
                                 found.extend(entries_of(criteria_value, track, &title, area));
                                 continue;
                             }
-                            for text in texts_of(criteria_value) {
+                            // (`data_engineer: [NC, NC, 1, 2]`: a role's expected rung at
+                            // each stage, numbers and codes, is no criterion.)
+                            let texts = texts_of(criteria_value);
+                            for text in texts.into_iter().filter(|text| !is_code_or_number(text)) {
                                 found.push(Found {
                                     track: track.map(str::to_owned),
                                     level: level.clone(),
@@ -1036,6 +1199,42 @@ fn walk(
         }
         _ => {}
     }
+}
+
+/// A rung map's texts by rung, in its order.
+type RungTexts<'a> = Vec<(&'a String, Vec<String>)>;
+
+/// A map whose keys are the rungs' numbers (`0`, `1`, … `6`), two or more, each holding a
+/// text or a list of texts: the texts by rung, in the map's order. None for any other value.
+fn rung_map(value: &Value) -> Option<RungTexts<'_>> {
+    let Value::Object(map) = value else {
+        return None;
+    };
+    let numbered = map.len() >= 2
+        && map
+            .keys()
+            .all(|key| !key.is_empty() && key.chars().all(|c| c.is_ascii_digit()));
+    if !numbered {
+        return None;
+    }
+    map.iter()
+        .map(|(key, child)| {
+            let texts = match child {
+                Value::String(_) => texts_of(child),
+                Value::Array(items) if items.iter().all(Value::is_string) => texts_of(child),
+                _ => return None,
+            };
+            let said = texts.iter().all(|text| !is_code_or_number(text));
+            said.then_some((key, texts))
+        })
+        .collect()
+}
+
+/// Whether a data value is a number or a short code (`3`, `NC`, `N/A`) rather than a text.
+fn is_code_or_number(text: &str) -> bool {
+    let text = text.trim();
+    text.parse::<f64>().is_ok()
+        || text.chars().count() <= 3 && !text.chars().any(|c| c.is_lowercase() || c > '\u{2e7f}')
 }
 
 /// Whether a data key names a rung by its number (`level1`, `grade_3`, `L2`): a rung's word or

@@ -2638,6 +2638,128 @@ fn data_whose_rungs_are_numbered_keys_under_each_competency() {
 }
 
 #[test]
+fn data_records_that_name_their_level_under_a_key_of_their_own() {
+    // A site's skills keyed by id, each naming its competency and, under `expectation`, its
+    // level by a short key shared with other records: the shared key is the level, the
+    // competency the area (not nine levels named by competency).
+    let ts = r#"export const Skills: Record<UUID, Skill> = {
+  "a1": { competency: "problemSolving", expectation: "beginner", id: "a1",
+    description: "You break a task into steps." },
+  "a2": { competency: "problemSolving", expectation: "beginner", id: "a2",
+    description: "You ask for help when stuck." },
+  "a3": { competency: "leadership", expectation: "beginner", id: "a3",
+    description: "You own your tasks." },
+  "a4": { competency: "problemSolving", expectation: "advanced", id: "a4",
+    description: "You solve ambiguous problems." },
+  "a5": { competency: "leadership", expectation: "advanced", id: "a5",
+    description: "You lead a project." },
+  "a6": { competency: "leadership", expectation: "advanced", id: "a6",
+    description: "You mentor others." },
+};"#;
+    let imported = imported_from("skills.ts", ts);
+    assert_eq!(level_titles(&imported), ["beginner", "advanced"]);
+    assert_eq!(
+        entry(&imported, "advanced", "leadership"),
+        ["You lead a project.", "You mentor others."]
+    );
+    assert_eq!(
+        entry(&imported, "beginner", "problemSolving"),
+        [
+            "You break a task into steps.",
+            "You ask for help when stuck."
+        ]
+    );
+}
+
+#[test]
+fn a_sheet_s_label_columns_before_its_levels_group_name_and_describe_each_row() {
+    // `Category | Parameter | Description | <levels>`: the category groups the rows, the
+    // parameter names the area, the description says what the area is (not a level); the
+    // rows of a category of what goes wrong ("Potential Misalignments") are said about each
+    // level, not expected of it.
+    let csv = "Category,Parameter,Description,Junior PM,Senior PM\n\
+               Impact,Leadership,\"How you lead and influence others toward shared goals.\",Owns tasks.,Leads teams.\n\
+               Impact,Time Horizon,\"The time scale at which you plan and deliver outcomes.\",Plans weeks.,Plans quarters.\n\
+               Potential Misalignments,Ownership,\"Risk of under- or over-owning outcomes.\",May wait for direction.,May over-own.\n";
+    let imported = imported_from("ladder.csv", csv);
+    assert_eq!(level_titles(&imported), ["Junior PM", "Senior PM"]);
+    assert_eq!(
+        entry(&imported, "Senior PM", "Leadership"),
+        ["Leads teams."]
+    );
+    assert_eq!(
+        entry(&imported, "Junior PM", "Time Horizon"),
+        ["Plans weeks."]
+    );
+    let names: Vec<&str> = imported
+        .areas
+        .iter()
+        .map(|area| area.name.as_str())
+        .collect();
+    assert_eq!(names, ["Leadership", "Time Horizon"]);
+    let leadership = imported.areas[0].description.as_deref().unwrap_or_default();
+    assert!(leadership.contains("Impact"), "{leadership}");
+    assert!(leadership.contains("toward shared goals"), "{leadership}");
+    let (_, junior) = imported.levels().next().unwrap();
+    let said = junior.description.as_deref().unwrap_or_default();
+    assert!(said.contains("May wait for direction."), "{said}");
+}
+
+#[test]
+fn data_maps_keyed_by_rung_numbers_under_a_skill_are_its_levels() {
+    // One skill with `level_descriptions: {0: …, 1: …}` and `behavioral_indicators: {1: […]}`
+    // beside `levels:`, a map of roles to the rung expected at each stage (numbers and `NC`):
+    // the numbered keys are the levels; the role map is no level and no text.
+    let yaml = "skills:\n  - id: viz\n    name: \"Design de dashboards\"\n    levels:\n      \
+                data_analyst: [1, 2]\n      backend: [NC, 1]\n    level_descriptions:\n      \
+                0: \"Aucune connaissance en visualisation\"\n      1: \"Je crée des graphiques simples\"\n      \
+                2: \"Je conçois des tableaux de bord clairs\"\n    behavioral_indicators:\n      \
+                1:\n        - \"Je sais choisir un graphique\"\n      2:\n        - \"Je place les indicateurs en haut\"\n";
+    let imported = imported_from("skill.yaml", yaml);
+    assert_eq!(level_titles(&imported), ["Level 0", "Level 1", "Level 2"]);
+    assert_eq!(
+        entry(&imported, "Level 2", "Design de dashboards"),
+        [
+            "Je conçois des tableaux de bord clairs",
+            "Je place les indicateurs en haut"
+        ]
+    );
+    assert_eq!(imported.language.as_deref(), Some("fr"));
+}
+
+#[test]
+fn a_heading_read_as_a_level_over_a_table_of_levels_names_the_table_s_track() {
+    // `#### Engineer Titles` and `#### Manager Titles` at the depth of the levels, each over
+    // a table with a row per title: two tracks named by the headings, no level of that name.
+    let text = "# Career framework\n\n## Titles\n\n#### Engineer Titles\n\n\
+                | Title | Scope | Contributions |\n| --- | --- | --- |\n\
+                | Engineer | Their project. | Breaks down tasks. |\n\
+                | Senior Engineer | Their squad. | Guides others. |\n\
+                | Staff Engineer | Two squads. | Leads designs. |\n\n\
+                #### Manager Titles\n\n\
+                | Title | Scope | Contributions |\n| --- | --- | --- |\n\
+                | Engineering Manager | Their squad. | Manages work. |\n\
+                | Director | Many squads. | Plans resources. |\n";
+    let imported = imported_from("titles.md", text);
+    let tracks: Vec<&str> = imported
+        .tracks
+        .iter()
+        .map(|track| track.name.as_str())
+        .collect();
+    assert_eq!(tracks, ["Engineer Titles", "Manager Titles"]);
+    assert_eq!(
+        level_titles(&imported),
+        [
+            "Engineer",
+            "Senior Engineer",
+            "Staff Engineer",
+            "Engineering Manager",
+            "Director"
+        ]
+    );
+}
+
+#[test]
 fn a_sheet_of_one_column_is_read_without_its_reader_failing() {
     // Rows of one cell each to the sheet's end: no row is wide enough to head a table (a
     // header check once looked one row past the end).

@@ -651,7 +651,10 @@ impl Interpreter {
                 .map(|(name, aliases)| Area {
                     id: unique(slug(name), &mut used_ids),
                     name: name.clone(),
-                    description: self.area_groups.get(name).cloned(),
+                    description: area_description(
+                        self.area_groups.get(name),
+                        self.area_notes.get(name),
+                    ),
                     aliases: aliases.clone(),
                 })
                 .collect()
@@ -867,4 +870,13 @@ pub(super) fn natural_key(name: &str) -> (String, u64) {
         .collect();
     let prefix = name[..name.len() - digits.len()].to_owned();
     (prefix, digits.parse().unwrap_or(0))
+}
+
+/// An area's description: the group it is in (a heading or label over several areas) and what
+/// a table says of it, the group first.
+fn area_description(group: Option<&String>, note: Option<&String>) -> Option<String> {
+    match (group, note) {
+        (Some(group), Some(note)) => Some(format!("{group}\n\n{note}")),
+        (group, note) => group.or(note).cloned(),
+    }
 }

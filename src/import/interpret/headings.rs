@@ -190,7 +190,9 @@ impl Interpreter {
             .prose_headings
             .iter()
             .any(|(title, at)| title == text && *at == line);
-        if Some(depth) == self.level_depth && !positions_listed && !prose {
+        // (A heading over the people who hold the roles, "成员名单", is no level of its own.)
+        let roster = text::is_roster_heading(text);
+        if Some(depth) == self.level_depth && !positions_listed && !prose && !roster {
             self.start_level(text, line);
             return;
         }

@@ -553,6 +553,10 @@ const PITFALL_HEADINGS: &[&str] = &[
     "common mistakes",
     "what it is not",
     "what this role is not",
+    // A matrix's rows of what goes wrong at each level (LumApps' "Potential Misalignments").
+    "potential misalignments",
+    "misalignments",
+    "failure modes",
     "typische fehler",
     "よくある落とし穴",
 ];

@@ -9,7 +9,7 @@
 //! row whose levels are the same fill the same levels rather than starting new ones.
 
 use super::cells::*;
-use super::likeness::corner_says_rows_are_levels;
+use super::likeness::{corner_says_rows_are_levels, is_description_heading, is_pitfalls_heading};
 use super::*;
 
 /// Which way round a table holds its levels.
@@ -36,9 +36,15 @@ const SENTENCE_WORDS: f32 = 5.0;
 /// system …") rather than labels naming its rows ("Delivery", "Scope"): its filled cells
 /// are not one cell spanning the rows and average `SENTENCE_WORDS` words or more.
 fn first_column_holds_sentences(body: &[&Vec<Cell>]) -> bool {
+    column_holds_sentences(body, 0)
+}
+
+/// Whether a table's column holds sentences rather than labels (see
+/// [`first_column_holds_sentences`]).
+fn column_holds_sentences(body: &[&Vec<Cell>], column: usize) -> bool {
     let cells: Vec<String> = body
         .iter()
-        .filter_map(|row| row.first())
+        .filter_map(|row| row.get(column))
         .filter(|cell| !is_blank(cell))
         .map(|cell| plain(&cell.text))
         .collect();
@@ -349,6 +355,20 @@ impl Interpreter {
             }
             if self.pending_heading.is_some() {
                 self.pending_heading_becomes_track();
+            } else if let Some(name) = self.bare_heading_level() {
+                // A heading read as a level over nothing but this table ("#### Engineer
+                // Titles" over a table of titles) names the table's track.
+                let bare_track = self
+                    .tracks
+                    .last()
+                    .is_some_and(|track| track.levels.is_empty());
+                if bare_track {
+                    self.tracks.pop();
+                }
+                self.tracks.push(TrackDraft {
+                    name,
+                    ..TrackDraft::default()
+                });
             } else if had_levels {
                 self.tracks.push(TrackDraft {
                     name: format!("Track {}", self.tracks.len() + 1),
@@ -357,6 +377,25 @@ impl Interpreter {
             }
             self.ensure_track();
         }
+    }
+
+    /// The title of the level just opened by a heading when nothing has been put in it yet,
+    /// taken out of its track: a table of other levels follows its heading.
+    fn bare_heading_level(&mut self) -> Option<String> {
+        if !matches!(self.place, Place::Level) {
+            return None;
+        }
+        let track = self.tracks.last_mut()?;
+        let bare = track.levels.last().is_some_and(|level| {
+            !level.from_table
+                && level.expectations.is_empty()
+                && level.description.is_empty()
+                && level.headline.is_none()
+                && level.code.is_none()
+        });
+        bare.then(|| track.levels.pop())
+            .flatten()
+            .map(|level| level.title)
     }
 
     /// The index in the current track of the level titled `title`, added when missing.
@@ -400,13 +439,23 @@ impl Interpreter {
     }
 
     fn add_to_level(&mut self, index: usize, area: &str, items: Vec<Expectation>) {
-        // A "Defined by" or "Note" column says something about the level, not what it expects.
-        if text::is_aside_key(area) {
+        // A "Defined by" or "Note" column says something about the level, not what it expects;
+        // so do the rows of a group of pitfalls ("Potential Misalignments": what goes wrong
+        // at the level).
+        let pitfalls = self
+            .group
+            .as_deref()
+            .filter(|group| is_pitfalls_heading(group));
+        if text::is_aside_key(area) || pitfalls.is_some() {
             let said: Vec<String> = items.iter().map(|item| item.text.clone()).collect();
+            let label = match pitfalls {
+                Some(group) => format!("{group}: {area}"),
+                None => area.to_owned(),
+            };
             self.set_level_field(
                 index,
                 "description",
-                &format!("**{area}:** {}", said.join("; ")),
+                &format!("**{label}:** {}", said.join("; ")),
             );
             return;
         }
@@ -475,6 +524,20 @@ impl Interpreter {
                     .iter()
                     .all(|cell| is_blank(cell) || level_likeness(&cell.text) >= 0.5)
         });
+        // Several named label columns before the level columns (`Category | Parameter |
+        // Description | Junior PM | …`): every header cell before the first level's is filled
+        // and names no level, every one from it titles a level.
+        let named_labels = first_level.filter(|&first| {
+            (2..=MAX_LABEL_COLUMNS).contains(&first)
+                && short_labels
+                && header[..first]
+                    .iter()
+                    .all(|cell| !is_blank(cell) && level_likeness(&cell.text) < 0.5)
+                && header[first..].len() >= 2
+                && header[first..]
+                    .iter()
+                    .all(|cell| !is_blank(cell) && level_likeness(&cell.text) >= 0.5)
+        });
         let label_columns = if all_levels {
             0
         } else if let Some(first) = merged_labels {
@@ -488,8 +551,16 @@ impl Interpreter {
         {
             2
         } else {
-            1
+            named_labels.unwrap_or(1)
         };
+        // A label column after the first that describes its row's area in sentences (a
+        // `Description` column): the area's description, never the area's name.
+        let describing: Vec<usize> = (1..label_columns)
+            .filter(|&column| {
+                is_description_heading(&label(header.get(column)))
+                    || column_holds_sentences(body, column)
+            })
+            .collect();
         // Then the heading above the table names the area of its rows.
         let heading_area = if label_columns == 0 {
             self.pending_heading.take().map(|(name, _, _)| {
@@ -587,10 +658,18 @@ impl Interpreter {
                     // The nearest label to the levels that the row fills.
                     (columns, _) => (0..columns)
                         .rev()
+                        .filter(|column| !describing.contains(column))
                         .map(|column| label(row.get(column)))
                         .find(|label| !label.is_empty())
                         .unwrap_or_default(),
                 };
+                for &column in &describing {
+                    let said = label(row.get(column));
+                    if !area.is_empty() && !said.is_empty() {
+                        let area = self.area_name(&area);
+                        self.area_notes.entry(area).or_insert(said);
+                    }
+                }
                 if label_columns >= 2 {
                     let group = label(row.first());
                     if !group.is_empty() && group != area {

@@ -527,6 +527,8 @@ pub struct Interpreter {
     group: Option<String>,
     /// Each area's group, kept as the area's description.
     area_groups: HashMap<String, String>,
+    /// What a table's description column says of an area, by the area's name.
+    area_notes: HashMap<String, String>,
     options: super::ImportOptions,
     /// The title of the one level a page is about, when it is such a page.
     one_level_page: Option<String>,
@@ -622,6 +624,7 @@ impl Interpreter {
             track_links: None,
             group: None,
             area_groups: HashMap::new(),
+            area_notes: HashMap::new(),
             options: super::ImportOptions::default(),
             one_level_page: None,
             page_level: false,
