@@ -83,6 +83,30 @@ const CRITERIA_KEYS: &[&str] = &[
 /// Keys of the points a criterion's text leads into (`{description: "Coordination,
 /// including:", details: […]}`): each point is an expectation, the text their lead-in.
 const DETAIL_KEYS: &[&str] = &["details", "subitems", "sub_items", "points"];
+/// Keys of a map of an area's levels, keyed by level (`levels: {L1: […]}`, `leveling:
+/// {Developing: {summary, behaviors}}`).
+const LEVEL_MAP_KEYS: &[&str] = &[
+    "levels",
+    "content",
+    "leveling",
+    "levelling",
+    "proficiencies",
+];
+
+/// The fewest words of a summary that states a behaviour rather than naming the level.
+const BEHAVIOUR_WORDS: usize = 5;
+
+/// Whether a level's summary beside its behaviours is a sentence stating one (five words or
+/// more, ending as a sentence ends), not a name for the level.
+fn states_a_behaviour(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() >= BEHAVIOUR_WORDS && text.ends_with(['.', '!', '。', '！'])
+}
+
+/// Keys of a text that says more of an entry's one text (`{summary, detail}`): an expectation
+/// after it.
+const ELABORATION_KEYS: &[&str] = &["detail", "elaboration", "more"];
+
 /// Keys of a text that introduces an entry's criteria (`summary: {blurb, bullets}`): the
 /// level's description.
 const LEAD_IN_KEYS: &[&str] = &["blurb", "intro", "introduction", "lead", "lede"];
@@ -847,6 +871,14 @@ fn criteria_within(value: &Value, depth: usize) -> (Vec<Expectation>, Vec<String
                         .filter_map(|lead| nested.get(*lead).and_then(scalar)),
                 );
             }
+            // A summary that states what the level does in a sentence ("Points out where
+            // the team can take control of the process.") beside the level's behaviours is
+            // expected first of them; a short one names the level ("Team player").
+            Some(Value::String(text))
+                if *key == "summary" && !out.is_empty() && states_a_behaviour(text) =>
+            {
+                out.insert(0, Expectation::new(text.trim()));
+            }
             Some(Value::String(text)) if !text.trim().is_empty() && !out.is_empty() => {
                 describing.push(text.trim().to_owned());
             }
@@ -885,6 +917,16 @@ fn criteria_within(value: &Value, depth: usize) -> (Vec<Expectation>, Vec<String
     }
     if let [only] = out.as_mut_slice() {
         only.examples.extend(examples_in(value));
+    }
+    // `{summary: "…", detail: "…"}`: the detail beside the entry's text says more of what is
+    // expected, in a text of its own.
+    if !out.is_empty() {
+        out.extend(
+            ELABORATION_KEYS
+                .iter()
+                .filter_map(|key| value.get(*key).and_then(scalar))
+                .map(Expectation::new),
+        );
     }
     // An entry that gives only examples (`{name: Working, examples: [...]}`): they are what
     // the level expects.
@@ -1158,10 +1200,22 @@ fn walk(
                     );
                     continue;
                 }
+                // `L1: {summary, detail}` beside `L2: {…}`: each rung's record gives its
+                // criteria in the area (unless the record names its level itself: then the
+                // keys are ids, `a1`, `a2`).
+                let names_its_level = string_at(child, LEVEL_KEYS).is_some();
+                if rungs_keyed && is_rung_key(key) && child.is_object() && !names_its_level {
+                    let area = next_area.unwrap_or_default();
+                    let entries = entries_of(child, track, key, area);
+                    if !entries.is_empty() {
+                        found.extend(entries);
+                        continue;
+                    }
+                }
                 if rung_map(child).is_some() {
                     continue;
                 }
-                if matches!(key.as_str(), "levels" | "content") {
+                if LEVEL_MAP_KEYS.contains(&key.as_str()) {
                     if let Value::Object(levels) = child {
                         for (level, criteria_value) in levels {
                             // `entry: {name: Entry Level, skills: [...]}`: a level that names
@@ -1189,6 +1243,18 @@ fn walk(
                         continue;
                     }
                 }
+                // `{[AGILE]: {definition, leveling: {…}}}`: a skill that names itself only by
+                // its key is the area of its levels.
+                let keyed_area = child.is_object()
+                    && string_at(child, NAME_KEYS).is_none()
+                    && LEVEL_MAP_KEYS
+                        .iter()
+                        .any(|levels| child.get(*levels).is_some_and(Value::is_object));
+                let next_area = if keyed_area {
+                    Some(key.as_str())
+                } else {
+                    next_area
+                };
                 walk(child, track, next_area, depth + 1, found);
             }
         }

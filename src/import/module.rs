@@ -28,6 +28,7 @@ pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
     /// are looked at.
     const MOST_LITERALS: usize = 64;
     let mut out = Vec::new();
+    let constants = string_constants(text);
     let mut from = 0;
     while let Some(start) = literal_start(&text[from..])
         .map(|at| from + at)
@@ -37,8 +38,134 @@ pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
             out.push(Err(String::from("the object literal is not closed")));
             break;
         };
-        out.push(template_strings_as_json(&text[start..=end]));
+        let literal = template_strings_as_json(&text[start..=end]);
+        out.push(literal.map(|literal| with_constants(&literal, &constants)));
         from = end + 1;
+    }
+    out
+}
+
+/// The module's string constants at its top (`const AGILE = 'Agile Engineering';`), by name:
+/// a literal may name its keys and values by them (`[AGILE]: [DEVELOPING, …]`).
+fn string_constants(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for marker in ["const ", "let ", "var "] {
+        let mut from = 0;
+        while let Some(found) = text[from..].find(marker).map(|at| from + at) {
+            from = found + marker.len();
+            let at_word_start = text[..found]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '$');
+            if !at_word_start || in_comment_or_string(text, found) {
+                continue;
+            }
+            let rest = &text[from..];
+            let name_end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .unwrap_or(rest.len());
+            let name = &rest[..name_end];
+            let Some(value) = rest[name_end..].trim_start().strip_prefix('=') else {
+                continue;
+            };
+            let value = value.trim_start();
+            let Some(quote) = value.chars().next().filter(|c| matches!(c, '\'' | '"')) else {
+                continue;
+            };
+            let Some((string, after)) = quoted(value, quote) else {
+                continue;
+            };
+            let ends = after
+                .trim_start_matches([' ', '\t'])
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ';' | '\n' | '\r'));
+            if !name.is_empty() && ends {
+                out.push((name.to_owned(), string));
+            }
+        }
+    }
+    out
+}
+
+/// The string a quoted literal opening `text` holds, and the text after it.
+fn quoted(text: &str, quote: char) -> Option<(String, &str)> {
+    let mut string = String::new();
+    let mut escaped = false;
+    for (index, c) in text.char_indices().skip(1) {
+        match c {
+            _ if escaped => {
+                escaped = false;
+                string.push(match c {
+                    'n' => '\n',
+                    't' => '\t',
+                    other => other,
+                });
+            }
+            '\\' => escaped = true,
+            '\n' => return None,
+            c if c == quote => return Some((string, &text[index + c.len_utf8()..])),
+            c => string.push(c),
+        }
+    }
+    None
+}
+
+/// A literal with the module's string constants written out: a computed key (`[AGILE]:`) as
+/// the string it names, a constant as a value (`DEVELOPING,`) as its string. Identifiers that
+/// name no constant, and keys written plainly (`AGILE:`), stay as they are.
+fn with_constants(literal: &str, constants: &[(String, String)]) -> String {
+    if constants.is_empty() {
+        return literal.to_owned();
+    }
+    let value_of = |name: &str| {
+        constants
+            .iter()
+            .find(|(known, _)| known == name)
+            .map(|(_, value)| serde_json::Value::String(value.clone()).to_string())
+    };
+    let mut out = String::with_capacity(literal.len());
+    let mut scanner = Scanner::default();
+    let mut chars = literal.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let was_code = !scanner.in_comment_or_string();
+        scanner.step(c);
+        let starts_name = was_code
+            && !scanner.in_comment_or_string()
+            && (c.is_alphabetic() || c == '_' || c == '$')
+            && literal[..index].chars().next_back().is_none_or(|before| {
+                !(before.is_alphanumeric() || matches!(before, '_' | '$' | '.'))
+            });
+        if !starts_name {
+            out.push(c);
+            continue;
+        }
+        let end = literal[index..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .map_or(literal.len(), |at| index + at);
+        let name = &literal[index..end];
+        while chars.peek().is_some_and(|(at, _)| *at < end) {
+            let (_, c) = chars.next().expect("peeked");
+            scanner.step(c);
+        }
+        let after = literal[end..].trim_start();
+        let before = out.trim_end();
+        let value = value_of(name);
+        match value {
+            // `[AGILE]:` → `"Agile Engineering":`.
+            Some(value) if before.ends_with('[') && after.starts_with(']') => {
+                let open = before.len() - 1;
+                out.truncate(open);
+                out.push_str(&value);
+                let close = end + (literal[end..].len() - after.len());
+                while chars.peek().is_some_and(|(at, _)| *at <= close) {
+                    let (_, c) = chars.next().expect("peeked");
+                    scanner.step(c);
+                }
+            }
+            Some(value) if !after.starts_with(':') => out.push_str(&value),
+            _ => out.push_str(name),
+        }
     }
     out
 }
@@ -221,6 +348,17 @@ mod tests {
             assert!(literal.contains("levels"), "{literal}");
         }
         assert!(object_literal("const x = { a: `${y}` };").is_err());
+        // String constants name keys and values (`[AGILE]: [DEVELOPING]`); a plain key that
+        // happens to be a constant's name stays a key.
+        let module = "const AGILE = 'Agile practices';\nexport const NONE = '';\nconst DEVELOPING = \"Developing\";\n\
+                      export const levels = {\n  [AGILE]: [DEVELOPING, NONE],\n  DEVELOPING: 'a key',\n  \
+                      note: 'AGILE stays',\n};\n";
+        let value: serde_json::Value = json5::from_str(&object_literal(module).unwrap()).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"Agile practices": ["Developing", ""], "DEVELOPING": "a key",
+                "note": "AGILE stays"})
+        );
         assert!(object_literal("function f() { return 1 }").is_err());
     }
 }

@@ -2760,6 +2760,56 @@ fn a_heading_read_as_a_level_over_a_table_of_levels_names_the_table_s_track() {
 }
 
 #[test]
+fn a_module_s_string_constants_name_its_skills_and_levels() {
+    // WWT's shape: skills and proficiencies as string constants, the skills' map keyed by
+    // them (`[AGILE]: {definition, leveling: {[DEVELOPING]: {summary, behaviors}}}`) after a
+    // map of titles to proficiencies: the proficiencies are the levels, the skills the areas,
+    // a summary stating a behaviour the first of the level's expectations.
+    let js = "const AGILE = 'Agile Practices';\nconst DESIGN = 'Architecture Design';\n\
+              const DEVELOPING = 'Developing';\nconst LEADING = 'Leading';\n\
+              export const jobTitles = ['Engineer 1', 'Engineer 2'];\n\
+              export const skillProficencies = { [AGILE]: [DEVELOPING, LEADING] };\n\
+              export const skillDescriptions = {\n\
+                [AGILE]: { definition: 'Uses agile practices.', leveling: {\n\
+                  [DEVELOPING]: { summary: null, behaviors: ['Learns the basics.'] },\n\
+                  [LEADING]: { summary: 'Guides the client to make good decisions.', behaviors: ['Coaches others.', `Shapes the process.`] } } },\n\
+                [DESIGN]: { definition: 'Designs systems.', leveling: {\n\
+                  [DEVELOPING]: { summary: null, behaviors: ['Reads designs.'] },\n\
+                  [LEADING]: { summary: null, behaviors: ['Leads designs.'] } } },\n\
+              };\n";
+    let imported = imported_from("skills.js", js);
+    assert_eq!(level_titles(&imported), ["Developing", "Leading"]);
+    assert_eq!(
+        entry(&imported, "Leading", "Agile Practices"),
+        [
+            "Guides the client to make good decisions.",
+            "Coaches others.",
+            "Shapes the process."
+        ]
+    );
+    assert_eq!(
+        entry(&imported, "Developing", "Architecture Design"),
+        ["Reads designs."]
+    );
+}
+
+#[test]
+fn data_keyed_by_rung_codes_whose_records_give_a_summary_and_a_detail() {
+    // `{"L1": {"summary": …, "detail": ""}, "L2": {…}}`: each code a level, the summary and
+    // a non-empty detail its expectations.
+    let json = r#"{"L1": {"summary": "チームの成長課題を見つける。", "detail": ""},
+        "L2": {"summary": "チームの育成計画を立てる。", "detail": "必要な教育を実施する。"}}"#;
+    let imported = imported_from("team.json", json);
+    assert_eq!(level_titles(&imported), ["L1", "L2"]);
+    let (_, second) = imported.levels().nth(1).unwrap();
+    assert_eq!(
+        level_texts(second),
+        ["チームの育成計画を立てる。", "必要な教育を実施する。"]
+    );
+    assert_eq!(imported.language.as_deref(), Some("ja"));
+}
+
+#[test]
 fn a_sheet_of_one_column_is_read_without_its_reader_failing() {
     // Rows of one cell each to the sheet's end: no row is wide enough to head a table (a
     // header check once looked one row past the end).
