@@ -624,6 +624,40 @@ pub(super) fn is_description_heading(title: &str) -> bool {
     })
 }
 
+/// How a heading over the signs that one is ready for the next level starts, lowercased
+/// ("Indicadores de Progresso para SE III", "Ready for Staff when"): what the next level asks,
+/// said about this one, not expected of it.
+const NEXT_LEVEL_HEADINGS: &[&str] = &[
+    "indicadores de progresso",
+    "indicadores de progreso",
+    "progress indicators",
+    "signs you are ready",
+    "signals you are ready",
+    "ready for the next level",
+    "readiness for",
+    "moving to the next level",
+    "next level",
+    "próximo nível",
+    "siguiente nivel",
+    "nächste stufe",
+    "prochain niveau",
+    "次のレベル",
+    "下一级",
+    "다음 레벨",
+];
+
+/// Whether a heading is over the signs of readiness for the next level (see
+/// [`NEXT_LEVEL_HEADINGS`]).
+pub(super) fn is_next_level_heading(title: &str) -> bool {
+    let lower = plain(title)
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim()
+        .to_lowercase();
+    NEXT_LEVEL_HEADINGS
+        .iter()
+        .any(|start| lower.starts_with(start))
+}
+
 /// Whether a heading names how one reaches or leaves a role ("How to become a maintainer",
 /// "成为维护者", "Stepping down").
 pub(super) fn is_becoming_heading(title: &str) -> bool {

@@ -790,6 +790,7 @@ impl Interpreter {
                         && (states_a_requirement(text) || !only_gives_steps(text));
                     if is_description_heading(area)
                         || likeness::is_pitfalls_heading(area)
+                        || likeness::is_next_level_heading(area)
                         || text::is_aside_key(area)
                         || is_becoming_heading(area) && !requirement
                         || is_procedure_heading(area)

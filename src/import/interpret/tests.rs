@@ -1358,3 +1358,41 @@ fn a_rung_s_code_in_cyrillic_letters_titles_a_level() {
     );
     assert_eq!(level_titles(&ladder), ["Е1", "Е2", "Е3"]);
 }
+
+#[test]
+fn a_level_page_s_pointers_to_other_pages_and_signs_of_the_next_level_are_not_its_expectations() {
+    // Gupy's SE II page (Portuguese): a list of links to the tracks' own pages after
+    // "Consulte:", and the signs that one is ready for SE III: said about the level, not
+    // expected of it.
+    let ladder = import(
+        "se-ii.md",
+        "# SE II - Pleno\n\n## 🎯 Resultados\n\n### Entrega\n\n- Entrega projetos médios com autonomia\n\
+         - Estima o próprio trabalho\n\n## 🛠️ Habilidades Técnicas\n\n\
+         As habilidades técnicas específicas variam por trilha. Consulte:\n\
+         - [Data Engineering](../tracks/data_engineering.md#se-ii---pleno)\n\
+         - [Analytics Engineering](../tracks/analytics_engineering.md#se-ii---pleno)\n\n\
+         ### Qualidade\n\n- Escreve testes para o que entrega\n\n\
+         ## 📈 Indicadores de Progresso para SE III\n\nVocê está pronto(a) para evoluir para SE III quando:\n\
+         - Lidera tecnicamente projetos complexos\n- Mentora outros engenheiros\n",
+    );
+    let texts: Vec<String> = texts_by_area(&ladder, 0, 0)
+        .into_iter()
+        .flat_map(|(_, texts)| texts)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Entrega projetos médios com autonomia",
+            "Estima o próprio trabalho",
+            "Escreve testes para o que entrega"
+        ]
+    );
+    let description = ladder.tracks[0].levels[0]
+        .description
+        .clone()
+        .unwrap_or_default();
+    assert!(
+        description.contains("Mentora outros engenheiros"),
+        "{description}"
+    );
+}

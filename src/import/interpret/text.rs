@@ -285,13 +285,17 @@ impl Interpreter {
         let roster = items.iter().all(|item| {
             (names_a_person(&item.text) || is_open_seat(&item.text)) && item.children.is_empty()
         }) && items.iter().any(|item| names_a_person(&item.text));
-        // A table of contents: links, one per bullet, to places on the page.
+        // A table of contents: links, one per bullet, to places on the page; or pointers to
+        // the site's other pages ("Consulte: - [Data Engineering](../tracks/data.md#se-ii)").
         let contents = items
             .iter()
             .all(|item| only_a_link(&item.text).is_some() && item.children.is_empty())
-            && items
+            && (items
                 .iter()
-                .any(|item| only_a_link(&item.text).is_some_and(|target| target.starts_with('#')));
+                .any(|item| only_a_link(&item.text).is_some_and(|target| target.starts_with('#')))
+                || items.iter().all(|item| {
+                    only_a_link(&item.text).is_some_and(|target| is_site_page(&target))
+                }));
         // Under "Additional reading" or "Voting": reading material or a procedure's steps.
         let aside = matches!(&self.place, Place::Area(area)
             if is_resources_heading(area)
@@ -299,7 +303,8 @@ impl Interpreter {
                 || super::likeness::is_handling_heading(area)
                 || is_aside_key(area)
                 || is_roster_heading(area)
-                || super::likeness::is_pitfalls_heading(area));
+                || super::likeness::is_pitfalls_heading(area)
+                || super::likeness::is_next_level_heading(area));
         if (roster || contents || aside) && matches!(self.place, Place::Level | Place::Area(_)) {
             if let Some(level) = self.current_level().filter(|_| roster) {
                 level.roster = true;
@@ -709,6 +714,17 @@ fn is_roster_paragraph(text: &str, repeated_role: bool) -> bool {
 
 /// Code hosts whose `host/name` pages are people's profiles.
 const PROFILE_HOSTS: &[&str] = &["github.com/", "gitlab.com/", "gitee.com/", "codeberg.org/"];
+
+/// Whether a link's target is another page of the same site (`../tracks/data.md#se-ii`,
+/// `Product%20Manager%205.md`): a relative path to a document, not a place on the web.
+fn is_site_page(target: &str) -> bool {
+    let path = target.split('#').next().unwrap_or_default().to_lowercase();
+    !target.contains("://")
+        && !target.starts_with("mailto:")
+        && [".md", ".markdown", ".html", ".htm", ".rst", ".adoc"]
+            .iter()
+            .any(|extension| path.ends_with(extension))
+}
 
 /// Whether a bullet is only a link to a person's profile on a code host
 /// (`[xen0n](https://github.com/xen0n)`), maybe with a few words after it.
