@@ -275,6 +275,18 @@ impl Interpreter {
     }
 }
 
+/// Whether a paragraph opens with "tl;dr" ("**tldr;** An Expert solves …", "TL;DR: …"): a
+/// summary of what follows it.
+pub(super) fn sums_up(text: &str) -> bool {
+    let lower = plain(text).trim_start().to_lowercase();
+    ["tl;dr", "tldr"].iter().any(|start| {
+        lower
+            .strip_prefix(start)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|next| !next.is_alphanumeric())
+    })
+}
+
 /// A heading that summarizes the level it is in: `Overview`, `Summary` (the text below it
 /// describes the level), or `tl;dr: focuses on learning` (the heading is the summary).
 fn level_summary_heading(text: &str) -> Option<Option<String>> {

@@ -812,8 +812,9 @@ impl Interpreter {
                     }
                 }
                 // A footnote, or a paragraph that is only a link ("[All of the level
-                // below's competencies](…)"): a pointer, not an expectation.
-                if is_footnote(text) || only_a_link(text).is_some() {
+                // below's competencies](…)"): a pointer, not an expectation; "**tldr;** An
+                // Expert solves …" sums up the section's items, it adds none.
+                if is_footnote(text) || only_a_link(text).is_some() || headings::sums_up(text) {
                     self.describe_level(text);
                     continue;
                 }

@@ -1396,3 +1396,23 @@ fn a_level_page_s_pointers_to_other_pages_and_signs_of_the_next_level_are_not_it
         "{description}"
     );
 }
+
+#[test]
+fn a_tldr_paragraph_over_a_section_s_items_sums_them_up_and_adds_none() {
+    // Roomle's level page: each `##` dimension opens with "**tldr;** An Expert …" over its
+    // `* **Label**: text` bullets; the bullets are the expectations.
+    let ladder = import(
+        "expert.md",
+        "# 02 Expert\n\n## Technical Mastery\n**tldr;** An Expert solves standard problems independently.\n\n\
+         * **Problem-solving**: solves standard problems without step-by-step guidance.\n\
+         * **Debugging**: debugs effectively within known systems.\n\n\
+         ## Learning\n**tldr;** An Expert grows their knowledge.\n\n\
+         * **Grows within domain**: reads documentation and explores APIs.\n",
+    );
+    let texts: Vec<String> = texts_by_area(&ladder, 0, 0)
+        .into_iter()
+        .flat_map(|(_, texts)| texts)
+        .collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts.iter().all(|text| !text.contains("tldr")), "{texts:?}");
+}
