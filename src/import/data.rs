@@ -278,6 +278,7 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
     let mut value = value.clone();
     html_as_markdown(&mut value);
     name_levels_keyed_by_category(&mut value, 0);
+    let common = take_common_records(&mut value);
     let value = &value;
     let level_titles = titles_of(value, &["levels", "grades", "ranks", "stages", "bands"]);
     let area_titles = titles_of(value, AREA_MAP_KEYS);
@@ -385,6 +386,7 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
         .collect();
     let ladder: Ladder = serde_json::from_value(serde_json::json!({
         "id": slug(&title), "title": title, "areas": areas, "tracks": tracks,
+        "sections": common,
     }))
     .ok()?;
     Some(Imported {
@@ -393,6 +395,91 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
         ladder,
         warnings,
     })
+}
+
+/// Names of a record beside the levels' that holds what every level shares ("Common", "All
+/// levels"), lowercased: no level of its own.
+const COMMON_NAMES: &[&str] = &[
+    "common",
+    "all levels",
+    "all",
+    "everyone",
+    "shared",
+    "general",
+    "basics",
+    "allgemein",
+    "commun",
+    "común",
+    "comum",
+    "todos",
+    "共通",
+    "通用",
+    "공통",
+];
+
+/// Takes out of a list of level records (at the top, or under one key) the record that holds
+/// what all of them share (`{name: "Common", skills: {…}}`): a prose section each (its
+/// description, then its texts by area), so that it is kept but is no level.
+fn take_common_records(value: &mut Value) -> Vec<Section> {
+    let lists: Vec<&mut Vec<Value>> = match value {
+        Value::Array(items) => vec![items],
+        Value::Object(map) => map
+            .values_mut()
+            .filter_map(|child| match child {
+                Value::Array(items) => Some(items),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut sections = Vec::new();
+    for items in lists {
+        let is_common = |item: &Value| {
+            string_at(item, NAME_KEYS)
+                .is_some_and(|name| COMMON_NAMES.contains(&name.trim().to_lowercase().as_str()))
+        };
+        let named = items
+            .iter()
+            .filter(|item| string_at(item, NAME_KEYS).is_some())
+            .count();
+        let common = items.iter().filter(|item| is_common(item)).count();
+        if common == 0 || named < common + 2 {
+            continue;
+        }
+        let (shared, levels): (Vec<Value>, Vec<Value>) =
+            std::mem::take(items).into_iter().partition(is_common);
+        *items = levels;
+        for record in shared {
+            let name = string_at(&record, NAME_KEYS).unwrap_or_default();
+            let found = listed_areas_of(&record, &name, 1);
+            let found = if found.is_empty() {
+                entries_of(&record, None, &name, "")
+            } else {
+                found
+            };
+            let mut body: Vec<String> = found
+                .iter()
+                .filter(|entry| entry.describes)
+                .map(|entry| entry.expectation.text.clone())
+                .collect();
+            let items: Vec<String> = found
+                .iter()
+                .filter(|entry| !entry.describes)
+                .map(|entry| match entry.area.as_str() {
+                    "" => format!("- {}", entry.expectation.text),
+                    area => format!("- **{area}:** {}", entry.expectation.text),
+                })
+                .collect();
+            body.push(items.join("\n"));
+            sections.push(Section {
+                title: name,
+                body: body.join("\n\n").trim().to_owned(),
+                depth: 1,
+                internal: false,
+            });
+        }
+    }
+    sections
 }
 
 /// How few records a collection needs before a key that repeats across them can be told to
@@ -673,15 +760,25 @@ fn listed_areas_of(value: &Value, level: &str, least: usize) -> Vec<Found> {
     let Value::Object(map) = value else {
         return Vec::new();
     };
-    let lists: Vec<(&String, Vec<String>)> = map
-        .iter()
-        .filter(|(key, child)| {
-            LISTED_AREA_KEYS.contains(&key.to_lowercase().as_str())
-                && matches!(child, Value::Array(items)
-                    if !items.is_empty() && items.iter().all(Value::is_string))
-        })
-        .map(|(key, child)| (key, texts_of(child)))
-        .collect();
+    let is_texts =
+        |child: &Value| matches!(child, Value::Array(items) if items.iter().all(Value::is_string));
+    let mut lists: Vec<(&String, Vec<String>)> = Vec::new();
+    for (key, child) in map {
+        if !LISTED_AREA_KEYS.contains(&key.to_lowercase().as_str()) {
+            continue;
+        }
+        match child {
+            Value::Array(items) if !items.is_empty() && is_texts(child) => {
+                lists.push((key, texts_of(child)));
+            }
+            // `skills: {interpersonal: […], leadership: […]}`: the lists under one key are
+            // named by their areas (an empty one has nothing for its area).
+            Value::Object(areas) if areas.len() >= LISTED_AREAS && areas.values().all(is_texts) => {
+                lists.extend(areas.iter().map(|(area, texts)| (area, texts_of(texts))));
+            }
+            _ => {}
+        }
+    }
     if lists.is_empty() || lists.len() < least {
         return Vec::new();
     }

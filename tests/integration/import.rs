@@ -2810,6 +2810,64 @@ fn data_keyed_by_rung_codes_whose_records_give_a_summary_and_a_detail() {
 }
 
 #[test]
+fn level_records_list_their_skills_by_area_and_a_common_record_is_no_level() {
+    // Lunatech's shape: `[{name: "Common", skills: {…}}, {name: "Trainee", description,
+    // skills: {interpersonal: […], leadership: []}}, …]`: the lists under `skills` are areas;
+    // the "Common" record is what all share, kept as a section, not a level.
+    let json = r#"[
+      {"name": "Common", "description": "The basics we all should know",
+       "skills": {"interpersonal": ["Mentoring"], "leadership": ["Active listening"]}},
+      {"name": "Trainee", "description": "A talented person.", "yearsOfExperience": 0,
+       "skills": {"interpersonal": ["Willing to learn", "Team working"], "leadership": []}},
+      {"name": "Senior Software Engineer", "description": "Leads projects.",
+       "skills": {"interpersonal": ["Coaching"], "leadership": ["Leads the team"]}}]"#;
+    let imported = imported_from("levels.json", json);
+    assert_eq!(
+        level_titles(&imported),
+        ["Trainee", "Senior Software Engineer"]
+    );
+    assert_eq!(
+        entry(&imported, "Trainee", "interpersonal"),
+        ["Willing to learn", "Team working"]
+    );
+    assert_eq!(
+        entry(&imported, "Senior Software Engineer", "leadership"),
+        ["Leads the team"]
+    );
+    let common = imported
+        .sections
+        .iter()
+        .find(|section| section.title == "Common")
+        .expect("the common record kept as a section");
+    assert!(common.body.contains("Active listening"), "{}", common.body);
+}
+
+#[test]
+fn a_scale_s_no_experience_rung_stays_a_rung_with_nothing_asked_and_a_form_of_scores_is_no_track() {
+    // A QA matrix exported from Google Sheets (Russian): "0 - no experience" over cells that
+    // say "Нет опыта" (nothing asked), then a self-assessment form of skill names and zeros.
+    let csv = "Технические навыки,,,\n\
+               Навык/Вес,0 - no experience,1 - novice,2 - intermediate\n\
+               SQL,нет опыта,Пишет простые запросы.,Пишет составные запросы.\n\
+               Консоль,Нет опыта,Подключается по SSH.,Выкладывает скрипты.\n\
+               ,,,\n,,,\n\
+               Навыки в технической области,,,\n\
+               SQL,,0,\n\
+               Консоль,,,\n";
+    let imported = imported_from("matrix.csv", csv);
+    assert_eq!(
+        level_titles(&imported),
+        ["0 - no experience", "1 - novice", "2 - intermediate"]
+    );
+    let (_, zero) = imported.levels().next().unwrap();
+    assert!(level_texts(zero).is_empty(), "{:?}", level_texts(zero));
+    assert_eq!(
+        entry(&imported, "1 - novice", "SQL"),
+        ["Пишет простые запросы."]
+    );
+}
+
+#[test]
 fn a_sheet_of_one_column_is_read_without_its_reader_failing() {
     // Rows of one cell each to the sheet's end: no row is wide enough to head a table (a
     // header check once looked one row past the end).

@@ -137,6 +137,22 @@ impl Interpreter {
             }
             return;
         }
+        // A form to fill in or a sheet of scores (`Skill | | 0 | |`): past its labels, only
+        // numbers and blanks. No text of a level's is in it.
+        let scores_only = rows.iter().all(|row| {
+            row.iter()
+                .skip(1)
+                .all(|cell| is_blank(cell) || plain(&cell.text).trim().parse::<f64>().is_ok())
+        });
+        if scores_only && self.options.levels_axis.is_none() {
+            let text = table_text(&rows);
+            self.warn(
+                line,
+                "a table of numbers only (a form or scores), kept as prose",
+            );
+            self.prose(&text, line);
+            return;
+        }
         // Header rows: those whose every cell is a header cell, at least the first.
         // (A row of one header cell is a level's row header, as in `<th rowspan=3>M3</th>`.)
         let header_rows = rows

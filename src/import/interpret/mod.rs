@@ -205,9 +205,32 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
                 | "none"
                 | "(none)"
         )
-        || NOT_APPLICABLE.iter().any(|start| {
+        || NOT_APPLICABLE.iter().chain(NO_EXPERIENCE).any(|start| {
             text.starts_with(start) && text.chars().count() <= start.chars().count() + 20
         })
+}
+
+/// How a cell starts that says the rung asks nothing ("Нет опыта" under a scale's "0 - no
+/// experience"), lowercased. (The rung itself is one: its title is no placeholder.)
+const NO_EXPERIENCE: &[&str] = &[
+    "no experience",
+    "нет опыта",
+    "опыт отсутствует",
+    "нет знаний",
+    "keine erfahrung",
+    "sin experiencia",
+    "sem experiência",
+    "aucune expérience",
+    "経験なし",
+    "没有经验",
+    "无经验",
+    "경험 없음",
+];
+
+/// Whether a text says there is no experience (see [`NO_EXPERIENCE`]).
+pub(crate) fn says_no_experience(text: &str) -> bool {
+    let lower = plain(text).trim().to_lowercase();
+    NO_EXPERIENCE.iter().any(|start| lower.starts_with(start))
 }
 
 /// How a text that only points at another level starts ("Same as L3", "Igual que Senior"),

@@ -549,9 +549,10 @@ fn names_no_rung(title: &str) -> bool {
         .filter(|part| !part.is_empty())
         .collect();
     !parts.is_empty()
-        && parts
-            .iter()
-            .all(|part| matches!(*part, "nothing" | "keine" | "aucun") || is_placeholder(part))
+        && parts.iter().all(|part| {
+            matches!(*part, "nothing" | "keine" | "aucun")
+                || is_placeholder(part) && !super::says_no_experience(part)
+        })
 }
 
 /// The most levels a track described twice has (a summary table's rows and as many sections).
