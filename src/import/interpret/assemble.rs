@@ -79,7 +79,7 @@ const MIN_SPLIT_RUN: usize = 2;
 
 /// The most words a plain label opening paragraphs of several levels has ("How to become
 /// one: …"); a longer run before a colon is a sentence's.
-const RECURRING_LABEL_WORDS: usize = 4;
+pub(super) const RECURRING_LABEL_WORDS: usize = 4;
 
 impl Interpreter {
     /// Rungs written in prose: their own paragraphs are what they expect, one expectation

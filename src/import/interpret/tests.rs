@@ -1416,3 +1416,31 @@ fn a_tldr_paragraph_over_a_section_s_items_sums_them_up_and_adds_none() {
     assert_eq!(texts.len(), 3, "{texts:?}");
     assert!(texts.iter().all(|text| !text.contains("tldr")), "{texts:?}");
 }
+
+#[test]
+fn label_items_over_paragraphs_inside_them_name_the_areas_of_those_paragraphs() {
+    // Taro's contributor ladder (Chinese): under each role, `- 目的` / `- 权益` / `- 退出机制`
+    // items each holding an indented paragraph; what leaves the role is said about it.
+    let ladder = import(
+        "roles.md",
+        "# 贡献者晋级指南\n\n## 晋升角色\n\n### 个人贡献者（Individual Committer）\n\n任何个人开发者都可以提交 pull request。\n\n\
+         ### 助手（Triage）\n\n负责 issues 的维护。\n\n\
+         - 目的\n\n    旨在减少 issue 列表。\n\n- 权益\n\n    相关项目 Triage 权限。\n\n\
+         - 退出机制\n\n    对 6 个月不活跃的小助手进行定期移除。\n\n\
+         ### 合作者（Collaborator）\n\n负责维护仓库。\n\n\
+         - 目的\n\n    旨在不断丰富 Taro 特性。\n\n- 权益\n\n    Github Write 权限。\n\n\
+         - 退出机制\n\n    超过6个月无任何贡献，会自动设置成荣休状态。\n\n\
+         ### 技术委员会成员（Technical Steering Committee）\n\n负责技术方向。\n\n\
+         - 目的\n\n    解决技术难题。\n\n- 权益\n\n    Github Owner 权限。\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 2),
+        [
+            (
+                "目的".to_owned(),
+                vec!["旨在不断丰富 Taro 特性。".to_owned()]
+            ),
+            ("权益".to_owned(), vec!["Github Write 权限。".to_owned()])
+        ]
+    );
+}

@@ -280,6 +280,18 @@ impl Interpreter {
             }
             return self.list(&relabelled, line);
         }
+        // `- 目的` with its paragraph inside the item (`    旨在减少 issue 列表 …`), every item so:
+        // each label names the area of its paragraphs.
+        if let Some(labelled) = labels_over_paragraphs(items) {
+            if matches!(self.place, Place::Level | Place::Area(_)) && self.current_level().is_some()
+            {
+                for (label, paragraphs) in labelled {
+                    self.labelled_paragraphs(&label, &paragraphs);
+                }
+                self.place = Place::Level;
+                return;
+            }
+        }
         // The people who hold a role (`- @handle — project lead`): a roster, not expectations.
         // (A seat left open for the reader, "Your Name Here", among them.)
         let roster = items.iter().all(|item| {
@@ -714,6 +726,70 @@ fn is_roster_paragraph(text: &str, repeated_role: bool) -> bool {
 
 /// Code hosts whose `host/name` pages are people's profiles.
 const PROFILE_HOSTS: &[&str] = &["github.com/", "gitlab.com/", "gitee.com/", "codeberg.org/"];
+
+/// The most characters of a label written without spaces (`申请方法`) over its paragraphs.
+const MAX_UNSPACED_LABEL_CHARS: usize = 12;
+
+/// A list whose every item (two or more) is a short label over paragraphs inside the item
+/// (`- 目的\n\n    旨在 …`): each label with its paragraphs. None for any other list.
+fn labels_over_paragraphs(items: &[Item]) -> Option<Vec<(String, Vec<String>)>> {
+    if items.len() < 2 {
+        return None;
+    }
+    items
+        .iter()
+        .map(|item| {
+            if !item.children.is_empty() {
+                return None;
+            }
+            let (label, said) = item.text.split_once("\n\n")?;
+            let label = plain(label).trim().to_owned();
+            let words = label.split_whitespace().count();
+            let short = (1..=super::assemble::RECURRING_LABEL_WORDS).contains(&words)
+                && (words > 1 || label.chars().count() <= MAX_UNSPACED_LABEL_CHARS)
+                && !label.ends_with(['.', '。', ':', '：', '!', '?', '？'])
+                && !label.contains("](");
+            let paragraphs: Vec<String> = said
+                .split("\n\n")
+                .map(|paragraph| paragraph.trim().to_owned())
+                .filter(|paragraph| !paragraph.is_empty())
+                .collect();
+            (short && !paragraphs.is_empty()).then_some((label, paragraphs))
+        })
+        .collect()
+}
+
+/// Whether a paragraph is only an image (`![PR 模板](…)`): nothing to read as text.
+fn only_an_image(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with("![") && text.ends_with(')') && !text[2..].contains("![")
+}
+
+impl Interpreter {
+    /// A label's paragraphs inside a list item: its area's expectations; what leaves a role,
+    /// a procedure, or an aside is said about the level; an image and the lead-in before it
+    /// ("参考模版如下：") are said about it too.
+    fn labelled_paragraphs(&mut self, label: &str, paragraphs: &[String]) {
+        let aside = is_aside_key(label)
+            || is_procedure_heading(label)
+            || is_resources_heading(label)
+            || super::likeness::is_pitfalls_heading(label)
+            || super::likeness::is_handling_heading(label);
+        for paragraph in paragraphs {
+            let leaving = super::likeness::is_becoming_heading(label)
+                && !super::likeness::states_a_requirement(paragraph);
+            if aside
+                || leaving
+                || only_an_image(paragraph)
+                || super::likeness::reads_as_lead_in(paragraph)
+            {
+                self.describe_level(&format!("**{label}:** {paragraph}"));
+            } else {
+                self.add_expectation(label, paragraph);
+            }
+        }
+    }
+}
 
 /// Whether a link's target is another page of the same site (`../tracks/data.md#se-ii`,
 /// `Product%20Manager%205.md`): a relative path to a document, not a place on the web.
