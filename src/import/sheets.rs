@@ -395,15 +395,25 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         // A licence line or a link above the row that names the levels (`E1` … `E6`) is the
         // sheet's preamble, not the table's header.
         // A lone row of a few texts (a licence line beside its link) is a note, not a table.
-        let lone_note = !own && first_wide + 1 == index && !names_levels(&cells[first_wide]);
+        // (A row's own texts: a label merged down the header rows, "Theme" over three
+        // rows, is written once, in its first row.)
+        let names_levels_itself = |row: usize| {
+            let own_texts: Vec<String> = cells[row]
+                .iter()
+                .zip(&copies[row])
+                .map(|(text, &copy)| if copy { String::new() } else { text.clone() })
+                .collect();
+            names_levels(&own_texts)
+        };
+        let lone_note = !own && first_wide + 1 == index && !names_levels_itself(first_wide);
         let table_start = if own || first_wide < index && names_fields(&cells[first_wide]) {
             first_wide
         } else if lone_note {
             index
         } else {
             (first_wide..index.min(first_wide + MAX_PREAMBLE_ROWS))
-                .find(|&row| names_levels(&cells[row]))
-                .filter(|&row| row > first_wide && !names_levels(&cells[first_wide]))
+                .find(|&row| names_levels_itself(row))
+                .filter(|&row| row > first_wide && !names_levels_itself(first_wide))
                 .unwrap_or(first_wide)
         };
         for (row_index, line) in (start..table_start).zip(start + 1..) {

@@ -1006,6 +1006,81 @@ fn every_imported_real_ladder_builds_into_every_output() {
 }
 
 #[test]
+fn a_workbook_s_labels_merged_down_its_header_rows_over_codes_and_an_unlabelled_row_of_names() {
+    // Adam Matthew's sheets: "Theme" and "Skill/Competency" merged down three header rows, a
+    // banner merged across the levels, the codes (M1 …), then an unlabelled row of what each
+    // level is ("Junior Engineer", or a scope: "Manages E0/E1"); "Same as M1" and "NA" cells.
+    use rust_xlsxwriter::{Format, Workbook};
+    let folder = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let merged = Format::new();
+    for (name, codes, names) in [
+        (
+            "Engineers",
+            ["E1", "E2", "E3"],
+            ["Junior Engineer", "Engineer", "Senior Engineer"],
+        ),
+        (
+            "Managers",
+            ["M1", "M2", "M3"],
+            ["Manages E0/E1", "Manages E1/E2/E3", "Manager of E4+"],
+        ),
+    ] {
+        let sheet = workbook.add_worksheet().set_name(name).unwrap();
+        sheet.merge_range(0, 0, 2, 0, "Theme", &merged).unwrap();
+        sheet
+            .merge_range(0, 1, 2, 1, "Skill/Competency", &merged)
+            .unwrap();
+        sheet
+            .merge_range(0, 2, 0, 4, "Role Level Behaviours", &merged)
+            .unwrap();
+        for (offset, (code, named)) in codes.iter().zip(names).enumerate() {
+            sheet.write(1, 2 + offset as u16, *code).unwrap();
+            sheet.write(2, 2 + offset as u16, named).unwrap();
+        }
+        sheet.write(3, 0, "Delivery").unwrap();
+        sheet.write(3, 1, "Planning").unwrap();
+        sheet.write(3, 2, "Plans own work.").unwrap();
+        sheet.write(3, 3, "Plans the team's work.").unwrap();
+        sheet.write(3, 4, format!("Same as {}", codes[1])).unwrap();
+        sheet.write(4, 1, "Feedback").unwrap();
+        sheet.write(4, 2, "NA").unwrap();
+        sheet.write(4, 3, "Gives feedback.").unwrap();
+        sheet.write(4, 4, "Coaches feedback.").unwrap();
+    }
+    let path = folder.path().join("matrix.xlsx");
+    workbook.save(&path).unwrap();
+
+    let ladder = import_file(&path).unwrap().ladder;
+    let titles: Vec<Vec<&str>> = ladder
+        .tracks
+        .iter()
+        .map(|track| {
+            track
+                .levels
+                .iter()
+                .map(|level| level.title.as_str())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            vec!["Junior Engineer", "Engineer", "Senior Engineer"],
+            vec!["M1", "M2", "M3"]
+        ]
+    );
+    let managers = &ladder.tracks[1].levels;
+    let count = |level: &ladder::model::Level| level.expectations.values().flatten().count();
+    assert_eq!(managers.iter().map(count).collect::<Vec<_>>(), [1, 2, 1]);
+    let m3 = managers[2].description.as_deref().unwrap_or_default();
+    assert!(
+        m3.contains("Same as M2") && m3.contains("Manager of E4+"),
+        "{m3}"
+    );
+}
+
+#[test]
 fn a_workbook_with_a_preamble_merged_label_columns_level_codes_and_a_title_row() {
     // CircleCI's competency matrix: a licence line and a link above the row of level codes
     // (E1 …), three label columns (key area, attribute, theme) under one merged header cell,

@@ -696,6 +696,44 @@ impl Interpreter {
                 // the codes stay their codes.
                 // (This tool's workbook labels its headline row in the ladder's language:
                 // "Titre" there is the headline.)
+                // So does an unlabelled first row of short names under the codes ("S-E1" over
+                // "Junior/Apprentice Engineer"); short words that name no level ("Manages
+                // E0/E1") say something of each level instead.
+                let first_row = std::ptr::eq(*row, body[0]);
+                // (A label merged down from the header, "Theme" over three rows, labels no row.)
+                let unlabelled = (0..label_columns).all(|column| {
+                    row.get(column)
+                        .is_none_or(|cell| is_blank(cell) || cell.spanned)
+                });
+                let unlabelled_names = first_row
+                    && label_columns > 0
+                    && unlabelled
+                    && members.iter().all(|&member| {
+                        let text = label(row.get(columns[member].0));
+                        !text.is_empty()
+                            && text.split_whitespace().count() <= 6
+                            && !text.ends_with(['.', '。'])
+                    });
+                if unlabelled_names {
+                    let texts: Vec<(usize, String)> = members
+                        .iter()
+                        .zip(&indices)
+                        .map(|(&member, &level)| (level, label(row.get(columns[member].0))))
+                        .collect();
+                    // (A name under the codes holds no code: "Manages E0/E1" names whom the
+                    // level manages.)
+                    let all_titles = texts
+                        .iter()
+                        .all(|(_, text)| level_likeness(text) >= 0.5 && !holds_a_code(text));
+                    for (level, text) in texts {
+                        if all_titles {
+                            self.retitle_level(level, &text);
+                        } else {
+                            self.set_level_field(level, "description", &text);
+                        }
+                    }
+                    continue;
+                }
                 if label_columns > 0 && is_title_label(&area) && level_field(&area).is_none() {
                     let titles: Vec<(usize, String)> = members
                         .iter()
@@ -755,7 +793,17 @@ impl Interpreter {
                         }
                         continue;
                     }
-                    let items = cell_items(cell);
+                    // "Same as E3", "See E1" in a level's column: what it shares with the
+                    // column it names, said about the level; "NA" holds the place of nothing.
+                    // (A table inside one level keeps such a cell: it has no other column.)
+                    let (items, pointers): (Vec<Expectation>, Vec<Expectation>) = cell_items(cell)
+                        .into_iter()
+                        .filter(|item| !is_placeholder(&item.text))
+                        .partition(|item| !refers_to_another_level(&item.text));
+                    for pointer in pointers {
+                        let said = format!("**{area}:** {}", pointer.text);
+                        self.set_level_field(level, "description", &said);
+                    }
                     if items.is_empty() {
                         continue;
                     }
@@ -883,6 +931,19 @@ impl Interpreter {
             }
         }
     }
+}
+
+/// Whether a text holds a rung's code among its words (`E0` in "Manages E0/E1"): one to
+/// three letters, then digits.
+fn holds_a_code(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        let letters = word.chars().take_while(|c| c.is_alphabetic()).count();
+        let rest = &word[word
+            .char_indices()
+            .nth(letters)
+            .map_or(word.len(), |(at, _)| at)..];
+        (1..=3).contains(&letters) && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// The most label columns a table of levels across may have before its level columns.

@@ -196,6 +196,7 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
                 | "tbc"
                 | "tba"
                 | "n/a"
+                | "na"
                 | "-"
                 | "–"
                 | "—"
@@ -275,12 +276,23 @@ pub(crate) fn refers_to_another_level(text: &str) -> bool {
                 .trim()
                 .ends_with(end)
         });
+    // "See E1", "Siehe L3": a pointer to a level by its code.
+    let points = words <= 3
+        && SEE.iter().any(|start| lower.starts_with(start))
+        && text
+            .split_whitespace()
+            .last()
+            .is_some_and(|code| words > 1 && likeness::level_likeness(code) >= 1.0);
     inherits
+        || points
         || words <= 5
             && !lower.contains(',')
             && SAME_AS.iter().any(|start| lower.starts_with(start))
             && (lower.chars().count() <= 24 || words <= 4)
 }
+
+/// How a pointer to another level by its code opens ("See E1"), lowercased.
+const SEE: &[&str] = &["see ", "siehe ", "voir ", "ver ", "vide "];
 
 /// How a lead-in to what a level adds to another's opens ("All privileges of the Contributor
 /// role, plus..."), lowercased.
