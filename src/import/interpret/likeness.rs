@@ -839,6 +839,18 @@ fn ends_with_unspaced_list_name(title: &str) -> bool {
 /// U+0530).
 const CODE_ALPHABETS_END: u32 = 0x0530;
 
+/// Whether a word is a rung's code (`L3`, `IC2`, `E5`, `M2`, `SE3`, Cyrillic `Е1`): one to
+/// three letters of an alphabet below [`CODE_ALPHABETS_END`], then digits (a dot among them).
+pub(super) fn is_rung_code(word: &str) -> bool {
+    let alphabet = |c: &char| c.is_alphabetic() && u32::from(*c) < CODE_ALPHABETS_END;
+    let letters: usize = word.chars().take_while(alphabet).map(char::len_utf8).sum();
+    let rest = &word[letters..];
+    let letters = word[..letters].chars().count();
+    (1..=3).contains(&letters)
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
 pub(crate) fn level_likeness(label: &str) -> f32 {
     let label = plain(label);
     let first_line = label.lines().next().unwrap_or("").trim();
@@ -919,15 +931,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     }
     // `L3`, `IC2`, `E5`, `P1`, `M2`, `SE3`: letters then digits; in Cyrillic or Greek too
     // (`Е1`, `М2`), not in a script that writes words without spaces.
-    let coded = words.iter().any(|word| {
-        let alphabet = |c: &char| c.is_alphabetic() && u32::from(*c) < CODE_ALPHABETS_END;
-        let letters: usize = word.chars().take_while(alphabet).map(char::len_utf8).sum();
-        let rest = &word[letters..];
-        let letters = word[..letters].chars().count();
-        (1..=3).contains(&letters)
-            && rest.starts_with(|c: char| c.is_ascii_digit())
-            && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
-    });
+    let coded = words.iter().any(|word| is_rung_code(word));
     // `level1`, `grade_3`, `band-2`: a rung's word and its number written as one key.
     let keyed = words.len() == 1 && numbered_stem(words[0]).is_some_and(is_rung_word);
     if coded

@@ -692,13 +692,10 @@ impl Interpreter {
                         self.group = Some(group);
                     }
                 }
-                // A row labelled "Title" under level codes (`E1` … `E6`) titles the levels;
-                // the codes stay their codes.
-                // (This tool's workbook labels its headline row in the ladder's language:
-                // "Titre" there is the headline.)
-                // So does an unlabelled first row of short names under the codes ("S-E1" over
-                // "Junior/Apprentice Engineer"); short words that name no level ("Manages
-                // E0/E1") say something of each level instead.
+                // An unlabelled first row of short names under the codes ("S-E1" over
+                // "Junior/Apprentice Engineer") titles the levels, the codes staying their
+                // codes; short words that name no level ("Manages E0/E1") say something of
+                // each level instead.
                 let first_row = std::ptr::eq(*row, body[0]);
                 // (A label merged down from the header, "Theme" over three rows, labels no row.)
                 let unlabelled = (0..label_columns).all(|column| {
@@ -734,6 +731,10 @@ impl Interpreter {
                     }
                     continue;
                 }
+                // A row labelled "Title" under level codes (`E1` … `E6`) titles the levels;
+                // the codes stay their codes.
+                // (This tool's workbook labels its headline row in the ladder's language:
+                // "Titre" there is the headline.)
                 if label_columns > 0 && is_title_label(&area) && level_field(&area).is_none() {
                     let titles: Vec<(usize, String)> = members
                         .iter()
@@ -933,17 +934,10 @@ impl Interpreter {
     }
 }
 
-/// Whether a text holds a rung's code among its words (`E0` in "Manages E0/E1"): one to
-/// three letters, then digits.
+/// Whether a text holds a rung's code among its words (`E0` in "Manages E0/E1").
 fn holds_a_code(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        let letters = word.chars().take_while(|c| c.is_alphabetic()).count();
-        let rest = &word[word
-            .char_indices()
-            .nth(letters)
-            .map_or(word.len(), |(at, _)| at)..];
-        (1..=3).contains(&letters) && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
-    })
+    text.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .any(super::likeness::is_rung_code)
 }
 
 /// The most label columns a table of levels across may have before its level columns.
