@@ -1444,3 +1444,27 @@ fn label_items_over_paragraphs_inside_them_name_the_areas_of_those_paragraphs() 
         ]
     );
 }
+
+#[test]
+fn items_written_with_a_bullet_of_their_own_after_a_lead_in_item_are_its_sub_items() {
+    // Infopulse's QA matrix (HTML): `<li>Knows the difference between:</li>` then
+    // `<li>- Test levels: …</li>`, `<li>- Test types: …</li>` in the same flat list.
+    let ladder = import(
+        "matrix.html",
+        "<h1>QA skills</h1><h2>Junior QA</h2><h3>Testing</h3><ul><li>Writes test cases</li>\
+         <li>Knows the difference between:</li><li>- Test levels: Unit, Integration</li>\
+         <li>- Test types: Functional and Non-functional</li></ul>\
+         <h2>Senior QA</h2><h3>Testing</h3><ul><li>Designs the test strategy</li></ul>",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [(
+            "Testing".to_owned(),
+            vec![
+                "Writes test cases".to_owned(),
+                "Test levels: Unit, Integration".to_owned(),
+                "Test types: Functional and Non-functional".to_owned()
+            ]
+        )]
+    );
+}

@@ -256,6 +256,11 @@ impl Interpreter {
     }
 
     pub(super) fn list(&mut self, items: &[Item], line: usize) {
+        // `<li>Knows the difference between:</li><li>- Test levels: …</li>`: items written
+        // with a bullet of their own after an item that leads into them are its sub-items.
+        if let Some(nested) = written_sub_items(items) {
+            return self.list(&nested, line);
+        }
         // `- Requirements` with a lead-in paragraph under it, then its bullets: the label names
         // the bullets; the lead-in ("The following apply to …") describes the level.
         let mut lead_ins = Vec::new();
@@ -726,6 +731,39 @@ fn is_roster_paragraph(text: &str, repeated_role: bool) -> bool {
 
 /// Code hosts whose `host/name` pages are people's profiles.
 const PROFILE_HOSTS: &[&str] = &["github.com/", "gitlab.com/", "gitee.com/", "codeberg.org/"];
+
+/// A flat list whose items written with a bullet of their own ("- Test levels: …") follow
+/// an item that leads into them ("Knows the difference between:"): the same list with those
+/// items under the lead-in, their bullets dropped. None when the list has no such run.
+fn written_sub_items(items: &[Item]) -> Option<Vec<Item>> {
+    let written = |item: &Item| {
+        item.children.is_empty() && super::cells::strip_bullet(&item.text) != item.text.trim()
+    };
+    let leads_in =
+        |item: &Item| item.children.is_empty() && item.text.trim_end().ends_with([':', '：']);
+    let any = items
+        .windows(2)
+        .any(|pair| leads_in(&pair[0]) && written(&pair[1]));
+    if !any {
+        return None;
+    }
+    let mut out: Vec<Item> = Vec::new();
+    // Whether the last item kept leads into the written items after it.
+    let mut leading = false;
+    for item in items {
+        match out.last_mut() {
+            Some(lead) if leading && written(item) => lead.children.push(Item {
+                text: super::cells::strip_bullet(&item.text).to_owned(),
+                children: Vec::new(),
+            }),
+            _ => {
+                leading = leads_in(item);
+                out.push(item.clone());
+            }
+        }
+    }
+    Some(out)
+}
 
 /// The most characters of a label written without spaces (`申请方法`) over its paragraphs.
 const MAX_UNSPACED_LABEL_CHARS: usize = 12;
