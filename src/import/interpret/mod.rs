@@ -580,6 +580,10 @@ pub struct Interpreter {
     area_heading_depth: Option<u8>,
     /// The document's first heading, a candidate title for a page about one level.
     first_heading: Option<String>,
+    /// Every heading of the document is a sentence ("You look beyond short-term
+    /// deliverables."): none titles a level, so the page may be about one level, titled by
+    /// its file when nothing else titles it.
+    sentence_headings: bool,
     /// Headings at the levels' depth that are prose, not levels (title and line).
     prose_headings: Vec<(String, usize)>,
     /// The roles one list of the document names, read as the levels' headings
@@ -667,6 +671,7 @@ impl Interpreter {
             sections_beside_tables: false,
             area_heading_depth: None,
             first_heading: None,
+            sentence_headings: false,
             prose_headings: Vec::new(),
             listed_roles: Vec::new(),
             joined_headings: Vec::new(),

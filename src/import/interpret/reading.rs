@@ -2004,6 +2004,18 @@ pub(super) fn unlisted_headings(
         .collect()
 }
 
+/// The fewest words of a heading that is a sentence rather than a title.
+const SENTENCE_HEADING_WORDS: usize = 6;
+
+/// Whether a heading is a sentence ("You are an evangelist for consistent delivery within
+/// your team."): six words or more ending as a statement ends. No level is titled so.
+fn is_sentence_heading(title: &str) -> bool {
+    let title = plain(title);
+    let title = title.trim();
+    title.split_whitespace().count() >= SENTENCE_HEADING_WORDS
+        && title.ends_with(['.', '!', '。', '！'])
+}
+
 /// How many level-like headings a document may have and still list its roles as items
 /// ("Roles" and "Addition and promotion of Maintainers" read like levels by their words).
 const ROLE_ITEM_HEADINGS_ALLOWED: usize = 2;
@@ -2388,6 +2400,8 @@ impl Interpreter {
             .split_first()
             .filter(|(_, rest)| page || rest.iter().all(|title| level_likeness(title) < 0.5))
             .map(|(first, _)| (*first).to_owned());
+        self.sentence_headings =
+            headings.len() >= 2 && headings.iter().all(|title| is_sentence_heading(title));
         self.tables_name_levels = super::matrix::some_table_names_levels(blocks);
         let mut guessed = self.clone();
         guessed.analyse(blocks);
@@ -2505,9 +2519,10 @@ impl Interpreter {
             })
             .or_else(from_title)
             .filter(|title| !title.trim().is_empty())
-            // Told the page is one level, its file's name is a title of last resort.
+            // Told the page is one level, or when its every heading is a sentence, its file's
+            // name is a title of last resort.
             .or_else(|| {
-                self.options.page.then(|| {
+                (self.options.page || self.sentence_headings).then(|| {
                     self.path
                         .file_stem()
                         .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
@@ -2576,7 +2591,7 @@ impl Interpreter {
         }
         // A page about one level whose title (front matter, `<title>`) names the level.
         let page_title = self.page_title();
-        if fixed.page && page_title.is_some()
+        if (fixed.page || self.sentence_headings) && page_title.is_some()
             || page_title.is_some_and(|title| level_likeness(&title) >= 0.5)
         {
             readings.push(Reading {
@@ -2587,6 +2602,10 @@ impl Interpreter {
         readings.retain(|reading| {
             if fixed.page {
                 return reading.page;
+            }
+            // (Headings that are all sentences title no levels.)
+            if self.sentence_headings && fixed.levels_depth.is_none() && reading.levels.is_some() {
+                return false;
             }
             fixed.levels_depth.is_none_or(|d| reading.levels == Some(d))
                 && fixed.areas_depth.is_none_or(|d| reading.areas == Some(d))

@@ -1468,3 +1468,21 @@ fn items_written_with_a_bullet_of_their_own_after_a_lead_in_item_are_its_sub_ite
         )]
     );
 }
+
+#[test]
+fn a_page_whose_every_heading_is_a_sentence_is_about_one_level() {
+    // Findmypast's senior engineer page (an HTML fragment, no title): each `<h3>` states a
+    // behaviour over a list of examples. No heading titles a level: the page is one level,
+    // the sentences its areas.
+    let ladder = import(
+        "senior-engineer.html",
+        "<h3>You can lead confidently in tackling complex technical problems.</h3>\
+         <ul><li>Implementing a new service.</li><li>Leading white-boarding sessions.</li></ul>\
+         <h3>You are an evangelist for consistent high-quality delivery.</h3>\
+         <ul><li>You champion monitoring within the team.</li></ul>\
+         <h3>You look beyond short-term deliverables for the team.</h3>\
+         <ul><li>You mentor your pairing partner.</li></ul>",
+    );
+    assert_eq!(level_titles(&ladder), ["senior-engineer"]);
+    assert_eq!(texts_by_area(&ladder, 0, 0).len(), 3);
+}
