@@ -760,12 +760,35 @@ impl Interpreter {
         // around the list, not an expectation.
         let mut listed_area: Option<String> = None;
         let mut skip_next = false;
+        // How often each heading's title recurs: "Capabilities" under every competency names
+        // an aspect of it, not a part of its own.
+        let mut heading_counts: HashMap<&str, usize> = HashMap::new();
+        for block in blocks {
+            if let Block::Heading { text, .. } = block {
+                *heading_counts.entry(text.as_str()).or_default() += 1;
+            }
+        }
         for (index, block) in blocks.iter().enumerate() {
             if std::mem::take(&mut skip_next) {
                 continue;
             }
             if matches!(block, Block::Heading { .. }) {
                 listed_area = None;
+            }
+            // Outside the levels, "A __Junior Developer__ is capable of:" over a list: the list
+            // is that level's, in the area of the section it is in (a competency's).
+            if let (Block::Paragraph { text, line }, Some(Block::List { items, .. })) =
+                (block, blocks.get(index + 1))
+            {
+                if matches!(self.place, Place::Section) && reads_as_lead_in(text) {
+                    if let Some(at) = self.level_in_bold(text) {
+                        let area = self.section_area(&heading_counts);
+                        self.prose(text, *line);
+                        self.add_items_to(at, &area, items);
+                        skip_next = true;
+                        continue;
+                    }
+                }
             }
             let in_level = matches!(self.place, Place::Level | Place::Area(_))
                 && self.current_level().is_some();
@@ -1008,6 +1031,60 @@ impl Interpreter {
         }
     }
 
+    /// The track and index of the level whose title a paragraph sets in bold ("A __Junior
+    /// Developer__ is capable of:"), among the levels read so far.
+    fn level_in_bold(&self, text: &str) -> Option<(usize, usize)> {
+        let spans = bold_spans(text);
+        self.tracks.iter().enumerate().find_map(|(track, draft)| {
+            draft
+                .levels
+                .iter()
+                .position(|level| {
+                    spans
+                        .iter()
+                        .any(|span| span.eq_ignore_ascii_case(level.title.trim()))
+                })
+                .map(|level| (track, level))
+        })
+    }
+
+    /// The area a section's texts are about: the section's heading, or the heading above it
+    /// when the section's title recurs under each of its kind ("Capabilities" under
+    /// "Business Analysis").
+    fn section_area(&self, heading_counts: &HashMap<&str, usize>) -> String {
+        let mut trail = self.heading_trail.iter().rev().map(|(_, title)| title);
+        let last = trail.next().cloned().unwrap_or_default();
+        let recurs = heading_counts
+            .get(last.as_str())
+            .is_some_and(|&count| count > 1);
+        match trail.next() {
+            Some(parent) if recurs => parent.clone(),
+            _ => last,
+        }
+    }
+
+    /// Adds a list's items (each with its nested items as examples) to the level at `at`
+    /// under `area`.
+    fn add_items_to(&mut self, at: (usize, usize), area: &str, items: &[Item]) {
+        let area = self.area_name(area);
+        let Some(level) = self
+            .tracks
+            .get_mut(at.0)
+            .and_then(|track| track.levels.get_mut(at.1))
+        else {
+            return;
+        };
+        let entries = level.expectations.entry(area).or_default();
+        for item in items {
+            let examples = item
+                .children
+                .iter()
+                .map(|child| child.text.clone())
+                .collect();
+            entries.push(Expectation::new(item.text.trim()).with_examples(examples));
+        }
+    }
+
     fn add_expectation(&mut self, area: &str, text: &str) {
         // A label with nothing after it (`**Privileges:**` over nested bullets) says nothing
         // of its own: the bullets under it are the expectations.
@@ -1105,6 +1182,22 @@ fn repeated_headers(blocks: &[Block]) -> Vec<String> {
 
 /// The bold label a paragraph starts with when the rest is at most an emphasized note
 /// (`**Scope** *Area of ownership*`): an area's name over a list.
+/// The texts a paragraph sets in bold (`**…**` or `__…__`), trimmed.
+fn bold_spans(text: &str) -> Vec<String> {
+    let mut spans = Vec::new();
+    for mark in ["**", "__"] {
+        let mut rest = text;
+        while let Some((_, after)) = rest.split_once(mark) {
+            let Some((inside, next)) = after.split_once(mark) else {
+                break;
+            };
+            spans.push(inside.trim().to_owned());
+            rest = next;
+        }
+    }
+    spans
+}
+
 fn bold_lead(text: &str) -> Option<String> {
     let rest = text.trim().strip_prefix("**")?;
     let (label, after) = rest.split_once("**")?;

@@ -1486,3 +1486,38 @@ fn a_page_whose_every_heading_is_a_sentence_is_about_one_level() {
     assert_eq!(level_titles(&ladder), ["senior-engineer"]);
     assert_eq!(texts_by_area(&ladder, 0, 0).len(), 3);
 }
+
+#[test]
+fn a_lead_in_naming_a_level_in_bold_gives_it_the_list_under_the_competency() {
+    // CivilCode's ladder: the levels described under "Career Levels", then per competency a
+    // recurring "Capabilities" section of "A __Junior Developer__ is capable of:" lists.
+    let ladder = import(
+        "ladder.md",
+        "# Engineering Ladder\n\n## Career Levels\n\n### Junior Developer\n\nAs a Junior Developer you learn.\n\n\
+         ### Senior Developer\n\nAs a Senior Developer you mentor.\n\n# Competencies\n\n## Business Analysis\n\n\
+         ### Capabilities\n\nA __Junior Developer__ is capable of:\n\n- learning the method\n- attending sessions\n\n\
+         A __Senior Developer__ is capable of:\n\n- mentoring others\n\n## Software Development\n\n\
+         ### Capabilities\n\nA __Junior Developer__ is capable of:\n\n- writing tested code\n\n\
+         A __Senior Developer__ is capable of:\n\n- reviewing designs\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Junior Developer", "Senior Developer"]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            (
+                "Business Analysis".to_owned(),
+                vec![
+                    "learning the method".to_owned(),
+                    "attending sessions".to_owned()
+                ]
+            ),
+            (
+                "Software Development".to_owned(),
+                vec!["writing tested code".to_owned()]
+            )
+        ]
+    );
+}
