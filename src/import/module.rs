@@ -47,45 +47,51 @@ pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
 
 /// The module's string constants at its top (`const AGILE = 'Agile Engineering';`), by name:
 /// a literal may name its keys and values by them (`[AGILE]: [DEVELOPING, …]`).
+/// (One pass over the module: a module of many declarations is read in linear time.)
 fn string_constants(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for marker in ["const ", "let ", "var "] {
-        let mut from = 0;
-        while let Some(found) = text[from..].find(marker).map(|at| from + at) {
-            from = found + marker.len();
-            let at_word_start = text[..found]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '$');
-            if !at_word_start || in_comment_or_string(text, found) {
-                continue;
-            }
-            let rest = &text[from..];
-            let name_end = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                .unwrap_or(rest.len());
-            let name = &rest[..name_end];
-            let Some(value) = rest[name_end..].trim_start().strip_prefix('=') else {
-                continue;
-            };
-            let value = value.trim_start();
-            let Some(quote) = value.chars().next().filter(|c| matches!(c, '\'' | '"')) else {
-                continue;
-            };
-            let Some((string, after)) = quoted(value, quote) else {
-                continue;
-            };
-            let ends = after
-                .trim_start_matches([' ', '\t'])
-                .chars()
-                .next()
-                .is_none_or(|c| matches!(c, ';' | '\n' | '\r'));
-            if !name.is_empty() && ends {
-                out.push((name.to_owned(), string));
-            }
+    let mut scanner = Scanner::default();
+    let mut previous = ' ';
+    for (index, c) in text.char_indices() {
+        let in_code = !scanner.in_comment_or_string();
+        scanner.step(c);
+        let word_start = in_code && !(previous.is_alphanumeric() || matches!(previous, '_' | '$'));
+        previous = c;
+        if !word_start || !matches!(c, 'c' | 'l' | 'v') {
+            continue;
+        }
+        let rest = &text[index..];
+        let Some(after) = ["const ", "let ", "var "]
+            .iter()
+            .find_map(|marker| rest.strip_prefix(marker))
+        else {
+            continue;
+        };
+        if let Some(constant) = string_constant(after) {
+            out.push(constant);
         }
     }
     out
+}
+
+/// `NAME = 'text';` at the start of `declared` (what follows `const `): the name and the text.
+fn string_constant(declared: &str) -> Option<(String, String)> {
+    let name_end = declared
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(declared.len());
+    let name = &declared[..name_end];
+    let value = declared[name_end..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let quote = value.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+    let (string, after) = quoted(value, quote)?;
+    let ends = after
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ';' | '\n' | '\r'));
+    (!name.is_empty() && ends).then(|| (name.to_owned(), string))
 }
 
 /// The string a quoted literal opening `text` holds, and the text after it.
@@ -118,11 +124,15 @@ fn with_constants(literal: &str, constants: &[(String, String)]) -> String {
     if constants.is_empty() {
         return literal.to_owned();
     }
+    // (By name, the first declaration winning: a literal's every identifier is looked up.)
+    let mut by_name: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for (name, value) in constants {
+        by_name.entry(name.as_str()).or_insert(value.as_str());
+    }
     let value_of = |name: &str| {
-        constants
-            .iter()
-            .find(|(known, _)| known == name)
-            .map(|(_, value)| serde_json::Value::String(value.clone()).to_string())
+        by_name
+            .get(name)
+            .map(|value| serde_json::Value::String((*value).to_owned()).to_string())
     };
     let mut out = String::with_capacity(literal.len());
     let mut scanner = Scanner::default();
@@ -186,21 +196,27 @@ fn literal_start(text: &str) -> Option<usize> {
         let mut from = 0;
         while let Some(found) = text[from..].find(marker).map(|at| from + at) {
             from = found + marker.len();
-            if in_comment_or_string(text, found) {
-                continue;
-            }
-            // From the marker to the first `{` or `[`, only a name, `=`, `:` and a type.
+            // From the marker to the first `{` or `[`, only a name, `=`, `:` and a type: a
+            // quote, a call or the statement's end first is another declaration
+            // (`const AGILE = 'Agile';`), looked past without reading to the file's end.
             let rest = &text[from..];
-            let Some(open) = rest.find(['{', '[']) else {
+            let Some(open) = rest.find(['{', '[', ';', '\'', '"', '`', '(']) else {
                 break;
             };
+            if !rest[open..].starts_with(['{', '[']) {
+                continue;
+            }
             let between = &rest[..open];
             let plain = between.chars().all(|c| {
                 c.is_alphanumeric()
                     || c.is_whitespace()
                     || matches!(c, '_' | '$' | '=' | ':' | '<' | '>' | '.' | ',' | '|')
             });
-            if plain && (marker.starts_with("export default") || between.contains('=')) {
+            // (Whether the marker is code is asked last: it reads the module from its start.)
+            if plain
+                && (marker.starts_with("export default") || between.contains('='))
+                && !in_comment_or_string(text, found)
+            {
                 let at = from + open;
                 best = Some(best.map_or(at, |known| known.min(at)));
                 break;
