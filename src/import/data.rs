@@ -99,8 +99,7 @@ const BEHAVIOUR_WORDS: usize = 5;
 /// Whether a level's summary beside its behaviours is a sentence stating one (five words or
 /// more, ending as a sentence ends), not a name for the level.
 fn states_a_behaviour(text: &str) -> bool {
-    let text = text.trim();
-    text.split_whitespace().count() >= BEHAVIOUR_WORDS && text.ends_with(['.', '!', '。', '！'])
+    super::interpret::is_statement(text, BEHAVIOUR_WORDS)
 }
 
 /// Keys of a text that says more of an entry's one text (`{summary, detail}`): an expectation

@@ -37,6 +37,7 @@ use likeness::{
 };
 pub(crate) use likeness::{is_rung_word, level_likeness, numbered_stem};
 pub use matrix::LevelAxis;
+pub(crate) use reading::is_statement;
 use reading::{one_level_page, prose_headings};
 pub use reading::{score, Choice, Reading, Score};
 
@@ -580,6 +581,9 @@ pub struct Interpreter {
     area_heading_depth: Option<u8>,
     /// The document's first heading, a candidate title for a page about one level.
     first_heading: Option<String>,
+    /// The level (track and index) that texts go to instead of the last one read, while a
+    /// list that names an earlier level is read (see `add_items_to`).
+    filling: Option<(usize, usize)>,
     /// Every heading of the document is a sentence ("You look beyond short-term
     /// deliverables."): none titles a level, so the page may be about one level, titled by
     /// its file when nothing else titles it.
@@ -671,6 +675,7 @@ impl Interpreter {
             sections_beside_tables: false,
             area_heading_depth: None,
             first_heading: None,
+            filling: None,
             sentence_headings: false,
             prose_headings: Vec::new(),
             listed_roles: Vec::new(),
@@ -953,6 +958,12 @@ impl Interpreter {
     }
 
     fn current_level(&mut self) -> Option<&mut LevelDraft> {
+        if let Some((track, level)) = self.filling {
+            return self
+                .tracks
+                .get_mut(track)
+                .and_then(|track| track.levels.get_mut(level));
+        }
         self.tracks
             .last_mut()
             .and_then(|track| track.levels.last_mut())
@@ -1063,26 +1074,14 @@ impl Interpreter {
         }
     }
 
-    /// Adds a list's items (each with its nested items as examples) to the level at `at`
-    /// under `area`.
+    /// Adds a list's items to the level at `at` under `area`, read as any list's items are
+    /// (their nested items examples, a stem's bullets its expectations).
     fn add_items_to(&mut self, at: (usize, usize), area: &str, items: &[Item]) {
-        let area = self.area_name(area);
-        let Some(level) = self
-            .tracks
-            .get_mut(at.0)
-            .and_then(|track| track.levels.get_mut(at.1))
-        else {
-            return;
-        };
-        let entries = level.expectations.entry(area).or_default();
+        self.filling = Some(at);
         for item in items {
-            let examples = item
-                .children
-                .iter()
-                .map(|child| child.text.clone())
-                .collect();
-            entries.push(Expectation::new(item.text.trim()).with_examples(examples));
+            self.add_item_tree(area, item);
         }
+        self.filling = None;
     }
 
     fn add_expectation(&mut self, area: &str, text: &str) {

@@ -2010,10 +2010,14 @@ const SENTENCE_HEADING_WORDS: usize = 6;
 /// Whether a heading is a sentence ("You are an evangelist for consistent delivery within
 /// your team."): six words or more ending as a statement ends. No level is titled so.
 fn is_sentence_heading(title: &str) -> bool {
-    let title = plain(title);
-    let title = title.trim();
-    title.split_whitespace().count() >= SENTENCE_HEADING_WORDS
-        && title.ends_with(['.', '!', '。', '！'])
+    is_statement(&plain(title), SENTENCE_HEADING_WORDS)
+}
+
+/// Whether a text is a statement of `least_words` words or more, ending as a statement ends
+/// (`.`, `!`, `。`, `！`): a sentence, not a name or a title.
+pub(crate) fn is_statement(text: &str, least_words: usize) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() >= least_words && text.ends_with(['.', '!', '。', '！'])
 }
 
 /// How many level-like headings a document may have and still list its roles as items
