@@ -2100,6 +2100,31 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
     let of_their_kind = |title: &str| {
         last_word(title).is_some_and(|last| kinds.get(&last).is_some_and(|&n| n >= 2))
     };
+    // The labels the level-like sections write over their lists ("Defined by:",
+    // "Responsibilities:"), each with how many of them write it: a section outside them that
+    // writes one of those two of them write ("### Adopters" over "Responsibilities:" before
+    // "### Community Members") is one more of them.
+    let mut level_labels: HashMap<String, usize> = HashMap::new();
+    for &(index, title, _) in &headings {
+        if like(title) {
+            let mut own: Vec<String> = section_labels(blocks, index)
+                .iter()
+                .map(|label| label_key(label))
+                .collect();
+            own.sort();
+            own.dedup();
+            for label in own {
+                *level_labels.entry(label).or_default() += 1;
+            }
+        }
+    }
+    let labelled_like_the_levels = |index: usize| {
+        section_labels(blocks, index).iter().any(|label| {
+            level_labels
+                .get(&label_key(label))
+                .is_some_and(|&n| n >= LEVELS_SHARING_A_LABEL)
+        })
+    };
     // Groups of levels, split by group headings.
     let mut groups: Vec<Vec<(&str, usize)>> = vec![Vec::new()];
     for (position, &(index, title, line)) in headings.iter().enumerate() {
@@ -2122,6 +2147,7 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
                 && level_likeness(title) < 0.3
                 && !of_their_kind(title)
                 && !labels_name_its_people(blocks, index)
+                && !labelled_like_the_levels(index)
         {
             prose.push((title.to_owned(), line));
         } else if let Some(group) = groups.last_mut() {
@@ -2144,20 +2170,13 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
 /// The most words of a label over a list ("Expectations of community members:").
 const MAX_LABEL_WORDS: usize = 8;
 
-/// Whether the section a heading opens (at `index`) labels its lists as its people's
-/// ("## Community" over "**Expectations of community members:**", "## Treasurers" over
-/// "Expectations of treasurers:"): a label saying whom its list is of or for, naming a role or
-/// the heading's own word, says the section is a rung whatever its title looks like.
-fn labels_name_its_people(blocks: &[Block], index: usize) -> bool {
-    let Some(Block::Heading {
-        level: depth,
-        text: title,
-        ..
-    }) = blocks.get(index)
-    else {
-        return false;
+/// The labels over the lists of the section a heading opens (at `index`): its paragraphs
+/// ending in a colon ("Responsibilities:", "Expectations of treasurers:") and its bold labels
+/// over lists, of at most [`MAX_LABEL_WORDS`] words, as written.
+fn section_labels(blocks: &[Block], index: usize) -> Vec<String> {
+    let Some(Block::Heading { level: depth, .. }) = blocks.get(index) else {
+        return Vec::new();
     };
-    let title_words = role_words(title);
     blocks[index + 1..]
         .iter()
         .take_while(|block| !matches!(block, Block::Heading { level, .. } if level <= depth))
@@ -2170,22 +2189,47 @@ fn labels_name_its_people(blocks: &[Block], index: usize) -> bool {
             _ => None,
         })
         .filter(|text| text.split_whitespace().count() <= MAX_LABEL_WORDS)
-        .any(|label| {
-            // The people the list is "of" or "for".
-            let label_words = role_words(&label);
-            let Some(at) = label_words
-                .iter()
-                .position(|word| matches!(word.as_str(), "of" | "for"))
-            else {
-                return false;
-            };
-            let people = &label_words[at + 1..];
-            people
-                .iter()
-                .any(|word| super::likeness::ROLE_WORDS.contains(&word.as_str()))
-                || !title_words.is_empty() && title_words.iter().all(|word| people.contains(word))
-        })
+        .collect()
 }
+
+/// Whether the section a heading opens (at `index`) labels its lists as its people's
+/// ("## Community" over "**Expectations of community members:**", "## Treasurers" over
+/// "Expectations of treasurers:"): a label saying whom its list is of or for, naming a role or
+/// the heading's own word, says the section is a rung whatever its title looks like.
+fn labels_name_its_people(blocks: &[Block], index: usize) -> bool {
+    let Some(Block::Heading { text: title, .. }) = blocks.get(index) else {
+        return false;
+    };
+    let title_words = role_words(title);
+    section_labels(blocks, index).iter().any(|label| {
+        // The people the list is "of" or "for".
+        let label_words = role_words(label);
+        let Some(at) = label_words
+            .iter()
+            .position(|word| matches!(word.as_str(), "of" | "for"))
+        else {
+            return false;
+        };
+        let people = &label_words[at + 1..];
+        people
+            .iter()
+            .any(|word| super::likeness::ROLE_WORDS.contains(&word.as_str()))
+            || !title_words.is_empty() && title_words.iter().all(|word| people.contains(word))
+    })
+}
+
+/// A label as compared between sections: its words, lower-cased, without the colon.
+fn label_key(label: &str) -> String {
+    label
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase()
+}
+
+/// How many of the levels' sections must write a label for a section that writes it too to be
+/// one more of them.
+const LEVELS_SHARING_A_LABEL: usize = 2;
 
 /// How a section on making decisions or on reviewing people is titled ("Decision making",
 /// "Voting", "决策机制", "Performance and Reviews"): what is under it are its steps ("Quarterly

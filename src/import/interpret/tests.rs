@@ -1521,3 +1521,16 @@ fn a_lead_in_naming_a_level_in_bold_gives_it_the_list_under_the_competency() {
         ]
     );
 }
+
+#[test]
+fn a_section_labelled_as_the_levels_are_is_one_more_level_whatever_its_title() {
+    // "Adopters" names no role the word lists know and comes before the first level-like
+    // heading, but it writes the labels the roles write ("Defined by:", "Responsibilities:"):
+    // it is the first rung. "Principles", labelled otherwise, stays prose.
+    let text = "# Governance\n\n## Principles\n\nWe adhere to:\n\n- openness\n- fairness\n\n## Community\n\n### Adopters\n\nAdopters are organizations that fund the project.\n\nDefined by:\n\n- The ADOPTERS file.\n\nResponsibilities:\n\n- Announcing their support publicly.\n\n### Contributors\n\nContributors send changes.\n\nDefined by:\n\n- One merged change.\n\nResponsibilities:\n\n- Follow the code of conduct.\n\n### Maintainers\n\nMaintainers merge changes.\n\nDefined by:\n\n- A vote of the maintainers.\n\nResponsibilities:\n\n- Review changes.\n- Cut releases.\n";
+    let ladder = import("a.md", text);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Adopters", "Contributors", "Maintainers"]
+    );
+}
