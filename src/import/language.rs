@@ -29,8 +29,8 @@ pub fn detect(ladder: &Ladder) -> Option<String> {
     })
 }
 
-/// The ladder's own words: titles, headlines, descriptions, expectations, in order, then its
-/// prose (a table of short cells says little; the page around it says more).
+/// The ladder's own words: titles, summaries, areas, headlines, descriptions, expectations, in
+/// order, then its prose (a table of short cells says little; the page around it says more).
 fn sample(ladder: &Ladder) -> String {
     let mut text = String::new();
     let mut push = |part: &str| {
@@ -45,8 +45,20 @@ fn sample(ladder: &Ladder) -> String {
         }
     };
     push(&ladder.title);
+    if let Some(summary) = &ladder.summary {
+        push(summary);
+    }
+    for area in &ladder.areas {
+        push(&area.name);
+        if let Some(description) = &area.description {
+            push(description);
+        }
+    }
     for track in &ladder.tracks {
         push(&track.name);
+        if let Some(summary) = &track.summary {
+            push(summary);
+        }
         for level in &track.levels {
             push(&level.title);
             for part in [&level.headline, &level.description].into_iter().flatten() {

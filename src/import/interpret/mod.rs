@@ -6,7 +6,7 @@
 //! [`text`] reads paragraphs and lists, [`tables`] reads tables, and [`assemble`] turns the
 //! drafts into the model once the walk is done.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
@@ -602,6 +602,9 @@ pub struct Interpreter {
     /// Table headers written over two tables or more (a table per area, each
     /// `| Level | Expected behaviours |`), as their cells' plain text joined by `|`.
     repeated_headers: Vec<String>,
+    /// Areas' names that bullets in two lists or more write before a dash (`- **Technology -
+    /// Adopts**` under each level): only those name areas so ([`text::dash_labelled`]).
+    dash_labels: HashSet<String>,
     /// The headings the walk is under, shallowest first (depth and text).
     heading_trail: Vec<(u8, String)>,
     /// Reading the track files of this tool's handbook.
@@ -682,6 +685,7 @@ impl Interpreter {
             joined_headings: Vec::new(),
             only_listed_roles: false,
             repeated_headers: Vec::new(),
+            dash_labels: HashSet::new(),
             heading_trail: Vec::new(),
             handbook: false,
             sheet: None,
@@ -761,6 +765,7 @@ impl Interpreter {
             ));
         }
         self.repeated_headers = repeated_headers(blocks);
+        self.dash_labels = text::recurring_dash_labels(blocks);
         // The area whose list was read last: a paragraph after it in the same area is prose
         // around the list, not an expectation.
         let mut listed_area: Option<String> = None;
@@ -879,10 +884,14 @@ impl Interpreter {
                         continue;
                     }
                 }
-                // A footnote, or a paragraph that is only a link ("[All of the level
-                // below's competencies](…)"): a pointer, not an expectation; "**tldr;** An
+                // A footnote, an image (a level's chart), or a paragraph that is only a link
+                // ("[All of the level below's competencies](…)"): a pointer, not an expectation; "**tldr;** An
                 // Expert solves …" sums up the section's items, it adds none.
-                if is_footnote(text) || only_a_link(text).is_some() || headings::sums_up(text) {
+                if is_footnote(text)
+                    || only_a_link(text).is_some()
+                    || headings::sums_up(text)
+                    || text::only_an_image(text)
+                {
                     self.describe_level(text);
                     continue;
                 }

@@ -1534,3 +1534,36 @@ fn a_section_labelled_as_the_levels_are_is_one_more_level_whatever_its_title() {
         ["Adopters", "Contributors", "Maintainers"]
     );
 }
+
+#[test]
+fn bullets_naming_the_same_areas_before_a_dash_under_each_level_are_those_areas() {
+    // Each level: a chart, then its step on each axis written `**[Axis](link) - Step**`. The
+    // axes recur under every level: they are the areas, the steps the expectations, and the
+    // chart is no expectation. A list of kinds written the same way, each named once
+    // ("Docs Maintainer - This is someone who …"), keeps its bullets whole.
+    let text = "# Delivery Engineer\n\nThe primary system for team members on this path is the work discipline program that helps the team manage their work.\n\n## DE1 - Delivery Engineer 1\n\n![System Dimensions](charts/DE1.png \"Delivery Engineer 1\")\n\n* **[Technology](README.md#technology) - Adopts**\n* **[People](README.md#people) - Learns**\n* **[Influence](README.md#influence) - Sub Team**\n\n## DE2 - Delivery Engineer 2\n\n![System Dimensions](charts/DE2.png \"Delivery Engineer 2\")\n\n* **[Technology](README.md#technology) - Specializes**\n* **[People](README.md#people) - Mentors**\n* **[Influence](README.md#influence) - Many Teams**\n\n## DE3 - Delivery Engineer 3\n\nMaintainers of three kinds work at this level:\n\n* Core Maintainer - This is someone who focuses on the core.\n* Docs Maintainer - This is someone who keeps the documentation.\n";
+    let ladder = import("a.md", text);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [
+            ("Technology".to_owned(), vec!["Specializes".to_owned()]),
+            ("People".to_owned(), vec!["Mentors".to_owned()]),
+            ("Influence".to_owned(), vec!["Many Teams".to_owned()]),
+        ]
+    );
+    let third: Vec<String> = texts_by_area(&ladder, 0, 2)
+        .into_iter()
+        .flat_map(|(_, texts)| texts)
+        .collect();
+    assert_eq!(
+        third,
+        [
+            "Core Maintainer - This is someone who focuses on the core.",
+            "Docs Maintainer - This is someone who keeps the documentation."
+        ]
+    );
+    let chart = ladder.tracks[0].levels[0].description.clone();
+    assert!(chart.is_some_and(|text| text.contains("charts/DE1.png")));
+    // The steps are single words; the page around them says it is English.
+    assert_eq!(ladder.language.as_deref(), Some("en"));
+}

@@ -432,17 +432,25 @@ impl Interpreter {
                 // nested bullets, or plain expectations. A plain `Label: text` names an area
                 // only in a list most of whose bullets are so labelled: among sentences,
                 // "Triage issues: add labels, …" is one more sentence.
+                // `- **Technology - Adopts**` likewise names its area before a dash, in a
+                // list most of whose bullets are so written.
                 let labelled = items
                     .iter()
-                    .filter(|item| labelled_item(item).is_some())
+                    .filter(|item| {
+                        labelled_item(item)
+                            .or_else(|| self.dash_label(item))
+                            .is_some()
+                    })
                     .count();
                 let labels_name_areas = labelled * 2 > items.len();
                 for item in items {
-                    let label = labelled_item(item).filter(|_| {
-                        labels_name_areas
-                            || bold_key(&item.text).is_some()
-                            || is_bold_label(&item.text)
-                    });
+                    let label = labelled_item(item)
+                        .filter(|_| {
+                            labels_name_areas
+                                || bold_key(&item.text).is_some()
+                                || is_bold_label(&item.text)
+                        })
+                        .or_else(|| self.dash_label(item).filter(|_| labels_name_areas));
                     match label {
                         // `- Defined by:` over its links: said about the level.
                         Some((area, _)) if is_aside_key(&area) => {
@@ -798,7 +806,7 @@ fn labels_over_paragraphs(items: &[Item]) -> Option<Vec<(String, Vec<String>)>> 
 }
 
 /// Whether a paragraph is only an image (`![PR 模板](…)`): nothing to read as text.
-fn only_an_image(text: &str) -> bool {
+pub(super) fn only_an_image(text: &str) -> bool {
     let text = text.trim();
     text.starts_with("![") && text.ends_with(')') && !text[2..].contains("![")
 }
@@ -951,6 +959,72 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
         && !label.contains("http")
         && (rest.is_empty() && has_children || !rest.is_empty() && !rest.starts_with("//"));
     plausible.then(|| (label.trim_matches('*').trim().to_owned(), rest.to_owned()))
+}
+
+/// Dashes a bullet puts between its area's name and its text (`Technology - Adopts`).
+const LABEL_DASHES: &[&str] = &[" - ", " – ", " — "];
+
+/// The most words of an area's name before a dash: a name, not a clause ("Code review").
+const DASH_LABEL_WORDS: usize = 3;
+
+/// A bullet naming its area before a spaced dash, wholly in bold or not
+/// (`**[Technology](README.md#technology) - Adopts**`, `People – Mentors others`): the
+/// area's name and the text after the dash. Only a short name that starts as a name does.
+fn dash_labelled(item: &Item) -> Option<(String, String)> {
+    let text = item.text.trim();
+    let inner = if is_bold_label(text) {
+        &text[2..text.len() - 2]
+    } else {
+        text
+    };
+    let (label, rest) = LABEL_DASHES
+        .iter()
+        .filter_map(|dash| inner.split_once(dash))
+        .min_by_key(|(label, _)| label.len())?;
+    let label = plain(label).trim().to_owned();
+    let rest = rest.trim();
+    let words = label.split_whitespace().count();
+    let named = label
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || !c.is_ascii() && c.is_alphabetic());
+    let fits = (1..=DASH_LABEL_WORDS).contains(&words)
+        && label.chars().count() <= 40
+        && named
+        && !label.ends_with(['.', ',', ';', ':', '：'])
+        && !rest.is_empty();
+    fits.then(|| (label, rest.to_owned()))
+}
+
+/// The names bullets write before a dash ([`dash_labelled`]) in two lists or more: a ladder
+/// that names each level's areas so names the same areas under every level, where a list of
+/// kinds ("Porter Maintainer - This is someone who …") names each once.
+pub(super) fn recurring_dash_labels(blocks: &[Block]) -> HashSet<String> {
+    let mut lists: HashMap<String, usize> = HashMap::new();
+    for block in blocks {
+        if let Block::List { items, .. } = block {
+            let own: HashSet<String> = items
+                .iter()
+                .filter_map(|item| dash_labelled(item).map(|(label, _)| label))
+                .collect();
+            for label in own {
+                *lists.entry(label).or_default() += 1;
+            }
+        }
+    }
+    lists
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(label, _)| label)
+        .collect()
+}
+
+impl Interpreter {
+    /// A bullet's area and text when it names one of the document's recurring areas before a
+    /// dash ([`recurring_dash_labels`]).
+    fn dash_label(&self, item: &Item) -> Option<(String, String)> {
+        dash_labelled(item).filter(|(label, _)| self.dash_labels.contains(label))
+    }
 }
 
 /// `開発スキル` / `Documentation` over nested bullets: a name alone, no sentence, labels them.
