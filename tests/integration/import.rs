@@ -2973,3 +2973,35 @@ fn a_php_file_returning_levels_keyed_by_id_with_a_record_per_track() {
     );
     assert_eq!(imported.language.as_deref(), Some("fr"));
 }
+
+#[test]
+fn a_skills_list_numbered_as_an_outline_has_its_levels_across_between_labels_and_notes() {
+    // `ID | カテゴリ | スキル項目 | 0：未到達 … 3：指導 | 備考`: the IDs (A1, A2, B1 …) number the
+    // skills as an outline, they are no rungs; the rungs are the columns titled by a number
+    // and a full-width colon, between the label columns and a notes column.
+    let csv = "ID,カテゴリ,スキル項目,0：未到達,1：基礎,2：自立,3：指導,備考\n\
+        A1,設計,要件定義,要件を理解できない,指示のもとで要件を整理できる,自ら要件を定義できる,チームの要件定義を指導できる,\n\
+        A2,設計,基本設計,設計書を読めない,設計書を読んで理解できる,基本設計を一人で書ける,設計レビューを主導できる,\n\
+        B1,実装,コーディング,コードを書けない,簡単な修正ができる,機能を一人で実装できる,実装方針を示し指導できる,\n\
+        B2,実装,テスト,テストを書けない,単体テストを書ける,結合テストを設計できる,テスト戦略を立てられる,重要\n\
+        C1,運用,監視,監視を知らない,アラートに対応できる,監視を設計できる,監視基盤を改善できる,\n";
+    let imported = imported_from("skills.csv", csv);
+    assert_eq!(
+        level_titles(&imported),
+        ["0：未到達", "1：基礎", "2：自立", "3：指導"]
+    );
+    for (_, level) in imported.levels() {
+        assert_eq!(level_texts(level).len(), 5, "{}", level.title);
+    }
+    assert_eq!(
+        entry(&imported, "2：自立", "テスト"),
+        ["結合テストを設計できる"]
+    );
+    // The note on a row is kept with its area, not lost.
+    let test = imported.areas.iter().find(|area| area.name == "テスト");
+    let said = test
+        .and_then(|area| area.description.clone())
+        .unwrap_or_default();
+    assert!(said.contains("重要"), "{said}");
+    assert_eq!(imported.language.as_deref(), Some("ja"));
+}

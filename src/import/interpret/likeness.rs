@@ -915,7 +915,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     let lower = first_line.to_lowercase();
     let mut words: Vec<&str> = lower
         .split(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | ',' | '/' | '-' | '–')
+            c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | ',' | '/' | '-' | '–' | '：')
         })
         .filter(|word| !word.is_empty())
         .collect();

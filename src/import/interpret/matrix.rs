@@ -9,7 +9,9 @@
 //! row whose levels are the same fill the same levels rather than starting new ones.
 
 use super::cells::*;
-use super::likeness::{corner_says_rows_are_levels, is_description_heading, is_pitfalls_heading};
+use super::likeness::{
+    corner_says_rows_are_levels, is_description_heading, is_pitfalls_heading, is_rung_code,
+};
 use super::*;
 
 /// Which way round a table holds its levels.
@@ -57,6 +59,41 @@ fn column_holds_sentences(body: &[&Vec<Cell>], column: usize) -> bool {
     distinct.len() >= 2 && words as f32 / cells.len() as f32 >= SENTENCE_WORDS
 }
 
+/// The fewest outline letters (`A1`, `B1`, `C1`) that make a column of codes items' numbers.
+const OUTLINE_LETTERS: usize = 3;
+
+/// Whether a column numbers its rows as an outline does (`A1`, `A2`, `B1`, `B2`, `C1`): codes
+/// whose letters run through [`OUTLINE_LETTERS`] or more sections, each numbered from the
+/// start again. A ladder's codes (`L1` … `L6`, `IC1` … `IC5` and `M1` … `M3`) name rungs; these
+/// name the items of a skills list, whatever rungs its other columns are.
+fn numbers_an_outline(body: &[&Vec<Cell>], column: usize) -> bool {
+    let codes: Vec<String> = body
+        .iter()
+        .filter_map(|row| row.get(column))
+        .filter(|cell| !is_blank(cell))
+        .map(|cell| plain(&cell.text).trim().to_owned())
+        .collect();
+    if codes.is_empty() || !codes.iter().all(|code| is_rung_code(code)) {
+        return false;
+    }
+    let mut sections: HashMap<&str, Vec<&str>> = HashMap::new();
+    for code in &codes {
+        let at = code
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(code.len());
+        sections.entry(&code[..at]).or_default().push(&code[at..]);
+    }
+    let restarted = sections
+        .values()
+        .filter(|numbers| {
+            numbers
+                .first()
+                .is_some_and(|first| *first == "1" || *first == "0")
+        })
+        .count();
+    sections.len() >= OUTLINE_LETTERS && restarted >= OUTLINE_LETTERS
+}
+
 pub(super) fn label_scores(header: &[Cell], body: &[&Vec<Cell>]) -> LabelScores {
     let mean = |scores: Vec<f32>| {
         let count = scores.len().max(1) as f32;
@@ -71,14 +108,18 @@ pub(super) fn label_scores(header: &[Cell], body: &[&Vec<Cell>]) -> LabelScores 
                 .map(|cell| level_likeness(&cell.text))
                 .collect(),
         ),
-        rows: mean(
-            body.iter()
-                .filter(|row| !is_group_row(row))
-                .filter_map(|row| row.first())
-                .filter(|cell| !is_blank(cell))
-                .map(|cell| level_likeness(&cell.text))
-                .collect(),
-        ),
+        rows: if numbers_an_outline(body, 0) {
+            0.0
+        } else {
+            mean(
+                body.iter()
+                    .filter(|row| !is_group_row(row))
+                    .filter_map(|row| row.first())
+                    .filter(|cell| !is_blank(cell))
+                    .map(|cell| level_likeness(&cell.text))
+                    .collect(),
+            )
+        },
     }
 }
 
@@ -542,18 +583,31 @@ impl Interpreter {
         });
         // Several named label columns before the level columns (`Category | Parameter |
         // Description | Junior PM | …`): every header cell before the first level's is filled
-        // and names no level, every one from it titles a level.
+        // and names no level, every one from it to the last level's titles a level; a column
+        // or two after them that name no level are notes on the rows (`… | 3：指導 | 備考`).
+        let last_level = header
+            .iter()
+            .rposition(|cell| !is_blank(cell) && level_likeness(&cell.text) >= 0.5)
+            .map_or(header.len(), |last| last + 1);
         let named_labels = first_level.filter(|&first| {
             (2..=MAX_LABEL_COLUMNS).contains(&first)
                 && short_labels
                 && header[..first]
                     .iter()
                     .all(|cell| !is_blank(cell) && level_likeness(&cell.text) < 0.5)
-                && header[first..].len() >= 2
-                && header[first..]
+                && last_level - first >= 2
+                && header[first..last_level]
                     .iter()
                     .all(|cell| !is_blank(cell) && level_likeness(&cell.text) >= 0.5)
+                && header.len() - last_level <= MAX_NOTE_COLUMNS
         });
+        // The columns the levels end before: the notes after them are no level's.
+        let levels_end = if named_labels.is_some() {
+            last_level
+        } else {
+            header.len()
+        };
+        let note_columns: Vec<usize> = (levels_end..header.len()).collect();
         let label_columns = if all_levels {
             0
         } else if let Some(first) = merged_labels {
@@ -576,6 +630,11 @@ impl Interpreter {
                 is_description_heading(&label(header.get(column)))
                     || column_holds_sentences(body, column)
             })
+            .collect();
+        // A label column that numbers the rows as an outline (`A1`, `A2`, `B1`) names
+        // neither the area nor its group.
+        let numbering: Vec<usize> = (0..label_columns)
+            .filter(|&column| numbers_an_outline(body, column))
             .collect();
         // Then the heading above the table names the area of its rows.
         let heading_area = if label_columns == 0 {
@@ -600,6 +659,7 @@ impl Interpreter {
         let columns: Vec<(usize, String, Option<String>)> = header
             .iter()
             .enumerate()
+            .take(levels_end)
             .skip(label_columns)
             .filter(|(_, cell)| !is_blank(cell))
             .filter(|(_, cell)| !titled || plain(&cell.text).parse::<f64>().is_err())
@@ -674,12 +734,14 @@ impl Interpreter {
                     // The nearest label to the levels that the row fills.
                     (columns, _) => (0..columns)
                         .rev()
-                        .filter(|column| !describing.contains(column))
+                        .filter(|column| {
+                            !describing.contains(column) && !numbering.contains(column)
+                        })
                         .map(|column| label(row.get(column)))
                         .find(|label| !label.is_empty())
                         .unwrap_or_default(),
                 };
-                for &column in &describing {
+                for &column in describing.iter().chain(&note_columns) {
                     let said = label(row.get(column));
                     if !area.is_empty() && !said.is_empty() {
                         let area = self.area_name(&area);
@@ -687,7 +749,10 @@ impl Interpreter {
                     }
                 }
                 if label_columns >= 2 {
-                    let group = label(row.first());
+                    let group = (0..label_columns)
+                        .find(|column| !numbering.contains(column))
+                        .map(|column| label(row.get(column)))
+                        .unwrap_or_default();
                     if !group.is_empty() && group != area {
                         self.group = Some(group);
                     }
@@ -942,6 +1007,9 @@ fn holds_a_code(text: &str) -> bool {
 
 /// The most label columns a table of levels across may have before its level columns.
 const MAX_LABEL_COLUMNS: usize = 4;
+
+/// The most columns after a matrix's levels that may hold notes on its rows (`備考`).
+const MAX_NOTE_COLUMNS: usize = 2;
 
 /// Whether a row's label says the row titles the levels ("Title", "Job title", "Titel").
 fn is_title_label(label: &str) -> bool {
