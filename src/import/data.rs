@@ -259,6 +259,7 @@ fn prose_sections(body: &str) -> (String, Vec<Section>) {
 }
 
 /// One expectation found: its track (if the data names tracks), level key, area and text.
+#[derive(Clone)]
 struct Found {
     track: Option<String>,
     level: String,
@@ -281,8 +282,10 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
     let value = &value;
     let level_titles = titles_of(value, &["levels", "grades", "ranks", "stages", "bands"]);
     let area_titles = titles_of(value, AREA_MAP_KEYS);
-    let mut found = Vec::new();
-    walk(value, None, None, 0, &mut found);
+    let mut found = records_under_level_keys(value);
+    if found.is_empty() {
+        walk(value, None, None, 0, &mut found);
+    }
     if found.is_empty() {
         found = named_levels(value);
     }
@@ -394,6 +397,111 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
         ladder,
         warnings,
     })
+}
+
+/// Keys by which a record says which track it is for (`specialism: "Quality Engineer"`).
+const TRACK_KEYS: &[&str] = &[
+    "track",
+    "specialism",
+    "specialisation",
+    "specialization",
+    "discipline",
+    "family",
+];
+
+/// Values of a track key that give a record to every track (`specialism: "All"`), lowercased.
+const EVERY_TRACK: &[&str] = &["all", "both", "any", "every", "alle", "todos", "tous"];
+
+/// The share of a map's keys that must read as levels' titles for the map to be keyed by level.
+const LEVEL_KEYED_SHARE: f64 = 2.0 / 3.0;
+
+/// A map keyed by the levels' titles at the top of the data, each holding named records by
+/// category (`{Associate: {Delivery: [{name: "Coding", specialism: "Software Engineer",
+/// description}]}}`, Capco's site data): each record gives its level its criteria in the area
+/// it names. A name that recurs under two categories of one level ("Narrative" opening each)
+/// names no area of its own: the category does. A record named as a description ("Description")
+/// describes the level (one that says only "Not applicable" gives nothing: see
+/// [`criteria`]). A record's track key names its track, "All" every track the records name.
+/// Empty for any other data.
+fn records_under_level_keys(value: &Value) -> Vec<Found> {
+    let Value::Object(levels) = value else {
+        return Vec::new();
+    };
+    let like = levels
+        .keys()
+        .filter(|key| super::interpret::level_likeness(key) >= 0.5)
+        .count();
+    let keyed = levels.len() >= 2
+        && like as f64 >= levels.len() as f64 * LEVEL_KEYED_SHARE
+        && levels.values().all(Value::is_object);
+    if !keyed {
+        return Vec::new();
+    }
+    // (track, level, category, record), in the file's order.
+    let mut records: Vec<(Option<String>, &String, &String, &Value)> = Vec::new();
+    for (level, categories) in levels {
+        let Value::Object(categories) = categories else {
+            continue;
+        };
+        for (category, list) in categories {
+            let Value::Array(items) = list else {
+                continue;
+            };
+            for item in items {
+                if string_at(item, NAME_KEYS).is_some() && !criteria(item).0.is_empty() {
+                    records.push((string_at(item, TRACK_KEYS), level, category, item));
+                }
+            }
+        }
+    }
+    if records.is_empty() {
+        return Vec::new();
+    }
+    let every = |track: &str| EVERY_TRACK.contains(&track.trim().to_lowercase().as_str());
+    let mut tracks: Vec<String> = Vec::new();
+    for (track, _, _, _) in &records {
+        if let Some(track) = track.as_ref().filter(|track| !every(track)) {
+            if !tracks.contains(track) {
+                tracks.push(track.clone());
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for &(ref track, level, category, record) in &records {
+        let name = string_at(record, NAME_KEYS).unwrap_or_default();
+        let recurs = records
+            .iter()
+            .any(|(_, other_level, other_category, other)| {
+                *other_level == level
+                    && *other_category != category
+                    && string_at(other, NAME_KEYS).as_deref() == Some(name.as_str())
+            });
+        let area = if recurs {
+            category.as_str()
+        } else {
+            name.as_str()
+        };
+        let mut entries = entries_of(record, None, level, area);
+        if super::interpret::is_description_heading(&name) {
+            for entry in &mut entries {
+                entry.describes = true;
+            }
+        }
+        let for_tracks: Vec<Option<String>> = match track {
+            Some(track) if every(track) && !tracks.is_empty() => {
+                tracks.iter().cloned().map(Some).collect()
+            }
+            Some(track) if !every(track) => vec![Some(track.clone())],
+            _ => vec![None],
+        };
+        for for_track in for_tracks {
+            found.extend(entries.iter().cloned().map(|mut entry| {
+                entry.track = for_track.clone();
+                entry
+            }));
+        }
+    }
+    found
 }
 
 /// Names of a record beside the levels' that holds what every level shares ("Common", "All
@@ -1140,6 +1248,9 @@ fn html_as_markdown(value: &mut Value) {
     let mut pending = vec![value];
     while let Some(value) = pending.pop() {
         match value {
+            Value::String(text) if holds_html_blocks(text) => {
+                *text = html_blocks_as_markdown(text);
+            }
             Value::String(text) if text.contains('<') => {
                 *text = super::outline::inline_html_as_markdown(text);
             }
@@ -1148,6 +1259,40 @@ fn html_as_markdown(value: &mut Value) {
             _ => {}
         }
     }
+}
+
+/// Tags that open a block of a text's HTML: a list or a paragraph (`"<ul><li>…</li></ul>"`).
+const HTML_BLOCK_TAGS: &[&str] = &["<ul", "<ol", "<li", "<p>", "<p "];
+
+/// Whether a data text holds HTML lists or paragraphs, not only inline markup.
+fn holds_html_blocks(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    HTML_BLOCK_TAGS.iter().any(|tag| lower.contains(tag))
+}
+
+/// A data text's HTML lists and paragraphs as Markdown (a list item per `<li>`, a paragraph per
+/// `<p>`), so that its items are read one by one as a page's would be.
+fn html_blocks_as_markdown(text: &str) -> String {
+    fn write_items(items: &[super::outline::Item], depth: usize, out: &mut Vec<String>) {
+        for item in items {
+            out.push(format!("{}- {}", "  ".repeat(depth), item.text.trim()));
+            write_items(&item.children, depth + 1, out);
+        }
+    }
+    let mut parts = Vec::new();
+    for block in super::outline::html_fragment(text, 1) {
+        match block {
+            Block::List { items, .. } => {
+                let mut lines = Vec::new();
+                write_items(&items, 0, &mut lines);
+                parts.push(lines.join("\n"));
+            }
+            Block::Paragraph { text, .. } | Block::Heading { text, .. } => parts.push(text),
+            Block::KeyValue { key, value, .. } => parts.push(format!("**{key}:** {value}")),
+            Block::Table { rows, .. } => parts.push(super::outline::table_text(&rows)),
+        }
+    }
+    parts.join("\n\n")
 }
 
 /// The texts under the first of `keys` an object has.

@@ -3005,3 +3005,85 @@ fn a_skills_list_numbered_as_an_outline_has_its_levels_across_between_labels_and
     assert!(said.contains("重要"), "{said}");
     assert_eq!(imported.language.as_deref(), Some("ja"));
 }
+
+#[test]
+fn a_data_module_keyed_by_level_with_named_records_by_category_and_specialism() {
+    // A site's data: levels as keys, categories of records `{name, specialism, description}`,
+    // HTML lists in the texts. A record's name is its area unless it opens every category
+    // ("Narrative": then the category is); "Description" describes the level; "Not applicable"
+    // holds a place only; "All" gives a record to every specialism.
+    let module = r#"const contentData = {
+  Associate: {
+    Overview: [
+      { name: "Description", specialism: "Software Engineer", description: "An Associate is new to the practice." },
+      { name: "You Will", specialism: "All", description: "<ul><li>Master Git</li><li>Learn to test</li></ul>" },
+    ],
+    Delivery: [
+      { name: "Narrative", specialism: "All", description: "<ul><li>Completes tasks with guidance</li></ul>" },
+      { name: "Coding", specialism: "Software Engineer", description: "Writes clean code." },
+      { name: "Testing", specialism: "Quality Engineer", description: "Writes test plans." },
+    ],
+    People: [
+      { name: "Narrative", specialism: "All", description: "<ul><li>Works well with the team</li></ul>" },
+      { name: "Mentoring", specialism: "All", description: "Not applicable at this level." },
+    ],
+  },
+  "Senior Consultant": {
+    Delivery: [
+      { name: "Narrative", specialism: "All", description: "<ul><li>Leads delivery</li></ul>" },
+      { name: "Coding", specialism: "Software Engineer", description: "Sets coding standards." },
+      { name: "Testing", specialism: "Quality Engineer", description: "Owns the test strategy." },
+    ],
+    People: [
+      { name: "Narrative", specialism: "All", description: "<ul><li>Develops others</li></ul>" },
+      { name: "Mentoring", specialism: "All", description: "Mentors several engineers." },
+    ],
+  },
+};
+
+export default contentData;
+"#;
+    let imported = imported_from("content.ts", module);
+    let tracks: Vec<(&str, Vec<&str>)> = imported
+        .tracks
+        .iter()
+        .map(|track| {
+            let titles = track.levels.iter().map(|level| level.title.as_str());
+            (track.name.as_str(), titles.collect())
+        })
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            ("Software Engineer", vec!["Associate", "Senior Consultant"]),
+            ("Quality Engineer", vec!["Associate", "Senior Consultant"]),
+        ]
+    );
+    let associate = &imported.tracks[0].levels[0];
+    assert_eq!(
+        expectations_by_area_name(&imported, associate),
+        BTreeMap::from([
+            (
+                "You Will".to_owned(),
+                vec!["Master Git".to_owned(), "Learn to test".to_owned()]
+            ),
+            (
+                "Delivery".to_owned(),
+                vec!["Completes tasks with guidance".to_owned()]
+            ),
+            ("Coding".to_owned(), vec!["Writes clean code.".to_owned()]),
+            (
+                "People".to_owned(),
+                vec!["Works well with the team".to_owned()]
+            ),
+        ])
+    );
+    let said = associate.description.clone().unwrap_or_default();
+    assert!(said.contains("new to the practice"), "{said}");
+    let quality = &imported.tracks[1].levels[1];
+    assert_eq!(
+        entry(&imported, "Senior Consultant", "Mentoring"),
+        ["Mentors several engineers."]
+    );
+    assert!(expectations_by_area_name(&imported, quality).contains_key("Testing"));
+}

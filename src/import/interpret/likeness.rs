@@ -608,7 +608,7 @@ const DESCRIPTION_HEADINGS: &[&str] = &[
 ];
 
 /// Whether an area's heading names a description of the level rather than an area.
-pub(super) fn is_description_heading(title: &str) -> bool {
+pub(crate) fn is_description_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
     DESCRIPTION_HEADINGS.iter().any(|start| {
         // Written without spaces, the word ends the title ("角色摘要", role summary).

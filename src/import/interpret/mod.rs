@@ -30,10 +30,11 @@ use crate::markup;
 use crate::model::{
     slug, Area, Expectation, Experience, Grade, Ladder, Level, Section, Track, TrackKind,
 };
+pub(crate) use likeness::is_description_heading;
 use likeness::{
-    is_becoming_heading, is_description_heading, is_footnote, is_manager_title,
-    is_procedure_heading, is_process_lead_in, is_resources_heading, only_gives_steps,
-    reads_as_lead_in, states_a_requirement, AREA_LABEL_WORDS, LIST_NAMES,
+    is_becoming_heading, is_footnote, is_manager_title, is_procedure_heading, is_process_lead_in,
+    is_resources_heading, only_gives_steps, reads_as_lead_in, states_a_requirement,
+    AREA_LABEL_WORDS, LIST_NAMES,
 };
 pub(crate) use likeness::{is_rung_word, level_likeness, numbered_stem};
 pub use matrix::LevelAxis;
