@@ -604,7 +604,9 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
         .descendants()
         .filter_map(ElementRef::wrap)
         .find(|element| element.value().name() == "title")
-        .map(|element| squash(&element.text().collect::<String>()));
+        .map(|element| squash(&element.text().collect::<String>()))
+        // (An empty `<title></title>`, as pandoc writes without metadata, titles nothing.)
+        .filter(|title| !title.is_empty());
     let root = document.root_element();
     let main = ["main", "article", "body"].iter().find_map(|name| {
         root.descendants()
@@ -744,11 +746,15 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         saw_blocks = true;
                         flush(&mut loose, out);
+                        // A heading's text is plain, as a Markdown heading's is: a heading
+                        // that links to its own anchor (`<h2><a href="#lead">Lead</a></h2>`, as
+                        // pandoc writes them) is titled by its words.
+                        let text = crate::markup::plain_text(&without_permalink(&squash(
+                            &inline_markdown(child),
+                        )));
                         out.push(Block::Heading {
                             level: name[1..].parse().unwrap_or(6),
-                            text: without_section_number(&without_permalink(&squash(
-                                &inline_markdown(child),
-                            ))),
+                            text: without_section_number(&squash(&text)),
                             line,
                         });
                     }

@@ -3087,3 +3087,31 @@ export default contentData;
     );
     assert!(expectations_by_area_name(&imported, quality).contains_key("Testing"));
 }
+
+#[test]
+fn headings_that_link_to_their_own_anchors_are_titled_by_their_words() {
+    // Pandoc's HTML: an empty `<title>`, a contents list, every heading a link to its own
+    // section. The tracks, levels and areas are titled by the headings' words.
+    let html = r##"<!DOCTYPE html><html><head><title></title></head><body>
+<nav id="TOC"><ul><li><a href="#engineers">Engineers</a></li></ul></nav>
+<section id="engineers"><h1><a href="#engineers">Engineers</a></h1>
+<section id="engineer-i"><h2><a href="#engineer-i">Engineer I</a></h2>
+<section id="domain-knowledge"><h3><a href="#domain-knowledge">Domain Knowledge</a></h3>
+<p>Learns the team's systems.</p></section></section>
+<section id="engineer-ii"><h2><a href="#engineer-ii">Engineer II</a></h2>
+<section id="domain-knowledge-1"><h3><a href="#domain-knowledge-1">Domain Knowledge</a></h3>
+<p>Knows the team's systems well.</p></section></section>
+</section></body></html>"##;
+    let imported = imported_from("ops.html", html);
+    assert_eq!(level_titles(&imported), ["Engineer I", "Engineer II"]);
+    assert_eq!(
+        entry(&imported, "Engineer II", "Domain Knowledge"),
+        ["Knows the team's systems well."]
+    );
+    assert!(!imported.title.trim().is_empty());
+    assert!(
+        !imported.tracks[0].name.contains('['),
+        "{}",
+        imported.tracks[0].name
+    );
+}
