@@ -3115,3 +3115,40 @@ fn headings_that_link_to_their_own_anchors_are_titled_by_their_words() {
         imported.tracks[0].name
     );
 }
+
+#[test]
+fn a_table_with_a_row_per_expectation_gives_each_to_the_levels_it_names() {
+    // A database's export: the expectation, the grades it applies to (`1|2`), a trait code and
+    // a sub-area that, when filled, names the area more closely. Without a header, and with
+    // one (`Expectation | Level | Competency`).
+    let bare = "\"You write production-ready code with guidance from a peer.\",1|2,DEX,\r\n\
+        \"You learn technical things quickly and ask for help early.\",2,DEX,\r\n\
+        \"You own the delivery of a feature from design to release.\",2|3,WIS,Feature Ownership\r\n\
+        \"You own the design of a component across several teams.\",3,WIS,Component Ownership\r\n\
+        \"You help your colleagues grow through pairing and review.\",3,FEL,\r\n";
+    let imported = imported_from("expectations.csv", bare);
+    assert_eq!(level_titles(&imported), ["1", "2", "3"]);
+    assert_eq!(
+        entry(&imported, "3", "Feature Ownership"),
+        ["You own the delivery of a feature from design to release."]
+    );
+    assert_eq!(
+        entry(&imported, "2", "DEX"),
+        [
+            "You write production-ready code with guidance from a peer.",
+            "You learn technical things quickly and ask for help early."
+        ]
+    );
+    let headed = "Expectation,Level,Competency\n\
+        Writes clear code that the team can maintain.,Junior,Craft\n\
+        Reviews the code of others with care and kindness.,Senior,Craft\n\
+        Designs systems that other teams can build upon.,Senior,Craft\n\
+        Asks for help when blocked for more than a day.,Junior,Collaboration\n\
+        Mentors the junior engineers of the team every week.,Senior,Collaboration\n";
+    let imported = imported_from("criteria.csv", headed);
+    assert_eq!(level_titles(&imported), ["Junior", "Senior"]);
+    assert_eq!(
+        entry(&imported, "Senior", "Collaboration"),
+        ["Mentors the junior engineers of the team every week."]
+    );
+}

@@ -194,6 +194,14 @@ impl Interpreter {
             self.prose(&text, line);
             return;
         }
+        // A row per expectation, naming its levels and area (a database's export).
+        if self.options.levels_axis.is_none() {
+            if let Some(columns) = super::records::record_columns(&rows) {
+                self.records(&rows, &columns, line);
+                self.place = Place::Section;
+                return;
+            }
+        }
         // Header rows: those whose every cell is a header cell, at least the first.
         // (A row of one header cell is a level's row header, as in `<th rowspan=3>M3</th>`.)
         let header_rows = rows
@@ -365,7 +373,7 @@ impl Interpreter {
     /// The track a table of these level titles fills: the current one when it already has
     /// every one of them (a matrix split into one table per group of areas), else a new one
     /// named by the heading before the table.
-    fn track_for_titles(&mut self, titles: &[String], corner: &str) {
+    pub(super) fn track_for_titles(&mut self, titles: &[String], corner: &str) {
         let known = self.tracks.last().is_some_and(|track| {
             !track.levels.is_empty()
                 && titles.iter().all(|title| {
@@ -456,7 +464,12 @@ impl Interpreter {
     }
 
     /// The index in the current track of the level titled `title`, added when missing.
-    fn level_index(&mut self, title: &str, detail: Option<String>, line: usize) -> usize {
+    pub(super) fn level_index(
+        &mut self,
+        title: &str,
+        detail: Option<String>,
+        line: usize,
+    ) -> usize {
         self.ensure_track();
         let Some(track) = self.tracks.last_mut() else {
             return 0;
@@ -495,7 +508,7 @@ impl Interpreter {
         track.levels.len() - 1
     }
 
-    fn add_to_level(&mut self, index: usize, area: &str, items: Vec<Expectation>) {
+    pub(super) fn add_to_level(&mut self, index: usize, area: &str, items: Vec<Expectation>) {
         // A "Defined by" or "Note" column says something about the level, not what it expects;
         // so do the rows of a group of pitfalls ("Potential Misalignments": what goes wrong
         // at the level).

@@ -21,6 +21,7 @@ mod likeness;
 mod matrix;
 mod own;
 mod reading;
+mod records;
 mod tables;
 mod text;
 mod twins;
