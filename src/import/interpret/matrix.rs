@@ -126,6 +126,8 @@ pub(super) fn label_scores(header: &[Cell], body: &[&Vec<Cell>]) -> LabelScores 
 /// Whether one of the document's tables surely names levels: most of its labels either way,
 /// or a corner that says its rows are levels ("Role", "角色") over rows that read as some.
 pub(super) fn some_table_names_levels(blocks: &[Block]) -> bool {
+    // (A scale of bare numbers beside levels the headings title is no table of levels.)
+    let headings_name_levels = super::reading::headings_name_levels(blocks);
     blocks.iter().any(|block| {
         let Block::Table { rows, .. } = block else {
             return false;
@@ -141,12 +143,28 @@ pub(super) fn some_table_names_levels(blocks: &[Block]) -> bool {
             return false;
         }
         let scores = label_scores(header, body);
+        let scale = is_numbered_scale(header, body);
+        if headings_name_levels && scale {
+            return false;
+        }
         let corner = header
             .first()
             .and_then(|cell| corner_says_rows_are_levels(&plain(&cell.text)));
         scores.columns.max(scores.rows) >= MOSTLY_LEVELS_IN_LABELS
             || corner == Some(true) && scores.rows >= NO_LEVELS_IN_LABELS
     })
+}
+
+/// Whether a table is a numbered scale: its levels bare numbers (`1` … `5`) down the rows
+/// with one column of what each means (`Level | Description`), or across the columns over
+/// one row. A table that titles its numbered rows besides (`Level | Role | …`) is none.
+fn is_numbered_scale(header: &[Cell], body: &[&Vec<Cell>]) -> bool {
+    let bare = |cell: &Cell| super::reading::is_bare_number(&cell.text);
+    let down = header.len() == 2
+        && body.len() >= 2
+        && body.iter().all(|row| row.first().is_some_and(bare));
+    let across = body.len() == 1 && header.len() >= 3 && header.iter().skip(1).all(bare);
+    down || across
 }
 
 /// A table's mean label likeness below which its rows and columns name no levels.
@@ -363,6 +381,19 @@ impl Interpreter {
                 }
             }
         };
+        // Levels that are bare numbers (`Level | Description` over rows `1` … `5`) where
+        // headings title the levels by words: a scale the levels point into, kept as prose.
+        if self.headings_name_levels
+            && self.options.levels_axis.is_none()
+            && is_numbered_scale(header, body)
+        {
+            self.warn(
+                line,
+                "a numbered scale beside levels titled by headings (a rubric), kept as prose",
+            );
+            self.prose(&table_text(&rows), line);
+            return;
+        }
         match axis {
             LevelAxis::Columns => self.levels_across(&rows[..header_rows], body, line),
             LevelAxis::Rows => self.levels_down(header, body, line),

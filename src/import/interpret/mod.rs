@@ -576,6 +576,10 @@ pub struct Interpreter {
     /// One of the document's tables surely names levels: a table whose labels name none is
     /// then prose ([`matrix::some_table_names_levels`]).
     tables_name_levels: bool,
+    /// Two headings or more are titled like levels, by words (`Developer 1 (D1)`, `Tech Lead
+    /// 2`): a table whose levels are bare numbers is then a scale the levels point into (a
+    /// rubric), not the ladder ([`reading::headings_name_levels`]).
+    headings_name_levels: bool,
     /// The chosen reading is read once more with headings titled unlike a level beside a
     /// table of levels as sections ([`twins`]' `prose_at_track_ends`).
     sections_beside_tables: bool,
@@ -677,6 +681,7 @@ impl Interpreter {
             one_level_page: None,
             page_level: false,
             tables_name_levels: false,
+            headings_name_levels: false,
             sections_beside_tables: false,
             area_heading_depth: None,
             first_heading: None,

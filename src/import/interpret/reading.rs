@@ -343,9 +343,10 @@ fn pseudo_bullets_as_lists(blocks: &[Block]) -> Option<Vec<Block>> {
 /// `### Contributor`, `### Maintainer`) beside sections whose sub-headings are no levels
 /// (`## Specialty Tracks` over `### CI / Infrastructure`, `## Inactivity` over `### Process`):
 /// those other sections with their sub-headings as bold lines, so that only the one section's
-/// sub-headings are read as levels and the rest as prose; and the levels' depth. `None` when
-/// the document is not so.
-fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
+/// sub-headings are read as levels and the rest as prose; and the levels' depth, with the
+/// tracks' when the sub-headings each hold levels of their own. `None` when the document is
+/// not so.
+fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8, Option<u8>)> {
     let depths: Vec<u8> = blocks
         .iter()
         .filter_map(|block| match block {
@@ -364,21 +365,30 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
         if starts.len() < 2 || !depths.contains(&(depth + 1)) {
             continue;
         }
-        let end_of = |start: usize| {
+        // Where the section at `start` (of depth `at`) ends.
+        let end_at = |start: usize, at: u8| {
             blocks[start + 1..]
                 .iter()
-                .position(|block| matches!(block, Block::Heading { level, .. } if *level <= depth))
+                .position(|block| matches!(block, Block::Heading { level, .. } if *level <= at))
                 .map_or(blocks.len(), |offset| start + 1 + offset)
         };
-        let children = |start: usize| -> Vec<&str> {
-            blocks[start + 1..end_of(start)]
+        // The sub-headings of the section at `start` (of depth `at`): where each is, its title.
+        let sub_headings = |start: usize, at: u8| -> Vec<(usize, &str)> {
+            blocks[start + 1..end_at(start, at)]
                 .iter()
-                .filter_map(|block| match block {
-                    Block::Heading { level, text, .. } if *level == depth + 1 => {
-                        Some(text.as_str())
+                .enumerate()
+                .filter_map(|(offset, block)| match block {
+                    Block::Heading { level, text, .. } if *level == at + 1 => {
+                        Some((start + 1 + offset, text.as_str()))
                     }
                     _ => None,
                 })
+                .collect()
+        };
+        let children = |start: usize| -> Vec<&str> {
+            sub_headings(start, depth)
+                .into_iter()
+                .map(|(_, title)| title)
                 .collect()
         };
         let like = |title: &&str| level_likeness(title) >= 0.5;
@@ -453,7 +463,20 @@ fn levels_in_one_section(blocks: &[Block]) -> Option<(Vec<Block>, u8)> {
                 _ => out.push(block.clone()),
             }
         }
-        return Some((out, depth + 1));
+        // Sub-headings that each hold levels of their own ("## Developer" over "### Developer 1
+        // (D1)", "### Developer 2 (D2)") are the tracks: the levels are one deeper.
+        let tracks_below = sub_headings(*levels_at, depth).iter().all(|&(start, _)| {
+            let titles: Vec<&str> = sub_headings(start, depth + 1)
+                .into_iter()
+                .map(|(_, title)| title)
+                .collect();
+            titles.len() >= 2 && titles.iter().all(like)
+        });
+        return Some(if tracks_below {
+            (out, depth + 2, Some(depth + 1))
+        } else {
+            (out, depth + 1, None)
+        });
     }
     None
 }
@@ -2004,6 +2027,26 @@ pub(super) fn unlisted_headings(
         .collect()
 }
 
+/// Whether a text is a bare number (`3`): a rung of a scale, titled by nothing else.
+pub(super) fn is_bare_number(text: &str) -> bool {
+    let text = plain(text);
+    let text = text.trim();
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether two headings or more are titled like levels by their words, not bare numbers
+/// (`Developer 1 (D1)`, `Tech Lead 2`).
+pub(super) fn headings_name_levels(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .filter(|block| {
+            matches!(block, Block::Heading { text, .. }
+                if !is_bare_number(text) && level_likeness(text) >= LEVEL_LIKE)
+        })
+        .nth(1)
+        .is_some()
+}
+
 /// The fewest words of a heading that is a sentence rather than a title.
 const SENTENCE_HEADING_WORDS: usize = 6;
 
@@ -2391,9 +2434,13 @@ impl Interpreter {
             self.joined_headings = moved;
             return self.read(&joined);
         }
-        if let Some((flattened, depth)) = levels_in_one_section(blocks).filter(|_| !told) {
-            // The section's sub-headings are the levels: no other reading is tried.
+        if let Some((flattened, depth, tracks)) = levels_in_one_section(blocks).filter(|_| !told) {
+            // The section's sub-headings are the levels (or the tracks over them): no other
+            // reading is tried.
             self.options.levels_depth = Some(depth);
+            if let Some(tracks) = tracks.filter(|_| self.options.tracks_depth.is_none()) {
+                self.options.tracks_depth = Some(Some(tracks));
+            }
             return self.read(&flattened);
         }
         if self.extra_blocks.is_empty() {
@@ -2451,6 +2498,7 @@ impl Interpreter {
         self.sentence_headings =
             headings.len() >= 2 && headings.iter().all(|title| is_sentence_heading(title));
         self.tables_name_levels = super::matrix::some_table_names_levels(blocks);
+        self.headings_name_levels = headings_name_levels(blocks);
         let mut guessed = self.clone();
         guessed.analyse(blocks);
         let guess = guessed.reading();

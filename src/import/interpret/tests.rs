@@ -1567,3 +1567,35 @@ fn bullets_naming_the_same_areas_before_a_dash_under_each_level_are_those_areas(
     // The steps are single words; the page around them says it is English.
     assert_eq!(ladder.language.as_deref(), Some("en"));
 }
+
+#[test]
+fn a_rubric_of_numbered_scales_before_role_families_whose_levels_are_headings() {
+    // A scale per dimension (`Level | Description`, rows 1 … 3) under a rubric section, then
+    // a section of role families, each over levels of its own titled by headings, each level a
+    // table of the dimensions: the families are the tracks, the scales prose.
+    let text = "# Engineering ladder\n\n# Dimensions\n\n## Technology\n\n| Level | Description |\n|---|---|\n| 1 | Adopts the chosen technologies |\n| 2 | Specializes in one technical area |\n| 3 | Evangelizes new technologies |\n\n## People\n\n| Level | Description |\n|---|---|\n| 1 | Learns from the team |\n| 2 | Supports the team |\n| 3 | Mentors others |\n\n# Career levels\n\n## Developer\n\nWrites code every day.\n\n### Developer 1 (D1)\n\n| | Level | Description |\n|---|---|---|\n| Technology | 1 | Adopts the chosen technologies |\n| People | 1 | Learns from the team |\n\n### Developer 2 (D2)\n\n| | Level | Description |\n|---|---|---|\n| Technology | 2 | Specializes in one technical area |\n| People | 2 | Supports the team |\n\n## Tech Lead\n\nOwns a system.\n\n### Tech Lead 1 (TL1)\n\n| | Level | Description |\n|---|---|---|\n| Technology | 3 | Evangelizes new technologies |\n| People | 2 | Supports the team |\n\n### Tech Lead 2 (TL2)\n\n| | Level | Description |\n|---|---|---|\n| Technology | 3 | Evangelizes new technologies |\n| People | 3 | Mentors others |\n";
+    let ladder = import("a.md", text);
+    let tracks: Vec<(String, Vec<String>, Vec<usize>)> = shape(&ladder);
+    assert_eq!(
+        tracks,
+        [
+            (
+                "Developer".to_owned(),
+                vec!["Developer 1 (D1)".to_owned(), "Developer 2 (D2)".to_owned()],
+                vec![2, 2]
+            ),
+            (
+                "Tech Lead".to_owned(),
+                vec![
+                    "Tech Lead 1 (TL1)".to_owned(),
+                    "Tech Lead 2 (TL2)".to_owned()
+                ],
+                vec![2, 2]
+            ),
+        ]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 1, 1)[1],
+        ("People".to_owned(), vec!["Mentors others".to_owned()])
+    );
+}
