@@ -78,6 +78,12 @@ const LEVEL_WORDS: &[&str] = &[
     "beginner",
     "intermediate",
     "advanced",
+    // The rungs of proficiency scales ("Competent", "Proficient", "Exemplar").
+    "foundational",
+    "competent",
+    "proficient",
+    "accomplished",
+    "exemplar",
     "master",
     "trainee",
     "sr",

@@ -212,6 +212,17 @@ impl Interpreter {
             self.prose(&text, line);
             return;
         }
+        // A table of facts, each row a label and its value (`DEVELOPED BY: | The Skills Group`,
+        // `DATE: | 12 Nov 2025`): no levels in it.
+        let facts = width == 2
+            && rows.iter().all(|row| {
+                row.first()
+                    .is_some_and(|cell| plain(&cell.text).trim().ends_with([':', '：']))
+            });
+        if facts && self.options.levels_axis.is_none() {
+            self.prose(&table_text(&rows), line);
+            return;
+        }
         // A row per expectation, naming its levels and area (a database's export).
         if self.options.levels_axis.is_none() {
             if let Some(columns) = super::records::record_columns(&rows) {
@@ -607,11 +618,30 @@ impl Interpreter {
                 row.first()
                     .is_some_and(|cell| is_bold_label(cell.text.trim()))
             });
+        // (A first column of sentences or lists under a filled corner is a level's too,
+        // whatever its title's words: `FOUNDATION | INTERMEDIATE | ADVANCED | EXEMPLAR` over
+        // bullets; no label column names its rows so.)
+        let lists_first = !body.is_empty()
+            && body.iter().all(|row| {
+                row.first().is_some_and(|cell| {
+                    cell.blocks
+                        .iter()
+                        .any(|block| matches!(block, Block::List { .. }))
+                })
+            });
+        let first_is_a_level = header.first().is_some_and(|cell| {
+            !is_blank(cell)
+                && (level_likeness(&cell.text) >= 0.5
+                    || first_column_holds_sentences(body)
+                    || lists_first)
+        });
         let all_levels = header.len() >= 2
             && !corner_names_the_axis
             && !bold_labels
+            && first_is_a_level
             && header
                 .iter()
+                .skip(1)
                 .all(|cell| !is_blank(cell) && level_likeness(&cell.text) >= 0.5);
         // Several label columns under one header cell merged across them (a key area, an
         // attribute, then the theme each row is about), the level columns after them.
@@ -681,14 +711,19 @@ impl Interpreter {
             .filter(|&column| numbers_an_outline(body, column))
             .collect();
         // Then the heading above the table names the area of its rows.
+        // (What its section says before the table defines the area.)
         let heading_area = if label_columns == 0 {
             self.pending_heading.take().map(|(name, _, _)| {
                 if self
                     .sections
                     .last()
-                    .is_some_and(|section| section.title == name && section.body.is_empty())
+                    .is_some_and(|section| section.title == name)
                 {
-                    self.sections.pop();
+                    let said = self.sections.pop().map(|section| section.body);
+                    if let Some(said) = said.filter(|said| !said.trim().is_empty()) {
+                        let area = self.area_name(&name);
+                        self.area_notes.entry(area).or_insert(said);
+                    }
                 }
                 name
             })

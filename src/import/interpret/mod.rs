@@ -785,6 +785,15 @@ impl Interpreter {
                 *heading_counts.entry(text.as_str()).or_default() += 1;
             }
         }
+        // For each block, the first block after it that is no paragraph (one pass, from the
+        // end: a run of paragraphs is not scanned once per paragraph).
+        let mut after_paragraphs = vec![blocks.len(); blocks.len()];
+        for index in (0..blocks.len().saturating_sub(1)).rev() {
+            after_paragraphs[index] = match &blocks[index + 1] {
+                Block::Paragraph { .. } => after_paragraphs[index + 1],
+                _ => index + 1,
+            };
+        }
         for (index, block) in blocks.iter().enumerate() {
             if std::mem::take(&mut skip_next) {
                 continue;
@@ -805,6 +814,21 @@ impl Interpreter {
                         skip_next = true;
                         continue;
                     }
+                }
+            }
+            // A paragraph between a heading and the table under it (the definition of what the
+            // table's rows are about): kept in the heading's section, the heading still pending
+            // for the table, which may take it as its area.
+            let table_follows = matches!(
+                blocks.get(after_paragraphs[index]),
+                Some(Block::Table { .. })
+            );
+            if let (Block::Paragraph { text, line }, true, Place::Section) =
+                (block, table_follows, &self.place)
+            {
+                if self.pending_heading.is_some() {
+                    self.prose(text, *line);
+                    continue;
                 }
             }
             let in_level = matches!(self.place, Place::Level | Place::Area(_))

@@ -1599,3 +1599,64 @@ fn a_rubric_of_numbered_scales_before_role_families_whose_levels_are_headings() 
         ("People".to_owned(), vec!["Mentors others".to_owned()])
     );
 }
+
+#[test]
+fn areas_over_tables_of_proficiency_levels_with_their_definitions_between() {
+    // A capability framework saved from Word: a table of facts (`DEVELOPED BY:` | names), then
+    // a heading per capability, its definition in a paragraph or two, and a table whose header
+    // is the four rungs (`FOUNDATION` named by no rung's word) over one row of bullets. The
+    // capabilities are the areas, their definitions the areas' descriptions.
+    let text = r#"<html><body>
+<table><tr><td><strong>DEVELOPED BY:</strong></td><td><p><strong>The Skills Group</strong></p><p>Working group leads</p></td></tr>
+<tr><td><strong>DATE:</strong></td><td>12 Nov 2025</td></tr></table>
+<h3>Research-related Engagement</h3>
+<p>“Engaging with interest-holders in research.”</p>
+<p>It covers partners inside and outside the university.</p>
+<table>
+<tr><th>FOUNDATION</th><th>INTERMEDIATE</th><th>ADVANCED</th><th>EXEMPLAR</th></tr>
+<tr><td><ul><li>Understand the importance of engaging respectfully with communities.</li><li>Identify key interest-holders to a research project.</li></ul></td>
+<td><ul><li>Build relationships with interest-holders across the university.</li></ul></td>
+<td><ul><li>Lead engagement strategies for large research programmes.</li></ul></td>
+<td><ul><li>Shape the institution's engagement with national partners.</li></ul></td></tr>
+</table>
+<h3>Maximising Impact</h3>
+<p>“Supporting research impact.”</p>
+<table>
+<tr><th>FOUNDATION</th><th>INTERMEDIATE</th><th>ADVANCED</th><th>EXEMPLAR</th></tr>
+<tr><td><ul><li>Explore foundational research impact terminology and pathways.</li></ul></td>
+<td><ul><li>Develop impact plans with researchers for their projects.</li></ul></td>
+<td><ul><li>Lead impact planning across a faculty's programmes.</li></ul></td>
+<td><ul><li>Set the university's strategy for research impact.</li></ul></td></tr>
+</table>
+</body></html>"#;
+    let ladder = import("framework.html", text);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "FOUNDATION".to_owned(),
+                "INTERMEDIATE".to_owned(),
+                "ADVANCED".to_owned(),
+                "EXEMPLAR".to_owned()
+            ],
+            vec![3, 2, 2, 2]
+        )]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0)[0],
+        (
+            "Research-related Engagement".to_owned(),
+            vec![
+                "Understand the importance of engaging respectfully with communities.".to_owned(),
+                "Identify key interest-holders to a research project.".to_owned()
+            ]
+        )
+    );
+    let area = ladder
+        .areas
+        .iter()
+        .find(|area| area.name == "Research-related Engagement")
+        .unwrap();
+    let said = area.description.clone().unwrap_or_default();
+    assert!(said.contains("partners inside and outside"), "{said}");
+}
