@@ -1660,3 +1660,33 @@ fn areas_over_tables_of_proficiency_levels_with_their_definitions_between() {
     let said = area.description.clone().unwrap_or_default();
     assert!(said.contains("partners inside and outside"), "{said}");
 }
+
+#[test]
+fn a_labelled_line_counting_years_of_experience_is_the_levels_experience() {
+    // `**Experiencia esperada:** Entre 1 y 3 años` beside the level's labelled lists: the
+    // years it asks, not an expectation; a label about experience that counts no years
+    // ("Experiencia de usuario: …") is one.
+    let text = "# Niveles de QA\n\n## QA Junior\n\n- **Habilidades técnicas:**\n  - Escribes casos de prueba claros.\n  - Automatizas pruebas sencillas.\n- **Experiencia esperada:** Entre **1 y 3 años**. Se espera que avances al siguiente nivel.\n\n## QA Senior\n\n- **Habilidades técnicas:**\n  - Diseñas la estrategia de pruebas.\n- **Experiencia de usuario:** Cuidas la experiencia de quienes usan el producto.\n- **Experiencia esperada:** Al menos **5 años** en el área.\n";
+    let ladder = import("a.md", text);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["QA Junior".to_owned(), "QA Senior".to_owned()],
+            vec![2, 2]
+        )]
+    );
+    let junior = &ladder.tracks[0].levels[0];
+    let experience = junior
+        .experience
+        .as_ref()
+        .map(|e| e.text.clone())
+        .unwrap_or_default();
+    assert!(experience.contains("1 y 3 años"), "{experience}");
+    let senior = texts_by_area(&ladder, 0, 1);
+    assert!(
+        senior
+            .iter()
+            .any(|(area, _)| area == "Experiencia de usuario"),
+        "{senior:?}"
+    );
+}

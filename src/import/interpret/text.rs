@@ -158,6 +158,13 @@ impl Interpreter {
     pub(super) fn key_value(&mut self, key: &str, value: &str, line: usize) {
         let (lower, language) = own::fact_key(key);
         self.heard(language);
+        // `**Experiencia esperada:** Entre 1 y 3 años.`: the level's experience, however the
+        // label words it.
+        let lower = if states_years_of_experience(key, value) {
+            "experience".to_owned()
+        } else {
+            lower
+        };
         if !matches!(self.place, Place::Level | Place::Area(_)) || self.current_level().is_none() {
             let text = format!("**{key}:** {value}");
             self.prose(&text, line);
@@ -455,6 +462,11 @@ impl Interpreter {
                         // `- Defined by:` over its links: said about the level.
                         Some((area, _)) if is_aside_key(&area) => {
                             self.describe_level(&list_item_markdown(item, 0));
+                        }
+                        // `- **Experiencia esperada:** Entre 1 y 3 años.`: the level's
+                        // experience, a fact of it, not an expectation.
+                        Some((label, text)) if states_years_of_experience(&label, &text) => {
+                            self.key_value(&label, &text, line);
                         }
                         Some((label, text)) => {
                             // `Impact ➡ Component: makes an impact on …`: the area, the
@@ -1308,6 +1320,46 @@ pub(super) fn is_roster_heading(title: &str) -> bool {
         || ["现任", "現任", "名单", "名單", "メンバー一覧", "명단"]
             .iter()
             .any(|word| lower.contains(word))
+}
+
+/// Words of a label that names the experience a level asks (`Experiencia esperada`, `Years of
+/// experience`), lowercased.
+const EXPERIENCE_WORDS: &[&str] = &[
+    "experience",
+    "experiencia",
+    "experiência",
+    "expérience",
+    "esperienza",
+    "erfahrung",
+    "berufserfahrung",
+    "ervaring",
+    "опыт",
+    "経験",
+    "经验",
+    "經驗",
+    "경력",
+];
+
+/// Words of a value that counts years (`Entre 1 y 3 años`, `5+ years`), lowercased.
+const YEAR_WORDS: &[&str] = &[
+    "year", "years", "yrs", "años", "año", "anos", "ano", "ans", "an", "jahr", "jahre", "jahren",
+    "jaar", "jaren", "anni", "anno", "лет", "года", "год",
+];
+
+/// Whether a label and its value state the years of experience a level asks ("Experiencia
+/// esperada: Entre 1 y 3 años"): a label naming experience over a value counting years.
+fn states_years_of_experience(label: &str, value: &str) -> bool {
+    let label = plain(label).to_lowercase();
+    let value = plain(value).to_lowercase();
+    let names_experience = EXPERIENCE_WORDS.iter().any(|word| label.contains(word));
+    let words: Vec<&str> = value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let counts_years = value.chars().any(|c| c.is_ascii_digit())
+        && (words.iter().any(|word| YEAR_WORDS.contains(word))
+            || ["年", "년"].iter().any(|year| value.contains(year)));
+    names_experience && counts_years
 }
 
 /// Labels of a level's facts, not of its expectations (`Experience: 2+ years`, `Code: IC3`),
