@@ -253,6 +253,14 @@ impl Interpreter {
             self.place = Place::Level;
             return;
         }
+        // The level's step on the axis above (`#### 팀` under `### 영향 범위`): said about the
+        // level; what follows is still the axis's.
+        if let (Some(steps), Place::Area(axis)) = (self.steps_depth, self.place.clone()) {
+            if steps == depth {
+                self.describe_level(&format!("{axis}: {text}"));
+                return;
+            }
+        }
         if let Place::Area(previous) = self.place.clone() {
             let previous_empty = self
                 .current_level()

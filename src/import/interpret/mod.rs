@@ -580,6 +580,10 @@ pub struct Interpreter {
     /// 2`): a table whose levels are bare numbers is then a scale the levels point into (a
     /// rubric), not the ladder ([`reading::headings_name_levels`]).
     headings_name_levels: bool,
+    /// The depth of headings that each name the level's step on the axis the heading above
+    /// names, one step under each axis (`### 영향 범위` over `#### 팀`): the document is a page
+    /// about one level ([`reading::steps_under_axes`]).
+    steps_depth: Option<u8>,
     /// The chosen reading is read once more with headings titled unlike a level beside a
     /// table of levels as sections ([`twins`]' `prose_at_track_ends`).
     sections_beside_tables: bool,
@@ -682,6 +686,7 @@ impl Interpreter {
             page_level: false,
             tables_name_levels: false,
             headings_name_levels: false,
+            steps_depth: None,
             sections_beside_tables: false,
             area_heading_depth: None,
             first_heading: None,

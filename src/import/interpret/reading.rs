@@ -2027,6 +2027,50 @@ pub(super) fn unlisted_headings(
         .collect()
 }
 
+/// The fewest axes, each over one step, that make a page about one level.
+const LEAST_AXES: usize = 3;
+
+/// The depth of the step headings of a page about one level that names its step on each
+/// axis by a heading under the axis's (`### 영향 범위` then `#### 팀`, `### 기술 역량` then
+/// `#### 숙련`): every heading of the axes' depth, three or more, holds exactly one heading of
+/// the next depth and no deeper one, no such heading stands elsewhere, no step reads as a
+/// level's title, and at most one heading (the page's title) is above the axes. `None` for any
+/// other document.
+pub(super) fn steps_under_axes(blocks: &[Block]) -> Option<u8> {
+    let headings: Vec<(u8, &str)> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, text, .. } => Some((*level, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    let axes = headings
+        .iter()
+        .map(|(depth, _)| *depth)
+        .find(|&depth| headings.iter().any(|&(below, _)| below == depth + 1))?;
+    let above = headings.iter().filter(|(depth, _)| *depth < axes).count();
+    if above > 1 {
+        return None;
+    }
+    // Each axis followed by exactly one step before the next axis.
+    let mut axis_count = 0;
+    let mut steps_here = 0;
+    for &(depth, title) in headings.iter().skip_while(|(depth, _)| *depth < axes) {
+        if depth == axes {
+            if axis_count > 0 && steps_here != 1 {
+                return None;
+            }
+            axis_count += 1;
+            steps_here = 0;
+        } else if depth == axes + 1 && axis_count > 0 && level_likeness(title) < LEVEL_LIKE {
+            steps_here += 1;
+        } else {
+            return None;
+        }
+    }
+    (axis_count >= LEAST_AXES && steps_here == 1).then_some(axes + 1)
+}
+
 /// Whether a text is a bare number (`3`): a rung of a scale, titled by nothing else.
 pub(super) fn is_bare_number(text: &str) -> bool {
     let text = plain(text);
@@ -2499,6 +2543,7 @@ impl Interpreter {
             headings.len() >= 2 && headings.iter().all(|title| is_sentence_heading(title));
         self.tables_name_levels = super::matrix::some_table_names_levels(blocks);
         self.headings_name_levels = headings_name_levels(blocks);
+        self.steps_depth = steps_under_axes(blocks);
         let mut guessed = self.clone();
         guessed.analyse(blocks);
         let guess = guessed.reading();
@@ -2615,14 +2660,17 @@ impl Interpreter {
             })
             .or_else(from_title)
             .filter(|title| !title.trim().is_empty())
-            // Told the page is one level, or when its every heading is a sentence, its file's
-            // name is a title of last resort.
+            // Told the page is one level, or when its every heading is a sentence or its
+            // headings are axes over the level's steps, its file's name is a title of last
+            // resort.
             .or_else(|| {
-                (self.options.page || self.sentence_headings).then(|| {
-                    self.path
-                        .file_stem()
-                        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
-                })
+                (self.options.page || self.sentence_headings || self.steps_depth.is_some()).then(
+                    || {
+                        self.path
+                            .file_stem()
+                            .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
+                    },
+                )
             })
     }
 
@@ -2687,7 +2735,8 @@ impl Interpreter {
         }
         // A page about one level whose title (front matter, `<title>`) names the level.
         let page_title = self.page_title();
-        if (fixed.page || self.sentence_headings) && page_title.is_some()
+        if (fixed.page || self.sentence_headings || self.steps_depth.is_some())
+            && page_title.is_some()
             || page_title.is_some_and(|title| level_likeness(&title) >= 0.5)
         {
             readings.push(Reading {
@@ -2699,8 +2748,12 @@ impl Interpreter {
             if fixed.page {
                 return reading.page;
             }
-            // (Headings that are all sentences title no levels.)
-            if self.sentence_headings && fixed.levels_depth.is_none() && reading.levels.is_some() {
+            // (Headings that are all sentences title no levels; nor do axes each over the
+            // level's one step on it.)
+            if (self.sentence_headings || self.steps_depth.is_some())
+                && fixed.levels_depth.is_none()
+                && reading.levels.is_some()
+            {
                 return false;
             }
             fixed.levels_depth.is_none_or(|d| reading.levels == Some(d))

@@ -1690,3 +1690,27 @@ fn a_labelled_line_counting_years_of_experience_is_the_levels_experience() {
         "{senior:?}"
     );
 }
+
+#[test]
+fn a_page_of_axes_each_over_the_levels_one_step_is_about_one_level() {
+    // A generated level page without a title: navigation links from the site's root at both
+    // ends, then `###` axes each over one `####` step name and what the level does on it.
+    // One level (titled by the file), the axes its areas, each step said about the level.
+    let text = "- [홈](/)\n- [레벨 목록](/levels)\n\n### 영향 범위\n\n#### 팀\n\n팀 단위의 문제를 스스로 정의하고 해결한다.\n\n- 팀의 기술 부채를 줄인다.\n\n### 기술 역량\n\n#### 숙련\n\n- 설계 문서를 작성한다.\n- 장애의 원인을 찾아 고친다.\n\n### 커뮤니케이션\n\n#### 명확함\n\n- 회의록을 남긴다.\n\n---\n\n- [이전 레벨](/levels/l2)\n- [다음 레벨](/levels/l4)\n";
+    let ladder = import("senior-engineer.md", text);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(vec!["senior-engineer".to_owned()], vec![5])]
+    );
+    let areas: Vec<String> = texts_by_area(&ladder, 0, 0)
+        .into_iter()
+        .map(|(area, _)| area)
+        .collect();
+    assert_eq!(areas, ["영향 범위", "기술 역량", "커뮤니케이션"]);
+    let said = ladder.tracks[0].levels[0]
+        .description
+        .clone()
+        .unwrap_or_default();
+    assert!(said.contains("기술 역량: 숙련"), "{said}");
+    assert_eq!(ladder.language.as_deref(), Some("ko"));
+}

@@ -850,14 +850,18 @@ impl Interpreter {
 }
 
 /// Whether a link's target is another page of the same site (`../tracks/data.md#se-ii`,
-/// `Product%20Manager%205.md`): a relative path to a document, not a place on the web.
+/// `Product%20Manager%205.md`, `/levels/l2`): a relative path to a document or a path from
+/// the site's root, not a place on the web.
 fn is_site_page(target: &str) -> bool {
     let path = target.split('#').next().unwrap_or_default().to_lowercase();
+    // (`/levels/l2`, `/`: a path from the site's root.)
+    let from_root = path.starts_with('/') && !path.starts_with("//");
     !target.contains("://")
         && !target.starts_with("mailto:")
-        && [".md", ".markdown", ".html", ".htm", ".rst", ".adoc"]
-            .iter()
-            .any(|extension| path.ends_with(extension))
+        && (from_root
+            || [".md", ".markdown", ".html", ".htm", ".rst", ".adoc"]
+                .iter()
+                .any(|extension| path.ends_with(extension)))
 }
 
 /// Whether a bullet is only a link to a person's profile on a code host
