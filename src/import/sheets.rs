@@ -405,7 +405,12 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
                 .collect();
             names_levels(&own_texts)
         };
-        let lone_note = !own && first_wide + 1 == index && !names_levels_itself(first_wide);
+        // (A row that fills most columns under a table, an empty row between them, is the
+        // table's next row: `E0 …`, a gap, `E1 …`.)
+        let continues_table = matches!(out.last(), Some(Block::Table { .. }))
+            && filled(&cells[first_wide.min(cells.len() - 1)]) * 2 > width;
+        let lone_note =
+            !own && first_wide + 1 == index && !names_levels_itself(first_wide) && !continues_table;
         let table_start = if own || first_wide < index && names_fields(&cells[first_wide]) {
             first_wide
         } else if lone_note {

@@ -3152,3 +3152,30 @@ fn a_table_with_a_row_per_expectation_gives_each_to_the_levels_it_names() {
         ["Mentors the junior engineers of the team every week."]
     );
 }
+
+#[test]
+fn a_sheet_of_level_rows_spaced_by_empty_rows_under_two_header_rows() {
+    // Levels as rows, an empty row after each, a second header row naming what the first
+    // leaves blank ("Notes"): every level is read, and the notes say something of the level.
+    let csv = "Level,Dex,Str,\n\
+        ,Technical Skill,Getting Stuff Done,Notes\n\
+        E0,\"Applies clean code principles.\n\nMasters the development environment.\",Delivers small well-specified tasks.,http://example.com/guide\n\
+        ,,,\n\
+        E1,Writes correct and tested code.,Takes initiative on assigned tasks.,\n\
+        ,,,\n\
+        ,,,\n\
+        E2,Has advanced knowledge of the stack.,Collaborates on medium features.,Rolls up their sleeves.\n";
+    let imported = imported_from("ladder.csv", csv);
+    assert_eq!(level_titles(&imported), ["E0", "E1", "E2"]);
+    assert_eq!(
+        entry(&imported, "E0", "Dex"),
+        [
+            "Applies clean code principles.",
+            "Masters the development environment."
+        ]
+    );
+    let (_, e2) = imported.levels().nth(2).unwrap();
+    assert_eq!(level_texts(e2).len(), 2, "{:?}", level_texts(e2));
+    let said = e2.description.clone().unwrap_or_default();
+    assert!(said.contains("Rolls up their sleeves"), "{said}");
+}

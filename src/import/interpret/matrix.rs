@@ -977,7 +977,26 @@ impl Interpreter {
             .map(|cell| plain(&cell.text))
             .unwrap_or_default();
         self.track_for_titles(&titles, &corner);
-        let areas: Vec<String> = header.iter().map(|cell| plain(&cell.text)).collect();
+        // A second header row under the first (its first cell blank, its others short labels:
+        // `| | Technical Skill | … | Notes`) names the columns the first leaves blank.
+        let sub_header = body.first().filter(|row| {
+            row.first().is_some_and(is_blank)
+                && row.iter().skip(1).filter(|cell| !is_blank(cell)).count() >= 2
+                && row
+                    .iter()
+                    .all(|cell| plain(&cell.text).split_whitespace().count() <= LABEL_WORDS)
+        });
+        let areas: Vec<String> = header
+            .iter()
+            .enumerate()
+            .map(|(column, cell)| {
+                let own = plain(&cell.text);
+                match sub_header.and_then(|row| row.get(column)) {
+                    Some(below) if own.trim().is_empty() => plain(&below.text),
+                    _ => own,
+                }
+            })
+            .collect();
         // A code column then a title column (`M2 | Engineering Manager 1 | ...`): the title
         // names the level, the code is its code.
         let title_column = titled_second_column(header, body);
@@ -1086,6 +1105,9 @@ fn holds_a_code(text: &str) -> bool {
 
 /// The most label columns a table of levels across may have before its level columns.
 const MAX_LABEL_COLUMNS: usize = 4;
+
+/// The most words of a column's label in a second header row.
+const LABEL_WORDS: usize = 6;
 
 /// The most columns after a matrix's levels that may hold notes on its rows (`備考`).
 const MAX_NOTE_COLUMNS: usize = 2;
