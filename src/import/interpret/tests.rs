@@ -1714,3 +1714,29 @@ fn a_page_of_axes_each_over_the_levels_one_step_is_about_one_level() {
     assert!(said.contains("기술 역량: 숙련"), "{said}");
     assert_eq!(ladder.language.as_deref(), Some("ko"));
 }
+
+#[test]
+fn a_bold_sentence_over_details_and_an_experience_heading_over_years() {
+    // A level written as one bold sentence over the details that unfold it: one expectation,
+    // its details its examples. Another level's `### **Experiência Esperada:**` over "Entre 1
+    // e 2 anos.": the level's experience, not an area.
+    let text = "# Senioridades\n\n## **DevOps Trainee**\n\n- **Você está iniciando sua jornada no mundo DevOps.**\n  - Aprende os fundamentos da cultura DevOps.\n  - Explora ferramentas como Git e Docker.\n\n## **DevOps Júnior**\n\n### **Habilidades Técnicas:**\n- Configura pipelines básicas de CI/CD.\n- Cria containers com Docker.\n\n### **Experiência Esperada:**\n- Entre **1 e 2 anos**. Espera-se que você chegue ao próximo nível.\n";
+    let ladder = import("a.md", text);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["DevOps Trainee".to_owned(), "DevOps Júnior".to_owned()],
+            vec![1, 2]
+        )]
+    );
+    let trainee = &ladder.tracks[0].levels[0];
+    let first = trainee.expectations.values().flatten().next().unwrap();
+    assert_eq!(first.examples.len(), 2, "{first:?}");
+    let junior = &ladder.tracks[0].levels[1];
+    let experience = junior
+        .experience
+        .as_ref()
+        .map(|e| e.text.clone())
+        .unwrap_or_default();
+    assert!(experience.contains("1 e 2 anos"), "{experience}");
+}

@@ -416,6 +416,12 @@ impl Interpreter {
             }
             Place::Area(area) => {
                 for item in items {
+                    // Under "Experiência Esperada": "Entre 1 e 2 anos." is the level's
+                    // experience.
+                    if item.children.is_empty() && states_years_of_experience(&area, &item.text) {
+                        self.key_value(&area, &item.text, line);
+                        continue;
+                    }
                     self.add_item_tree(&area, item);
                 }
             }
@@ -927,7 +933,12 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
     if let Some((key, value)) = bold_key(text) {
         return Some((key, value));
     }
-    if is_bold_label(text) && !item.children.is_empty() {
+    // (A sentence set in bold over its details, "**Você está iniciando sua jornada.**", is
+    // one expectation, not a label.)
+    if is_bold_label(text)
+        && !item.children.is_empty()
+        && !super::reading::is_statement(&plain(text), BOLD_SENTENCE_WORDS)
+    {
         return Some((
             plain(text).trim_end_matches(':').trim().to_owned(),
             String::new(),
@@ -1042,6 +1053,9 @@ impl Interpreter {
         dash_labelled(item).filter(|(label, _)| self.dash_labels.contains(label))
     }
 }
+
+/// The fewest words of a bold item that is a sentence, not a label over its nested items.
+const BOLD_SENTENCE_WORDS: usize = 6;
 
 /// `開発スキル` / `Documentation` over nested bullets: a name alone, no sentence, labels them.
 fn plain_label(item: &Item) -> Option<String> {
