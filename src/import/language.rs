@@ -22,12 +22,22 @@ pub fn detect(ladder: &Ladder) -> Option<String> {
     let sample = sample(ladder);
     by_script(&sample).or_else(|| {
         let info = whatlang::detect(&sample)?;
-        info.is_reliable()
-            .then(|| two_letter(info.lang().code()))
+        // A page of text whose guess is more likely than not is believed even when a close
+        // language keeps `whatlang` from calling it reliable (Norwegian beside Danish).
+        let sure = info.is_reliable()
+            || info.confidence() >= LIKELY_CONFIDENCE
+                && sample.chars().count() >= LIKELY_SAMPLE_CHARACTERS;
+        sure.then(|| two_letter(info.lang().code()))
             .flatten()
             .map(str::to_owned)
     })
 }
+
+/// `whatlang`'s confidence from which a guess on a long enough sample is taken.
+const LIKELY_CONFIDENCE: f64 = 0.5;
+
+/// The fewest characters of a sample whose likely guess is taken.
+const LIKELY_SAMPLE_CHARACTERS: usize = 400;
 
 /// The ladder's own words: titles, summaries, areas, headlines, descriptions, expectations, in
 /// order, then its prose (a table of short cells says little; the page around it says more).
@@ -214,5 +224,27 @@ mod tests {
         ] {
             assert_eq!(detect(&ladder_of(text)).as_deref(), Some(tag), "{text}");
         }
+    }
+
+    #[test]
+    fn a_page_of_norwegian_is_norwegian_though_danish_is_close() {
+        // `whatlang` finds Norwegian more likely than not but calls no guess reliable beside
+        // Danish; a page of it is still Norwegian.
+        let text = [
+            "Det forventes deltagelse i planlegging og gjennomføring av utvikling av gjenbrukbare komponenter.",
+            "Gode skriftlige og muntlige norsk- og engelskkunnskaper.",
+            "Grunnleggende forståelse for HTTP og eksterne APIer.",
+            "Hva er fetch og hvordan brukes det? Hva er CORS og hvorfor finnes det?",
+            "Senior utvikler tar ansvar for arkitektur og leveranser i prosjektet.",
+            "Veileder juniorutviklere og gir tilbakemeldinger i code review.",
+            "Kan forklare tekniske valg for kunder og prosjektledere.",
+            "Relevant utdannelse på bachelornivå eller tilsvarende ferdighetsnivå.",
+        ]
+        .join(" ");
+        let guess = whatlang::detect(&text).unwrap();
+        assert!(!guess.is_reliable(), "the case this test is for");
+        assert_eq!(detect(&ladder_of(&text)).as_deref(), Some("nb"));
+        // A line too short to tell stays without a language.
+        assert_eq!(detect(&ladder_of("Gode kunnskaper")), None);
     }
 }
