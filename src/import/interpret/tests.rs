@@ -1740,3 +1740,15 @@ fn a_bold_sentence_over_details_and_an_experience_heading_over_years() {
         .unwrap_or_default();
     assert!(experience.contains("1 e 2 anos"), "{experience}");
 }
+
+#[test]
+fn a_level_whose_text_is_still_to_be_written_stays_a_level() {
+    // "## Senior Director" over "TBD" between two written levels: the rung is there, its text
+    // not yet written; it is no roster and no prose section.
+    let text = "# Managers\n\n## Manager\n\nLeads a team well and grows its people.\n\n## Director\n\nLeads several teams and sets their direction.\n\n## Senior Director\n\nTBD\n\n## Vice President\n\nLeads the organization and its strategy.\n";
+    let ladder = import("a.md", text);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Manager", "Director", "Senior Director", "Vice President"]
+    );
+}

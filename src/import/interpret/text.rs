@@ -112,6 +112,16 @@ impl Interpreter {
                 before.iter().any(|level| level.title == current.title)
             })
         });
+        // "TBD" alone: the level is there, its text not yet written (as a placeholder in an
+        // area says), not a note that nobody holds it.
+        if is_placeholder(text) && !NOBODY_YET.contains(&plain(text).trim().to_lowercase().as_str())
+        {
+            if let Some(level) = self.current_level() {
+                level.definite = true;
+                level.description.push(text.to_owned());
+                return;
+            }
+        }
         if is_roster_paragraph(text, repeated) {
             if let Some(level) = self.current_level() {
                 level.roster = true;
@@ -679,9 +689,7 @@ fn is_open_seat(text: &str) -> bool {
 }
 
 /// Words that say a role has nobody in it yet.
-const NOBODY_YET: &[&str] = &[
-    "暂无", "无", "なし", "없음", "none", "none yet", "nobody", "tbd",
-];
+const NOBODY_YET: &[&str] = &["暂无", "无", "なし", "없음", "none", "none yet", "nobody"];
 
 /// Whether a token is someone's handle (`lvjing2`, `TomorJM`, `caojie0911`): one word of
 /// letters, digits, `-`, `_` or `.`, with a digit, a capital inside, or all in lower case.
