@@ -415,6 +415,9 @@ impl Interpreter {
         self.revisited_roles_join_theirs();
         self.merge_repeated_levels();
         self.prose_at_track_ends();
+        if self.final_reading {
+            self.sections_of_another_kind_at_track_ends();
+        }
         self.split_management_runs();
         self.recurring_labels_as_areas();
         self.templated_paragraphs_as_expectations();

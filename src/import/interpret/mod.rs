@@ -587,6 +587,10 @@ pub struct Interpreter {
     /// The chosen reading is read once more with headings titled unlike a level beside a
     /// table of levels as sections ([`twins`]' `prose_at_track_ends`).
     sections_beside_tables: bool,
+    /// The chosen reading, read once more as it is kept: sections of another kind after a
+    /// track's levels are prose ([`twins`]' `sections_of_another_kind_at_track_ends`), which
+    /// would make a wrong reading look right while choosing.
+    final_reading: bool,
     /// The depth of the area heading being filled, to tell a group heading from an area.
     area_heading_depth: Option<u8>,
     /// The document's first heading, a candidate title for a page about one level.
@@ -688,6 +692,7 @@ impl Interpreter {
             headings_name_levels: false,
             steps_depth: None,
             sections_beside_tables: false,
+            final_reading: false,
             area_heading_depth: None,
             first_heading: None,
             filling: None,

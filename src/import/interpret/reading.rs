@@ -2552,7 +2552,7 @@ impl Interpreter {
         // runner-up `--explain` shows.
         let mut tried: Vec<(f64, Reading, Score)> = Vec::new();
         for reading in self.readings(blocks, guess) {
-            let result = self.read_as(blocks, reading, false);
+            let result = self.read_as(blocks, reading, false, false);
             let mut scored = result.as_ref().map(score).unwrap_or_default();
             if reading == guess {
                 scored.total *= GUESS_BONUS;
@@ -2584,11 +2584,12 @@ impl Interpreter {
             runner_up: runner_up.map(|(_, reading, scored)| (reading, scored)),
         };
         match best {
-            Some((_, scored, Ok(imported))) if self.tables_name_levels => {
-                // The chosen reading once more, headings titled unlike a level beside a table
-                // of levels now sections: not while choosing, where dropping a wrong reading's
+            Some((_, scored, Ok(imported))) => {
+                // The chosen reading once more as it is kept: headings titled unlike a level
+                // beside a table of levels now sections, and sections of another kind after
+                // a track's levels prose. Not while choosing, where dropping a wrong reading's
                 // stray levels would make it look right.
-                self.read_as(blocks, imported.reading, true)
+                self.read_as(blocks, imported.reading, self.tables_name_levels, true)
                     .map(|imported| Imported {
                         choice: Some(choice(scored)),
                         ..imported
@@ -2606,18 +2607,20 @@ impl Interpreter {
         }
     }
 
-    /// The document read one way (`sections_beside_tables`: see the field).
+    /// The document read one way (`sections_beside_tables`, `final_reading`: see the fields).
     fn read_as(
         &self,
         blocks: &[Block],
         reading: Reading,
         sections_beside_tables: bool,
+        final_reading: bool,
     ) -> Result<Imported, Vec<Diagnostic>> {
         let mut candidate = self.clone();
         candidate.track_depth = reading.tracks;
         candidate.level_depth = reading.levels;
         candidate.area_depth = reading.areas;
         candidate.sections_beside_tables = sections_beside_tables;
+        candidate.final_reading = final_reading;
         if reading.page {
             candidate.start_page_level();
         }

@@ -1752,3 +1752,26 @@ fn a_level_whose_text_is_still_to_be_written_stays_a_level() {
         ["Manager", "Director", "Senior Director", "Vice President"]
     );
 }
+
+#[test]
+fn sections_of_another_kind_after_the_levels_are_prose() {
+    // Three "… Engineer" levels writing the same areas, then "Tech Lead Role" (a list) and
+    // "Architecture Role" (What? / Why?): roles taken on beside the ladder, not rungs of it.
+    let level = |title: &str, scope: &str, team: &str| {
+        format!("## {title}\n\n### Scope\n\n{scope}\n\n### Collaboration\n\n{team}\n\n")
+    };
+    let text = format!(
+        "# Engineers\n\n{}{}{}## Tech Lead Role\n\n- The tech lead role is not a point on the ladder.\n- You will help the team grow.\n\n## Architecture Role\n\n### What?\n\nArchitecture deals with significant design decisions.\n\n### Why?\n\nTo be helpful to engineering.\n",
+        level("Engineer", "Delivers tasks.", "Works with the team."),
+        level("Senior Engineer", "Delivers features.", "Mentors others."),
+        level("Staff Engineer", "Delivers systems.", "Leads across teams."),
+    );
+    let ladder = import("a.md", &text);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Engineer", "Senior Engineer", "Staff Engineer"]
+    );
+    let kept: Vec<&str> = ladder.sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(kept.contains(&"Architecture Role"), "{kept:?}");
+    assert!(kept.contains(&"Tech Lead Role"), "{kept:?}");
+}

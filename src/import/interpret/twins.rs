@@ -365,7 +365,77 @@ fn is_column_name(item: &Expectation) -> bool {
     item.examples.is_empty() && item.text.split_whitespace().count() <= 5
 }
 
+/// How many of a track's levels must share an area, and end their titles with the same word,
+/// for a level after them that does neither to be about something else.
+const LEAST_REGULAR_LEVELS: usize = 3;
+
 impl Interpreter {
+    /// Sections after a track's levels that are about something else than a rung ("Tech Lead
+    /// Role", "Architecture Role" after "… Engineer" levels that all write "Skills and scope",
+    /// "Customer Success"): where three levels or more share areas and the last word of their
+    /// titles, a section at the track's end that holds expectations in none of the shared
+    /// areas and whose title ends otherwise is prose. A top rung written in prose stays.
+    pub(super) fn sections_of_another_kind_at_track_ends(&mut self) {
+        for track in &mut self.tracks {
+            let holding: Vec<&LevelDraft> = track
+                .levels
+                .iter()
+                .filter(|level| !level.expectations.is_empty())
+                .collect();
+            if holding.len() < LEAST_REGULAR_LEVELS {
+                continue;
+            }
+            let mut uses: HashMap<&String, usize> = HashMap::new();
+            for level in &holding {
+                for area in level
+                    .expectations
+                    .keys()
+                    .filter(|area| *area != GENERAL_AREA)
+                {
+                    *uses.entry(area).or_default() += 1;
+                }
+            }
+            let shared: Vec<String> = uses
+                .into_iter()
+                .filter(|&(_, n)| n >= LEAST_REGULAR_LEVELS && n * 2 >= holding.len())
+                .map(|(area, _)| area.clone())
+                .collect();
+            // (Counted over the levels that write a shared area: the sections after them may
+            // end alike among themselves.)
+            let mut kinds: HashMap<String, usize> = HashMap::new();
+            let regular = track
+                .levels
+                .iter()
+                .filter(|level| level.expectations.keys().any(|area| shared.contains(area)));
+            for level in regular {
+                if let Some(last) = title_words(&level.title).pop() {
+                    *kinds.entry(last).or_default() += 1;
+                }
+            }
+            let of_the_kind = |title: &str| {
+                title_words(title).pop().is_some_and(|last| {
+                    kinds.get(&last).is_some_and(|&n| n >= LEAST_REGULAR_LEVELS)
+                })
+            };
+            if shared.is_empty() || !kinds.values().any(|&n| n >= LEAST_REGULAR_LEVELS) {
+                continue;
+            }
+            let mut moved = Vec::new();
+            while let Some(last) = track.levels.last() {
+                let other_kind = !last.expectations.is_empty()
+                    && !last.definite
+                    && last.expectations.keys().all(|area| !shared.contains(area))
+                    && !of_the_kind(&last.title);
+                if !other_kind || track.levels.len() <= LEAST_REGULAR_LEVELS {
+                    break;
+                }
+                moved.extend(track.levels.pop());
+            }
+            self.sections
+                .extend(moved.into_iter().rev().map(level_as_prose));
+        }
+    }
+
     /// Sections at the levels' depth before a track's first level with expectations or after
     /// its last, titled with a word for a person's standing rather than a rung ("New
     /// contributors", "Inactive members", "新的贡献者": prose about joining or leaving the
