@@ -125,9 +125,8 @@ pub(super) fn label_scores(header: &[Cell], body: &[&Vec<Cell>]) -> LabelScores 
 
 /// Whether one of the document's tables surely names levels: most of its labels either way,
 /// or a corner that says its rows are levels ("Role", "角色") over rows that read as some.
-pub(super) fn some_table_names_levels(blocks: &[Block]) -> bool {
-    // (A scale of bare numbers beside levels the headings title is no table of levels.)
-    let headings_name_levels = super::reading::headings_name_levels(blocks);
+/// (A scale of bare numbers where `headings_name_levels` is no table of levels.)
+pub(super) fn some_table_names_levels(blocks: &[Block], headings_name_levels: bool) -> bool {
     blocks.iter().any(|block| {
         let Block::Table { rows, .. } = block else {
             return false;
@@ -982,9 +981,9 @@ impl Interpreter {
         let sub_header = body.first().filter(|row| {
             row.first().is_some_and(is_blank)
                 && row.iter().skip(1).filter(|cell| !is_blank(cell)).count() >= 2
-                && row
-                    .iter()
-                    .all(|cell| plain(&cell.text).split_whitespace().count() <= LABEL_WORDS)
+                && row.iter().all(|cell| {
+                    plain(&cell.text).split_whitespace().count() <= super::records::LABEL_WORDS
+                })
         });
         let areas: Vec<String> = header
             .iter()
@@ -1105,9 +1104,6 @@ fn holds_a_code(text: &str) -> bool {
 
 /// The most label columns a table of levels across may have before its level columns.
 const MAX_LABEL_COLUMNS: usize = 4;
-
-/// The most words of a column's label in a second header row.
-const LABEL_WORDS: usize = 6;
 
 /// The most columns after a matrix's levels that may hold notes on its rows (`備考`).
 const MAX_NOTE_COLUMNS: usize = 2;

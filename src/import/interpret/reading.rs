@@ -2091,13 +2091,14 @@ pub(super) fn headings_name_levels(blocks: &[Block]) -> bool {
         .is_some()
 }
 
-/// The fewest words of a heading that is a sentence rather than a title.
-const SENTENCE_HEADING_WORDS: usize = 6;
+/// The fewest words of a heading or a bold label that is a sentence rather than a title.
+const SENTENCE_TITLE_WORDS: usize = 6;
 
-/// Whether a heading is a sentence ("You are an evangelist for consistent delivery within
-/// your team."): six words or more ending as a statement ends. No level is titled so.
-fn is_sentence_heading(title: &str) -> bool {
-    is_statement(&plain(title), SENTENCE_HEADING_WORDS)
+/// Whether a heading or a bold label is a sentence ("You are an evangelist for consistent
+/// delivery within your team.", "**Você está iniciando sua jornada no mundo DevOps.**"): six
+/// words or more ending as a statement ends. No level or area is titled so.
+pub(super) fn is_sentence_title(title: &str) -> bool {
+    is_statement(&plain(title), SENTENCE_TITLE_WORDS)
 }
 
 /// Whether a text is a statement of `least_words` words or more, ending as a statement ends
@@ -2540,9 +2541,10 @@ impl Interpreter {
             .filter(|(_, rest)| page || rest.iter().all(|title| level_likeness(title) < 0.5))
             .map(|(first, _)| (*first).to_owned());
         self.sentence_headings =
-            headings.len() >= 2 && headings.iter().all(|title| is_sentence_heading(title));
-        self.tables_name_levels = super::matrix::some_table_names_levels(blocks);
+            headings.len() >= 2 && headings.iter().all(|title| is_sentence_title(title));
         self.headings_name_levels = headings_name_levels(blocks);
+        self.tables_name_levels =
+            super::matrix::some_table_names_levels(blocks, self.headings_name_levels);
         self.steps_depth = steps_under_axes(blocks);
         let mut guessed = self.clone();
         guessed.analyse(blocks);

@@ -17,8 +17,8 @@ const TEXT_WORDS: f32 = 5.0;
 /// recur; texts do not.
 const REPEATED_SHARE: f64 = 0.5;
 
-/// The most words of a label (a level's title, an area's name).
-const LABEL_WORDS: usize = 6;
+/// The most words of a table's label (a level's title, an area's name, a column's name).
+pub(super) const LABEL_WORDS: usize = 6;
 
 /// Separators between the levels one record applies to (`1|2`, `3/4/5`, `6;7`).
 const LEVEL_SEPARATORS: &[char] = &['|', '/', ';'];

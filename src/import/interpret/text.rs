@@ -943,9 +943,7 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
     }
     // (A sentence set in bold over its details, "**Você está iniciando sua jornada.**", is
     // one expectation, not a label.)
-    if is_bold_label(text)
-        && !item.children.is_empty()
-        && !super::reading::is_statement(&plain(text), BOLD_SENTENCE_WORDS)
+    if is_bold_label(text) && !item.children.is_empty() && !super::reading::is_sentence_title(text)
     {
         return Some((
             plain(text).trim_end_matches(':').trim().to_owned(),
@@ -1061,9 +1059,6 @@ impl Interpreter {
         dash_labelled(item).filter(|(label, _)| self.dash_labels.contains(label))
     }
 }
-
-/// The fewest words of a bold item that is a sentence, not a label over its nested items.
-const BOLD_SENTENCE_WORDS: usize = 6;
 
 /// `開発スキル` / `Documentation` over nested bullets: a name alone, no sentence, labels them.
 fn plain_label(item: &Item) -> Option<String> {
