@@ -9,7 +9,7 @@
 //!
 //! A file in this tool's own format (it has `tracks` with levels) loads as it always has.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use indexmap::IndexMap;
@@ -467,15 +467,21 @@ fn records_under_level_keys(value: &Value) -> Vec<Found> {
         }
     }
     let mut found = Vec::new();
+    // The categories each name is under, level by level (one pass: a file of thousands of
+    // records is not compared pair by pair).
+    let mut categories_of: HashMap<(&String, String), HashSet<&String>> = HashMap::new();
+    for &(_, level, category, record) in &records {
+        let name = string_at(record, NAME_KEYS).unwrap_or_default();
+        categories_of
+            .entry((level, name))
+            .or_default()
+            .insert(category);
+    }
     for &(ref track, level, category, record) in &records {
         let name = string_at(record, NAME_KEYS).unwrap_or_default();
-        let recurs = records
-            .iter()
-            .any(|(_, other_level, other_category, other)| {
-                *other_level == level
-                    && *other_category != category
-                    && string_at(other, NAME_KEYS).as_deref() == Some(name.as_str())
-            });
+        let recurs = categories_of
+            .get(&(level, name.clone()))
+            .is_some_and(|categories| categories.len() >= 2);
         let area = if recurs {
             category.as_str()
         } else {

@@ -168,10 +168,12 @@ impl Interpreter {
                 .map(|cell| plain(&cell.text).trim().to_owned())
                 .unwrap_or_default()
         };
+        // (Looked up by title: a table of thousands of rows is not searched row by row.)
         let mut titles: Vec<String> = Vec::new();
+        let mut known: HashSet<String> = HashSet::new();
         for row in body {
             for title in levels_named(&value(row, columns.levels)).unwrap_or_default() {
-                if !titles.contains(&title) {
+                if known.insert(title.clone()) {
                     titles.push(title);
                 }
             }
@@ -180,9 +182,9 @@ impl Interpreter {
             titles.sort_by_key(|title| title.parse::<u32>().unwrap_or_default());
         }
         self.track_for_titles(&titles, "");
-        let indices: Vec<usize> = titles
+        let indices: HashMap<&String, usize> = titles
             .iter()
-            .map(|title| self.level_index(title, None, line))
+            .map(|title| (title, self.level_index(title, None, line)))
             .collect();
         for row in body {
             let Some(cell) = row.get(columns.text).filter(|cell| !is_blank(cell)) else {
@@ -196,9 +198,9 @@ impl Interpreter {
                 .find(|label| !label.is_empty())
                 .unwrap_or_default();
             for title in levels_named(&value(row, columns.levels)).unwrap_or_default() {
-                if let Some(position) = titles.iter().position(|known| *known == title) {
+                if let Some(&index) = indices.get(&title) {
                     let items = super::cells::cell_items(cell);
-                    self.add_to_level(indices[position], &area, items);
+                    self.add_to_level(index, &area, items);
                 }
             }
         }
