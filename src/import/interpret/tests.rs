@@ -1775,3 +1775,33 @@ fn sections_of_another_kind_after_the_levels_are_prose() {
     assert!(kept.contains(&"Architecture Role"), "{kept:?}");
     assert!(kept.contains(&"Tech Lead Role"), "{kept:?}");
 }
+
+#[test]
+fn a_description_heading_in_a_nordic_or_dutch_page_describes_the_level() {
+    // "## Beskrivelse" (Norwegian), like "## Beschreibung" or "## Description": what is under
+    // it describes the level; the competences under "## Faglig kompetanse" are expected.
+    for (heading, described) in [
+        (
+            "Beskrivelse",
+            "Den ansatte jobber i prosjekt sammen med andre utviklere.",
+        ),
+        (
+            "Beskrivning",
+            "Den anställda arbetar i projekt tillsammans med andra utvecklare.",
+        ),
+        (
+            "Omschrijving",
+            "De medewerker werkt in projecten samen met andere ontwikkelaars.",
+        ),
+    ] {
+        let text = format!(
+            "# Utvikler, nivå 0\n\n## {heading}\n\n{described}\n\n## Faglig kompetanse\n\n- Gode skriftlige norskkunnskaper.\n- Grunnleggende forståelse for HTTP.\n"
+        );
+        let ladder = import("level-0.md", &text);
+        let level = &ladder.tracks[0].levels[0];
+        let said = level.description.clone().unwrap_or_default();
+        assert!(said.contains(described), "{heading}: {said}");
+        let expected: usize = level.expectations.values().map(Vec::len).sum();
+        assert_eq!(expected, 2, "{heading}");
+    }
+}
