@@ -1279,18 +1279,14 @@ fn holds_html_blocks(text: &str) -> bool {
 /// A data text's HTML lists and paragraphs as Markdown (a list item per `<li>`, a paragraph per
 /// `<p>`), so that its items are read one by one as a page's would be.
 fn html_blocks_as_markdown(text: &str) -> String {
-    fn write_items(items: &[super::outline::Item], depth: usize, out: &mut Vec<String>) {
-        for item in items {
-            out.push(format!("{}- {}", "  ".repeat(depth), item.text.trim()));
-            write_items(&item.children, depth + 1, out);
-        }
-    }
     let mut parts = Vec::new();
     for block in super::outline::html_fragment(text, 1) {
         match block {
             Block::List { items, .. } => {
-                let mut lines = Vec::new();
-                write_items(&items, 0, &mut lines);
+                let lines: Vec<String> = items
+                    .iter()
+                    .map(|item| super::interpret::list_item_markdown(item, 0))
+                    .collect();
                 parts.push(lines.join("\n"));
             }
             Block::Paragraph { text, .. } | Block::Heading { text, .. } => parts.push(text),

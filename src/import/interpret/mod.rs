@@ -1265,7 +1265,8 @@ fn is_bold_label(text: &str) -> bool {
         && !text[2..text.len() - 2].contains("**")
 }
 
-fn list_item_markdown(item: &Item, depth: usize) -> String {
+/// An item and what is nested in it as a Markdown list (`* text`, nested items indented).
+pub(crate) fn list_item_markdown(item: &Item, depth: usize) -> String {
     let mut out = String::new();
     write_list_item(item, depth, &mut out);
     out
