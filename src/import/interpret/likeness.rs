@@ -782,6 +782,22 @@ pub(super) fn is_procedure_heading(title: &str) -> bool {
             .any(|word| PROCEDURE_WORDS.contains(&word))
 }
 
+/// Bodies of people a role ladder gives a rung of their own ("Security team", "Advisory
+/// Board"), as the last word of a title.
+const BODY_WORDS: &[&str] = &["team", "group", "board", "squad"];
+
+/// Whether a title names one body of people by its last word after what the body is for
+/// ("Security team", "Advisory Board"; not "Team organization", about one, nor "Project
+/// Teams", about a kind): beside a ladder's roles, one more of them.
+pub(super) fn names_a_body(title: &str) -> bool {
+    let lower = plain(title).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.len() >= 2 && words.last().is_some_and(|last| BODY_WORDS.contains(last))
+}
+
 /// Whether a title ends with a role's word ("Voting Members", "Election Officer"): a
 /// procedure's word before it qualifies the role.
 pub(super) fn ends_with_role(title: &str) -> bool {

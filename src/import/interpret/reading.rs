@@ -2195,7 +2195,7 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
     let mut level_labels: HashMap<String, usize> = HashMap::new();
     for &(index, title, _) in &headings {
         if like(title) {
-            let mut own: Vec<String> = section_labels(blocks, index)
+            let mut own: Vec<String> = section_parts(blocks, index)
                 .iter()
                 .map(|label| label_key(label))
                 .collect();
@@ -2207,7 +2207,7 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         }
     }
     let labelled_like_the_levels = |index: usize| {
-        section_labels(blocks, index).iter().any(|label| {
+        section_parts(blocks, index).iter().any(|label| {
             level_labels
                 .get(&label_key(label))
                 .is_some_and(|&n| n >= LEVELS_SHARING_A_LABEL)
@@ -2234,6 +2234,7 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
             || outside
                 && level_likeness(title) < 0.3
                 && !of_their_kind(title)
+                && !super::likeness::names_a_body(title)
                 && !labels_name_its_people(blocks, index)
                 && !labelled_like_the_levels(index)
         {
@@ -2304,6 +2305,27 @@ fn labels_name_its_people(blocks: &[Block], index: usize) -> bool {
             .any(|word| super::likeness::ROLE_WORDS.contains(&word.as_str()))
             || !title_words.is_empty() && title_words.iter().all(|word| people.contains(word))
     })
+}
+
+/// The labels of the section a heading opens (at `index`, [`section_labels`]) and the titles of
+/// the headings one step below it ("#### Role", "#### Membership"): what a rung's section
+/// names its parts by.
+fn section_parts(blocks: &[Block], index: usize) -> Vec<String> {
+    let mut parts = section_labels(blocks, index);
+    if let Some(Block::Heading { level: depth, .. }) = blocks.get(index) {
+        parts.extend(
+            blocks[index + 1..]
+                .iter()
+                .take_while(
+                    |block| !matches!(block, Block::Heading { level, .. } if level <= depth),
+                )
+                .filter_map(|block| match block {
+                    Block::Heading { level, text, .. } if *level == depth + 1 => Some(plain(text)),
+                    _ => None,
+                }),
+        );
+    }
+    parts
 }
 
 /// A label as compared between sections: its words, lower-cased, without the colon.

@@ -1805,3 +1805,43 @@ fn a_description_heading_in_a_nordic_or_dutch_page_describes_the_level() {
         assert_eq!(expected, 2, "{heading}");
     }
 }
+
+#[test]
+fn a_section_with_the_roles_own_parts_is_one_more_role_whatever_its_title() {
+    // AMP's governance: "Working Groups" after two committees, each over "#### Role" and
+    // "#### Membership".
+    let ladder = import(
+        "GOVERNANCE.md",
+        "# Governance\n\n## Glossary\n\nTerms used below.\n\n## Structures\n\n\
+         ### Advisory Committee\n\n#### Role\n\n- Advise the steering committee.\n\n#### Membership\n\n- Members are chosen yearly.\n\n\
+         ### Technical Steering Committee\n\n#### Role\n\n- Set the roadmap.\n- Resolve disputes.\n\n#### Membership\n\n- Up to seven members.\n\n\
+         ### Working Groups\n\n#### Role\n\n- Build one part of the project.\n\n#### Membership\n\n- Anyone may join.\n\n\
+         ## Decision making\n\nBy consensus.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Advisory Committee",
+            "Technical Steering Committee",
+            "Working Groups"
+        ]
+    );
+}
+
+#[test]
+fn a_body_of_people_after_prose_roles_is_one_more_role() {
+    // libvirt's governance: Users, Contributors and Committers in paragraphs, then "Security
+    // team" in paragraphs, then "Rough consensus".
+    let ladder = import(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n### Users\n\nUsers run the software.\n\n\
+         ### Contributors\n\nContributors send patches.\n\nThey review patches too.\n\n\
+         ### Committers\n\nCommitters merge patches.\n\n\
+         ### Security team\n\nMembers of the security team triage security issues.\n\n\
+         ## Rough consensus\n\nDecisions are made by rough consensus.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Users", "Contributors", "Committers", "Security team"]
+    );
+}

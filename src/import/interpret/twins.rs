@@ -579,7 +579,11 @@ impl Interpreter {
             let titled_like_levels = track.levels.iter().filter(|level| anchor(level)).all(like);
             let is_prose = |level: &LevelDraft| {
                 !holds(level)
-                    && (names_standing(&level.title) || titled_like_levels && !like(level))
+                    && (names_standing(&level.title)
+                        || titled_like_levels
+                            && !like(level)
+                            // ("Security team" after the roles: one more of them.)
+                            && !super::likeness::names_a_body(&level.title))
                     && !level.definite
                     && level.code.is_none()
                     && level.experience.is_none()
