@@ -7,7 +7,7 @@
 //! (`serde`), because several of the fields needed here (bold, spans) are private in its Rust
 //! API. A "line" of a Word document is its paragraph number, counted from 1.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -55,6 +55,7 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
     let mut reader = Reader {
         styles,
         links,
+        unmarked: unmarked_list_levels(&value),
         paragraph: 0,
     };
     Ok(reader.blocks(&children))
@@ -219,10 +220,54 @@ impl Styles {
     }
 }
 
+/// The list levels (numbering id, level) whose marker is blank or none: a paragraph so
+/// numbered continues the item above it, as pandoc writes a list item's second paragraph
+/// (`Anybody is welcome.` under `Qualifications:`), and as a reader sees it, without a bullet.
+fn unmarked_list_levels(docx: &Value) -> HashSet<(u64, u64)> {
+    let abstract_nums = docx
+        .pointer("/numberings/abstractNums")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut blank: HashMap<u64, Vec<u64>> = HashMap::new();
+    for abstract_num in abstract_nums {
+        let Some(id) = abstract_num.get("id").and_then(Value::as_u64) else {
+            continue;
+        };
+        for level in abstract_num
+            .get("levels")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let text = level.get("text").and_then(Value::as_str).unwrap_or("");
+            let format = level.get("format").and_then(Value::as_str).unwrap_or("");
+            if text.trim().is_empty() || format == "none" {
+                if let Some(depth) = level.get("level").and_then(Value::as_u64) {
+                    blank.entry(id).or_default().push(depth);
+                }
+            }
+        }
+    }
+    docx.pointer("/numberings/numberings")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|numbering| {
+            let id = numbering.get("id").and_then(Value::as_u64)?;
+            let levels = blank.get(&numbering.get("abstractNumId").and_then(Value::as_u64)?)?;
+            Some(levels.iter().map(move |&level| (id, level)))
+        })
+        .flatten()
+        .collect()
+}
+
 /// What one paragraph is.
 enum Paragraph {
     Heading(u8, String),
     ListItem(usize, String),
+    /// A paragraph of the list item above it at this level, numbered without a marker.
+    ItemContinued(usize, String),
     Text(String),
 }
 
@@ -230,6 +275,8 @@ struct Reader {
     styles: Styles,
     /// Where each external hyperlink points, by its relationship id.
     links: HashMap<String, String>,
+    /// The list levels that show no marker ([`unmarked_list_levels`]).
+    unmarked: HashSet<(u64, u64)>,
     /// Paragraphs read so far: a paragraph's number is its "line".
     paragraph: usize,
 }
@@ -247,7 +294,16 @@ impl Reader {
                     self.paragraph += 1;
                     let line = self.paragraph;
                     match self.paragraph_kind(data) {
-                        Paragraph::ListItem(level, text) => {
+                        Paragraph::ItemContinued(level, text)
+                            if item_above(&list, level).is_some() =>
+                        {
+                            if let Some(index) = item_above(&list, level) {
+                                list[index].1.push_str("\n\n");
+                                list[index].1.push_str(&text);
+                            }
+                        }
+                        Paragraph::ListItem(level, text)
+                        | Paragraph::ItemContinued(level, text) => {
                             if list.is_empty() {
                                 list_line = line;
                             }
@@ -323,6 +379,13 @@ impl Reader {
                 .and_then(|numbering| numbering.get("level"))
                 .and_then(Value::as_u64)
                 .unwrap_or(0);
+            let id = numbering
+                .and_then(|numbering| numbering.get("id"))
+                .and_then(Value::as_u64)
+                .unwrap_or(0);
+            if self.unmarked.contains(&(id, level)) {
+                return Paragraph::ItemContinued(level as usize, text);
+            }
             return Paragraph::ListItem(level as usize, text);
         }
         if let Some(&level) = self.styles.lists.get(style) {
@@ -418,6 +481,14 @@ fn paragraph_block(text: String, line: usize) -> Block {
 }
 
 /// Items at their list levels as a nested list.
+/// The item a paragraph at `level` continues: the last one at that level, unless a shallower
+/// one came after it.
+fn item_above(list: &[(usize, String)], level: usize) -> Option<usize> {
+    list.iter()
+        .rposition(|(above, _)| *above <= level)
+        .filter(|&index| list[index].0 == level)
+}
+
 fn flush_list(list: &mut Vec<(usize, String)>, line: usize, out: &mut Vec<Block>) {
     if list.is_empty() {
         return;

@@ -945,6 +945,42 @@ fn a_word_table_reads_as_the_markdown_table_it_was_made_from() {
     assert_eq!(from_markdown.levels().count(), 3);
 }
 
+#[test]
+fn a_word_list_item_of_several_paragraphs_reads_as_the_markdown_item_it_was_made_from() {
+    // Pandoc writes an item's second paragraph as a list paragraph without a marker: it
+    // continues the item, and the list nested after it is the item's (Cilium's ladder).
+    let folder = tempfile::tempdir().unwrap();
+    let markdown = folder.path().join("ladder.md");
+    std::fs::write(
+        &markdown,
+        "# Contributor ladder\n\n## Contributor\n\n\
+         * **Responsibilities:**\n\n    * Follows the code of conduct\n\n\
+         * **Qualifications:**\n\n  Anybody is welcome. Some forms of contribution are:\n\n\
+         \x20   * Filing bug reports\n    * Answering questions\n    * Reviewing pull requests\n\n\
+         ## Reviewer\n\n\
+         * **Responsibilities:**\n\n    * Reviews pull requests\n\n\
+         * **Qualifications:**\n\n    * Has reviewed ten pull requests\n",
+    )
+    .unwrap();
+    let docx = folder.path().join("ladder.docx");
+    word_document_from(std::slice::from_ref(&markdown), &docx);
+    let from_markdown = import_file(&markdown).unwrap().ladder;
+    let from_word = import_file(&docx).unwrap().ladder;
+    assert_eq!(shape_of(&from_word), shape_of(&from_markdown));
+    let qualifications = |ladder: &ladder::model::Ladder| {
+        shape_of(ladder)[0].1[0]
+            .get("Qualifications")
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        // (Texts as `shape_of` compares them, without spaces.)
+        qualifications(&from_word).contains(&"Reviewingpullrequests".to_owned()),
+        "{:?}",
+        shape_of(&from_word)
+    );
+}
+
 /// Normalized booklet text without what each page repeats (the footer `Page 4 of 9` and the
 /// running header, the ladder's title), which splits a paragraph running onto the next page.
 fn without_page_furniture(text: &str, title: &str) -> String {
