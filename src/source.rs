@@ -3,7 +3,8 @@
 //!
 //! Reading is defensive because the files are written by hand or exported by other tools: a
 //! file that is too large, UTF-16 or not UTF-8 gets one located [`Diagnostic`] instead of a
-//! panic or a hang.
+//! panic or a hang. A web page is the exception: it is decoded as it declares, as a browser
+//! does (Word saves pages in the system's code page or in UTF-16).
 
 use std::fs;
 use std::io::Read;
@@ -48,6 +49,17 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
             "check that this is the ladder you meant; a ladder source is usually well under 1 MiB",
         ));
     }
+    // A web page is text in the encoding it declares: Word saves "Web Page" in the system's
+    // code page (`charset=windows-1252`, `shift_jis`) or, as "Unicode", in UTF-16.
+    let web_page = path.extension().is_some_and(|extension| {
+        extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm")
+    });
+    if web_page {
+        return Ok(SourceFile {
+            path: path.to_owned(),
+            text: web_page_text(&bytes),
+        });
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(
             Diagnostic::error("not-utf8", "the file is UTF-16 text, not UTF-8")
@@ -72,4 +84,35 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
         path: path.to_owned(),
         text,
     })
+}
+
+/// How far into a page its `<meta charset>` is looked for (browsers look at the first 1024
+/// bytes; Word writes a long `<head>` of XML namespaces first).
+const CHARSET_SNIFF_BYTES: usize = 8192;
+
+/// A web page's text: decoded as its byte-order mark says, else as UTF-8 when it is, else in
+/// the encoding its `<meta charset>` or `http-equiv` names, else as Windows-1252 (what a
+/// browser assumes of a Western page that names none).
+fn web_page_text(bytes: &[u8]) -> String {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    let head =
+        String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_SNIFF_BYTES)]).to_lowercase();
+    let declared = head.match_indices("charset=").find_map(|(at, _)| {
+        let label: String = head[at + "charset=".len()..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    declared
+        .unwrap_or(encoding_rs::WINDOWS_1252)
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
 }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::outline::{Block, Cell, Item};
+use super::outline::{Block, Cell};
 
 /// The outline of a `.docx` file, or why it cannot be read.
 pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
@@ -493,34 +493,7 @@ fn flush_list(list: &mut Vec<(usize, String)>, line: usize, out: &mut Vec<Block>
     if list.is_empty() {
         return;
     }
-    fn nest(entries: &[(usize, String)], index: &mut usize, level: usize) -> Vec<Item> {
-        let mut items: Vec<Item> = Vec::new();
-        while *index < entries.len() {
-            let (entry_level, text) = &entries[*index];
-            if *entry_level < level && !items.is_empty() {
-                break;
-            }
-            if *entry_level > level && !items.is_empty() {
-                let children = nest(entries, index, *entry_level);
-                if let Some(last) = items.last_mut() {
-                    last.children.extend(children);
-                }
-                continue;
-            }
-            items.push(Item {
-                text: text.clone(),
-                children: Vec::new(),
-            });
-            *index += 1;
-        }
-        items
-    }
-    let mut index = 0;
-    let base = list.iter().map(|(level, _)| *level).min().unwrap_or(0);
-    let mut items = Vec::new();
-    while index < list.len() {
-        items.extend(nest(list, &mut index, base));
-    }
+    let items = super::outline::nested_items(list);
     out.push(Block::List { items, line });
     list.clear();
 }

@@ -731,9 +731,20 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
         }
         loose.clear();
     };
+    // Word's list paragraphs read so far (`<p style='mso-list:l0 level2 lfo1'>`), with their
+    // depth: a list once another element or the end comes.
+    let mut word_list: Vec<(usize, String)> = Vec::new();
     for child in element.children() {
         match child.value() {
-            Node::Text(text) => loose.push_str(text),
+            Node::Text(text) => {
+                if !word_list.is_empty() && !text.trim().is_empty() {
+                    out.push(Block::List {
+                        items: nested_items(&std::mem::take(&mut word_list)),
+                        line,
+                    });
+                }
+                loose.push_str(text)
+            }
             Node::Element(value) => {
                 let Some(child) = ElementRef::wrap(child) else {
                     continue;
@@ -741,6 +752,13 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                 let name = value.name();
                 if SKIPPED.contains(&name) || is_page_chrome(value) {
                     continue;
+                }
+                let word_item = name == "p" && word_list_level(value).is_some();
+                if !word_item && !word_list.is_empty() {
+                    out.push(Block::List {
+                        items: nested_items(&std::mem::take(&mut word_list)),
+                        line,
+                    });
                 }
                 match name {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -757,6 +775,15 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                             text: without_section_number(&squash(&text)),
                             line,
                         });
+                    }
+                    "p" if word_list_level(value).is_some() => {
+                        saw_blocks = true;
+                        flush(&mut loose, out);
+                        let text = squash(&inline_markdown(child));
+                        if !text.is_empty() {
+                            word_list.push((word_list_level(value).unwrap_or(0), text));
+                        }
+                        continue;
                     }
                     "p" => {
                         saw_blocks = true;
@@ -796,8 +823,73 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
             _ => {}
         }
     }
+    if !word_list.is_empty() {
+        out.push(Block::List {
+            items: nested_items(&word_list),
+            line,
+        });
+    }
     flush(&mut loose, out);
     saw_blocks
+}
+
+/// The depth (from 0) of a paragraph Word writes as a list item when it saves a page
+/// (`<p class=MsoListParagraph style='mso-list:l0 level2 lfo1'>`, its bullet in a span marked
+/// `mso-list:Ignore`); `None` for any other element.
+fn word_list_level(element: &scraper::node::Element) -> Option<usize> {
+    let style = element.attr("style")?.to_ascii_lowercase();
+    let list = &style[style.find("mso-list:")? + "mso-list:".len()..];
+    let level = list.split_whitespace().find_map(|word| {
+        word.trim_end_matches(';')
+            .strip_prefix("level")?
+            .parse::<usize>()
+            .ok()
+    })?;
+    Some(level.clamp(1, 9) - 1)
+}
+
+/// Whether an element is the marker Word writes before a list paragraph's text (a bullet or
+/// number in `<span style='mso-list:Ignore'>`): what a reader sees as the list's bullet.
+fn is_word_list_marker(element: &scraper::node::Element) -> bool {
+    element.attr("style").is_some_and(|style| {
+        style
+            .to_ascii_lowercase()
+            .replace(' ', "")
+            .contains("mso-list:ignore")
+    })
+}
+
+/// Items nested by depth: each entry `(depth, text)` under the last one shallower than it.
+pub fn nested_items(entries: &[(usize, String)]) -> Vec<Item> {
+    fn nest(entries: &[(usize, String)], index: &mut usize, level: usize) -> Vec<Item> {
+        let mut items: Vec<Item> = Vec::new();
+        while *index < entries.len() {
+            let (entry_level, text) = &entries[*index];
+            if *entry_level < level && !items.is_empty() {
+                break;
+            }
+            if *entry_level > level && !items.is_empty() {
+                let children = nest(entries, index, *entry_level);
+                if let Some(last) = items.last_mut() {
+                    last.children.extend(children);
+                }
+                continue;
+            }
+            items.push(Item {
+                text: text.clone(),
+                children: Vec::new(),
+            });
+            *index += 1;
+        }
+        items
+    }
+    let mut index = 0;
+    let base = entries.iter().map(|(level, _)| *level).min().unwrap_or(0);
+    let mut items = Vec::new();
+    while index < entries.len() {
+        items.extend(nest(entries, &mut index, base));
+    }
+    items
 }
 
 fn html_paragraph(text: String, line: usize) -> Block {
@@ -986,7 +1078,7 @@ fn inline_markdown_at(element: ElementRef, depth: usize) -> String {
 /// One element as inline Markdown, its own tag included (`<a href>` a link, `<b>` bold).
 fn element_markdown(element: ElementRef, depth: usize) -> String {
     let value = element.value();
-    if SKIPPED.contains(&value.name()) {
+    if SKIPPED.contains(&value.name()) || is_word_list_marker(value) {
         return String::new();
     }
     let inner = inline_markdown_at(element, depth);

@@ -3179,3 +3179,44 @@ fn a_sheet_of_level_rows_spaced_by_empty_rows_under_two_header_rows() {
     let said = e2.description.clone().unwrap_or_default();
     assert!(said.contains("Rolls up their sleeves"), "{said}");
 }
+
+#[test]
+fn a_page_word_saved_in_its_code_page_reads_with_its_lists_and_accents() {
+    // Word's "Web Page, Filtered": `charset=windows-1252`, list items as paragraphs styled
+    // `mso-list:l0 level2 lfo1` behind a bullet marked `mso-list:Ignore`.
+    let path = repo("tests/fixtures/import/word-web-page.htm");
+    let ladder = ladder::import::import_file(&path).unwrap().ladder;
+    assert_eq!(
+        entry(&ladder, "Junior Engineer", "Delivery"),
+        [
+            "Ships small changes with help",
+            "Writes tests for their code"
+        ]
+    );
+    assert_eq!(
+        entry(&ladder, "Senior Engineer", "Delivery"),
+        ["Plans multi-month projects", "Unblocks others’ work"]
+    );
+    let junior = ladder.levels().next().unwrap().1;
+    assert_eq!(
+        junior.description.as_deref(),
+        Some("Learns the team’s codebase.")
+    );
+    let nested: Vec<&str> = ladder
+        .expectations_of(junior)
+        .values()
+        .flatten()
+        .flat_map(|item| item.examples.iter().map(String::as_str))
+        .collect();
+    assert_eq!(nested, ["for example a café menu fix"]);
+    // The same page saved as "Unicode" (UTF-16 with its byte-order mark) reads the same.
+    let bytes = std::fs::read(&path).unwrap();
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    let folder = tempfile::tempdir().unwrap();
+    let utf16 = folder.path().join("page.htm");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).unwrap();
+    let from_utf16 = ladder::import::import_file(&utf16).unwrap().ladder;
+    assert_eq!(table(&from_utf16), table(&ladder));
+}
