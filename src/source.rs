@@ -91,8 +91,8 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 const CHARSET_SNIFF_BYTES: usize = 8192;
 
 /// A web page's text: decoded as its byte-order mark says, else as UTF-8 when it is, else in
-/// the encoding its `<meta charset>` or `http-equiv` names, else as Windows-1252 (what a
-/// browser assumes of a Western page that names none).
+/// the encoding its `<meta charset>` or `http-equiv` names, else in the one its bytes show
+/// ([`decode_unlabelled`]).
 fn web_page_text(bytes: &[u8]) -> String {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         return encoding.decode_with_bom_removal(bytes).0.into_owned();
@@ -110,8 +110,20 @@ fn web_page_text(bytes: &[u8]) -> String {
             .collect();
         encoding_rs::Encoding::for_label(label.as_bytes())
     });
-    declared
-        .unwrap_or(encoding_rs::WINDOWS_1252)
+    match declared {
+        Some(encoding) => encoding.decode_without_bom_handling(bytes).0.into_owned(),
+        None => decode_unlabelled(bytes),
+    }
+}
+
+/// Text in a legacy code page that does not say which (not UTF-8, no byte-order mark, no
+/// label): decoded in the one its bytes show, as Firefox guesses an unlabelled page
+/// (`chardetng`: Windows-1252 for Western text, Shift_JIS, EUC-KR, GBK, Big5, Windows-1251 …).
+pub fn decode_unlabelled(bytes: &[u8]) -> String {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector
+        .guess(None, chardetng::Utf8Detection::Allow)
         .decode_without_bom_handling(bytes)
         .0
         .into_owned()

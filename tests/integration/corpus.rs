@@ -810,6 +810,33 @@ fn a_csv_saved_by_a_german_excel_reads_with_its_umlauts() {
 }
 
 #[test]
+fn a_csv_saved_by_a_japanese_excel_reads_as_the_same_csv_in_utf8() {
+    // Excel saves "CSV" in the system's code page: Shift_JIS in Japan, with no mark of it.
+    let folder = tempfile::tempdir().unwrap();
+    let text = "スキル,ジュニア,シニア\r\n\
+                設計,既存の設計に沿って実装する,チームの設計方針を決める\r\n\
+                品質,テストを書く,レビューで品質を守る\r\n\
+                協働,質問を早めに共有する,他チームと調整する\r\n";
+    let utf8 = folder.path().join("utf8.csv");
+    std::fs::write(&utf8, text).unwrap();
+    let shift_jis = folder.path().join("sjis.csv");
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
+    assert!(!unmappable);
+    std::fs::write(&shift_jis, &bytes).unwrap();
+    let expected = import_file(&utf8).unwrap().ladder;
+    let imported = import_file(&shift_jis).unwrap().ladder;
+    assert_eq!(
+        area_texts(&imported, "品質"),
+        [
+            vec![plain("テストを書く")],
+            vec![plain("レビューで品質を守る")]
+        ]
+    );
+    assert_eq!(shape_of(&imported), shape_of(&expected));
+    assert_eq!(imported.language.as_deref(), Some("ja"));
+}
+
+#[test]
 fn a_workbook_with_group_rows_merged_cells_and_levels_either_way_round() {
     use rust_xlsxwriter::{Format, Workbook};
     let folder = tempfile::tempdir().unwrap();
