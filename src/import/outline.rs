@@ -5,6 +5,8 @@
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena, Options};
+use std::collections::HashSet;
+
 use scraper::{ElementRef, Html, Node};
 
 /// One block of a document's outline, with the line it starts at so that what cannot be
@@ -598,7 +600,8 @@ fn is_only_bullets(text: &str) -> bool {
 /// The outline of an HTML page: its main content (`<main>`, else `<article>`, else `<body>`),
 /// without navigation, headers, footers and scripts.
 pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
-    let document = Html::parse_document(text);
+    let mut document = Html::parse_document(text);
+    styled_spans_as_emphasis(&mut document);
     let title = document
         .root_element()
         .descendants()
@@ -616,6 +619,111 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
     let mut blocks = Vec::new();
     walk(main.unwrap_or(root), 1, &mut blocks, 0);
     (title, blocks)
+}
+
+/// The classes a page's style sheets make bold and italic (`.c2{font-weight:700}`,
+/// `.c9{font-style:italic}`), as Google Docs marks emphasis: by class, not by tag.
+fn emphasis_classes(document: &Html) -> (HashSet<String>, HashSet<String>) {
+    let css: String = document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|element| element.value().name() == "style")
+        .flat_map(|style| style.text())
+        .collect();
+    let (mut bold, mut italic) = (HashSet::new(), HashSet::new());
+    for rule in css.split('}') {
+        let Some((selectors, declarations)) = rule.split_once('{') else {
+            continue;
+        };
+        let declarations: String = declarations
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let weight = declarations
+            .split(';')
+            .find_map(|declaration| declaration.strip_prefix("font-weight:"));
+        let is_bold = weight.is_some_and(|weight| {
+            weight.starts_with("bold") || weight.parse::<u32>().is_ok_and(|weight| weight >= 600)
+        });
+        let is_italic = declarations.contains("font-style:italic");
+        for selector in selectors.split(',') {
+            // Only a rule for one class alone (`.c2`), as Google Docs writes them.
+            let Some(class) = selector.trim().strip_prefix('.') else {
+                continue;
+            };
+            if class.is_empty()
+                || !class
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                continue;
+            }
+            if is_bold {
+                bold.insert(class.to_owned());
+            }
+            if is_italic {
+                italic.insert(class.to_owned());
+            }
+        }
+    }
+    (bold, italic)
+}
+
+/// Spans a page's style sheets make bold or italic by class, renamed `<b>` and `<i>`: emphasis
+/// a reader sees, so a Google Docs page's bold labels ("**Delivery**") read as a Word
+/// document's do.
+fn styled_spans_as_emphasis(document: &mut Html) {
+    let (bold, italic) = emphasis_classes(document);
+    if bold.is_empty() && italic.is_empty() {
+        return;
+    }
+    let styled: Vec<_> = document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|element| element.value().name() == "span")
+        .filter_map(|element| {
+            let mut classes = element.value().classes();
+            if classes.clone().any(|class| bold.contains(class)) {
+                Some((element.id(), true))
+            } else {
+                classes
+                    .any(|class| italic.contains(class))
+                    .then(|| (element.id(), false))
+            }
+        })
+        .collect();
+    for (id, is_bold) in styled {
+        if let Some(mut node) = document.tree.get_mut(id) {
+            if let Node::Element(element) = node.value() {
+                element.name = if is_bold {
+                    html5ever::QualName::new(
+                        None,
+                        html5ever::ns!(html),
+                        html5ever::local_name!("b"),
+                    )
+                } else {
+                    html5ever::QualName::new(
+                        None,
+                        html5ever::ns!(html),
+                        html5ever::local_name!("i"),
+                    )
+                };
+            }
+        }
+    }
+}
+
+/// The depth (from 0) of a list Google Docs writes flat, each depth a list of its own beside
+/// the others (`<ul class="c3 lst-kix_ab12-1 start">`, the depth after the last dash).
+fn google_docs_list_level(element: &scraper::node::Element) -> Option<usize> {
+    element.classes().find_map(|class| {
+        let rest = class.strip_prefix("lst-kix_")?;
+        let (_, depth) = rest.rsplit_once('-')?;
+        depth.parse::<usize>().ok().filter(|&depth| depth < 9)
+    })
 }
 
 /// The outline of raw HTML found at `line` of a Markdown document.
@@ -731,8 +839,9 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
         }
         loose.clear();
     };
-    // Word's list paragraphs read so far (`<p style='mso-list:l0 level2 lfo1'>`), with their
-    // depth: a list once another element or the end comes.
+    // List items written flat, with their depth: Word's list paragraphs (`<p
+    // style='mso-list:l0 level2 lfo1'>`) and Google Docs' lists of one depth each (`<ul
+    // class="lst-kix_ab12-1">`): a list once another element or the end comes.
     let mut word_list: Vec<(usize, String)> = Vec::new();
     for child in element.children() {
         match child.value() {
@@ -753,7 +862,8 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                 if SKIPPED.contains(&name) || is_page_chrome(value) {
                     continue;
                 }
-                let word_item = name == "p" && word_list_level(value).is_some();
+                let word_item = name == "p" && word_list_level(value).is_some()
+                    || matches!(name, "ul" | "ol") && google_docs_list_level(value).is_some();
                 if !word_item && !word_list.is_empty() {
                     out.push(Block::List {
                         items: nested_items(&std::mem::take(&mut word_list)),
@@ -792,6 +902,18 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         if !text.is_empty() {
                             out.push(html_paragraph(text, line));
                         }
+                    }
+                    "ul" | "ol" if google_docs_list_level(value).is_some() => {
+                        saw_blocks = true;
+                        flush(&mut loose, out);
+                        let depth = google_docs_list_level(value).unwrap_or(0);
+                        word_list.extend(
+                            html_items(child)
+                                .into_iter()
+                                .map(|item| (depth, item.text))
+                                .filter(|(_, text)| !text.is_empty()),
+                        );
+                        continue;
                     }
                     "ul" | "ol" => {
                         saw_blocks = true;

@@ -3220,3 +3220,27 @@ fn a_page_word_saved_in_its_code_page_reads_with_its_lists_and_accents() {
     let from_utf16 = ladder::import::import_file(&utf16).unwrap().ladder;
     assert_eq!(table(&from_utf16), table(&ladder));
 }
+
+#[test]
+fn a_page_google_docs_saved_reads_its_bold_labels_and_flat_lists() {
+    // Google Docs marks bold and italic by class (`.c2{font-weight:700}`) and writes each depth
+    // of a list as a list of its own (`<ul class="lst-kix_q1w2e3-1">`).
+    let path = repo("tests/fixtures/import/google-docs-page.html");
+    let ladder = ladder::import::import_file(&path).unwrap().ladder;
+    assert_eq!(
+        entry(&ladder, "Engineer I", "Delivery"),
+        ["Ships small changes", "Writes tests"]
+    );
+    assert_eq!(
+        entry(&ladder, "Engineer II", "Collaboration"),
+        ["Reviews peers’ code"]
+    );
+    let first = ladder.levels().next().unwrap().1;
+    let examples: Vec<&str> = ladder
+        .expectations_of(first)
+        .values()
+        .flatten()
+        .flat_map(|item| item.examples.iter().map(String::as_str))
+        .collect();
+    assert_eq!(examples, ["for example a *typo* fix"]);
+}
