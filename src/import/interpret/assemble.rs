@@ -622,6 +622,14 @@ impl Interpreter {
             .clone()
             .or_else(|| metadata.get("title").cloned())
             .or_else(|| self.default_title.clone())
+            // A document whose one heading above the levels named their track ("# Karrierestufen"
+            // over "## Junior"): that heading is its title too, not the file's name.
+            .or_else(|| match self.tracks.as_slice() {
+                [track] if track.name != "Levels" && !track.name.trim().is_empty() => {
+                    Some(track.name.clone())
+                }
+                _ => None,
+            })
             .or_else(|| {
                 self.path
                     .file_stem()

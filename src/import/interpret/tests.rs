@@ -1845,3 +1845,18 @@ fn a_body_of_people_after_prose_roles_is_one_more_role() {
         ["Users", "Contributors", "Committers", "Security team"]
     );
 }
+
+#[test]
+fn the_one_heading_over_the_levels_titles_the_ladder_as_well_as_its_track() {
+    let ladder = import(
+        "stufen.md",
+        "# Karrierestufen Entwicklung\n\n## Junior-Entwickler\n\n### Umsetzung\n\n- Setzt kleine Aufgaben um\n\n\
+         ### Zusammenarbeit\n\n- Stellt früh Fragen\n\n## Senior-Entwickler\n\n### Umsetzung\n\n- Verantwortet Projekte\n\n\
+         ### Zusammenarbeit\n\n- Begleitet neue Kollegen\n",
+    );
+    assert_eq!(ladder.title, "Karrierestufen Entwicklung");
+    assert_eq!(
+        level_titles(&ladder),
+        ["Junior-Entwickler", "Senior-Entwickler"]
+    );
+}
