@@ -199,24 +199,37 @@ fn workbook_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|error| format!("this is not a workbook calamine can read: {error}"))?;
     let names = workbook.sheet_names().to_vec();
+    let regions_of = |dimensions: Vec<calamine::Dimensions>| -> Vec<Region> {
+        dimensions
+            .into_iter()
+            .map(|dimensions| {
+                (
+                    dimensions.start.0 as usize,
+                    dimensions.start.1 as usize,
+                    dimensions.end.0 as usize,
+                    dimensions.end.1 as usize,
+                )
+            })
+            .collect()
+    };
     let mut merges: Vec<(String, Vec<Region>)> = Vec::new();
-    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
-        for name in &names {
-            if let Ok(regions) = xlsx.merge_cells_by_sheet_name(name) {
-                let regions = regions
-                    .into_iter()
-                    .map(|dimensions| {
-                        (
-                            dimensions.start.0 as usize,
-                            dimensions.start.1 as usize,
-                            dimensions.end.0 as usize,
-                            dimensions.end.1 as usize,
-                        )
-                    })
-                    .collect();
-                merges.push((name.clone(), regions));
+    match &mut workbook {
+        calamine::Sheets::Xlsx(xlsx) => {
+            for name in &names {
+                if let Ok(regions) = xlsx.merge_cells_by_sheet_name(name) {
+                    merges.push((name.clone(), regions_of(regions)));
+                }
             }
         }
+        calamine::Sheets::Xls(xls) => {
+            for name in &names {
+                if let Ok(regions) = xls.merge_cells_by_sheet_name(name) {
+                    merges.push((name.clone(), regions_of(regions)));
+                }
+            }
+        }
+        calamine::Sheets::Ods(_) => merges = ods_merged_regions(bytes),
+        _ => {}
     }
     let mut sheets = Vec::new();
     for name in names {
@@ -235,6 +248,115 @@ fn workbook_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
         });
     }
     Ok(sheets)
+}
+
+/// The most rows and columns a sheet has (LibreOffice's and Excel's limits): a span written
+/// past them is cut there.
+const MAX_SHEET_ROWS: usize = 1 << 20;
+const MAX_SHEET_COLUMNS: usize = 1 << 14;
+
+/// The merged regions of each sheet of an OpenDocument workbook (`content.xml`): a cell's
+/// `table:number-columns-spanned` and `table:number-rows-spanned`, placed by counting cells and
+/// rows with their `…-repeated` counts (which calamine does not report). One pass over the
+/// XML; a damaged part gives no regions, and the sheet reads as if nothing were merged.
+fn ods_merged_regions(bytes: &[u8]) -> Vec<(String, Vec<Region>)> {
+    use quick_xml::events::{BytesStart, Event};
+    use std::io::Read;
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let mut xml = Vec::new();
+    // (The package's size was checked before calamine opened it.)
+    let read = archive
+        .by_name("content.xml")
+        .map(|mut member| member.read_to_end(&mut xml));
+    if !matches!(read, Ok(Ok(_))) {
+        return Vec::new();
+    }
+    let attribute = |element: &BytesStart, name: &str| -> Option<usize> {
+        element
+            .attributes()
+            .flatten()
+            .find(|attribute| attribute.key.local_name().as_ref() == name)
+            .and_then(|attribute| attribute.value.trim().parse().ok())
+    };
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buffer = Vec::new();
+    let mut sheets: Vec<(String, Vec<Region>)> = Vec::new();
+    // Tables inside cells (depth > 1) are not the sheet's.
+    let mut depth = 0usize;
+    let (mut row, mut column, mut rows_repeated) = (0usize, 0usize, 1usize);
+    loop {
+        let event = match reader.read_event_into(&mut buffer) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(event) => event,
+        };
+        let (element, closed) = match &event {
+            Event::Start(element) => (Some(element), false),
+            Event::Empty(element) => (Some(element), true),
+            Event::End(end) => {
+                match end.local_name().as_ref() {
+                    "table" => depth = depth.saturating_sub(1),
+                    "table-row" if depth == 1 => row = row.saturating_add(rows_repeated),
+                    _ => {}
+                }
+                buffer.clear();
+                continue;
+            }
+            _ => (None, false),
+        };
+        if let Some(element) = element {
+            match element.local_name().as_ref() {
+                "table" if !closed => {
+                    depth += 1;
+                    if depth == 1 {
+                        let name = element
+                            .attributes()
+                            .flatten()
+                            .find(|attribute| attribute.key.local_name().as_ref() == "name")
+                            .map(|attribute| attribute.value.into_owned())
+                            .unwrap_or_default();
+                        sheets.push((name, Vec::new()));
+                        row = 0;
+                    }
+                }
+                "table-row" if depth == 1 => {
+                    column = 0;
+                    rows_repeated = attribute(element, "number-rows-repeated")
+                        .unwrap_or(1)
+                        .max(1);
+                    if closed {
+                        row = row.saturating_add(rows_repeated);
+                    }
+                }
+                name @ ("table-cell" | "covered-table-cell") if depth == 1 => {
+                    let across = attribute(element, "number-columns-spanned")
+                        .unwrap_or(1)
+                        .max(1);
+                    let down = attribute(element, "number-rows-spanned")
+                        .unwrap_or(1)
+                        .max(1);
+                    if name == "table-cell" && (across > 1 || down > 1) {
+                        if let Some((_, regions)) = sheets.last_mut() {
+                            regions.push((
+                                row,
+                                column,
+                                row.saturating_add(down - 1).min(MAX_SHEET_ROWS),
+                                column.saturating_add(across - 1).min(MAX_SHEET_COLUMNS),
+                            ));
+                        }
+                    }
+                    let repeated = attribute(element, "number-columns-repeated")
+                        .unwrap_or(1)
+                        .max(1);
+                    column = column.saturating_add(repeated);
+                }
+                _ => {}
+            }
+        }
+        buffer.clear();
+    }
+    sheets
 }
 
 /// A range's cells as text, placed from `A1` whatever the range's first used cell.

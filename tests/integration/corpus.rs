@@ -781,6 +781,56 @@ fn a_real_matrix_saved_by_libreoffice_as_ods_and_as_csv_imports_the_same() {
 }
 
 #[test]
+fn a_cell_merged_across_levels_reads_the_same_from_xlsx_ods_and_xls() {
+    use rust_xlsxwriter::{Format, Workbook};
+    // CircleCI's matrix: "execution of work" merged across the first three levels' columns.
+    // calamine reports merged cells of `.xlsx` and `.xls` only; an OpenDocument sheet's come
+    // from its `number-columns-spanned`.
+    let folder = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Engineers").unwrap();
+    for (column, title) in ["Competency", "E1", "E2", "E3", "E4"].iter().enumerate() {
+        sheet.write(0, column as u16, *title).unwrap();
+    }
+    sheet.write(1, 0, "Focus").unwrap();
+    sheet
+        .merge_range(1, 1, 1, 3, "Execution of work", &Format::new())
+        .unwrap();
+    sheet.write(1, 4, "Direction of work").unwrap();
+    sheet.write(2, 0, "Code").unwrap();
+    for (column, text) in [
+        "Writes code",
+        "Reviews code",
+        "Sets standards",
+        "Shapes the platform",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write(2, column as u16 + 1, *text).unwrap();
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let xlsx = folder.path().join("matrix.xlsx");
+    std::fs::write(&xlsx, &bytes).unwrap();
+    let from_xlsx = import_file(&xlsx).unwrap().ladder;
+    assert_eq!(
+        area_texts(&from_xlsx, "Focus"),
+        [
+            vec![plain("Execution of work")],
+            vec![plain("Execution of work")],
+            vec![plain("Execution of work")],
+            vec![plain("Direction of work")]
+        ]
+    );
+    for format in ["ods", "xls"] {
+        let path = folder.path().join(format!("matrix.{format}"));
+        std::fs::write(&path, crate::recalculate::converted(&bytes, "xlsx", format)).unwrap();
+        let imported = import_file(&path).unwrap().ladder;
+        assert_eq!(shape_of(&imported), shape_of(&from_xlsx), "{format}");
+    }
+}
+
+#[test]
 fn a_csv_saved_by_a_german_excel_reads_with_its_umlauts() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("kompetenzen.csv");
