@@ -127,31 +127,53 @@ pub(super) fn label_scores(header: &[Cell], body: &[&Vec<Cell>]) -> LabelScores 
 /// or a corner that says its rows are levels ("Role", "角色") over rows that read as some.
 /// (A scale of bare numbers where `headings_name_levels` is no table of levels.)
 pub(super) fn some_table_names_levels(blocks: &[Block], headings_name_levels: bool) -> bool {
-    blocks.iter().any(|block| {
-        let Block::Table { rows, .. } = block else {
-            return false;
-        };
-        let rows: Vec<&Vec<Cell>> = rows
+    blocks
+        .iter()
+        .any(|block| table_level_titles(block, headings_name_levels).is_some())
+}
+
+/// The titles a table names its levels by, when it names levels ([`some_table_names_levels`]):
+/// its first column's labels when its rows are the levels, else its header's.
+pub(super) fn table_level_titles(block: &Block, headings_name_levels: bool) -> Option<Vec<String>> {
+    let Block::Table { rows, .. } = block else {
+        return None;
+    };
+    let rows: Vec<&Vec<Cell>> = rows
+        .iter()
+        .filter(|row| row.iter().any(|cell| !is_blank(cell)))
+        .collect();
+    let [header, body @ ..] = rows.as_slice() else {
+        return None;
+    };
+    if body.is_empty() {
+        return None;
+    }
+    let scores = label_scores(header, body);
+    let scale = is_numbered_scale(header, body);
+    if headings_name_levels && scale {
+        return None;
+    }
+    let corner = header
+        .first()
+        .and_then(|cell| corner_says_rows_are_levels(&plain(&cell.text)));
+    let names_levels = scores.columns.max(scores.rows) >= MOSTLY_LEVELS_IN_LABELS
+        || corner == Some(true) && scores.rows >= NO_LEVELS_IN_LABELS;
+    if !names_levels {
+        return None;
+    }
+    let titles: Vec<String> = if scores.rows >= scores.columns || corner == Some(true) {
+        body.iter()
+            .filter_map(|row| row.first())
+            .map(|cell| plain(&cell.text))
+            .collect()
+    } else {
+        header
             .iter()
-            .filter(|row| row.iter().any(|cell| !is_blank(cell)))
-            .collect();
-        let [header, body @ ..] = rows.as_slice() else {
-            return false;
-        };
-        if body.is_empty() {
-            return false;
-        }
-        let scores = label_scores(header, body);
-        let scale = is_numbered_scale(header, body);
-        if headings_name_levels && scale {
-            return false;
-        }
-        let corner = header
-            .first()
-            .and_then(|cell| corner_says_rows_are_levels(&plain(&cell.text)));
-        scores.columns.max(scores.rows) >= MOSTLY_LEVELS_IN_LABELS
-            || corner == Some(true) && scores.rows >= NO_LEVELS_IN_LABELS
-    })
+            .skip(1)
+            .map(|cell| plain(&cell.text))
+            .collect()
+    };
+    Some(titles)
 }
 
 /// Whether a table is a numbered scale: its levels bare numbers (`1` … `5`) down the rows

@@ -2341,6 +2341,86 @@ fn label_key(label: &str) -> String {
 /// one more of them.
 const LEVELS_SHARING_A_LABEL: usize = 2;
 
+/// How many of a table's levels headings must title again for their depth to be the levels'.
+const LEVELS_DESCRIBED_AGAIN: usize = 2;
+
+/// The heading depth at which a table's levels are each described again under a heading
+/// titled as the table titles it, its number and brackets aside ("Triager" and "2) Triager
+/// (Triage)"): every one of them, at least [`LEVELS_DESCRIBED_AGAIN`], each once, and more than
+/// at any other depth; with the depths of the headings between the table and the first of
+/// them.
+fn depth_describing_table_levels(
+    blocks: &[Block],
+    headings_name_levels: bool,
+) -> Option<(u8, Vec<u8>)> {
+    let key = |title: &str| {
+        let mut words = super::twins::title_words(title);
+        // (A heading's own number, "2)", is not part of the level's name.)
+        if words.len() > 1 && words[0].chars().all(|c| c.is_ascii_digit()) {
+            words.remove(0);
+        }
+        words
+    };
+    let mut first_table = None;
+    let mut titles: std::collections::HashSet<Vec<String>> = Default::default();
+    for (index, block) in blocks.iter().enumerate() {
+        if let Some(found) = super::matrix::table_level_titles(block, headings_name_levels) {
+            first_table.get_or_insert(index);
+            titles.extend(
+                found
+                    .iter()
+                    .map(|title| key(title))
+                    .filter(|words| !words.is_empty()),
+            );
+        }
+    }
+    if titles.len() < LEVELS_DESCRIBED_AGAIN {
+        return None;
+    }
+    // Per depth, the titles found again, whether one was found twice, and where the first of
+    // them is.
+    let mut by_depth: HashMap<u8, (std::collections::HashSet<Vec<String>>, bool, usize)> =
+        HashMap::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if let Block::Heading { level, text, .. } = block {
+            let words = key(text);
+            if titles.contains(&words) {
+                let entry = by_depth
+                    .entry(*level)
+                    .or_insert_with(|| (Default::default(), false, index));
+                entry.1 |= !entry.0.insert(words);
+            }
+        }
+    }
+    let (depth, count, repeated, first_twin) = by_depth
+        .iter()
+        .map(|(depth, (found, repeated, first))| (*depth, found.len(), *repeated, *first))
+        .max_by_key(|&(depth, count, _, _)| (count, std::cmp::Reverse(depth)))?;
+    let rivals = by_depth
+        .values()
+        .filter(|(found, _, _)| found.len() == count)
+        .count();
+    // (Titles repeated at that depth are rosters of each part of a project, "#### Maintainer"
+    // under each component, not the levels described again.)
+    // (Every level the tables name is described again: a story through two of them, "####
+    // Junior RSE" in an appendix, is no second description.)
+    if count < LEVELS_DESCRIBED_AGAIN || count < titles.len() || rivals > 1 || repeated {
+        return None;
+    }
+    let (from, to) = match first_table {
+        Some(table) if table < first_twin => (table, first_twin),
+        _ => (first_twin, first_twin),
+    };
+    let between = blocks[from..to]
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    Some((depth, between))
+}
+
 /// How a section on making decisions or on reviewing people is titled ("Decision making",
 /// "Voting", "决策机制", "Performance and Reviews"): what is under it are its steps ("Quarterly
 /// Reviews"), not rungs.
@@ -2771,9 +2851,26 @@ impl Interpreter {
                 ..Reading::default()
             });
         }
+        // A table of the levels and, further on, a heading per level titled as its row
+        // ("| Triager | Triage |" and "#### 2) Triager (Triage)"): two descriptions of the same
+        // levels, which are at those headings' depth.
+        let described_again = depth_describing_table_levels(blocks, self.headings_name_levels);
         readings.retain(|reading| {
             if fixed.page {
                 return reading.page;
+            }
+            if let Some((depth, between)) = &described_again {
+                if fixed.levels_depth.is_none() && reading.levels != Some(*depth) {
+                    return false;
+                }
+                // (Nor is a heading between the table and them a track: both are one track's.)
+                if fixed.tracks_depth.is_none()
+                    && reading
+                        .tracks
+                        .is_some_and(|tracks| between.contains(&tracks))
+                {
+                    return false;
+                }
             }
             // (Headings that are all sentences title no levels; nor do axes each over the
             // level's one step on it.)

@@ -1860,3 +1860,37 @@ fn the_one_heading_over_the_levels_titles_the_ladder_as_well_as_its_track() {
         ["Junior-Entwickler", "Senior-Entwickler"]
     );
 }
+
+#[test]
+fn a_table_of_the_levels_and_a_numbered_heading_for_each_later_are_one_description() {
+    // CausalPy's contributing guide: a "Pathway overview" table of the roles, then "Levels in
+    // detail" with a numbered heading per role, among sections of another kind.
+    let ladder = import(
+        "CONTRIBUTING.md",
+        "# Guidelines for contributing\n\n## Quick start\n\nClone the repository and run the tests.\n\n\
+         ## Opening issues\n\nSearch before you open one.\n\n## Contributor pathways\n\n### Pathway overview\n\n\
+         | Level | GitHub permission | Typical scope |\n|---|---|---|\n\
+         | Community participant | N/A | Issues and pull requests from forks |\n\
+         | Triager | Triage | Labels and routing |\n| Maintainer | Maintain | Releases and roadmap |\n\n\
+         ### Levels in detail\n\n#### 1) Community participant (public access)\n\n- Opens issues\n- Sends pull requests\n\n\
+         #### 2) Triager (Triage)\n\n- Labels issues\n- Reproduces bugs\n\n#### 3) Maintainer (Maintain)\n\n- Cuts releases\n\n\
+         ## Building the documentation\n\nRun the docs build.\n",
+    );
+    assert_eq!(ladder.tracks.len(), 1, "{:?}", shape(&ladder));
+    assert_eq!(ladder.tracks[0].levels.len(), 3, "{:?}", shape(&ladder));
+    let texts: Vec<String> = texts_by_area(&ladder, 0, 1)
+        .into_iter()
+        .flat_map(|(_, texts)| texts)
+        .collect();
+    assert!(texts.contains(&"Labels issues".to_owned()), "{texts:?}");
+    // The table's row is kept as the level's description, a labelled cell as much as others.
+    let first = &ladder.tracks[0].levels[0];
+    assert!(
+        first
+            .description
+            .as_deref()
+            .is_some_and(|text| text.contains("Issues and pull requests from forks")),
+        "{:?}",
+        first.description
+    );
+}

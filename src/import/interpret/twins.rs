@@ -92,8 +92,12 @@ impl Interpreter {
                     text.push(format!("**{area}:** {}", items.join("; ")));
                 }
             }
-            if level.headline.is_none() && text.len() == 1 && count(level) > 0 {
-                level.headline = text.pop().filter(|line| !line.starts_with("**"));
+            // (A labelled cell, "**Typical scope:** …", stays in the description.)
+            if level.headline.is_none()
+                && count(level) > 0
+                && matches!(text.as_slice(), [line] if !line.starts_with("**"))
+            {
+                level.headline = text.pop();
             }
             level.description.extend(text);
             if level.code.is_none() {
