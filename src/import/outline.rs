@@ -636,18 +636,7 @@ fn emphasis_classes(document: &Html) -> (HashSet<String>, HashSet<String>) {
         let Some((selectors, declarations)) = rule.split_once('{') else {
             continue;
         };
-        let declarations: String = declarations
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let weight = declarations
-            .split(';')
-            .find_map(|declaration| declaration.strip_prefix("font-weight:"));
-        let is_bold = weight.is_some_and(|weight| {
-            weight.starts_with("bold") || weight.parse::<u32>().is_ok_and(|weight| weight >= 600)
-        });
-        let is_italic = declarations.contains("font-style:italic");
+        let (is_bold, is_italic) = emphasis_of(declarations);
         for selector in selectors.split(',') {
             // Only a rule for one class alone (`.c2`), as Google Docs writes them.
             let Some(class) = selector.trim().strip_prefix('.') else {
@@ -671,26 +660,44 @@ fn emphasis_classes(document: &Html) -> (HashSet<String>, HashSet<String>) {
     (bold, italic)
 }
 
-/// Spans a page's style sheets make bold or italic by class, renamed `<b>` and `<i>`: emphasis
+/// Whether CSS declarations (`font-weight:700;font-style:italic`) set bold and italic.
+fn emphasis_of(declarations: &str) -> (bool, bool) {
+    let declarations: String = declarations
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let weight = declarations
+        .split(';')
+        .find_map(|declaration| declaration.strip_prefix("font-weight:"));
+    let bold = weight.is_some_and(|weight| {
+        weight.starts_with("bold") || weight.parse::<u32>().is_ok_and(|weight| weight >= 600)
+    });
+    (bold, declarations.contains("font-style:italic"))
+}
+
+/// Spans a page's style sheets make bold or italic by class, or their own `style` does
+/// (`<span style="font-weight:700">`, as pages pasted from Google Docs carry), renamed `<b>`
+/// and `<i>`: emphasis
 /// a reader sees, so a Google Docs page's bold labels ("**Delivery**") read as a Word
 /// document's do.
 fn styled_spans_as_emphasis(document: &mut Html) {
     let (bold, italic) = emphasis_classes(document);
-    if bold.is_empty() && italic.is_empty() {
-        return;
-    }
     let styled: Vec<_> = document
         .root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter(|element| element.value().name() == "span")
         .filter_map(|element| {
-            let mut classes = element.value().classes();
-            if classes.clone().any(|class| bold.contains(class)) {
+            let (own_bold, own_italic) = element
+                .value()
+                .attr("style")
+                .map_or((false, false), emphasis_of);
+            let classes = element.value().classes();
+            if own_bold || classes.clone().any(|class| bold.contains(class)) {
                 Some((element.id(), true))
             } else {
-                classes
-                    .any(|class| italic.contains(class))
+                (own_italic || classes.clone().any(|class| italic.contains(class)))
                     .then(|| (element.id(), false))
             }
         })

@@ -3223,8 +3223,9 @@ fn a_page_word_saved_in_its_code_page_reads_with_its_lists_and_accents() {
 
 #[test]
 fn a_page_google_docs_saved_reads_its_bold_labels_and_flat_lists() {
-    // Google Docs marks bold and italic by class (`.c2{font-weight:700}`) and writes each depth
-    // of a list as a list of its own (`<ul class="lst-kix_q1w2e3-1">`).
+    // Google Docs marks bold and italic by class (`.c2{font-weight:700}`), or by a span's own
+    // style where its text was pasted, and writes each depth of a list as a list of its own
+    // (`<ul class="lst-kix_q1w2e3-1">`).
     let path = repo("tests/fixtures/import/google-docs-page.html");
     let ladder = ladder::import::import_file(&path).unwrap().ladder;
     assert_eq!(
