@@ -831,6 +831,86 @@ fn a_cell_merged_across_levels_reads_the_same_from_xlsx_ods_and_xls() {
 }
 
 #[test]
+fn a_workbook_s_sheets_without_levels_are_kept_as_prose_and_title_nothing() {
+    use rust_xlsxwriter::Workbook;
+    // A "How to use" sheet first and a "Glossary" sheet last, around two matrices.
+    let folder = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("How to use").unwrap();
+    sheet.write(0, 0, "How to use this framework").unwrap();
+    sheet
+        .write(2, 0, "Find your level in the sheets that follow.")
+        .unwrap();
+    for (name, levels, rows) in [
+        (
+            "Engineering",
+            vec!["Engineer I", "Engineer II", "Senior Engineer"],
+            vec![
+                (
+                    "Delivery",
+                    vec!["Ships tasks", "Ships features", "Leads projects"],
+                ),
+                (
+                    "Quality",
+                    vec!["Writes tests", "Improves suites", "Sets the bar"],
+                ),
+            ],
+        ),
+        (
+            "Management",
+            vec!["Engineering Manager", "Senior Engineering Manager"],
+            vec![("People", vec!["Runs 1:1s", "Grows managers"])],
+        ),
+    ] {
+        let sheet = workbook.add_worksheet().set_name(name).unwrap();
+        sheet.write(0, 0, "Competency").unwrap();
+        for (column, level) in levels.iter().enumerate() {
+            sheet.write(0, column as u16 + 1, *level).unwrap();
+        }
+        for (row, (area, texts)) in rows.iter().enumerate() {
+            sheet.write(row as u32 + 1, 0, *area).unwrap();
+            for (column, text) in texts.iter().enumerate() {
+                sheet
+                    .write(row as u32 + 1, column as u16 + 1, *text)
+                    .unwrap();
+            }
+        }
+    }
+    let sheet = workbook.add_worksheet().set_name("Glossary").unwrap();
+    sheet.write(0, 0, "Term").unwrap();
+    sheet.write(0, 1, "Meaning").unwrap();
+    sheet.write(1, 0, "Project").unwrap();
+    sheet
+        .write(1, 1, "Work of several weeks with a goal")
+        .unwrap();
+    let path = folder.path().join("framework.xlsx");
+    workbook.save(&path).unwrap();
+    let ladder = import_file(&path).unwrap().ladder;
+    assert_eq!(ladder.title, "framework");
+    let levels: Vec<usize> = ladder
+        .tracks
+        .iter()
+        .map(|track| track.levels.len())
+        .collect();
+    assert_eq!(levels, [3, 2]);
+    let prose: Vec<(&str, &str)> = ladder
+        .sections
+        .iter()
+        .map(|section| (section.title.as_str(), section.body.as_str()))
+        .collect();
+    assert!(
+        prose.iter().any(|(title, body)| *title == "How to use"
+            && body.contains("Find your level in the sheets that follow.")),
+        "{prose:?}"
+    );
+    assert!(
+        prose.iter().any(|(title, body)| *title == "Glossary"
+            && body.contains("Work of several weeks with a goal")),
+        "{prose:?}"
+    );
+}
+
+#[test]
 fn a_csv_saved_by_a_german_excel_reads_with_its_umlauts() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("kompetenzen.csv");

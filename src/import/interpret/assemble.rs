@@ -444,10 +444,26 @@ impl Interpreter {
             }
         }
         // A first "track" with no levels was the document's title (a Word document's first
-        // Heading 1 above its tracks).
-        if self.title.is_none() && !self.metadata.contains_key("title") {
+        // Heading 1 above its tracks), its text the ladder's introduction. (Not a workbook's
+        // first sheet: "How to use" is the sheet's name, and its text a section.)
+        let workbook = !self.sheet_names.is_empty();
+        if self.title.is_none() && !self.metadata.contains_key("title") && !workbook {
             if let Some(first) = self.tracks.first().filter(|track| track.levels.is_empty()) {
                 self.title = Some(first.name.clone());
+                self.summary.extend(first.summary.iter().cloned());
+                self.tracks[0].summary.clear();
+            }
+        }
+        // The text of any other heading that held no levels ("About the framework", a
+        // workbook's "Glossary" sheet) is a section of the ladder's prose, not lost with it.
+        for track in self.tracks.iter().filter(|track| track.levels.is_empty()) {
+            if !track.summary.is_empty() {
+                self.sections.push(Section {
+                    title: track.name.clone(),
+                    body: track.summary.join("\n\n"),
+                    depth: 1,
+                    internal: false,
+                });
             }
         }
         self.tracks.retain(|track| !track.levels.is_empty());
