@@ -8,6 +8,7 @@
 //! names its place as `Sheet!A7`.
 
 use crate::calibration::contract::LANGUAGE_PROPERTY;
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 use std::time::Duration;
@@ -120,15 +121,38 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
                 >= 2
         });
     let mut blocks = Vec::new();
+    // A sheet per level ("Junior Engineer", "Engineer", each `Competency | Expectation`): one
+    // matrix of the levels side by side, each sheet's column under its name.
+    // A sheet of something else beside them is kept as prose, its name before its text.
+    let as_prose = |name: &str, sheet_blocks: &[Block], blocks: &mut Vec<Block>| {
+        for block in sheet_blocks {
+            blocks.push(Block::Paragraph {
+                text: format!("{name}: {}", super::interpret::block_plain(block)),
+                line: block.line(),
+            });
+        }
+    };
+    // (This tool's own workbooks are a sheet per track, never per level.)
+    if let Some((matrix, used)) = shared
+        .as_ref()
+        .filter(|_| !own)
+        .and_then(|header| sheets_as_level_columns(header, &read))
+    {
+        blocks.push(matrix);
+        for (name, sheet_blocks) in read.iter().filter(|(name, _)| !used.contains(name)) {
+            as_prose(name, sheet_blocks, &mut blocks);
+        }
+        return Ok(Workbook {
+            blocks,
+            own,
+            language,
+            sheets: names,
+        });
+    }
     if let Some(levels) = shared {
         for (name, sheet_blocks) in &mut read {
             if levels_of(sheet_blocks).as_ref() != Some(&levels) {
-                for block in sheet_blocks.iter() {
-                    blocks.push(Block::Paragraph {
-                        text: format!("{name}: {}", super::interpret::block_plain(block)),
-                        line: block.line(),
-                    });
-                }
+                as_prose(name, sheet_blocks, &mut blocks);
                 continue;
             }
             blocks.extend(
@@ -162,6 +186,98 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         language,
         sheets: names,
     })
+}
+
+/// The sheets that share a two-column header naming no level (`Competency | Expectation`),
+/// titled like levels ("Junior Engineer", "Senior Engineer"): a sheet per level. They make
+/// one matrix, the levels across in the sheets' order, the rows' labels down in the order
+/// they first appear, each cell the text that sheet gives that label (several rows of one
+/// label, one line each), and the names of the sheets it took. `None` when the sheets are not
+/// so written.
+fn sheets_as_level_columns(
+    header: &[String],
+    read: &[(String, Vec<Block>)],
+) -> Option<(Block, Vec<String>)> {
+    let [corner, column] = header else {
+        return None;
+    };
+    if super::interpret::level_likeness(column) >= 0.5 {
+        return None;
+    }
+    let table_of = |blocks: &[Block]| -> Option<Vec<Vec<Cell>>> {
+        blocks.iter().find_map(|block| match block {
+            Block::Table { rows, .. } => Some(rows.clone()),
+            _ => None,
+        })
+    };
+    let sheets: Vec<(&String, Vec<Vec<Cell>>)> = read
+        .iter()
+        .filter_map(|(name, blocks)| {
+            let rows = table_of(blocks)?;
+            let first: Vec<String> = rows
+                .first()?
+                .iter()
+                .map(|cell| cell.text.trim().to_owned())
+                .filter(|text| !text.is_empty())
+                .collect();
+            (first == header).then_some((name, rows))
+        })
+        .collect();
+    let like_levels = sheets
+        .iter()
+        .filter(|(name, _)| super::interpret::level_likeness(name) >= 0.5)
+        .count();
+    if sheets.len() < 2 || like_levels * 2 <= sheets.len() {
+        return None;
+    }
+    // Each label's texts per sheet, labels in the order they first appear.
+    let mut labels: Vec<String> = Vec::new();
+    let mut texts: Vec<HashMap<String, Vec<String>>> = Vec::new();
+    for (_, rows) in &sheets {
+        let mut own: HashMap<String, Vec<String>> = HashMap::new();
+        for row in rows.iter().skip(1) {
+            let label = row
+                .first()
+                .map(|cell| cell.text.trim().to_owned())
+                .unwrap_or_default();
+            let text = row
+                .get(1)
+                .map(|cell| cell.text.trim().to_owned())
+                .unwrap_or_default();
+            if label.is_empty() && text.is_empty() {
+                continue;
+            }
+            if !labels.contains(&label) {
+                labels.push(label.clone());
+            }
+            if !text.is_empty() {
+                own.entry(label).or_default().push(text);
+            }
+        }
+        texts.push(own);
+    }
+    let cell = |text: String, header: bool| Cell {
+        text,
+        header,
+        ..Cell::default()
+    };
+    let mut rows = vec![std::iter::once(cell(corner.clone(), true))
+        .chain(sheets.iter().map(|(name, _)| cell((*name).clone(), true)))
+        .collect::<Vec<Cell>>()];
+    for label in labels {
+        let mut row = vec![cell(label.clone(), false)];
+        row.extend(texts.iter().map(|own| {
+            cell(
+                own.get(&label)
+                    .map(|lines| lines.join("\n"))
+                    .unwrap_or_default(),
+                false,
+            )
+        }));
+        rows.push(row);
+    }
+    let used = sheets.iter().map(|(name, _)| (*name).clone()).collect();
+    Some((Block::Table { rows, line: 1 }, used))
 }
 
 /// What reading one workbook may take. calamine holds a sheet as a dense range from its first

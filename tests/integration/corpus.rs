@@ -911,6 +911,73 @@ fn a_workbook_s_sheets_without_levels_are_kept_as_prose_and_title_nothing() {
 }
 
 #[test]
+fn a_workbook_with_a_sheet_per_level_reads_as_those_levels_side_by_side() {
+    use rust_xlsxwriter::Workbook;
+    // "Junior Engineer", "Engineer", "Senior Engineer" sheets, each `Competency | Expectation`,
+    // after an overview sheet.
+    let folder = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Overview").unwrap();
+    sheet
+        .write(0, 0, "One sheet per level; read yours.")
+        .unwrap();
+    for (name, rows) in [
+        (
+            "Junior Engineer",
+            vec![
+                ("Delivery", "Ships small tasks"),
+                ("Quality", "Writes unit tests"),
+            ],
+        ),
+        (
+            "Engineer",
+            vec![
+                ("Delivery", "Ships features"),
+                ("Delivery", "Estimates their work"),
+                ("Quality", "Improves test suites"),
+            ],
+        ),
+        (
+            "Senior Engineer",
+            vec![
+                ("Quality", "Sets the quality bar"),
+                ("Mentoring", "Mentors others"),
+            ],
+        ),
+    ] {
+        let sheet = workbook.add_worksheet().set_name(name).unwrap();
+        sheet.write(0, 0, "Competency").unwrap();
+        sheet.write(0, 1, "Expectation").unwrap();
+        for (row, (area, text)) in rows.iter().enumerate() {
+            sheet.write(row as u32 + 1, 0, *area).unwrap();
+            sheet.write(row as u32 + 1, 1, *text).unwrap();
+        }
+    }
+    let path = folder.path().join("levels.xlsx");
+    workbook.save(&path).unwrap();
+    let ladder = import_file(&path).unwrap().ladder;
+    let titles: Vec<&str> = ladder
+        .levels()
+        .map(|(_, level)| level.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Junior Engineer", "Engineer", "Senior Engineer"]);
+    assert_eq!(
+        area_texts(&ladder, "Delivery"),
+        [
+            vec![plain("Ships small tasks")],
+            vec![plain("Ships features"), plain("Estimates their work")],
+            vec![]
+        ]
+    );
+    assert_eq!(
+        area_texts(&ladder, "Mentoring"),
+        [vec![], vec![], vec![plain("Mentors others")]]
+    );
+    let kept = format!("{:?} {:?}", ladder.summary, ladder.sections);
+    assert!(kept.contains("One sheet per level; read yours."), "{kept}");
+}
+
+#[test]
 fn a_csv_saved_by_a_german_excel_reads_with_its_umlauts() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("kompetenzen.csv");
