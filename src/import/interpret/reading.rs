@@ -1070,22 +1070,24 @@ fn plain_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
             let at = line + offset;
             let last = offset + 1 == titles;
             if index == 0 && offset == 0 && (titles > 1 || rest.is_empty()) {
+                // (A heading's text is plain: "**Level 1 – Associate**" titles "Level 1 –
+                // Associate".)
                 out.push(Block::Heading {
                     level: 1,
-                    text: title.trim().to_owned(),
+                    text: plain(title.trim()),
                     line: at,
                 });
             } else if last && !(rest.is_empty() && next_is_titled) {
                 out.push(Block::Heading {
                     level: 2,
-                    text: title.trim().to_owned(),
+                    text: plain(title.trim()),
                     line: at,
                 });
             } else {
                 // Set off in bold, as its reader sees it: said about the roles, expected of
                 // none.
                 out.push(Block::Paragraph {
-                    text: format!("**{}**", title.trim()),
+                    text: format!("**{}**", plain(title.trim())),
                     line: at,
                 });
             }

@@ -1894,3 +1894,22 @@ fn a_table_of_the_levels_and_a_numbered_heading_for_each_later_are_one_descripti
         first.description
     );
 }
+
+#[test]
+fn bold_level_lines_in_a_document_without_headings_title_their_levels_plainly() {
+    // A Word document of the support team: no heading styles, a title line, then each level
+    // as a bold line over its bullets.
+    let ladder = import(
+        "support.md",
+        "Career framework for the support team\n\n**Level 1 – Associate**\n\n- Answers tickets\n- Escalates issues\n\n\
+         **Level 2 – Specialist**\n\n- Solves complex tickets\n\n**Level 3 – Senior Specialist**\n\n- Coaches associates\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Level 1 – Associate",
+            "Level 2 – Specialist",
+            "Level 3 – Senior Specialist"
+        ]
+    );
+}
