@@ -107,8 +107,13 @@ pub fn score(imported: &Imported) -> Score {
         } else {
             1.0
         };
-        // A track's name explains its heading (the headings between levels name tracks).
-        if ladder.tracks.len() > 1 {
+        // A track's name explains its heading (the headings between levels name tracks); a
+        // name taken from its first level's title (a run of managers split off) explains none.
+        let named_by_its_first_level = track
+            .levels
+            .first()
+            .is_some_and(|level| level.title == track.name);
+        if ladder.tracks.len() > 1 && !named_by_its_first_level {
             placed += track.name.len() as f64 * weight;
         }
         for level in &track.levels {
@@ -1128,6 +1133,54 @@ fn plain_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
     Some(out)
 }
 
+/// Lists whose every bullet names a level before its text (`- **Junior:** Uses the design
+/// system.`), two bullets or more, written as each level's line over a list of its text (and
+/// the bullets under it): the shape [`areas_over_levels_pivoted`] reads. `None` when no list
+/// is so written.
+fn level_keyed_lists_expanded(blocks: &[Block]) -> Option<Vec<Block>> {
+    let keyed = |items: &[Item]| {
+        items.len() >= 2
+            && items.iter().all(|item| {
+                bold_key(&item.text).is_some_and(|(key, value)| {
+                    !value.trim().is_empty()
+                        && key.split_whitespace().count() <= MAX_LEVEL_LABEL_WORDS
+                        && level_likeness(&key) >= 0.5
+                })
+            })
+    };
+    if !blocks
+        .iter()
+        .any(|block| matches!(block, Block::List { items, .. } if keyed(items)))
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(blocks.len() * 2);
+    for block in blocks {
+        match block {
+            Block::List { items, line } if keyed(items) => {
+                for item in items {
+                    let Some((key, value)) = bold_key(&item.text) else {
+                        continue;
+                    };
+                    out.push(Block::Paragraph {
+                        text: format!("**{key}**"),
+                        line: *line,
+                    });
+                    out.push(Block::List {
+                        items: vec![Item {
+                            text: value.trim().to_owned(),
+                            children: item.children.clone(),
+                        }],
+                        line: *line,
+                    });
+                }
+            }
+            _ => out.push(block.clone()),
+        }
+    }
+    Some(out)
+}
+
 /// The most words of a plain line that titles a level over its list inside an area's section
 /// ("Trainee", "Senior Engineer").
 const MAX_LEVEL_LABEL_WORDS: usize = 4;
@@ -1140,6 +1193,16 @@ const MAX_LEVEL_LABEL_WORDS: usize = 4;
 /// levels, each under its area's name. `None` unless two areas or more give the same levels,
 /// titled like levels, under areas titled unlike levels.
 fn areas_over_levels_pivoted(blocks: &[Block]) -> Option<Vec<Block>> {
+    // (`- **Junior:** Uses the design system.` bullets under each area give the levels as a
+    // line over a list does.)
+    let expanded;
+    let blocks = match level_keyed_lists_expanded(blocks) {
+        Some(more) => {
+            expanded = more;
+            expanded.as_slice()
+        }
+        None => blocks,
+    };
     let label = |index: usize| -> Option<String> {
         let Block::Paragraph { text, .. } = &blocks[index] else {
             return None;

@@ -1913,3 +1913,43 @@ fn bold_level_lines_in_a_document_without_headings_title_their_levels_plainly() 
         ]
     );
 }
+
+#[test]
+fn areas_each_over_a_bullet_per_level_read_level_by_level() {
+    // A design team's competencies: a heading per area, and under it one bullet per level,
+    // "- **Junior:** …".
+    let ladder = import(
+        "design.md",
+        "# Product design competencies\n\n## Craft\n\n- **Junior:** Uses the design system.\n- **Mid:** Extends it.\n- **Senior:** Shapes it.\n\n\
+         ## Research\n\n- **Junior:** Takes notes in interviews.\n- **Mid:** Runs interviews.\n- **Senior:** Plans research.\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Junior", "Mid", "Senior"]);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [
+            ("Craft".to_owned(), vec!["Extends it.".to_owned()]),
+            ("Research".to_owned(), vec!["Runs interviews.".to_owned()])
+        ]
+    );
+}
+
+#[test]
+fn a_title_over_two_track_headings_titles_the_ladder_and_the_headings_name_the_tracks() {
+    // "# Acme engineering career paths" over "## Individual contributor track" and "## Manager
+    // track": a run of managers split off and named by its first level is no better reading.
+    let ladder = import(
+        "paths.md",
+        "# Acme engineering career paths\n\nTwo tracks meet at Senior.\n\n## Individual contributor track\n\n\
+         ### L3 – Software Engineer\n\n**Scope:** A feature.\n\n- Writes tested code\n- Reviews pull requests\n\n\
+         ### L4 – Senior Software Engineer\n\n**Scope:** A project.\n\n- Designs systems\n- Mentors engineers\n\n\
+         ## Manager track\n\n### M1 – Engineering Manager\n\n**Scope:** One team.\n\n- Hires engineers\n- Runs rituals\n\n\
+         ### M2 – Senior Engineering Manager\n\n**Scope:** Several teams.\n\n- Grows managers\n",
+    );
+    let tracks: Vec<&str> = ladder
+        .tracks
+        .iter()
+        .map(|track| track.name.as_str())
+        .collect();
+    assert_eq!(tracks, ["Individual contributor track", "Manager track"]);
+    assert_eq!(ladder.title, "Acme engineering career paths");
+}
