@@ -1134,9 +1134,9 @@ fn plain_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
 }
 
 /// Lists whose every bullet names a level before its text (`- **Junior:** Uses the design
-/// system.`), two bullets or more, written as each level's line over a list of its text (and
-/// the bullets under it): the shape [`areas_over_levels_pivoted`] reads. `None` when no list
-/// is so written.
+/// system.`), and two-column tables whose every row does (`| Junior | Follows the models |`),
+/// two or more, written as each level's line over a list of its text (and the bullets under
+/// it): the shape [`areas_over_levels_pivoted`] reads. `None` when nothing is so written.
 fn level_keyed_lists_expanded(blocks: &[Block]) -> Option<Vec<Block>> {
     let keyed = |items: &[Item]| {
         items.len() >= 2
@@ -1148,10 +1148,32 @@ fn level_keyed_lists_expanded(blocks: &[Block]) -> Option<Vec<Block>> {
                 })
             })
     };
-    if !blocks
-        .iter()
-        .any(|block| matches!(block, Block::List { items, .. } if keyed(items)))
-    {
+    // A table's rows, each a level's title and its text, when every row is so written.
+    let level_rows = |rows: &[Vec<Cell>]| -> Option<Vec<(String, String)>> {
+        let [header, body @ ..] = rows else {
+            return None;
+        };
+        let pairs: Vec<(String, String)> = body
+            .iter()
+            .map(|row| match row.as_slice() {
+                [title, text] => Some((plain(&title.text).trim().to_owned(), text.text.clone())),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let fits = header.len() == 2
+            && pairs.len() >= 2
+            && pairs.iter().all(|(title, text)| {
+                !text.trim().is_empty()
+                    && title.split_whitespace().count() <= MAX_LEVEL_LABEL_WORDS
+                    && level_likeness(title) >= 0.5
+            });
+        fits.then_some(pairs)
+    };
+    if !blocks.iter().any(|block| match block {
+        Block::List { items, .. } => keyed(items),
+        Block::Table { rows, .. } => level_rows(rows).is_some(),
+        _ => false,
+    }) {
         return None;
     }
     let mut out = Vec::with_capacity(blocks.len() * 2);
@@ -1171,6 +1193,27 @@ fn level_keyed_lists_expanded(blocks: &[Block]) -> Option<Vec<Block>> {
                             text: value.trim().to_owned(),
                             children: item.children.clone(),
                         }],
+                        line: *line,
+                    });
+                }
+            }
+            Block::Table { rows, line } if level_rows(rows).is_some() => {
+                for (title, text) in level_rows(rows).unwrap_or_default() {
+                    out.push(Block::Paragraph {
+                        text: format!("**{title}**"),
+                        line: *line,
+                    });
+                    // (A cell's lines are its expectations.)
+                    out.push(Block::List {
+                        items: text
+                            .lines()
+                            .map(str::trim)
+                            .filter(|line| !line.is_empty())
+                            .map(|line| Item {
+                                text: line.to_owned(),
+                                children: Vec::new(),
+                            })
+                            .collect(),
                         line: *line,
                     });
                 }

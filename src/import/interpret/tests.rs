@@ -1953,3 +1953,29 @@ fn a_title_over_two_track_headings_titles_the_ladder_and_the_headings_name_the_t
     assert_eq!(tracks, ["Individual contributor track", "Manager track"]);
     assert_eq!(ladder.title, "Acme engineering career paths");
 }
+
+#[test]
+fn areas_each_over_a_table_of_the_levels_read_level_by_level() {
+    // A data team's competencies: a heading per area over a `Level | Expectation` table.
+    let ladder = import(
+        "data.md",
+        "# Data engineering competencies\n\n## Data modelling\n\n| Level | Expectation |\n|---|---|\n\
+         | Junior | Follows the team's models |\n| Mid | Designs models for a domain |\n| Senior | Sets standards |\n\n\
+         ## Pipelines\n\n| Level | Expectation |\n|---|---|\n| Junior | Fixes failing jobs |\n\
+         | Mid | Builds pipelines end to end |\n| Senior | Designs the platform |\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Junior", "Mid", "Senior"]);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 2),
+        [
+            (
+                "Data modelling".to_owned(),
+                vec!["Sets standards".to_owned()]
+            ),
+            (
+                "Pipelines".to_owned(),
+                vec!["Designs the platform".to_owned()]
+            )
+        ]
+    );
+}
