@@ -1149,21 +1149,24 @@ fn level_keyed_lists_expanded(blocks: &[Block]) -> Option<Vec<Block>> {
             })
     };
     // A table's rows, each a level's title and its text, when every row is so written.
-    let level_rows = |rows: &[Vec<Cell>]| -> Option<Vec<(String, String)>> {
+    let level_rows = |rows: &[Vec<Cell>]| -> Option<Vec<(String, Vec<Expectation>)>> {
         let [header, body @ ..] = rows else {
             return None;
         };
-        let pairs: Vec<(String, String)> = body
+        let pairs: Vec<(String, Vec<Expectation>)> = body
             .iter()
             .map(|row| match row.as_slice() {
-                [title, text] => Some((plain(&title.text).trim().to_owned(), text.text.clone())),
+                [title, text] => Some((
+                    plain(&title.text).trim().to_owned(),
+                    super::cells::cell_items(text),
+                )),
                 _ => None,
             })
             .collect::<Option<_>>()?;
         let fits = header.len() == 2
             && pairs.len() >= 2
-            && pairs.iter().all(|(title, text)| {
-                !text.trim().is_empty()
+            && pairs.iter().all(|(title, items)| {
+                !items.is_empty()
                     && title.split_whitespace().count() <= MAX_LEVEL_LABEL_WORDS
                     && level_likeness(title) >= 0.5
             });
@@ -1198,20 +1201,26 @@ fn level_keyed_lists_expanded(blocks: &[Block]) -> Option<Vec<Block>> {
                 }
             }
             Block::Table { rows, line } if level_rows(rows).is_some() => {
-                for (title, text) in level_rows(rows).unwrap_or_default() {
+                for (title, items) in level_rows(rows).unwrap_or_default() {
                     out.push(Block::Paragraph {
                         text: format!("**{title}**"),
                         line: *line,
                     });
-                    // (A cell's lines are its expectations.)
+                    // (A cell's expectations as a table's reader finds them, their examples
+                    // nested.)
                     out.push(Block::List {
-                        items: text
-                            .lines()
-                            .map(str::trim)
-                            .filter(|line| !line.is_empty())
-                            .map(|line| Item {
-                                text: line.to_owned(),
-                                children: Vec::new(),
+                        items: items
+                            .into_iter()
+                            .map(|item| Item {
+                                text: item.text,
+                                children: item
+                                    .examples
+                                    .into_iter()
+                                    .map(|example| Item {
+                                        text: example,
+                                        children: Vec::new(),
+                                    })
+                                    .collect(),
                             })
                             .collect(),
                         line: *line,
