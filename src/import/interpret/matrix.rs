@@ -592,6 +592,21 @@ impl Interpreter {
             );
             return;
         }
+        // A "Years" column ("0–2", "5+"): the level's experience.
+        if let [item] = items.as_slice() {
+            if text::gives_years_of_experience(area, &item.text) {
+                if let Some(level) = self
+                    .tracks
+                    .last_mut()
+                    .and_then(|track| track.levels.get_mut(index))
+                {
+                    if level.experience.is_none() {
+                        level.experience = Some(item.text.trim().to_owned());
+                        return;
+                    }
+                }
+            }
+        }
         let area = self.area_name(area);
         if let Some(group) = self.group.clone() {
             self.area_groups.entry(area.clone()).or_insert(group);

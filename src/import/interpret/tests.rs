@@ -1979,3 +1979,27 @@ fn areas_each_over_a_table_of_the_levels_read_level_by_level() {
         ]
     );
 }
+
+#[test]
+fn a_years_column_of_a_table_of_levels_gives_each_level_its_experience() {
+    let ladder = import(
+        "levels.md",
+        "# Engineering levels\n\n| Level | Title | Years | Scope | Leadership |\n|---|---|---|---|---|\n\
+         | L1 | Junior Engineer | 0–2 | Tasks | Learns from others |\n\
+         | L2 | Engineer | 2–5 | Features | Helps new joiners |\n\
+         | L3 | Senior Engineer | 5+ years | Projects | Mentors engineers |\n",
+    );
+    let experience: Vec<(Option<u32>, Option<u32>)> = ladder.tracks[0]
+        .levels
+        .iter()
+        .map(|level| {
+            let experience = level.experience.as_ref().unwrap();
+            (experience.min_years, experience.max_years)
+        })
+        .collect();
+    assert_eq!(
+        experience,
+        [(Some(0), Some(2)), (Some(2), Some(5)), (Some(5), None)]
+    );
+    assert_eq!(shape(&ladder)[0].2, [2, 2, 2]);
+}

@@ -1383,6 +1383,30 @@ fn states_years_of_experience(label: &str, value: &str) -> bool {
     names_experience && counts_years
 }
 
+/// The most characters of a column's cell that gives a level's years ("0–2", "5+ years").
+const YEARS_CELL_CHARS: usize = 16;
+
+/// Whether a column of a table of levels gives each level's years of experience: its header
+/// names years or experience ("Years", "Years of experience", "Erfahrung") and the cell is a
+/// span of years and nothing else ("0–2", "2-5", "5+", "3+ years"): the level's experience,
+/// not an expectation.
+pub(super) fn gives_years_of_experience(label: &str, value: &str) -> bool {
+    let label = plain(label).to_lowercase();
+    let value = plain(value).trim().to_lowercase();
+    let names_years = label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| YEAR_WORDS.contains(&word))
+        || EXPERIENCE_WORDS.iter().any(|word| label.contains(word));
+    let only_years = value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| word.chars().all(|c| c.is_ascii_digit()) || YEAR_WORDS.contains(&word));
+    names_years
+        && only_years
+        && value.chars().any(|c| c.is_ascii_digit())
+        && value.chars().count() <= YEARS_CELL_CHARS
+}
+
 /// Labels of a level's facts, not of its expectations (`Experience: 2+ years`, `Code: IC3`),
 /// lowercased: [`Interpreter::key_value`] reads them into the level's fields.
 pub(super) const LEVEL_FACT_KEYS: &[&str] = &[
