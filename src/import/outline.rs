@@ -939,9 +939,13 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         });
                     }
                     "br" => loose.push('\n'),
+                    "dl" => {
+                        saw_blocks = true;
+                        flush(&mut loose, out);
+                        definition_list(child, line, out, depth + 1);
+                    }
                     "div" | "section" | "article" | "main" | "body" | "html" | "blockquote"
-                    | "dl" | "dd" | "dt" | "center" | "figure" | "figcaption" | "details"
-                    | "summary" => {
+                    | "dd" | "dt" | "center" | "figure" | "figcaption" | "details" | "summary" => {
                         flush(&mut loose, out);
                         saw_blocks |= matches!(name, "div" | "section");
                         saw_blocks |= walk(child, line, out, depth + 1);
@@ -1019,6 +1023,74 @@ pub fn nested_items(entries: &[(usize, String)]) -> Vec<Item> {
         items.extend(nest(entries, &mut index, base));
     }
     items
+}
+
+/// A definition list (`<dl>`): each term over its definitions, as a reader sees a label over
+/// its text. A term with one definition of plain text is a labelled line ("Delivery: Ships
+/// small tasks."); a term over several definitions, or over lists, is a bold label over them.
+fn definition_list(list: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) {
+    let mut groups: Vec<(String, Vec<ElementRef>)> = Vec::new();
+    for child in list.children().filter_map(ElementRef::wrap) {
+        match child.value().name() {
+            "dt" => groups.push((squash(&inline_markdown(child)), Vec::new())),
+            "dd" => match groups.last_mut() {
+                Some((_, definitions)) => definitions.push(child),
+                None => groups.push((String::new(), vec![child])),
+            },
+            // (`<div>` wrapping a term and its definitions, as HTML allows.)
+            _ => {
+                walk(child, line, out, depth + 1);
+            }
+        }
+    }
+    for (term, definitions) in groups {
+        let plain_text = |definition: &ElementRef| {
+            !definition
+                .children()
+                .filter_map(ElementRef::wrap)
+                .any(|element| {
+                    matches!(
+                        element.value().name(),
+                        "ul" | "ol" | "p" | "div" | "table" | "dl"
+                    )
+                })
+        };
+        match definitions.as_slice() {
+            [definition] if !term.is_empty() && plain_text(definition) => {
+                let value = squash(&inline_markdown(*definition));
+                out.push(Block::KeyValue {
+                    key: crate::markup::plain_text(&term),
+                    value,
+                    line,
+                });
+            }
+            _ => {
+                if !term.is_empty() {
+                    out.push(Block::Paragraph {
+                        text: format!("**{}**", crate::markup::plain_text(&term)),
+                        line,
+                    });
+                }
+                if definitions.iter().all(plain_text) {
+                    out.push(Block::List {
+                        items: definitions
+                            .iter()
+                            .map(|definition| Item {
+                                text: squash(&inline_markdown(*definition)),
+                                children: Vec::new(),
+                            })
+                            .filter(|item| !item.text.is_empty())
+                            .collect(),
+                        line,
+                    });
+                } else {
+                    for definition in definitions {
+                        walk(definition, line, out, depth + 1);
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn html_paragraph(text: String, line: usize) -> Block {

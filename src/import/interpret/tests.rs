@@ -2003,3 +2003,38 @@ fn a_years_column_of_a_table_of_levels_gives_each_level_its_experience() {
     );
     assert_eq!(shape(&ladder)[0].2, [2, 2, 2]);
 }
+
+#[test]
+fn a_definition_list_under_each_level_names_its_areas() {
+    // An HTML page of levels, each over a `<dl>` of areas: terms the areas, definitions their
+    // expectations (one, or a list of several).
+    let ladder = import(
+        "levels.html",
+        "<h1>Engineering levels</h1>\
+         <h2>Engineer I</h2><dl><dt>Delivery</dt><dd>Ships small tasks.</dd>\
+         <dt>Collaboration</dt><dd>Asks for help early.</dd><dd>Pairs with peers.</dd></dl>\
+         <h2>Engineer II</h2><dl><dt>Delivery</dt><dd>Ships features.</dd>\
+         <dt>Collaboration</dt><dd><ul><li>Helps peers.</li><li>Reviews code.</li></ul></dd></dl>",
+    );
+    assert_eq!(level_titles(&ladder), ["Engineer I", "Engineer II"]);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            ("Delivery".to_owned(), vec!["Ships small tasks.".to_owned()]),
+            (
+                "Collaboration".to_owned(),
+                vec![
+                    "Asks for help early.".to_owned(),
+                    "Pairs with peers.".to_owned()
+                ]
+            )
+        ]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1)[1],
+        (
+            "Collaboration".to_owned(),
+            vec!["Helps peers.".to_owned(), "Reviews code.".to_owned()]
+        )
+    );
+}
