@@ -90,27 +90,37 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 /// bytes; Word writes a long `<head>` of XML namespaces first).
 const CHARSET_SNIFF_BYTES: usize = 8192;
 
-/// A web page's text: decoded as its byte-order mark says, else as UTF-8 when it is, else in
-/// the encoding its `<meta charset>` or `http-equiv` names, else in the one its bytes show
-/// ([`decode_unlabelled`]).
+/// A web page's text ([`decode_text`], in the encoding its `<meta charset>` or `http-equiv`
+/// names when it is no UTF-8).
 fn web_page_text(bytes: &[u8]) -> String {
+    decode_text(bytes, || {
+        let head =
+            String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_SNIFF_BYTES)]).to_lowercase();
+        head.match_indices("charset=").find_map(|(at, _)| {
+            let label: String = head[at + "charset=".len()..]
+                .trim_start_matches(['"', '\''])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+                .collect();
+            encoding_rs::Encoding::for_label(label.as_bytes())
+        })
+    })
+}
+
+/// Text exported by another program (a web page, a CSV file): decoded as its byte-order mark
+/// says, else as UTF-8 when it is, else in the encoding it `declared` (a page's charset), else
+/// in the one its bytes show ([`decode_unlabelled`]).
+pub fn decode_text(
+    bytes: &[u8],
+    declared: impl FnOnce() -> Option<&'static encoding_rs::Encoding>,
+) -> String {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         return encoding.decode_with_bom_removal(bytes).0.into_owned();
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_owned();
     }
-    let head =
-        String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_SNIFF_BYTES)]).to_lowercase();
-    let declared = head.match_indices("charset=").find_map(|(at, _)| {
-        let label: String = head[at + "charset=".len()..]
-            .trim_start_matches(['"', '\''])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-            .collect();
-        encoding_rs::Encoding::for_label(label.as_bytes())
-    });
-    match declared {
+    match declared() {
         Some(encoding) => encoding.decode_without_bom_handling(bytes).0.into_owned(),
         None => decode_unlabelled(bytes),
     }
@@ -119,7 +129,7 @@ fn web_page_text(bytes: &[u8]) -> String {
 /// Text in a legacy code page that does not say which (not UTF-8, no byte-order mark, no
 /// label): decoded in the one its bytes show, as Firefox guesses an unlabelled page
 /// (`chardetng`: Windows-1252 for Western text, Shift_JIS, EUC-KR, GBK, Big5, Windows-1251 …).
-pub fn decode_unlabelled(bytes: &[u8]) -> String {
+fn decode_unlabelled(bytes: &[u8]) -> String {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     detector

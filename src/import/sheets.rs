@@ -532,15 +532,9 @@ fn csv_sheet(path: &Path, bytes: &[u8]) -> Sheet {
 
 /// A CSV file's text: UTF-8 (with or without a byte order mark), UTF-16 with its mark, or
 /// else in the code page its bytes show (Excel saves "CSV" in the system's: Windows-1252 in
-/// Western Europe, Shift_JIS in Japan; see [`crate::source::decode_unlabelled`]).
+/// Western Europe, Shift_JIS in Japan; see [`crate::source::decode_text`]).
 fn decode(bytes: &[u8]) -> String {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding.decode_with_bom_removal(bytes).0.into_owned();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => crate::source::decode_unlabelled(bytes),
-    }
+    crate::source::decode_text(bytes, || None)
 }
 
 /// The separator of a CSV file: a comma, or the semicolon or tab its first line has more of.

@@ -1137,7 +1137,7 @@ fn plain_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
 /// system.`), and two-column tables whose every row does (`| Junior | Follows the models |`),
 /// two or more, written as each level's line over a list of its text (and the bullets under
 /// it): the shape [`areas_over_levels_pivoted`] reads. `None` when nothing is so written.
-fn level_keyed_lists_expanded(blocks: &[Block]) -> Option<Vec<Block>> {
+fn level_keyed_blocks_expanded(blocks: &[Block]) -> Option<Vec<Block>> {
     let keyed = |items: &[Item]| {
         items.len() >= 2
             && items.iter().all(|item| {
@@ -1248,7 +1248,7 @@ fn areas_over_levels_pivoted(blocks: &[Block]) -> Option<Vec<Block>> {
     // (`- **Junior:** Uses the design system.` bullets under each area give the levels as a
     // line over a list does.)
     let expanded;
-    let blocks = match level_keyed_lists_expanded(blocks) {
+    let blocks = match level_keyed_blocks_expanded(blocks) {
         Some(more) => {
             expanded = more;
             expanded.as_slice()
