@@ -448,10 +448,13 @@ impl Interpreter {
         // first sheet: "How to use" is the sheet's name, and its text a section.)
         let workbook = !self.sheet_names.is_empty();
         if self.title.is_none() && !self.metadata.contains_key("title") && !workbook {
-            if let Some(first) = self.tracks.first().filter(|track| track.levels.is_empty()) {
+            if let Some(first) = self
+                .tracks
+                .first_mut()
+                .filter(|track| track.levels.is_empty())
+            {
                 self.title = Some(first.name.clone());
-                self.summary.extend(first.summary.iter().cloned());
-                self.tracks[0].summary.clear();
+                self.summary.append(&mut first.summary);
             }
         }
         // The text of any other heading that held no levels ("About the framework", a
@@ -641,7 +644,7 @@ impl Interpreter {
             // A document whose one heading above the levels named their track ("# Karrierestufen"
             // over "## Junior"): that heading is its title too, not the file's name.
             .or_else(|| match self.tracks.as_slice() {
-                [track] if track.name != "Levels" && !track.name.trim().is_empty() => {
+                [track] if track.name != UNNAMED_TRACK && !track.name.trim().is_empty() => {
                     Some(track.name.clone())
                 }
                 _ => None,

@@ -504,6 +504,9 @@ struct TrackDraft {
     levels: Vec<LevelDraft>,
 }
 
+/// The name of a track nothing in the document names.
+const UNNAMED_TRACK: &str = "Levels";
+
 /// Where the next paragraph goes.
 #[derive(Debug, Clone, PartialEq)]
 enum Place {
@@ -1019,6 +1022,8 @@ impl Interpreter {
             .and_then(|track| track.levels.last_mut())
     }
 
+    /// Starts a track when there is none, named by the heading waiting to name one, the
+    /// document's title, or [`UNNAMED_TRACK`].
     fn ensure_track(&mut self) {
         if self.tracks.is_empty() {
             let name = self
@@ -1027,7 +1032,7 @@ impl Interpreter {
                 .map(|(name, _, _)| name)
                 .or_else(|| self.title.clone())
                 .or_else(|| self.default_title.clone())
-                .unwrap_or_else(|| String::from("Levels"));
+                .unwrap_or_else(|| String::from(UNNAMED_TRACK));
             self.tracks.push(TrackDraft {
                 name,
                 ..TrackDraft::default()
