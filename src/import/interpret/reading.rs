@@ -2665,6 +2665,9 @@ impl Interpreter {
         if let Some(headed) = bold_lines_as_headings(blocks) {
             return self.read(&headed);
         }
+        if let Some(untitled) = super::tables::title_rows_before_tables(blocks) {
+            return self.read(&untitled);
+        }
         if let Some(pivoted) = areas_over_levels_pivoted(blocks) {
             return self.read(&pivoted);
         }

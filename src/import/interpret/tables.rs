@@ -252,3 +252,67 @@ pub(super) fn cell_links(text: &str) -> Vec<String> {
     walk(&markup::inline(text), &mut out);
     out
 }
+
+/// Tables whose first rows each span the whole table with one text (a title set over the
+/// matrix, "Engineering Competency Matrix 2024", as Word and Excel users merge it) above a
+/// header of levels: those rows are paragraphs before the table, in bold as set, and the
+/// table starts at its header. `None` when no table opens so.
+pub(super) fn title_rows_before_tables(blocks: &[Block]) -> Option<Vec<Block>> {
+    // A row that says one thing across two columns or more: its cells the same text, the
+    // first filled, the others copies of it (or empty).
+    let spans = |row: &Vec<Cell>| {
+        let first = row.first().map(|cell| cell.text.trim()).unwrap_or("");
+        row.len() >= 2
+            && !first.is_empty()
+            && row.iter().skip(1).all(|cell| {
+                cell.text.trim() == first && cell.spanned || cell.text.trim().is_empty()
+            })
+            && row.iter().skip(1).any(|cell| cell.spanned)
+    };
+    // (At least two rows stay, a header and a row under it; and the header names levels that
+    // the title row hid: a table of something else keeps its rows as they are.)
+    let names_levels = |rows: &[Vec<Cell>]| {
+        let table = Block::Table {
+            rows: rows.to_vec(),
+            line: 0,
+        };
+        super::matrix::table_level_titles(&table, false).is_some()
+    };
+    let titled = |rows: &Vec<Vec<Cell>>| {
+        let leading = rows.iter().take_while(|row| spans(row)).count();
+        (leading > 0
+            && rows.len() >= leading + 2
+            && names_levels(&rows[leading..])
+            && !names_levels(rows))
+        .then_some(leading)
+    };
+    if !blocks
+        .iter()
+        .any(|block| matches!(block, Block::Table { rows, .. } if titled(rows).is_some()))
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(blocks.len() + 1);
+    for block in blocks {
+        match block {
+            Block::Table { rows, line } if titled(rows).is_some() => {
+                let leading = titled(rows).unwrap_or(0);
+                for row in &rows[..leading] {
+                    let text = row[0].text.trim();
+                    let text = if is_bold_label(text) {
+                        text.to_owned()
+                    } else {
+                        format!("**{}**", plain(text))
+                    };
+                    out.push(Block::Paragraph { text, line: *line });
+                }
+                out.push(Block::Table {
+                    rows: rows[leading..].to_vec(),
+                    line: *line,
+                });
+            }
+            _ => out.push(block.clone()),
+        }
+    }
+    Some(out)
+}

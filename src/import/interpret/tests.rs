@@ -2038,3 +2038,28 @@ fn a_definition_list_under_each_level_names_its_areas() {
         )
     );
 }
+
+#[test]
+fn a_title_row_spanning_a_table_is_no_header() {
+    // A matrix as Word users set it: a first row merged across the table with its title, then
+    // the header of levels, group rows and competencies.
+    let ladder = import(
+        "matrix.html",
+        "<table><tr><td colspan=\"4\"><b>Engineering Competency Matrix 2024</b></td></tr>\
+         <tr><th>Competency</th><th>Associate</th><th>Engineer</th><th>Senior Engineer</th></tr>\
+         <tr><td colspan=\"4\"><b>Technical</b></td></tr>\
+         <tr><td>Code quality</td><td>Writes readable code</td><td>Refactors safely</td><td>Sets standards</td></tr>\
+         <tr><td>Testing</td><td>Writes unit tests</td><td>Designs test strategies</td><td>Owns the platform</td></tr></table>",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Associate", "Engineer", "Senior Engineer"]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 2),
+        [
+            ("Code quality".to_owned(), vec!["Sets standards".to_owned()]),
+            ("Testing".to_owned(), vec!["Owns the platform".to_owned()])
+        ]
+    );
+}
