@@ -24,9 +24,13 @@ pub fn detect(ladder: &Ladder) -> Option<String> {
         let info = whatlang::detect(&sample)?;
         // A page of text whose guess is more likely than not is believed even when a close
         // language keeps `whatlang` from calling it reliable (Norwegian beside Danish).
+        let characters = sample.chars().count();
         let sure = info.is_reliable()
-            || info.confidence() >= LIKELY_CONFIDENCE
-                && sample.chars().count() >= LIKELY_SAMPLE_CHARACTERS;
+            || info.confidence() >= LIKELY_CONFIDENCE && characters >= LIKELY_SAMPLE_CHARACTERS
+            // A short ladder (a table of a few levels, 300 characters) leaves the guess
+            // uncertain; the likeliest language still labels it better than English does.
+            || info.confidence() >= SHORT_SAMPLE_CONFIDENCE
+                && characters >= SHORT_SAMPLE_CHARACTERS;
         sure.then(|| two_letter(info.lang().code()))
             .flatten()
             .map(str::to_owned)
@@ -35,6 +39,12 @@ pub fn detect(ladder: &Ladder) -> Option<String> {
 
 /// `whatlang`'s confidence from which a guess on a long enough sample is taken.
 const LIKELY_CONFIDENCE: f64 = 0.5;
+
+/// `whatlang`'s confidence from which a guess on a short sample is taken.
+const SHORT_SAMPLE_CONFIDENCE: f64 = 0.2;
+
+/// The fewest characters of a sample whose guess is taken at [`SHORT_SAMPLE_CONFIDENCE`].
+const SHORT_SAMPLE_CHARACTERS: usize = 150;
 
 /// The fewest characters of a sample whose likely guess is taken.
 const LIKELY_SAMPLE_CHARACTERS: usize = 400;

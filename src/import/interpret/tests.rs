@@ -2063,3 +2063,24 @@ fn a_title_row_spanning_a_table_is_no_header() {
         ]
     );
 }
+
+#[test]
+fn a_short_table_of_levels_in_spanish_is_spanish() {
+    // Three rows of short cells: whatlang's guess is far from sure, and still the likeliest.
+    let ladder = import(
+        "plan.md",
+        "# Plan de carrera\n\n| Nivel | Alcance | Habilidades técnicas | Liderazgo |\n|---|---|---|---|\n\
+         | Desarrollador Junior | Tareas | Escribe código con ayuda | Aprende de otros |\n\
+         | Desarrollador Semi Senior | Funcionalidades | Escribe código limpio y probado | Ayuda a los nuevos |\n\
+         | Desarrollador Senior | Proyectos | Diseña sistemas | Guía a otros desarrolladores |\n",
+    );
+    assert_eq!(ladder.language.as_deref(), Some("es"));
+    let english = import(
+        "levels.md",
+        "# Engineering levels\n\n| Level | Scope | Technical skills | Leadership |\n|---|---|---|---|\n\
+         | Junior Engineer | Tasks | Writes working code with help | Learns from others |\n\
+         | Engineer | Features | Writes clean, tested code | Helps new joiners |\n\
+         | Senior Engineer | Projects | Designs systems | Mentors engineers |\n",
+    );
+    assert_eq!(english.language.as_deref(), Some("en"));
+}
