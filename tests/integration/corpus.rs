@@ -1145,12 +1145,23 @@ fn a_workbook_with_group_rows_merged_cells_and_levels_either_way_round() {
         .all(|area| area.name != "Technical" && area.name != "People"));
 }
 
+/// A Markdown document imported, and its Word copy made by pandoc imported: (from Markdown,
+/// from Word).
+fn imported_with_its_word_copy(markdown_text: &str) -> (Ladder, Ladder) {
+    let folder = tempfile::tempdir().unwrap();
+    let markdown = folder.path().join("ladder.md");
+    std::fs::write(&markdown, markdown_text).unwrap();
+    let docx = folder.path().join("ladder.docx");
+    word_document_from(std::slice::from_ref(&markdown), &docx);
+    (
+        import_file(&markdown).unwrap().ladder,
+        import_file(&docx).unwrap().ladder,
+    )
+}
+
 #[test]
 fn a_word_table_reads_as_the_markdown_table_it_was_made_from() {
-    let folder = tempfile::tempdir().unwrap();
-    let markdown = folder.path().join("matrix.md");
-    std::fs::write(
-        &markdown,
+    let (from_markdown, from_word) = imported_with_its_word_copy(
         "# Data engineering\n\n\
          | Competency | Junior | Mid | Senior |\n|---|---|---|---|\n\
          | **Craft** | | | |\n\
@@ -1158,12 +1169,7 @@ fn a_word_table_reads_as_the_markdown_table_it_was_made_from() {
          | *Pipelines* | Fixes failing jobs | Builds pipelines end to end | |\n\
          | **Impact** | | | |\n\
          | *Stakeholders* | Answers questions | Runs discovery | Shapes the roadmap |\n",
-    )
-    .unwrap();
-    let docx = folder.path().join("matrix.docx");
-    word_document_from(std::slice::from_ref(&markdown), &docx);
-    let from_markdown = import_file(&markdown).unwrap().ladder;
-    let from_word = import_file(&docx).unwrap().ladder;
+    );
     assert_eq!(shape_of(&from_word), shape_of(&from_markdown));
     assert_eq!(from_word.areas, from_markdown.areas);
     assert_eq!(from_markdown.levels().count(), 3);
@@ -1173,10 +1179,7 @@ fn a_word_table_reads_as_the_markdown_table_it_was_made_from() {
 fn a_word_list_item_of_several_paragraphs_reads_as_the_markdown_item_it_was_made_from() {
     // Pandoc writes an item's second paragraph as a list paragraph without a marker: it
     // continues the item, and the list nested after it is the item's (Cilium's ladder).
-    let folder = tempfile::tempdir().unwrap();
-    let markdown = folder.path().join("ladder.md");
-    std::fs::write(
-        &markdown,
+    let (from_markdown, from_word) = imported_with_its_word_copy(
         "# Contributor ladder\n\n## Contributor\n\n\
          * **Responsibilities:**\n\n    * Follows the code of conduct\n\n\
          * **Qualifications:**\n\n  Anybody is welcome. Some forms of contribution are:\n\n\
@@ -1184,14 +1187,9 @@ fn a_word_list_item_of_several_paragraphs_reads_as_the_markdown_item_it_was_made
          ## Reviewer\n\n\
          * **Responsibilities:**\n\n    * Reviews pull requests\n\n\
          * **Qualifications:**\n\n    * Has reviewed ten pull requests\n",
-    )
-    .unwrap();
-    let docx = folder.path().join("ladder.docx");
-    word_document_from(std::slice::from_ref(&markdown), &docx);
-    let from_markdown = import_file(&markdown).unwrap().ladder;
-    let from_word = import_file(&docx).unwrap().ladder;
+    );
     assert_eq!(shape_of(&from_word), shape_of(&from_markdown));
-    let qualifications = |ladder: &ladder::model::Ladder| {
+    let qualifications = |ladder: &Ladder| {
         shape_of(ladder)[0].1[0]
             .get("Qualifications")
             .cloned()

@@ -24,6 +24,16 @@ fn expectations_by_area_name(ladder: &Ladder, level: &Level) -> BTreeMap<String,
         .collect()
 }
 
+/// The examples under a level's expectations, area after area, in order.
+fn examples_of<'a>(ladder: &'a Ladder, level: &'a Level) -> Vec<&'a str> {
+    ladder
+        .expectations_of(level)
+        .values()
+        .flatten()
+        .flat_map(|item| item.examples.iter().map(String::as_str))
+        .collect()
+}
+
 fn same_title(a: &Level, b: &Level) -> bool {
     a.title == b.title || a.aliases.contains(&b.title) || b.aliases.contains(&a.title)
 }
@@ -3202,13 +3212,10 @@ fn a_page_word_saved_in_its_code_page_reads_with_its_lists_and_accents() {
         junior.description.as_deref(),
         Some("Learns the team’s codebase.")
     );
-    let nested: Vec<&str> = ladder
-        .expectations_of(junior)
-        .values()
-        .flatten()
-        .flat_map(|item| item.examples.iter().map(String::as_str))
-        .collect();
-    assert_eq!(nested, ["for example a café menu fix"]);
+    assert_eq!(
+        examples_of(&ladder, junior),
+        ["for example a café menu fix"]
+    );
     // The same page saved as "Unicode" (UTF-16 with its byte-order mark) reads the same.
     let bytes = std::fs::read(&path).unwrap();
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
@@ -3237,11 +3244,5 @@ fn a_page_google_docs_saved_reads_its_bold_labels_and_flat_lists() {
         ["Reviews peers’ code"]
     );
     let first = ladder.levels().next().unwrap().1;
-    let examples: Vec<&str> = ladder
-        .expectations_of(first)
-        .values()
-        .flatten()
-        .flat_map(|item| item.examples.iter().map(String::as_str))
-        .collect();
-    assert_eq!(examples, ["for example a *typo* fix"]);
+    assert_eq!(examples_of(&ladder, first), ["for example a *typo* fix"]);
 }
