@@ -609,16 +609,50 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
         .find(|element| element.value().name() == "title")
         .map(|element| squash(&element.text().collect::<String>()))
         // (An empty `<title></title>`, as pandoc writes without metadata, titles nothing.)
-        .filter(|title| !title.is_empty());
+        .filter(|title| !title.is_empty())
+        .map(|title| without_space_name(&document, title));
     let root = document.root_element();
-    let main = ["main", "article", "body"].iter().find_map(|name| {
-        root.descendants()
-            .filter_map(ElementRef::wrap)
-            .find(|element| element.value().name() == *name)
-    });
+    let elements = || root.descendants().filter_map(ElementRef::wrap);
+    let main = ["main", "article"]
+        .iter()
+        .find_map(|name| elements().find(|element| element.value().name() == *name))
+        // A wiki's export (Confluence) marks its page's text by id, between the page's
+        // header (breadcrumbs, "Created by …") and its attachments.
+        .or_else(|| {
+            elements().find(|element| {
+                element.value().attr("role") == Some("main")
+                    || element.value().id() == Some("main-content")
+            })
+        })
+        .or_else(|| elements().find(|element| element.value().name() == "body"));
     let mut blocks = Vec::new();
     walk(main.unwrap_or(root), 1, &mut blocks, 0);
     (title, blocks)
+}
+
+/// A wiki page's title without its space's name: Confluence titles an exported page
+/// "Engineering : Career Ladder", the space being the first of the page's breadcrumbs.
+fn without_space_name(document: &Html, title: String) -> String {
+    let space = document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|element| element.value().id() == Some("breadcrumbs"))
+        .and_then(|crumbs| {
+            crumbs
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .find(|element| element.value().name() == "li")
+        })
+        .map(|first| squash(&first.text().collect::<String>()));
+    match space.and_then(|space| {
+        title
+            .strip_prefix(&format!("{space} : "))
+            .map(str::to_owned)
+    }) {
+        Some(page) if !page.trim().is_empty() => page.trim().to_owned(),
+        _ => title,
+    }
 }
 
 /// The classes a page's style sheets make bold and italic (`.c2{font-weight:700}`,
@@ -1216,10 +1250,57 @@ fn html_rows(table: ElementRef, line: usize, depth: usize) -> Vec<Vec<Cell>> {
         carried = next_carried;
         grid.push(out);
     }
-    grid.into_iter()
+    let rows = grid
+        .into_iter()
         .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
         .filter(|row: &Vec<Cell>| !row.is_empty())
+        .collect();
+    without_grid_headings(rows)
+}
+
+/// A spreadsheet saved as a web page by Google Sheets keeps the grid's own headings: a first
+/// row of column letters (`A`, `B`, `C`…) and a first column of row numbers (`1`, `2`…). They
+/// are the application's, not the author's: without them the sheet's first row is its header
+/// again (it read as a level titled "1", with areas "A", "B"…).
+fn without_grid_headings(rows: Vec<Vec<Cell>>) -> Vec<Vec<Cell>> {
+    let Some((letters, body)) = rows.split_first() else {
+        return rows;
+    };
+    let column_letters = letters
+        .iter()
+        .skip_while(|cell| cell.text.trim().is_empty())
+        .map(|cell| cell.text.trim())
+        .filter(|text| !text.is_empty());
+    let letters_in_order = column_letters
+        .clone()
+        .zip(spreadsheet_column_names())
+        .all(|(text, name)| text == name);
+    let numbered = body.iter().enumerate().all(|(index, row)| {
+        row.first()
+            .is_some_and(|cell| cell.text.trim() == (index + 1).to_string())
+    });
+    if column_letters.count() < 2 || !letters_in_order || body.is_empty() || !numbered {
+        return rows;
+    }
+    rows.into_iter()
+        .skip(1)
+        .map(|row| row.into_iter().skip(1).collect::<Vec<_>>())
+        .filter(|row| row.iter().any(|cell| !cell.text.trim().is_empty()))
         .collect()
+}
+
+/// `A`, `B`, … `Z`, `AA`, `AB`, …: the names spreadsheets give their columns.
+fn spreadsheet_column_names() -> impl Iterator<Item = String> {
+    (1usize..).map(|mut number| {
+        let mut name = Vec::new();
+        while number > 0 {
+            let rest = (number - 1) % 26;
+            name.push(b'A' + rest as u8);
+            number = (number - 1) / 26;
+        }
+        name.reverse();
+        String::from_utf8(name).unwrap_or_default()
+    })
 }
 
 /// The text of blocks, one after the other.

@@ -3246,3 +3246,80 @@ fn a_page_google_docs_saved_reads_its_bold_labels_and_flat_lists() {
     let first = ladder.levels().next().unwrap().1;
     assert_eq!(examples_of(&ladder, first), ["for example a *typo* fix"]);
 }
+
+#[test]
+fn a_sheet_google_sheets_saved_as_a_web_page_reads_without_its_grid_headings() {
+    // "File → Download → Web page" keeps the grid's column letters as the first row and the
+    // row numbers as the first column, each a `<th>`.
+    let letters = ["", "A", "B", "C"].map(|letter| format!("<th>{letter}</th>"));
+    let rows = [
+        ["Competency", "Junior Engineer", "Senior Engineer"],
+        [
+            "Technical skills",
+            "Writes code for defined tasks.<br>Asks for help.",
+            "Designs systems across teams.",
+        ],
+        [
+            "Delivery",
+            "Delivers tasks with guidance.",
+            "Delivers projects across quarters.",
+        ],
+    ]
+    .iter()
+    .enumerate()
+    .map(|(index, cells)| {
+        let cells: String = cells.iter().map(|c| format!("<td>{c}</td>")).collect();
+        format!("<tr><th><div>{}</div></th>{cells}</tr>", index + 1)
+    })
+    .collect::<String>();
+    let page = format!(
+        "<div class=\"ritz grid-container\"><table class=\"waffle\"><thead><tr>{}</tr></thead>\
+         <tbody>{rows}</tbody></table></div>",
+        letters.concat()
+    );
+    let ladder = imported_from("matrix.html", &page);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Junior Engineer", "Senior Engineer"]
+    );
+    assert_eq!(
+        entry(&ladder, "Junior Engineer", "Technical skills"),
+        ["Writes code for defined tasks.", "Asks for help."]
+    );
+    assert_eq!(
+        entry(&ladder, "Senior Engineer", "Delivery"),
+        ["Delivers projects across quarters."]
+    );
+}
+
+#[test]
+fn a_confluence_export_reads_its_page_without_the_wiki_around_it() {
+    // Confluence's HTML export: the space's name in the title and breadcrumbs, a "Created by"
+    // line above the page's text (`#main-content`) and the attachments below it.
+    let page = "<html><head><title>Engineering : Career Ladder</title></head><body>\
+        <div id=\"main-header\"><ol id=\"breadcrumbs\"><li><a href=\"index.html\">Engineering</a></li>\
+        <li><a href=\"People.html\">People</a></li></ol>\
+        <h1 id=\"title-heading\"><span id=\"title-text\">Engineering : Career Ladder</span></h1></div>\
+        <div class=\"page-metadata\">Created by Jane Doe, last modified on Mar 03, 2024</div>\
+        <div id=\"main-content\" class=\"wiki-content group\"><p>What we expect at each level.</p>\
+        <div class=\"table-wrap\"><table class=\"confluenceTable\"><tbody>\
+        <tr><th><p>Area</p></th><th><p>Engineer I</p></th><th><p>Engineer II</p></th></tr>\
+        <tr><td><p><strong>Technical</strong></p></td><td><ul><li><p>Writes tested code</p></li>\
+        <li><p>Learns the codebase</p></li></ul></td><td><p>Designs features</p></td></tr>\
+        </tbody></table></div></div>\
+        <div class=\"pageSection group\"><h2 id=\"attachments\">Attachments:</h2>\
+        <div class=\"greybox\"><a href=\"attachments/1/2.png\">image.png</a> (image/png)</div></div>\
+        </body></html>";
+    let ladder = imported_from("Career-Ladder_123.html", page);
+    assert_eq!(ladder.title, "Career Ladder");
+    assert_eq!(level_titles(&ladder), ["Engineer I", "Engineer II"]);
+    assert_eq!(
+        entry(&ladder, "Engineer I", "Technical"),
+        ["Writes tested code", "Learns the codebase"]
+    );
+    let text = format!("{ladder:?}");
+    assert!(
+        !text.contains("Created by") && !text.contains("image.png"),
+        "{text}"
+    );
+}
