@@ -3323,3 +3323,68 @@ fn a_confluence_export_reads_its_page_without_the_wiki_around_it() {
         "{text}"
     );
 }
+
+#[test]
+fn a_matrix_with_groups_and_named_sub_areas_reads_every_sub_area_once() {
+    // A category spanning rows, then a cell naming the row's area in bold over what it covers,
+    // and the levels' titles repeated over the second group of rows (as a wiki page's long
+    // table shows them again).
+    let titles = "<tr><th></th><th></th><th>L1 – Engineer I</th><th>L2 – Engineer II</th></tr>";
+    let row = |group: &str, name: &str, covers: &str, first: &str, second: &str| {
+        format!(
+            "<tr>{group}<td><p><strong>{name}</strong></p><ul><li>{covers}</li><li>and more</li>\
+             </ul></td><td><ul><li>{first}</li></ul></td><td><ul><li>{second}</li></ul></td></tr>"
+        )
+    };
+    let page = format!(
+        "<h1>Matrix</h1><table>{titles}{}{}{titles}{}{}</table>",
+        row(
+            "<th rowspan=\"2\">Design</th>",
+            "Quality",
+            "Maintainability",
+            "Writes tests.",
+            "Advises on quality."
+        ),
+        row(
+            "",
+            "Architecture",
+            "Systems",
+            "Follows the design.",
+            "Designs modules."
+        ),
+        row(
+            "<th rowspan=\"2\">Collaboration</th>",
+            "Communication",
+            "Clarity",
+            "Asks for help.",
+            "Helps peers."
+        ),
+        row(
+            "",
+            "Scope",
+            "Size of projects",
+            "Works on tasks.",
+            "Works on features."
+        ),
+    );
+    let ladder = imported_from("matrix.html", &page);
+    assert_eq!(
+        level_titles(&ladder),
+        ["L1 – Engineer I", "L2 – Engineer II"]
+    );
+    assert_eq!(
+        table(&ladder)["L1 – Engineer I"],
+        BTreeMap::from(
+            [
+                ("Architecture", "Follows the design."),
+                ("Communication", "Asks for help."),
+                ("Quality", "Writes tests."),
+                ("Scope", "Works on tasks."),
+            ]
+            .map(|(area, text)| (area.to_owned(), vec![text.to_owned()]))
+        )
+    );
+    let architecture = ladder.areas.iter().find(|a| a.name == "Architecture");
+    let description = architecture.and_then(|a| a.description.as_deref());
+    assert_eq!(description, Some("Design\n\n- Systems\n- and more"));
+}

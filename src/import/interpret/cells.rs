@@ -162,6 +162,58 @@ fn names_a_group(line: &str) -> bool {
     (bracketed || bold) && line.chars().count() <= 60
 }
 
+/// A label cell that names its row by a bold or bracketed first line over what the name
+/// covers (`**Quality**` over "Maintainability", "Code style", as a matrix's sub-area cells
+/// are written): the name, and the rest as text. `None` for a cell that is all one label.
+pub(super) fn named_label(cell: &Cell) -> Option<(String, String)> {
+    let first = match cell.blocks.as_slice() {
+        [Block::Paragraph { text, .. }, _, ..] => text.clone(),
+        [] => {
+            let mut lines = broken_lines(&cell.text).filter(|line| !line.trim().is_empty());
+            let first = lines.next()?.to_owned();
+            lines.next()?;
+            first
+        }
+        _ => return None,
+    };
+    if !names_a_group(&first) {
+        return None;
+    }
+    let unescaped = first.replace("\\[", "[").replace("\\]", "]");
+    let name = plain(
+        unescaped
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']'),
+    );
+    let name = name.trim();
+    // What the name covers, a line per paragraph or item (a list stays a list).
+    let rest = if cell.blocks.is_empty() {
+        broken_lines(&cell.text)
+            .skip_while(|line| line.trim().is_empty())
+            .skip(1)
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        cell.blocks[1..]
+            .iter()
+            .flat_map(|block| match block {
+                Block::List { items, .. } => items
+                    .iter()
+                    .map(|item| format!("- {}", item.text))
+                    .collect(),
+                Block::Paragraph { text, .. } | Block::Heading { text, .. } => vec![text.clone()],
+                Block::KeyValue { key, value, .. } => vec![format!("**{key}:** {value}")],
+                Block::Table { rows, .. } => vec![crate::import::outline::table_text(rows)],
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    (!name.is_empty() && !rest.trim().is_empty()).then(|| (name.to_owned(), rest))
+}
+
 /// Whether a cell's line names the group of the lines below it: a bracketed or bold name
 /// ([`names_a_group`]) or a label ending in a colon (`Technical:`, `Community：`).
 fn names_a_group_of_lines(line: &str) -> bool {

@@ -41,6 +41,21 @@ fn first_column_holds_sentences(body: &[&Vec<Cell>]) -> bool {
     column_holds_sentences(body, 0)
 }
 
+/// Whether most of a column's filled cells name their row in bold over what it covers
+/// ([`named_label`]).
+fn column_names_its_rows(body: &[&Vec<Cell>], column: usize) -> bool {
+    let filled: Vec<&Cell> = body
+        .iter()
+        .filter_map(|row| row.get(column))
+        .filter(|cell| !is_blank(cell) && !cell.spanned)
+        .collect();
+    let named = filled
+        .iter()
+        .filter(|cell| named_label(cell).is_some())
+        .count();
+    named >= 2 && named * 2 > filled.len()
+}
+
 /// Whether a table's column holds sentences rather than labels (see
 /// [`first_column_holds_sentences`]).
 fn column_holds_sentences(body: &[&Vec<Cell>], column: usize) -> bool {
@@ -735,10 +750,12 @@ impl Interpreter {
         };
         // A label column after the first that describes its row's area in sentences (a
         // `Description` column): the area's description, never the area's name.
+        // (Cells that each name their row in bold over what it covers, "**Quality**" over
+        // its aspects, name the rows' areas however long.)
         let describing: Vec<usize> = (1..label_columns)
             .filter(|&column| {
                 is_description_heading(&label(header.get(column)))
-                    || column_holds_sentences(body, column)
+                    || column_holds_sentences(body, column) && !column_names_its_rows(body, column)
             })
             .collect();
         // A label column that numbers the rows as an outline (`A1`, `A2`, `B1`) names
@@ -758,7 +775,7 @@ impl Interpreter {
                     let said = self.sections.pop().map(|section| section.body);
                     if let Some(said) = said.filter(|said| !said.trim().is_empty()) {
                         let area = self.area_name(&name);
-                        self.area_notes.entry(area).or_insert(said);
+                        self.add_area_note(area, said);
                     }
                 }
                 name
@@ -852,7 +869,14 @@ impl Interpreter {
                         .filter(|column| {
                             !describing.contains(column) && !numbering.contains(column)
                         })
-                        .map(|column| label(row.get(column)))
+                        .map(|column| match row.get(column).and_then(named_label) {
+                            Some((name, covers)) => {
+                                let area = self.area_name(&name);
+                                self.add_area_note(area, covers);
+                                name
+                            }
+                            None => label(row.get(column)),
+                        })
                         .find(|label| !label.is_empty())
                         .unwrap_or_default(),
                 };
@@ -860,7 +884,7 @@ impl Interpreter {
                     let said = label(row.get(column));
                     if !area.is_empty() && !said.is_empty() {
                         let area = self.area_name(&area);
-                        self.area_notes.entry(area).or_insert(said);
+                        self.add_area_note(area, said);
                     }
                 }
                 if label_columns >= 2 {
@@ -876,6 +900,17 @@ impl Interpreter {
                 // "Junior/Apprentice Engineer") titles the levels, the codes staying their
                 // codes; short words that name no level ("Manages E0/E1") say something of
                 // each level instead.
+                // A row that repeats the levels' titles (a long table shows them again over
+                // each group of rows, as a wiki's export does) says nothing of the levels.
+                let repeats_titles = members.len() >= 2
+                    && members.iter().all(|&member| {
+                        let (column, title, _) = &columns[member];
+                        row.get(*column)
+                            .is_some_and(|cell| title_and_detail(cell).0 == *title)
+                    });
+                if repeats_titles {
+                    continue;
+                }
                 let first_row = std::ptr::eq(*row, body[0]);
                 // (A label merged down from the header, "Theme" over three rows, labels no row.)
                 let unlabelled = (0..label_columns).all(|column| {

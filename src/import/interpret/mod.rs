@@ -1048,6 +1048,19 @@ impl Interpreter {
         }
     }
 
+    /// Adds what a table says of an area (its description column, what its label covers): a
+    /// further row of the same area adds its own, so that none is lost.
+    fn add_area_note(&mut self, area: String, note: String) {
+        let notes = self.area_notes.entry(area).or_default();
+        if notes.split("\n\n").any(|said| said == note) {
+            return;
+        }
+        if !notes.is_empty() {
+            notes.push_str("\n\n");
+        }
+        notes.push_str(&note);
+    }
+
     fn area_name(&mut self, name: &str) -> String {
         // (A list kept for the level it leads to is in no area until it moves there.)
         if name.starts_with(PROMOTION_AREA) {
