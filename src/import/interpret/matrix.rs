@@ -41,6 +41,22 @@ fn first_column_holds_sentences(body: &[&Vec<Cell>]) -> bool {
     column_holds_sentences(body, 0)
 }
 
+/// Whether row labels are each a level of `known` (title keys) after the same qualifier words
+/// (`New Member`, `New Committer`), two rows or more.
+fn qualified_known_levels(labels: &[String], known: &[String]) -> bool {
+    let Some((first, _)) = labels.first().and_then(|label| label.split_once(' ')) else {
+        return false;
+    };
+    let qualifier = format!("{first} ");
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            label.strip_prefix(&qualifier).is_some_and(|rest| {
+                known.contains(&super::twins::title_key(rest))
+                    && !known.contains(&super::twins::title_key(label))
+            })
+        })
+}
+
 /// Whether most of a column's filled cells name their row in bold over what it covers
 /// ([`named_label`]).
 fn column_names_its_rows(body: &[&Vec<Cell>], column: usize) -> bool {
@@ -331,6 +347,19 @@ impl Interpreter {
             .flat_map(|row| row.iter().skip(1))
             .all(|cell| plain(&cell.text).split_whitespace().count() <= 2);
         if outside_levels && rows_known >= 2 && rows_known * 2 >= body.len() && short_cells {
+            let text = table_text(&rows);
+            self.prose(&text, line);
+            return;
+        }
+        // So does a table whose every row is a level already described under one qualifier
+        // ("New Member", "New Committer", "New Maintainer": how each is nominated): it is
+        // about moving into those levels, not more levels.
+        let row_labels: Vec<String> = body
+            .iter()
+            .filter_map(|row| row.first())
+            .map(|cell| plain(&cell.text).trim().to_owned())
+            .collect();
+        if outside_levels && qualified_known_levels(&row_labels, &known) {
             let text = table_text(&rows);
             self.prose(&text, line);
             return;

@@ -2084,3 +2084,30 @@ fn a_short_table_of_levels_in_spanish_is_spanish() {
     );
     assert_eq!(english.language.as_deref(), Some("en"));
 }
+
+#[test]
+fn a_table_of_how_each_role_is_nominated_is_prose_after_the_roles() {
+    let ladder = import(
+        "governance.md",
+        "# Governance\n\n## Roles\n\n### Member\n\nTo become a member:\n\n- Has made contributions.\n\
+         - Is sponsored by a maintainer.\n\n### Committer\n\nTo become a committer:\n\n\
+         - Is a member.\n- Has merged six pull requests.\n\n### Maintainer\n\n\
+         - Leads the design.\n- Reviews proposals.\n\n### Nomination process\n\n\
+         | Nomination | Description | Approval |\n|---|---|---|\n\
+         | New Member | Nominated by a committer. | Lazy consensus |\n\
+         | New Committer | Nominated by a maintainer. | Lazy consensus |\n\
+         | New Maintainer | Nominated by a maintainer. | Two thirds |\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["Member".into(), "Committer".into(), "Maintainer".into()],
+            vec![2, 2, 2]
+        )]
+    );
+    let nomination = ladder
+        .sections
+        .iter()
+        .find(|s| s.title == "Nomination process");
+    assert!(nomination.is_some_and(|s| s.body.contains("Nominated by a committer.")));
+}
