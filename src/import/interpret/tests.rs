@@ -2111,3 +2111,47 @@ fn a_table_of_how_each_role_is_nominated_is_prose_after_the_roles() {
         .find(|s| s.title == "Nomination process");
     assert!(nomination.is_some_and(|s| s.body.contains("Nominated by a committer.")));
 }
+
+#[test]
+fn a_requirement_before_a_lead_in_keeps_its_bullets_as_examples() {
+    let ladder = import(
+        "membership.md",
+        "# Membership\n\n## Member\n\n### Requirements\n\n\
+         - Have made multiple contributions to the project. Contributions may include, but are \
+         not limited to:\n  - Authoring pull requests\n  - Filing issues\n\
+         - Sponsored by two maintainers\n\n## Maintainer\n\n### Requirements\n\n\
+         - Ensure the health of the project through:\n  - Reviewing pull requests\n  - Triaging issues\n",
+    );
+    let member = &ladder.tracks[0].levels[0];
+    let texts: Vec<&str> = member
+        .expectations
+        .values()
+        .flatten()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Have made multiple contributions to the project. Contributions may include, but are \
+             not limited to:",
+            "Sponsored by two maintainers"
+        ]
+    );
+    let examples: Vec<&str> = member
+        .expectations
+        .values()
+        .flatten()
+        .flat_map(|e| &e.examples)
+        .map(String::as_str)
+        .collect();
+    assert_eq!(examples, ["Authoring pull requests", "Filing issues"]);
+    // A stem that needs its bullets to be a sentence is still no expectation of its own.
+    let maintainer = &ladder.tracks[0].levels[1];
+    let texts: Vec<&str> = maintainer
+        .expectations
+        .values()
+        .flatten()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Reviewing pull requests", "Triaging issues"]);
+}

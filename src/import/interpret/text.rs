@@ -573,7 +573,10 @@ impl Interpreter {
             self.add_examples_to_last(area, examples);
             return;
         }
-        let stem = is_list_label(text) || is_unfinished_sentence(text);
+        // (A whole sentence before the lead-in, "Have made multiple contributions. They may
+        // include:", is the expectation; the bullets after it are its examples.)
+        let stem =
+            is_list_label(text) || is_unfinished_sentence(text) && !opens_with_a_sentence(text);
         if text.is_empty() || !item.children.is_empty() && stem {
             // A stem ("Ensure the health of the subproject:") says something the bullets
             // complete: kept in the description, as a list's name would not need to be.
@@ -1287,6 +1290,34 @@ fn is_unfinished_sentence(text: &str) -> bool {
             unpunctuated
         };
         said.ends_with(ending) && (!ending.starts_with(' ') || said.len() > ending.len())
+    })
+}
+
+/// The fewest words of a sentence that stands before a lead-in in one bullet.
+const OPENING_SENTENCE_WORDS: usize = 4;
+
+/// Whether a text opens with a whole sentence before what follows it: a sentence of
+/// [`OPENING_SENTENCE_WORDS`] or more, ended by a full stop before a capital (`… community.
+/// Contributions may include:`) or by an ideographic one (`。`).
+fn opens_with_a_sentence(text: &str) -> bool {
+    let text = plain(text);
+    let text = text.trim();
+    let ends = text.char_indices().filter_map(|(at, c)| {
+        let after = text[at + c.len_utf8()..].trim_start();
+        let ended = match c {
+            '。' | '！' | '？' => !after.is_empty(),
+            '.' | '!' | '?' => {
+                text[at + c.len_utf8()..].starts_with(' ')
+                    && after.chars().next().is_some_and(char::is_uppercase)
+            }
+            _ => false,
+        };
+        ended.then_some(at)
+    });
+    ends.into_iter().any(|at| {
+        let sentence = &text[..at];
+        sentence.split_whitespace().count() >= OPENING_SENTENCE_WORDS
+            || sentence.chars().filter(|c| !c.is_ascii()).count() >= 8
     })
 }
 
