@@ -99,10 +99,9 @@ pub(super) fn run(args: ImportArgs) -> anyhow::Result<Status> {
             continue;
         }
         report::diagnostics(&imported.warnings, None);
-        let stem = file.file_stem().map_or_else(
-            || String::from("ladder"),
-            |stem| stem.to_string_lossy().into_owned(),
-        );
+        let stem = Some(crate::import::document_name(file))
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| String::from("ladder"));
         let mut target = args.out.join(format!("{stem}.yaml"));
         let mut count = 1;
         while written_now.contains(&target) {

@@ -132,9 +132,7 @@ pub fn is_own_format(text: &str) -> bool {
 /// Imports a standalone data file (`.json`, `.yaml`, `.yml`, a site's data module, or a PHP
 /// file returning an array).
 pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<Diagnostic>> {
-    let title = path
-        .file_stem()
-        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let title = super::document_name(path);
     let value: Value = if super::MODULE_EXTENSIONS.contains(&extension) {
         let not_data = |message: String| {
             vec![Diagnostic::error("bad-module", message)
@@ -212,9 +210,7 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
 /// before the first heading as the summary).
 pub fn from_front_matter(path: &Path, front: serde_yaml::Value, body: &str) -> Option<Imported> {
     let value = serde_json::to_value(front).ok()?;
-    let title = path
-        .file_stem()
-        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let title = super::document_name(path);
     let mut imported = read(&value, &title, "")?;
     let (summary, sections) = prose_sections(body);
     if !summary.is_empty() && imported.ladder.summary.is_none() {

@@ -394,8 +394,8 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
                     .get_or_insert(interpret::LevelAxis::Columns);
             }
             interpreter.set_options(&options);
-            if let Some(stem) = path.file_stem() {
-                interpreter.set_default_title(&stem.to_string_lossy());
+            if path.file_stem().is_some() {
+                interpreter.set_default_title(&document_name(path));
             }
             finish(interpreter.read(&blocks), &options)
         }
@@ -428,4 +428,24 @@ pub fn to_yaml(ladder: &Ladder) -> anyhow::Result<String> {
     Ok(format!(
         "# yaml-language-server: $schema=../schema/ladder.schema.json\n{body}"
     ))
+}
+
+/// The name a file gives its document: its stem, without the page id Notion's export
+/// appends to every file's name ("Engineering Ladder 3f2a9c1e8b7d4e6fa0b1c2d3e4f5a6b7.md").
+pub fn document_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    match stem.rsplit_once(' ') {
+        Some((name, id))
+            if !name.trim().is_empty()
+                && id.len() == 32
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()) =>
+        {
+            name.trim().to_owned()
+        }
+        _ => stem,
+    }
 }

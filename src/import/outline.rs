@@ -769,10 +769,34 @@ fn google_docs_list_level(element: &scraper::node::Element) -> Option<usize> {
 
 /// The outline of raw HTML found at `line` of a Markdown document.
 pub fn html_fragment(text: &str, line: usize) -> Vec<Block> {
-    let fragment = Html::parse_fragment(text);
+    // An `<aside>` the author wrote among their paragraphs is a callout of theirs (Notion
+    // exports its callouts so), not a page's sidebar: it is read as a `<div>`.
+    let text = asides_as_divisions(text);
+    let fragment = Html::parse_fragment(&text);
     let mut blocks = Vec::new();
     walk(fragment.root_element(), line, &mut blocks, 0);
     blocks
+}
+
+/// `text` with its `<aside>` and `</aside>` tags (in any case) written as `<div>` and `</div>`.
+fn asides_as_divisions(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(found) = lower[at..].find("aside") {
+        let start = at + found;
+        let tag_start = lower[..start].ends_with('<') || lower[..start].ends_with("</");
+        let tag_end = lower[start + 5..].starts_with(|c: char| c == '>' || c.is_whitespace());
+        out.push_str(&text[at..start]);
+        out.push_str(if tag_start && tag_end {
+            "div"
+        } else {
+            &text[start..start + 5]
+        });
+        at = start + 5;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// A text that may hold inline HTML (a data file's `"Monitoring the <a href='…'>inbox</a>"`)

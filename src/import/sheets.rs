@@ -517,9 +517,7 @@ fn cell_text(data: &Data) -> String {
 fn csv_sheet(path: &Path, bytes: &[u8]) -> Sheet {
     let text = decode(bytes);
     let (records, _) = crate::people::csv_records_with(&text, separator(&text));
-    let name = path
-        .file_stem()
-        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let name = super::document_name(path);
     Sheet {
         name,
         cells: records

@@ -3388,3 +3388,22 @@ fn a_matrix_with_groups_and_named_sub_areas_reads_every_sub_area_once() {
     let description = architecture.and_then(|a| a.description.as_deref());
     assert_eq!(description, Some("Design\n\n- Systems\n- and more"));
 }
+
+#[test]
+fn a_page_notion_exported_keeps_its_callout_and_loses_its_file_id() {
+    // Notion writes a callout as an `<aside>` among the Markdown, and ends every exported
+    // file's name with the page's id.
+    let name = "Engineering Ladder 3f2a9c1e8b7d4e6fa0b1c2d3e4f5a6b7.md";
+    let page = "<aside>\n💡 Levels are cumulative.\n\n</aside>\n\n## Engineer I\n\n\
+                - Writes tested code.\n\n## Engineer II\n\n- Reviews code of peers.\n";
+    let ladder = imported_from(name, page);
+    assert_eq!(ladder.title, "Engineering Ladder");
+    assert_eq!(ladder.summary.as_deref(), Some("💡 Levels are cumulative."));
+    assert_eq!(level_titles(&ladder), ["Engineer I", "Engineer II"]);
+    assert_eq!(
+        ladder::import::document_name(std::path::Path::new(name)),
+        "Engineering Ladder"
+    );
+    let plain = std::path::Path::new("ladder 2024.md");
+    assert_eq!(ladder::import::document_name(plain), "ladder 2024");
+}

@@ -649,11 +649,7 @@ impl Interpreter {
                 }
                 _ => None,
             })
-            .or_else(|| {
-                self.path
-                    .file_stem()
-                    .map(|stem| stem.to_string_lossy().into_owned())
-            })
+            .or_else(|| Some(crate::import::document_name(&self.path)).filter(|n| !n.is_empty()))
             .unwrap_or_else(|| String::from("Ladder"));
         let mut summary = self.summary.clone();
         if summary.is_empty() {

@@ -2891,13 +2891,8 @@ impl Interpreter {
             // headings are axes over the level's steps, its file's name is a title of last
             // resort.
             .or_else(|| {
-                (self.options.page || self.sentence_headings || self.steps_depth.is_some()).then(
-                    || {
-                        self.path
-                            .file_stem()
-                            .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
-                    },
-                )
+                (self.options.page || self.sentence_headings || self.steps_depth.is_some())
+                    .then(|| crate::import::document_name(&self.path))
             })
     }
 
