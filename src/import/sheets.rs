@@ -649,6 +649,15 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
             (first_wide..index.min(first_wide + MAX_PREAMBLE_ROWS))
                 .find(|&row| names_levels_itself(row))
                 .filter(|&row| row > first_wide && !names_levels_itself(first_wide))
+                // (A row naming groups of the level columns, "Individual Contributor" merged
+                // over three of them, is the header's upper row: a track per group.)
+                .map(|row| {
+                    if names_groups_of(&cells[row - 1], &copies[row - 1], &cells[row]) {
+                        row - 1
+                    } else {
+                        row
+                    }
+                })
                 .unwrap_or(first_wide)
         };
         for (row_index, line) in (start..table_start).zip(start + 1..) {
@@ -747,6 +756,27 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         });
     }
     out
+}
+
+/// Whether a row above a row of levels names groups of its columns: two texts of its own or
+/// more, all different, each over a level's column (none over the labels' first column).
+fn names_groups_of(row: &[String], copies: &[bool], levels: &[String]) -> bool {
+    let own: Vec<(usize, &str)> = row
+        .iter()
+        .zip(copies)
+        .enumerate()
+        .filter(|(_, (text, &copy))| !copy && !text.trim().is_empty())
+        .map(|(column, (text, _))| (column, text.trim()))
+        .collect();
+    let distinct: std::collections::HashSet<&str> = own.iter().map(|(_, text)| *text).collect();
+    own.len() >= 2
+        && distinct.len() == own.len()
+        && own.iter().all(|&(column, _)| {
+            column > 0
+                && levels
+                    .get(column)
+                    .is_some_and(|text| !text.trim().is_empty())
+        })
 }
 
 /// Whether a row names a data export's fields (`name,description,level,short_description`):

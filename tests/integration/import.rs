@@ -3407,3 +3407,75 @@ fn a_page_notion_exported_keeps_its_callout_and_loses_its_file_id() {
     let plain = std::path::Path::new("ladder 2024.md");
     assert_eq!(ladder::import::document_name(plain), "ladder 2024");
 }
+
+#[test]
+fn a_row_naming_groups_of_the_level_columns_makes_a_track_of_each() {
+    // "Individual Contributor" over three levels and "Management" over two, as a sheet
+    // merges the cell across them (HTML's colspan) or writes it once, blank after.
+    let levels = [
+        "Engineer",
+        "Senior Engineer",
+        "Staff Engineer",
+        "Engineering Manager",
+        "Director",
+    ];
+    let technical = [
+        "Writes code.",
+        "Designs services.",
+        "Sets architecture.",
+        "Guides decisions.",
+        "Owns strategy.",
+    ];
+    let csv = format!(
+        ",Individual Contributor,,,Management,\nArea,{}\nTechnical,{}\n",
+        levels.join(","),
+        technical.join(",")
+    );
+    let markdown = format!(
+        "| | Individual Contributor | | | Management | |\n|---|---|---|---|---|---|\n\
+         | Area | {} |\n| Technical | {} |\n",
+        levels.join(" | "),
+        technical.join(" | ")
+    );
+    let cells = |texts: &[&str]| {
+        texts
+            .iter()
+            .map(|t| format!("<td>{t}</td>"))
+            .collect::<String>()
+    };
+    let html = format!(
+        "<table><tr><td></td><td colspan=\"3\">Individual Contributor</td>\
+         <td colspan=\"2\">Management</td></tr><tr><td>Area</td>{}</tr>\
+         <tr><td>Technical</td>{}</tr></table>",
+        cells(&levels),
+        cells(&technical)
+    );
+    for (name, text) in [
+        ("ladder.csv", csv),
+        ("ladder.md", markdown),
+        ("ladder.html", html),
+    ] {
+        let ladder = imported_from(name, &text);
+        let tracks: Vec<(&str, Vec<&str>)> = ladder
+            .tracks
+            .iter()
+            .map(|track| {
+                let titles = track.levels.iter().map(|l| l.title.as_str()).collect();
+                (track.name.as_str(), titles)
+            })
+            .collect();
+        assert_eq!(
+            tracks,
+            [
+                ("Individual Contributor", levels[..3].to_vec()),
+                ("Management", levels[3..].to_vec())
+            ],
+            "{name}"
+        );
+        assert_eq!(
+            entry(&ladder, "Director", "Technical"),
+            ["Owns strategy."],
+            "{name}"
+        );
+    }
+}

@@ -41,6 +41,69 @@ fn first_column_holds_sentences(body: &[&Vec<Cell>]) -> bool {
     column_holds_sentences(body, 0)
 }
 
+/// The mean likeness to levels' titles of a row's filled cells after its first.
+fn row_level_likeness(row: &[Cell]) -> f32 {
+    let likeness: Vec<f32> = row
+        .iter()
+        .skip(1)
+        .filter(|cell| !is_blank(cell))
+        .map(|cell| level_likeness(&cell.text))
+        .collect();
+    if likeness.is_empty() {
+        0.0
+    } else {
+        likeness.iter().sum::<f32>() / likeness.len() as f32
+    }
+}
+
+/// A table's first row when it names groups of the level columns of the row below it
+/// ("Individual Contributor" over three levels, "Management" over two), as a sheet writes
+/// them: merged across the columns each group spans, or written once and blank after. The
+/// row is returned with each group's name filled across its columns, so that each level
+/// column finds its group (a track). `None` when the table's header is one row already
+/// split so, or its first row is not such a row.
+fn groups_over_levels(rows: &[&Vec<Cell>], header_rows: usize) -> Option<Vec<Cell>> {
+    if header_rows != 1 || rows.len() < 3 {
+        return None;
+    }
+    let (upper, levels) = (rows[0], rows[1]);
+    let mut filled: Vec<Cell> = Vec::with_capacity(levels.len());
+    let mut spans: Vec<(String, usize)> = Vec::new();
+    for column in 0..levels.len() {
+        let cell = upper.get(column).cloned().unwrap_or_default();
+        let text = plain(&cell.text).trim().to_owned();
+        if column == 0 {
+            filled.push(cell);
+            continue;
+        }
+        match spans.last_mut() {
+            Some((_, width)) if text.is_empty() || cell.spanned => {
+                *width += 1;
+                let last = filled.last().cloned().unwrap_or_default();
+                filled.push(Cell {
+                    spanned: true,
+                    ..last
+                });
+            }
+            _ if text.is_empty() => return None,
+            _ => {
+                spans.push((text, 1));
+                filled.push(cell);
+            }
+        }
+    }
+    let named_levels = levels.iter().skip(1).filter(|cell| !is_blank(cell)).count();
+    let distinct: HashSet<&String> = spans.iter().map(|(name, _)| name).collect();
+    let grouped = spans.len() >= 2
+        && distinct.len() == spans.len()
+        && spans.iter().any(|(_, width)| *width >= 2)
+        && named_levels == levels.len() - 1;
+    (grouped
+        && row_level_likeness(levels) >= MOSTLY_LEVELS_IN_LABELS
+        && row_level_likeness(levels) > row_level_likeness(upper))
+    .then_some(filled)
+}
+
 /// Whether row labels are each a level of `known` (title keys) after the same qualifier words
 /// (`New Member`, `New Committer`), two rows or more.
 fn qualified_known_levels(labels: &[String], known: &[String]) -> bool {
@@ -293,6 +356,18 @@ impl Interpreter {
             })
             .count()
             .clamp(1, rows.len() - 1);
+        // A first row naming groups of the level columns over the row of levels: both rows
+        // are the header (the groups' cells filled across what each spans).
+        let upper_groups;
+        let (rows, header_rows) = match groups_over_levels(&rows, header_rows) {
+            Some(upper) => {
+                upper_groups = upper;
+                let mut grouped = rows.clone();
+                grouped[0] = &upper_groups;
+                (grouped, 2)
+            }
+            None => (rows, header_rows),
+        };
         let header = rows[header_rows - 1];
         let body = &rows[header_rows..];
         let label = |cell: Option<&Cell>| cell.map(|cell| plain(&cell.text)).unwrap_or_default();
