@@ -641,7 +641,10 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
             && filled(&cells[first_wide.min(cells.len() - 1)]) * 2 > width;
         let lone_note =
             !own && first_wide + 1 == index && !names_levels_itself(first_wide) && !continues_table;
-        let table_start = if own || first_wide < index && names_fields(&cells[first_wide]) {
+        let table_start = if own
+            || first_wide < index
+                && (names_fields(&cells[first_wide]) || names_a_levels_column(&cells[first_wide]))
+        {
             first_wide
         } else if lone_note {
             index
@@ -756,6 +759,29 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         });
     }
     out
+}
+
+/// The most words of a column's name in a header of fields (`Track | Level | Title | Scope`).
+const FIELD_NAME_WORDS: usize = 4;
+
+/// Whether a row is a header naming its columns, one of them the levels' (`Track | Level |
+/// Title | Scope | Technical skills`): three names or more, each short, one a word for the
+/// rungs ("Level", "Grade", "Stufe", "レベル"). Such a row heads a table of a level per row,
+/// never a preamble above the first row that reads as levels.
+fn names_a_levels_column(row: &[String]) -> bool {
+    let filled: Vec<String> = row
+        .iter()
+        .map(|cell| cell.trim().replace('\\', "").to_lowercase())
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    filled.len() >= 3
+        && filled
+            .iter()
+            .all(|cell| cell.split_whitespace().count() <= FIELD_NAME_WORDS)
+        && filled.iter().any(|cell| {
+            super::interpret::is_rung_word(cell)
+                || super::interpret::is_rung_word(cell.trim_end_matches('s'))
+        })
 }
 
 /// Whether a row above a row of levels names groups of its columns: two texts of its own or

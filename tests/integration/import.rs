@@ -3479,3 +3479,49 @@ fn a_row_naming_groups_of_the_level_columns_makes_a_track_of_each() {
         );
     }
 }
+
+#[test]
+fn a_table_of_a_level_per_row_with_a_track_column_makes_a_track_of_each() {
+    // `Track | Level | Title | …`, as an HR export writes its ladder: the header names its
+    // columns (it is no preamble above the first row of levels), the first column the track.
+    let csv = "Track,Level,Title,Scope,Technical skills\n\
+               Individual Contributor,L1,Software Engineer I,Tasks,\"Writes code.\nLearns.\"\n\
+               Individual Contributor,L2,Software Engineer II,Features,Designs features.\n\
+               Management,M1,Engineering Manager,Team,Guides decisions.\n\
+               Management,M2,Senior Engineering Manager,Teams,Owns strategy.\n";
+    let ladder = imported_from("ladder.csv", csv);
+    let tracks: Vec<(&str, Vec<(&str, Option<&str>)>)> = ladder
+        .tracks
+        .iter()
+        .map(|track| {
+            let levels = track.levels.iter();
+            let levels = levels
+                .map(|l| (l.title.as_str(), l.code.as_deref()))
+                .collect();
+            (track.name.as_str(), levels)
+        })
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            (
+                "Individual Contributor",
+                vec![
+                    ("Software Engineer I", Some("L1")),
+                    ("Software Engineer II", Some("L2"))
+                ]
+            ),
+            (
+                "Management",
+                vec![
+                    ("Engineering Manager", Some("M1")),
+                    ("Senior Engineering Manager", Some("M2"))
+                ]
+            )
+        ]
+    );
+    assert_eq!(
+        entry(&ladder, "Software Engineer I", "Technical skills"),
+        ["Writes code.", "Learns."]
+    );
+}

@@ -1141,6 +1141,29 @@ impl Interpreter {
 
     /// A level per row: the first column titles it, the header names the areas.
     fn levels_down(&mut self, header: &[Cell], body: &[&Vec<Cell>], line: usize) {
+        // A first column naming each row's track ("Track" over "Individual Contributor" and
+        // "Management"), before the levels' codes or titles: a track per run of rows, each
+        // read as a table of its own.
+        if let Some(runs) = track_runs(header, body) {
+            self.pending_heading = None;
+            for (name, rows) in runs {
+                let rest: Vec<Vec<Cell>> = rows.iter().map(|row| row[1..].to_vec()).collect();
+                let rest: Vec<&Vec<Cell>> = rest.iter().collect();
+                if self
+                    .tracks
+                    .last()
+                    .is_some_and(|track| track.levels.is_empty())
+                {
+                    self.tracks.pop();
+                }
+                self.tracks.push(TrackDraft {
+                    name,
+                    ..TrackDraft::default()
+                });
+                self.levels_down(&header[1..], &rest, line);
+            }
+            return;
+        }
         let titles: Vec<String> = body
             .iter()
             .filter(|row| !is_group_row(row))
@@ -1270,6 +1293,62 @@ impl Interpreter {
             }
         }
     }
+}
+
+/// Words a table's header writes over a column naming each row's track, lowercased.
+const TRACK_COLUMN_NAMES: &[&str] = &[
+    "track",
+    "career track",
+    "path",
+    "career path",
+    "ladder",
+    "laufbahn",
+    "karrierepfad",
+    "pfad",
+    "parcours",
+    "filière",
+    "trilha",
+    "carrera",
+    "trayectoria",
+    "トラック",
+    "キャリアパス",
+    "职业路径",
+    "序列",
+    "通道",
+    "트랙",
+];
+
+/// The runs of rows of a table whose first column names each row's track
+/// ([`TRACK_COLUMN_NAMES`]), each value written on one run of rows (or merged down it), with
+/// the levels' codes or titles after it: (track, its rows). `None` for any other table.
+fn track_runs<'a>(
+    header: &[Cell],
+    body: &[&'a Vec<Cell>],
+) -> Option<Vec<(String, Vec<&'a Vec<Cell>>)>> {
+    let named = TRACK_COLUMN_NAMES.contains(&label(header.first()).trim().to_lowercase().as_str());
+    if !named || header.len() < 3 || body.len() < 2 {
+        return None;
+    }
+    let mut runs: Vec<(String, Vec<&Vec<Cell>>)> = Vec::new();
+    for &row in body {
+        let name = label(row.first()).trim().to_owned();
+        let continues = runs
+            .last()
+            .is_some_and(|(last, _)| *last == name || name.is_empty());
+        if continues {
+            if let Some((_, rows)) = runs.last_mut() {
+                rows.push(row);
+            }
+        } else if name.is_empty() || runs.iter().any(|(seen, _)| *seen == name) {
+            return None;
+        } else {
+            runs.push((name, vec![row]));
+        }
+    }
+    let levels_after = body
+        .iter()
+        .all(|row| row.get(1).is_some_and(|cell| !is_blank(cell)));
+    levels_after.then_some(runs)
 }
 
 /// Whether a text holds a rung's code among its words (`E0` in "Manages E0/E1").
