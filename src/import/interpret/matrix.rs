@@ -1318,18 +1318,18 @@ const TRACK_COLUMN_NAMES: &[&str] = &[
     "트랙",
 ];
 
+/// A track's name and its rows in a table with a track column ([`track_runs`]).
+type TrackRun<'a> = (String, Vec<&'a Vec<Cell>>);
+
 /// The runs of rows of a table whose first column names each row's track
 /// ([`TRACK_COLUMN_NAMES`]), each value written on one run of rows (or merged down it), with
 /// the levels' codes or titles after it: (track, its rows). `None` for any other table.
-fn track_runs<'a>(
-    header: &[Cell],
-    body: &[&'a Vec<Cell>],
-) -> Option<Vec<(String, Vec<&'a Vec<Cell>>)>> {
+fn track_runs<'a>(header: &[Cell], body: &[&'a Vec<Cell>]) -> Option<Vec<TrackRun<'a>>> {
     let named = TRACK_COLUMN_NAMES.contains(&label(header.first()).trim().to_lowercase().as_str());
     if !named || header.len() < 3 || body.len() < 2 {
         return None;
     }
-    let mut runs: Vec<(String, Vec<&Vec<Cell>>)> = Vec::new();
+    let mut runs: Vec<TrackRun> = Vec::new();
     for &row in body {
         let name = label(row.first()).trim().to_owned();
         let continues = runs
