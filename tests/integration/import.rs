@@ -3490,7 +3490,8 @@ fn a_table_of_a_level_per_row_with_a_track_column_makes_a_track_of_each() {
                Management,M1,Engineering Manager,Team,Guides decisions.\n\
                Management,M2,Senior Engineering Manager,Teams,Owns strategy.\n";
     let ladder = imported_from("ladder.csv", csv);
-    let tracks: Vec<(&str, Vec<(&str, Option<&str>)>)> = ladder
+    type Titled<'a> = Vec<(&'a str, Option<&'a str>)>;
+    let tracks: Vec<(&str, Titled)> = ladder
         .tracks
         .iter()
         .map(|track| {
