@@ -1409,20 +1409,33 @@ fn areas_over_levels_pivoted(blocks: &[Block]) -> Option<Vec<Block>> {
 /// lines as headings one deeper than the heading they are under, so that the readings see
 /// them. `None` when the document does not write its levels so.
 fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
-    let bold_title = |block: &Block| -> Option<String> {
+    // (A line may say what the level is after a dash: "**Senior Engineer** — Leads
+    // projects." The title is the bold, the rest describes the level.)
+    let titled_line = |block: &Block| -> Option<(String, Option<String>)> {
         let Block::Paragraph { text, .. } = block else {
             return None;
         };
-        let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
+        let rest = text.trim().strip_prefix("**")?;
+        let (inner, after) = rest.split_once("**")?;
+        let after = after.trim();
+        let described = ["—", "–", "-"]
+            .iter()
+            .find_map(|dash| after.strip_prefix(dash))
+            .filter(|said| said.starts_with(' '))
+            .map(str::trim)
+            .filter(|said| !said.is_empty() && !said.contains('\n'));
+        if !after.is_empty() && described.is_none() {
+            return None;
+        }
         let title = inner.trim();
         let fits = !title.is_empty()
-            && !title.contains("**")
             && !title.ends_with([':', '：'])
             && !title.contains('\n')
             && title.split_whitespace().count() <= 8
             && level_likeness(title) >= 0.5;
-        fits.then(|| title.to_owned())
+        fits.then(|| (title.to_owned(), described.map(str::to_owned)))
     };
+    let bold_title = |block: &Block| titled_line(block).map(|(title, _)| title);
     let over_list = |index: usize| {
         bold_title(&blocks[index]).is_some()
             && matches!(blocks.get(index + 1), Some(Block::List { .. }))
@@ -1439,11 +1452,17 @@ fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
             depth = *level;
         }
         match (over_list(index), block) {
-            (true, Block::Paragraph { line, .. }) => out.push(Block::Heading {
-                level: depth + 1,
-                text: bold_title(block).unwrap_or_default(),
-                line: *line,
-            }),
+            (true, Block::Paragraph { line, .. }) => {
+                let (title, described) = titled_line(block).unwrap_or_default();
+                out.push(Block::Heading {
+                    level: depth + 1,
+                    text: title,
+                    line: *line,
+                });
+                if let Some(text) = described {
+                    out.push(Block::Paragraph { text, line: *line });
+                }
+            }
             _ => out.push(block.clone()),
         }
     }

@@ -2155,3 +2155,31 @@ fn a_requirement_before_a_lead_in_keeps_its_bullets_as_examples() {
         .collect();
     assert_eq!(texts, ["Reviewing pull requests", "Triaging issues"]);
 }
+
+#[test]
+fn bold_level_lines_with_a_dash_and_a_summary_title_their_levels() {
+    let ladder = import(
+        "levels.md",
+        "# Engineering Levels\n\nOur levels at a glance.\n\n\
+         **Junior Engineer** — Learns the craft with support.\n\n\
+         - Completes small tasks.\n- Writes tests.\n\n\
+         **Engineer** – Works independently.\n\n- Delivers features.\n\n\
+         **Senior Engineer** - Leads projects.\n\n- Leads projects.\n- Mentors engineers.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Junior Engineer".into(),
+                "Engineer".into(),
+                "Senior Engineer".into()
+            ],
+            vec![2, 1, 2]
+        )]
+    );
+    let first = &ladder.tracks[0].levels[0];
+    assert_eq!(
+        first.description.as_deref(),
+        Some("Learns the craft with support.")
+    );
+}
