@@ -2183,3 +2183,20 @@ fn bold_level_lines_with_a_dash_and_a_summary_title_their_levels() {
         Some("Learns the craft with support.")
     );
 }
+
+#[test]
+fn a_bare_span_under_a_years_label_is_the_level_s_experience() {
+    let ladder = import(
+        "ladder.md",
+        "# Ladder\n\n## Software Engineer I\n\n**Years of experience:** 0-2\n\n\
+         ### What you do\n\n- Implements features.\n\n## Software Engineer II\n\n\
+         **Years of experience:** 2–4\n\n### What you do\n\n- Owns features.\n",
+    );
+    let levels = &ladder.tracks[0].levels;
+    let experience: Vec<Option<&str>> = levels
+        .iter()
+        .map(|level| level.experience.as_ref().map(|e| e.text.as_str()))
+        .collect();
+    assert_eq!(experience, [Some("0-2"), Some("2–4")]);
+    assert_eq!(titles_and_counts(&ladder)[0].1, [1, 1]);
+}

@@ -1411,7 +1411,9 @@ fn states_years_of_experience(label: &str, value: &str) -> bool {
     let counts_years = value.chars().any(|c| c.is_ascii_digit())
         && (words.iter().any(|word| YEAR_WORDS.contains(word))
             || ["年", "년"].iter().any(|year| value.contains(year)));
-    names_experience && counts_years
+    // (A bare span under a label that says it is years, "**Years of experience:** 0-2",
+    // is one too.)
+    names_experience && counts_years || gives_years_of_experience(&label, &value)
 }
 
 /// The most characters of a column's cell that gives a level's years ("0–2", "5+ years").
