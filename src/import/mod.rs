@@ -394,8 +394,12 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
                     .get_or_insert(interpret::LevelAxis::Columns);
             }
             interpreter.set_options(&options);
-            if path.file_stem().is_some() {
-                interpreter.set_default_title(&document_name(path));
+            match &workbook.title {
+                Some(title) => interpreter.set_default_title(title),
+                None if path.file_stem().is_some() => {
+                    interpreter.set_default_title(&document_name(path))
+                }
+                None => {}
             }
             finish(interpreter.read(&blocks), &options)
         }

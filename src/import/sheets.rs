@@ -41,6 +41,8 @@ pub struct Workbook {
     pub language: Option<String>,
     /// The names of the sheets read, in order.
     pub sheets: Vec<String>,
+    /// The title a sheet writes on its first line over its table (a workbook of one sheet).
+    pub title: Option<String>,
 }
 
 /// The outline of a workbook or CSV file: a heading per sheet (when there are several), then
@@ -147,6 +149,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
             own,
             language,
             sheets: names,
+            title: None,
         });
     }
     if let Some(levels) = shared {
@@ -167,6 +170,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
             own,
             language,
             sheets: names,
+            title: None,
         });
     }
     let several = read.len() > 1;
@@ -180,12 +184,39 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         }
         blocks.extend(sheet_blocks);
     }
+    // One sheet's first line, one short text over its table ("Engineering Competency
+    // Matrix"), titles the ladder.
+    let title = match blocks.as_slice() {
+        [Block::Paragraph { text, line: 1 }, Block::Table { .. }, ..]
+            if !several && !own && is_title_line(text) =>
+        {
+            Some(text.clone())
+        }
+        _ => None,
+    };
+    if title.is_some() {
+        blocks.remove(0);
+    }
     Ok(Workbook {
         blocks,
         own,
         language,
         sheets: names,
+        title,
     })
+}
+
+/// The most words of a sheet's title line above its table.
+const SHEET_TITLE_WORDS: usize = 8;
+
+/// Whether a sheet's line reads as a title: one cell's text (no ` | ` between cells), a few
+/// words, no sentence's or label's end.
+fn is_title_line(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && !text.contains(" | ")
+        && text.split_whitespace().count() <= SHEET_TITLE_WORDS
+        && !text.ends_with(['.', '。', ':', '：'])
 }
 
 /// The sheets that share a two-column header naming no level (`Competency | Expectation`),

@@ -3526,3 +3526,18 @@ fn a_table_of_a_level_per_row_with_a_track_column_makes_a_track_of_each() {
         ["Writes code.", "Learns."]
     );
 }
+
+#[test]
+fn a_sheet_s_title_line_over_its_table_titles_the_ladder() {
+    let csv = "Engineering Competency Matrix,,\nArea,Junior,Senior\n\
+               Delivery,Ships small tasks.,Leads projects.\nCraft,Writes tests.,Sets standards.\n";
+    let ladder = imported_from("matrix-2024.csv", csv);
+    assert_eq!(ladder.title, "Engineering Competency Matrix");
+    assert_eq!(level_titles(&ladder), ["Junior", "Senior"]);
+    assert!(ladder.summary.is_none(), "{:?}", ladder.summary);
+    // A line that says something is no title: it stays the ladder's summary.
+    let csv = "How to read this: each column is a level.,,\nArea,Junior,Senior\n\
+               Delivery,Ships small tasks.,Leads projects.\n";
+    let ladder = imported_from("matrix-2024.csv", csv);
+    assert_eq!(ladder.title, "matrix-2024");
+}
