@@ -3541,3 +3541,45 @@ fn a_sheet_s_title_line_over_its_table_titles_the_ladder() {
     let ladder = imported_from("matrix-2024.csv", csv);
     assert_eq!(ladder.title, "matrix-2024");
 }
+
+#[test]
+fn tables_of_a_row_per_expectation_read_as_sheets_export_them() {
+    // A level written on its first row only (a sheet's merged cells, exported).
+    let csv = "Level,Competency,Expectation\n\
+               Associate Product Manager,Product sense,Writes clear user stories for defined problems.\n\
+               ,Product sense,Understands the metrics of their feature area.\n\
+               ,Execution,Runs sprint planning with the team.\n\
+               Product Manager,Product sense,Defines the problem and success metrics.\n\
+               ,Execution,Delivers roadmap items predictably.\n";
+    let ladder = imported_from("pm.csv", csv);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Associate Product Manager", "Product Manager"]
+    );
+    assert_eq!(
+        entry(&ladder, "Associate Product Manager", "Product sense"),
+        [
+            "Writes clear user stories for defined problems.",
+            "Understands the metrics of their feature area."
+        ]
+    );
+    // Short texts under a header that names the columns, in Korean, ranks as titles.
+    let csv = "레벨,역량,기대 행동\n주니어,기술 역량,테스트를 작성한다.\n주니어,협업,도움을 요청한다.\n\
+               시니어,기술 역량,시스템을 설계한다.\n리드,기술 역량,기술 방향을 정한다.\n리드,협업,팀을 이끈다.\n";
+    let ladder = imported_from("levels.csv", csv);
+    assert_eq!(level_titles(&ladder), ["주니어", "시니어", "리드"]);
+    assert_eq!(entry(&ladder, "리드", "협업"), ["팀을 이끈다."]);
+    // A track column headed in German, the levels down its rows.
+    let csv = "Laufbahn;Stufe;Fachkompetenz;Sozialkompetenz\n\
+               Fachlaufbahn;Junior Softwareentwickler;Setzt Aufgaben um.;Holt sich Hilfe.\n\
+               Fachlaufbahn;Senior Softwareentwickler;Verantwortet die Architektur.;Coacht andere.\n\
+               Führungslaufbahn;Teamleiter;Führt ein Team.;Gibt Feedback.\n\
+               Führungslaufbahn;Abteilungsleiter;Führt mehrere Teams.;Entwickelt Führungskräfte.\n";
+    let ladder = imported_from("stufen.csv", csv);
+    let tracks: Vec<&str> = ladder.tracks.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(tracks, ["Fachlaufbahn", "Führungslaufbahn"]);
+    assert_eq!(
+        entry(&ladder, "Teamleiter", "Fachkompetenz"),
+        ["Führt ein Team."]
+    );
+}

@@ -330,6 +330,22 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "스태프",
     "프린시펄",
     "신입",
+    // Korean, Japanese and Chinese leads and corporate ranks ("리드", "선임", "과장",
+    // "課長", "总监").
+    "리드",
+    "팀장",
+    "수석",
+    "선임",
+    "사원",
+    "대리",
+    "과장",
+    "차장",
+    "부장",
+    "係長",
+    "課長",
+    "部長",
+    "组长",
+    "总监",
 ];
 
 /// The word a number is written onto (`level1` → `level`, `grade_3` → `grade`, `L2` → `L`):
@@ -1098,6 +1114,13 @@ pub(crate) const RUNG_WORDS: &[&str] = &[
     "등급",
     "레벨",
     "직급",
+    // Russian, Hebrew, Polish, Italian and Turkish.
+    "грейд",
+    "уровень",
+    "דרגה",
+    "poziom",
+    "livello",
+    "seviye",
 ];
 
 /// Whether a word (lowercased) is one of [`RUNG_WORDS`].
@@ -1189,7 +1212,17 @@ const FUNCTION_WORDS: &[&str] = &[
 pub(super) fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {
     let corner = corner.to_lowercase();
     // (Besides the rungs' own words, the words that title a column of roles.)
-    let levels = ["title", "role", "position", "角色", "役割", "역할"];
+    let levels = [
+        "title",
+        "role",
+        "position",
+        "角色",
+        "役割",
+        "역할",
+        "должность",
+        "תפקיד",
+        "stanowisko",
+    ];
     let areas = [
         "area",
         "competenc",

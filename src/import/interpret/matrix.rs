@@ -338,10 +338,14 @@ impl Interpreter {
             self.prose(&table_text(&rows), line);
             return;
         }
-        // A row per expectation, naming its levels and area (a database's export).
+        // A row per expectation, naming its levels and area (a database's export). (A level
+        // or area written on its first row only, as a sheet's merged cells are exported,
+        // names the rows under it too.)
         if self.options.levels_axis.is_none() {
-            if let Some(columns) = super::records::record_columns(&rows) {
-                self.records(&rows, &columns, line);
+            let filled = filled_down(&rows);
+            let filled: Vec<&Vec<Cell>> = filled.iter().collect();
+            if let Some(columns) = super::records::record_columns(&filled) {
+                self.records(&filled, &columns, line);
                 self.place = Place::Section;
                 return;
             }
@@ -519,6 +523,9 @@ impl Interpreter {
         }
         let axis = match self.options.levels_axis {
             Some(axis) => axis,
+            // (A first column naming each row's track, "Laufbahn" over "Fachlaufbahn", has
+            // the levels down its rows.)
+            None if track_runs(header, body).is_some() => LevelAxis::Rows,
             None => {
                 let corner = corner_says_rows_are_levels(&label(header.first()));
                 if rows_score > columns_score + 0.15 {
@@ -1317,6 +1324,39 @@ const TRACK_COLUMN_NAMES: &[&str] = &[
     "通道",
     "트랙",
 ];
+
+/// The rows of a table with the blank cells of its first columns filled from the cell above
+/// (after the header row), as a sheet's merged cells mean them; a column is filled only up to
+/// the first that is never blank.
+fn filled_down(rows: &[&Vec<Cell>]) -> Vec<Vec<Cell>> {
+    let mut out: Vec<Vec<Cell>> = rows.iter().map(|row| (*row).clone()).collect();
+    let width = out.iter().map(Vec::len).max().unwrap_or(0);
+    for column in 0..width {
+        let blank_below = out
+            .iter()
+            .skip(2)
+            .any(|row| row.get(column).is_none_or(is_blank));
+        if !blank_below {
+            break;
+        }
+        let mut above: Option<Cell> = None;
+        for row in out.iter_mut().skip(1) {
+            match row.get_mut(column) {
+                Some(cell) if is_blank(cell) => {
+                    if let Some(above) = &above {
+                        *cell = Cell {
+                            spanned: true,
+                            ..above.clone()
+                        };
+                    }
+                }
+                Some(cell) => above = Some(cell.clone()),
+                None => {}
+            }
+        }
+    }
+    out
+}
 
 /// A track's name and its rows in a table with a track column ([`track_runs`]).
 type TrackRun<'a> = (String, Vec<&'a Vec<Cell>>);

@@ -13,6 +13,10 @@ const LEAST_RECORDS: usize = 4;
 /// The fewest words, on average, of the texts of the expectations' column.
 const TEXT_WORDS: f32 = 5.0;
 
+/// The fewest characters, on average, of the texts of the expectations' column of a table
+/// with a header naming its columns.
+const HEADED_TEXT_CHARS: f32 = 6.0;
+
 /// The share of a label column's rows whose value another row repeats: levels and areas
 /// recur; texts do not.
 const REPEATED_SHARE: f64 = 0.5;
@@ -106,7 +110,15 @@ pub(super) fn record_columns(rows: &[&Vec<Cell>]) -> Option<RecordColumns> {
                     .collect();
                 let mean = filled.iter().map(|text| words(text)).sum::<usize>() as f32
                     / filled.len().max(1) as f32;
-                filled.len() * 2 > body.len() && mean >= TEXT_WORDS && !recurs(&columns[index])
+                // (Under a header, short texts are texts too: "Writes tests.", "테스트를
+                // 작성한다.")
+                let mean_chars = filled
+                    .iter()
+                    .map(|text| text.chars().count())
+                    .sum::<usize>() as f32
+                    / filled.len().max(1) as f32;
+                let long = mean >= TEXT_WORDS || headed && mean_chars >= HEADED_TEXT_CHARS;
+                filled.len() * 2 > body.len() && long && !recurs(&columns[index])
             })
             .collect();
         let [text] = texts.as_slice() else {
