@@ -953,10 +953,15 @@ impl Interpreter {
                         && self.current_level().is_some()
                     {
                         let area = self.area_name(&area);
-                        // Under an area heading, the heading groups these areas.
-                        if let Place::Area(group) = &self.place {
-                            if !self.area_groups.contains_key(&area) {
-                                self.area_groups.insert(area.clone(), group.clone());
+                        // Under an area heading, the heading groups these areas. (An area
+                        // with its own items is a sibling: "**Craft**" over its list, then
+                        // "**Teamwork**".)
+                        if let Place::Area(group) = self.place.clone() {
+                            let group_empty = self
+                                .current_level()
+                                .is_some_and(|level| !level.expectations.contains_key(&group));
+                            if group_empty && !self.area_groups.contains_key(&area) {
+                                self.area_groups.insert(area.clone(), group);
                             }
                         }
                         self.place = Place::Area(area);

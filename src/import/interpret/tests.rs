@@ -2200,3 +2200,18 @@ fn a_bare_span_under_a_years_label_is_the_level_s_experience() {
     assert_eq!(experience, [Some("0-2"), Some("2–4")]);
     assert_eq!(titles_and_counts(&ladder)[0].1, [1, 1]);
 }
+
+#[test]
+fn bold_area_lines_one_after_another_are_siblings_not_groups() {
+    let ladder = import(
+        "ladder.md",
+        "# Ladder\n\n## Junior\n\n**Craft**\n\n- Writes tests.\n\n**Teamwork**\n\n- Asks for help.\n\n\
+         ## Mid\n\n**Craft**\n\n- Designs features.\n\n**Teamwork**\n\n- Helps peers.\n",
+    );
+    let areas: Vec<(&str, Option<&str>)> = ladder
+        .areas
+        .iter()
+        .map(|area| (area.name.as_str(), area.description.as_deref()))
+        .collect();
+    assert_eq!(areas, [("Craft", None), ("Teamwork", None)]);
+}
