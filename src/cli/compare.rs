@@ -25,7 +25,7 @@ pub struct CompareArgs {
 }
 
 pub(super) fn run(args: CompareArgs) -> anyhow::Result<Status> {
-    print!("{}", compare_text(&args)?);
+    super::print_out(&compare_text(&args)?);
     Ok(Status::Success)
 }
 

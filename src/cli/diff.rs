@@ -1,7 +1,5 @@
 //! `ladder diff`: a changelog between two versions of a ladder.
 
-use std::io::Write;
-
 use clap::{Args, ValueEnum};
 
 use super::Status;
@@ -31,7 +29,7 @@ pub struct DiffArgs {
 
 pub(super) fn run(args: DiffArgs) -> anyhow::Result<Status> {
     let text = diff_text(&args)?;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    super::print_out(&text);
     Ok(Status::Success)
 }
 

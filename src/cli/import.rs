@@ -94,8 +94,11 @@ pub(super) fn run(args: ImportArgs) -> anyhow::Result<Status> {
             }
         };
         if args.explain {
-            println!("{}:", file.display());
-            println!("{}", crate::import::explain::outline(&imported));
+            super::print_out(&format!(
+                "{}:\n{}\n",
+                file.display(),
+                crate::import::explain::outline(&imported)
+            ));
             continue;
         }
         report::diagnostics(&imported.warnings, None);

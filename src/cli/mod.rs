@@ -197,7 +197,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Import(args) => import::run(args),
         Command::Schema => {
-            print!("{}", crate::json_schema());
+            print_out(&crate::json_schema());
             Ok(Status::Success)
         }
         Command::Init(args) => init::run(args),
@@ -216,4 +216,11 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     } else {
         paths
     }
+}
+
+/// Writes text to standard output. A reader that closed the pipe early (`ladder import
+/// --explain … | head`) has what it wanted: no error and no panic, as `print!` would raise.
+pub(super) fn print_out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

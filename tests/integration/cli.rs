@@ -390,3 +390,27 @@ fn an_outline_piped_into_a_reader_that_stops_early_ends_quietly() {
     assert!(output.status.success(), "{stderr}");
     assert!(!stderr.contains("internal error"), "{stderr}");
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_gets_no_panic() {
+    // `ladder import --explain big.md | head -1`: the output outgrows the pipe's buffer, and
+    // `head` has closed its end by then.
+    let folder = tempfile::tempdir().unwrap();
+    let document = folder.path().join("big.md");
+    let levels: String = (1..=1500)
+        .map(|n| format!("## Engineer {n}\n\n### Craft {n}\n\n- Writes code number {n}.\n\n"))
+        .collect();
+    std::fs::write(&document, format!("# Big\n\n{levels}")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["import", "--explain"])
+        .arg(&document)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+}
