@@ -183,6 +183,18 @@ const LEVEL_WORDS: &[&str] = &[
     "geliştirici",
     "mühendis",
     "yönetici",
+    // Interns and trainees in German, French, Spanish and Portuguese.
+    "praktikant",
+    "praktikantin",
+    "werkstudent",
+    "stagiaire",
+    "alternant",
+    "becario",
+    "becaria",
+    "pasante",
+    "estagiário",
+    "estagiária",
+    "estagiario",
     // Portuguese, Spanish and French seniority.
     "júnior",
     "pleno",

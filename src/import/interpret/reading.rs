@@ -1916,9 +1916,15 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
                     || announced && all_entries;
                 // `* 2 - Novice (limited experience)` over its nested bullets, and the
                 // other rungs so: every item a rung's title over a list.
+                // (All but one titled like levels: "Estagiário" before "Desenvolvedor Júnior".)
+                let titles: Option<Vec<String>> = items.iter().map(titled_over_list).collect();
                 let titles_over_lists = items.len() >= TITLED_ITEMS
-                    && items.iter().all(|item| {
-                        titled_over_list(item).is_some_and(|title| level_likeness(&title) >= 0.5)
+                    && titles.is_some_and(|titles| {
+                        let unlike = titles
+                            .iter()
+                            .filter(|title| level_likeness(title) < 0.5)
+                            .count();
+                        unlike == 0 || unlike == 1 && titles.len() > TITLED_ITEMS
                     });
                 // (Entries may hold their lists: "**Editors** are expected to:" over its
                 // bullets.)

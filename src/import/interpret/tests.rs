@@ -2215,3 +2215,26 @@ fn bold_area_lines_one_after_another_are_siblings_not_groups() {
         .collect();
     assert_eq!(areas, [("Craft", None), ("Teamwork", None)]);
 }
+
+#[test]
+fn numbered_bold_titles_over_lists_in_portuguese_are_the_levels() {
+    let ladder = import(
+        "niveis.md",
+        "# Níveis de Engenharia\n\nComo crescemos.\n\n1. **Estagiário**\n   - Resolve pequenas tarefas.\n\
+         2. **Desenvolvedor Júnior**\n   - Entrega tarefas definidas.\n   - Escreve testes.\n\
+         3. **Desenvolvedor Pleno**\n   - Entrega funcionalidades.\n\
+         4. **Desenvolvedor Sênior**\n   - Desenha soluções.\n\n## Dúvidas\n\nFale com sua liderança.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Estagiário".into(),
+                "Desenvolvedor Júnior".into(),
+                "Desenvolvedor Pleno".into(),
+                "Desenvolvedor Sênior".into()
+            ],
+            vec![1, 2, 1, 1]
+        )]
+    );
+}
