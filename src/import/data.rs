@@ -382,11 +382,23 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
         .into_iter()
         .map(|(id, name)| serde_json::json!({"id": id, "name": name}))
         .collect();
-    let ladder: Ladder = serde_json::from_value(serde_json::json!({
+    let mut ladder: Ladder = serde_json::from_value(serde_json::json!({
         "id": slug(&title), "title": title, "areas": areas, "tracks": tracks,
         "sections": common,
     }))
     .ok()?;
+    // (JSON's maps come sorted by key: each level's areas go back to the ladder's order.)
+    let order: Vec<String> = ladder.areas.iter().map(|area| area.id.clone()).collect();
+    for track in &mut ladder.tracks {
+        for level in &mut track.levels {
+            level.expectations.sort_by_cached_key(|id, _| {
+                order
+                    .iter()
+                    .position(|area| area == id)
+                    .unwrap_or(order.len())
+            });
+        }
+    }
     Some(Imported {
         reading: Reading::default(),
         choice: None,
@@ -913,6 +925,56 @@ fn listed_areas_of(value: &Value, level: &str, least: usize) -> Vec<Found> {
 
 /// What one entry (`{title, summary, criteria}`) gives its level in `area`: its criteria,
 /// and the texts beside them that describe it (`Area: text`, to the level's description).
+/// A level's areas written as a list of named entries, each holding its criteria
+/// (`competencies: [{name: "Technical depth", expectations: […]}]`): each text in its entry's
+/// area, the level's own summary or description describing it. Empty when the level has no
+/// such list.
+fn areas_listed(value: &Value, track: Option<&str>, level: &str) -> Vec<Found> {
+    let Value::Object(map) = value else {
+        return Vec::new();
+    };
+    let found = |area: &str, expectation: Expectation, describes: bool| Found {
+        track: track.map(str::to_owned),
+        level: level.to_owned(),
+        area: area.to_owned(),
+        expectation,
+        describes,
+    };
+    let mut out = Vec::new();
+    for child in map.values() {
+        let Value::Array(items) = child else {
+            continue;
+        };
+        let named = !items.is_empty()
+            && items
+                .iter()
+                .all(|item| item.is_object() && string_at(item, NAME_KEYS).is_some());
+        if !named {
+            continue;
+        }
+        for item in items {
+            let area = string_at(item, NAME_KEYS).unwrap_or_default();
+            let (texts, lead_ins) = criteria(item);
+            out.extend(texts.into_iter().map(|text| found(&area, text, false)));
+            out.extend(
+                lead_ins
+                    .into_iter()
+                    .map(|text| found(&area, Expectation::new(format!("{area}: {text}")), true)),
+            );
+        }
+    }
+    if out.iter().any(|entry| !entry.describes) {
+        for key in ["summary", "description"] {
+            if let Some(text) = value.get(key).and_then(scalar) {
+                out.push(found("", Expectation::new(text), true));
+            }
+        }
+    } else {
+        out.clear();
+    }
+    out
+}
+
 fn entries_of(value: &Value, track: Option<&str>, level: &str, area: &str) -> Vec<Found> {
     let (texts, describing) = criteria(value);
     if texts.is_empty() {
@@ -1413,7 +1475,12 @@ fn walk(
                                 let level = string_at(item, TITLE_KEYS)
                                     .unwrap_or_else(|| format!("{word} {}", index + 1));
                                 let area = next_area.unwrap_or_default();
-                                found.extend(entries_of(item, track, &level, area));
+                                let listed = areas_listed(item, track, &level);
+                                if listed.is_empty() {
+                                    found.extend(entries_of(item, track, &level, area));
+                                } else {
+                                    found.extend(listed);
+                                }
                             }
                             continue;
                         }

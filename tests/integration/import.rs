@@ -3583,3 +3583,34 @@ fn tables_of_a_row_per_expectation_read_as_sheets_export_them() {
         ["Führt ein Team."]
     );
 }
+
+#[test]
+fn a_json_ladder_whose_levels_list_their_areas_keeps_every_area() {
+    let json = r#"{"name": "Platform Levels", "levels": [
+        {"id": "P1", "title": "Associate Platform Engineer", "summary": "Learns the platform.",
+         "competencies": [
+            {"name": "Technical depth", "expectations": ["Automates routine tasks.", "Learns Kubernetes."]},
+            {"name": "Operations", "expectations": ["Shadows on-call."]}]},
+        {"id": "P2", "title": "Platform Engineer", "summary": "Owns components.",
+         "competencies": [
+            {"name": "Technical depth", "expectations": ["Builds components."]},
+            {"name": "Operations", "expectations": ["Is primary on-call."]}]}]}"#;
+    let ladder = imported_from("levels.json", json);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Associate Platform Engineer", "Platform Engineer"]
+    );
+    let first = ladder.levels().next().unwrap().1;
+    assert_eq!(first.description.as_deref(), Some("Learns the platform."));
+    let areas: Vec<String> = expectations_by_area_name(&ladder, first)
+        .into_keys()
+        .collect();
+    assert_eq!(areas, ["Operations", "Technical depth"]);
+    assert_eq!(
+        entry(&ladder, "Associate Platform Engineer", "Technical depth"),
+        ["Automates routine tasks.", "Learns Kubernetes."]
+    );
+    // Each level's areas in the file's order.
+    let ids: Vec<&str> = first.expectations.keys().map(String::as_str).collect();
+    assert_eq!(ids, ["technical-depth", "operations"]);
+}
