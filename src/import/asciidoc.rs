@@ -56,15 +56,27 @@ pub fn to_markdown(text: &str) -> String {
             let separator = if line == ",===" { ',' } else { '|' };
             let table = pipe_table(&lines[index + 1..end], columns, separator);
             let span = end.min(lines.len() - 1) + 1 - index;
-            // The table's rows take the place of its lines (never more: each row is a line
-            // at least, and the delimiters are two more).
+            // The table's rows take the place of its lines, after a blank line (the opening
+            // delimiter's, unless the line before it is blank already) and before one. A
+            // header row on the first line has one line more in Markdown (its rule): the
+            // lines after the table then come one later than in the source, never a row lost.
+            if out.last().is_some_and(|before| !before.trim().is_empty()) {
+                out.push(String::new());
+            }
+            out.extend(table);
             out.push(String::new());
-            out.extend(table.into_iter().take(span.saturating_sub(2)));
             while out.len() < index + span {
                 out.push(String::new());
             }
             index += span;
             continue;
+        }
+        // A term over the list below it (`Samenwerking::`) right after a list's last item
+        // would continue that item in Markdown: it gets the blank line AsciiDoc does not
+        // need (the lines after it come one later than in the source).
+        let term_only = description_entry(line.trim()).is_some_and(|(_, said)| said.is_empty());
+        if term_only && out.last().is_some_and(|before| !before.trim().is_empty()) {
+            out.push(String::new());
         }
         out.push(line_to_markdown(line));
         index += 1;
@@ -465,5 +477,25 @@ mod tests {
         let lines: Vec<&str> = markdown.lines().collect();
         assert_eq!(lines[0], "Use snake_case and 2*3*4.");
         assert_eq!(lines[2..], ["```", "* not a list", "```"]);
+    }
+
+    #[test]
+    fn a_table_of_a_row_per_line_keeps_its_last_row() {
+        // The header row on the line after `|===` has its rule under it in Markdown: one
+        // line more than the source gives, never the last row less.
+        let text = "= Matrix\n\n[options=\"header\"]\n|===\n| Level | Craft\n| Junior | Tests.\n\
+                    | Senior | Designs.\n|===\nAfter the table.\n";
+        let markdown = to_markdown(text);
+        assert!(markdown.contains("| Senior | Designs. |"), "{markdown}");
+        assert!(markdown.contains("\n\nAfter the table."), "{markdown}");
+    }
+
+    #[test]
+    fn a_term_right_after_a_list_starts_its_own_list() {
+        let markdown = to_markdown("Craft::\n* Writes tests.\nTeamwork::\n* Asks for help.\n");
+        assert!(
+            markdown.contains("- Writes tests.\n\n**Teamwork**\n- Asks"),
+            "{markdown}"
+        );
     }
 }
