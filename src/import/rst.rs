@@ -618,12 +618,25 @@ pub(super) fn break_cell(cell: Option<&mut String>) {
     }
 }
 
-/// A line that goes on the last cell read (a new cell when there is none yet).
+/// A line that goes on the last cell read (a new cell when there is none yet). A bulleted
+/// line (`* Writes tests.`) is an item of a list inside the cell: it starts a line of its own.
 pub(super) fn continue_cell(cells: &mut Vec<String>, text: &str) {
     match cells.last_mut() {
-        Some(cell) => append_to_cell(cell, text),
+        Some(cell) => {
+            if is_bulleted(text) {
+                break_cell(Some(cell));
+            }
+            append_to_cell(cell, text)
+        }
         None => cells.push(text.to_owned()),
     }
+}
+
+/// Whether a line of a cell starts with a list's bullet (`* `, `- `, `+ `, `• `).
+fn is_bulleted(text: &str) -> bool {
+    ["* ", "- ", "+ ", "• ", "** "]
+        .iter()
+        .any(|bullet| text.trim_start().starts_with(bullet))
 }
 
 /// A cell's next text: on its line, after a space, or starting the paragraph a `<br>` opened.
@@ -901,5 +914,17 @@ mod tests {
         assert!(!markdown.contains("@theme/Tabs"));
         assert!(markdown.contains("import x from 'y';"));
         assert_eq!(markdown.lines().count(), mdx.lines().count());
+    }
+
+    #[test]
+    fn a_list_inside_a_list_table_s_cell_keeps_an_item_per_line() {
+        let text =
+            ".. list-table::\n   :header-rows: 1\n\n   * - Area\n     - Junior\n   * - Craft\n\
+                    \x20    - * Writes tests.\n       * Fixes bugs.\n";
+        let markdown = to_markdown(text);
+        assert!(
+            markdown.contains("| Craft | * Writes tests.<br>* Fixes bugs. |"),
+            "{markdown}"
+        );
     }
 }
