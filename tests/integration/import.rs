@@ -3614,3 +3614,20 @@ fn a_json_ladder_whose_levels_list_their_areas_keeps_every_area() {
     let ids: Vec<&str> = first.expectations.keys().map(String::as_str).collect();
     assert_eq!(ids, ["technical-depth", "operations"]);
 }
+
+#[test]
+fn a_summary_column_of_a_level_per_row_describes_each_level() {
+    let markdown = "| Level | Title | Summary | Customer focus |\n|---|---|---|---|\n\
+                    | L1 | Support Engineer I | Resolves common tickets. | Responds within SLA |\n\
+                    | L2 | Support Engineer II | Handles complex tickets. | Manages hard conversations |\n";
+    let ladder = imported_from("support.md", markdown);
+    let first = ladder.levels().next().unwrap().1;
+    assert_eq!(
+        first.description.as_deref(),
+        Some("Resolves common tickets.")
+    );
+    let areas: Vec<String> = expectations_by_area_name(&ladder, first)
+        .into_keys()
+        .collect();
+    assert_eq!(areas, ["Customer focus"]);
+}

@@ -1286,6 +1286,18 @@ impl Interpreter {
                     }
                     continue;
                 }
+                // A "Summary" or "Overview" column describes each level. (A "description"
+                // column of a data export may be its very content: it stays expectations.)
+                let summary_column = areas
+                    .get(column)
+                    .filter(|area| !plain(area).trim().eq_ignore_ascii_case("description"))
+                    .and_then(|area| level_field(area));
+                if let Some(field) = summary_column {
+                    if !is_blank(cell) {
+                        self.set_level_field(level, field, &cell.text);
+                    }
+                    continue;
+                }
                 let items = cell_items(cell);
                 if items.is_empty() {
                     continue;
