@@ -367,7 +367,8 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
                     level
                 })
                 .collect();
-            let kind = if name.to_lowercase().contains("manag") {
+            let titles = levels.iter().filter_map(|level| level["title"].as_str());
+            let kind = if super::interpret::is_management_track(&name, titles) {
                 "manager"
             } else {
                 "ic"

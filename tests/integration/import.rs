@@ -3578,6 +3578,15 @@ fn tables_of_a_row_per_expectation_read_as_sheets_export_them() {
     let ladder = imported_from("stufen.csv", csv);
     let tracks: Vec<&str> = ladder.tracks.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(tracks, ["Fachlaufbahn", "Führungslaufbahn"]);
+    // ("Führung": the managers' track, by its name and by its levels' titles.)
+    let kinds: Vec<ladder::model::TrackKind> = ladder.tracks.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ladder::model::TrackKind::Ic,
+            ladder::model::TrackKind::Manager
+        ]
+    );
     assert_eq!(
         entry(&ladder, "Teamleiter", "Fachkompetenz"),
         ["Führt ein Team."]

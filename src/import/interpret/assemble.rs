@@ -749,7 +749,8 @@ impl Interpreter {
             .iter()
             .map(|draft| {
                 let lower = draft.name.to_lowercase();
-                let kind = if lower.contains("manag") {
+                let titles = draft.levels.iter().map(|level| level.title.as_str());
+                let kind = if is_management_track(&draft.name, titles) {
                     TrackKind::Manager
                 } else if lower.contains("role") {
                     TrackKind::Role

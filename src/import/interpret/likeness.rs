@@ -1175,6 +1175,27 @@ const MANAGER_WORDS: &[&str] = &[
     "diretor",
     "diretora",
     "gestor",
+    "gestora",
+    "jefe",
+    "jefa",
+    "teamleiter",
+    "teamleiterin",
+    "abteilungsleiter",
+    "abteilungsleiterin",
+    "bereichsleiter",
+    "bereichsleiterin",
+    "direttore",
+    "kierownik",
+    "dyrektor",
+    "руководитель",
+    "директор",
+    "менеджер",
+    "тимлид",
+    "מנהל",
+    "מנהלת",
+    "مدير",
+    "yönetici",
+    "müdür",
 ];
 const MANAGER_WORDS_UNSPACED: &[&str] = &[
     "マネージャー",
@@ -1188,8 +1209,45 @@ const MANAGER_WORDS_UNSPACED: &[&str] = &[
     "팀장",
 ];
 
+/// Words in a track's name that say it is the managers' ("Management", "Führungslaufbahn",
+/// "Gestión", "Gestão", "Leitung"), lowercased, found inside the name.
+const MANAGEMENT_TRACK_WORDS: &[&str] = &[
+    "manag",
+    "führung",
+    "leitung",
+    "gestión",
+    "gestion",
+    "gestão",
+    "direction",
+    "zarząd",
+    "управлен",
+    "ניהול",
+    "إدارة",
+    "yönetim",
+    "管理",
+    "マネジメント",
+    "매니지먼트",
+    "관리",
+];
+
+/// Whether a track is the managers': its name says so ([`MANAGEMENT_TRACK_WORDS`]), or most
+/// of its levels are managers' titles ("Líder de Equipo", "Gerente de Ingeniería", "Director
+/// de Ingeniería").
+pub(crate) fn is_management_track<'a>(name: &str, titles: impl Iterator<Item = &'a str>) -> bool {
+    let lower = name.to_lowercase();
+    let (mut managers, mut levels) = (0, 0);
+    for title in titles {
+        levels += 1;
+        managers += usize::from(is_manager_title(title));
+    }
+    MANAGEMENT_TRACK_WORDS
+        .iter()
+        .any(|word| lower.contains(word))
+        || managers * 2 > levels
+}
+
 /// Whether a level's title is a manager's (see [`MANAGER_WORDS`]).
-pub(super) fn is_manager_title(title: &str) -> bool {
+pub(crate) fn is_manager_title(title: &str) -> bool {
     let lower = plain(title).to_lowercase();
     lower
         .split(|c: char| !c.is_alphanumeric())
