@@ -1238,7 +1238,12 @@ pub(crate) fn is_management_track<'a>(name: &str, titles: impl Iterator<Item = &
     let (mut managers, mut levels) = (0, 0);
     for title in titles {
         levels += 1;
-        managers += usize::from(is_manager_title(title));
+        // (A product, program or project manager manages no people.)
+        let lower = title.to_lowercase();
+        let manages_work = ["product", "program", "programme", "project", "account"]
+            .iter()
+            .any(|what| lower.contains(&format!("{what} manager")));
+        managers += usize::from(is_manager_title(title) && !manages_work);
     }
     MANAGEMENT_TRACK_WORDS
         .iter()

@@ -2238,3 +2238,23 @@ fn numbered_bold_titles_over_lists_in_portuguese_are_the_levels() {
         )]
     );
 }
+
+#[test]
+fn a_track_of_managers_titles_is_the_managers_and_product_managers_are_not() {
+    let managers = [
+        "Líder de Equipo",
+        "Gerente de Ingeniería",
+        "Director de Ingeniería",
+    ];
+    assert!(super::is_management_track("Track 2", managers.into_iter()));
+    assert!(super::is_management_track(
+        "Führungslaufbahn",
+        ["Teamleiter"].into_iter()
+    ));
+    let product = [
+        "Associate Product Manager",
+        "Product Manager",
+        "Senior Product Manager",
+    ];
+    assert!(!super::is_management_track("Product", product.into_iter()));
+}
