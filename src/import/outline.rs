@@ -610,7 +610,8 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
         .map(|element| squash(&element.text().collect::<String>()))
         // (An empty `<title></title>`, as pandoc writes without metadata, titles nothing.)
         .filter(|title| !title.is_empty())
-        .map(|title| without_space_name(&document, title));
+        .map(|title| without_space_name(&document, title))
+        .map(without_site_name);
     let root = document.root_element();
     let elements = || root.descendants().filter_map(ElementRef::wrap);
     let main = ["main", "article"]
@@ -628,6 +629,17 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
     let mut blocks = Vec::new();
     walk(main.unwrap_or(root), 1, &mut blocks, 0);
     (title, blocks)
+}
+
+/// A page's title without the site's name after it ("Career Ladder | Acme", "… · Acme"), as
+/// sites title their pages: the part before the first separator.
+fn without_site_name(title: String) -> String {
+    [" | ", " · "]
+        .iter()
+        .find_map(|separator| title.split_once(separator))
+        .map(|(page, _)| page.trim())
+        .filter(|page| !page.is_empty())
+        .map_or(title.clone(), str::to_owned)
 }
 
 /// A wiki page's title without its space's name: Confluence titles an exported page
@@ -834,6 +846,15 @@ const SKIPPED: &[&str] = &[
     "template",
 ];
 
+/// Whether an element is inside an `<article>` or `<main>`: its `<header>` is the article's
+/// (its title), not the page's.
+fn in_article(element: ElementRef) -> bool {
+    element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|above| matches!(above.value().name(), "article" | "main"))
+}
+
 /// Words in a class or id that mark a page's navigation rather than its content.
 const CHROME_WORDS: &[&str] = &[
     "toc",
@@ -924,7 +945,9 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                     continue;
                 };
                 let name = value.name();
-                if SKIPPED.contains(&name) || is_page_chrome(value) {
+                // (An article's own `<header>`, as WordPress writes its title's, is content.)
+                let skipped = SKIPPED.contains(&name) && !(name == "header" && in_article(child));
+                if skipped || is_page_chrome(value) {
                     continue;
                 }
                 let word_item = name == "p" && word_list_level(value).is_some()
@@ -1003,7 +1026,8 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         definition_list(child, line, out, depth + 1);
                     }
                     "div" | "section" | "article" | "main" | "body" | "html" | "blockquote"
-                    | "dd" | "dt" | "center" | "figure" | "figcaption" | "details" | "summary" => {
+                    | "dd" | "dt" | "center" | "figure" | "figcaption" | "details" | "summary"
+                    | "header" | "hgroup" => {
                         flush(&mut loose, out);
                         saw_blocks |= matches!(name, "div" | "section");
                         saw_blocks |= walk(child, line, out, depth + 1);

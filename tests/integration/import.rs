@@ -3640,3 +3640,21 @@ fn a_summary_column_of_a_level_per_row_describes_each_level() {
         .collect();
     assert_eq!(areas, ["Customer focus"]);
 }
+
+#[test]
+fn a_cms_page_is_titled_by_its_article_not_by_the_site() {
+    // WordPress: the page's title in the article's own `<header>`, the site's name after the
+    // page's in `<title>`, the site's header and navigation around the article.
+    let page = "<html><head><title>Career Ladder | Acme</title></head><body>\
+        <header class=\"site-header\"><nav><a href=\"/\">Home</a></nav></header>\
+        <main><article><header class=\"entry-header\"><h1>Engineering Career Ladder</h1></header>\
+        <h2>Engineer I</h2><ul><li>Writes tests.</li></ul>\
+        <h2>Engineer II</h2><ul><li>Designs features.</li></ul></article></main></body></html>";
+    let ladder = imported_from("ladder.html", page);
+    assert_eq!(ladder.title, "Engineering Career Ladder");
+    assert_eq!(level_titles(&ladder), ["Engineer I", "Engineer II"]);
+    let page = "<html><head><title>Career Ladder | Acme</title></head><body>\
+        <h2>Engineer I</h2><ul><li>Writes tests.</li></ul>\
+        <h2>Engineer II</h2><ul><li>Designs features.</li></ul></body></html>";
+    assert_eq!(imported_from("ladder.html", page).title, "Career Ladder");
+}

@@ -640,15 +640,16 @@ impl Interpreter {
             .title
             .clone()
             .or_else(|| metadata.get("title").cloned())
-            .or_else(|| self.default_title.clone())
             // A document whose one heading above the levels named their track ("# Karrierestufen"
-            // over "## Junior"): that heading is its title too, not the file's name.
+            // over "## Junior"): that heading is its title too, not the file's name, nor the
+            // page's `<title>` (which sites end with their own name).
             .or_else(|| match self.tracks.as_slice() {
                 [track] if track.name != UNNAMED_TRACK && !track.name.trim().is_empty() => {
                     Some(track.name.clone())
                 }
                 _ => None,
             })
+            .or_else(|| self.default_title.clone())
             .or_else(|| Some(crate::import::document_name(&self.path)).filter(|n| !n.is_empty()))
             .unwrap_or_else(|| String::from("Ladder"));
         let mut summary = self.summary.clone();
