@@ -157,6 +157,7 @@ pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
     if let Some((text, line)) = html.take() {
         blocks.append(&mut html_fragment(&text, line));
     }
+    summaries_as_headings(&mut blocks);
     (front_matter, blocks)
 }
 
@@ -628,6 +629,7 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
         .or_else(|| elements().find(|element| element.value().name() == "body"));
     let mut blocks = Vec::new();
     walk(main.unwrap_or(root), 1, &mut blocks, 0);
+    summaries_as_headings(&mut blocks);
     (title, blocks)
 }
 
@@ -846,6 +848,57 @@ const SKIPPED: &[&str] = &[
     "template",
 ];
 
+/// The `<details>` of a list each of whose items is one (Notion's toggles), in order; `None`
+/// for any other list.
+fn folded_items(list: ElementRef) -> Option<Vec<ElementRef>> {
+    let folded: Option<Vec<ElementRef>> = list
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|item| item.value().name() == "li")
+        .map(|item| {
+            let mut children = item.children().filter_map(ElementRef::wrap);
+            let details = children
+                .next()
+                .filter(|first| first.value().name() == "details");
+            details.filter(|_| children.next().is_none())
+        })
+        .collect();
+    folded.filter(|folded| !folded.is_empty())
+}
+
+/// The depth a `<summary>`'s heading is given while a page is read: settled by
+/// [`summaries_as_headings`] once the headings before it are known.
+const SUMMARY_DEPTH: u8 = 0;
+
+/// The most words of a `<summary>` that titles what its `<details>` fold.
+const SUMMARY_TITLE_WORDS: usize = 10;
+
+/// A `<summary>`'s text when it reads as a title: a few words, no sentence's end.
+fn summary_title(summary: ElementRef) -> Option<String> {
+    let text = crate::markup::plain_text(&squash(&inline_markdown(summary)));
+    let text = squash(&text);
+    let fits = !text.is_empty()
+        && text.split_whitespace().count() <= SUMMARY_TITLE_WORDS
+        && !text.ends_with(['.', '。', ':', '：', '?', '？']);
+    fits.then_some(text)
+}
+
+/// Gives each `<summary>` heading ([`SUMMARY_DEPTH`]) the depth one below the heading before
+/// it (the first level when there is none), so that a page whose levels or areas fold into
+/// `<details>` reads as one whose headings title them.
+pub fn summaries_as_headings(blocks: &mut [Block]) {
+    let mut above = 0;
+    for block in blocks {
+        if let Block::Heading { level, .. } = block {
+            if *level == SUMMARY_DEPTH {
+                *level = (above + 1).min(6);
+            } else {
+                above = *level;
+            }
+        }
+    }
+}
+
 /// Whether an element is inside an `<article>` or `<main>`: its `<header>` is the article's
 /// (its title), not the page's.
 fn in_article(element: ElementRef) -> bool {
@@ -974,6 +1027,18 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                             line,
                         });
                     }
+                    // A `<details>` block's title-like summary ("Data Scientist II", "Technical
+                    // skills") titles what it folds: a heading one deeper than the heading
+                    // before it (its depth settled by `summaries_as_headings`).
+                    "summary" if summary_title(child).is_some() => {
+                        saw_blocks = true;
+                        flush(&mut loose, out);
+                        out.push(Block::Heading {
+                            level: SUMMARY_DEPTH,
+                            text: summary_title(child).unwrap_or_default(),
+                            line,
+                        });
+                    }
                     "p" if word_list_level(value).is_some() => {
                         saw_blocks = true;
                         flush(&mut loose, out);
@@ -1002,6 +1067,15 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                                 .filter(|(_, text)| !text.is_empty()),
                         );
                         continue;
+                    }
+                    // A list of toggles (Notion's `<ul class="toggle"><li><details>`): each
+                    // toggle is a block of its own, its summary titling what it folds.
+                    "ul" | "ol" if folded_items(child).is_some() => {
+                        saw_blocks = true;
+                        flush(&mut loose, out);
+                        for details in folded_items(child).unwrap_or_default() {
+                            walk(details, line, out, depth + 1);
+                        }
                     }
                     "ul" | "ol" => {
                         saw_blocks = true;

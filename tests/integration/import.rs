@@ -3658,3 +3658,57 @@ fn a_cms_page_is_titled_by_its_article_not_by_the_site() {
         <h2>Engineer II</h2><ul><li>Designs features.</li></ul></body></html>";
     assert_eq!(imported_from("ladder.html", page).title, "Career Ladder");
 }
+
+#[test]
+fn levels_folded_into_details_are_titled_by_their_summaries() {
+    // "Click a level to expand it": a `<details>` per level in GitHub Markdown, and Notion's
+    // toggles (`<ul class="toggle"><li><details>`) in its HTML export.
+    let level = |title: &str, craft: &str, team: &str| {
+        format!(
+            "<details>\n<summary><b>{title}</b></summary>\n\n**Craft**\n\n- {craft}\n\n\
+             **Teamwork**\n\n- {team}\n\n</details>\n\n"
+        )
+    };
+    let markdown = format!(
+        "# Data Science Career Ladder\n\nClick a level to expand it.\n\n{}{}{}",
+        level(
+            "Data Scientist I",
+            "Runs scoped analyses.",
+            "Presents to the team."
+        ),
+        level("Data Scientist II", "Builds models.", "Explains results."),
+        level(
+            "Senior Data Scientist",
+            "Designs experiments.",
+            "Mentors others."
+        )
+    );
+    let ladder = imported_from("ladder.md", &markdown);
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Data Scientist I",
+            "Data Scientist II",
+            "Senior Data Scientist"
+        ]
+    );
+    assert_eq!(
+        entry(&ladder, "Data Scientist II", "Teamwork"),
+        ["Explains results."]
+    );
+    let toggles = "<html><body><article><ul class=\"toggle\"><li><details open=\"\">\
+        <summary><strong>Junior Engineer</strong></summary><p><strong>Craft</strong></p>\
+        <ul><li>Writes tests.</li></ul><ul><li>Fixes bugs.</li></ul></details></li></ul>\
+        <ul class=\"toggle\"><li><details open=\"\"><summary><strong>Senior Engineer</strong>\
+        </summary><p><strong>Craft</strong></p><ul><li>Designs systems.</li></ul></details>\
+        </li></ul></article></body></html>";
+    let ladder = imported_from("Levels 0123456789abcdef0123456789abcdef.html", toggles);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Junior Engineer", "Senior Engineer"]
+    );
+    assert_eq!(
+        entry(&ladder, "Junior Engineer", "Craft"),
+        ["Writes tests.", "Fixes bugs."]
+    );
+}

@@ -163,6 +163,18 @@ impl Interpreter {
         }
         // Areas are the headings of their depth; a stray heading between the levels' and the
         // areas' depths inside a level is an area too.
+        // (This tool's handbook folds what changed from the level before under "Changes from
+        // {level}", a `<details>` summary that reads as a heading at any depth: it is derived
+        // from the levels, never read back.)
+        if matches!(self.place, Place::Level | Place::Area(_) | Place::Skip)
+            && self.current_level().is_some()
+        {
+            if let Some((_, language)) = own::unfilled("changes_heading", text) {
+                self.heard(language);
+                self.place = Place::Skip;
+                return;
+            }
+        }
         let area_heading = Some(depth) == self.area_depth
             || self
                 .area_depth
