@@ -343,7 +343,10 @@ impl Interpreter {
         // names the rows under it too.)
         if self.options.levels_axis.is_none() {
             let filled = filled_down(&rows);
-            let filled: Vec<&Vec<Cell>> = filled.iter().collect();
+            let filled: Vec<&Vec<Cell>> = match &filled {
+                Some(filled) => filled.iter().collect(),
+                None => rows.clone(),
+            };
             if let Some(columns) = super::records::record_columns(&filled) {
                 self.records(&filled, &columns, line);
                 self.place = Place::Section;
@@ -1339,8 +1342,16 @@ const TRACK_COLUMN_NAMES: &[&str] = &[
 
 /// The rows of a table with the blank cells of its first columns filled from the cell above
 /// (after the header row), as a sheet's merged cells mean them; a column is filled only up to
-/// the first that is never blank.
-fn filled_down(rows: &[&Vec<Cell>]) -> Vec<Vec<Cell>> {
+/// the first that is never blank. `None` when the first column has no blank to fill (the
+/// table is read as it is, not copied).
+fn filled_down(rows: &[&Vec<Cell>]) -> Option<Vec<Vec<Cell>>> {
+    let first_blank_below = rows
+        .iter()
+        .skip(2)
+        .any(|row| row.first().is_none_or(is_blank));
+    if !first_blank_below {
+        return None;
+    }
     let mut out: Vec<Vec<Cell>> = rows.iter().map(|row| (*row).clone()).collect();
     let width = out.iter().map(Vec::len).max().unwrap_or(0);
     for column in 0..width {
@@ -1367,7 +1378,7 @@ fn filled_down(rows: &[&Vec<Cell>]) -> Vec<Vec<Cell>> {
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// A track's name and its rows in a table with a track column ([`track_runs`]).
