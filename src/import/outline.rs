@@ -1003,6 +1003,11 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                 if skipped || is_page_chrome(value) {
                     continue;
                 }
+                // (Read once for the match's guards and their arms.)
+                let summary = (name == "summary").then(|| summary_title(child)).flatten();
+                let folded = matches!(name, "ul" | "ol")
+                    .then(|| folded_items(child))
+                    .flatten();
                 let word_item = name == "p" && word_list_level(value).is_some()
                     || matches!(name, "ul" | "ol") && google_docs_list_level(value).is_some();
                 if !word_item && !word_list.is_empty() {
@@ -1030,12 +1035,12 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                     // A `<details>` block's title-like summary ("Data Scientist II", "Technical
                     // skills") titles what it folds: a heading one deeper than the heading
                     // before it (its depth settled by `summaries_as_headings`).
-                    "summary" if summary_title(child).is_some() => {
+                    "summary" if summary.is_some() => {
                         saw_blocks = true;
                         flush(&mut loose, out);
                         out.push(Block::Heading {
                             level: SUMMARY_DEPTH,
-                            text: summary_title(child).unwrap_or_default(),
+                            text: summary.unwrap_or_default(),
                             line,
                         });
                     }
@@ -1070,10 +1075,10 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                     }
                     // A list of toggles (Notion's `<ul class="toggle"><li><details>`): each
                     // toggle is a block of its own, its summary titling what it folds.
-                    "ul" | "ol" if folded_items(child).is_some() => {
+                    "ul" | "ol" if folded.is_some() => {
                         saw_blocks = true;
                         flush(&mut loose, out);
-                        for details in folded_items(child).unwrap_or_default() {
+                        for details in folded.unwrap_or_default() {
                             walk(details, line, out, depth + 1);
                         }
                     }

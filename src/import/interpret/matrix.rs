@@ -98,10 +98,9 @@ fn groups_over_levels(rows: &[&Vec<Cell>], header_rows: usize) -> Option<Vec<Cel
         && distinct.len() == spans.len()
         && spans.iter().any(|(_, width)| *width >= 2)
         && named_levels == levels.len() - 1;
-    (grouped
-        && row_level_likeness(levels) >= MOSTLY_LEVELS_IN_LABELS
-        && row_level_likeness(levels) > row_level_likeness(upper))
-    .then_some(filled)
+    let likeness = row_level_likeness(levels);
+    (grouped && likeness >= MOSTLY_LEVELS_IN_LABELS && likeness > row_level_likeness(upper))
+        .then_some(filled)
 }
 
 /// Whether row labels are each a level of `known` (title keys) after the same qualifier words
