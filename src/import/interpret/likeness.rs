@@ -855,7 +855,24 @@ pub(super) fn is_procedure_heading(title: &str) -> bool {
 
 /// Bodies of people a role ladder gives a rung of their own ("Security team", "Advisory
 /// Board"), as the last word of a title.
-const BODY_WORDS: &[&str] = &["team", "group", "board", "squad"];
+const BODY_WORDS: &[&str] = &[
+    "team", "group", "board", "squad", "equipo", "equipe", "équipe", "comité", "comitê",
+];
+
+/// [`BODY_WORDS`] in scripts written without spaces, found at the end of a longer title
+/// ("ドメイン・チーム", "技术委员会", "보안 팀").
+const BODY_WORDS_UNSPACED: &[&str] = &[
+    "チーム",
+    "グループ",
+    "委員会",
+    "理事会",
+    "团队",
+    "小组",
+    "委员会",
+    "팀",
+    "그룹",
+    "위원회",
+];
 
 /// Whether a title names one body of people by its last word after what the body is for
 /// ("Security team", "Advisory Board"; not "Team organization", about one, nor "Project
@@ -866,7 +883,12 @@ pub(super) fn names_a_body(title: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .collect();
-    words.len() >= 2 && words.last().is_some_and(|last| BODY_WORDS.contains(last))
+    let unspaced = BODY_WORDS_UNSPACED.iter().any(|word| {
+        let title = without_brackets(&lower);
+        let title = title.trim();
+        title.ends_with(word) && title.chars().count() > word.chars().count()
+    });
+    unspaced || words.len() >= 2 && words.last().is_some_and(|last| BODY_WORDS.contains(last))
 }
 
 /// Whether a title ends with a role's word ("Voting Members", "Election Officer"): a

@@ -1935,7 +1935,19 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
             _ => {}
         }
     }
-    let of_roles = |index: usize| role_lists.contains(&index);
+    // A role list broken by a note or a paragraph between two of its items (reStructuredText's
+    // `.. note::`, an unindented paragraph in Markdown) goes on in the next list after it
+    // when that list's every item is a role's entry ("4. **Other contributors** do not …"):
+    // one list of roles, the text between them the role's before.
+    let mut continued: Vec<usize> = Vec::new();
+    for &at in &role_lists {
+        let mut last = at;
+        while let Some(next) = continuation_of_roles(blocks, last) {
+            continued.push(next);
+            last = next;
+        }
+    }
+    let of_roles = |index: usize| role_lists.contains(&index) || continued.contains(&index);
     let lists = role_lists.len();
     // Headings that title levels: then the list is something else (a level's kinds). (Not a
     // heading saying it is over the roles, "Maintainer Roles": the list's own, most often.)
@@ -1984,12 +1996,19 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
             Block::List { items, line } if of_roles(index) => {
                 // What the section says after its list ("The current maintainers are listed
                 // in MAINTAINERS.md") is the section's, not the last role's: it goes first.
-                let end = blocks[index + 1..]
+                // (After the list's last continuation: the text before one is a role's.)
+                let mut last = index;
+                while let Some(next) = continuation_of_roles(blocks, last) {
+                    last = next;
+                }
+                let end = blocks[last + 1..]
                     .iter()
                     .position(|block| matches!(block, Block::Heading { .. }))
-                    .map_or(blocks.len(), |offset| index + 1 + offset);
-                out.extend(blocks[index + 1..end].iter().cloned());
-                moved = index + 1..end;
+                    .map_or(blocks.len(), |offset| last + 1 + offset);
+                if !continued.contains(&index) {
+                    out.extend(blocks[last + 1..end].iter().cloned());
+                    moved = last + 1..end;
+                }
                 for (offset, item) in items.iter().enumerate() {
                     let line = line + offset;
                     // A rung's title over its list, or a named entry and what it says.
@@ -2021,6 +2040,26 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
         }
     }
     Some((out, roles_depth, titles))
+}
+
+/// The list that goes on with the role list at `at` after text between them: the next
+/// block but paragraphs, before any heading, a list whose every item is a role's entry.
+fn continuation_of_roles(blocks: &[Block], at: usize) -> Option<usize> {
+    let offset = blocks[at + 1..]
+        .iter()
+        .position(|block| !matches!(block, Block::Paragraph { .. }))?;
+    let next = at + 1 + offset;
+    match &blocks[next] {
+        Block::List { items, .. }
+            if offset > 0
+                && items.iter().all(|item| {
+                    labelled_entry(item).is_some_and(|(title, _)| level_likeness(&title) >= 0.5)
+                }) =>
+        {
+            Some(next)
+        }
+        _ => None,
+    }
 }
 
 /// How many items titled like rungs, each over a nested list, make a list of the levels.

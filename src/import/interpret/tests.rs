@@ -2258,3 +2258,47 @@ fn a_track_of_managers_titles_is_the_managers_and_product_managers_are_not() {
     ];
     assert!(!super::is_management_track("Product", product.into_iter()));
 }
+
+#[test]
+fn a_role_list_broken_by_a_note_goes_on_in_the_list_after_it() {
+    // EDAM's governance (reStructuredText): four numbered tiers, a `.. note::` after the
+    // third, so the fourth is a list of its own.
+    let ladder = import(
+        "governance.rst",
+        "Governance\n==========\n\nThe project follows a model with four tiers of governance:\n\n\
+         1. **Advisory Group** advises the developers. Members have two responsibilities:\n\n  \
+         * Help to set priorities\n  * Monitor progress\n\n\
+         2. **Developers** are funded to develop the project. They:\n\n  \
+         * Agree aims\n  * Approve developments\n\n\
+         3. **Editors** represent the community. They are expected to:\n\n  \
+         * Offer constructive advice\n  * Advocate the project\n\n\
+         .. note::\n   Thematic editors oversee the coverage of a field.\n\n\
+         4. **Other contributors** do not have commit rights but can still make comments.\n\n\
+         We welcome new members at all levels above.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Advisory Group",
+            "Developers",
+            "Editors",
+            "Other contributors"
+        ],
+        "{:?}",
+        shape(&ladder)
+    );
+}
+
+#[test]
+fn a_team_titled_in_a_script_without_spaces_after_the_roles_is_one_more_role() {
+    // Tauri's governance in Japanese: the last role, "ドメイン・チーム", is written in prose.
+    let ladder = import(
+        "governance.md",
+        "# ガバナンス\n\n## 役割\n\n### ワーキング・グループのメンバー\n\n- 会議に参加する\n\n\
+         ### 理事\n\n- 予算を承認する\n- 方針を決める\n\n\
+         ### ドメイン担当責任者\n\n- ドメインを率いる\n- レビューする\n\n\
+         ### ドメイン・チーム\n\nドメインの作業を担うメンバーの集まりです。\n",
+    );
+    assert_eq!(level_titles(&ladder).len(), 4, "{:?}", shape(&ladder));
+    assert_eq!(level_titles(&ladder)[3], "ドメイン・チーム");
+}
