@@ -30,14 +30,17 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Ladder;
 
 /// Extensions of text documents, which `ladder build` also reads directly.
+/// (R Markdown and Quarto documents, `.Rmd` and `.qmd`, are Markdown with code chunks.)
 pub const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "html", "htm",
+    "md", "markdown", "mkd", "mdown", "rmd", "qmd", "mdx", "rst", "adoc", "asciidoc", "txt",
+    "html", "htm",
 ];
 
 /// Every extension `ladder import` reads.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "mdx", "rst", "adoc", "asciidoc", "txt", "html", "htm", "docx", "xlsx",
-    "xlsm", "xls", "ods", "csv", "tsv", "json", "yaml", "yml", "js", "mjs", "cjs", "ts", "php",
+    "md", "markdown", "mkd", "mdown", "rmd", "qmd", "mdx", "rst", "adoc", "asciidoc", "txt",
+    "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "tsv", "json", "yaml", "yml", "js",
+    "mjs", "cjs", "ts", "php",
 ];
 
 /// Extensions of a site's data modules, whose ladder is an object literal.
@@ -392,6 +395,7 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
                 options
                     .levels_axis
                     .get_or_insert(interpret::LevelAxis::Columns);
+                interpreter.set_own_workbook();
             }
             interpreter.set_options(&options);
             match &workbook.title {

@@ -397,6 +397,25 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
         .then(|| (key.to_owned(), value.to_owned()))
 }
 
+/// A heading's text without the attributes Pandoc, kramdown and Hugo write after it
+/// (`Responsibilities {#peer-reviewer-responsibilities}`, `Goals {.unnumbered}`): anchors and
+/// classes, not part of the name.
+fn without_attributes(text: &str) -> String {
+    let trimmed = text.trim_end();
+    let attributes = trimmed.ends_with('}').then(|| trimmed.rfind('{')).flatten();
+    match attributes {
+        Some(at)
+            if trimmed[at + 1..trimmed.len() - 1]
+                .split_whitespace()
+                .all(|part| part.starts_with(['#', '.']) || part.contains('='))
+                && at > 0 =>
+        {
+            trimmed[..at].trim_end().to_owned()
+        }
+        _ => text.to_owned(),
+    }
+}
+
 /// A heading's text without the emoji shortcodes GitHub draws as pictures (`:no_entry:
 /// Behavior to avoid`, `Goals :rocket:`): decoration, not part of the name. A shortcode is a
 /// word of lowercase letters, digits, `_`, `+` or `-` between colons, with a letter, standing
@@ -488,7 +507,9 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
     match &node.data().value {
         NodeValue::Heading(heading) => out.push(Block::Heading {
             level: heading.level,
-            text: without_section_number(&without_emoji_codes(&plain_of(node))),
+            text: without_section_number(&without_emoji_codes(&without_attributes(&plain_of(
+                node,
+            )))),
             line,
         }),
         NodeValue::Paragraph => {

@@ -101,7 +101,19 @@ impl Interpreter {
                 .iter()
                 .filter(|l| !l.expectations.is_empty())
                 .count();
-            let under_headings = track.levels.iter().filter(|l| l.heading_areas).count();
+            // (How one becomes the role, a section of its own moved into it, is not what
+            // the role says of itself: "Devenir un contributeur" after its paragraph.)
+            let own_lists = |level: &LevelDraft| {
+                level
+                    .expectations
+                    .keys()
+                    .any(|area| !super::likeness::is_becoming_heading(area))
+            };
+            let under_headings = track
+                .levels
+                .iter()
+                .filter(|l| l.heading_areas && own_lists(l))
+                .count();
             if track.levels.len() < 2 {
                 continue;
             }
@@ -110,13 +122,12 @@ impl Interpreter {
             let areas_headed = with_lists > 0 && under_headings * 2 > with_lists;
             let titles: Vec<String> = track.levels.iter().map(|l| l.title.clone()).collect();
             for (index, level) in track.levels.iter_mut().enumerate() {
-                if (!level.expectations.is_empty() && !level.labelled_only)
-                    || level.shares_title.is_some()
-                {
+                let own = own_lists(level);
+                if (own && !level.labelled_only) || level.shares_title.is_some() {
                     continue;
                 }
                 if areas_headed
-                    && (level.heading_areas
+                    && (level.heading_areas && own
                         || level.body_paragraphs.len() < Self::PROSE_RUNG_PARAGRAPHS)
                 {
                     continue;

@@ -33,6 +33,39 @@ pub(super) fn granted_by_mark(cell: &Cell, item: &str) -> Option<Vec<Expectation
 /// without its bullet. A list's nested items, and a line set under a bulleted line with a
 /// secondary bullet (`◦`, as this tool's workbook writes an expectation's examples), are the
 /// examples of the expectation above them.
+/// The expectations of a matrix cell this tool wrote: each on a line of its own after `•`, its
+/// examples on lines after `◦` below it (see `export::xlsx`'s `expectation_lines`), as written
+/// (an expectation "NA" or "42" is one: the workbook writes no expectation as an empty cell).
+pub(super) fn own_cell_items(cell: &Cell) -> Vec<Expectation> {
+    let mut items: Vec<(String, Vec<String>)> = Vec::new();
+    for line in cell.text.lines() {
+        let trimmed = line.trim();
+        if let Some(example) = trimmed.strip_prefix('◦') {
+            if let Some((_, examples)) = items.last_mut() {
+                examples.push(example.trim().to_owned());
+                continue;
+            }
+        }
+        match trimmed.strip_prefix('•') {
+            Some(text) => items.push((text.trim().to_owned(), Vec::new())),
+            // (A line of an expectation broken inside it.)
+            None if !trimmed.is_empty() => match items.last_mut() {
+                Some((text, _)) => {
+                    text.push(' ');
+                    text.push_str(trimmed);
+                }
+                None => items.push((trimmed.to_owned(), Vec::new())),
+            },
+            None => {}
+        }
+    }
+    items
+        .into_iter()
+        .filter(|(text, _)| !text.is_empty())
+        .map(|(text, examples)| Expectation::new(&text).with_examples(examples))
+        .collect()
+}
+
 pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
     let listed: Vec<Expectation> = cell
         .blocks

@@ -1125,10 +1125,17 @@ impl Interpreter {
                     // "Same as E3", "See E1" in a level's column: what it shares with the
                     // column it names, said about the level; "NA" holds the place of nothing.
                     // (A table inside one level keeps such a cell: it has no other column.)
-                    let (items, pointers): (Vec<Expectation>, Vec<Expectation>) = cell_items(cell)
-                        .into_iter()
-                        .filter(|item| !is_placeholder(&item.text))
-                        .partition(|item| !refers_to_another_level(&item.text));
+                    // (This tool's workbook writes no expectation as an empty cell: its cells
+                    // hold what was written.)
+                    let (items, pointers): (Vec<Expectation>, Vec<Expectation>) =
+                        if self.own_workbook {
+                            (super::cells::own_cell_items(cell), Vec::new())
+                        } else {
+                            cell_items(cell)
+                                .into_iter()
+                                .filter(|item| !is_placeholder(&item.text))
+                                .partition(|item| !refers_to_another_level(&item.text))
+                        };
                     for pointer in pointers {
                         let said = format!("**{area}:** {}", pointer.text);
                         self.set_level_field(level, "description", &said);

@@ -626,6 +626,9 @@ pub struct Interpreter {
     heading_trail: Vec<(u8, String)>,
     /// Reading the track files of this tool's handbook.
     handbook: bool,
+    /// Reading this tool's own workbook: each cell holds what was written, an expectation "NA"
+    /// or "Same as E3" included (it writes no expectation as an empty cell).
+    own_workbook: bool,
     /// In a workbook, the sheet being read and the names of all of them.
     sheet: Option<String>,
     sheet_names: Vec<String>,
@@ -708,6 +711,7 @@ impl Interpreter {
             dash_labels: HashSet::new(),
             heading_trail: Vec::new(),
             handbook: false,
+            own_workbook: false,
             sheet: None,
             sheet_names: Vec::new(),
             warnings: Vec::new(),
@@ -758,6 +762,11 @@ impl Interpreter {
                 .at(position)
                 .with_hint("the text is kept; move it where it belongs in the YAML if needed"),
         );
+    }
+
+    /// Reading a workbook this tool wrote (see `own_workbook`).
+    pub fn set_own_workbook(&mut self) {
+        self.own_workbook = true;
     }
 
     /// Reading a workbook whose first sheet is `first`: places are given as `sheet!cell`, the
@@ -1163,12 +1172,14 @@ impl Interpreter {
         if text.trim().is_empty() {
             return;
         }
-        if refers_to_another_level(text) {
+        // (This tool's handbook writes each expectation as a bullet of its own, whatever it
+        // says: "NA" there is one.)
+        if refers_to_another_level(text) && !self.handbook {
             // "Same as L3", "Trainee Developer +": what the level inherits, said about it.
             self.describe_level(text.trim());
             return;
         }
-        if is_placeholder(text) {
+        if is_placeholder(text) && !self.handbook {
             // The level is there, its expectations not yet written.
             if let Some(level) = self.current_level() {
                 level.definite = true;

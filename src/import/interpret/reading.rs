@@ -500,14 +500,31 @@ const BECOMING_PREFIXES: &[&str] = &[
     "become ",
     "如何成为",
     "成为",
+    // (An article after the verb is not the role's: "Devenir un contributeur".)
+    "cómo convertirse en un ",
+    "cómo convertirse en una ",
     "cómo convertirse en ",
+    "como convertirse en un ",
+    "como convertirse en una ",
     "como convertirse en ",
+    "convertirse en un ",
+    "convertirse en una ",
     "convertirse en ",
     "cómo llegar a ser ",
+    "como se tornar um ",
+    "como se tornar uma ",
     "como se tornar ",
+    "como tornar-se um ",
+    "como tornar-se uma ",
     "como tornar-se ",
+    "tornar-se um ",
+    "tornar-se uma ",
     "tornar-se ",
+    "comment devenir un ",
+    "comment devenir une ",
     "comment devenir ",
+    "devenir un ",
+    "devenir une ",
     "devenir ",
     "wie wird man ",
     "wie werde ich ",
@@ -576,13 +593,19 @@ fn role_part_target(title: &str) -> Option<String> {
         .then(|| rest.to_owned())
 }
 
-/// The words of a role's title, lowercased, each without a plural "s" ("Committers" and "a
-/// committer" name one role).
+/// Articles, which a role's title may have or not ("Les contributeurs", "un contributeur").
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "un", "une", "le", "la", "les", "l", "des", "el", "los", "las", "una", "um",
+    "uma", "os", "der", "die", "das", "ein", "eine", "einen", "het", "een",
+];
+
+/// The words of a role's title, lowercased, each without a plural "s" and without articles
+/// ("Committers" and "a committer" name one role, "Les contributeurs" and "un contributeur").
 fn role_words(text: &str) -> Vec<String> {
     plain(text)
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty() && !matches!(*word, "a" | "an" | "the"))
+        .filter(|word| !word.is_empty() && !ARTICLES.contains(word))
         .map(|word| word.trim_end_matches('s').to_owned())
         .collect()
 }

@@ -1337,11 +1337,13 @@ fn roles_listed_as_plain_names_before_a_colon_are_the_levels_and_a_promotion_joi
          ## Contributor升级为Maintainer\n\n我们鼓励Contributor向Maintainer的角色发展。\n以下是升级的条件：\n\
          1. 持续贡献：持续为项目贡献代码。\n2. 质量保证：保持较高的质量。\n",
     );
+    // (Maintainer's own line is what it says of itself, as Contributor's is: the conditions
+    // to reach it are a section of their own moved into it.)
     assert_eq!(
         titles_and_counts(&ladder),
         [(
             vec!["Contributor".to_owned(), "Maintainer".to_owned()],
-            vec![1, 2]
+            vec![1, 3]
         )]
     );
 }
@@ -2301,4 +2303,46 @@ fn a_team_titled_in_a_script_without_spaces_after_the_roles_is_one_more_role() {
     );
     assert_eq!(level_titles(&ladder).len(), 4, "{:?}", shape(&ladder));
     assert_eq!(level_titles(&ladder)[3], "ドメイン・チーム");
+}
+
+#[test]
+fn an_r_markdown_page_of_roles_each_with_a_way_to_become_it_in_french() {
+    // sndsTools' governance vignette (.Rmd): two roles in one paragraph each, then "Devenir un
+    // …" for each, the role named with another article.
+    let ladder = import(
+        "gouvernance.Rmd",
+        "---\ntitle: \"Gouvernance\"\noutput: rmarkdown::html_vignette\n---\n\n# Gouvernance\n\n\
+         Le projet fonctionne avec deux types de contributeurs :\n\n\
+         ## Les contributeurs\n\nLes contributeurs font des issues et des reviews.\n\n\
+         ## Les core contributeurs\n\nLes core contributeurs valident les pull requests.\n\n\
+         ## Devenir un contributeur\n\nTout utilisateur peut ouvrir une issue.\n\n\
+         ## Devenir un core contributeur\n\nLes core contributeurs décident collégialement.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Les contributeurs", "Les core contributeurs"]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            (
+                "Expectations".to_owned(),
+                vec!["Les contributeurs font des issues et des reviews.".to_owned()]
+            ),
+            (
+                "Devenir un contributeur".to_owned(),
+                vec!["Tout utilisateur peut ouvrir une issue.".to_owned()]
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_heading_s_attributes_are_no_part_of_its_title() {
+    let ladder = import(
+        "roles.md",
+        "# Roles\n\n## Reviewer {#reviewer}\n\n- Reviews pull requests\n\n\
+         ## Maintainer {#maintainer .role}\n\n- Merges pull requests\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Reviewer", "Maintainer"]);
 }
