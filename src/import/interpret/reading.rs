@@ -2008,14 +2008,6 @@ fn role_items_as_headings(blocks: &[Block]) -> Option<(Vec<Block>, u8, Vec<Strin
             continue;
         }
         match block {
-            // Other sections' headings at the roles' depth ("3.1 Inactive members") are no
-            // roles: bold lines of their sections.
-            Block::Heading { level, text, line } if *level == roles_depth => {
-                out.push(Block::Paragraph {
-                    text: format!("**{text}**"),
-                    line: *line,
-                });
-            }
             Block::List { items, line } if of_roles(index) => {
                 // What the section says after its list ("The current maintainers are listed
                 // in MAINTAINERS.md") is the section's, not the last role's: it goes first.
@@ -2771,9 +2763,11 @@ impl Interpreter {
             return self.read(blocks);
         }
         if let Some((headed, depth, roles)) = role_items_as_headings(blocks).filter(|_| !told) {
-            // The listed roles are the levels: no other reading is tried.
+            // The listed roles are the levels: no other reading is tried. Other sections'
+            // headings at their depth ("3.1 Inactive members", "FAQ") are prose.
             self.options.levels_depth = Some(depth);
             self.listed_roles = roles;
+            self.only_listed_roles = true;
             return self.read(&headed);
         }
         if let Some(headed) = promotions_as_headings(blocks) {

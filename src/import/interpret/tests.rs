@@ -2346,3 +2346,26 @@ fn a_heading_s_attributes_are_no_part_of_its_title() {
     );
     assert_eq!(level_titles(&ladder), ["Reviewer", "Maintainer"]);
 }
+
+#[test]
+fn a_section_after_a_list_of_roles_at_their_depth_is_prose_not_the_last_role_s() {
+    let ladder = import(
+        "roles.md",
+        "# Community roles\n\nThe project has three roles:\n\n\
+         1. **Contributor**: sends pull requests.\n   - Follows the code of conduct\n\
+         2. **Reviewer**: reviews pull requests.\n   - Reviews two pull requests a week\n\
+         3. **Maintainer**: merges pull requests.\n   - Cuts releases\n\n\
+         ## FAQ\n\nAsk in the forum.\n\n- Where do I start? Read the guide.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Contributor", "Reviewer", "Maintainer"]
+    );
+    assert_eq!(
+        titles_and_counts(&ladder)[0].1,
+        [1, 1, 1],
+        "{:?}",
+        shape(&ladder)
+    );
+    assert!(ladder.sections.iter().any(|section| section.title == "FAQ"));
+}
