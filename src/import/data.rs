@@ -271,6 +271,130 @@ struct Found {
 /// `source` is the file's text, when there is one: the data's maps come sorted by key, and
 /// where the file writes each level and area tells their order.
 pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
+    read_keyed(value, fallback_title, source).or_else(|| {
+        // Data keyed in another language (`niveles`, `competencias`, `título`): read as the
+        // same keys in English.
+        let mut translated = value.clone();
+        translate_keys(&mut translated, 0).then_some(())?;
+        read_keyed(&translated, fallback_title, source)
+    })
+}
+
+/// Structural keys of ladder data in other languages, lowercased, and the English key each
+/// stands for (the keys this reader knows).
+const KEY_TRANSLATIONS: &[(&str, &str)] = &[
+    // Spanish
+    ("niveles", "levels"),
+    ("nivel", "level"),
+    ("competencias", "competencies"),
+    ("competencia", "competency"),
+    ("áreas", "areas"),
+    ("área", "area"),
+    ("título", "title"),
+    ("titulo", "title"),
+    ("nombre", "name"),
+    ("descripción", "description"),
+    ("descripcion", "description"),
+    ("expectativas", "expectations"),
+    ("responsabilidades", "responsibilities"),
+    ("requisitos", "requirements"),
+    ("habilidades", "skills"),
+    ("criterios", "criteria"),
+    ("ejemplos", "examples"),
+    ("trayectorias", "tracks"),
+    // Portuguese
+    ("níveis", "levels"),
+    ("nível", "level"),
+    ("competências", "competencies"),
+    ("competência", "competency"),
+    ("nome", "name"),
+    ("descrição", "description"),
+    ("descricao", "description"),
+    ("critérios", "criteria"),
+    ("exemplos", "examples"),
+    ("trilhas", "tracks"),
+    // French
+    ("niveaux", "levels"),
+    ("niveau", "level"),
+    ("compétences", "competencies"),
+    ("compétence", "competency"),
+    ("domaines", "areas"),
+    ("domaine", "area"),
+    ("titre", "title"),
+    ("nom", "name"),
+    ("attentes", "expectations"),
+    ("responsabilités", "responsibilities"),
+    ("exigences", "requirements"),
+    ("critères", "criteria"),
+    ("exemples", "examples"),
+    // German
+    ("stufen", "levels"),
+    ("stufe", "level"),
+    ("ebenen", "levels"),
+    ("kompetenzen", "competencies"),
+    ("kompetenz", "competency"),
+    ("bereiche", "areas"),
+    ("bereich", "area"),
+    ("titel", "title"),
+    ("beschreibung", "description"),
+    ("erwartungen", "expectations"),
+    ("verantwortlichkeiten", "responsibilities"),
+    ("anforderungen", "requirements"),
+    ("kriterien", "criteria"),
+    ("beispiele", "examples"),
+    // Italian and Dutch
+    ("livelli", "levels"),
+    ("livello", "level"),
+    ("competenze", "competencies"),
+    ("titolo", "title"),
+    ("descrizione", "description"),
+    ("niveaus", "levels"),
+    ("competenties", "competencies"),
+    ("beschrijving", "description"),
+    ("naam", "name"),
+];
+
+/// Renames the objects' keys found in [`KEY_TRANSLATIONS`] to their English keys, at every
+/// depth (up to the depth any ladder has); whether any was renamed.
+fn translate_keys(value: &mut Value, depth: usize) -> bool {
+    if depth > MAX_KEY_DEPTH {
+        return false;
+    }
+    match value {
+        Value::Object(map) => {
+            let mut renamed = false;
+            let entries: Vec<(String, Value)> = std::mem::take(map).into_iter().collect();
+            for (key, mut child) in entries {
+                renamed |= translate_keys(&mut child, depth + 1);
+                let lower = key.to_lowercase();
+                let english = KEY_TRANSLATIONS
+                    .iter()
+                    .find(|(foreign, _)| *foreign == lower)
+                    .map(|(_, english)| *english);
+                match english {
+                    Some(english) if !map.contains_key(english) => {
+                        renamed = true;
+                        map.insert(english.to_owned(), child);
+                    }
+                    _ => {
+                        map.insert(key, child);
+                    }
+                }
+            }
+            renamed
+        }
+        Value::Array(items) => items.iter_mut().fold(false, |renamed, item| {
+            translate_keys(item, depth + 1) | renamed
+        }),
+        _ => false,
+    }
+}
+
+/// How deep [`translate_keys`] looks: far deeper than any ladder's data nests.
+const MAX_KEY_DEPTH: usize = 32;
+
+/// [`read`] of data keyed as this reader knows (in English).
+fn read_keyed(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
     let mut value = value.clone();
     html_as_markdown(&mut value);
     name_levels_keyed_by_category(&mut value, 0);

@@ -3712,3 +3712,24 @@ fn levels_folded_into_details_are_titled_by_their_summaries() {
         ["Writes tests.", "Fixes bugs."]
     );
 }
+
+#[test]
+fn ladder_data_keyed_in_spanish_reads_as_the_same_keys_in_english() {
+    let yaml = "titulo: Escalera de ingeniería\nniveles:\n\
+                - nombre: Ingeniero Junior\n  descripcion: Aprende el oficio.\n  competencias:\n\
+                \x20 - nombre: Técnica\n    expectativas:\n    - Escribe código con pruebas\n    - Corrige errores pequeños\n\
+                - nombre: Ingeniero Senior\n  descripcion: Lidera proyectos.\n  competencias:\n\
+                \x20 - nombre: Técnica\n    expectativas:\n    - Diseña sistemas\n";
+    let ladder = imported_from("escalera.yaml", yaml);
+    assert_eq!(
+        level_titles(&ladder),
+        ["Ingeniero Junior", "Ingeniero Senior"]
+    );
+    assert_eq!(
+        entry(&ladder, "Ingeniero Junior", "Técnica"),
+        ["Escribe código con pruebas", "Corrige errores pequeños"]
+    );
+    let first = ladder.levels().next().unwrap().1;
+    assert_eq!(first.description.as_deref(), Some("Aprende el oficio."));
+    assert_eq!(ladder.language.as_deref(), Some("es"));
+}
