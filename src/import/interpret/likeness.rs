@@ -1040,6 +1040,8 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         .split(|c: char| {
             c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | ',' | '/' | '-' | '–' | '：')
         })
+        // French inclusive writing: "Ingénieur·e", "confirmé·e" are "ingénieur", "confirmé".
+        .map(|word| word.split(['·', '∙']).next().unwrap_or(word))
         .filter(|word| !word.is_empty())
         .collect();
     // "1. Technical Know-How", "2.3 Delivery": a section's number, not a level's.

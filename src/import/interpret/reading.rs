@@ -261,12 +261,50 @@ const BULLET_CHARACTERS: &[char] = &['•', '·', '▪', '◦', '‣', '●', '�
 
 /// The item a line typed as a bullet holds (`• Learn the team's tools.`), without its bullet.
 fn typed_bullet(line: &str) -> Option<&str> {
-    let rest = line.trim_start().strip_prefix(BULLET_CHARACTERS)?;
+    let line = line.trim_start();
+    if let Some(item) = east_asian_number(line) {
+        return Some(item);
+    }
+    let rest = line.strip_prefix(BULLET_CHARACTERS)?;
     // Chinese and Japanese text sets the item right after the bullet (`·完成多个关键模块`).
     let unspaced = rest.starts_with(|c: char| !c.is_ascii() && c.is_alphabetic());
     (rest.starts_with(char::is_whitespace) || unspaced)
         .then(|| rest.trim())
         .filter(|item| !item.is_empty())
+}
+
+/// The item after a number as Chinese and Japanese text numbers its lines, which Markdown
+/// does not read as a list: `1、`, `１．`, `（1）`, `①`, `一、` (the number, then an ideographic
+/// comma, a full-width stop or a full-width bracket).
+fn east_asian_number(line: &str) -> Option<&str> {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let is_numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let circled = line
+        .chars()
+        .next()
+        .filter(|c| ('①'..='⑳').contains(c))
+        .map(|c| &line[c.len_utf8()..]);
+    let rest = circled.or_else(|| {
+        let unbracketed = line.strip_prefix('（');
+        let body = unbracketed.unwrap_or(line);
+        let number_end = body
+            .char_indices()
+            .find(|&(_, c)| !(is_digit(c) || is_numeral(c)))
+            .map(|(at, _)| at)?;
+        if number_end == 0 {
+            return None;
+        }
+        let after = &body[number_end..];
+        match unbracketed {
+            Some(_) => after.strip_prefix('）'),
+            None => after
+                .strip_prefix('、')
+                .or_else(|| after.strip_prefix('．'))
+                .or_else(|| after.strip_prefix('）')),
+        }
+    })?;
+    let item = rest.trim();
+    (!item.is_empty()).then_some(item)
 }
 
 /// Paragraphs whose every line is a typed bullet (`• Learn …`), as the list they are to their
@@ -2319,11 +2357,22 @@ pub(super) fn one_level_page(blocks: &[Block], depth: u8) -> Option<String> {
         })
         .collect();
     let (first, rest) = titles.split_first()?;
-    // A page with many such headings is a ladder whose titles the word list does not know.
+    // A page with many such headings is a ladder whose titles the word list does not know;
+    // so is one whose other headings open with the first's word ("Ingénieur·e junior", then
+    // "Ingénieur·e confirmé·e": the same role, at rungs the word list does not know).
+    let head_word = |title: &str| {
+        plain(title)
+            .split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+    };
+    let same_kind =
+        |title: &&str| head_word(title).is_some() && head_word(title) == head_word(first);
     (!rest.is_empty()
         && rest.len() <= 2
         && level_likeness(first) >= 0.5
-        && rest.iter().all(|title| level_likeness(title) < 0.3))
+        && rest.iter().all(|title| level_likeness(title) < 0.3)
+        && !rest.iter().any(same_kind))
     .then(|| (*first).to_owned())
 }
 

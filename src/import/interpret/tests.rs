@@ -2369,3 +2369,41 @@ fn a_section_after_a_list_of_roles_at_their_depth_is_prose_not_the_last_role_s()
     );
     assert!(ladder.sections.iter().any(|section| section.title == "FAQ"));
 }
+
+#[test]
+fn lines_numbered_as_chinese_text_numbers_them_are_a_list() {
+    let ladder = import(
+        "roles.md",
+        "# 社区角色\n\n## 贡献者\n\n1、遵守社区行为准则\n2、至少提交一个被合入的PR\n3、参与社区讨论\n\n\
+         ## 维护者\n\n（1）持续贡献三个月以上\n（2）审查他人的PR\n\n## 委员会成员\n\n①制定路线图\n②主持会议\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder)[0].1,
+        [3, 2, 2],
+        "{:?}",
+        shape(&ladder)
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0)[0].1,
+        ["遵守社区行为准则", "至少提交一个被合入的PR", "参与社区讨论"]
+    );
+}
+
+#[test]
+fn levels_titled_in_french_inclusive_writing_are_each_a_level() {
+    // "Ingénieur·e confirmé·e": the page read as one level whose list was all three's.
+    let ladder = import(
+        "grille.md",
+        "# Grille de carrière\n\n## Ingénieur·e junior\n\n- Écrit du code testé\n- Demande de l'aide\n\n\
+         ## Ingénieur·e confirmé·e\n\n- Conçoit des fonctionnalités\n\n\
+         ## Ingénieur·e principal·e\n\n- Définit la vision technique\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Ingénieur·e junior",
+            "Ingénieur·e confirmé·e",
+            "Ingénieur·e principal·e"
+        ]
+    );
+}
