@@ -887,9 +887,10 @@ fn folded_items(list: ElementRef) -> Option<Vec<ElementRef>> {
     folded.filter(|folded| !folded.is_empty())
 }
 
-/// The depth a `<summary>`'s heading is given while a page is read: settled by
-/// [`summaries_as_headings`] once the headings before it are known.
-const SUMMARY_DEPTH: u8 = 0;
+/// The depth a `<summary>`'s heading is given while a page is read, plus how many
+/// `<details>` its own is inside: settled by [`summaries_as_headings`] once the headings
+/// before it are known.
+const SUMMARY_DEPTH: u8 = 200;
 
 /// The most words of a `<summary>` that titles what its `<details>` fold.
 const SUMMARY_TITLE_WORDS: usize = 10;
@@ -907,13 +908,31 @@ fn summary_title(summary: ElementRef) -> Option<String> {
 /// Gives each `<summary>` heading ([`SUMMARY_DEPTH`]) the depth one below the heading before
 /// it (the first level when there is none), so that a page whose levels or areas fold into
 /// `<details>` reads as one whose headings title them.
+/// A summary after the `<details>` of another at the same nesting is its sibling, at its
+/// depth, whatever headings the first folded (a Notion page of toggles, each level's areas
+/// as headings inside it); a heading as shallow as a summary closes it.
 pub fn summaries_as_headings(blocks: &mut [Block]) {
     let mut above = 0;
+    // The depth of the last summary at each nesting, while it is open.
+    let mut open: Vec<Option<u8>> = Vec::new();
     for block in blocks {
         if let Block::Heading { level, .. } = block {
-            if *level == SUMMARY_DEPTH {
-                *level = (above + 1).min(6);
+            if *level >= SUMMARY_DEPTH {
+                let nesting = usize::from(*level - SUMMARY_DEPTH);
+                if open.len() <= nesting {
+                    open.resize(nesting + 1, None);
+                }
+                let depth = open[nesting].unwrap_or((above + 1).min(6));
+                *level = depth;
+                open[nesting] = Some(depth);
+                open.truncate(nesting + 1);
+                above = depth;
             } else {
+                for summary in &mut open {
+                    if summary.is_some_and(|depth| depth >= *level) {
+                        *summary = None;
+                    }
+                }
                 above = *level;
             }
         }
@@ -1059,8 +1078,16 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                     "summary" if summary.is_some() => {
                         saw_blocks = true;
                         flush(&mut loose, out);
+                        // (How many `<details>` its own is inside: a summary after a sibling
+                        // `<details>` takes that one's depth.)
+                        let nesting = child
+                            .ancestors()
+                            .filter_map(ElementRef::wrap)
+                            .filter(|above| above.value().name() == "details")
+                            .count()
+                            .saturating_sub(1);
                         out.push(Block::Heading {
-                            level: SUMMARY_DEPTH,
+                            level: SUMMARY_DEPTH.saturating_add(nesting.min(50) as u8),
                             text: summary.unwrap_or_default(),
                             line,
                         });

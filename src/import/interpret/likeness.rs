@@ -274,6 +274,25 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "relecteur",
 ];
 
+/// "Engineer" and "developer" in Japanese and Korean, each with the ending that makes it the
+/// work's name instead ("エンジニアリング", "엔지니어링": an area, "Engineering").
+const ENGINEER_UNSPACED: &[(&str, &str)] = &[
+    ("エンジニア", "リング"),
+    ("엔지니어", "링"),
+    ("개발자", "경험"),
+    ("開発者", "体験"),
+];
+
+/// Whether a title names an engineer or developer in Japanese or Korean ("시니어 엔지니어",
+/// "バックエンドエンジニア"), not the work ("엔지니어링 문화").
+fn names_an_engineer_unspaced(title: &str) -> bool {
+    ENGINEER_UNSPACED.iter().any(|(word, work)| {
+        title
+            .match_indices(word)
+            .any(|(at, _)| !title[at + word.len()..].trim_start().starts_with(work))
+    })
+}
+
 /// Words of level and role titles in scripts written without spaces (found inside a label).
 const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "レベル",
@@ -1106,6 +1125,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     let cjk = LEVEL_WORDS_UNSPACED
         .iter()
         .any(|word| first_line.contains(word))
+        || names_an_engineer_unspaced(first_line)
         || ROLES_ONLY_ALONE.contains(&without_brackets(first_line).trim());
     let mut score: f32 = 0.0;
     if roman || digit {

@@ -2407,3 +2407,70 @@ fn levels_titled_in_french_inclusive_writing_are_each_a_level() {
         ]
     );
 }
+
+#[test]
+fn a_notion_page_of_level_toggles_with_area_headings_inside_reads_a_level_per_toggle() {
+    // Notion's HTML export (Korean): each level a toggle, its areas `<h3>` inside it. The
+    // second toggle's title was read one deeper than the first's areas, the third deeper
+    // still: one level of everything.
+    let toggle = |title: &str, skills: &[&str], teamwork: &[&str]| {
+        let items = |texts: &[&str]| -> String {
+            texts
+                .iter()
+                .map(|text| format!("<li>{text}</li>"))
+                .collect()
+        };
+        format!(
+            "<ul class=\"toggle\"><li><details open=\"\"><summary>{title}</summary>\
+             <h3>기술 역량</h3><ul class=\"bulleted-list\">{}</ul>\
+             <h3>협업</h3><ul class=\"bulleted-list\">{}</ul></details></li></ul>",
+            items(skills),
+            items(teamwork)
+        )
+    };
+    let page = format!(
+        "<html><head><title>엔지니어 성장 단계</title></head><body><article class=\"page\">\
+         <header><h1 class=\"page-title\">엔지니어 성장 단계</h1></header><div class=\"page-body\">\
+         {}{}{}</div></article></body></html>",
+        toggle(
+            "신입 엔지니어",
+            &["작은 기능을 구현한다", "코드 리뷰를 받는다"],
+            &["질문을 자주 한다"]
+        ),
+        toggle(
+            "엔지니어",
+            &["기능을 독립적으로 구현한다"],
+            &["동료를 돕는다"]
+        ),
+        toggle(
+            "선임 엔지니어",
+            &["시스템을 설계한다"],
+            &["프로젝트를 이끈다", "후배를 멘토링한다"]
+        ),
+    );
+    let ladder = import("성장 단계 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d.html", &page);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "신입 엔지니어".to_owned(),
+                "엔지니어".to_owned(),
+                "선임 엔지니어".to_owned()
+            ],
+            vec![3, 2, 3]
+        )]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 2),
+        [
+            ("기술 역량".to_owned(), vec!["시스템을 설계한다".to_owned()]),
+            (
+                "협업".to_owned(),
+                vec![
+                    "프로젝트를 이끈다".to_owned(),
+                    "후배를 멘토링한다".to_owned()
+                ]
+            )
+        ]
+    );
+}
