@@ -132,6 +132,19 @@ const LEVEL_WORDS: &[&str] = &[
     "engenheiro",
     "desenvolvedor",
     "gerente",
+    // Directors and heads in German, French, Spanish and Portuguese (a ladder's last rung,
+    // read as prose when no word knew it).
+    "direktor",
+    "direktorin",
+    "directeur",
+    "directrice",
+    "directora",
+    "diretor",
+    "diretora",
+    "gestor",
+    "gestora",
+    "coordenador",
+    "coordinador",
     // Roles of open-source contributor ladders besides `ROLE_WORDS`.
     "mitwirkender",
     "mitwirkende",
@@ -272,6 +285,16 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "contributeur",
     "mainteneur",
     "relecteur",
+    // Users and contributors, the first rungs, in Spanish, Portuguese, French and German.
+    "usuario",
+    "usuário",
+    "utilisateur",
+    "utilisatrice",
+    "benutzer",
+    "nutzer",
+    "anwender",
+    "beitragende",
+    "beitragender",
 ];
 
 /// "Engineer" and "developer" in Japanese and Korean, each with the ending that makes it the

@@ -170,6 +170,14 @@ pub(crate) fn block_plain(block: &Block) -> String {
     }
 }
 
+/// Whether the colon at byte `at` of `text` stands between two digits ("1:1s", "10:30",
+/// "3:1"): a ratio or a time, no label's end.
+pub(super) fn colon_between_digits(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().nth(1);
+    before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
+}
+
 /// A text that stands for one not yet written (`TODO`, `TBD`, `N/A`, `-`): no expectation.
 pub(crate) fn is_placeholder(text: &str) -> bool {
     let text = plain(text);

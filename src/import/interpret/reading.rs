@@ -1888,6 +1888,9 @@ const PLAIN_KEY_WORDS: usize = 4;
 fn plain_key(text: &str) -> Option<(String, String)> {
     let first = text.lines().next()?;
     let at = first.find([':', '：'])?;
+    if super::colon_between_digits(first, at) {
+        return None;
+    }
     let (name, rest) = (
         first[..at].trim(),
         text[at..].trim_start_matches([':', '：']).trim(),

@@ -2474,3 +2474,39 @@ fn a_notion_page_of_level_toggles_with_area_headings_inside_reads_a_level_per_to
         ]
     );
 }
+
+#[test]
+fn a_colon_between_digits_names_no_area() {
+    let ladder = import(
+        "ladder.md",
+        "# Engineering ladder\n\n## Engineer\n\n- Writes tested code\n\n\
+         ## Engineering Manager\n\n- Runs weekly 1:1s\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [(
+            "Expectations".to_owned(),
+            vec!["Runs weekly 1:1s".to_owned()]
+        )]
+    );
+}
+
+#[test]
+fn a_director_or_a_user_in_another_language_ends_or_starts_the_ladder() {
+    let ladder = import(
+        "carreira.md",
+        "# Carreira\n\n# Contribuidor individual\n\n## Engenheiro de Software I\n\n- Entrega tarefas definidas\n\n\
+         ## Engenheiro de Software II\n\n- Entrega funcionalidades\n\n# Gestão\n\n## Gerente de Engenharia\n\n\
+         - Faz reuniões individuais\n\n## Diretor de Engenharia\n\n- Define a estratégia técnica\n",
+    );
+    assert_eq!(titles_and_counts(&ladder)[1].0[1], "Diretor de Engenharia");
+    let ladder = import(
+        "rollen.md",
+        "# Rollen\n\n## Benutzer\n\n- Meldet Fehler\n\n## Mitwirkende\n\n- Reicht Änderungen ein\n\n\
+         ## Maintainer\n\n- Prüft Änderungen\n- Veröffentlicht Versionen\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Benutzer", "Mitwirkende", "Maintainer"]
+    );
+}

@@ -968,8 +968,16 @@ fn labelled_item(item: &Item) -> Option<(String, String)> {
     if let Some(label) = plain_label(item) {
         return Some((label, String::new()));
     }
-    // ASCII or full-width colon (`要求：`).
-    let (label, rest) = text.split_once([':', '：'])?;
+    // ASCII or full-width colon (`要求：`); not one between digits ("Runs weekly 1:1s").
+    let at = text.find([':', '：'])?;
+    if super::colon_between_digits(text, at) {
+        return None;
+    }
+    let (label, rest) = text.split_at(at);
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('：'))
+        .unwrap_or(rest);
     let label = plain(label);
     // (`Impact ➡ Program (Multiple Streams)`: the axis is the name.)
     let words = axis_and_step(&label).map_or_else(
