@@ -294,6 +294,10 @@ const KEY_TRANSLATIONS: &[(&str, &str)] = &[
     ("titulo", "title"),
     ("nombre", "name"),
     ("descripción", "description"),
+    ("resumen", "summary"),
+    ("resumo", "summary"),
+    ("résumé", "summary"),
+    ("zusammenfassung", "summary"),
     ("descripcion", "description"),
     ("expectativas", "expectations"),
     ("responsabilidades", "responsibilities"),
@@ -1089,15 +1093,26 @@ fn areas_listed(value: &Value, track: Option<&str>, level: &str) -> Vec<Found> {
         }
     }
     if out.iter().any(|entry| !entry.describes) {
-        for key in ["summary", "description"] {
-            if let Some(text) = value.get(key).and_then(scalar) {
-                out.push(found("", Expectation::new(text), true));
-            }
-        }
+        out.extend(level_summary(value, track, level));
     } else {
         out.clear();
     }
     out
+}
+
+/// A level's `summary` and `description` beside its areas: what describes it.
+fn level_summary(value: &Value, track: Option<&str>, level: &str) -> Vec<Found> {
+    ["summary", "description"]
+        .iter()
+        .filter_map(|key| value.get(*key).and_then(scalar))
+        .map(|text| Found {
+            track: track.map(str::to_owned),
+            level: level.to_owned(),
+            area: String::new(),
+            expectation: Expectation::new(text),
+            describes: true,
+        })
+        .collect()
 }
 
 fn entries_of(value: &Value, track: Option<&str>, level: &str, area: &str) -> Vec<Found> {
@@ -1601,10 +1616,15 @@ fn walk(
                                     .unwrap_or_else(|| format!("{word} {}", index + 1));
                                 let area = next_area.unwrap_or_default();
                                 let listed = areas_listed(item, track, &level);
-                                if listed.is_empty() {
-                                    found.extend(entries_of(item, track, &level, area));
-                                } else {
+                                // (Or a map of its areas, `competencies: {Technique: […]}`.)
+                                let mapped = areas_in_map(item, track, &level);
+                                if !listed.is_empty() {
                                     found.extend(listed);
+                                } else if !mapped.is_empty() {
+                                    found.extend(mapped);
+                                    found.extend(level_summary(item, track, &level));
+                                } else {
+                                    found.extend(entries_of(item, track, &level, area));
                                 }
                             }
                             continue;

@@ -3733,3 +3733,21 @@ fn ladder_data_keyed_in_spanish_reads_as_the_same_keys_in_english() {
     assert_eq!(first.description.as_deref(), Some("Aprende el oficio."));
     assert_eq!(ladder.language.as_deref(), Some("es"));
 }
+
+#[test]
+fn a_data_file_s_levels_with_a_map_of_their_areas_keep_each_area() {
+    let yaml = "levels:\n- title: Engineer I\n  summary: Learns the tools.\n  competencies:\n\
+                \x20   Technique:\n    - Runs the services from the runbooks\n\
+                \x20   Collaboration:\n    - Joins the on-call rotation\n\
+                - title: Engineer II\n  summary: Works on their own.\n  competencies:\n\
+                \x20   Technique:\n    - Automates repeated tasks\n    - Designs useful alerts\n\
+                \x20   Collaboration:\n    - Is on call alone\n";
+    let ladder = imported_from("levels.yaml", yaml);
+    assert_eq!(level_titles(&ladder), ["Engineer I", "Engineer II"]);
+    assert_eq!(
+        entry(&ladder, "Engineer II", "Technique"),
+        ["Automates repeated tasks", "Designs useful alerts"]
+    );
+    let first = ladder.levels().next().unwrap().1;
+    assert_eq!(first.description.as_deref(), Some("Learns the tools."));
+}
