@@ -397,6 +397,21 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
         .then(|| (key.to_owned(), value.to_owned()))
 }
 
+/// What follows a section number as Chinese and Japanese text writes one (`一、`, `2、`,
+/// `３．`, `（三）`), when something does.
+fn east_asian_section_number(text: &str) -> Option<&str> {
+    let is_number = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    };
+    let (body, close) = match text.strip_prefix('（') {
+        Some(body) => (body, &['）'][..]),
+        None => (text, &['、', '．'][..]),
+    };
+    let end = body.find(|c: char| !is_number(c))?;
+    let rest = body[end..].strip_prefix(close)?.trim_start();
+    (end > 0 && !rest.is_empty()).then_some(rest)
+}
+
 /// A heading's text without the attributes Pandoc, kramdown and Hugo write after it
 /// (`Responsibilities {#peer-reviewer-responsibilities}`, `Goals {.unnumbered}`): anchors and
 /// classes, not part of the name.
@@ -446,6 +461,10 @@ fn without_emoji_codes(text: &str) -> String {
 /// part of the name. A number without a dot (`360 Feedback`, `2 Maintainer`) is kept.
 fn without_section_number(text: &str) -> String {
     let trimmed = text.trim();
+    // `一、社区新人`, `2、贡献者`, `（三）核心贡献者`: numbered as Chinese text numbers.
+    if let Some(rest) = east_asian_section_number(trimmed) {
+        return rest.to_owned();
+    }
     // `1) Contributor`.
     let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
     if let Some(rest) = trimmed[digits..].strip_prefix(") ").filter(|_| digits > 0) {

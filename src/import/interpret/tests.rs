@@ -2510,3 +2510,18 @@ fn a_director_or_a_user_in_another_language_ends_or_starts_the_ladder() {
         ["Benutzer", "Mitwirkende", "Maintainer"]
     );
 }
+
+#[test]
+fn headings_numbered_as_chinese_text_numbers_them_match_the_summary_table_s_rows() {
+    // PaddlePaddle-style growth system: a table of the roles, then `## 一、社区新人` …
+    let ladder = import(
+        "growth.md",
+        "# 成长体系\n\n| 角色 | 说明 |\n| --- | --- |\n| 社区新人 | 刚加入社区 |\n| 贡献者 | 有代码贡献 |\n\n\
+         ## 一、社区新人\n\n### 成长目标\n\n- 完成开发环境搭建\n- 完成一个 good first issue\n\n\
+         ## 二、贡献者\n\n### 成长目标\n\n- 累计合入 5 个 PR\n- 撰写一篇技术博客\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(vec!["社区新人".to_owned(), "贡献者".to_owned()], vec![2, 2])]
+    );
+}
