@@ -397,6 +397,11 @@ pub fn bold_key(text: &str) -> Option<(String, String)> {
         .then(|| (key.to_owned(), value.to_owned()))
 }
 
+/// Marks some writers set before a heading's words, for decoration ("■ 技術力").
+const HEADING_MARKS: &[char] = &[
+    '■', '□', '▪', '▫', '●', '○', '◆', '◇', '▶', '►', '▸', '★', '☆', '◎', '※', '▼', '▽',
+];
+
 /// What follows a section number as Chinese and Japanese text writes one (`一、`, `2、`,
 /// `３．`, `（三）`), when something does.
 fn east_asian_section_number(text: &str) -> Option<&str> {
@@ -460,7 +465,11 @@ fn without_emoji_codes(text: &str) -> String {
 /// `3.1. Requirements`, `4.2 Responsibilities`): the number is the document's outline, not
 /// part of the name. A number without a dot (`360 Feedback`, `2 Maintainer`) is kept.
 fn without_section_number(text: &str) -> String {
+    // (A decorative mark before it, "■ 技術力", "▶ Delivery", is no part of it either.)
     let trimmed = text.trim();
+    let trimmed = trimmed
+        .strip_prefix(HEADING_MARKS)
+        .map_or(trimmed, str::trim_start);
     // `一、社区新人`, `2、贡献者`, `（三）核心贡献者`: numbered as Chinese text numbers.
     if let Some(rest) = east_asian_section_number(trimmed) {
         return rest.to_owned();

@@ -2190,8 +2190,10 @@ fn roles_listed_then_described(blocks: &[Block]) -> Option<(u8, Vec<String>)> {
             _ => false,
         };
         let titles: Vec<String> = items.iter().map(|item| plain(&item.text)).collect();
-        let short = introduced
-            && items.len() >= LISTED_ROLES
+        // (Or a list of two or more rungs' titles, each a later heading's: "## 等級一覧" over
+        // "- G1：ジュニア", "- G2：シニア", then a section for each.)
+        let of_rungs = items.len() >= 2 && titles.iter().all(|title| level_likeness(title) >= 0.5);
+        let short = (introduced && items.len() >= LISTED_ROLES || of_rungs)
             && items
                 .iter()
                 .all(|item| item.children.is_empty() && !item.text.contains("]("))
@@ -2219,7 +2221,16 @@ fn roles_listed_then_described(blocks: &[Block]) -> Option<(u8, Vec<String>)> {
             };
             *depth.get_or_insert(*level) == *level
         });
-        if let (true, Some(depth)) = (every, depth) {
+        // (A list of rungs not introduced as the roles overviews the sections beside its own,
+        // "## 等級一覧" before "## G1：ジュニア"; one over its own sub-sections, "## Membership"
+        // over "- Member" and "### Member", is that section's, whose other sections are
+        // others' roles.)
+        let own_depth = blocks[..index].iter().rev().find_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        });
+        let beside = introduced && items.len() >= LISTED_ROLES || depth == own_depth;
+        if let (true, true, Some(depth)) = (every, beside, depth) {
             if found.is_some() {
                 return None;
             }

@@ -2525,3 +2525,22 @@ fn headings_numbered_as_chinese_text_numbers_them_match_the_summary_table_s_rows
         [(vec!["社区新人".to_owned(), "贡献者".to_owned()], vec![2, 2])]
     );
 }
+
+#[test]
+fn a_list_of_the_rungs_before_a_section_for_each_is_an_overview_not_a_level() {
+    let ladder = import(
+        "grades.md",
+        "# エンジニア等級\n\n## 等級一覧\n\n- G1：ジュニア\n- G2：シニア\n\n\
+         ## G1：ジュニア\n\n### ■ 技術力\n\n- 指示された実装ができる\n- テストを書ける\n\n\
+         ## G2：シニア\n\n### ■ 技術力\n\n- 設計をリードできる\n- 後輩を育成できる\n\n## 改訂履歴\n\n2024年改訂。\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["G1：ジュニア".to_owned(), "G2：シニア".to_owned()],
+            vec![2, 2]
+        )]
+    );
+    // (The mark before an area's name is decoration.)
+    assert_eq!(texts_by_area(&ladder, 0, 0)[0].0, "技術力");
+}
