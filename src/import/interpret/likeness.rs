@@ -1009,7 +1009,10 @@ const CODE_ALPHABETS_END: u32 = 0x0530;
 pub(super) fn is_rung_code(word: &str) -> bool {
     let alphabet = |c: &char| c.is_alphabetic() && u32::from(*c) < CODE_ALPHABETS_END;
     let letters: usize = word.chars().take_while(alphabet).map(char::len_utf8).sum();
-    let rest = &word[letters..];
+    // ("Lv.1", "Gr.3": the letters abbreviated before the number.)
+    let rest = word[letters..]
+        .strip_prefix('.')
+        .unwrap_or(&word[letters..]);
     let letters = word[..letters].chars().count();
     (1..=3).contains(&letters)
         && rest.starts_with(|c: char| c.is_ascii_digit())

@@ -34,6 +34,23 @@ impl Interpreter {
     }
 
     pub(super) fn table(&mut self, rows: &[Vec<Cell>], line: usize) {
+        // A header row repeated inside the table (as Word repeats it at each page's top, or a
+        // writer before each group) is the header, not a row of its own.
+        let header_repeated = rows.len() > 2 && {
+            let header = row_key(&rows[0]);
+            !header.iter().all(String::is_empty)
+                && rows[1..].iter().any(|row| row_key(row) == header)
+        };
+        if header_repeated {
+            let header = row_key(&rows[0]);
+            let rows: Vec<Vec<Cell>> = rows
+                .iter()
+                .enumerate()
+                .filter(|(index, row)| *index == 0 || row_key(row) != header)
+                .map(|(_, row)| row.clone())
+                .collect();
+            return self.table(&rows, line);
+        }
         let nested = rows.iter().flatten().any(|cell| {
             cell.blocks
                 .iter()
@@ -315,4 +332,16 @@ pub(super) fn title_rows_before_tables(blocks: &[Block]) -> Option<Vec<Block>> {
         }
     }
     Some(out)
+}
+
+/// A row's cells as a reader compares them: their plain words.
+fn row_key(row: &[Cell]) -> Vec<String> {
+    row.iter()
+        .map(|cell| {
+            plain(&cell.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }

@@ -2544,3 +2544,24 @@ fn a_list_of_the_rungs_before_a_section_for_each_is_an_overview_not_a_level() {
     // (The mark before an area's name is decoration.)
     assert_eq!(texts_by_area(&ladder, 0, 0)[0].0, "技術力");
 }
+
+#[test]
+fn levels_coded_lv_dot_n_in_a_table_whose_header_repeats_are_each_a_level() {
+    // A Korean page saved from Word: levels "Lv.1" … as rows, the header row repeated.
+    let ladder = import(
+        "levels.html",
+        "<html><head><title>개발자 성장 레벨</title></head><body><h2>개발자 성장 레벨</h2>\
+         <table><tr><th>레벨</th><th>기대 역할</th><th>필요 역량</th></tr>\
+         <tr><td>Lv.1</td><td>주어진 업무를 기한 내 완료<br/>업무 진행 상황 공유</td><td>기본 자료구조 이해</td></tr>\
+         <tr><td>Lv.2</td><td>기능 개발 리드</td><td>성능 최적화 경험</td></tr>\
+         <tr><th>레벨</th><th>기대 역할</th><th>필요 역량</th></tr>\
+         <tr><td>Lv.3</td><td>팀 기술 방향 제시</td><td>대규모 시스템 설계 경험</td></tr></table></body></html>",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["Lv.1".to_owned(), "Lv.2".to_owned(), "Lv.3".to_owned()],
+            vec![3, 2, 2]
+        )]
+    );
+}
