@@ -342,10 +342,25 @@ pub(super) fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool
     let Some(second) = header.get(1) else {
         return false;
     };
+    let header_text = plain(&second.text).to_lowercase();
     let named = matches!(
-        plain(&second.text).to_lowercase().as_str(),
+        header_text.as_str(),
         "title" | "name" | "role" | "job title" | "position" | "titel" | "titre" | "título"
     );
+    // ("Role" also heads what each level does, "Finish assigned work": its cells are titles
+    // only where most read as levels' titles.)
+    if header_text == "role" {
+        let like = body
+            .iter()
+            .filter(|row| {
+                row.get(1)
+                    .is_some_and(|cell| level_likeness(&cell.text) >= 0.5)
+            })
+            .count();
+        if like * 2 <= body.len() {
+            return false;
+        }
+    }
     // ("Job Zone One: Little or No Preparation Needed" is a title too: the header says so; a
     // sentence is none.)
     let titles = body.iter().all(|row| {

@@ -1148,8 +1148,11 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
                 .is_some_and(|singular| ROLE_WORDS.contains(&singular))
     });
     // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任, 贡献者...
+    // (A rung's word alone, "커리어 레벨", "等級一覧", "职级体系", names the ladder's rungs, not
+    // one of them: its number or a title's word makes one.)
     let cjk = LEVEL_WORDS_UNSPACED
         .iter()
+        .filter(|word| !is_rung_word(word))
         .any(|word| first_line.contains(word))
         || names_an_engineer_unspaced(first_line)
         || ROLES_ONLY_ALONE.contains(&without_brackets(first_line).trim());

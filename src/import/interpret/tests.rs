@@ -2565,3 +2565,37 @@ fn levels_coded_lv_dot_n_in_a_table_whose_header_repeats_are_each_a_level() {
         )]
     );
 }
+
+#[test]
+fn a_role_column_of_what_each_level_does_is_an_area_not_the_titles() {
+    let ladder = import(
+        "levels.md",
+        "# Developer levels\n\n| Level | Role | Skills |\n| --- | --- | --- |\n\
+         | Junior | Finish assigned work | Basic data structures |\n\
+         | Senior | Lead a feature | Performance tuning |\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Junior", "Senior"]);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [
+            ("Role".to_owned(), vec!["Lead a feature".to_owned()]),
+            ("Skills".to_owned(), vec!["Performance tuning".to_owned()])
+        ]
+    );
+}
+
+#[test]
+fn an_asciidoc_ladder_titled_career_levels_in_korean_is_not_one_level() {
+    // "엔지니어링 커리어 레벨" names the ladder's rungs ("레벨", levels): not a rung itself.
+    let ladder = import(
+        "career.adoc",
+        "= 엔지니어링 커리어 레벨\n\n이 문서는 직급 체계를 정의합니다.\n\n== 주니어 엔지니어\n\n=== 기술 역량\n\n\
+         * 명확하게 정의된 작업을 수행한다\n\n== 시니어 엔지니어\n\n=== 기술 역량\n\n\
+         * 여러 팀에 걸친 시스템을 설계한다\n\n== 평가 절차\n\n평가는 연 2회 진행됩니다.\n\n\
+         NOTE: 레벨 간 이동은 위원회의 승인이 필요합니다.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["주니어 엔지니어", "시니어 엔지니어"]
+    );
+}
