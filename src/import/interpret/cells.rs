@@ -333,6 +333,21 @@ pub(super) fn level_field(label: &str) -> Option<&'static str> {
     named.or(names_level_summary(label).then_some("description"))
 }
 
+/// Headers of a column that may name each level's role ("Role", "役割") or say what it
+/// does: titles only where its cells read as levels' titles.
+const ROLE_HEADERS: &[&str] = &[
+    "role",
+    "rolle",
+    "rôle",
+    "rol",
+    "papel",
+    "役割",
+    "ロール",
+    "角色",
+    "역할",
+    "직책",
+];
+
 /// How many words a title under a header that says `Title` or `Name` may have.
 const NAMED_TITLE_WORDS: usize = 10;
 
@@ -343,13 +358,16 @@ pub(super) fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool
         return false;
     };
     let header_text = plain(&second.text).to_lowercase();
-    let named = matches!(
-        header_text.as_str(),
-        "title" | "name" | "role" | "job title" | "position" | "titel" | "titre" | "título"
-    );
+    let header_text = header_text.trim();
+    let role = ROLE_HEADERS.contains(&header_text);
+    let named = role
+        || matches!(
+            header_text,
+            "title" | "name" | "job title" | "position" | "titel" | "titre" | "título"
+        );
     // ("Role" also heads what each level does, "Finish assigned work": its cells are titles
     // only where most read as levels' titles.)
-    if header_text == "role" {
+    if role {
         let like = body
             .iter()
             .filter(|row| {

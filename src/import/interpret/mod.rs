@@ -208,6 +208,12 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
                 | "tba"
                 | "n/a"
                 | "na"
+                // ("/" marks a cell not applicable in Chinese and Japanese sheets.)
+                | "/"
+                | "／"
+                | "无"
+                | "なし"
+                | "없음"
                 | "-"
                 | "–"
                 | "—"

@@ -2599,3 +2599,17 @@ fn an_asciidoc_ladder_titled_career_levels_in_korean_is_not_one_level() {
         ["주니어 엔지니어", "시니어 엔지니어"]
     );
 }
+
+#[test]
+fn a_role_column_of_titles_after_the_codes_titles_the_levels_and_a_slash_holds_no_place() {
+    let ladder = import(
+        "skills.md",
+        "| 等級 | 役割 | 技術スキル | コミュニケーション |\n|---|---|---|---|\n\
+         | J1 | ジュニア | 基本的な実装ができる | / |\n\
+         | J2 | シニア | アーキテクチャを決定できる | 経営層に説明できる |\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(vec!["ジュニア".to_owned(), "シニア".to_owned()], vec![1, 2])]
+    );
+}
