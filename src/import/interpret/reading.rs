@@ -1497,9 +1497,13 @@ fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
         fits.then(|| (title.to_owned(), described.map(str::to_owned)))
     };
     let bold_title = |block: &Block| titled_line(block).map(|(title, _)| title);
+    // (Over its list, or over a paragraph describing the level and then its list.)
     let over_list = |index: usize| {
-        bold_title(&blocks[index]).is_some()
-            && matches!(blocks.get(index + 1), Some(Block::List { .. }))
+        let list_at = |at: usize| matches!(blocks.get(at), Some(Block::List { .. }));
+        let described = matches!(blocks.get(index + 1), Some(Block::Paragraph { .. }))
+            && bold_title(&blocks[index + 1]).is_none()
+            && list_at(index + 2);
+        bold_title(&blocks[index]).is_some() && (list_at(index + 1) || described)
     };
     let count = (0..blocks.len()).filter(|&index| over_list(index)).count();
     let deepest = deepest_heading(blocks);

@@ -2613,3 +2613,28 @@ fn a_role_column_of_titles_after_the_codes_titles_the_levels_and_a_slash_holds_n
         [(vec!["ジュニア".to_owned(), "シニア".to_owned()], vec![1, 2])]
     );
 }
+
+#[test]
+fn a_bold_level_line_over_a_paragraph_describing_it_then_its_list_is_a_level() {
+    let ladder = import(
+        "niveles.md",
+        "# Niveles de ingeniería\n\nPublicado por el equipo de Personas.\n\n\
+         **Nivel 1 – Desarrollador Trainee**\n\nAprende con un mentor.\n\n\
+         - Completa tareas pequeñas\n- Participa en las ceremonias\n\n\
+         **Nivel 2 – Desarrollador Junior**\n\n- Resuelve tickets solo\n- Escribe pruebas\n\n\
+         **Nivel 3 – Desarrollador Senior**\n\n- Diseña soluciones\n- Revisa código\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Nivel 1 – Desarrollador Trainee".to_owned(),
+                "Nivel 2 – Desarrollador Junior".to_owned(),
+                "Nivel 3 – Desarrollador Senior".to_owned()
+            ],
+            vec![2, 2, 2]
+        )]
+    );
+    let first = ladder.levels().next().unwrap().1;
+    assert_eq!(first.description.as_deref(), Some("Aprende con un mentor."));
+}
