@@ -30,12 +30,25 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    // Headings sit one level deeper when the document uses the Title style above them.
+    // Headings sit one level deeper when the document uses the Title style above them (its
+    // id is "Title", or another named "Title": Chinese-locale Word writes "a3").
+    let title_ids: HashSet<&str> = value
+        .pointer("/styles/styles")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|style| {
+            let id = style.get("styleId")?.as_str()?;
+            let name = style.get("name").and_then(Value::as_str).unwrap_or("");
+            (id == "Title" || name.eq_ignore_ascii_case("title")).then_some(id)
+        })
+        .chain(["Title"])
+        .collect();
     let title_used = children.iter().any(|child| {
         child
             .pointer("/data/property/style")
             .and_then(Value::as_str)
-            == Some("Title")
+            .is_some_and(|style| title_ids.contains(style))
     });
     let styles = Styles::new(&value, title_used);
     // docx-rs lists the package's hyperlink relationships as `[id, target, mode]`.
@@ -623,4 +636,59 @@ pub(super) fn escape(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use docx_rs::{Docx, Paragraph, Run, Style, StyleType};
+
+    use super::{outline, Block};
+
+    /// A Word document of `(style id, text)` paragraphs, with the styles named as given.
+    fn document(styles: &[(&str, &str)], paragraphs: &[(&str, &str)]) -> Vec<u8> {
+        let mut docx = Docx::new();
+        for (id, name) in styles {
+            docx = docx.add_style(Style::new(*id, StyleType::Paragraph).name(*name));
+        }
+        for (style, text) in paragraphs {
+            docx = docx.add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(*text))
+                    .style(style),
+            );
+        }
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        docx.build().pack(&mut bytes).expect("packed");
+        bytes.into_inner()
+    }
+
+    #[test]
+    fn a_title_style_with_another_id_puts_the_headings_under_the_title() {
+        // Chinese-locale Word names its styles by number: the Title style is "a3", Heading 1
+        // is "1".
+        let bytes = document(
+            &[("a3", "Title"), ("1", "heading 1")],
+            &[
+                ("a3", "研发职级体系"),
+                ("Normal", "本文档定义职级。"),
+                ("1", "P5 初级工程师"),
+                ("Normal", "完成分配的任务"),
+            ],
+        );
+        let headings: Vec<(u8, String)> = outline(&bytes)
+            .expect("read")
+            .into_iter()
+            .filter_map(|block| match block {
+                Block::Heading { level, text, .. } => Some((level, text)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                (1, "研发职级体系".to_owned()),
+                (2, "P5 初级工程师".to_owned())
+            ]
+        );
+    }
 }

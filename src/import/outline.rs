@@ -679,7 +679,24 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
     let mut blocks = Vec::new();
     walk(main.unwrap_or(root), 1, &mut blocks, 0);
     summaries_as_headings(&mut blocks);
-    (title, blocks)
+    // Google Docs writes its Title style as `<p class="… title">`: the document's title, not
+    // a paragraph of it (its `<title>` is the file's name).
+    let styled_title = elements()
+        .find(|element| {
+            element.value().name() == "p" && element.value().classes().any(|c| c == "title")
+        })
+        .map(|element| squash(&element.text().collect::<String>()))
+        .filter(|title| !title.is_empty());
+    if let Some(styled) = &styled_title {
+        let at = blocks.iter().position(|block| {
+            matches!(block, Block::Paragraph { text, .. }
+                if squash(&crate::markup::plain_text(text)) == *styled)
+        });
+        if let Some(at) = at {
+            blocks.remove(at);
+        }
+    }
+    (styled_title.or(title), blocks)
 }
 
 /// A page's title without the site's name after it ("Career Ladder | Acme", "… · Acme"), as

@@ -2638,3 +2638,17 @@ fn a_bold_level_line_over_a_paragraph_describing_it_then_its_list_is_a_level() {
     let first = ladder.levels().next().unwrap().1;
     assert_eq!(first.description.as_deref(), Some("Aprende con un mentor."));
 }
+
+#[test]
+fn a_google_docs_page_is_titled_by_its_title_paragraph() {
+    let ladder = import(
+        "Engineering_Ladder.html",
+        "<html><head><title>Engineering_Ladder</title></head><body>\
+         <p class=\"c4 title\"><span>Engineering Ladder (v3)</span></p>\
+         <h1><span>Level 1 &ndash; Software Engineer</span></h1><ul><li><span>Writes readable code</span></li></ul>\
+         <h1><span>Level 2 &ndash; Senior Software Engineer</span></h1><ul><li><span>Designs services</span></li></ul>\
+         </body></html>",
+    );
+    assert_eq!(ladder.title, "Engineering Ladder (v3)");
+    assert_eq!(level_titles(&ladder).len(), 2);
+}
