@@ -664,9 +664,17 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
         .map(without_site_name);
     let root = document.root_element();
     let elements = || root.descendants().filter_map(ElementRef::wrap);
-    let main = ["main", "article"]
-        .iter()
-        .find_map(|name| elements().find(|element| element.value().name() == *name))
+    // (A page of several articles, one per level, is read whole: each is the page's.)
+    let articles = elements()
+        .filter(|element| element.value().name() == "article")
+        .count();
+    let main = elements()
+        .find(|element| element.value().name() == "main")
+        .or_else(|| {
+            (articles == 1)
+                .then(|| elements().find(|element| element.value().name() == "article"))
+                .flatten()
+        })
         // A wiki's export (Confluence) marks its page's text by id, between the page's
         // header (breadcrumbs, "Created by …") and its attachments.
         .or_else(|| {
@@ -984,13 +992,13 @@ pub fn summaries_as_headings(blocks: &mut [Block]) {
     }
 }
 
-/// Whether an element is inside an `<article>` or `<main>`: its `<header>` is the article's
-/// (its title), not the page's.
+/// Whether an element is inside an `<article>`, `<main>` or `<section>`: its `<header>` is
+/// the article's or the section's (its title), not the page's.
 fn in_article(element: ElementRef) -> bool {
     element
         .ancestors()
         .filter_map(ElementRef::wrap)
-        .any(|above| matches!(above.value().name(), "article" | "main"))
+        .any(|above| matches!(above.value().name(), "article" | "main" | "section"))
 }
 
 /// Words in a class or id that mark a page's navigation rather than its content.

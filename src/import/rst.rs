@@ -296,6 +296,26 @@ fn convert(text: &str) -> String {
                 continue;
             }
         }
+        // A simple table (`=====  =====` borders over and under its header and under its
+        // rows): a pipe table in its lines, padded with blank lines.
+        if blank_before && simple_border(line).is_some() {
+            if let Some(end) = simple_table_end(&lines, index) {
+                let indent = " ".repeat(indent_of(line));
+                let rendered = simple_table(&lines[index..end]);
+                out.extend(
+                    rendered
+                        .into_iter()
+                        .take(end - index)
+                        .map(|row| format!("{indent}{row}")),
+                );
+                while out.len() < end {
+                    out.push(String::new());
+                }
+                literal_next = false;
+                index = end;
+                continue;
+            }
+        }
         // A transition between sections: nothing to a reader of the ladder.
         if adornment(line).is_some() && blank_before {
             out.push(String::new());
@@ -529,6 +549,100 @@ fn list_table(content: &[&str], header_rows: usize, caption: &str) -> Vec<String
         continue_cell(row, text);
     }
     pipe_table(&rows, header_rows, caption)
+}
+
+/// The columns of a simple table's border (`=====  ========`): each run of `=`'s start and
+/// end, two runs or more.
+fn simple_border(line: &str) -> Option<Vec<(usize, usize)>> {
+    let trimmed = line.trim_end();
+    if !trimmed.trim_start().starts_with('=') || !trimmed.chars().all(|c| c == '=' || c == ' ') {
+        return None;
+    }
+    let mut columns = Vec::new();
+    let mut start = None;
+    for (at, c) in trimmed.char_indices() {
+        match (c, start) {
+            ('=', None) => start = Some(at),
+            (' ', Some(from)) => {
+                columns.push((from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        columns.push((from, trimmed.len()));
+    }
+    (columns.len() >= 2).then_some(columns)
+}
+
+/// Where a simple table starting at `start` (a border) ends: after its last border, a
+/// border followed by a blank line or the end. `None` when no such border closes it.
+fn simple_table_end(lines: &[&str], start: usize) -> Option<usize> {
+    let mut borders = 0;
+    for (at, line) in lines.iter().enumerate().skip(start + 1) {
+        if simple_border(line).is_some() {
+            borders += 1;
+            let next_blank = lines.get(at + 1).is_none_or(|next| next.trim().is_empty());
+            if next_blank {
+                return Some(at + 1);
+            }
+        } else if line.trim().is_empty() && borders == 0 {
+            return None;
+        }
+    }
+    None
+}
+
+/// A simple table's lines (borders included) as the rows of a pipe table: each line's text
+/// cut at the columns of its first border (the last column runs to the line's end); a line
+/// whose first column is blank goes on the row above.
+fn simple_table(lines: &[&str]) -> Vec<String> {
+    let Some(columns) = lines.first().and_then(|line| simple_border(line)) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut header_rows = 0;
+    let mut borders = 0;
+    for line in &lines[1..] {
+        if simple_border(line).is_some() {
+            borders += 1;
+            if borders == 1 && lines.len() > 1 {
+                header_rows = rows.len();
+            }
+            continue;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        // (Columns are counted in characters: the border is ASCII, the text may not be.)
+        let chars: Vec<char> = line.chars().collect();
+        let cut = |from: usize, to: Option<usize>| -> String {
+            let from = from.min(chars.len());
+            let to = to.map_or(chars.len(), |to| to.min(chars.len())).max(from);
+            chars[from..to].iter().collect::<String>().trim().to_owned()
+        };
+        let cells: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(index, (from, _))| cut(*from, columns.get(index + 1).map(|(next, _)| *next)))
+            .collect();
+        match rows.last_mut() {
+            Some(row) if cells[0].is_empty() => {
+                for (cell, more) in row.iter_mut().zip(cells) {
+                    if !more.is_empty() {
+                        append_to_cell(cell, &more);
+                    }
+                }
+            }
+            _ => rows.push(cells),
+        }
+    }
+    // (Two borders only: no header; three: the rows before the second are the header.)
+    if borders < 2 {
+        header_rows = 0;
+    }
+    pipe_table(&rows, header_rows, "")
 }
 
 /// A border of a grid table (`+----+-----+`, `+====+=====+` under its header rows).
@@ -792,6 +906,24 @@ pub fn mdx_to_markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_simple_table_is_a_pipe_table_line_for_line() {
+        let rst =
+            "Roles\n=====\n\n======  =================\nRole    Duty\n======  =================\n\
+                   Member  Reviews changes\n        and answers questions\nLead    Sets direction\n\
+                   ======  =================\n\nAfter.\n";
+        let markdown = to_markdown(rst);
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(lines.len(), rst.lines().count(), "{markdown}");
+        assert!(lines.contains(&"| Role | Duty |"), "{markdown}");
+        assert!(
+            lines.contains(&"| Member | Reviews changes and answers questions |"),
+            "{markdown}"
+        );
+        assert!(lines.contains(&"| Lead | Sets direction |"), "{markdown}");
+        assert_eq!(lines.last(), Some(&"After."));
+    }
 
     #[test]
     fn a_block_set_under_an_item_less_deep_than_its_text_is_the_item_s() {

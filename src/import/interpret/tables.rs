@@ -176,7 +176,65 @@ fn is_index_table(rows: &[Vec<Cell>]) -> bool {
 /// github.com/bassam)`, `bassam@upbound.io`, terms): a column of profile links or e-mail
 /// addresses.
 fn is_roster_table(rows: &[Vec<Cell>]) -> bool {
-    has_column_where(rows, |text| names_a_person(text) || is_address(text))
+    // (Or its header says a column holds people's contacts: "Matrix ID", "GitHub 账号".)
+    let contacts_headed = rows.first().is_some_and(|header| {
+        header.iter().any(|cell| {
+            let text = plain(&cell.text).to_lowercase();
+            CONTACT_HEADERS.iter().any(|name| text.trim() == *name)
+        })
+    });
+    contacts_headed
+        || has_column_where(rows, |text| {
+            names_a_person(text) || is_address(text) || is_chat_handle(text)
+        })
+}
+
+/// Headers of a column of people's contacts, lowercased: a table with one lists who holds a
+/// role.
+const CONTACT_HEADERS: &[&str] = &[
+    "matrix id",
+    "matrix",
+    "irc",
+    "irc nick",
+    "slack",
+    "slack handle",
+    "github",
+    "github handle",
+    "github id",
+    "github username",
+    "github account",
+    "email",
+    "e-mail",
+    "github 账号",
+    "github账号",
+    "邮箱",
+    "メール",
+    "이메일",
+];
+
+/// Whether a cell is a person's chat handle: a Matrix ID (`@clarkb:matrix.org`, after a
+/// nickname: `Clark (@clarkb:matrix.org)`) or a lone `@handle`.
+fn is_chat_handle(text: &str) -> bool {
+    let text = plain(text);
+    let handle = text
+        .trim()
+        .rsplit(['(', ' '])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(')');
+    let Some(rest) = handle.strip_prefix('@') else {
+        return false;
+    };
+    let word = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    };
+    match rest.split_once(':') {
+        Some((user, server)) => word(user) && word(server) && server.contains('.'),
+        None => word(rest) && !text.trim().contains(' '),
+    }
 }
 
 /// Whether a cell is one e-mail address (`fangjian0423@gmail.com`).
@@ -190,7 +248,8 @@ fn is_address(text: &str) -> bool {
 }
 
 /// Whether a table of two body rows or more has a column every body cell of which is `so`
-/// (its text trimmed).
+/// (its text trimmed) or empty, two of them at least `so` (a person without a handle leaves
+/// the cell empty).
 fn has_column_where(rows: &[Vec<Cell>], so: impl Fn(&str) -> bool) -> bool {
     let body: Vec<&Vec<Cell>> = rows.iter().skip(1).collect();
     if body.len() < 2 {
@@ -198,8 +257,12 @@ fn has_column_where(rows: &[Vec<Cell>], so: impl Fn(&str) -> bool) -> bool {
     }
     let width = body.iter().map(|row| row.len()).max().unwrap_or(0);
     (0..width).any(|column| {
-        body.iter()
-            .all(|row| row.get(column).is_some_and(|cell| so(cell.text.trim())))
+        let texts: Vec<&str> = body
+            .iter()
+            .map(|row| row.get(column).map_or("", |cell| cell.text.trim()))
+            .collect();
+        let matching = texts.iter().filter(|text| so(text)).count();
+        matching >= 2 && texts.iter().all(|text| text.is_empty() || so(text))
     })
 }
 

@@ -2652,3 +2652,42 @@ fn a_google_docs_page_is_titled_by_its_title_paragraph() {
     assert_eq!(ladder.title, "Engineering Ladder (v3)");
     assert_eq!(level_titles(&ladder).len(), 2);
 }
+
+#[test]
+fn a_page_of_an_article_or_a_section_per_level_reads_every_level() {
+    for (open, close) in [
+        ("<article><h2>", "</h2>"),
+        ("<section><header><h2>", "</h2></header>"),
+    ] {
+        let page = format!(
+            "<h1>Data Engineering Levels</h1>\
+             {open}Data Engineer I{close}<ul><li>Builds simple pipelines</li><li>Writes SQL</li></ul>{end}\
+             {open}Data Engineer II{close}<ul><li>Models data</li><li>Adds data tests</li></ul>{end}",
+            end = if open.starts_with("<article") { "</article>" } else { "</section>" }
+        );
+        let ladder = import("levels.html", &page);
+        assert_eq!(
+            level_titles(&ladder),
+            ["Data Engineer I", "Data Engineer II"],
+            "{open}"
+        );
+    }
+}
+
+#[test]
+fn a_table_of_people_and_their_contacts_under_a_role_is_its_roster() {
+    let ladder = import(
+        "governance.md",
+        "# Governance\n\n## Maintainers\n\n- Review changes\n- Cut releases\n\n\
+         | Name | Matrix ID |\n|---|---|\n| Ann Lee | |\n| Bo Chen | bo (@bo:matrix.org) |\n\n\
+         ## Project Lead\n\n- Sets direction\n- Breaks ties\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["Maintainers".to_owned(), "Project Lead".to_owned()],
+            vec![2, 2]
+        )]
+    );
+    assert_eq!(ladder.areas.len(), 1, "{:?}", ladder.areas);
+}
