@@ -1085,8 +1085,9 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         .split(|c: char| {
             c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | ',' | '/' | '-' | '–' | '：')
         })
-        // French inclusive writing: "Ingénieur·e", "confirmé·e" are "ingénieur", "confirmé".
-        .map(|word| word.split(['·', '∙']).next().unwrap_or(word))
+        // French and German inclusive writing: "Ingénieur·e", "confirmé·e", "Nutzer:in",
+        // "Mitwirkende:r", "Entwickler*in" are "ingénieur", "confirmé", "nutzer" …
+        .map(|word| word.split(['·', '∙', ':', '*', '_']).next().unwrap_or(word))
         .filter(|word| !word.is_empty())
         .collect();
     // "1. Technical Know-How", "2.3 Delivery": a section's number, not a level's.
@@ -1370,6 +1371,15 @@ pub(super) fn corner_says_rows_are_levels(corner: &str) -> Option<bool> {
         "должность",
         "תפקיד",
         "stanowisko",
+        "rolle",
+        "rôle",
+        "papel",
+        "cargo",
+        "puesto",
+        "poste",
+        "titel",
+        "titre",
+        "título",
     ];
     let areas = [
         "area",

@@ -257,7 +257,44 @@ pub fn score(imported: &Imported) -> Score {
 
 /// Characters that open a bullet typed as text rather than written as a list (`• Learn …`,
 /// pasted from a word processor): not Markdown's `-`, `*` or `+`.
-const BULLET_CHARACTERS: &[char] = &['•', '·', '▪', '◦', '‣', '●', '○', '■', '□', '➢', '►', '–'];
+const BULLET_CHARACTERS: &[char] = &[
+    '•', '·', '▪', '◦', '‣', '●', '○', '■', '□', '➢', '►', '–', '◆', '◇', '・', '▶', '▸', '★', '☆',
+    '✓', '✔',
+];
+
+/// Paragraphs whose first line is a label in lenticular brackets (`【专业能力】`, as Chinese
+/// and Japanese documents name a list's area) with that line in bold, as a label written so
+/// in other languages (`**专业能力**`). `None` when the document has none.
+fn bracketed_labels_as_bold(blocks: &[Block]) -> Option<Vec<Block>> {
+    let label = |text: &str| -> Option<String> {
+        let first = text.lines().next()?.trim();
+        let inner = first.strip_prefix('【')?.strip_suffix('】')?.trim();
+        (!inner.is_empty() && !inner.contains(['【', '】'])).then(|| inner.to_owned())
+    };
+    let labelled =
+        |block: &Block| matches!(block, Block::Paragraph { text, .. } if label(text).is_some());
+    if !blocks.iter().any(labelled) {
+        return None;
+    }
+    Some(
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph { text, line } if labelled(block) => {
+                    let name = label(text).unwrap_or_default();
+                    let rest: Vec<&str> = text.lines().skip(1).collect();
+                    let text = if rest.is_empty() {
+                        format!("**{name}**")
+                    } else {
+                        format!("**{name}**\n{}", rest.join("\n"))
+                    };
+                    Block::Paragraph { text, line: *line }
+                }
+                other => other.clone(),
+            })
+            .collect(),
+    )
+}
 
 /// The item a line typed as a bullet holds (`• Learn the team's tools.`), without its bullet.
 fn typed_bullet(line: &str) -> Option<&str> {
@@ -2802,6 +2839,9 @@ impl Interpreter {
     /// reading that places the most text in the most regular shape (see [`score`]); with
     /// linked track files added, `blocks` is the README and each file is read as a track.
     pub fn read(mut self, blocks: &[Block]) -> Result<Imported, Vec<Diagnostic>> {
+        if let Some(labelled) = bracketed_labels_as_bold(blocks) {
+            return self.read(&labelled);
+        }
         if let Some(headed) = plain_lines_as_headings(blocks) {
             return self.read(&headed);
         }

@@ -2691,3 +2691,44 @@ fn a_table_of_people_and_their_contacts_under_a_role_is_its_roster() {
     );
     assert_eq!(ladder.areas.len(), 1, "{:?}", ladder.areas);
 }
+
+#[test]
+fn labels_in_lenticular_brackets_over_diamond_bullets_name_their_areas() {
+    let ladder = import(
+        "levels.md",
+        "# 后端研发职级标准\n\n## 初级工程师\n\n【专业能力】\n◆ 能独立完成模块开发\n◆ 了解常用中间件\n\n\
+         【工作态度】\n◆ 按时完成任务\n\n## 高级工程师\n\n【专业能力】\n◆ 负责核心系统架构设计\n◆ 主导跨团队技术方案\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            (
+                "专业能力".to_owned(),
+                vec!["能独立完成模块开发".to_owned(), "了解常用中间件".to_owned()]
+            ),
+            ("工作态度".to_owned(), vec!["按时完成任务".to_owned()])
+        ]
+    );
+}
+
+#[test]
+fn a_table_of_roles_titled_in_german_inclusive_writing_has_the_roles_as_levels() {
+    let ladder = import(
+        "governance.md",
+        "# Governance\n\n## Rollen\n\n| Rolle | Aufgaben | Wie wird man … |\n|---|---|---|\n\
+         | Nutzer:in | Meldet Fehler | Das Projekt verwenden |\n\
+         | Mitwirkende:r | Reicht Änderungen ein | Erster Pull Request |\n\
+         | Committer:in | Übernimmt Änderungen | Wahl durch Committer:innen |\n\
+         | Projektleitung | Plant Releases | Wahl |\n\n\
+         ## Entscheidungsfindung\n\nEntscheidungen fallen im Konsens.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Nutzer:in",
+            "Mitwirkende:r",
+            "Committer:in",
+            "Projektleitung"
+        ]
+    );
+}
