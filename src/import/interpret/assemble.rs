@@ -95,6 +95,7 @@ impl Interpreter {
             return;
         }
         let mut used_area = false;
+        let final_reading = self.final_reading;
         for track in &mut self.tracks {
             let with_lists = track
                 .levels
@@ -126,7 +127,18 @@ impl Interpreter {
                 if (own && !level.labelled_only) || level.shares_title.is_some() {
                     continue;
                 }
+                // (A rung whose one paragraph is all it says, among rungs with area headings:
+                // that paragraph is what it expects, as the reading kept is read once more.
+                // Not while choosing, where it would make a wrong reading's stray sections
+                // look like rungs; nor at the top, whose paragraph says how the title is
+                // bestowed: "Titles bestowed only by decision of the board".)
+                let one_statement = final_reading
+                    && index + 1 < titles.len()
+                    && !level.heading_areas
+                    && level.sub_headings.is_empty()
+                    && level.body_paragraphs.len() == 1;
                 if areas_headed
+                    && !one_statement
                     && (level.heading_areas && own
                         || level.body_paragraphs.len() < Self::PROSE_RUNG_PARAGRAPHS)
                 {

@@ -1087,7 +1087,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
         })
         // French and German inclusive writing: "Ingénieur·e", "confirmé·e", "Nutzer:in",
         // "Mitwirkende:r", "Entwickler*in" are "ingénieur", "confirmé", "nutzer" …
-        .map(|word| word.split(['·', '∙', ':', '*', '_']).next().unwrap_or(word))
+        .map(without_gender_suffix)
         .filter(|word| !word.is_empty())
         .collect();
     // "1. Technical Know-How", "2.3 Delivery": a section's number, not a level's.
@@ -1208,6 +1208,23 @@ pub(crate) const RUNG_WORDS: &[&str] = &[
     "livello",
     "seviye",
 ];
+
+/// A word without the ending inclusive writing adds to it: French `·e`, `·es`, `·rice` (after
+/// a middle dot, any short ending), German `:in`, `:innen`, `:r`, `*in`, `_in`. Other colons
+/// stay ("1:1s" is a ratio).
+fn without_gender_suffix(word: &str) -> &str {
+    if let Some((stem, ending)) = word.split_once(['·', '∙']) {
+        if !stem.is_empty() && ending.chars().count() <= 5 {
+            return stem;
+        }
+    }
+    if let Some((stem, ending)) = word.split_once([':', '*', '_']) {
+        if !stem.is_empty() && matches!(ending, "in" | "innen" | "r" | "e") {
+            return stem;
+        }
+    }
+    word
+}
 
 /// Whether a word (lowercased) is one of [`RUNG_WORDS`].
 pub(crate) fn is_rung_word(word: &str) -> bool {

@@ -2732,3 +2732,25 @@ fn a_table_of_roles_titled_in_german_inclusive_writing_has_the_roles_as_levels()
         ]
     );
 }
+
+#[test]
+fn a_role_of_one_paragraph_among_roles_with_area_headings_expects_it() {
+    let ladder = import(
+        "roles.md",
+        "# Community Roles\n\n## Contributor\n\nAnyone who contributes code, documentation or reviews.\n\n\
+         ## Reviewer\n\n### Requirements\n- Ten accepted pull requests\n\n### Responsibilities\n\
+         - Review pull requests in their area\n\n## Maintainer\n\n### Requirements\n\
+         - Reviewer for six months\n\n### Responsibilities\n- Publish releases\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Contributor".to_owned(),
+                "Reviewer".to_owned(),
+                "Maintainer".to_owned()
+            ],
+            vec![1, 2, 2]
+        )]
+    );
+}
