@@ -1801,6 +1801,11 @@ const AREA_MAP_KEYS: &[&str] = &[
     "topics",
     "dimensions",
     "categories",
+    // (A level's expectations kept as a map of its areas: `expectations: {Tech: […]}`.)
+    "expectations",
+    "criteria",
+    "behaviours",
+    "behaviors",
 ];
 
 /// A level's criteria kept in a map keyed by area, each area's criteria read as an entry's

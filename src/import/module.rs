@@ -200,7 +200,21 @@ fn literal_start(text: &str) -> Option<usize> {
             // quote, a call or the statement's end first is another declaration
             // (`const AGILE = 'Agile';`), looked past without reading to the file's end.
             let rest = &text[from..];
-            let Some(open) = rest.find(['{', '[', ';', '\'', '"', '`', '(']) else {
+            // (An array type's `[]`, `levels: Level[] = [`, is part of the type.)
+            let mut open_at = None;
+            let mut search = 0;
+            while let Some(at) = rest[search..]
+                .find(['{', '[', ';', '\'', '"', '`', '('])
+                .map(|at| search + at)
+            {
+                if rest[at..].starts_with("[]") {
+                    search = at + 2;
+                    continue;
+                }
+                open_at = Some(at);
+                break;
+            }
+            let Some(open) = open_at else {
                 break;
             };
             if !rest[open..].starts_with(['{', '[']) {
@@ -210,7 +224,10 @@ fn literal_start(text: &str) -> Option<usize> {
             let plain = between.chars().all(|c| {
                 c.is_alphanumeric()
                     || c.is_whitespace()
-                    || matches!(c, '_' | '$' | '=' | ':' | '<' | '>' | '.' | ',' | '|')
+                    || matches!(
+                        c,
+                        '_' | '$' | '=' | ':' | '<' | '>' | '.' | ',' | '|' | '[' | ']'
+                    )
             });
             // (Whether the marker is code is asked last: it reads the module from its start.)
             if plain

@@ -413,6 +413,11 @@ fn convert(text: &str) -> String {
             converted = format!("{}1. {rest}", " ".repeat(indent));
         }
         converted = without_line_block(&converted);
+        // A field list's field (`:Requirements: Two merged contributions.`): a bold label.
+        if let Some((name, value)) = field(&converted) {
+            let indent = indent_of(&converted);
+            converted = format!("{}**{name}:** {value}", " ".repeat(indent));
+        }
         out.push(inline(&converted));
         index += 1;
     }
@@ -643,6 +648,20 @@ fn simple_table(lines: &[&str]) -> Vec<String> {
         header_rows = 0;
     }
     pipe_table(&rows, header_rows, "")
+}
+
+/// A field of a field list (`:Name: value`, the name without a role's backquote after it,
+/// whitespace or the line's end after its colon): its name and value.
+fn field(line: &str) -> Option<(&str, &str)> {
+    let rest = line.trim_start().strip_prefix(':')?;
+    let (name, value) = rest.split_once(':')?;
+    let named = !name.is_empty()
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains('`')
+        && name.chars().count() <= 40;
+    (named && (value.is_empty() || value.starts_with(' ')) && !value.trim().is_empty())
+        .then(|| (name, value.trim()))
 }
 
 /// A border of a grid table (`+----+-----+`, `+====+=====+` under its header rows).

@@ -3751,3 +3751,26 @@ fn a_data_file_s_levels_with_a_map_of_their_areas_keep_each_area() {
     let first = ladder.levels().next().unwrap().1;
     assert_eq!(first.description.as_deref(), Some("Learns the tools."));
 }
+
+#[test]
+fn a_typescript_array_constant_with_its_type_reads_like_json() {
+    let module = "export interface Level { title: string; expectations: string[] }\n\n\
+                  export const levels: Level[] = [\n\
+                  \x20 { title: \"Junior Engineer\", expectations: [\"Builds pages\", \"Writes tests\"] },\n\
+                  \x20 { title: \"Engineer\", expectations: [\"Owns features\", \"Reviews code\"] },\n];\n";
+    let ladder = imported_from("levels.ts", module);
+    assert_eq!(level_titles(&ladder), ["Junior Engineer", "Engineer"]);
+}
+
+#[test]
+fn a_data_file_s_levels_with_their_expectations_as_a_map_of_areas_keep_each_area() {
+    let json = r#"{"title": "Frontend levels", "tracks": [{"name": "IC", "levels": [
+        {"title": "Junior Engineer", "expectations": {"Tech": ["Builds pages", "Writes tests"], "Team": ["Asks for help"]}},
+        {"title": "Engineer", "expectations": {"Tech": ["Owns features"], "Team": ["Reviews code"]}}]}]}"#;
+    let ladder = imported_from("levels.json", json);
+    assert_eq!(level_titles(&ladder), ["Junior Engineer", "Engineer"]);
+    assert_eq!(
+        entry(&ladder, "Junior Engineer", "Tech"),
+        ["Builds pages", "Writes tests"]
+    );
+}

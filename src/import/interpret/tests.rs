@@ -2754,3 +2754,26 @@ fn a_role_of_one_paragraph_among_roles_with_area_headings_expects_it() {
         )]
     );
 }
+
+#[test]
+fn a_restructuredtext_field_list_names_each_field_s_area() {
+    let ladder = import(
+        "roles.rst",
+        "Community Roles\n###############\n\nMember\n======\n\n:Requirements: Two merged contributions.\n\
+         :Privileges: Can review pull requests.\n\nApprover\n========\n\n\
+         :Requirements: Nominated by an approver.\n:Privileges: Can merge pull requests.\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [
+            (
+                "Requirements".to_owned(),
+                vec!["Nominated by an approver.".to_owned()]
+            ),
+            (
+                "Privileges".to_owned(),
+                vec!["Can merge pull requests.".to_owned()]
+            )
+        ]
+    );
+}
