@@ -818,10 +818,17 @@ fn names_a_levels_column(row: &[String]) -> bool {
 /// Whether a row above a row of levels names groups of its columns: two texts of its own or
 /// more, all different, each over a level's column (none over the labels' first column).
 fn names_groups_of(row: &[String], copies: &[bool], levels: &[String]) -> bool {
+    // (A label in the corner, "Area" over the blank corner of the levels' row, names the
+    // label column, not a group.)
+    // (Or merged down over it.)
+    let corner_over_blank = levels.first().is_none_or(|text| {
+        text.trim().is_empty() || Some(text.trim()) == row.first().map(|first| first.trim())
+    });
     let own: Vec<(usize, &str)> = row
         .iter()
         .zip(copies)
         .enumerate()
+        .filter(|(column, _)| *column > 0 || !corner_over_blank)
         .filter(|(_, (text, &copy))| !copy && !text.trim().is_empty())
         .map(|(column, (text, _))| (column, text.trim()))
         .collect();

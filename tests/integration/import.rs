@@ -3774,3 +3774,25 @@ fn a_data_file_s_levels_with_their_expectations_as_a_map_of_areas_keep_each_area
         ["Builds pages", "Writes tests"]
     );
 }
+
+#[test]
+fn a_sheet_with_a_corner_label_over_its_group_row_has_a_track_per_group() {
+    // "Area" in the corner of the row of groups, over the levels' row's blank corner.
+    let csv = "Area,Individual Contributor,,Management,\n\
+               ,Engineer,Senior Engineer,Engineering Manager,Director\n\
+               Technical,Ships features,Designs systems,Reviews designs,Sets architecture goals\n\
+               People,Helps peers,Mentors engineers,Coaches the team,Develops managers\n";
+    let ladder = imported_from("matrix.csv", csv);
+    let tracks: Vec<(String, usize)> = ladder
+        .tracks
+        .iter()
+        .map(|track| (track.name.clone(), track.levels.len()))
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            ("Individual Contributor".to_owned(), 2),
+            ("Management".to_owned(), 2)
+        ]
+    );
+}
