@@ -297,6 +297,25 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "beitragender",
 ];
 
+/// Words that name a ladder's whole system of rungs in Japanese, Chinese and Korean (and
+/// "career" beside them): a title with one names the system, not a rung.
+const SYSTEM_WORDS_UNSPACED: &[&str] = &[
+    "一覧",
+    "体系",
+    "制度",
+    "定義",
+    "キャリア",
+    "マトリクス",
+    "一览",
+    "矩阵",
+    "标准",
+    "목록",
+    "체계",
+    "커리어",
+    "매트릭스",
+    "career",
+];
+
 /// "Engineer" and "developer" in Japanese and Korean, each with the ending that makes it the
 /// work's name instead ("エンジニアリング", "엔지니어링": an area, "Engineering").
 const ENGINEER_UNSPACED: &[(&str, &str)] = &[
@@ -1149,11 +1168,14 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
                 .is_some_and(|singular| ROLE_WORDS.contains(&singular))
     });
     // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任, 贡献者...
-    // (A rung's word alone, "커리어 레벨", "等級一覧", "职级体系", names the ladder's rungs, not
-    // one of them: its number or a title's word makes one.)
+    // (A rung's word in a name of the whole system, "커리어 레벨", "等級一覧", "职级体系",
+    // names the ladder's rungs, not one of them; "미드레벨", mid-level, is one.)
+    let names_the_system = SYSTEM_WORDS_UNSPACED
+        .iter()
+        .any(|word| first_line.to_lowercase().contains(word));
     let cjk = LEVEL_WORDS_UNSPACED
         .iter()
-        .filter(|word| !is_rung_word(word))
+        .filter(|word| !(is_rung_word(word) && names_the_system))
         .any(|word| first_line.contains(word))
         || names_an_engineer_unspaced(first_line)
         || ROLES_ONLY_ALONE.contains(&without_brackets(first_line).trim());

@@ -3144,10 +3144,13 @@ impl Interpreter {
             }
         }
         // A page about one level whose title (front matter, `<title>`) names the level.
+        // (Not where a table names levels, unless told: "Backend Developer Competency Matrix"
+        // over a table of its levels names the matrix, not a level.)
         let page_title = self.page_title();
         if (fixed.page || self.sentence_headings || self.steps_depth.is_some())
             && page_title.is_some()
             || page_title.is_some_and(|title| level_likeness(&title) >= 0.5)
+                && !self.tables_name_levels
         {
             readings.push(Reading {
                 page: true,

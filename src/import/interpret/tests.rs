@@ -2777,3 +2777,28 @@ fn a_restructuredtext_field_list_names_each_field_s_area() {
         ]
     );
 }
+
+#[test]
+fn a_matrix_titled_by_a_role_over_a_table_of_its_levels_is_not_a_page_about_one_level() {
+    // "Backend Developer Competency Matrix" reads like a level's title; the table under it
+    // names the levels ("미드레벨", mid-level, among them) and a prose section follows.
+    let ladder = import(
+        "matrix.md",
+        "# Backend Developer Competency Matrix\n\nFor the team's reviews.\n\n\
+         | 역량 | 주니어 | 미드레벨 | 시니어 |\n| :-- | :-- | :-- | :-- |\n\
+         | 코드 품질 | 리뷰 피드백을 반영한다 | 읽기 쉬운 코드를 작성한다 | 코드 컨벤션을 정의한다 |\n\
+         | 운영 | 장애 알림에 응답한다 | 장애 원인을 분석한다 | 장애 회고를 주도한다 |\n\n\
+         ## 참고\n\n- 레벨 산정은 분기별로 진행합니다.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "주니어".to_owned(),
+                "미드레벨".to_owned(),
+                "시니어".to_owned()
+            ],
+            vec![2, 2, 2]
+        )]
+    );
+}
