@@ -300,17 +300,12 @@ fn convert(text: &str) -> String {
         // rows): a pipe table in its lines, padded with blank lines.
         if blank_before && simple_border(line).is_some() {
             if let Some(end) = simple_table_end(&lines, index) {
-                let indent = " ".repeat(indent_of(line));
-                let rendered = simple_table(&lines[index..end]);
-                out.extend(
-                    rendered
-                        .into_iter()
-                        .take(end - index)
-                        .map(|row| format!("{indent}{row}")),
+                put_table(
+                    &mut out,
+                    line,
+                    simple_table(&lines[index..end]),
+                    end - index,
                 );
-                while out.len() < end {
-                    out.push(String::new());
-                }
                 literal_next = false;
                 index = end;
                 continue;
@@ -328,17 +323,7 @@ fn convert(text: &str) -> String {
             while end < lines.len() && lines[end].trim_start().starts_with(['+', '|']) {
                 end += 1;
             }
-            let indent = " ".repeat(indent_of(line));
-            let rendered = grid_table(&lines[index..end]);
-            out.extend(
-                rendered
-                    .into_iter()
-                    .take(end - index)
-                    .map(|row| format!("{indent}{row}")),
-            );
-            while out.len() < end {
-                out.push(String::new());
-            }
+            put_table(&mut out, line, grid_table(&lines[index..end]), end - index);
             literal_next = false;
             index = end;
             continue;
@@ -648,6 +633,22 @@ fn simple_table(lines: &[&str]) -> Vec<String> {
         header_rows = 0;
     }
     pipe_table(&rows, header_rows, "")
+}
+
+/// A table's pipe-table rows in place of its `lines` source lines, at the indent of its first
+/// line (`first`), padded with blank lines to keep the document's lines where they were.
+fn put_table(out: &mut Vec<String>, first: &str, rendered: Vec<String>, lines: usize) {
+    let indent = " ".repeat(indent_of(first));
+    let start = out.len();
+    out.extend(
+        rendered
+            .into_iter()
+            .take(lines)
+            .map(|row| format!("{indent}{row}")),
+    );
+    while out.len() < start + lines {
+        out.push(String::new());
+    }
 }
 
 /// A field of a field list (`:Name: value`, the name without a role's backquote after it,
