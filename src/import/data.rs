@@ -273,11 +273,52 @@ struct Found {
 pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
     read_keyed(value, fallback_title, source).or_else(|| {
         // Data keyed in another language (`niveles`, `competencias`, `título`): read as the
-        // same keys in English.
+        // same keys in English; levels kept as a map keyed by their codes (`levels: {P5:
+        // {title, …}}`): read as the list of them.
         let mut translated = value.clone();
-        translate_keys(&mut translated, 0).then_some(())?;
+        let renamed = translate_keys(&mut translated, 0);
+        let listed = levels_keyed_by_code_as_list(&mut translated);
+        (renamed || listed).then_some(())?;
         read_keyed(&translated, fallback_title, source)
     })
+}
+
+/// A document's levels kept as a map keyed by their codes (`levels: {P5: {title: "Junior",
+/// …}, P6: {…}}`), at its top or in each of its `tracks`, made the list of them in order (the
+/// code titling a level that has no title); whether any was.
+fn levels_keyed_by_code_as_list(value: &mut Value) -> bool {
+    let as_list = |holder: &mut Value| -> bool {
+        for key in ["levels", "grades", "stages"] {
+            let Some(Value::Object(levels)) = holder.get(key) else {
+                continue;
+            };
+            if levels.is_empty() || !levels.values().all(Value::is_object) {
+                continue;
+            }
+            let listed: Vec<Value> = levels
+                .iter()
+                .map(|(code, level)| {
+                    let mut level = level.clone();
+                    if let Value::Object(fields) = &mut level {
+                        if !TITLE_KEYS.iter().any(|key| fields.contains_key(*key)) {
+                            fields.insert("title".to_owned(), Value::String(code.clone()));
+                        }
+                    }
+                    level
+                })
+                .collect();
+            holder[key] = Value::Array(listed);
+            return true;
+        }
+        false
+    };
+    let mut changed = as_list(value);
+    if let Some(Value::Array(tracks)) = value.get_mut("tracks") {
+        for track in tracks {
+            changed |= as_list(track);
+        }
+    }
+    changed
 }
 
 /// Structural keys of ladder data in other languages, lowercased, and the English key each

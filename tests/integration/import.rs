@@ -3796,3 +3796,14 @@ fn a_sheet_with_a_corner_label_over_its_group_row_has_a_track_per_group() {
         ]
     );
 }
+
+#[test]
+fn a_data_file_s_levels_kept_as_a_map_keyed_by_code_are_its_levels_in_order() {
+    let json = r#"{"title": "Frontend levels", "levels": {
+        "P5": {"title": "Junior Engineer", "expectations": {"Tech": ["Builds pages", "Writes tests"], "Team": ["Asks for help"]}},
+        "P6": {"title": "Engineer", "expectations": {"Tech": ["Owns features"], "Team": ["Reviews code"]}},
+        "P4": {"expectations": {"Tech": ["Follows the guide"]}}}}"#;
+    let ladder = imported_from("levels.json", json);
+    assert_eq!(level_titles(&ladder), ["Junior Engineer", "Engineer", "P4"]);
+    assert_eq!(entry(&ladder, "Engineer", "Team"), ["Reviews code"]);
+}
