@@ -563,6 +563,15 @@ fn level_texts(level: &Level) -> Vec<&str> {
         .collect()
 }
 
+/// Each track's name and how many levels it has.
+fn track_sizes(ladder: &Ladder) -> Vec<(String, usize)> {
+    ladder
+        .tracks
+        .iter()
+        .map(|track| (track.name.clone(), track.levels.len()))
+        .collect()
+}
+
 fn level_titles(ladder: &Ladder) -> Vec<&str> {
     ladder
         .levels()
@@ -2533,13 +2542,8 @@ fn designers_then_design_managers_in_one_list_are_two_tracks() {
         document.push_str(&level(title, "Leadership"));
     }
     let imported = imported_from("roles.md", &document);
-    let tracks: Vec<(String, usize)> = imported
-        .tracks
-        .iter()
-        .map(|track| (track.name.clone(), track.levels.len()))
-        .collect();
     assert_eq!(
-        tracks,
+        track_sizes(&imported),
         [
             ("Product Design Roles".to_owned(), 3),
             ("Product Design Manager".to_owned(), 2)
@@ -3783,13 +3787,8 @@ fn a_sheet_with_a_corner_label_over_its_group_row_has_a_track_per_group() {
                Technical,Ships features,Designs systems,Reviews designs,Sets architecture goals\n\
                People,Helps peers,Mentors engineers,Coaches the team,Develops managers\n";
     let ladder = imported_from("matrix.csv", csv);
-    let tracks: Vec<(String, usize)> = ladder
-        .tracks
-        .iter()
-        .map(|track| (track.name.clone(), track.levels.len()))
-        .collect();
     assert_eq!(
-        tracks,
+        track_sizes(&ladder),
         [
             ("Individual Contributor".to_owned(), 2),
             ("Management".to_owned(), 2)

@@ -944,11 +944,11 @@ pub(super) fn names_a_body(title: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .collect();
-    let unspaced = BODY_WORDS_UNSPACED.iter().any(|word| {
-        let title = without_brackets(&lower);
-        let title = title.trim();
-        title.ends_with(word) && title.chars().count() > word.chars().count()
-    });
+    let unbracketed = without_brackets(&lower);
+    let title = unbracketed.trim();
+    let unspaced = BODY_WORDS_UNSPACED
+        .iter()
+        .any(|word| title.ends_with(word) && title.chars().count() > word.chars().count());
     unspaced || words.len() >= 2 && words.last().is_some_and(|last| BODY_WORDS.contains(last))
 }
 
@@ -1172,7 +1172,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     // names the ladder's rungs, not one of them; "미드레벨", mid-level, is one.)
     let names_the_system = SYSTEM_WORDS_UNSPACED
         .iter()
-        .any(|word| first_line.to_lowercase().contains(word));
+        .any(|word| lower_line.contains(word));
     let cjk = LEVEL_WORDS_UNSPACED
         .iter()
         .filter(|word| !(is_rung_word(word) && names_the_system))
