@@ -321,6 +321,8 @@ impl Interpreter {
                         && emphasized(paragraph.trim()).is_none()
                         && !text::opens_with_aside(paragraph)
                         && !likeness::speaks_of_moving(paragraph)
+                        // ("Nível 2" under its level's heading is the level's badge.)
+                        && !reading::names_only_a_rung(paragraph)
                         // ("Experience: Typically requires 2 years" is a fact of the level.)
                         && paragraph
                             .split_once(':')

@@ -1001,6 +1001,23 @@ fn is_rung_code(word: &str) -> bool {
     roman || number || letter || mixed
 }
 
+/// Whether a text is only a rung's name and code ("Nível 1", "Level III", "L3", "Grade 5"),
+/// as a badge beside a level's heading shows it: the level's code, not a statement of what it
+/// expects, however many levels carry one.
+pub(super) fn names_only_a_rung(text: &str) -> bool {
+    let text = plain(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [code] => super::likeness::is_rung_code(code),
+        [noun, codes @ ..] if codes.len() <= 2 => {
+            let noun = noun.to_lowercase();
+            (super::likeness::is_rung_word(&noun) || RUNG_NOUNS.contains(&noun.as_str()))
+                && codes.iter().all(|code| is_rung_code(code))
+        }
+        _ => false,
+    }
+}
+
 /// How many words a paragraph's opening may hold before the rung it names ("Les agents
 /// relevant de la catégorie 1 exécutent …").
 const RUNG_OPENING_WORDS: usize = 8;

@@ -2802,3 +2802,26 @@ fn a_matrix_titled_by_a_role_over_a_table_of_its_levels_is_not_a_page_about_one_
         )]
     );
 }
+
+#[test]
+fn a_badge_naming_the_rung_beside_each_level_heading_is_not_an_expectation() {
+    let html = r#"<html lang="pt-BR"><body><main>
+<section><header><h2>Engenheiro(a) de Dados I</h2><span class="badge">Nível 1</span></header>
+<p><b>Técnico</b></p><ul><li>Constrói pipelines simples</li><li>Escreve consultas SQL</li></ul>
+<p><b>Comportamento</b></p><ul><li>Pede ajuda quando está bloqueado(a)</li></ul></section>
+<section><header><h2>Engenheiro(a) de Dados II</h2><span class="badge">Nível 2</span></header>
+<p><b>Técnico</b></p><ul><li>Modela dados para analytics</li></ul>
+<p><b>Comportamento</b></p><ul><li>Revisa o código de colegas</li><li>Documenta decisões</li></ul></section>
+</main></body></html>"#;
+    let ladder = import("niveis.html", html);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![
+                String::from("Engenheiro(a) de Dados I"),
+                String::from("Engenheiro(a) de Dados II")
+            ],
+            vec![3, 3]
+        )]
+    );
+}
