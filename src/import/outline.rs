@@ -1305,20 +1305,26 @@ fn definition_list(list: ElementRef, line: usize, out: &mut Vec<Block>, depth: u
             }
         }
     }
+    // (Terms over plain text are labelled lines only where every term is: in a list where some
+    // terms hold lists, a term over a sentence is one more title over what it says, "Contributor"
+    // and who that is beside "Committer" and its duties.)
+    let plain_text = |definition: &ElementRef| {
+        !definition
+            .children()
+            .filter_map(ElementRef::wrap)
+            .any(|element| {
+                matches!(
+                    element.value().name(),
+                    "ul" | "ol" | "p" | "div" | "table" | "dl"
+                )
+            })
+    };
+    let all_plain = groups
+        .iter()
+        .all(|(_, definitions)| definitions.iter().all(plain_text));
     for (term, definitions) in groups {
-        let plain_text = |definition: &ElementRef| {
-            !definition
-                .children()
-                .filter_map(ElementRef::wrap)
-                .any(|element| {
-                    matches!(
-                        element.value().name(),
-                        "ul" | "ol" | "p" | "div" | "table" | "dl"
-                    )
-                })
-        };
         match definitions.as_slice() {
-            [definition] if !term.is_empty() && plain_text(definition) => {
+            [definition] if !term.is_empty() && all_plain => {
                 let value = squash(&inline_markdown(*definition));
                 out.push(Block::KeyValue {
                     key: crate::markup::plain_text(&term),
@@ -1333,7 +1339,17 @@ fn definition_list(list: ElementRef, line: usize, out: &mut Vec<Block>, depth: u
                         line,
                     });
                 }
-                if definitions.iter().all(plain_text) {
+                let sentence = match definitions.as_slice() {
+                    [definition] if !all_plain && plain_text(definition) => Some(definition),
+                    _ => None,
+                };
+                if let Some(definition) = sentence {
+                    // (One sentence says who holds the role, as its paragraph would.)
+                    let text = squash(&inline_markdown(*definition));
+                    if !text.is_empty() {
+                        out.push(html_paragraph(text, line));
+                    }
+                } else if definitions.iter().all(plain_text) {
                     out.push(Block::List {
                         items: definitions
                             .iter()

@@ -285,6 +285,12 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "contributeur",
     "mainteneur",
     "relecteur",
+    "membre",
+    "mitglied",
+    // A project's steering committee in French, Spanish, Portuguese and German.
+    "comité",
+    "comitê",
+    "komitee",
     // Users and contributors, the first rungs, in Spanish, Portuguese, French and German.
     "usuario",
     "usuário",

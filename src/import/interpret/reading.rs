@@ -927,6 +927,9 @@ fn names_the_roles(title: &str) -> bool {
 /// levels so (`**Senior**` then its bullets, inside `### Base Level` bands).
 const BOLD_LEVEL_LINES: usize = 3;
 
+/// How many of those lines must be over lists (the rest over a paragraph).
+const BOLD_LEVEL_LISTS: usize = 2;
+
 /// How many short title lines a document without any markup must have for its lines to be
 /// read as headings.
 const PLAIN_TITLE_LINES: usize = 3;
@@ -1559,11 +1562,34 @@ fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
             && list_at(index + 2);
         bold_title(&blocks[index]).is_some() && (list_at(index + 1) || described)
     };
+    // (Or over paragraphs alone, up to the next such line, a heading or the end: the first
+    // rung of a role ladder says who it is in a sentence, "Anyone who has contributed", where
+    // the rungs after it list their duties.)
+    let over_prose = |index: usize| {
+        if bold_title(&blocks[index]).is_none() {
+            return false;
+        }
+        let said = blocks[index + 1..]
+            .iter()
+            .take_while(|block| {
+                matches!(block, Block::Paragraph { .. }) && bold_title(block).is_none()
+            })
+            .count();
+        said > 0
+            && match blocks.get(index + 1 + said) {
+                None | Some(Block::Heading { .. }) => true,
+                Some(next) => bold_title(next).is_some(),
+            }
+    };
     let count = (0..blocks.len()).filter(|&index| over_list(index)).count();
+    let in_prose = (0..blocks.len())
+        .filter(|&index| !over_list(index) && over_prose(index))
+        .count();
     let deepest = deepest_heading(blocks);
-    if count < BOLD_LEVEL_LINES || deepest >= 6 {
+    if count < BOLD_LEVEL_LISTS || count + in_prose < BOLD_LEVEL_LINES || deepest >= 6 {
         return None;
     }
+    let over_list = |index: usize| over_list(index) || over_prose(index);
     let mut depth = 0;
     let mut out = Vec::with_capacity(blocks.len());
     for (index, block) in blocks.iter().enumerate() {

@@ -2825,3 +2825,56 @@ fn a_badge_naming_the_rung_beside_each_level_heading_is_not_an_expectation() {
         )]
     );
 }
+
+#[test]
+fn a_definition_list_of_roles_whose_first_role_is_one_sentence() {
+    let html = r#"<html lang="fr"><body><h1>Rôles de la communauté</h1>
+<dl>
+  <dt>Utilisateur·rice</dt>
+  <dd><p>Utilise Héron et signale les bogues sur le forum.</p></dd>
+  <dt>Mainteneur·euse</dt>
+  <dd><ul><li>Relit et fusionne les contributions</li><li>Prépare les versions</li></ul></dd>
+  <dt>Membre du comité de pilotage</dt>
+  <dd><ul><li>Arbitre les désaccords</li><li>Gère le budget de l'association</li></ul></dd>
+</dl></body></html>"#;
+    let ladder = import("roles.html", html);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![
+                String::from("Utilisateur·rice"),
+                String::from("Mainteneur·euse"),
+                String::from("Membre du comité de pilotage")
+            ],
+            vec![1, 2, 2]
+        )]
+    );
+    // (Its term over plain text, in a list where the others hold lists, the same.)
+    let ladder = import(
+        "roles.html",
+        &html
+            .replace("<dd><p>", "<dd>")
+            .replace("</p></dd>", "</dd>"),
+    );
+    assert_eq!(level_titles(&ladder).len(), 3);
+}
+
+#[test]
+fn bold_role_lines_where_the_first_says_who_in_a_sentence() {
+    let markdown =
+        "# Community Roles\n\n**Contributor**\n\nAnyone who has contributed code, docs or \
+                    reviews.\n\n**Committer**\n\n- Has merge rights\n- Reviews pull requests\n\n\
+                    **Project Lead**\n\n- Owns the roadmap\n- Chairs the community call\n";
+    let ladder = import("roles.md", markdown);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![
+                String::from("Contributor"),
+                String::from("Committer"),
+                String::from("Project Lead")
+            ],
+            vec![1, 2, 2]
+        )]
+    );
+}
