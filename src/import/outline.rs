@@ -1306,8 +1306,8 @@ fn definition_list(list: ElementRef, line: usize, out: &mut Vec<Block>, depth: u
         }
     }
     // (Terms over plain text are labelled lines only where every term is: in a list where some
-    // terms hold lists, a term over a sentence is one more title over what it says, "Contributor"
-    // and who that is beside "Committer" and its duties.)
+    // terms hold lists, a term over a sentence is one more title over what it says, as a list
+    // of one: "Contributor" and who that is beside "Committer" and its duties.)
     let plain_text = |definition: &ElementRef| {
         !definition
             .children()
@@ -1339,17 +1339,7 @@ fn definition_list(list: ElementRef, line: usize, out: &mut Vec<Block>, depth: u
                         line,
                     });
                 }
-                let sentence = match definitions.as_slice() {
-                    [definition] if !all_plain && plain_text(definition) => Some(definition),
-                    _ => None,
-                };
-                if let Some(definition) = sentence {
-                    // (One sentence says who holds the role, as its paragraph would.)
-                    let text = squash(&inline_markdown(*definition));
-                    if !text.is_empty() {
-                        out.push(html_paragraph(text, line));
-                    }
-                } else if definitions.iter().all(plain_text) {
+                if definitions.iter().all(plain_text) {
                     out.push(Block::List {
                         items: definitions
                             .iter()
