@@ -79,6 +79,7 @@ pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported
                 choice: None,
                 ladder: loaded.ladder,
                 warnings: loaded.notes,
+                lost_headings: Vec::new(),
             });
         }
     }

@@ -574,6 +574,7 @@ fn read_keyed(value: &Value, fallback_title: &str, source: &str) -> Option<Impor
         choice: None,
         ladder,
         warnings,
+        lost_headings: Vec::new(),
     })
 }
 

@@ -158,6 +158,10 @@ pub struct Imported {
     /// One warning per piece of text kept as prose because it could not be placed, with its
     /// line.
     pub warnings: Vec<Diagnostic>,
+    /// Headings whose text the reading kept nowhere: a heading over areas that another heading
+    /// already groups ("Reviewer" over "Responsibilities", read as a group of areas under one
+    /// level). A reading that loses headings titled like levels read levels as areas.
+    pub lost_headings: Vec<String>,
 }
 
 /// Whether `path` names a document to import rather than a YAML source, by its extension
@@ -238,6 +242,7 @@ pub fn import_text_with(
                     choice: None,
                     ladder: *ladder,
                     warnings: Vec::new(),
+                    lost_headings: Vec::new(),
                 })
             }
             front_matter::FrontMatter::Metadata(metadata, value) => {

@@ -500,12 +500,30 @@ impl Interpreter {
                 .in_file(&self.path)
                 .with_hint("headings for tracks and levels, a table of levels, or a list of positions are needed")]);
         }
+        for (heading, line) in &self.lost_groups {
+            self.warnings.push(
+                Diagnostic::warning(
+                    "import",
+                    format!(
+                        "heading `{heading}` groups areas another heading already groups; its \
+                         title is not kept (tell the importer where the levels are with `--levels`)"
+                    ),
+                )
+                .in_file(&self.path)
+                .at(Some(((*line).max(1), 1))),
+            );
+        }
         let ladder = self.build_ladder();
         Ok(Imported {
             reading: Reading::default(),
             choice: None,
             ladder,
             warnings: self.warnings,
+            lost_headings: self
+                .lost_groups
+                .into_iter()
+                .map(|(heading, _)| heading)
+                .collect(),
         })
     }
 

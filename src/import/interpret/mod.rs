@@ -582,6 +582,9 @@ pub struct Interpreter {
     group: Option<String>,
     /// Each area's group, kept as the area's description.
     area_groups: HashMap<String, String>,
+    /// Headings over areas that another heading already groups, with their lines: text this
+    /// reading keeps nowhere (see [`Imported::lost_headings`]).
+    lost_groups: Vec<(String, usize)>,
     /// What a table's description column says of an area, by the area's name.
     area_notes: HashMap<String, String>,
     options: super::ImportOptions,
@@ -704,6 +707,7 @@ impl Interpreter {
             track_links: None,
             group: None,
             area_groups: HashMap::new(),
+            lost_groups: Vec::new(),
             area_notes: HashMap::new(),
             options: super::ImportOptions::default(),
             one_level_page: None,
@@ -983,8 +987,20 @@ impl Interpreter {
                             let group_empty = self
                                 .current_level()
                                 .is_some_and(|level| !level.expectations.contains_key(&group));
-                            if group_empty && !self.area_groups.contains_key(&area) {
-                                self.area_groups.insert(area.clone(), group);
+                            match self.area_groups.get(&area) {
+                                None if group_empty => {
+                                    self.area_groups.insert(area.clone(), group);
+                                }
+                                // (The heading groups areas another heading grouped: its
+                                // text is kept nowhere.)
+                                Some(other)
+                                    if group_empty
+                                        && *other != group
+                                        && !self.lost_groups.iter().any(|(g, _)| *g == group) =>
+                                {
+                                    self.lost_groups.push((group, block.line()));
+                                }
+                                _ => {}
                             }
                         }
                         self.place = Place::Area(area);

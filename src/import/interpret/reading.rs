@@ -219,7 +219,12 @@ pub fn score(imported: &Imported) -> Score {
             .count();
         // One level whose areas include two levels' titles: the page's title read as a level
         // over the real ones.
-        let one_level_over_levels = if total_levels == 1 && like >= 2 {
+        let lost_like = imported
+            .lost_headings
+            .iter()
+            .filter(|heading| level_likeness(heading) >= LEVEL_LIKE)
+            .count();
+        let one_level_over_levels = if total_levels == 1 && like + lost_like >= 2 {
             1.0
         } else {
             0.0

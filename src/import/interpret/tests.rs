@@ -2878,3 +2878,58 @@ fn bold_role_lines_where_the_first_says_who_in_a_sentence() {
         )]
     );
 }
+
+#[test]
+fn roles_and_titles_in_more_languages_are_levels_and_a_process_section_is_prose() {
+    // Dutch, Traditional Chinese, Ukrainian and Italian ladders, each with a trailing process
+    // section: the rungs are known by their words, the section stays prose.
+    let cases: [(&str, [&str; 2], &str); 4] = [
+        ("# Rollen", ["Bijdrager", "Teamlid"], "## Besluitvorming"),
+        (
+            "# 工程職涯階梯",
+            ["初階工程師", "資深工程師"],
+            "## 晉升流程",
+        ),
+        (
+            "# Ролі учасників",
+            ["Учасник", "Співпрацівник"],
+            "## Процес підвищення",
+        ),
+        ("# Ruoli", ["Membro", "Revisore"], "## Inattività"),
+    ];
+    for (title, rungs, process) in cases {
+        let markdown = format!(
+            "{title}\n\n## {}\n\n- Segue il codice\n- Apre issue chiare\n\n## {}\n\n- \
+             Rivede le pull request\n- Aiuta i nuovi arrivati\n\n{process}\n\nLe decisioni \
+             si prendono per consenso.\n",
+            rungs[0], rungs[1]
+        );
+        let ladder = import("roles.md", &markdown);
+        assert_eq!(level_titles(&ladder), rungs, "{title}");
+    }
+}
+
+#[test]
+fn headings_over_areas_another_heading_grouped_are_levels_not_lost() {
+    // An AsciiDoc role ladder in Indonesian whose title names the contributors: each role's
+    // block titles are its areas, and the roles the levels (not groups of one level's areas,
+    // the later ones' titles lost).
+    let adoc = "= Jenjang Peran Kontributor Proyek Komodo\n\nDokumen ini menjelaskan peran.\n\n\
+                == Kontributor\n\n.Tanggung jawab\n* Mengikuti kode etik proyek\n* Melaporkan \
+                bug\n\n== Reviewer\n\n.Tanggung jawab\n* Meninjau pull request\n* Memastikan \
+                tes\n\n.Persyaratan\n* Telah menjadi kontributor\n\n== Maintainer\n\n\
+                .Tanggung jawab\n* Merencanakan rilis\n\n.Persyaratan\n* Telah menjadi \
+                reviewer\n";
+    let ladder = import("peran.adoc", adoc);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![
+                String::from("Kontributor"),
+                String::from("Reviewer"),
+                String::from("Maintainer")
+            ],
+            vec![2, 3, 2]
+        )]
+    );
+}
