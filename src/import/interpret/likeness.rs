@@ -363,7 +363,8 @@ pub(super) const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Words that name a ladder's whole system of rungs in Japanese, Chinese and Korean (and
-/// "career" beside them): a title with one names the system, not a rung.
+/// "career", "matrix" and "framework" beside them): a title with one names the system, not a
+/// rung.
 const SYSTEM_WORDS_UNSPACED: &[&str] = &[
     "一覧",
     "体系",
@@ -379,6 +380,8 @@ const SYSTEM_WORDS_UNSPACED: &[&str] = &[
     "커리어",
     "매트릭스",
     "career",
+    "matrix",
+    "framework",
 ];
 
 /// "Engineer" and "developer" in Japanese and Korean, each with the ending that makes it the
@@ -1234,11 +1237,16 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     // "Anyone" is Kubernetes' first rung as a title of its own; in "Everyone is Welcome" it is
     // a sentence's subject.
     let anyone = |word: &&str| matches!(*word, "anyone" | "everyone" | "jeder" | "cualquiera");
+    // (A rung's word in a name of the whole system, "Career Grade Matrix", names the
+    // ladder's rungs, as in the scripts without spaces below.)
+    let names_the_system = SYSTEM_WORDS_UNSPACED
+        .iter()
+        .any(|word| lower_line.contains(word));
     let worded = words.iter().any(|word| {
         if anyone(word) {
             return words.len() <= 2;
         }
-        LEVEL_WORDS.contains(word)
+        LEVEL_WORDS.contains(word) && !(is_rung_word(word) && names_the_system)
             || ROLE_WORDS.contains(word)
             || word
                 .strip_suffix('s')
@@ -1250,9 +1258,6 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     // Japanese, Chinese and Korean titles: 級, 等級, レベル, シニア, 主任, 贡献者...
     // (A rung's word in a name of the whole system, "커리어 레벨", "等級一覧", "职级体系",
     // names the ladder's rungs, not one of them; "미드레벨", mid-level, is one.)
-    let names_the_system = SYSTEM_WORDS_UNSPACED
-        .iter()
-        .any(|word| lower_line.contains(word));
     let cjk = LEVEL_WORDS_UNSPACED
         .iter()
         .filter(|word| !(is_rung_word(word) && names_the_system))

@@ -223,6 +223,8 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
                 | "none"
                 | "(none)"
         )
+        // ("--", "---": a dash typed twice or more.)
+        || !text.is_empty() && text.chars().all(|c| matches!(c, '-' | '–' | '—'))
         || NOT_APPLICABLE.iter().chain(NO_EXPERIENCE).any(|start| {
             text.starts_with(start) && text.chars().count() <= start.chars().count() + 20
         })

@@ -17,6 +17,10 @@ const TEXT_WORDS: f32 = 5.0;
 /// with a header naming its columns.
 const HEADED_TEXT_CHARS: f32 = 6.0;
 
+/// How many times longer, in words on average, a column of sentences is than a column of the
+/// records' names beside it.
+const NAMES_TO_SENTENCES: f32 = 2.0;
+
 /// The share of a label column's rows whose value another row repeats: levels and areas
 /// recur; texts do not.
 const REPEATED_SHARE: f64 = 0.5;
@@ -54,6 +58,49 @@ fn levels_named(text: &str) -> Option<Vec<String>> {
     };
     parts.iter().all(level).then_some(parts)
 }
+
+/// The levels a cell of the levels' column names: none where it is blank or a placeholder
+/// (`--`, `n/a`: a record of no level, kept out of the ladder), else as [`levels_named`].
+fn levels_of_record(text: &str) -> Option<Vec<String>> {
+    if text.trim().is_empty() || is_placeholder(text) {
+        return Some(Vec::new());
+    }
+    levels_named(text)
+}
+
+/// Headers of a column that numbers the records ("No", "#", "Nr."), in the languages the
+/// importer reads.
+const NUMBER_HEADERS: &[&str] = &[
+    "no", "no.", "#", "nr", "nr.", "n°", "nº", "№", "番号", "序号", "번호",
+];
+
+/// Whether a column numbers the records: headed so, or every value a distinct whole number.
+fn numbers_the_records(header: &str, values: &[String]) -> bool {
+    let header = plain(header).trim().to_lowercase();
+    if NUMBER_HEADERS.contains(&header.as_str()) {
+        return true;
+    }
+    let mut seen = HashSet::new();
+    values
+        .iter()
+        .all(|value| value.parse::<u64>().is_ok() && seen.insert(value.as_str()))
+}
+
+/// Whether a column's values are labels: each of at most [`LABEL_WORDS`] words, but for a
+/// few (one in [`LONGER_LABELS_ONE_IN`]) longer by a line added under the name ("Total
+/// Quality Management<br>[Total Work System]"), up to twice that.
+fn short_labels(values: &[String]) -> bool {
+    let words: Vec<usize> = values
+        .iter()
+        .map(|value| value.split_whitespace().count())
+        .collect();
+    let longer = words.iter().filter(|&&count| count > LABEL_WORDS).count();
+    longer * LONGER_LABELS_ONE_IN <= words.len()
+        && words.iter().all(|&count| count <= 2 * LABEL_WORDS)
+}
+
+/// One label in how many may be longer than [`LABEL_WORDS`] (see [`short_labels`]).
+const LONGER_LABELS_ONE_IN: usize = 10;
 
 /// Whether a header cell names the levels' column ("Level", "Grade", "Stufe", "レベル").
 fn names_levels(text: &str) -> bool {
@@ -121,7 +168,24 @@ pub(super) fn record_columns(rows: &[&Vec<Cell>]) -> Option<RecordColumns> {
                 filled.len() * 2 > body.len() && long && !recurs(&columns[index])
             })
             .collect();
-        let [text] = texts.as_slice() else {
+        // (Of several, the column of sentences beside columns of short names: "Action
+        // Oriented (1)" names what the sentence in "Skill" says.)
+        let mean_words = |index: usize| {
+            let filled: Vec<&String> = columns[index].iter().filter(|t| !t.is_empty()).collect();
+            filled.iter().map(|text| words(text)).sum::<usize>() as f32 / filled.len().max(1) as f32
+        };
+        let sentences: Vec<usize> = texts
+            .iter()
+            .copied()
+            .filter(|&index| {
+                texts.iter().all(|&other| {
+                    other == index
+                        || short_labels(&columns[other])
+                            && mean_words(index) >= NAMES_TO_SENTENCES * mean_words(other)
+                })
+            })
+            .collect();
+        let [text] = sentences.as_slice() else {
             continue;
         };
         let header = |index: usize| rows[0].get(index).map_or(String::new(), |c| c.text.clone());
@@ -129,33 +193,49 @@ pub(super) fn record_columns(rows: &[&Vec<Cell>]) -> Option<RecordColumns> {
         let Some(levels) = (0..width).find(|&index| {
             let named: Option<Vec<Vec<String>>> = columns[index]
                 .iter()
-                .map(|value| levels_named(value))
+                .map(|value| levels_of_record(value))
                 .collect();
             index != *text
                 && (!headed || names_levels(&header(index)))
-                && named.is_some_and(|named| recurs(&named.concat()))
+                && named.is_some_and(|named| {
+                    let named = named.concat();
+                    named.len() * 2 > body.len() && recurs(&named)
+                })
         }) else {
             continue;
         };
-        // Labels recur, or name a few rows only (a sub-area filled where it applies).
+        // (A column numbering the records says nothing of them.)
+        let numbers = (0..width).find(|&index| {
+            index != *text
+                && index != levels
+                && numbers_the_records(
+                    &if headed { header(index) } else { String::new() },
+                    &columns[index],
+                )
+        });
+        // Labels recur, or name a few rows only (a sub-area filled where it applies), or name
+        // each record (its competency, "Action Oriented", under a recurring category): short.
         let areas: Vec<usize> = (0..width)
-            .filter(|&index| index != *text && index != levels)
+            .filter(|&index| index != *text && index != levels && Some(index) != numbers)
             .filter(|&index| {
                 let filled = columns[index]
                     .iter()
                     .filter(|value| !value.is_empty())
                     .count();
-                columns[index]
-                    .iter()
-                    .all(|value| words(value) <= LABEL_WORDS)
-                    && (recurs(&columns[index]) || filled * 2 < body.len())
+                short_labels(&columns[index])
+                    && (recurs(&columns[index]) || filled * 2 < body.len() || headed)
                     && filled > 0
             })
             .collect();
         // Every other column is a label of the record: a column that is neither is some other
         // table's.
         let others = (0..width)
-            .filter(|&index| index != *text && index != levels && !areas.contains(&index))
+            .filter(|&index| {
+                index != *text
+                    && index != levels
+                    && Some(index) != numbers
+                    && !areas.contains(&index)
+            })
             .all(|index| columns[index].iter().all(String::is_empty));
         if others {
             return Some(RecordColumns {
@@ -184,7 +264,7 @@ impl Interpreter {
         let mut titles: Vec<String> = Vec::new();
         let mut known: HashSet<String> = HashSet::new();
         for row in body {
-            for title in levels_named(&value(row, columns.levels)).unwrap_or_default() {
+            for title in levels_of_record(&value(row, columns.levels)).unwrap_or_default() {
                 if known.insert(title.clone()) {
                     titles.push(title);
                 }
@@ -202,14 +282,25 @@ impl Interpreter {
             let Some(cell) = row.get(columns.text).filter(|cell| !is_blank(cell)) else {
                 continue;
             };
+            // (A label's lines, as a cell's HTML breaks them, joined: "Total Quality
+            // Management<br>[Total Work System]".)
+            let label = |index: usize| {
+                row.get(index).map_or(String::new(), |cell| {
+                    let lines: Vec<String> = super::cells::cell_items(cell)
+                        .iter()
+                        .map(|item| plain(&item.text).trim().to_owned())
+                        .collect();
+                    lines.join(" ")
+                })
+            };
             let area = columns
                 .areas
                 .iter()
                 .rev()
-                .map(|&index| value(row, index))
+                .map(|&index| label(index))
                 .find(|label| !label.is_empty())
                 .unwrap_or_default();
-            for title in levels_named(&value(row, columns.levels)).unwrap_or_default() {
+            for title in levels_of_record(&value(row, columns.levels)).unwrap_or_default() {
                 if let Some(&index) = indices.get(&title) {
                     let items = super::cells::cell_items(cell);
                     self.add_to_level(index, &area, items);

@@ -2933,3 +2933,35 @@ fn headings_over_areas_another_heading_grouped_are_levels_not_lost() {
         )]
     );
 }
+
+#[test]
+fn a_table_of_numbered_competencies_each_graded_reads_the_grades_as_levels() {
+    // A row per competency (as a GitBook page holds its sheet): its number, category, grade,
+    // name and what it asks. The grades are the levels; a row graded `--` is of none.
+    let markdown = "# Career Grade Matrix\n\n\
+        | No | Categories | Grade | Competencies | Skill |\n\
+        | -- | -- | -- | -- | -- |\n\
+        | 1 | IC | I | Action Oriented (1) | Works on its own tasks with energy and focus. |\n\
+        | 24 | IC | I | Technical Skills (24) | Has the knowledge and skill to do its tasks well. |\n\
+        | 2 | | -- | Dealing With Ambiguity (2) | Adapts quickly to changes before the whole picture is known. |\n\
+        | 16 | PV | I | Integrity and Trust (16) | Can be trusted by other people inside and outside work. |\n\
+        | 30 | LD | II | Motivating Others (30) | Motivates other people who need it to grow at work. |\n\
+        | 63 | IC | II | <p>Total Quality Management<br>[Total Work System (63)]</p> | Improves how the team works, step by step. |\n\
+        | 45 | LD | III | Building Teams (45) | Builds strong teams that work well together every day. |\n";
+    let ladder = import("grades.md", markdown);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![String::from("I"), String::from("II"), String::from("III")],
+            vec![3, 2, 1]
+        )]
+    );
+    let areas: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert!(areas.contains(&"Action Oriented"), "{areas:?}");
+    assert!(
+        areas
+            .iter()
+            .any(|area| area.starts_with("Total Quality Management [Total Work System")),
+        "{areas:?}"
+    );
+}
