@@ -125,6 +125,8 @@ pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
     options.extension.table = true;
     options.extension.strikethrough = true;
     options.extension.front_matter_delimiter = Some(String::from("---"));
+    let yaml_front = toml_front_matter_as_yaml(text);
+    let text = yaml_front.as_deref().unwrap_or(text);
     let without_html = with_markdown_for_inline_html(text, &options);
     let text = without_html.as_deref().unwrap_or(text);
     let inlined = with_inline_links(text, &options);
@@ -175,6 +177,62 @@ fn is_template_directive(text: &str) -> bool {
         && text
             .lines()
             .all(|line| line.trim().is_empty() || directive(line))
+}
+
+/// Whether a line of a paragraph is markup of a site generator alone: a directive
+/// (`{{< hint info >}}`, `{{% /details %}}`, `{% endraw %}`) or kramdown's attribute list
+/// (`{: #id }`, `{: .no_toc }`).
+fn is_markup_line(line: &str) -> bool {
+    let line = line.trim();
+    let kramdown = line.starts_with("{:") && line.ends_with('}');
+    kramdown || is_template_directive(line)
+}
+
+/// Whether a quote's line is a GitHub alert's marker (`> [!NOTE]`, `> [!TIP]`,
+/// `> [!WARNING]`).
+fn is_alert_marker(line: &str) -> bool {
+    let marker = line.trim().trim_start_matches('>').trim();
+    marker
+        .strip_prefix("[!")
+        .and_then(|rest| rest.strip_suffix(']'))
+        .is_some_and(|word| {
+            matches!(
+                word.to_ascii_uppercase().as_str(),
+                "NOTE" | "TIP" | "IMPORTANT" | "WARNING" | "CAUTION"
+            )
+        })
+}
+
+/// TOML front matter (`+++` … `+++`, as Hugo writes it) as the YAML front matter it means,
+/// line for line: its top-level `key = value` pairs become `key: value` (TOML's strings,
+/// numbers and arrays of them are YAML too); its tables (`[params]`) and what follows are left
+/// out. `None` when the text does not open with it.
+fn toml_front_matter_as_yaml(text: &str) -> Option<String> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "+++" {
+        return None;
+    }
+    let end = text
+        .lines()
+        .skip(1)
+        .position(|line| line.trim_end() == "+++")?
+        + 1;
+    let mut out = vec![String::from("---")];
+    let mut in_table = false;
+    for line in text.lines().skip(1).take(end - 1) {
+        let trimmed = line.trim();
+        in_table |= trimmed.starts_with('[') && !trimmed.contains('=');
+        let pair = trimmed
+            .split_once('=')
+            .filter(|(key, _)| !in_table && !key.trim().is_empty() && !key.contains('"'));
+        out.push(match pair {
+            Some((key, value)) => format!("{}: {}", key.trim(), value.trim()),
+            None => String::new(),
+        });
+    }
+    out.push(String::from("---"));
+    out.extend(text.lines().skip(end + 1).map(str::to_owned));
+    Some(out.join("\n"))
 }
 
 /// One change to a line of a document: the byte range replaced, and by what.
@@ -545,6 +603,20 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
             if is_template_directive(&source) {
                 return;
             }
+            // (A site generator's directive lines around text, `{{< hint >}}` … `{{< /hint >}}`,
+            // and kramdown's attribute lines, `{: #qa-analyst }`, are no text of the ladder.)
+            let source = if source.lines().any(is_markup_line) {
+                let kept: Vec<&str> = source
+                    .lines()
+                    .filter(|text| !is_markup_line(text))
+                    .collect();
+                if kept.iter().all(|text| text.trim().is_empty()) {
+                    return;
+                }
+                kept.join("\n")
+            } else {
+                source
+            };
             // `**Scope:** ...` lines written one under the other are one paragraph to Markdown
             // but one key each to their author.
             let source_lines: Vec<&str> = source.lines().collect();
@@ -605,7 +677,19 @@ fn markdown_block<'a>(node: &'a AstNode<'a>, lines: &[&str], out: &mut Vec<Block
             }
             out.append(&mut blocks);
         }
-        NodeValue::BlockQuote | NodeValue::CodeBlock(_) => out.push(Block::Paragraph {
+        // (A GitHub alert's marker, `> [!TIP]`, is how the page styles the quote, not its text.)
+        NodeValue::BlockQuote => {
+            let source = source_of(node, lines);
+            let text: Vec<&str> = source
+                .lines()
+                .filter(|text| !is_alert_marker(text))
+                .collect();
+            let text = text.join("\n");
+            if !text.trim().trim_matches('>').trim().is_empty() {
+                out.push(Block::Paragraph { text, line });
+            }
+        }
+        NodeValue::CodeBlock(_) => out.push(Block::Paragraph {
             text: source_of(node, lines),
             line,
         }),

@@ -2965,3 +2965,37 @@ fn a_table_of_numbered_competencies_each_graded_reads_the_grades_as_levels() {
         "{areas:?}"
     );
 }
+
+#[test]
+fn static_site_markup_is_no_text_of_the_ladder() {
+    // Hugo's TOML front matter titles the ladder; its shortcodes, kramdown's attribute lines
+    // and a GitHub alert's marker are the site's markup around the text, not the text.
+    let markdown =
+        "+++\ntitle = \"SRE Career Ladder\"\nweight = 20\n[params]\nicon = \"x\"\n+++\n\n\
+        {{< hint info >}}\nLevels are calibrated across teams.\n{{< /hint >}}\n\n\
+        ## SRE 1\n{: #sre-1 }\n\n> [!TIP]\n> Most new hires start here.\n\n\
+        - Responds to pages with a runbook\n- Automates toil\n\n\
+        ## Senior SRE\n\n- Designs capacity plans\n- Leads incident response\n";
+    let ladder = import("sre.md", markdown);
+    assert_eq!(ladder.title, "SRE Career Ladder");
+    let summary = ladder.summary.clone().unwrap_or_default();
+    assert!(summary.contains("Levels are calibrated"), "{summary}");
+    assert!(!summary.contains("{{"), "{summary}");
+    let first = &ladder.tracks[0].levels[0];
+    let description = first.description.clone().unwrap_or_default();
+    assert!(
+        description.contains("Most new hires start here."),
+        "{description}"
+    );
+    assert!(
+        !description.contains("[!TIP]") && !description.contains("{:"),
+        "{description}"
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![String::from("SRE 1"), String::from("Senior SRE")],
+            vec![2, 2]
+        )]
+    );
+}
