@@ -397,6 +397,60 @@ const KEY_TRANSLATIONS: &[(&str, &str)] = &[
     ("competenties", "competencies"),
     ("beschrijving", "description"),
     ("naam", "name"),
+    ("aspettative", "expectations"),
+    ("aree", "areas"),
+    ("esempi", "examples"),
+    ("verwachtingen", "expectations"),
+    ("gebieden", "areas"),
+    // Turkish
+    ("seviyeler", "levels"),
+    ("seviye", "level"),
+    ("başlık", "title"),
+    ("baslik", "title"),
+    ("ad", "name"),
+    ("isim", "name"),
+    ("açıklama", "description"),
+    ("aciklama", "description"),
+    ("beklentiler", "expectations"),
+    ("yetkinlikler", "competencies"),
+    ("alanlar", "areas"),
+    ("örnekler", "examples"),
+    // Polish
+    ("poziomy", "levels"),
+    ("poziom", "level"),
+    ("tytuł", "title"),
+    ("nazwa", "name"),
+    ("opis", "description"),
+    ("oczekiwania", "expectations"),
+    ("kompetencje", "competencies"),
+    ("obszary", "areas"),
+    // Russian
+    ("уровни", "levels"),
+    ("уровень", "level"),
+    ("грейды", "levels"),
+    ("название", "title"),
+    ("имя", "name"),
+    ("описание", "description"),
+    ("ожидания", "expectations"),
+    ("компетенции", "competencies"),
+    ("области", "areas"),
+    // Indonesian
+    ("judul", "title"),
+    ("nama", "name"),
+    ("deskripsi", "description"),
+    ("harapan", "expectations"),
+    ("kompetensi", "competencies"),
+    ("tingkatan", "levels"),
+    // The document's language, in these languages.
+    ("dil", "language"),
+    ("idioma", "language"),
+    ("langue", "language"),
+    ("sprache", "language"),
+    ("lingua", "language"),
+    ("taal", "language"),
+    ("język", "language"),
+    ("язык", "language"),
+    ("bahasa", "language"),
 ];
 
 /// Renames the objects' keys found in [`KEY_TRANSLATIONS`] to their English keys, at every
@@ -442,6 +496,7 @@ const MAX_KEY_DEPTH: usize = 32;
 fn read_keyed(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
     let mut value = value.clone();
     html_as_markdown(&mut value);
+    lists_spliced_into_lists(&mut value);
     name_levels_keyed_by_category(&mut value, 0);
     let common = take_common_records(&mut value);
     let value = &value;
@@ -1507,6 +1562,67 @@ fn html_as_markdown(value: &mut Value) {
     }
 }
 
+/// Words of a title that names a whole ladder ("Platform Engineering Ladder", "Karriere-
+/// pfad", "Kariyer Basamakları"), lowercased, found inside its words.
+const LADDER_TITLE_WORDS: &[&str] = &[
+    "ladder",
+    "career",
+    "framework",
+    "progression",
+    "levels",
+    "levelling",
+    "leveling",
+    "matrix",
+    "carrière",
+    "karriere",
+    "carrera",
+    "carreira",
+    "kariyer",
+    "kariera",
+    "carriera",
+    "loopbaan",
+    "карьер",
+    "кар'єр",
+];
+
+/// Whether a title names a whole ladder (see [`LADDER_TITLE_WORDS`]).
+fn names_a_ladder(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    LADDER_TITLE_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// A list of texts given as an item of a list of texts (YAML's `- *values` beside `- Writes
+/// tests`, an alias to a shared list): its texts in its place, as the author meant them.
+/// (A list of lists alone, a table's rows, stays as it is.)
+fn lists_spliced_into_lists(value: &mut Value) {
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::Array(items) => {
+                let texts_beside = items.iter().any(Value::is_string);
+                let spliced = texts_beside
+                    && items.iter().any(|item| {
+                        item.as_array()
+                            .is_some_and(|inner| inner.iter().all(Value::is_string))
+                    });
+                if spliced {
+                    let flat: Vec<Value> = std::mem::take(items)
+                        .into_iter()
+                        .flat_map(|item| match item {
+                            Value::Array(inner) if inner.iter().all(Value::is_string) => inner,
+                            other => vec![other],
+                        })
+                        .collect();
+                    *items = flat;
+                }
+                pending.extend(items.iter_mut());
+            }
+            Value::Object(map) => pending.extend(map.values_mut()),
+            _ => {}
+        }
+    }
+}
+
 /// Tags that open a block of a text's HTML: a list or a paragraph (`"<ul><li>…</li></ul>"`).
 const HTML_BLOCK_TAGS: &[&str] = &["<ul", "<ol", "<li", "<p>", "<p "];
 
@@ -1603,7 +1719,10 @@ fn walk(
                     return;
                 }
             }
-            let name = string_at(value, NAME_KEYS);
+            // (The document's own title, "Platform Engineering Ladder", names the ladder, not
+            // an area of it.)
+            let name =
+                string_at(value, NAME_KEYS).filter(|name| depth > 0 || !names_a_ladder(name));
             // Maps keyed by the rungs' numbers under an area (`level_descriptions: {0: "…",
             // 1: "…"}`, `behavioral_indicators: {1: ["…", …]}`): each key a level, its texts
             // that level's in the area. Maps of the same rungs add up, a sentence per rung (a

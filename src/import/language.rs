@@ -21,7 +21,16 @@ const ALPHABET_LETTER_WEIGHT: f64 = 0.25;
 pub fn detect(ladder: &Ladder) -> Option<String> {
     let sample = sample(ladder);
     by_script(&sample).or_else(|| {
-        let info = whatlang::detect(&sample)?;
+        // A short sample (a small sheet's cells) is too little for the statistics of letters,
+        // but its little words tell: "Applies the brand guidelines" is English.
+        if sample.chars().count() < LIKELY_SAMPLE_CHARACTERS {
+            if let Some(tag) = by_function_words(&sample) {
+                return Some(tag.to_owned());
+            }
+        }
+        let Some(info) = whatlang::detect(&sample) else {
+            return by_function_words(&sample).map(str::to_owned);
+        };
         // A page of text whose guess is more likely than not is believed even when a close
         // language keeps `whatlang` from calling it reliable (Norwegian beside Danish).
         let characters = sample.chars().count();
@@ -33,8 +42,88 @@ pub fn detect(ladder: &Ladder) -> Option<String> {
                 && characters >= SHORT_SAMPLE_CHARACTERS;
         sure.then(|| two_letter(info.lang().code()))
             .flatten()
+            .or_else(|| by_function_words(&sample))
             .map(str::to_owned)
     })
+}
+
+/// Little words each of the languages written in the Latin alphabet uses most and the others
+/// seldom (words two of them share, such as "in", "de" and "en", are left out).
+const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "with", "for", "on", "is", "are", "by", "from", "their",
+            "your", "you", "who", "an", "at", "or", "it", "they", "when",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "mit", "für", "von", "den", "ist", "sind", "auf", "ein", "eine",
+            "im", "zu", "des", "dem", "nicht", "oder", "wird", "werden",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "des", "du", "une", "pour", "avec", "sur", "dans", "est",
+            "au", "aux", "qui", "par", "son", "ses", "leur",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "y", "del", "con", "por", "una", "es", "su", "sus", "al", "lo",
+            "como", "cuando",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "e", "do", "dos", "com", "uma", "em", "no", "na", "não", "ao", "seu", "sua",
+            "pelo", "pela",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "gli", "di", "della", "per", "nel", "nella", "che", "sono", "alla", "dei",
+            "delle", "ed", "non",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "het", "van", "een", "voor", "met", "op", "zijn", "niet", "te", "dat", "wordt", "bij",
+            "naar", "ook",
+        ],
+    ),
+];
+
+/// The fewest little words of a language (see [`FUNCTION_WORDS`]) a short sample needs, and
+/// how many times the next language's count, for them to name its language.
+const FUNCTION_WORD_HITS: usize = 2;
+const FUNCTION_WORD_LEAD: usize = 2;
+
+/// The language whose little words a text uses most, when it clearly leads.
+fn by_function_words(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let mut counts: Vec<(&'static str, usize)> = FUNCTION_WORDS
+        .iter()
+        .map(|(tag, list)| {
+            let hits = words.iter().filter(|word| list.contains(word)).count();
+            (*tag, hits)
+        })
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let (tag, best) = counts[0];
+    let next = counts.get(1).map_or(0, |(_, hits)| *hits);
+    (best >= FUNCTION_WORD_HITS && best >= FUNCTION_WORD_LEAD * next.max(1)).then_some(tag)
 }
 
 /// `whatlang`'s confidence from which a guess on a long enough sample is taken.

@@ -38,7 +38,7 @@ pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
             out.push(Err(String::from("the object literal is not closed")));
             break;
         };
-        let literal = template_strings_as_json(&text[start..=end]);
+        let literal = template_strings_as_json(&text[start..=end], &constants);
         out.push(literal.map(|literal| with_constants(&literal, &constants)));
         from = end + 1;
     }
@@ -279,9 +279,13 @@ fn matching_close(text: &str, open: usize) -> Option<usize> {
     None
 }
 
-/// Template strings (`` `…` ``), which JSON5 lacks, as double-quoted strings; one holding
-/// `${…}` is code.
-fn template_strings_as_json(literal: &str) -> Result<String, String> {
+/// Template strings (`` `…` ``), which JSON5 lacks, as double-quoted strings; `${NAME}` of a
+/// string constant of the module is its text (`` `${track} Engineering Ladder` ``), and any
+/// other `${…}` is code.
+fn template_strings_as_json(
+    literal: &str,
+    constants: &[(String, String)],
+) -> Result<String, String> {
     let mut out = String::with_capacity(literal.len());
     let mut scanner = Scanner::default();
     let mut template = String::new();
@@ -291,6 +295,7 @@ fn template_strings_as_json(literal: &str) -> Result<String, String> {
         match (before, scanner.state) {
             (State::Code, State::Template) => template.clear(),
             (State::Template, State::Code) => {
+                let template = with_constants_interpolated(&template, constants);
                 if template.contains("${") {
                     return Err(format!(
                         "a template string computes its text (`${{…}}`): `{}`",
@@ -309,6 +314,33 @@ fn template_strings_as_json(literal: &str) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// A template string's `${NAME}` of the module's string constants replaced by their texts;
+/// other `${…}` left as written.
+fn with_constants_interpolated(template: &str, constants: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find("${") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = after[..close].trim();
+        match constants
+            .iter()
+            .rev()
+            .find(|(constant, _)| constant == name)
+        {
+            Some((_, text)) => out.push_str(text),
+            None => out.push_str(&rest[open..open + 2 + close + 1]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2999,3 +2999,68 @@ fn static_site_markup_is_no_text_of_the_ladder() {
         )]
     );
 }
+
+#[test]
+fn data_written_in_another_language_or_with_shared_lists_reads_whole() {
+    // Turkish keys; a YAML alias to a shared list beside a level's own texts; a module's
+    // template string naming a constant of the module. The document's title names no area.
+    let turkish = "baslik: Veri Mühendisliği Kariyer Basamakları\nseviyeler:\n  - ad: Veri \
+                   Mühendisi\n    beklentiler:\n      - Mevcut veri hatlarını izler\n      - SQL \
+                   sorgularını optimize eder\n  - ad: Kıdemli Veri Mühendisi\n    beklentiler:\n      \
+                   - Yeni veri hatları tasarlar\n";
+    let ladder = import_file_text("basamaklar.yaml", turkish);
+    assert_eq!(ladder.title, "Veri Mühendisliği Kariyer Basamakları");
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![
+                String::from("Veri Mühendisi"),
+                String::from("Kıdemli Veri Mühendisi")
+            ],
+            vec![2, 1]
+        )]
+    );
+    let aliased = "title: Platform Engineering Ladder\ncommon: &values\n  - Acts with integrity\n\
+                   levels:\n  - title: Platform Engineer\n    expectations:\n      - *values\n      \
+                   - Operates infrastructure with runbooks\n  - title: Senior Platform Engineer\n    \
+                   expectations:\n      - *values\n      - Designs self-service tooling\n";
+    let ladder = import_file_text("platform.yaml", aliased);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0)[0].1,
+        [
+            "Acts with integrity",
+            "Operates infrastructure with runbooks"
+        ]
+    );
+    assert!(ladder
+        .areas
+        .iter()
+        .all(|area| area.name != "Platform Engineering Ladder"));
+    let module = "const track = \"Frontend\";\nmodule.exports = {\n  title: `${track} Engineering \
+                  Ladder`,\n  levels: [\n    { title: \"Frontend Engineer I\", expectations: [\"Builds UI \
+                  components\"] },\n    { title: \"Senior Frontend Engineer\", expectations: [\"Mentors \
+                  engineers\"] },\n  ],\n};\n";
+    let ladder = import_file_text("ladder.js", module);
+    assert_eq!(ladder.title, "Frontend Engineering Ladder");
+    assert_eq!(level_titles(&ladder).len(), 2);
+}
+
+#[test]
+fn a_short_english_sheet_is_english() {
+    let csv = "Competency,Designer,Senior Designer\nVisual design,Applies the brand guidelines,\
+               Extends the design system\nResearch,Takes notes in user interviews,Plans and runs \
+               interviews\n";
+    let ladder = import_file_text("design.csv", csv);
+    assert_eq!(ladder.language.as_deref(), Some("en"));
+}
+
+/// A file's text imported as the file would be (data and sheets are read from their files).
+fn import_file_text(name: &str, text: &str) -> Ladder {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    match crate::import::import_file(&path) {
+        Ok(imported) => imported.ladder,
+        Err(errors) => panic!("{name}: {errors:?}"),
+    }
+}
