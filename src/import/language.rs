@@ -120,7 +120,7 @@ fn by_function_words(text: &str) -> Option<&'static str> {
             (*tag, hits)
         })
         .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|(_, hits)| std::cmp::Reverse(*hits));
     let (tag, best) = counts[0];
     let next = counts.get(1).map_or(0, |(_, hits)| *hits);
     (best >= FUNCTION_WORD_HITS && best >= FUNCTION_WORD_LEAD * next.max(1)).then_some(tag)
