@@ -1159,6 +1159,9 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
     // style='mso-list:l0 level2 lfo1'>`) and Google Docs' lists of one depth each (`<ul
     // class="lst-kix_ab12-1">`): a list once another element or the end comes.
     let mut word_list: Vec<(usize, String)> = Vec::new();
+    // The depth of the headings titling this element's tab panels, and how many it has.
+    let mut tabs_depth: Option<u8> = None;
+    let mut tab_panels = 0;
     for child in element.children() {
         match child.value() {
             Node::Text(text) => {
@@ -1289,6 +1292,35 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         flush(&mut loose, out);
                         definition_list(child, line, out, depth + 1);
                     }
+                    // A tab's panel (levels shown one at a time): titled by its tab, one
+                    // heading deeper than the heading above it.
+                    "div" | "section" if value.attr("role") == Some("tabpanel") => {
+                        flush(&mut loose, out);
+                        // (All at the depth the first took: the panels are one row of tabs.
+                        // Titled up to a bound: each title is looked up across the page.)
+                        let tab_depth = *tabs_depth.get_or_insert_with(|| {
+                            out.iter()
+                                .rev()
+                                .find_map(|block| match block {
+                                    Block::Heading { level, .. } => Some((*level + 1).min(6)),
+                                    _ => None,
+                                })
+                                .unwrap_or(2)
+                        });
+                        tab_panels += 1;
+                        if let Some(title) = (tab_panels <= MOST_TAB_PANELS)
+                            .then(|| tab_title(child))
+                            .flatten()
+                        {
+                            out.push(Block::Heading {
+                                level: tab_depth,
+                                text: title,
+                                line,
+                            });
+                        }
+                        saw_blocks = true;
+                        walk(child, line, out, depth + 1);
+                    }
                     "div" | "section" | "article" | "main" | "body" | "html" | "blockquote"
                     | "dd" | "dt" | "center" | "figure" | "figcaption" | "details" | "summary"
                     | "header" | "hgroup" => {
@@ -1310,6 +1342,38 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
     }
     flush(&mut loose, out);
     saw_blocks
+}
+
+/// The most tab panels of one element titled by their tabs: far more than any page of levels
+/// shows, few enough that looking each title up across the page stays cheap.
+const MOST_TAB_PANELS: usize = 64;
+
+/// The title of a tab's panel (`<div role="tabpanel">`): the text of the element its
+/// `aria-labelledby` names, else of the tab whose `aria-controls` names it, else its
+/// `aria-label`.
+fn tab_title(panel: ElementRef) -> Option<String> {
+    let root = panel.tree().root();
+    let text_of = |matches: &dyn Fn(&scraper::node::Element) -> bool| {
+        root.descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|element| matches(element.value()))
+            .map(|element| squash(&element.text().collect::<String>()))
+            .filter(|text| !text.is_empty())
+    };
+    let labelled_by = panel.value().attr("aria-labelledby").map(str::trim);
+    let id = panel.value().attr("id").map(str::trim);
+    labelled_by
+        .filter(|target| !target.is_empty())
+        .and_then(|target| text_of(&|element| element.attr("id") == Some(target)))
+        .or_else(|| {
+            id.filter(|id| !id.is_empty()).and_then(|id| {
+                text_of(&|element| {
+                    element.attr("role") == Some("tab") && element.attr("aria-controls") == Some(id)
+                })
+            })
+        })
+        .or_else(|| panel.value().attr("aria-label").map(squash))
+        .filter(|title| !title.is_empty())
 }
 
 /// The depth (from 0) of a paragraph Word writes as a list item when it saves a page

@@ -309,6 +309,19 @@ pub(super) fn broken_lines(text: &str) -> impl Iterator<Item = &str> {
 /// The first line of a header cell is the level's title; a further line is its experience
 /// (`0-3 years`) or its grade's name (this tool's workbook writes both so).
 pub(super) fn title_and_detail(cell: &Cell) -> (String, Option<String>) {
+    // (A heading inside the cell, `<td><h3>Product Manager</h3><p><em>PM</em></p>`, titles
+    // it; what follows it is the detail.)
+    if let Some(Block::Heading { text, .. }) = cell.blocks.first() {
+        let detail: Vec<String> = cell.blocks[1..]
+            .iter()
+            .filter_map(|block| match block {
+                Block::Paragraph { text, .. } => Some(plain(text)),
+                _ => None,
+            })
+            .filter(|text| !text.is_empty())
+            .collect();
+        return (plain(text), (!detail.is_empty()).then(|| detail.join(" ")));
+    }
     let lines: Vec<String> = cell
         .text
         .split(['\n', '\u{2028}'])

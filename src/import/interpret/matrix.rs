@@ -281,6 +281,34 @@ fn is_numbered_scale(header: &[Cell], body: &[&Vec<Cell>]) -> bool {
     down || across
 }
 
+/// Whether a table with no header cell at all opens with a row like those under it: its
+/// first cell titled like a level ("Associate Product Manager", not "Level") and a later cell
+/// holding a list or a sentence, as no header's label does.
+fn first_row_is_a_body_row(rows: &[&Vec<Cell>]) -> bool {
+    let Some(first) = rows.first() else {
+        return false;
+    };
+    let no_header = rows.iter().all(|row| row.iter().all(|cell| !cell.header));
+    let titled = first
+        .first()
+        .is_some_and(|cell| level_likeness(&cell.text) >= super::reading::LEVEL_LIKE);
+    let said = first.iter().skip(1).any(|cell| {
+        cell.blocks
+            .iter()
+            .any(|block| matches!(block, Block::List { .. }))
+            || plain(&cell.text).split_whitespace().count() > super::records::LABEL_WORDS
+    });
+    let others_titled = rows
+        .iter()
+        .skip(1)
+        .filter(|row| {
+            row.first()
+                .is_some_and(|cell| level_likeness(&cell.text) >= super::reading::LEVEL_LIKE)
+        })
+        .count();
+    no_header && rows.len() >= 2 && titled && said && others_titled * 2 >= rows.len() - 1
+}
+
 /// A table's mean label likeness below which its rows and columns name no levels.
 const NO_LEVELS_IN_LABELS: f32 = 0.3;
 
@@ -351,6 +379,13 @@ impl Interpreter {
                 self.place = Place::Section;
                 return;
             }
+        }
+        // A table without a header (a page's layout table, `<td>` only) whose first row is a
+        // level and what it expects, as the rows under it are: read under a blank header.
+        let blank_header: Vec<Cell> = vec![Cell::default(); width];
+        let mut rows = rows;
+        if first_row_is_a_body_row(&rows) {
+            rows.insert(0, &blank_header);
         }
         // Header rows: those whose every cell is a header cell, at least the first.
         // (A row of one header cell is a level's row header, as in `<th rowspan=3>M3</th>`.)
@@ -1312,11 +1347,15 @@ impl Interpreter {
                     continue;
                 }
                 // A row may have more cells than the header names (a ragged HTML table).
+                // (Under no header at all, what each level's row says is its expectations.)
                 let area = areas
                     .get(column)
                     .cloned()
                     .filter(|area| !area.is_empty())
-                    .unwrap_or_else(|| format!("Column {}", column + 1));
+                    .unwrap_or_else(|| match areas.iter().all(String::is_empty) {
+                        true => String::from(GENERAL_AREA),
+                        false => format!("Column {}", column + 1),
+                    });
                 self.add_to_level(level, &area, items);
             }
         }

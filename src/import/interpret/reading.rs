@@ -20,7 +20,7 @@ pub struct Reading {
 }
 
 /// A title's likeness from which it reads as a level's (`Reviewer` 0.6, `Community` 0).
-const LEVEL_LIKE: f32 = 0.5;
+pub(super) const LEVEL_LIKE: f32 = 0.5;
 
 /// How much a reading whose areas all look like levels loses: such areas are most likely the
 /// levels, read one heading too deep (a contributor ladder's roles under its page title).

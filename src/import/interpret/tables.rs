@@ -116,10 +116,25 @@ impl Interpreter {
                 from_table: true,
                 ..LevelDraft::default()
             };
-            for cell in row {
+            for (column, cell) in row.iter().enumerate() {
                 let mut label: Option<String> = None;
+                // (A first cell headed by a level's title, `<td><h3>Product Manager</h3>
+                // <p><em>PM</em></p>`, titles the row; what it says under it describes it.)
+                let titled_here = column == 0
+                    && level.title.is_empty()
+                    && matches!(cell.blocks.first(), Some(Block::Heading { text, .. })
+                        if level_likeness(text) >= super::reading::LEVEL_LIKE);
                 for block in &cell.blocks {
                     match block {
+                        Block::Heading { text, .. } if titled_here && level.title.is_empty() => {
+                            level.title = plain(text);
+                            label = Some(String::new());
+                        }
+                        Block::Paragraph { text, .. }
+                            if titled_here && label.as_deref() == Some("") =>
+                        {
+                            level.description.push(plain(text));
+                        }
                         Block::Heading { text, .. } => label = Some(text.clone()),
                         Block::Paragraph { text, .. } => {
                             match label.as_deref().map(str::to_lowercase).as_deref() {

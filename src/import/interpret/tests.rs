@@ -3064,3 +3064,52 @@ fn import_file_text(name: &str, text: &str) -> Ladder {
         Err(errors) => panic!("{name}: {errors:?}"),
     }
 }
+
+#[test]
+fn levels_in_a_headerless_layout_table_or_in_tabs() {
+    let expected = vec![(
+        vec![
+            String::from("Associate Product Manager"),
+            String::from("Product Manager"),
+            String::from("Senior Product Manager"),
+        ],
+        vec![2, 2, 1],
+    )];
+    // A layout table of `<td>` only: its first row is a level as the others are.
+    let table = "<html lang=\"en\"><body><h1>Product Management Levels</h1><table>\
+        <tr><td>Associate Product Manager</td><td><ul><li>Writes user stories</li><li>Runs sprint reviews</li></ul></td></tr>\
+        <tr><td>Product Manager</td><td><ul><li>Owns a roadmap</li><li>Defines metrics</li></ul></td></tr>\
+        <tr><td>Senior Product Manager</td><td><ul><li>Sets strategy</li></ul></td></tr>\
+        </table></body></html>";
+    let ladder = import("levels.html", table);
+    assert_eq!(titles_and_counts(&ladder), expected);
+    assert!(ladder
+        .areas
+        .iter()
+        .all(|area| !area.name.starts_with("Column")));
+    // The same with each title a heading inside its cell over the level's abbreviation.
+    let headed = table
+        .replace(
+            "<td>Associate Product Manager</td>",
+            "<td><h3>Associate Product Manager</h3><p><em>APM</em></p></td>",
+        )
+        .replace(
+            "<td>Product Manager</td>",
+            "<td><h3>Product Manager</h3><p><em>PM</em></p></td>",
+        )
+        .replace(
+            "<td>Senior Product Manager</td>",
+            "<td><h3>Senior Product Manager</h3><p><em>SPM</em></p></td>",
+        );
+    assert_eq!(titles_and_counts(&import("levels.html", &headed)), expected);
+    // Levels shown one at a time in tabs: each panel titled by its tab.
+    let tabs = "<html lang=\"en\"><body><main><h1>Product Management Levels</h1>\
+        <div role=\"tablist\"><button role=\"tab\" id=\"t1\" aria-controls=\"p1\">Associate Product Manager</button>\
+        <button role=\"tab\" id=\"t2\" aria-controls=\"p2\">Product Manager</button>\
+        <button role=\"tab\" id=\"t3\" aria-controls=\"p3\">Senior Product Manager</button></div>\
+        <div role=\"tabpanel\" id=\"p1\" aria-labelledby=\"t1\"><ul><li>Writes user stories</li><li>Runs sprint reviews</li></ul></div>\
+        <div role=\"tabpanel\" id=\"p2\" hidden><ul><li>Owns a roadmap</li><li>Defines metrics</li></ul></div>\
+        <div role=\"tabpanel\" id=\"p3\" aria-labelledby=\"t3\" hidden><ul><li>Sets strategy</li></ul></div>\
+        </main></body></html>";
+    assert_eq!(titles_and_counts(&import("tabs.html", tabs)), expected);
+}
