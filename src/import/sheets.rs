@@ -185,9 +185,14 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         blocks.extend(sheet_blocks);
     }
     // One sheet's first line, one short text over its table ("Engineering Competency
-    // Matrix"), titles the ladder.
-    let title = match blocks.as_slice() {
-        [Block::Paragraph { text, line: 1 }, Block::Table { .. }, ..]
+    // Matrix"), titles the ladder; lines between it and the table are notes on it.
+    let notes = blocks
+        .iter()
+        .skip(1)
+        .take_while(|block| matches!(block, Block::Paragraph { .. }))
+        .count();
+    let title = match (blocks.first(), blocks.get(1 + notes)) {
+        (Some(Block::Paragraph { text, line: 1 }), Some(Block::Table { .. }))
             if !several && !own && is_title_line(text) =>
         {
             Some(text.clone())
@@ -646,11 +651,19 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         while index < cells.len() && filled(&cells[index]) > 0 {
             index += 1;
         }
+        // (A title merged across the columns is one text: its copies do not make it wide.)
+        let own_filled = |row: usize| {
+            cells[row]
+                .iter()
+                .zip(&copies[row])
+                .filter(|(cell, &copy)| !copy && !cell.trim().is_empty())
+                .count()
+        };
         let first_wide = if own && start == 0 {
             0
         } else {
             (start..index)
-                .find(|&row| filled(&cells[row]) >= 2)
+                .find(|&row| own_filled(row) >= 2)
                 .unwrap_or(index)
         };
         // A licence line or a link above the row that names the levels (`E1` … `E6`) is the

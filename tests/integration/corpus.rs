@@ -1409,3 +1409,82 @@ fn a_workbook_with_a_preamble_merged_label_columns_level_codes_and_a_title_row()
     // The preamble is kept.
     assert!(format!("{ladder:?}").contains("Licensed CC BY 4.0"));
 }
+
+/// A workbook as a people team keeps it: the sheet's title merged across the matrix, a notes
+/// line merged under it, then a level per row; a second sheet per track; a change log sheet.
+#[test]
+fn a_workbook_with_title_and_notes_rows_and_a_change_log() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("marketing.xlsx");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Marketing").unwrap();
+    sheet
+        .merge_range(0, 0, 0, 2, "Marketing Career Ladder", &Format::new())
+        .unwrap();
+    sheet
+        .merge_range(
+            1,
+            0,
+            1,
+            2,
+            "Notes: use this sheet with the review template.",
+            &Format::new(),
+        )
+        .unwrap();
+    for (column, title) in ["Level", "Title", "Execution"].iter().enumerate() {
+        sheet.write(3, column as u16, *title).unwrap();
+    }
+    for (row, (code, title, text)) in [
+        ("M1", "Marketing Associate", "Runs campaigns"),
+        ("M2", "Marketing Manager", "Plans campaigns"),
+        (
+            "M3",
+            "Senior Marketing Manager",
+            "Sets the marketing strategy",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write(4 + row as u32, 0, *code).unwrap();
+        sheet.write(4 + row as u32, 1, *title).unwrap();
+        sheet.write(4 + row as u32, 2, *text).unwrap();
+    }
+    let log = workbook.add_worksheet().set_name("Changelog").unwrap();
+    log.write(0, 0, "Date").unwrap();
+    log.write(0, 1, "Change").unwrap();
+    log.write(1, 0, "2024-01-10").unwrap();
+    log.write(1, 1, "Added the senior level").unwrap();
+    log.write(2, 0, "2024-03-02").unwrap();
+    log.write(2, 1, "Reworded execution").unwrap();
+    workbook.save(&path).unwrap();
+
+    let imported = import_file(&path).unwrap();
+    let ladder = imported.ladder;
+    let titles: Vec<Vec<String>> = ladder
+        .tracks
+        .iter()
+        .map(|track| {
+            track
+                .levels
+                .iter()
+                .map(|level| level.title.clone())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [[
+            "Marketing Associate",
+            "Marketing Manager",
+            "Senior Marketing Manager"
+        ]]
+    );
+    let prose: String = ladder
+        .sections
+        .iter()
+        .map(|section| format!("{} {}", section.title, section.body))
+        .collect();
+    assert!(prose.contains("Added the senior level"), "{prose}");
+}

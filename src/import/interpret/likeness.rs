@@ -1121,6 +1121,24 @@ pub(super) fn is_rung_code(word: &str) -> bool {
         && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// Whether a text is a date (`2024-01-10`, `10.01.2024`, `1/10/24`, `2024年1月10日`): a
+/// change log's or a meeting's row, never a level.
+pub(crate) fn is_date(text: &str) -> bool {
+    let text = text.trim();
+    let parts: Vec<&str> = text
+        .split(['-', '.', '/', '年', '月', '日'])
+        .filter(|part| !part.is_empty())
+        .collect();
+    let numeric = |part: &&str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
+    let separated = text.contains(['-', '.', '/', '年']);
+    separated
+        && parts.len() == 3
+        && parts.iter().all(numeric)
+        && parts.iter().any(|part| matches!(part.len(), 2 | 4))
+        && parts.iter().all(|part| part.len() <= 4)
+        && (parts[0].len() == 4 || parts[2].len() == 4 || parts.iter().all(|part| part.len() <= 2))
+}
+
 pub(crate) fn level_likeness(label: &str) -> f32 {
     let label = plain(label);
     let first_line = label.lines().next().unwrap_or("").trim();
@@ -1170,6 +1188,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     .iter()
     .any(|word| lower_line.ends_with(word));
     if names_a_list
+        || is_date(first_line)
         || only_rank_words(first_line)
         || list_of_a_role
         || a_process
