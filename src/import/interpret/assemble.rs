@@ -224,6 +224,19 @@ impl Interpreter {
             (short && !text.trim().is_empty() && one_label)
                 .then(|| (label.to_owned(), text.trim().to_owned()))
         };
+        // ("Typical experience: 0–2 years" is the level's experience, however often.)
+        for level in self.tracks.iter_mut().flat_map(|track| &mut track.levels) {
+            let years = level.body_paragraphs.iter().find_map(|paragraph| {
+                label_of(paragraph)
+                    .filter(|(label, text)| super::text::states_years_of_experience(label, text))
+                    .map(|(_, text)| (paragraph.clone(), text))
+            });
+            if let Some((paragraph, text)) = years.filter(|_| level.experience.is_none()) {
+                level.experience = Some(text);
+                level.body_paragraphs.retain(|line| *line != paragraph);
+                level.description.retain(|line| *line != paragraph);
+            }
+        }
         for index in 0..self.tracks.len() {
             let mut counts: HashMap<String, usize> = HashMap::new();
             for level in &self.tracks[index].levels {

@@ -281,6 +281,29 @@ fn is_numbered_scale(header: &[Cell], body: &[&Vec<Cell>]) -> bool {
     down || across
 }
 
+/// The most rows of a table of a level's facts (see [`is_fact_table`]).
+const MOST_FACT_ROWS: usize = 6;
+
+/// The most words of a fact's value in such a table: a phrase, not a statement.
+const FACT_VALUE_WORDS: usize = 8;
+
+/// Whether a table is a level's facts: two columns, a few rows each a short label and a short
+/// value that is no sentence, one of them the level's years of experience.
+fn is_fact_table(rows: &[&Vec<Cell>]) -> bool {
+    let words = |cell: &Cell| plain(&cell.text).split_whitespace().count();
+    let shaped = rows.len() <= MOST_FACT_ROWS
+        && rows.iter().all(|row| {
+            row.len() == 2
+                && words(&row[0]) <= super::assemble::RECURRING_LABEL_WORDS
+                && words(&row[1]) <= FACT_VALUE_WORDS
+                && !plain(&row[1].text).trim_end().ends_with(['.', '。'])
+        });
+    shaped
+        && rows.iter().any(|row| {
+            super::text::states_years_of_experience(&plain(&row[0].text), &plain(&row[1].text))
+        })
+}
+
 /// Whether a table with no header cell at all opens with a row like those under it: its
 /// first cell titled like a level ("Associate Product Manager", not "Level") and a later cell
 /// holding a list or a sentence, as no header's label does.
@@ -363,6 +386,30 @@ impl Interpreter {
             });
         if facts && self.options.levels_axis.is_none() {
             self.prose(&table_text(&rows), line);
+            return;
+        }
+        // Inside a level, a small table of its facts (`Typical experience | 0–2 years`,
+        // `Scope | A team`, its first row no header): the level's experience and description.
+        let in_a_level =
+            matches!(self.place, Place::Level | Place::Area(_)) && self.current_level().is_some();
+        if in_a_level && self.options.levels_axis.is_none() && is_fact_table(&rows) {
+            for row in &rows {
+                let key = plain(&row[0].text)
+                    .trim()
+                    .trim_end_matches([':', '：'])
+                    .to_owned();
+                let value = plain(&row[1].text).trim().to_owned();
+                if value.is_empty() {
+                    continue;
+                }
+                if super::text::states_years_of_experience(&key, &value) {
+                    if let Some(level) = self.current_level() {
+                        level.experience.get_or_insert(value);
+                        continue;
+                    }
+                }
+                self.describe_level(&format!("**{key}:** {value}"));
+            }
             return;
         }
         // A row per expectation, naming its levels and area (a database's export). (A level

@@ -3113,3 +3113,51 @@ fn levels_in_a_headerless_layout_table_or_in_tabs() {
         </main></body></html>";
     assert_eq!(titles_and_counts(&import("tabs.html", tabs)), expected);
 }
+
+#[test]
+fn a_level_s_facts_in_a_small_table_or_labelled_lines_are_not_its_expectations() {
+    // Under each level heading: a table of its facts (no header of its own), a reporting
+    // line, a plain "Typical experience" line; then its areas.
+    let markdown = "# SRE Ladder\n\n## Site Reliability Engineer I\n\n\
+        | Typical experience | 0–2 years |\n|---|---|\n| Scope | A team |\n\n\
+        **Reports to:** Engineering Manager\n\n### Technical\n- Automates routine tasks.\n- Reads dashboards.\n\n\
+        ### Operations\n- Joins on-call.\n\n## Site Reliability Engineer II\n\n\
+        | Typical experience | 2–5 years |\n|---|---|\n| Scope | A platform component |\n\n\
+        **Reports to:** Engineering Manager\n\n### Technical\n- Designs monitoring.\n\n\
+        ### Operations\n- Leads SEV-2 incidents.\n";
+    let ladder = import("sre.md", markdown);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![
+                String::from("Site Reliability Engineer I"),
+                String::from("Site Reliability Engineer II")
+            ],
+            vec![3, 2]
+        )]
+    );
+    let first = &ladder.tracks[0].levels[0];
+    assert_eq!(
+        first.experience.as_ref().map(|e| e.text.as_str()),
+        Some("0–2 years")
+    );
+    let description = first.description.clone().unwrap_or_default();
+    assert!(
+        description.contains("Scope:** A team") && description.contains("Reports to"),
+        "{description}"
+    );
+    let html = "<html lang=\"en\"><body><h1>Design Career Ladder</h1>\
+        <h3>Junior Product Designer</h3><p>Typical experience: 0&ndash;2 years</p>\
+        <ul><li>Produces clean wireframes.</li><li>Shares work early.</li></ul>\
+        <h3>Product Designer</h3><p>Typical experience: 2&ndash;5 years</p>\
+        <ul><li>Owns the design of a feature.</li></ul></body></html>";
+    let ladder = import("design.html", html);
+    assert_eq!(titles_and_counts(&ladder)[0].1, vec![2, 1]);
+    assert_eq!(
+        ladder.tracks[0].levels[1]
+            .experience
+            .as_ref()
+            .map(|e| e.text.as_str()),
+        Some("2–5 years")
+    );
+}

@@ -1332,6 +1332,23 @@ fn opens_with_a_sentence(text: &str) -> bool {
 /// Labels of a note about a level rather than one of its expectations (`**Note:**`,
 /// `**Defined by:**`), lowercased, in the languages ladders are written in.
 const ASIDE_KEYS: &[&str] = &[
+    // Where the role sits: whom it reports to, how many it leads, its band (facts of the
+    // role, the same sort of line on every level's page).
+    "reports to",
+    "reporting to",
+    "reporting line",
+    "direct reports",
+    "team size",
+    "salary band",
+    "pay band",
+    "berichtet an",
+    "reporta a",
+    "reporta para",
+    "rapporte à",
+    "汇报对象",
+    "汇报给",
+    "上長",
+    "보고 대상",
     // The hours a role takes: a fact about the role, not what it expects.
     "commitment",
     "commitment level",
@@ -1408,7 +1425,7 @@ const YEAR_WORDS: &[&str] = &[
 
 /// Whether a label and its value state the years of experience a level asks ("Experiencia
 /// esperada: Entre 1 y 3 años"): a label naming experience over a value counting years.
-fn states_years_of_experience(label: &str, value: &str) -> bool {
+pub(super) fn states_years_of_experience(label: &str, value: &str) -> bool {
     let label = plain(label).to_lowercase();
     let value = plain(value).to_lowercase();
     let names_experience = EXPERIENCE_WORDS.iter().any(|word| label.contains(word));
