@@ -361,6 +361,37 @@ const ROLE_HEADERS: &[&str] = &[
     "직책",
 ];
 
+/// Headers of a column of the levels' titles (lowercased): "Title", "Job title", and the
+/// words for a post's title in the languages the importer reads ("Cargo", "Puesto",
+/// "Jobtitel", "Poste", "职位", "呼称", "직급").
+pub(super) const TITLE_HEADERS: &[&str] = &[
+    "title",
+    "titles",
+    "job title",
+    "position",
+    "titel",
+    "jobtitel",
+    "stellenbezeichnung",
+    "bezeichnung",
+    "titre",
+    "poste",
+    "intitulé",
+    "título",
+    "cargo",
+    "puesto",
+    "posición",
+    "posição",
+    "titolo",
+    "職位",
+    "职位",
+    "役職",
+    "呼称",
+    "職稱",
+    "职称",
+    "직함",
+    "직급",
+];
+
 /// How many words a title under a header that says `Title` or `Name` may have.
 const NAMED_TITLE_WORDS: usize = 10;
 
@@ -373,11 +404,7 @@ pub(super) fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool
     let header_text = plain(&second.text).to_lowercase();
     let header_text = header_text.trim();
     let role = ROLE_HEADERS.contains(&header_text);
-    let named = role
-        || matches!(
-            header_text,
-            "title" | "name" | "job title" | "position" | "titel" | "titre" | "título"
-        );
+    let named = role || header_text == "name" || TITLE_HEADERS.contains(&header_text);
     // ("Role" also heads what each level does, "Finish assigned work": its cells are titles
     // only where most read as levels' titles.)
     if role {

@@ -1121,6 +1121,27 @@ pub(super) fn is_rung_code(word: &str) -> bool {
         && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// German titles written as one word with their field ("Softwareentwickler", "Teamleiter",
+/// "Bereichsleiterin", "Datenarchitekt"): the post's word at the end of a longer word.
+const COMPOUNDED_POSTS: &[&str] = &[
+    "leiter",
+    "leiterin",
+    "entwickler",
+    "entwicklerin",
+    "ingenieur",
+    "ingenieurin",
+    "architekt",
+    "architektin",
+];
+
+/// Whether a word (lowercased) ends with one of [`COMPOUNDED_POSTS`] after a field's name.
+fn names_a_post_compounded(word: &str) -> bool {
+    COMPOUNDED_POSTS.iter().any(|post| {
+        word.strip_suffix(post)
+            .is_some_and(|field| field.chars().count() >= 3)
+    })
+}
+
 /// Whether a text is a date (`2024-01-10`, `10.01.2024`, `1/10/24`, `2024年1月10日`): a
 /// change log's or a meeting's row, never a level.
 pub(crate) fn is_date(text: &str) -> bool {
@@ -1266,6 +1287,7 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
             return words.len() <= 2;
         }
         LEVEL_WORDS.contains(word) && !(is_rung_word(word) && names_the_system)
+            || names_a_post_compounded(word)
             || ROLE_WORDS.contains(word)
             || word
                 .strip_suffix('s')

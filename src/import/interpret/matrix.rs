@@ -1520,24 +1520,8 @@ const MAX_NOTE_COLUMNS: usize = 2;
 
 /// Whether a row's label says the row titles the levels ("Title", "Job title", "Titel").
 fn is_title_label(label: &str) -> bool {
-    matches!(
-        label
-            .trim()
-            .trim_end_matches([':', '：'])
-            .to_lowercase()
-            .as_str(),
-        "title"
-            | "titles"
-            | "job title"
-            | "titel"
-            | "titre"
-            | "título"
-            | "titolo"
-            | "職位"
-            | "职位"
-            | "役職"
-            | "직함"
-    )
+    let label = label.trim().trim_end_matches([':', '：']).to_lowercase();
+    label != "position" && super::cells::TITLE_HEADERS.contains(&label.as_str())
 }
 
 impl Interpreter {

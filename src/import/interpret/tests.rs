@@ -3161,3 +3161,45 @@ fn a_level_s_facts_in_a_small_table_or_labelled_lines_are_not_its_expectations()
         Some("2–5 years")
     );
 }
+
+#[test]
+fn german_compounded_titles_and_foreign_title_columns() {
+    // "Softwareentwickler", "Teamleiter:in", "Bereichsleiter:in Engineering": posts written
+    // as one word with their field; the management run is its own track.
+    let markdown = "# Karrierestufen\n\n## Fachlaufbahn\n\n### Junior Softwareentwickler:in\n\n\
+        **Fachliche Kompetenz**\n\n- Setzt Aufgaben um.\n- Schreibt Tests.\n\n\
+        ### Softwareentwickler:in\n\n**Fachliche Kompetenz**\n\n- Implementiert Features.\n\n\
+        ### Senior Softwareentwickler:in\n\n**Fachliche Kompetenz**\n\n- Verantwortet die Architektur.\n\n\
+        ## Führungslaufbahn\n\n### Teamleiter:in\n\n**Führung**\n\n- Führt Einzelgespräche.\n\n\
+        ### Bereichsleiter:in Engineering\n\n**Führung**\n\n- Entwickelt Teamleiter:innen weiter.\n\n\
+        ## Beförderungen\n\nBeförderungen finden zweimal im Jahr statt.\n";
+    let ladder = import("karriere.md", markdown);
+    let titles: Vec<Vec<String>> = titles_and_counts(&ladder)
+        .into_iter()
+        .map(|(titles, _)| titles)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            vec![
+                "Junior Softwareentwickler:in",
+                "Softwareentwickler:in",
+                "Senior Softwareentwickler:in"
+            ],
+            vec!["Teamleiter:in", "Bereichsleiter:in Engineering"]
+        ]
+    );
+    // A column headed "Cargo" after the codes titles the levels.
+    let csv = "Nível,Cargo,Conhecimento técnico\nI,Desenvolvedor(a) Júnior,Implementa tarefas \
+               bem definidas.\nII,Desenvolvedor(a) Pleno,Projeta funcionalidades completas.\n\
+               III,Desenvolvedor(a) Sênior,Define a arquitetura dos serviços.\n";
+    let ladder = import_file_text("trilha.csv", csv);
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Desenvolvedor(a) Júnior",
+            "Desenvolvedor(a) Pleno",
+            "Desenvolvedor(a) Sênior"
+        ]
+    );
+}

@@ -424,10 +424,18 @@ impl Interpreter {
             if shared.is_empty() || !kinds.values().any(|&n| n >= LEAST_REGULAR_LEVELS) {
                 continue;
             }
+            // (A manager's rung after another is the management run of the track, split off
+            // later: "Teamleiter:in", then "Bereichsleiter:in Engineering".)
+            let managers = track
+                .levels
+                .iter()
+                .filter(|level| super::likeness::is_manager_title(&level.title))
+                .count();
             let mut moved = Vec::new();
             while let Some(last) = track.levels.last() {
                 let other_kind = !last.expectations.is_empty()
                     && !last.definite
+                    && (managers < 2 || !super::likeness::is_manager_title(&last.title))
                     && last.expectations.keys().all(|area| !shared.contains(area))
                     && !of_the_kind(&last.title);
                 if !other_kind || track.levels.len() <= LEAST_REGULAR_LEVELS {
