@@ -3203,3 +3203,29 @@ fn german_compounded_titles_and_foreign_title_columns() {
         ]
     );
 }
+
+#[test]
+fn a_level_s_mission_line_describes_it_in_any_language() {
+    for (label, colon) in [
+        ("What you work on", ":"),
+        ("ミッション", "："),
+        ("역할 요약", ":"),
+        ("Mission", ":"),
+    ] {
+        let markdown = format!(
+            "# Ladder\n\n## Data Analyst\n\n**{label}{colon}** reports for one team.\n\n\
+             - Writes SQL.\n- Builds dashboards.\n\n## Senior Data Analyst\n\n\
+             **{label}{colon}** the needs of a whole team.\n\n- Designs metrics.\n"
+        );
+        let ladder = import("data.md", &markdown);
+        assert_eq!(titles_and_counts(&ladder)[0].1, vec![2, 1], "{label}");
+        let description = ladder.tracks[0].levels[0]
+            .description
+            .clone()
+            .unwrap_or_default();
+        assert!(
+            description.contains("reports for one team"),
+            "{label}: {description}"
+        );
+    }
+}
