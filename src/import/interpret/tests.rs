@@ -3219,13 +3219,12 @@ fn a_level_s_mission_line_describes_it_in_any_language() {
         );
         let ladder = import("data.md", &markdown);
         assert_eq!(titles_and_counts(&ladder)[0].1, vec![2, 1], "{label}");
-        let description = ladder.tracks[0].levels[0]
-            .description
-            .clone()
-            .unwrap_or_default();
-        assert!(
-            description.contains("reports for one team"),
-            "{label}: {description}"
+        let level = &ladder.tracks[0].levels[0];
+        let said = format!(
+            "{} {}",
+            level.headline.clone().unwrap_or_default(),
+            level.description.clone().unwrap_or_default()
         );
+        assert!(said.contains("reports for one team"), "{label}: {said}");
     }
 }
