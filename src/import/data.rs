@@ -347,6 +347,10 @@ const KEY_TRANSLATIONS: &[(&str, &str)] = &[
     ("criterios", "criteria"),
     ("ejemplos", "examples"),
     ("trayectorias", "tracks"),
+    ("texto", "text"),
+    ("texte", "text"),
+    ("testo", "text"),
+    ("tekst", "text"),
     // Portuguese
     ("níveis", "levels"),
     ("nível", "level"),
@@ -1721,8 +1725,12 @@ fn walk(
             }
             // (The document's own title, "Platform Engineering Ladder", names the ladder, not
             // an area of it.)
-            let name =
-                string_at(value, NAME_KEYS).filter(|name| depth > 0 || !names_a_ladder(name));
+            // (Nor is the name of an object that lists the levels.)
+            let holds_levels = ["levels", "grades", "ranks", "stages", "bands"]
+                .iter()
+                .any(|key| map.get(*key).is_some_and(Value::is_array));
+            let name = string_at(value, NAME_KEYS)
+                .filter(|name| depth > 0 || !(holds_levels || names_a_ladder(name)));
             // Maps keyed by the rungs' numbers under an area (`level_descriptions: {0: "…",
             // 1: "…"}`, `behavioral_indicators: {1: ["…", …]}`): each key a level, its texts
             // that level's in the area. Maps of the same rungs add up, a sentence per rung (a

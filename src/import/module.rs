@@ -39,7 +39,10 @@ pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
             break;
         };
         let literal = template_strings_as_json(&text[start..=end], &constants);
-        out.push(literal.map(|literal| with_constants(&literal, &constants)));
+        out.push(
+            literal
+                .map(|literal| with_constants(&concatenated_strings_joined(&literal), &constants)),
+        );
         from = end + 1;
     }
     out
@@ -69,6 +72,8 @@ fn string_constants(text: &str) -> Vec<(String, String)> {
         };
         if let Some(constant) = string_constant(after) {
             out.push(constant);
+        } else {
+            out.extend(object_constants(after));
         }
     }
     out
@@ -92,6 +97,57 @@ fn string_constant(declared: &str) -> Option<(String, String)> {
         .next()
         .is_none_or(|c| matches!(c, ';' | '\n' | '\r'));
     (!name.is_empty() && ends).then(|| (name.to_owned(), string))
+}
+
+/// The most members of a constant object looked at (`const EXP = { jr: "0–2 años", … }`).
+const MOST_CONSTANT_MEMBERS: usize = 64;
+
+/// `NAME = { key: 'text', … }` at the start of `declared`: each string member as a constant
+/// named `NAME.key`, as the literal refers to it (`experiencia: EXP.jr`). Members that are no
+/// plain string are left out.
+fn object_constants(declared: &str) -> Vec<(String, String)> {
+    let name_end = declared
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(declared.len());
+    let name = &declared[..name_end];
+    let Some(mut rest) = declared[name_end..]
+        .trim_start()
+        .strip_prefix('=')
+        .and_then(|value| value.trim_start().strip_prefix('{'))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while out.len() < MOST_CONSTANT_MEMBERS {
+        rest = rest.trim_start();
+        let key_end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(rest.len());
+        let key = &rest[..key_end];
+        let Some(value) = rest[key_end..].trim_start().strip_prefix(':') else {
+            break;
+        };
+        let value = value.trim_start();
+        let Some(quote) = value.chars().next().filter(|c| matches!(c, '\'' | '"')) else {
+            break;
+        };
+        let Some((string, after)) = quoted(value, quote) else {
+            break;
+        };
+        if key.is_empty() {
+            break;
+        }
+        out.push((format!("{name}.{key}"), string));
+        match after.trim_start().strip_prefix(',') {
+            Some(next) => rest = next,
+            None => break,
+        }
+    }
+    if name.is_empty() {
+        Vec::new()
+    } else {
+        out
+    }
 }
 
 /// The string a quoted literal opening `text` holds, and the text after it.
@@ -150,9 +206,18 @@ fn with_constants(literal: &str, constants: &[(String, String)]) -> String {
             out.push(c);
             continue;
         }
-        let end = literal[index..]
+        let mut end = literal[index..]
             .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
             .map_or(literal.len(), |at| index + at);
+        // (A member of a constant object, `EXP.jr`, is one name.)
+        if literal[end..].starts_with('.') {
+            let member_end = literal[end + 1..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .map_or(literal.len(), |at| end + 1 + at);
+            if by_name.contains_key(&literal[index..member_end]) {
+                end = member_end;
+            }
+        }
         let name = &literal[index..end];
         while chars.peek().is_some_and(|(at, _)| *at < end) {
             let (_, c) = chars.next().expect("peeked");
@@ -314,6 +379,68 @@ fn template_strings_as_json(
         }
     }
     Ok(out)
+}
+
+/// Strings joined with `+` (`"First sentence. " +` on one line, `"Second."` on the next, as
+/// a long text is wrapped in code) as the one string they make. Only strings without escapes
+/// are joined; anything else is left for the reader to refuse.
+fn concatenated_strings_joined(literal: &str) -> String {
+    let chars: Vec<char> = literal.chars().collect();
+    // A plain string literal starting at `at`: its text and the index after it.
+    let string_at = |at: usize| -> Option<(String, usize)> {
+        let quote = *chars.get(at)?;
+        if !matches!(quote, '"' | '\'') {
+            return None;
+        }
+        let mut text = String::new();
+        for (offset, &c) in chars[at + 1..].iter().enumerate() {
+            match c {
+                '\\' | '\n' => return None,
+                c if c == quote => return Some((text, at + offset + 2)),
+                c => text.push(c),
+            }
+        }
+        None
+    };
+    let skip_space = |mut at: usize| {
+        while chars.get(at).is_some_and(|c| c.is_whitespace()) {
+            at += 1;
+        }
+        at
+    };
+    let mut out = String::with_capacity(literal.len());
+    let mut scanner = Scanner::default();
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        let in_code = !scanner.in_comment_or_string();
+        if in_code && matches!(c, '"' | '\'') {
+            if let Some((mut text, mut next)) = string_at(index) {
+                let mut joined = false;
+                loop {
+                    let plus = skip_space(next);
+                    if chars.get(plus) != Some(&'+') {
+                        break;
+                    }
+                    let Some((more, after)) = string_at(skip_space(plus + 1)) else {
+                        break;
+                    };
+                    text.push_str(&more);
+                    next = after;
+                    joined = true;
+                }
+                if joined {
+                    out.push_str(&serde_json::Value::String(text).to_string());
+                    index = next;
+                    continue;
+                }
+            }
+        }
+        scanner.step(c);
+        out.push(c);
+        index += 1;
+    }
+    out
 }
 
 /// A template string's `${NAME}` of the module's string constants replaced by their texts;

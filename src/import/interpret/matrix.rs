@@ -281,6 +281,25 @@ fn is_numbered_scale(header: &[Cell], body: &[&Vec<Cell>]) -> bool {
     down || across
 }
 
+/// Headers of a glossary's column of terms (lowercased), in the languages the importer reads.
+const GLOSSARY_HEADERS: &[&str] = &[
+    "term",
+    "terms",
+    "termo",
+    "termos",
+    "término",
+    "términos",
+    "terme",
+    "termes",
+    "begriff",
+    "begriffe",
+    "termine",
+    "用語",
+    "术语",
+    "術語",
+    "용어",
+];
+
 /// The most rows of a table of a level's facts (see [`is_fact_table`]).
 const MOST_FACT_ROWS: usize = 6;
 
@@ -385,6 +404,16 @@ impl Interpreter {
                     .is_some_and(|cell| plain(&cell.text).trim().ends_with([':', '：']))
             });
         if facts && self.options.levels_axis.is_none() {
+            self.prose(&table_text(&rows), line);
+            return;
+        }
+        // A glossary (`Term | Meaning`): the words of the ladder explained, no levels.
+        let glossary = rows.first().is_some_and(|header| {
+            header.first().is_some_and(|cell| {
+                GLOSSARY_HEADERS.contains(&plain(&cell.text).trim().to_lowercase().as_str())
+            })
+        });
+        if glossary && self.options.levels_axis.is_none() {
             self.prose(&table_text(&rows), line);
             return;
         }

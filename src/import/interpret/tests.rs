@@ -3228,3 +3228,36 @@ fn a_level_s_mission_line_describes_it_in_any_language() {
         assert!(said.contains("reports for one team"), "{label}: {said}");
     }
 }
+
+#[test]
+fn a_site_module_with_joined_strings_and_constant_members() {
+    let module = "const EXP = { jr: \"0–2 años\", sr: \"4+ años\" } as const;\n\
+        export const ladder = {\n  titulo: \"Carrera\",\n  descripcion: \"Primera frase. \" +\n    \"Segunda frase.\",\n\
+        niveles: [\n    { titulo: \"Desarrollador/a Junior\", experiencia: EXP.jr, expectativas: [\n\
+        { area: \"Técnica\", texto: \"Implementa tareas.\" }, { area: \"Colaboración\", texto: \"Pide ayuda.\" } ] },\n\
+        { titulo: \"Desarrollador/a Senior\", experiencia: EXP.sr, expectativas: [\n\
+        { area: \"Técnica\", texto: \"Define la arquitectura.\" } ] },\n  ],\n};\n";
+    let ladder = import_file_text("carrera.ts", module);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        vec![(
+            vec![
+                String::from("Desarrollador/a Junior"),
+                String::from("Desarrollador/a Senior")
+            ],
+            vec![2, 1]
+        )]
+    );
+    let areas: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert_eq!(areas, ["Técnica", "Colaboración"]);
+}
+
+#[test]
+fn a_glossary_and_a_list_of_current_holders_are_no_levels() {
+    let markdown = "# 社区角色\n\n## 贡献者（Contributor）\n\n**职责：**\n\n- 遵守社区行为准则\n- 积极回应意见\n\n\
+        ## PMC 成员\n\n**职责：**\n\n- 制定项目路线图\n- 处理安全漏洞报告\n\n\
+        ## 当前 PMC 成员\n\n- 王雨桐（@wangyutong）\n- 陈思远（@chensiyuan）\n\n\
+        ## 术语\n\n| 术语 | 含义 |\n|---|---|\n| Committer | 提交者 |\n| PMC | 项目管理委员会 |\n";
+    let ladder = import("roles.md", markdown);
+    assert_eq!(level_titles(&ladder), ["贡献者（Contributor）", "PMC 成员"]);
+}

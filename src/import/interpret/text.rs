@@ -1392,9 +1392,19 @@ const ASIDE_KEYS: &[&str] = &[
 /// maintainers", "Roster", "现任成员"): what it lists are names, not expectations.
 pub(super) fn is_roster_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
-    lower.starts_with("current ")
+    let current = [
+        "current ",
+        "actuels ",
+        "actuelles ",
+        "actuales ",
+        "atuais ",
+        "aktuelle ",
+        "derzeitige ",
+    ];
+    current.iter().any(|word| lower.starts_with(word))
         || lower.split_whitespace().any(|word| word == "roster")
-        || ["现任", "現任", "名单", "名單", "メンバー一覧", "명단"]
+        // ("当前 PMC 成员", "現在のメンバー", "현재 메인테이너": the current holders.)
+        || ["现任", "現任", "当前", "當前", "目前的", "現在の", "현재", "名单", "名單", "メンバー一覧", "명단"]
             .iter()
             .any(|word| lower.contains(word))
 }
