@@ -1528,6 +1528,37 @@ fn areas_over_levels_pivoted(blocks: &[Block]) -> Option<Vec<Block>> {
     Some(out)
 }
 
+/// A page that shows each level's code as a tag just above its heading (`<div
+/// class="level-tag">D1</div>` then `<h3>Junior Product Designer</h3>`): the code is that
+/// level's (`Code: D1` under its heading), not a line of the level before. `None` unless two
+/// headings or more are tagged so.
+fn codes_before_headings_as_theirs(blocks: &[Block]) -> Option<Vec<Block>> {
+    let tagged = |index: usize| {
+        matches!(&blocks[index], Block::Paragraph { text, .. } if names_only_a_rung(text))
+            && matches!(blocks.get(index + 1), Some(Block::Heading { .. }))
+    };
+    if (0..blocks.len()).filter(|&index| tagged(index)).count() < 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut index = 0;
+    while index < blocks.len() {
+        if let (true, Block::Paragraph { text, line }) = (tagged(index), &blocks[index]) {
+            out.push(blocks[index + 1].clone());
+            out.push(Block::KeyValue {
+                key: String::from("Code"),
+                value: plain(text).trim().to_owned(),
+                line: *line,
+            });
+            index += 2;
+            continue;
+        }
+        out.push(blocks[index].clone());
+        index += 1;
+    }
+    Some(out)
+}
+
 /// A document that titles its levels with bold lines over lists instead of headings: those
 /// lines as headings one deeper than the heading they are under, so that the readings see
 /// them. `None` when the document does not write its levels so.
@@ -1541,12 +1572,17 @@ fn bold_lines_as_headings(blocks: &[Block]) -> Option<Vec<Block>> {
         let rest = text.trim().strip_prefix("**")?;
         let (inner, after) = rest.split_once("**")?;
         let after = after.trim();
+        // (Or a remark in brackets after it: "**Reviewer** (GitHub team `@proj/reviewers`)".)
+        let bracketed = (after.starts_with(['(', '（']) && after.ends_with([')', '）']))
+            .then_some(after)
+            .filter(|said| !said.contains('\n'));
         let described = ["—", "–", "-"]
             .iter()
             .find_map(|dash| after.strip_prefix(dash))
             .filter(|said| said.starts_with(' '))
             .map(str::trim)
-            .filter(|said| !said.is_empty() && !said.contains('\n'));
+            .filter(|said| !said.is_empty() && !said.contains('\n'))
+            .or(bracketed);
         if !after.is_empty() && described.is_none() {
             return None;
         }
@@ -2889,6 +2925,9 @@ impl Interpreter {
     pub fn read(mut self, blocks: &[Block]) -> Result<Imported, Vec<Diagnostic>> {
         if let Some(labelled) = bracketed_labels_as_bold(blocks) {
             return self.read(&labelled);
+        }
+        if let Some(coded) = codes_before_headings_as_theirs(blocks) {
+            return self.read(&coded);
         }
         if let Some(headed) = plain_lines_as_headings(blocks) {
             return self.read(&headed);

@@ -3261,3 +3261,28 @@ fn a_glossary_and_a_list_of_current_holders_are_no_levels() {
     let ladder = import("roles.md", markdown);
     assert_eq!(level_titles(&ladder), ["贡献者（Contributor）", "PMC 成员"]);
 }
+
+#[test]
+fn a_code_tag_above_each_level_heading_and_a_bold_role_with_a_remark() {
+    let html = "<html lang=\"en\"><body><h1>Design Career Ladder</h1>\
+        <div class=\"level-card\"><div class=\"level-tag\">D1</div><h3>Junior Product Designer</h3>\
+        <ul><li>Produces clean wireframes.</li><li>Shares work early.</li></ul></div>\
+        <div class=\"level-card\"><div class=\"level-tag\">D2</div><h3>Product Designer</h3>\
+        <ul><li>Owns the design of a feature.</li></ul></div></body></html>";
+    let ladder = import("design.html", html);
+    assert_eq!(titles_and_counts(&ladder)[0].1, vec![2, 1]);
+    let codes: Vec<Option<&str>> = ladder.tracks[0]
+        .levels
+        .iter()
+        .map(|level| level.code.as_deref())
+        .collect();
+    assert_eq!(codes, [Some("D1"), Some("D2")]);
+    let markdown = "# MAINTAINERS\n\n## Roles\n\n**Reviewer** (GitHub team `@proj/reviewers`)\n\n\
+        - Reviews pull requests.\n- Triages new issues weekly.\n\n\
+        **Maintainer** (GitHub team `@proj/maintainers`)\n\n- Merges approved pull requests.\n\n\
+        **Lead** (GitHub team `@proj/leads`)\n\n- Decides on breaking changes.\n";
+    assert_eq!(
+        level_titles(&import("MAINTAINERS.md", markdown)),
+        ["Reviewer", "Maintainer", "Lead"]
+    );
+}
