@@ -1129,6 +1129,25 @@ pub(super) fn is_rung_code(word: &str) -> bool {
         && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// Last words of a title that names a whole ladder or its roles together ("Contributor
+/// Roles", "Community Ladder", "Engineering Levels"), lowercased.
+const LADDER_NAMES: &[&str] = &[
+    "roles",
+    "ladder",
+    "levels",
+    "rollen",
+    "rôles",
+    "papéis",
+    "papeles",
+    "ruoli",
+    "rolü",
+    "niveaux",
+    "niveles",
+    "níveis",
+    "stufen",
+    "karriereleiter",
+];
+
 /// German titles written as one word with their field ("Softwareentwickler", "Teamleiter",
 /// "Bereichsleiterin", "Datenarchitekt"): the post's word at the end of a longer word.
 const COMPOUNDED_POSTS: &[&str] = &[
@@ -1216,7 +1235,16 @@ pub(crate) fn level_likeness(label: &str) -> f32 {
     ]
     .iter()
     .any(|word| lower_line.ends_with(word));
+    // "Contributor Roles", "Community Ladder", "Engineering Levels": the whole system named
+    // by its last word, in the plural.
+    let names_the_ladder = unbracketed
+        .to_lowercase()
+        .split_whitespace()
+        .last()
+        .is_some_and(|word| LADDER_NAMES.contains(&word.trim_end_matches([':', '：'])))
+        && unbracketed.split_whitespace().count() >= 2;
     if names_a_list
+        || names_the_ladder
         || is_date(first_line)
         || only_rank_words(first_line)
         || list_of_a_role

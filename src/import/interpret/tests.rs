@@ -3286,3 +3286,16 @@ fn a_code_tag_above_each_level_heading_and_a_bold_role_with_a_remark() {
         ["Reviewer", "Maintainer", "Lead"]
     );
 }
+
+#[test]
+fn a_title_naming_the_roles_together_is_no_rung_over_two_roles() {
+    let markdown = "# Contributor Roles\n\nThis document explains the roles in our community and \
+        how people move between them. We keep it short on purpose, and we revise it every year \
+        with the whole community.\n\n## Contributor\n\n* Follows the Code of Conduct.\n* Signs off \
+        every commit.\n\n## Committer\n\n* Reviews pull requests in their modules.\n* Keeps module \
+        docs up to date.\n";
+    assert_eq!(
+        level_titles(&import("roles.md", markdown)),
+        ["Contributor", "Committer"]
+    );
+}
