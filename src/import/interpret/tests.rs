@@ -3299,3 +3299,22 @@ fn a_title_naming_the_roles_together_is_no_rung_over_two_roles() {
         ["Contributor", "Committer"]
     );
 }
+
+#[test]
+fn a_role_the_summary_table_leaves_out_keeps_its_place_among_the_sections() {
+    let markdown = "# Contributor Ladder\n\n| Role | Requirements |\n|------|--------------|\n\
+        | Contributor | Open a PR |\n| Reviewer | History of reviews |\n| Maintainer | Sustained leadership |\n\n\
+        ## Community Participant\n\n- Follows the Code of Conduct.\n- Helps other users.\n\n\
+        ## Contributor\n\n- Submits pull requests.\n- Reports bugs.\n\n\
+        ## Reviewer\n\n- Reviews pull requests in one area.\n\n\
+        ## Maintainer\n\n- Approves pull requests in any area.\n- Cuts releases.\n";
+    assert_eq!(
+        level_titles(&import("ladder.md", markdown)),
+        [
+            "Community Participant",
+            "Contributor",
+            "Reviewer",
+            "Maintainer"
+        ]
+    );
+}

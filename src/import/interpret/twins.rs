@@ -127,6 +127,28 @@ impl Interpreter {
                 ),
             );
         }
+        // A role with a section but no row (the summary leaves out "Community Participant",
+        // the first rung) keeps its place among the sections: before the first summarized
+        // role whose section comes after its own.
+        for track in &mut self.tracks {
+            let mut index = 0;
+            while index < track.levels.len() {
+                let level = &track.levels[index];
+                let unsummarized = !level.from_table && !level.summarized;
+                let before = unsummarized
+                    .then(|| {
+                        track.levels[..index]
+                            .iter()
+                            .position(|other| other.summarized && other.line > level.line)
+                    })
+                    .flatten();
+                if let Some(at) = before {
+                    let moved = track.levels.remove(index);
+                    track.levels.insert(at, moved);
+                }
+                index += 1;
+            }
+        }
     }
 }
 
