@@ -227,11 +227,13 @@ pub fn import_text_with(
     };
     let text = rewritten.as_deref().unwrap_or(text);
     if looks_like_html(path, text) {
-        let (title, blocks) = outline::html_page(text);
-        if let Some(title) = title {
-            interpreter.set_default_title(&title);
+        let page = outline::html_page(text);
+        match page.title {
+            Some(title) if page.styled => interpreter.set_title(&title),
+            Some(title) => interpreter.set_default_title(&title),
+            None => {}
         }
-        return finish(interpreter.read(&blocks), options);
+        return finish(interpreter.read(&page.blocks), options);
     }
     let (front_matter, mut blocks) = outline::markdown(text);
     if let Some(front) = &front_matter {

@@ -733,7 +733,7 @@ fn is_only_bullets(text: &str) -> bool {
 
 /// The outline of an HTML page: its main content (`<main>`, else `<article>`, else `<body>`),
 /// without navigation, headers, footers and scripts.
-pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
+pub fn html_page(text: &str) -> HtmlPage {
     let mut document = Html::parse_document(text);
     styled_spans_as_emphasis(&mut document);
     let title = document
@@ -771,11 +771,16 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
     let mut blocks = Vec::new();
     walk(main.unwrap_or(root), 1, &mut blocks, 0);
     summaries_as_headings(&mut blocks);
-    // Google Docs writes its Title style as `<p class="… title">`: the document's title, not
-    // a paragraph of it (its `<title>` is the file's name).
+    // Google Docs writes its Title style as `<p class="… title">`, Word as `<p
+    // class=MsoTitle>`: the document's title, not a paragraph of it (its `<title>` is the
+    // file's name).
     let styled_title = elements()
         .find(|element| {
-            element.value().name() == "p" && element.value().classes().any(|c| c == "title")
+            element.value().name() == "p"
+                && element
+                    .value()
+                    .classes()
+                    .any(|c| c == "title" || c.eq_ignore_ascii_case("MsoTitle"))
         })
         .map(|element| squash(&element.text().collect::<String>()))
         .filter(|title| !title.is_empty());
@@ -788,7 +793,23 @@ pub fn html_page(text: &str) -> (Option<String>, Vec<Block>) {
             blocks.remove(at);
         }
     }
-    (styled_title.or(title), blocks)
+    let styled = styled_title.is_some();
+    HtmlPage {
+        title: styled_title.or(title),
+        styled,
+        blocks,
+    }
+}
+
+/// A page read into blocks, with its title.
+pub struct HtmlPage {
+    /// Its title: the paragraph styled as the document's title, else its `<title>`.
+    pub title: Option<String>,
+    /// Whether the title is the paragraph the editor styled so (Word's `MsoTitle`, Google
+    /// Docs' `title`): the document's own title, which no heading below overrides.
+    pub styled: bool,
+    /// Its text's blocks.
+    pub blocks: Vec<Block>,
 }
 
 /// A page's title without the site's name after it ("Career Ladder | Acme", "… · Acme"), as
@@ -1327,6 +1348,12 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         flush(&mut loose, out);
                         saw_blocks |= matches!(name, "div" | "section");
                         saw_blocks |= walk(child, line, out, depth + 1);
+                    }
+                    // (Labels side by side, a page's tab titles, are words apart: each on
+                    // its own line, not "ResponsibilitiesHow to become one".)
+                    "label" => {
+                        loose.push_str(&element_markdown(child, depth + 1));
+                        loose.push('\n');
                     }
                     _ => loose.push_str(&element_markdown(child, depth + 1)),
                 }

@@ -749,6 +749,11 @@ impl Interpreter {
         self.default_title = Some(title.to_owned());
     }
 
+    /// The document's own title, as its editor styled it: no heading overrides it.
+    pub fn set_title(&mut self, title: &str) {
+        self.metadata.insert("title".into(), title.to_owned());
+    }
+
     /// One of this tool's own phrases was read in `language`: an output of ours in that
     /// language, which the imported ladder keeps (unless its metadata says otherwise).
     fn heard(&mut self, language: own::Language) {

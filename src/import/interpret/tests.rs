@@ -3318,3 +3318,24 @@ fn a_role_the_summary_table_leaves_out_keeps_its_place_among_the_sections() {
         ]
     );
 }
+
+#[test]
+fn a_word_page_s_title_paragraph_titles_the_ladder_and_side_by_side_labels_stay_apart() {
+    let html = "<html><head><meta name=ProgId content=Word.Document><title>Developer levels</title></head>\
+        <body lang=EN-US><div class=WordSection1><p class=MsoTitle>Developer Levels<o:p></o:p></p>\
+        <h1>Purpose<o:p></o:p></h1><p class=MsoNormal>This document defines our levels.<o:p></o:p></p>\
+        <h1>Levels<o:p></o:p></h1><h2>Junior Developer<o:p></o:p></h2><ul><li>Implements small features.</li></ul>\
+        <h2>Senior Developer<o:p></o:p></h2><ul><li>Designs the service architecture.</li></ul></div></body></html>";
+    let ladder = import("levels.htm", html);
+    assert_eq!(ladder.title, "Developer Levels");
+    assert_eq!(
+        level_titles(&ladder),
+        ["Junior Developer", "Senior Developer"]
+    );
+    let html = "<html><body><h1>Contributor ladder</h1><h2>Triager</h2>\
+        <div><label for=\"t1\">Responsibilities</label><label for=\"t2\">How to become one</label></div>\
+        <ul><li>Reproduces reported bugs.</li></ul><h2>Committer</h2><ul><li>Reviews pull requests.</li></ul>\
+        </body></html>";
+    let yaml = serde_yaml::to_string(&import("ladder.html", html)).unwrap();
+    assert!(!yaml.contains("ResponsibilitiesHow"), "{yaml}");
+}
