@@ -188,7 +188,25 @@ impl Interpreter {
         }
         for (index, first) in split.into_iter().rev() {
             let levels = self.tracks[index].levels.split_off(first);
-            let name = levels[0].title.clone();
+            // (Where each run sits under a heading of its own, "Fachlaufbahn" and
+            // "Führungslaufbahn" read as sections, those name the two tracks; else the
+            // managers' track is named after its first level.)
+            let above = |levels: &[LevelDraft]| -> Option<String> {
+                let first = levels.first()?.above.clone()?;
+                levels
+                    .iter()
+                    .all(|level| level.above.as_deref() == Some(first.as_str()))
+                    .then_some(first)
+            };
+            let (contributors, managers) = (above(&self.tracks[index].levels), above(&levels));
+            let headed = contributors.is_some() && managers.is_some() && contributors != managers;
+            if let (true, Some(name)) = (headed, contributors) {
+                self.tracks[index].name = name;
+            }
+            let name = match (headed, managers) {
+                (true, Some(name)) => name,
+                _ => levels[0].title.clone(),
+            };
             self.tracks.insert(
                 index + 1,
                 TrackDraft {

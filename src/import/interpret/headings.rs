@@ -116,12 +116,19 @@ impl Interpreter {
                 }),
             }
         }
+        let above = self
+            .heading_trail
+            .iter()
+            .rev()
+            .nth(1)
+            .map(|(_, above)| above.clone());
         self.push_level(LevelDraft {
             title: title.to_owned(),
             line,
             // This tool's handbook has no group headings: each of its level headings is one;
             // nor does a list of roles.
             definite: self.handbook || self.is_listed_role(title),
+            above,
             ..LevelDraft::default()
         });
         self.place = Place::Level;

@@ -477,6 +477,9 @@ struct LevelDraft {
     /// Its only expectations are paragraphs opening with a label other levels open theirs
     /// with ("How to become one: …"): the rest of its prose is still a rung's written in prose.
     labelled_only: bool,
+    /// The heading just above the level's own when it was read ("Führungslaufbahn" over
+    /// "Teamleiter:in"): the name of the run of levels it starts, should the track be split.
+    above: Option<String>,
     /// The titles of headings inside the level deeper than its own that are no areas (a
     /// reading without area headings): what its section is about ("Adding core subprojects").
     sub_headings: Vec<String>,

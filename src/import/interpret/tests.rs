@@ -3174,6 +3174,12 @@ fn german_compounded_titles_and_foreign_title_columns() {
         ### Bereichsleiter:in Engineering\n\n**Führung**\n\n- Entwickelt Teamleiter:innen weiter.\n\n\
         ## Beförderungen\n\nBeförderungen finden zweimal im Jahr statt.\n";
     let ladder = import("karriere.md", markdown);
+    let tracks: Vec<&str> = ladder
+        .tracks
+        .iter()
+        .map(|track| track.name.as_str())
+        .collect();
+    assert_eq!(tracks, ["Fachlaufbahn", "Führungslaufbahn"]);
     let titles: Vec<Vec<String>> = titles_and_counts(&ladder)
         .into_iter()
         .map(|(titles, _)| titles)
