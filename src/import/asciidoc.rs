@@ -146,7 +146,8 @@ fn line_to_markdown(line: &str) -> String {
     inline(line)
 }
 
-/// `:toc:`, `:icons: font`, `:!sectnums:`: a document attribute's entry.
+/// `:toc:`, `:icons: font`, `:!sectnums:`, `:toc-placement!:`: a document attribute's
+/// entry.
 fn is_attribute_entry(line: &str) -> bool {
     let Some(rest) = line.strip_prefix(':') else {
         return false;
@@ -154,7 +155,7 @@ fn is_attribute_entry(line: &str) -> bool {
     rest.split_once(':').is_some_and(|(name, _)| {
         !name.is_empty()
             && name
-                .trim_start_matches('!')
+                .trim_matches('!')
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
     })
@@ -335,14 +336,14 @@ fn references(line: &str) -> String {
 }
 
 /// `link:url[text]`, `https://url[text]`, `mailto:a@b[text]` → `[text](url)`;
-/// `xref:page.adoc[text]` → `text`.
+/// `xref:page.adoc[text]` → `text`; `image:url[alt]` → `![alt](url)`.
 fn links(line: &str) -> String {
-    const PREFIXES: [&str; 5] = ["link:", "xref:", "https://", "http://", "mailto:"];
+    const PREFIXES: [&str; 6] = ["image:", "link:", "xref:", "https://", "http://", "mailto:"];
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     // Where each prefix next occurs in `line` (`None`: nowhere after), found again only once
     // passed: a line of thousands of bare addresses is read in one pass, not one per address.
-    let mut next: [Option<usize>; 5] = PREFIXES.map(|prefix| line.find(prefix));
+    let mut next: [Option<usize>; 6] = PREFIXES.map(|prefix| line.find(prefix));
     loop {
         let offset = line.len() - rest.len();
         for (slot, prefix) in next.iter_mut().zip(PREFIXES) {
@@ -370,10 +371,15 @@ fn links(line: &str) -> String {
             rest = &rest[at + target_end..];
             continue;
         };
-        let target = from[..target_end].trim_start_matches("link:");
+        let target = from[..target_end]
+            .trim_start_matches("link:")
+            .trim_start_matches("image:");
         let text = &from[target_end + 1..target_end + close];
         out.push_str(&rest[..at]);
-        if prefix == "xref:" {
+        if prefix == "image:" {
+            // (An inline image, a badge: `![alt](url)`, as Markdown writes one.)
+            out.push_str(&format!("![{text}]({target})"));
+        } else if prefix == "xref:" {
             out.push_str(if text.is_empty() { target } else { text });
         } else if text.is_empty() {
             out.push_str(target);
@@ -469,6 +475,19 @@ mod tests {
         assert_eq!(to_markdown(&marks).trim_end(), marks.trim_end());
         let addresses = "https://x.org ".repeat(150_000);
         assert_eq!(to_markdown(&addresses).trim_end(), addresses.trim_end());
+    }
+
+    #[test]
+    fn an_unset_attribute_and_an_inline_image_are_no_garbled_text() {
+        let markdown = to_markdown(
+            "= Roles\n:toc-placement!:\n\nimage:https://img.shields.io/b.svg[Governance \
+             version]\n\nThis document explains the roles.\n",
+        );
+        assert!(!markdown.contains("toc-placement"), "{markdown}");
+        assert!(
+            markdown.contains("![Governance version](https://img.shields.io/b.svg)"),
+            "{markdown}"
+        );
     }
 
     #[test]
