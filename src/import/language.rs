@@ -22,18 +22,18 @@ pub fn detect(ladder: &Ladder) -> Option<String> {
     let sample = sample(ladder);
     by_script(&sample).or_else(|| {
         // A short sample (a small sheet's cells) is too little for the statistics of letters,
-        // but its little words tell: "Applies the brand guidelines" is English.
-        if sample.chars().count() < LIKELY_SAMPLE_CHARACTERS {
-            if let Some(tag) = by_function_words(&sample) {
-                return Some(tag.to_owned());
-            }
+        // but its little words tell: "Applies the brand guidelines" is English. (Their vote
+        // also decides where the statistics are unsure.)
+        let by_words = by_function_words(&sample);
+        let characters = sample.chars().count();
+        if characters < LIKELY_SAMPLE_CHARACTERS && by_words.is_some() {
+            return by_words.map(str::to_owned);
         }
         let Some(info) = whatlang::detect(&sample) else {
-            return by_function_words(&sample).map(str::to_owned);
+            return by_words.map(str::to_owned);
         };
         // A page of text whose guess is more likely than not is believed even when a close
         // language keeps `whatlang` from calling it reliable (Norwegian beside Danish).
-        let characters = sample.chars().count();
         let sure = info.is_reliable()
             || info.confidence() >= LIKELY_CONFIDENCE && characters >= LIKELY_SAMPLE_CHARACTERS
             // A short ladder (a table of a few levels, 300 characters) leaves the guess
@@ -42,7 +42,7 @@ pub fn detect(ladder: &Ladder) -> Option<String> {
                 && characters >= SHORT_SAMPLE_CHARACTERS;
         sure.then(|| two_letter(info.lang().code()))
             .flatten()
-            .or_else(|| by_function_words(&sample))
+            .or(by_words)
             .map(str::to_owned)
     })
 }

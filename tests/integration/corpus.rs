@@ -1462,16 +1462,9 @@ fn a_workbook_with_title_and_notes_rows_and_a_change_log() {
 
     let imported = import_file(&path).unwrap();
     let ladder = imported.ladder;
-    let titles: Vec<Vec<String>> = ladder
-        .tracks
-        .iter()
-        .map(|track| {
-            track
-                .levels
-                .iter()
-                .map(|level| level.title.clone())
-                .collect()
-        })
+    let titles: Vec<Vec<String>> = tracks_and_titles(&ladder)
+        .into_iter()
+        .map(|(_, titles)| titles)
         .collect();
     assert_eq!(
         titles,
