@@ -1754,6 +1754,8 @@ fn walk(
                     describes: false,
                 }));
             }
+            // (Counted once for the map: a map of thousands of keys is not counted per key.)
+            let rungs_keyed = map.keys().filter(|key| is_rung_key(key)).count() >= 2;
             for (key, child) in map {
                 let is_track_list = matches!(
                     key.as_str(),
@@ -1802,7 +1804,6 @@ fn walk(
                 }
                 // `level1: [...]`, `level2: [...]` beside each other under an area: each is
                 // that rung's criteria in the area.
-                let rungs_keyed = map.keys().filter(|key| is_rung_key(key)).count() >= 2;
                 if rungs_keyed && is_rung_key(key) && (child.is_array() || child.is_string()) {
                     let (texts, said) = behaviours(child);
                     let area = next_area.unwrap_or_default();

@@ -115,7 +115,7 @@ enum Frame {
         path: Path,
         /// The key whose value comes next; `None` while waiting for a key.
         pending_key: Option<String>,
-        seen: Vec<String>,
+        seen: std::collections::HashSet<String>,
     },
     Sequence {
         path: Path,
@@ -213,10 +213,9 @@ impl Builder {
                     };
                     let mut key_path = path.clone();
                     key_path.push(Segment::Key(key.clone()));
-                    if seen.contains(&key) {
+                    // (A set: a mapping of thousands of keys is not searched key by key.)
+                    if !seen.insert(key.clone()) {
                         self.map.duplicate_keys.push((key_path.clone(), position));
-                    } else {
-                        seen.push(key.clone());
                     }
                     self.map.keys.entry(key_path).or_insert(position);
                     *pending_key = Some(key);
@@ -272,7 +271,7 @@ impl MarkedEventReceiver for Builder {
                     Event::MappingStart(..) => Frame::Mapping {
                         path,
                         pending_key: None,
-                        seen: Vec::new(),
+                        seen: std::collections::HashSet::new(),
                     },
                     _ => Frame::Sequence {
                         path,
