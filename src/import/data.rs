@@ -504,7 +504,7 @@ fn read_keyed(value: &Value, fallback_title: &str, source: &str) -> Option<Impor
     name_levels_keyed_by_category(&mut value, 0);
     let common = take_common_records(&mut value);
     let value = &value;
-    let level_titles = titles_of(value, &["levels", "grades", "ranks", "stages", "bands"]);
+    let level_titles = titles_of(value, LEVEL_LIST_KEYS);
     let area_titles = titles_of(value, AREA_MAP_KEYS);
     let mut found = records_under_level_keys(value);
     if found.is_empty() {
@@ -1589,6 +1589,10 @@ const LADDER_TITLE_WORDS: &[&str] = &[
     "кар'єр",
 ];
 
+/// Keys of the list of a ladder's levels in data (`levels: [...]`), the foreign ones
+/// translated before.
+const LEVEL_LIST_KEYS: &[&str] = &["levels", "grades", "ranks", "stages", "bands"];
+
 /// Whether a title names a whole ladder (see [`LADDER_TITLE_WORDS`]).
 fn names_a_ladder(title: &str) -> bool {
     let lower = title.to_lowercase();
@@ -1726,7 +1730,7 @@ fn walk(
             // (The document's own title, "Platform Engineering Ladder", names the ladder, not
             // an area of it.)
             // (Nor is the name of an object that lists the levels.)
-            let holds_levels = ["levels", "grades", "ranks", "stages", "bands"]
+            let holds_levels = LEVEL_LIST_KEYS
                 .iter()
                 .any(|key| map.get(*key).is_some_and(Value::is_array));
             let name = string_at(value, NAME_KEYS)
