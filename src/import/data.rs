@@ -271,6 +271,17 @@ struct Found {
 /// `source` is the file's text, when there is one: the data's maps come sorted by key, and
 /// where the file writes each level and area tells their order.
 pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
+    let mut imported = read_placing(value, fallback_title, source)?;
+    // Its sentences no reading placed, kept (with their inline HTML as Markdown, as placed
+    // texts are).
+    let mut shown = value.clone();
+    html_as_markdown(&mut shown);
+    super::kept::keep_unplaced(&shown, &mut imported.ladder);
+    Some(imported)
+}
+
+/// [`read`] without the net for the sentences it did not place.
+fn read_placing(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
     read_keyed(value, fallback_title, source).or_else(|| {
         // Data keyed in another language (`niveles`, `competencias`, `título`): read as the
         // same keys in English; levels kept as a map keyed by their codes (`levels: {P5:

@@ -16,6 +16,7 @@ pub mod docx;
 pub mod explain;
 pub mod front_matter;
 pub mod interpret;
+pub mod kept;
 pub mod language;
 pub mod module;
 pub mod nesting;

@@ -348,7 +348,13 @@ fn with_inline_links(text: &str, options: &Options) -> Option<String> {
         let NodeValue::Link(link) = &node.data().value else {
             continue;
         };
+        let target = if link.url.contains([' ', '(', ')']) {
+            format!("<{}>", link.url)
+        } else {
+            link.url.clone()
+        };
         let Some((index, range)) = written_at(node, &lines) else {
+            edits.extend(reference_across_lines(node, &lines, &target));
             continue;
         };
         let written = &lines[index][range.clone()];
@@ -360,14 +366,34 @@ fn with_inline_links(text: &str, options: &Options) -> Option<String> {
             continue;
         };
         let words = &written[1..close];
-        let target = if link.url.contains([' ', '(', ')']) {
-            format!("<{}>", link.url)
-        } else {
-            link.url.clone()
-        };
         edits.push((index, range, format!("[{words}]({target})")));
     }
     (!edits.is_empty()).then(|| edited(text, edits))
+}
+
+/// The edit that writes inline a reference link whose words go over a line's end
+/// (`[Linkerd Code of` / `Conduct][coc]`): its last line's `][coc]` (or the `]` of a
+/// shortcut) becomes `](target)`.
+fn reference_across_lines(node: &AstNode, lines: &[&str], target: &str) -> Option<LineEdit> {
+    let position = node.data().sourcepos;
+    let (first, last) = (position.start.line, position.end.line);
+    if first == 0 || last <= first {
+        return None;
+    }
+    let opening = lines
+        .get(first - 1)?
+        .get(position.start.column.saturating_sub(1)..)?;
+    let index = last - 1;
+    let written = lines.get(index)?.get(..position.end.column)?;
+    if !opening.starts_with('[') || !written.ends_with(']') {
+        return None;
+    }
+    // `…][label]` or `…][]`: from the `][`; a shortcut `…]`: its bracket.
+    let label_start = written
+        .rfind("][")
+        .filter(|&at| !written[at + 2..written.len() - 1].contains([']', '[']));
+    let start = label_start.unwrap_or(written.len() - 1);
+    Some((index, start..written.len(), format!("]({target})")))
 }
 
 /// The byte index of the `]` that closes the `[` `text` starts with (nested brackets and
@@ -1543,32 +1569,52 @@ fn html_paragraph(text: String, line: usize) -> Block {
     }
 }
 
+/// A list's items. Text a list holds outside its `<li>`s (a bold lead-in written straight
+/// inside `<ul>`, which browsers show as a line of its own) is an item of its own, so that it
+/// is not lost.
 fn html_items(list: ElementRef) -> Vec<Item> {
     list.children()
-        .filter_map(ElementRef::wrap)
-        .filter(|child| child.value().name() == "li")
-        .map(|li| {
-            let mut text = String::new();
-            let mut children = Vec::new();
-            for part in li.children() {
-                match ElementRef::wrap(part) {
-                    Some(element) if matches!(element.value().name(), "ul" | "ol") => {
-                        children.extend(html_items(element))
-                    }
-                    Some(element) => text.push_str(&element_markdown(element, 0)),
-                    None => {
-                        if let Node::Text(t) = part.value() {
-                            text.push_str(t);
-                        }
-                    }
-                }
+        .filter_map(|child| match ElementRef::wrap(child) {
+            Some(element) if element.value().name() == "li" => Some(html_item(element)),
+            Some(element) if !SKIPPED.contains(&element.value().name()) => {
+                let text = squash(&element_markdown(element, 0));
+                (!text.is_empty()).then(|| Item {
+                    text,
+                    children: Vec::new(),
+                })
             }
-            Item {
-                text: squash(&text),
-                children,
-            }
+            Some(_) => None,
+            None => match child.value() {
+                Node::Text(text) if !squash(text).is_empty() => Some(Item {
+                    text: squash(text),
+                    children: Vec::new(),
+                }),
+                _ => None,
+            },
         })
         .collect()
+}
+
+fn html_item(li: ElementRef) -> Item {
+    let mut text = String::new();
+    let mut children = Vec::new();
+    for part in li.children() {
+        match ElementRef::wrap(part) {
+            Some(element) if matches!(element.value().name(), "ul" | "ol") => {
+                children.extend(html_items(element))
+            }
+            Some(element) => text.push_str(&element_markdown(element, 0)),
+            None => {
+                if let Node::Text(t) = part.value() {
+                    text.push_str(t);
+                }
+            }
+        }
+    }
+    Item {
+        text: squash(&text),
+        children,
+    }
 }
 
 /// Rows of cells, with `rowspan` and `colspan` expanded so that every row has its columns in

@@ -188,8 +188,10 @@ fn line_block(trimmed: &str) -> Option<(usize, &str)> {
 /// reStructuredText as Markdown, with the same number of lines.
 pub fn to_markdown(text: &str) -> String {
     LINK_TARGETS.with(|targets| *targets.borrow_mut() = link_targets(text));
+    SECTION_LABELS.with(|labels| *labels.borrow_mut() = section_labels(text));
     let markdown = convert(text);
     LINK_TARGETS.with(|targets| targets.borrow_mut().clear());
+    SECTION_LABELS.with(|labels| labels.borrow_mut().clear());
     markdown
 }
 
@@ -199,6 +201,9 @@ thread_local! {
     /// (Kept beside the conversion rather than passed to each of its helpers that reads
     /// inline text.)
     static LINK_TARGETS: std::cell::RefCell<HashMap<String, String>> =
+        std::cell::RefCell::new(HashMap::new());
+    /// The document's section labels while it is converted ([`section_labels`]).
+    static SECTION_LABELS: std::cell::RefCell<HashMap<String, String>> =
         std::cell::RefCell::new(HashMap::new());
 }
 
@@ -236,6 +241,41 @@ fn link_targets(text: &str) -> HashMap<String, String> {
     targets
 }
 
+/// The document's section labels (`.. _organization-change:` above a section's title) by
+/// normalized name, each with its section's title: what `` :ref:`organization-change` ``
+/// shows a reader.
+fn section_labels(text: &str) -> HashMap<String, String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut labels = HashMap::new();
+    for (index, line) in lines.iter().enumerate() {
+        let Some(name) = line
+            .trim()
+            .strip_prefix(".. _")
+            .and_then(|rest| rest.strip_suffix(':'))
+        else {
+            continue;
+        };
+        let name = name.trim_matches('`');
+        // The next line that is neither blank nor another label, nor an overline.
+        let mut next = index + 1;
+        while next < lines.len()
+            && (lines[next].trim().is_empty()
+                || lines[next].trim_start().starts_with(".. _")
+                || adornment(lines[next]).is_some())
+        {
+            next += 1;
+        }
+        let title = lines.get(next).map(|title| title.trim());
+        let underlined = lines
+            .get(next + 1)
+            .is_some_and(|under| adornment(under).is_some());
+        if let Some(title) = title.filter(|title| underlined && !title.is_empty()) {
+            labels.insert(reference_name(name), title.to_owned());
+        }
+    }
+    labels
+}
+
 /// [`to_markdown`] with the link targets known.
 fn convert(text: &str) -> String {
     let under_items = blocks_under_items(&text.lines().collect::<Vec<_>>());
@@ -243,6 +283,8 @@ fn convert(text: &str) -> String {
     let (dedented, is_term) = definition_terms(&under_items);
     let lines: Vec<&str> = dedented.iter().map(String::as_str).collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    // The line before left an interpreted text open ([`inline_open`]).
+    let mut interpreted_open = false;
     // Heading depth by adornment style (character, overlined), in the order styles appear.
     let mut styles: HashMap<(char, bool), usize> = HashMap::new();
     let mut depth_of = |style: (char, bool)| {
@@ -403,7 +445,12 @@ fn convert(text: &str) -> String {
             let indent = indent_of(&converted);
             converted = format!("{}**{name}:** {value}", " ".repeat(indent));
         }
-        out.push(inline(&converted));
+        if interpreted_open {
+            converted = closing_interpreted(&converted);
+        }
+        let (text, open) = inline_open(&converted);
+        interpreted_open = open;
+        out.push(text);
         index += 1;
     }
     let mut text = out.join("\n");
@@ -784,12 +831,20 @@ fn append_to_cell(cell: &mut String, text: &str) {
 /// RST inline markup as Markdown: `` `text <url>`_ `` links, ``` ``code`` ```, roles
 /// (`:ref:`text``), references (`` `text`_ ``).
 fn inline(line: &str) -> String {
+    inline_open(line).0
+}
+
+/// [`inline`], and whether the line leaves an interpreted text open (`` `Django Git `` whose
+/// `` repository`_ `` is on the next line): its backquote is dropped and the next line's first
+/// one closes it ([`closing_interpreted`]).
+fn inline_open(line: &str) -> (String, bool) {
+    let mut open = false;
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(start) = rest.find('`') {
         let (before, from) = rest.split_at(start);
         // A role before the backquote (`:doc:`), dropped with its colons.
-        let before = match before.rfind(':') {
+        let (before, role) = match before.rfind(':') {
             Some(end) if before.ends_with(':') => {
                 let head = &before[..end];
                 match head.rfind(':') {
@@ -799,12 +854,12 @@ fn inline(line: &str) -> String {
                             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
                             && !head[open + 1..].is_empty() =>
                     {
-                        &before[..open]
+                        (&before[..open], Some(&head[open + 1..]))
                     }
-                    _ => before,
+                    _ => (before, None),
                 }
             }
-            _ => before,
+            _ => (before, None),
         };
         out.push_str(&without_bare_references(before));
         if let Some(code) = from.strip_prefix("``") {
@@ -824,7 +879,8 @@ fn inline(line: &str) -> String {
         }
         let inner = &from[1..];
         let Some(end) = inner.find('`') else {
-            out.push_str(from);
+            out.push_str(inner);
+            open = true;
             rest = "";
             break;
         };
@@ -852,12 +908,30 @@ fn inline(line: &str) -> String {
                 out.push_str(&format!("[{text}]({url})"));
             }
             (None, Some(url)) => out.push_str(&format!("[{text}]({url})")),
+            // `:ref:`label``: the title of the section the label marks, as Sphinx shows it.
+            (None, None) if role == Some("ref") => {
+                let title = SECTION_LABELS
+                    .with(|labels| labels.borrow().get(&reference_name(text)).cloned());
+                out.push_str(title.as_deref().unwrap_or(text));
+            }
             _ => out.push_str(text),
         }
         rest = after;
     }
     out.push_str(&without_bare_references(rest));
-    out
+    (out, open)
+}
+
+/// A line that goes on with an interpreted text the line before left open: without the
+/// backquote (and reference marks) that close it.
+fn closing_interpreted(line: &str) -> String {
+    match line.find('`') {
+        Some(end) => {
+            let after = line[end + 1..].trim_start_matches('_');
+            format!("{}{after}", &line[..end])
+        }
+        None => line.to_owned(),
+    }
 }
 
 /// Text without the marks of bare references (`Mergers_ are …`, `see Trac__`): the word is
@@ -1057,6 +1131,22 @@ mod tests {
             "See [the guide](https://example.com) and `make`, setup."
         );
         assert_eq!(inline("`Reference`_ here"), "Reference here");
+    }
+
+    #[test]
+    fn references_across_lines_and_to_sections_read_as_their_text() {
+        let rst = "Mergers\n=======\n\n- Mergers merge to the `Django Git\n  repository`_ daily.\n- Changing the rules (see\n  :ref:`organization-change`).\n\n.. _organization-change:\n\nChanging the organization\n=========================\n\nBy vote.\n\n.. _Django Git repository: https://github.com/django/django\n";
+        let markdown = to_markdown(rst);
+        assert_eq!(markdown.lines().count(), rst.lines().count());
+        assert!(
+            markdown.contains("- Mergers merge to the Django Git\n  repository daily."),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("(see\n  Changing the organization)."),
+            "{markdown}"
+        );
+        assert!(!markdown.contains('`'), "{markdown}");
     }
 
     #[test]

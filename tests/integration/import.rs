@@ -859,7 +859,8 @@ fn what_is_said_about_a_role_describes_it_and_its_lists_are_its_expectations() {
          ### Requirements\n\n\
          The following apply to the part of the codebase one works on.\n\n\
          - Enabled [two-factor authentication] on their account\n\
-         - Have read the [contributor guide][guide]\n\n\
+         - Have read the [contributor guide][guide]\n\
+         - Follow the [Code of\n  Conduct][coc] and the [Security\n  Policy]\n\n\
          There are related organizations, such as [sigs].\n\n\
          \\* _Excluding the playground repository._\n\n\
          ### Responsibilities and privileges\n\n\
@@ -873,7 +874,9 @@ fn what_is_said_about_a_role_describes_it_and_its_lists_are_its_expectations() {
          2. Receive two approvals\n\n\
          [two-factor authentication]: https://example.com/2fa\n\
          [guide]: https://example.com/guide\n\
-         [sigs]: https://example.com/sigs\n",
+         [sigs]: https://example.com/sigs\n\
+         [coc]: https://example.com/coc\n\
+         [security policy]: https://example.com/security\n",
     );
     assert_eq!(level_titles(&imported), ["Member", "Reviewer"]);
     assert_eq!(
@@ -881,6 +884,7 @@ fn what_is_said_about_a_role_describes_it_and_its_lists_are_its_expectations() {
         [
             "Enabled [two-factor authentication](https://example.com/2fa) on their account",
             "Have read the [contributor guide](https://example.com/guide)",
+            "Follow the [Code of\nConduct](https://example.com/coc) and the [Security\nPolicy](https://example.com/security)",
         ]
     );
     assert_eq!(

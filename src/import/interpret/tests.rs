@@ -1472,6 +1472,29 @@ fn items_written_with_a_bullet_of_their_own_after_a_lead_in_item_are_its_sub_ite
 }
 
 #[test]
+fn a_lead_in_written_straight_inside_a_list_is_kept() {
+    // Ockam's levels (HTML in Markdown): `<ul><b>Performs basic programming tasks:</b><li>…`,
+    // the bold lead-in outside any `<li>`, which browsers show as the list's first line.
+    let ladder = import(
+        "levels.html",
+        "<h1>Levels</h1><h2>Engineer I</h2><h3>Complexity</h3><ul><b>Performs basic tasks:</b>\
+         <li>Writes test plans.</li><li>Forecasts tomorrow.</li></ul>\
+         <h2>Engineer II</h2><h3>Complexity</h3><ul><li>Designs test plans.</li></ul>",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [(
+            "Complexity".to_owned(),
+            vec![
+                "**Performs basic tasks:**".to_owned(),
+                "Writes test plans.".to_owned(),
+                "Forecasts tomorrow.".to_owned()
+            ]
+        )]
+    );
+}
+
+#[test]
 fn a_page_whose_every_heading_is_a_sentence_is_about_one_level() {
     // Findmypast's senior engineer page (an HTML fragment, no title): each `<h3>` states a
     // behaviour over a list of examples. No heading titles a level: the page is one level,
