@@ -2778,6 +2778,36 @@ fn a_heading_read_as_a_level_over_a_table_of_levels_names_the_table_s_track() {
 }
 
 #[test]
+fn a_heading_over_a_lead_in_and_a_table_of_roles_names_the_table_s_track() {
+    // Microcks's governance: `## Maintainers, Code Owners, Contributors and Adopters`, a
+    // paragraph leading into a table (`| Level | Role | Responsibilities |`): one track of the
+    // table's roles, named by the heading, the paragraph kept as its prose; no level of the heading.
+    let text = "# Governance\n\n## Principles\n\nWe are open.\n\n\
+                ## Maintainers, Code Owners and Contributors\n\
+                The project has three roles. All members operate in one of them:\n\n\
+                | Level | Role | Responsibilities |\n| --- | --- | --- |\n\
+                | 1 | **Maintainer** | Votes and merges. |\n\
+                | 2 | **Code Owner** | Owns a domain. |\n\
+                | 3 | **Contributor** | Contributes code. |\n\n\
+                ## Code of Conduct\n\nBe kind.\n";
+    let imported = imported_from("governance.md", text);
+    let tracks: Vec<&str> = imported
+        .tracks
+        .iter()
+        .map(|track| track.name.as_str())
+        .collect();
+    assert_eq!(tracks, ["Maintainers, Code Owners and Contributors"]);
+    assert!(imported.sections.iter().any(|section| {
+        section.title == "Maintainers, Code Owners and Contributors"
+            && section.body == "The project has three roles. All members operate in one of them:"
+    }));
+    assert_eq!(
+        level_titles(&imported),
+        ["Maintainer", "Code Owner", "Contributor"]
+    );
+}
+
+#[test]
 fn a_module_s_string_constants_name_its_skills_and_levels() {
     // WWT's shape: skills and proficiencies as string constants, the skills' map keyed by
     // them (`[AGILE]: {definition, leveling: {[DEVELOPING]: {summary, behaviors}}}`) after a

@@ -722,9 +722,10 @@ impl Interpreter {
             }
             if self.pending_heading.is_some() {
                 self.pending_heading_becomes_track();
-            } else if let Some(name) = self.bare_heading_level() {
+            } else if let Some((name, summary)) = self.bare_heading_level() {
                 // A heading read as a level over nothing but this table ("#### Engineer
-                // Titles" over a table of titles) names the table's track.
+                // Titles" over a table of titles), or over a paragraph that leads into it
+                // ("The project has four roles:"), names the table's track.
                 let bare_track = self
                     .tracks
                     .last()
@@ -734,6 +735,7 @@ impl Interpreter {
                 }
                 self.tracks.push(TrackDraft {
                     name,
+                    summary,
                     ..TrackDraft::default()
                 });
             } else if had_levels {
@@ -746,23 +748,28 @@ impl Interpreter {
         }
     }
 
-    /// The title of the level just opened by a heading when nothing has been put in it yet,
-    /// taken out of its track: a table of other levels follows its heading.
-    fn bare_heading_level(&mut self) -> Option<String> {
+    /// The title of the level just opened by a heading when nothing has been put in it yet but
+    /// a paragraph leading into what follows (ending in a colon), taken out of its track with
+    /// that paragraph: a table of other levels follows its heading.
+    fn bare_heading_level(&mut self) -> Option<(String, Vec<String>)> {
         if !matches!(self.place, Place::Level) {
             return None;
         }
         let track = self.tracks.last_mut()?;
         let bare = track.levels.last().is_some_and(|level| {
+            let leads_in = level
+                .description
+                .last()
+                .is_none_or(|last| last.trim_end().ends_with([':', '：']));
             !level.from_table
                 && level.expectations.is_empty()
-                && level.description.is_empty()
+                && leads_in
                 && level.headline.is_none()
                 && level.code.is_none()
         });
         bare.then(|| track.levels.pop())
             .flatten()
-            .map(|level| level.title)
+            .map(|level| (level.title, level.description))
     }
 
     /// The index in the current track of the level titled `title`, added when missing.
