@@ -935,13 +935,39 @@ fn closing_interpreted(line: &str) -> String {
 }
 
 /// Text without the marks of bare references (`Mergers_ are …`, `see Trac__`): the word is
-/// what a reader sees.
+/// what a reader sees. A footnote's mark (`[#2020]_`, `[1]_`, `[*]_`) goes too (the footnote
+/// is text of its own), and so does an escaped space (`**in person**\ [#2020]_`), which
+/// reStructuredText shows as nothing.
 fn without_bare_references(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     let mut index = 0;
     while index < chars.len() {
         let c = chars[index];
+        if c == '\\' && chars.get(index + 1) == Some(&' ') {
+            index += 2;
+            continue;
+        }
+        if c == '[' {
+            let close = chars[index + 1..]
+                .iter()
+                .position(|c| *c == ']')
+                .map(|at| index + 1 + at);
+            if let Some(close) = close.filter(|close| chars.get(close + 1) == Some(&'_')) {
+                let label: String = chars[index + 1..close].iter().collect();
+                let footnote = label == "*"
+                    || label.starts_with('#')
+                    || (!label.is_empty() && label.chars().all(|c| c.is_ascii_digit()));
+                if footnote && !label.contains(char::is_whitespace) {
+                    // `text [1]_.`: the space before the mark goes with it.
+                    if out.ends_with(' ') {
+                        out.pop();
+                    }
+                    index = close + 2;
+                    continue;
+                }
+            }
+        }
         if c == '_' && index > 0 && chars[index - 1].is_alphanumeric() {
             let marks = if chars.get(index + 1) == Some(&'_') {
                 2
@@ -1131,6 +1157,10 @@ mod tests {
             "See [the guide](https://example.com) and `make`, setup."
         );
         assert_eq!(inline("`Reference`_ here"), "Reference here");
+        assert_eq!(
+            inline("meeting **in person**\\ [#2020]_ so, see [1]_ and [*]_, not [a b]_."),
+            "meeting **in person** so, see and, not [a b]_."
+        );
     }
 
     #[test]
