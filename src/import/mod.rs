@@ -224,6 +224,8 @@ pub fn import_text_with(
         Some("rst") => Some(rst::to_markdown(text)),
         Some("adoc" | "asciidoc") => Some(asciidoc::to_markdown(text)),
         Some("mdx") => Some(rst::mdx_to_markdown(text)),
+        // Docusaurus reads a `.md` page as MDX: one that imports a component is one.
+        Some("md" | "markdown") if rst::imports_a_module(text) => Some(rst::mdx_to_markdown(text)),
         _ => None,
     };
     let text = rewritten.as_deref().unwrap_or(text);

@@ -986,6 +986,22 @@ fn without_bare_references(text: &str) -> String {
     out
 }
 
+/// Whether a Markdown page imports a module as MDX does, at the start of a line
+/// (`import Tabs from '@theme/Tabs';`): a site generator's MDX in a `.md` file.
+pub fn imports_a_module(text: &str) -> bool {
+    let mut fenced = false;
+    text.lines().any(|line| {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        let statement = line.trim_end().trim_end_matches(';');
+        !fenced
+            && line.starts_with("import ")
+            && statement.contains(" from ")
+            && statement.ends_with(['\'', '"'])
+    })
+}
+
 /// MDX as Markdown, with the same number of lines: its `import` and `export` statements and
 /// `{/* comments */}` are code of the page, not its text.
 pub fn mdx_to_markdown(text: &str) -> String {
@@ -1177,6 +1193,17 @@ mod tests {
             "{markdown}"
         );
         assert!(!markdown.contains('`'), "{markdown}");
+    }
+
+    #[test]
+    fn a_markdown_page_importing_a_module_is_mdx() {
+        assert!(imports_a_module(
+            "# Rules\n\nimport Draft from '@site/docs/_draft.md';\n\n<Draft />\n"
+        ));
+        assert!(!imports_a_module(
+            "# Rules\n\nimport the data from the old sheet.\n"
+        ));
+        assert!(!imports_a_module("```js\nimport x from 'y';\n```\n"));
     }
 
     #[test]

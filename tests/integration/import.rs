@@ -2808,6 +2808,35 @@ fn a_heading_over_a_lead_in_and_a_table_of_roles_names_the_table_s_track() {
 }
 
 #[test]
+fn the_way_to_a_role_written_after_it_at_its_depth_is_one_of_its_areas() {
+    // DAO Masons' membership rules (a Docusaurus `.md` page importing a component): `###
+    // Contributor` with `#### How to Become a Contributor` inside it, then `### Core Member`
+    // and, beside it, `### Promotion: Becoming a Core Member` over a lead-in and steps. The
+    // steps are the Core Member's, in an area of that name; the lead-in is kept; the page's
+    // `import` line is no text.
+    let text = "# Membership Rules\n\n\
+                import Draft from '@site/docs/partials/_draft.md';\n\n<Draft />\n\n\
+                ### Contributor\n\nContributors build projects.\n\n\
+                - Contributors can work on any project.\n- Contributors cannot lead projects.\n\n\
+                #### How to Become a Contributor\n\n1. Join our Discord.\n1. Show past work.\n\n\
+                ### Core Member\n\nCore Members govern.\n\n\
+                - Core Members gather feedback.\n- Core Members vote on proposals.\n\n\
+                ### Promotion: Becoming a Core Member\n\n\
+                In order to be promoted to Core Member, a Contributor must:\n\n\
+                1. Contribute to three projects.\n1. Find a sponsor.\n\n\
+                ### Demotion\n\nInactive members are demoted.\n";
+    let imported = imported_from("membership-rules.md", text);
+    assert_eq!(level_titles(&imported), ["Contributor", "Core Member"]);
+    assert_eq!(
+        entry(&imported, "Core Member", "Promotion Becoming a Core Member"),
+        ["Contribute to three projects.", "Find a sponsor."]
+    );
+    let yaml = ladder::import::to_yaml(&imported).unwrap();
+    assert!(yaml.contains("In order to be promoted to Core Member, a Contributor must:"));
+    assert!(!yaml.contains("@site"), "{yaml}");
+}
+
+#[test]
 fn a_module_s_string_constants_name_its_skills_and_levels() {
     // WWT's shape: skills and proficiencies as string constants, the skills' map keyed by
     // them (`[AGILE]: {definition, leveling: {[DEVELOPING]: {summary, behaviors}}}`) after a

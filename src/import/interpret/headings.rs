@@ -245,6 +245,21 @@ impl Interpreter {
             self.area_name(text);
             return;
         }
+        // The way to reach the level just read, written right after it at its depth
+        // ("### Core Member" then "### Promotion: Becoming a Core Member"), is one of its
+        // areas, as it would be one heading deeper.
+        let reaches_this_level = prose
+            && Some(depth) == self.level_depth
+            && likeness::is_becoming_heading(text)
+            && matches!(self.place, Place::Level | Place::Area(_))
+            && self
+                .current_level()
+                .is_some_and(|level| names_the_role(text, &level.title));
+        if reaches_this_level {
+            self.place = Place::Area(text.to_owned());
+            self.area_name(text);
+            return;
+        }
         // Any other heading opens a prose section; it may yet turn out to name a table's track.
         if self.level_depth.is_some_and(|levels| depth > levels) {
             if let Some(level) = self.current_level() {
@@ -300,6 +315,32 @@ impl Interpreter {
         self.place = Place::Area(area);
         self.area_heading_depth = Some(depth);
     }
+}
+
+/// Whether `heading` names the role titled `title` ("Becoming a Core Member" names "Core
+/// Member", "How to become maintainers" names "Maintainer"), as a whole word or words.
+fn names_the_role(heading: &str, title: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        plain(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(|word| word.to_lowercase())
+            .collect()
+    };
+    // Scripts written without spaces ("成为维护者" names "维护者"): inside it.
+    let unspaced = |text: &str| text.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    if unspaced(title) && !title.contains(' ') {
+        return plain(heading).contains(plain(title).trim());
+    }
+    let (heading, title) = (words(heading), words(title));
+    let singular = |word: &str| word.strip_suffix('s').unwrap_or(word).to_owned();
+    !title.is_empty()
+        && heading.windows(title.len()).any(|window| {
+            window
+                .iter()
+                .zip(&title)
+                .all(|(said, word)| said == word || singular(said) == singular(word))
+        })
 }
 
 /// Whether a paragraph opens with "tl;dr" ("**tldr;** An Expert solves …", "TL;DR: …"): a

@@ -899,7 +899,14 @@ pub(super) fn is_next_level_heading(title: &str) -> bool {
 /// "成为维护者", "Stepping down").
 pub(super) fn is_becoming_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
-    BECOMING.iter().any(|start| lower.starts_with(start))
+    // After a label ("Promotion: Becoming a Core Member").
+    let labelled = lower
+        .split_once([':', '：'])
+        .map(|(_, rest)| rest.trim())
+        .unwrap_or(&lower);
+    BECOMING
+        .iter()
+        .any(|start| lower.starts_with(start) || labelled.starts_with(start))
         || [
             "nominat",
             "提名",

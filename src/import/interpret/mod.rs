@@ -889,10 +889,16 @@ impl Interpreter {
             {
                 // "Promotion to Level 2 requires:" under Level 1: the list is the next
                 // level's, moved there when the ladder is assembled.
+                // (Not under a heading on the way to this level, which says where it goes.)
                 let current = self.current_level().map(|level| level.title.to_lowercase());
+                let under_becoming =
+                    matches!(&self.place, Place::Area(area) if is_becoming_heading(area));
                 if let Some(target) = reading::promotion_lead_target(text)
                     .filter(|target| current.as_deref() != Some(&target.to_lowercase()))
+                    .filter(|_| !under_becoming)
                 {
+                    // The lead-in stays, said about the level it is written in.
+                    self.describe_level(text);
                     self.place = Place::Area(format!("{PROMOTION_AREA}{target}"));
                     continue;
                 }
