@@ -2837,6 +2837,46 @@ fn the_way_to_a_role_written_after_it_at_its_depth_is_one_of_its_areas() {
 }
 
 #[test]
+fn an_appendix_revisiting_another_track_s_levels_joins_them() {
+    // source{d}'s career guide: a track of engineers, then a management track whose last
+    // level holds `##### Appendix - Machine Learning Team` and, after it, the engineers'
+    // titles again with what the ML team adds: those join the engineers' levels, in an area
+    // named by the appendix; the management track keeps its own levels.
+    let text = "# Career Development\n\n### Individual Contributor\n\n\
+                #### Junior Engineer\n\nJuniors fix bugs in code they know.\n\n\
+                #### Engineer I\n\nEngineers work on small tasks alone.\n\n\
+                #### Senior Engineer\n\nSeniors lead projects.\n\n\
+                ### Management\n\n#### Team Lead\n\nLeads a team of engineers.\n\n\
+                #### Director\n\n- Plans the year\n- Hires leads\n\n\
+                ##### Appendix - Machine Learning Team\n\n\
+                #### Junior Engineer\n\nJuniors apply ML algorithms.\n\n\
+                #### Engineer I\n\nEngineers know which algorithm fits.\n";
+    let imported = imported_from("career.md", text);
+    assert_eq!(
+        level_titles(&imported),
+        [
+            "Junior Engineer",
+            "Engineer I",
+            "Senior Engineer",
+            "Team Lead",
+            "Director"
+        ]
+    );
+    assert_eq!(
+        entry(
+            &imported,
+            "Junior Engineer",
+            "Appendix - Machine Learning Team"
+        ),
+        ["Juniors apply ML algorithms."]
+    );
+    assert_eq!(
+        entry(&imported, "Engineer I", "Appendix - Machine Learning Team"),
+        ["Engineers know which algorithm fits."]
+    );
+}
+
+#[test]
 fn a_module_s_string_constants_name_its_skills_and_levels() {
     // WWT's shape: skills and proficiencies as string constants, the skills' map keyed by
     // them (`[AGILE]: {definition, leveling: {[DEVELOPING]: {summary, behaviors}}}`) after a

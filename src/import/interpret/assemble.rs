@@ -96,6 +96,7 @@ impl Interpreter {
         }
         let mut used_area = false;
         let final_reading = self.final_reading;
+        let revisiting = &self.revisiting_areas;
         for track in &mut self.tracks {
             let with_lists = track
                 .levels
@@ -104,11 +105,11 @@ impl Interpreter {
                 .count();
             // (How one becomes the role, a section of its own moved into it, is not what
             // the role says of itself: "Devenir un contributeur" after its paragraph.)
+            // (Nor is what a later section revisiting the roles adds to it.)
             let own_lists = |level: &LevelDraft| {
-                level
-                    .expectations
-                    .keys()
-                    .any(|area| !super::likeness::is_becoming_heading(area))
+                level.expectations.keys().any(|area| {
+                    !super::likeness::is_becoming_heading(area) && !revisiting.contains(area)
+                })
             };
             let under_headings = track
                 .levels

@@ -635,6 +635,10 @@ pub struct Interpreter {
     /// The lines of headings on reaching a role moved into the role's section from another
     /// depth ([`reading`]'s `becoming_sections_join_their_roles`): areas of that level.
     joined_headings: Vec<usize>,
+    /// Areas named by a section that revisits roles described before (see
+    /// [`Interpreter::revisited_roles_join_theirs`]): what another part of the document adds
+    /// to a level, not the level's own lists.
+    revisiting_areas: HashSet<String>,
     /// The roles a list named are all the levels: another heading of their depth before the
     /// first or after the last is prose.
     only_listed_roles: bool,
@@ -729,6 +733,7 @@ impl Interpreter {
             prose_headings: Vec::new(),
             listed_roles: Vec::new(),
             joined_headings: Vec::new(),
+            revisiting_areas: HashSet::new(),
             only_listed_roles: false,
             repeated_headers: Vec::new(),
             dash_labels: HashSet::new(),

@@ -196,13 +196,14 @@ impl Interpreter {
     /// section's title must name an aspect (see [`names_an_aspect`]): two tracks of the same
     /// titles are otherwise two kinds of work (a Backend's and a Frontend's "Senior").
     pub(super) fn revisited_roles_join_theirs(&mut self) {
+        let split_off = self.revisiting_runs_split_off();
         let mut index = 1;
         while index < self.tracks.len() {
             let revisiting = &self.tracks[index];
             // (A track longer than any ladder is a long table's rows: not compared with every
             // earlier level, which would take the square of its length.)
             let targets = ((2..=MAX_TWIN_LEVELS).contains(&revisiting.levels.len())
-                && names_an_aspect(&revisiting.name))
+                && (names_an_aspect(&revisiting.name) || split_off.contains(&revisiting.name)))
             .then(|| {
                 (0..index).find_map(|earlier| {
                     let roles = &self.tracks[earlier].levels;
@@ -240,6 +241,7 @@ impl Interpreter {
                 }
                 // (The section's area is named only where it holds something.)
                 let area = (!items.is_empty()).then(|| self.area_name(&revisiting.name));
+                self.revisiting_areas.extend(area.clone());
                 let target = &mut self.tracks[earlier].levels[role];
                 for (name, texts) in expectations {
                     target.expectations.entry(name).or_default().extend(texts);
@@ -269,6 +271,60 @@ impl Interpreter {
 }
 
 impl Interpreter {
+    /// A run of levels ending a track after a heading inside the level before it, each titled
+    /// as one of an earlier track's roles (source{d}'s Management track, then "##### Appendix -
+    /// Machine Learning Team" and `#### Junior Engineer`, `#### Engineer I` … again): split off
+    /// as a track named by that heading, to join those roles. The names of the tracks split
+    /// off.
+    fn revisiting_runs_split_off(&mut self) -> HashSet<String> {
+        let mut split_off = HashSet::new();
+        let mut index = 1;
+        while index < self.tracks.len() {
+            let levels = &self.tracks[index].levels;
+            if levels.len() > MAX_TWIN_LEVELS {
+                index += 1;
+                continue;
+            }
+            let earlier_titles: Vec<&str> = self.tracks[..index]
+                .iter()
+                .flat_map(|track| &track.levels)
+                .map(|level| level.title.as_str())
+                .collect();
+            let revisits = |level: &LevelDraft| {
+                earlier_titles
+                    .iter()
+                    .any(|title| names_one_role(title, &level.title))
+            };
+            // The first level of the run: its own level before it, with the heading inside.
+            let start = (1..levels.len().saturating_sub(1)).find(|&start| {
+                !levels[start - 1].sub_headings.is_empty()
+                    && !revisits(&levels[start - 1])
+                    && levels[start..].iter().all(revisits)
+            });
+            let Some(start) = start else {
+                index += 1;
+                continue;
+            };
+            let track = &mut self.tracks[index];
+            let run = track.levels.split_off(start);
+            let name = track.levels[start - 1]
+                .sub_headings
+                .pop()
+                .unwrap_or_default();
+            split_off.insert(name.clone());
+            self.tracks.insert(
+                index + 1,
+                TrackDraft {
+                    name,
+                    levels: run,
+                    ..TrackDraft::default()
+                },
+            );
+            index += 2;
+        }
+        split_off
+    }
+
     /// A role the summary table names one way and its section another ("Project Steering
     /// Committee Member", "Project Management Committee (PMC) Member"; "TOF Member",
     /// "Technical Oversight Forum Member"): where the rows and the sections list the roles in
