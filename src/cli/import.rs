@@ -11,7 +11,7 @@ use crate::output::write_atomically;
 /// Arguments of `ladder import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files to import: Markdown (.md, .mdx, .Rmd, .qmd, .txt), reStructuredText (.rst), AsciiDoc (.adoc), HTML (.html), Word
+    /// Files to import: Markdown (.md, .mdx, .Rmd, .qmd, .txt), reStructuredText (.rst), AsciiDoc (.adoc), LaTeX (.tex), HTML (.html), Word
     /// (.docx), spreadsheets (.xlsx, .ods, .xls, .csv, .tsv), or another tool's ladder data (.json,
     /// .yaml).
     #[arg(required = true)]

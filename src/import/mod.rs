@@ -18,6 +18,7 @@ pub mod front_matter;
 pub mod interpret;
 pub mod kept;
 pub mod language;
+pub mod latex;
 pub mod module;
 pub mod nesting;
 pub mod outline;
@@ -39,9 +40,9 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 
 /// Every extension `ladder import` reads.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "mkd", "mdown", "rmd", "qmd", "mdx", "rst", "adoc", "asciidoc", "txt",
-    "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "tsv", "json", "yaml", "yml", "js",
-    "mjs", "cjs", "ts", "php",
+    "md", "markdown", "mkd", "mdown", "rmd", "qmd", "mdx", "rst", "adoc", "asciidoc", "txt", "tex",
+    "latex", "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "tsv", "json", "yaml",
+    "yml", "js", "mjs", "cjs", "ts", "php",
 ];
 
 /// Extensions of a site's data modules, whose ladder is an object literal.
@@ -223,6 +224,7 @@ pub fn import_text_with(
     let rewritten = match extension_of(path).as_deref() {
         Some("rst") => Some(rst::to_markdown(text)),
         Some("adoc" | "asciidoc") => Some(asciidoc::to_markdown(text)),
+        Some("tex" | "latex") => Some(latex::to_markdown(text)),
         Some("mdx") => Some(rst::mdx_to_markdown(text)),
         // Docusaurus reads a `.md` page as MDX: one that imports a component is one.
         Some("md" | "markdown") if rst::imports_a_module(text) => Some(rst::mdx_to_markdown(text)),
@@ -431,7 +433,8 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
         )
         .in_file(path)
         .with_hint(
-            "it reads Markdown, HTML, Word (.docx), spreadsheets (.xlsx, .ods, .xls, .csv, .tsv) and \
+            "it reads Markdown, reStructuredText, AsciiDoc, LaTeX, HTML, Word (.docx), spreadsheets \
+             (.xlsx, .ods, .xls, .csv, .tsv) and \
              JSON, YAML, JavaScript or PHP data; save the ladder as one of those (a PDF as Word, \
              say)",
         )]),

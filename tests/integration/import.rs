@@ -2877,6 +2877,55 @@ fn an_appendix_revisiting_another_track_s_levels_joins_them() {
 }
 
 #[test]
+fn a_latex_document_imports_and_a_track_of_its_rules_is_prose() {
+    // The Polkadot Fellowship's manifesto (LaTeX): `\section{Operational Rules}` over
+    // `\subsection{Entry}`, `{Promotion}`, `{Continuation}` (lists of rules), then
+    // `\section{Rank Specifications}` over the ranks, each with `\subsubsection{Requirements}`
+    // and an `itemize`. The ranks are the one track; the rules are prose, kept.
+    let rank = |title: &str, duty: &str| {
+        format!(
+            "\\subsection{{{title}}}\\label{{r}}~\\\\\n\nA rank of the fellowship.\n\n\
+             \\subsubsection{{Requirements}}\n\\begin{{itemize}}\n  \\item {duty}\n  \
+             \\item Is a member in good standing\n\\end{{itemize}}\n\n"
+        )
+    };
+    let text = format!(
+        "\\documentclass{{article}}\n\\title{{The Manifesto}}\n\\begin{{document}}\n\
+         \\maketitle\n\n\\section{{Operational Rules}}\n\n\\subsection{{Entry}}\n\
+         \\begin{{itemize}}\n\\item Place a deposit.\n\\item Find a sponsor.\n\\end{{itemize}}\n\n\
+         \\subsection{{Promotion}}\n\\begin{{itemize}}\n\\item Wait a year.\n\\end{{itemize}}\n\n\
+         \\subsection{{Continuation}}\n\\begin{{itemize}}\n\\item Stay active.\n\\end{{itemize}}\n\n\
+         \\subsection{{Notes}}\n\\begin{{itemize}}\n\\item Ranks are on chain.\n\\end{{itemize}}\n\n\
+         \\section{{Rank Specifications}}\n\n{}{}{}\\end{{document}}\n",
+        rank("I Dan: Humble Member", "Knows the protocol \\textbf{well}"),
+        rank("II Dan: Proficient Member", "Writes runtime code"),
+        rank("III Dan: Fellow", "Leads a team"),
+    );
+    let imported = imported_from("manifesto.tex", &text);
+    assert_eq!(imported.title, "The Manifesto");
+    assert_eq!(
+        level_titles(&imported),
+        [
+            "I Dan: Humble Member",
+            "II Dan: Proficient Member",
+            "III Dan: Fellow"
+        ]
+    );
+    assert_eq!(
+        entry(&imported, "I Dan: Humble Member", "Requirements"),
+        [
+            "Knows the protocol **well**",
+            "Is a member in good standing"
+        ]
+    );
+    let yaml = ladder::import::to_yaml(&imported).unwrap();
+    for kept in ["Place a deposit.", "Wait a year.", "Stay active."] {
+        assert!(yaml.contains(kept), "{kept}: {yaml}");
+    }
+    assert!(!yaml.contains('\\'), "{yaml}");
+}
+
+#[test]
 fn a_module_s_string_constants_name_its_skills_and_levels() {
     // WWT's shape: skills and proficiencies as string constants, the skills' map keyed by
     // them (`[AGILE]: {definition, leveling: {[DEVELOPING]: {summary, behaviors}}}`) after a

@@ -472,6 +472,7 @@ impl Interpreter {
         self.revisited_roles_join_theirs();
         self.merge_repeated_levels();
         self.prose_at_track_ends();
+        self.tracks_of_sections_as_prose();
         if self.final_reading {
             self.sections_of_another_kind_at_track_ends();
         }

@@ -270,7 +270,78 @@ impl Interpreter {
     }
 }
 
+/// How level-like a title may be and still be a section's ("Entry", "Promotion", "Notes").
+const SECTION_LIKENESS: f32 = 0.3;
+
 impl Interpreter {
+    /// A track whose levels are titled unlike rungs, all but one in three ("Operational Rules"
+    /// over "Entry", "Promotion", "Continuation", "Notes"), beside a track of two levels or more titled like
+    /// levels, and sharing no area with it: the document's sections on its rules, prose. (A
+    /// level known to be one, a table's or a summarized one, keeps its track.)
+    pub(super) fn tracks_of_sections_as_prose(&mut self) {
+        // (Once the reading is chosen: while choosing, a wrong reading's stray tracks must
+        // still count against it.)
+        if !self.final_reading {
+            return;
+        }
+        let like = |level: &LevelDraft| level_likeness(&level.title) >= 0.5;
+        let leveled: Vec<usize> = (0..self.tracks.len())
+            .filter(|&t| {
+                let levels = &self.tracks[t].levels;
+                levels.len() >= 2
+                    && levels.iter().filter(|level| like(level)).count() * 2 > levels.len()
+            })
+            .collect();
+        if leveled.is_empty() {
+            return;
+        }
+        let leveled_areas: HashSet<&String> = leveled
+            .iter()
+            .flat_map(|&t| &self.tracks[t].levels)
+            .flat_map(|level| level.expectations.keys())
+            .filter(|area| *area != GENERAL_AREA)
+            .collect();
+        let sections: Vec<usize> = (0..self.tracks.len())
+            .filter(|t| !leveled.contains(t))
+            .filter(|&t| {
+                let levels = &self.tracks[t].levels;
+                // (One title in three or fewer may happen to read like a rung: "Entry".)
+                // (A team or a manager is a role however its words read: "Release Engineering
+                // Team", "Release Manager".)
+                let unlike = levels
+                    .iter()
+                    .filter(|level| {
+                        level_likeness(&level.title) < SECTION_LIKENESS
+                            && !super::likeness::names_a_body(&level.title)
+                            && !super::likeness::is_manager_title(&level.title)
+                    })
+                    .count();
+                !levels.is_empty()
+                    && unlike * 3 > levels.len() * 2
+                    && levels.iter().all(|level| {
+                        !level.definite
+                            && !level.from_table
+                            && !level.summarized
+                            && level
+                                .expectations
+                                .keys()
+                                .all(|area| !leveled_areas.contains(area))
+                    })
+            })
+            .collect();
+        for t in sections.into_iter().rev() {
+            let track = self.tracks.remove(t);
+            let mut prose = vec![Section {
+                internal: false,
+                title: track.name,
+                body: track.summary.join("\n\n"),
+                depth: 1,
+            }];
+            prose.extend(track.levels.into_iter().map(level_as_prose));
+            self.sections.extend(prose);
+        }
+    }
+
     /// A run of levels ending a track after a heading inside the level before it, each titled
     /// as one of an earlier track's roles (source{d}'s Management track, then "##### Appendix -
     /// Machine Learning Team" and `#### Junior Engineer`, `#### Engineer I` … again): split off
