@@ -127,6 +127,8 @@ pub fn markdown(text: &str) -> (Option<String>, Vec<Block>) {
     options.extension.front_matter_delimiter = Some(String::from("---"));
     let yaml_front = toml_front_matter_as_yaml(text);
     let text = yaml_front.as_deref().unwrap_or(text);
+    let plain_markdown = site_syntax_as_markdown(text);
+    let text = plain_markdown.as_deref().unwrap_or(text);
     let without_html = with_markdown_for_inline_html(text, &options);
     let text = without_html.as_deref().unwrap_or(text);
     let inlined = with_inline_links(text, &options);
@@ -201,6 +203,198 @@ fn is_alert_marker(line: &str) -> bool {
                 "NOTE" | "TIP" | "IMPORTANT" | "WARNING" | "CAUTION"
             )
         })
+}
+
+/// The syntax documentation sites add to Markdown, as the plain Markdown a reader of the site
+/// sees, line for line; `None` when the text has none:
+///
+/// - MkDocs' admonitions (`!!! info "Gültigkeit"`, `??? question "…"`) and content tabs
+///   (`=== "Fachlich"`), whose content is indented four spaces: the title a bold line (a tab's
+///   a heading one deeper than the heading it is under: a tab names an area of the section),
+///   the content unindented; `[TOC]` left out;
+/// - Docusaurus' admonitions (`:::tip Using this page` … `:::`): the title a bold line, the
+///   fences left out;
+/// - footnotes (`text.[^1]`, `[^1]: the note`): the marks left out, each note a paragraph of
+///   its own where it is written (Markdown without footnotes would read the note as a link's
+///   definition, and lose it).
+fn site_syntax_as_markdown(text: &str) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut changed = false;
+    let mut fenced = false;
+    let mut heading_depth = 0usize;
+    // The indentation of an admonition's or a tab's content while inside one.
+    let mut unindent: Option<usize> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if fenced {
+            out.push(line.to_owned());
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        if let Some(inner) = unindent {
+            if trimmed.is_empty() {
+                out.push(String::new());
+                continue;
+            }
+            if indent >= inner {
+                let (footnoted, _) = without_footnote_marks(&line[inner..]);
+                out.push(hugo_references_as_paths(&footnoted).0);
+                changed = true;
+                continue;
+            }
+            unindent = None;
+        }
+        if indent == 0 && line.starts_with('#') {
+            heading_depth = line.chars().take_while(|c| *c == '#').count();
+        }
+        if let Some((kind, title)) = mkdocs_block(trimmed) {
+            changed = true;
+            unindent = Some(indent + 4);
+            let title = title.unwrap_or_default();
+            out.push(match kind {
+                '=' if !title.is_empty() => {
+                    format!("{} {title}", "#".repeat((heading_depth + 1).clamp(1, 6)))
+                }
+                _ if !title.is_empty() => format!("**{title}**"),
+                _ => String::new(),
+            });
+            continue;
+        }
+        if indent == 0 && trimmed.trim_end() == "[TOC]" {
+            changed = true;
+            out.push(String::new());
+            continue;
+        }
+        if let Some(fence) = trimmed.strip_prefix(":::") {
+            // (`:::note`, `:::tip Title`, `:::`: a kind word, if any, first.)
+            let kind = fence
+                .trim_start_matches(':')
+                .split(' ')
+                .next()
+                .unwrap_or("");
+            if indent < 4 && kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                changed = true;
+                // `:::tip Title`: the title, if any, after the kind.
+                let title = fence
+                    .trim_start_matches(':')
+                    .split_once(' ')
+                    .map(|(_, title)| title.trim())
+                    .unwrap_or("");
+                out.push(if title.is_empty() {
+                    String::new()
+                } else {
+                    format!("**{title}**")
+                });
+                continue;
+            }
+        }
+        let (footnoted, noted) = without_footnote_marks(line);
+        let (referred, referring) = hugo_references_as_paths(&footnoted);
+        changed |= noted || referring;
+        out.push(referred);
+    }
+    changed.then(|| {
+        let mut joined = out.join("\n");
+        if text.ends_with('\n') {
+            joined.push('\n');
+        }
+        joined
+    })
+}
+
+/// An MkDocs admonition's or content tab's opening line (`!!! note "Title"`, `???+ tip`,
+/// `=== "Tab"`): its mark's first character and its title (quoted; an admonition without one
+/// is titled by nothing).
+fn mkdocs_block(line: &str) -> Option<(char, Option<String>)> {
+    let (mark, rest) = ["???+ ", "??? ", "!!! ", "=== "]
+        .iter()
+        .find_map(|mark| line.strip_prefix(mark).map(|rest| (*mark, rest.trim())))?;
+    let quoted = |text: &str| -> Option<String> {
+        let start = text.find('"')?;
+        let end = text.rfind('"').filter(|end| *end > start)?;
+        Some(text[start + 1..end].trim().to_owned())
+    };
+    if mark == "=== " {
+        // A tab's title is quoted and is all the line holds.
+        return (rest.starts_with('"') && rest.ends_with('"') && rest.len() > 2)
+            .then(|| ('=', quoted(rest)));
+    }
+    // `!!! note`, `!!! note "Title"`, `!!! note inline end "Title"`: a kind word first.
+    let kind = rest.split_whitespace().next()?;
+    kind.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        .then(|| (mark.chars().next().unwrap_or('!'), quoted(rest)))
+}
+
+/// A line with Hugo's references (`{{< ref "/careers/em" >}}`, `{{< relref "x.md" >}}`, in a
+/// link's target) as the paths they name; whether it had any.
+fn hugo_references_as_paths(line: &str) -> (String, bool) {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut found = false;
+    while let Some(at) = rest.find("{{") {
+        let after = &rest[at + 2..];
+        let inner = after
+            .find("}}")
+            .map(|end| (&after[..end], &after[end + 2..]))
+            .filter(|(inner, _)| {
+                let inner = inner.trim_matches(['<', '>', '%', ' ']);
+                inner.starts_with("ref ") || inner.starts_with("relref ")
+            });
+        match inner {
+            Some((inner, next)) => {
+                let inner = inner.trim_matches(['<', '>', '%', ' ']);
+                let path = inner
+                    .split_once(' ')
+                    .map_or("", |(_, path)| path.trim().trim_matches('"'));
+                out.push_str(&rest[..at]);
+                out.push_str(path);
+                rest = next;
+                found = true;
+            }
+            None => {
+                out.push_str(&rest[..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, found)
+}
+
+/// A line without its footnote marks (`…in 2024.[^1]`), and a footnote's definition
+/// (`[^1]: The note.`) as its text; whether there were any.
+fn without_footnote_marks(line: &str) -> (String, bool) {
+    let trimmed = line.trim_start();
+    if let Some(rest) = trimmed.strip_prefix("[^") {
+        if let Some((label, note)) = rest.split_once("]:") {
+            if !label.is_empty() && !label.contains([' ', ']']) {
+                return (note.trim().to_owned(), true);
+            }
+        }
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut found = false;
+    while let Some(at) = rest.find("[^") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        match after.find(']') {
+            Some(end) if end > 0 && !after[..end].contains([' ', '[']) => {
+                found = true;
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str("[^");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, found)
 }
 
 /// TOML front matter (`+++` … `+++`, as Hugo writes it) as the YAML front matter it means,
@@ -1815,7 +2009,7 @@ fn inline_markdown_at(element: ElementRef, depth: usize) -> String {
 /// One element as inline Markdown, its own tag included (`<a href>` a link, `<b>` bold).
 fn element_markdown(element: ElementRef, depth: usize) -> String {
     let value = element.value();
-    if SKIPPED.contains(&value.name()) || is_word_list_marker(value) {
+    if SKIPPED.contains(&value.name()) || is_word_list_marker(value) || is_permalink(element) {
         return String::new();
     }
     let inner = inline_markdown_at(element, depth);
@@ -1835,6 +2029,19 @@ fn element_markdown(element: ElementRef, depth: usize) -> String {
         }
         _ => inner,
     }
+}
+
+/// A heading's permalink, which sites add before or after its words (`<a class="header-anchor"
+/// href="#roles" aria-hidden="true">#</a>`, Sphinx's `¶`): a link to the page itself whose
+/// text is only a mark.
+fn is_permalink(element: ElementRef) -> bool {
+    let value = element.value();
+    if value.name() != "a" || !value.attr("href").is_some_and(|href| href.starts_with('#')) {
+        return false;
+    }
+    let text: String = element.text().collect();
+    let text = text.trim();
+    text.is_empty() || matches!(text, "#" | "¶" | "§" | "🔗" | "⚓" | "⚓︎" | "🔗︎")
 }
 
 /// `inner` between `open` and `close`, the spaces at its ends kept outside them.
@@ -1873,4 +2080,19 @@ mod tests {
         assert!(bold_key("**Read the guide first.**: then ask.").is_none());
         assert!(bold_key(&format!("**{}**: text", "word ".repeat(20))).is_none());
     }
+}
+
+#[test]
+fn documentation_sites_syntax_reads_as_plain_markdown() {
+    let text = "# Levels\n\n!!! info \"Valid from\"\n    April 2024.\n\n[TOC]\n\n## Junior\n\n\
+                    === \"Craft\"\n\n    - Writes SQL.[^1]\n\n:::tip Using this page\nRead it whole.\n:::\n\n\
+                    See [EM levels]({{< ref \"/careers/em\" >}}).\n\n[^1]: Or Python.\n";
+    let plain = site_syntax_as_markdown(text).unwrap();
+    assert_eq!(plain.lines().count(), text.lines().count());
+    assert_eq!(
+            plain,
+            "# Levels\n\n**Valid from**\nApril 2024.\n\n\n\n## Junior\n\n### Craft\n\n- Writes SQL.\n\n\
+             **Using this page**\nRead it whole.\n\n\nSee [EM levels](/careers/em).\n\nOr Python.\n"
+        );
+    assert!(site_syntax_as_markdown("# Plain\n\n- A [link](x) and ::: three\n").is_none());
 }

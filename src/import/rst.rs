@@ -189,7 +189,8 @@ fn line_block(trimmed: &str) -> Option<(usize, &str)> {
 pub fn to_markdown(text: &str) -> String {
     LINK_TARGETS.with(|targets| *targets.borrow_mut() = link_targets(text));
     SECTION_LABELS.with(|labels| *labels.borrow_mut() = section_labels(text));
-    let markdown = convert(text);
+    let text = without_leading_fields(text);
+    let markdown = convert(&text);
     LINK_TARGETS.with(|targets| targets.borrow_mut().clear());
     SECTION_LABELS.with(|labels| labels.borrow_mut().clear());
     markdown
@@ -213,6 +214,38 @@ fn reference_name(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The document without the fields it opens with (`:orphan:`, `:tocdepth: 2`, `:Author: …`),
+/// which tell Sphinx how to file the page and are no text of it (as blank lines, so that the
+/// title after them is still the first thing the page says).
+fn without_leading_fields(text: &str) -> String {
+    let mut opening = true;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim();
+            if opening && !trimmed.is_empty() {
+                let is_field = trimmed.starts_with(':')
+                    && trimmed[1..].split_once(':').is_some_and(|(name, value)| {
+                        !name.is_empty()
+                                && !name.contains(' ')
+                                // (Not a role opening a sentence: `:ref:`x` is …`.)
+                                && (value.is_empty() || value.starts_with(' '))
+                    });
+                if is_field {
+                    return "";
+                }
+                opening = false;
+            }
+            line
+        })
+        .collect();
+    let mut joined = lines.join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    joined
 }
 
 /// The named link targets of a document (`.. _Name: url`, `` .. _`A: b`: url ``) whose
@@ -1177,6 +1210,16 @@ mod tests {
             inline("meeting **in person**\\ [#2020]_ so, see [1]_ and [*]_, not [a b]_."),
             "meeting **in person** so, see and, not [a b]_."
         );
+    }
+
+    #[test]
+    fn the_fields_a_page_opens_with_are_not_its_text() {
+        let rst = ":orphan:\n:tocdepth: 2\n\n#######\nBackend\n#######\n\nIntro.\n";
+        let markdown = to_markdown(rst);
+        assert_eq!(markdown.lines().count(), rst.lines().count());
+        assert!(!markdown.contains("orphan"), "{markdown}");
+        assert!(markdown.contains("# Backend"), "{markdown}");
+        assert!(to_markdown(":ref:`roles` are below.\n").contains("roles are below."));
     }
 
     #[test]

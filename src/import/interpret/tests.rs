@@ -3368,3 +3368,17 @@ fn a_word_page_s_title_paragraph_titles_the_ladder_and_side_by_side_labels_stay_
     let yaml = serde_yaml::to_string(&import("ladder.html", html)).unwrap();
     assert!(!yaml.contains("ResponsibilitiesHow"), "{yaml}");
 }
+
+#[test]
+fn a_heading_s_permalink_is_not_part_of_its_title() {
+    // VuePress and Sphinx pages: `<a class="header-anchor" href="#…">#</a>` before a
+    // heading's words, `¶` after them.
+    let ladder = import(
+        "roles.html",
+        "<h1><a class=\"header-anchor\" href=\"#roles\" aria-hidden=\"true\">#</a> Roles</h1>\
+         <h2><a class=\"header-anchor\" href=\"#c\">#</a> Contributor</h2><ul><li>Files issues.</li></ul>\
+         <h2>Maintainer<a class=\"headerlink\" href=\"#m\">¶</a></h2><ul><li>Merges changes.</li></ul>",
+    );
+    assert_eq!(ladder.title, "Roles");
+    assert_eq!(level_titles(&ladder), ["Contributor", "Maintainer"]);
+}
