@@ -429,7 +429,12 @@ const KEY_TRANSLATIONS: &[(&str, &str)] = &[
     ("beklentiler", "expectations"),
     ("yetkinlikler", "competencies"),
     ("alanlar", "areas"),
+    ("alan", "area"),
+    ("maddeler", "items"),
+    ("özet", "summary"),
+    ("ozet", "summary"),
     ("örnekler", "examples"),
+    ("ornekler", "examples"),
     // Polish
     ("poziomy", "levels"),
     ("poziom", "level"),

@@ -1047,8 +1047,29 @@ pub(super) fn names_a_body(title: &str) -> bool {
     let unspaced = BODY_WORDS_UNSPACED
         .iter()
         .any(|word| title.ends_with(word) && title.chars().count() > word.chars().count());
-    unspaced || words.len() >= 2 && words.last().is_some_and(|last| BODY_WORDS.contains(last))
+    // German and Dutch write a body as one word ("Kernteam", "Stuurgroep", "Lenkungsausschuss").
+    let compounded = words.len() == 1
+        && COMPOUNDED_BODIES
+            .iter()
+            .any(|body| title.ends_with(body) && title.len() > body.len() + 2);
+    unspaced
+        || compounded
+        || words.len() >= 2 && words.last().is_some_and(|last| BODY_WORDS.contains(last))
 }
+
+/// The last parts of German and Dutch words for a body of people, written as one word with
+/// what it does ("Kernteam", "Stuurgroep", "Lenkungsausschuss", "Programmcommissie").
+const COMPOUNDED_BODIES: &[&str] = &[
+    "team",
+    "gruppe",
+    "groep",
+    "ausschuss",
+    "komitee",
+    "kommission",
+    "commissie",
+    "gremium",
+    "raad",
+];
 
 /// Whether a title ends with a role's word ("Voting Members", "Election Officer"): a
 /// procedure's word before it qualifies the role.

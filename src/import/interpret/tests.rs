@@ -3382,3 +3382,42 @@ fn a_heading_s_permalink_is_not_part_of_its_title() {
     assert_eq!(ladder.title, "Roles");
     assert_eq!(level_titles(&ladder), ["Contributor", "Maintainer"]);
 }
+
+#[test]
+fn a_body_written_as_one_word_is_a_body() {
+    for body in [
+        "Kernteam",
+        "Stuurgroep",
+        "Lenkungsausschuss",
+        "Programmcommissie",
+    ] {
+        assert!(super::likeness::names_a_body(body), "{body}");
+    }
+    for other in ["Team", "Steam", "Maintainer", "Gruppe"] {
+        assert!(!super::likeness::names_a_body(other), "{other}");
+    }
+}
+
+#[test]
+fn turkish_data_keys_name_areas_and_their_items() {
+    // A Jekyll data file: `seviyeler` (levels) each with `ad` (name), `ozet` (summary) and
+    // `beklentiler` (expectations) as `{alan: area, maddeler: [items]}`.
+    let ladder = import_file_text(
+        "kariyer.yml",
+        "baslik: Kariyer Basamakları\nseviyeler:\n  - ad: Mühendis I\n    ozet: Net işleri tamamlar.\n\
+         \x20   beklentiler:\n      - alan: Teknik\n        maddeler:\n          - Okunabilir kod yazar.\n\
+         \x20     - alan: İletişim\n        maddeler:\n          - Yardım ister.\n\
+         \x20 - ad: Mühendis II\n    beklentiler:\n      - alan: Teknik\n        maddeler:\n          - Tasarım yapar.\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Mühendis I", "Mühendis II"]);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            (
+                "Teknik".to_owned(),
+                vec!["Okunabilir kod yazar.".to_owned()]
+            ),
+            ("İletişim".to_owned(), vec!["Yardım ister.".to_owned()])
+        ]
+    );
+}
