@@ -1339,6 +1339,15 @@ const CHROME_WORDS: &[&str] = &[
     "breadcrumbs",
     "cookie",
     "footer",
+    // WordPress's sharing buttons, comments and related posts.
+    "share",
+    "sharing",
+    "sharedaddy",
+    "comments",
+    "relatedposts",
+    // Notion's page icon and its table of page properties (owner, last edited).
+    "icon",
+    "properties",
 ];
 
 /// A page's navigation, table of contents or footer, marked by its role or by a word of its

@@ -3421,3 +3421,23 @@ fn turkish_data_keys_name_areas_and_their_items() {
         ]
     );
 }
+
+#[test]
+fn a_page_s_sharing_buttons_comments_and_properties_are_chrome() {
+    // A Notion export's page icon and properties table; a WordPress page's sharing buttons and
+    // closed comments.
+    let ladder = import(
+        "levels.html",
+        "<article><header><div class=\"page-header-icon\"><span class=\"icon\">🪜</span></div>\
+         <h1 class=\"page-title\">Levels</h1><table class=\"properties\"><tr><th>Owner</th>\
+         <td>Maya Lindqvist</td></tr></table></header>\
+         <h2>Junior</h2><ul><li>Learns.</li></ul><h2>Senior</h2><ul><li>Leads.</li></ul>\
+         <div class=\"sharedaddy sd-sharing-enabled\"><h3>Share:</h3><ul><li>LinkedIn</li></ul></div>\
+         <div id=\"comments\" class=\"comments-area\"><p>Comments are closed.</p></div></article>",
+    );
+    assert_eq!(level_titles(&ladder), ["Junior", "Senior"]);
+    let yaml = serde_yaml::to_string(&ladder).unwrap();
+    for chrome in ["Maya", "🪜", "LinkedIn", "Comments are closed"] {
+        assert!(!yaml.contains(chrome), "{chrome}: {yaml}");
+    }
+}
