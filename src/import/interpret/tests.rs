@@ -3441,3 +3441,36 @@ fn a_page_s_sharing_buttons_comments_and_properties_are_chrome() {
         assert!(!yaml.contains(chrome), "{chrome}: {yaml}");
     }
 }
+
+#[test]
+fn a_bold_label_naming_the_current_holders_is_said_about_the_level() {
+    let ladder = import(
+        "roles.md",
+        "# Roles\n\n## Approver\n\n### Responsibilities\n\n- Reviews changes\n- Approves changes\n\n\
+         **Current approvers:** @hkowalski, @mina-ito\n\n## Maintainer\n\n### Responsibilities\n\n\
+         - Cuts releases\n\n**Current maintainers:**\n\n- @dsantos\n- @rjaber\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Approver", "Maintainer"]);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [(
+            "Responsibilities".to_owned(),
+            vec!["Reviews changes".to_owned(), "Approves changes".to_owned()]
+        )]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [(
+            "Responsibilities".to_owned(),
+            vec!["Cuts releases".to_owned()]
+        )]
+    );
+    let described = |index: usize| {
+        ladder.tracks[0].levels[index]
+            .description
+            .clone()
+            .unwrap_or_default()
+    };
+    assert!(described(0).contains("@hkowalski"), "{}", described(0));
+    assert!(described(1).contains("@rjaber"), "{}", described(1));
+}

@@ -249,11 +249,13 @@ impl Interpreter {
                     let area = key.trim().to_owned();
                     self.add_expectation(&area, &value);
                 }
-                k if is_aside_key(k) || is_becoming_heading(k) => {
+                // `**Current approvers:** @hkowalski, @mina-ito`: who holds the level, said
+                // about it.
+                k if is_aside_key(k) || is_becoming_heading(k) || is_roster_heading(k) => {
                     self.describe_level(format!("**{}:** {value}", key.trim()).trim_end());
                     // `**Defined by:**` over a list (the teams and files that make one a
                     // member): the list is said about the level too. (No area is made.)
-                    if value.trim().is_empty() && is_aside_key(k) {
+                    if value.trim().is_empty() && (is_aside_key(k) || is_roster_heading(k)) {
                         self.place = Place::Area(key.trim().to_owned());
                     }
                 }
