@@ -782,6 +782,10 @@ fn grid_table(lines: &[&str]) -> Vec<String> {
             if piece.is_empty() {
                 break_cell(Some(cell));
             } else {
+                // (A bulleted line is an item of a list inside the cell: a line of its own.)
+                if is_bulleted(piece) {
+                    break_cell(Some(cell));
+                }
                 append_to_cell(cell, piece);
             }
         }
@@ -1209,6 +1213,17 @@ mod tests {
         assert_eq!(
             inline("meeting **in person**\\ [#2020]_ so, see [1]_ and [*]_, not [a b]_."),
             "meeting **in person** so, see and, not [a b]_."
+        );
+    }
+
+    #[test]
+    fn a_grid_table_cell_s_bullets_are_lines_of_their_own() {
+        let rst = "+-------+---------------+\n| Area  | Junior        |\n+=======+===============+\n\
+                   | Craft | - Writes code.|\n|       | - Tests it.   |\n+-------+---------------+\n";
+        let markdown = to_markdown(rst);
+        assert!(
+            markdown.contains("| Craft | - Writes code.<br>- Tests it. |"),
+            "{markdown}"
         );
     }
 
