@@ -96,6 +96,14 @@ const TABLES: &[&str] = &[
 /// commands (bounded work and stack on hostile input).
 const MAX_NESTING: usize = 32;
 
+/// How deep lists are indented in the Markdown: deeper ones are written at this depth (a
+/// document of 50,000 nested `itemize`s would otherwise write gigabytes of indentation).
+const MAX_LIST_DEPTH: usize = 8;
+
+/// The most columns a table is written with: a row's further cells join its last one (a row
+/// of a million `&` would otherwise pad every row to a million cells).
+const MAX_COLUMNS: usize = 64;
+
 /// A LaTeX document as Markdown (see the module's documentation).
 pub fn to_markdown(text: &str) -> String {
     let text = without_comments(text);
@@ -539,7 +547,7 @@ impl Reader {
             String::new()
         } else {
             // A list item's continuation lines.
-            "  ".repeat(self.lists.len())
+            "  ".repeat(self.lists.len().min(MAX_LIST_DEPTH))
         };
         let trimmed = shown.trim();
         if !trimmed.is_empty() {
@@ -570,7 +578,7 @@ impl Reader {
     }
 
     fn item<'a>(&mut self, after: &'a str, line: &mut String) -> &'a str {
-        let depth = self.lists.len().max(1);
+        let depth = self.lists.len().clamp(1, MAX_LIST_DEPTH);
         let mark = self.lists.last().copied().unwrap_or("- ");
         line.push_str(&"   ".repeat(depth - 1));
         line.push_str(mark);
@@ -668,6 +676,13 @@ fn table_rows(inside: &str) -> Vec<String> {
                 .collect::<Vec<String>>()
         })
         .filter(|cells: &Vec<String>| cells.iter().any(|cell| !cell.is_empty()))
+        .map(|mut cells: Vec<String>| {
+            if cells.len() > MAX_COLUMNS {
+                let rest = cells.split_off(MAX_COLUMNS - 1).join(" ");
+                cells.push(rest);
+            }
+            cells
+        })
         .collect();
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = Vec::new();
@@ -802,5 +817,25 @@ mod tests {
         assert!(to_markdown(&tex).contains('x'));
         let tex = "\\textbf{x ".repeat(100_000);
         assert!(to_markdown(&tex).contains('x'));
+        // 20,000 nested lists: indented no deeper than eight lists.
+        let tex = format!(
+            "{}{}{}",
+            "\\begin{itemize}".repeat(20_000),
+            "\\item x\n".repeat(20_000),
+            "\\end{itemize}".repeat(20_000)
+        );
+        let markdown = to_markdown(&tex);
+        assert!(markdown.len() < 20_000 * 40, "{}", markdown.len());
+        // A thousand rows of 10,000 columns: 64 columns, the rest in the last.
+        let row = format!("{}x \\\\\n", "a & ".repeat(10_000));
+        let tex = format!(
+            "\\begin{{tabular}}{{l}}\n{}\\end{{tabular}}\n",
+            row.repeat(1_000)
+        );
+        let markdown = to_markdown(&tex);
+        assert!(markdown
+            .lines()
+            .all(|line| line.matches(" | ").count() < 64));
+        assert!(markdown.contains(" a a a "));
     }
 }

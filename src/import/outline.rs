@@ -1339,14 +1339,19 @@ const CHROME_WORDS: &[&str] = &[
     "breadcrumbs",
     "cookie",
     "footer",
-    // WordPress's sharing buttons, comments and related posts.
-    "share",
-    "sharing",
+];
+
+/// Whole class names (or ids) of page chrome that [`CHROME_WORDS`] would not name without
+/// also naming content (`comments` is also a matrix's column, `icon` a list's style):
+/// WordPress's sharing buttons, comments and related posts; Notion's page icon and its table
+/// of the page's properties (owner, last edited).
+const CHROME_CLASSES: &[&str] = &[
     "sharedaddy",
-    "comments",
-    "relatedposts",
-    // Notion's page icon and its table of page properties (owner, last edited).
-    "icon",
+    "sd-sharing-enabled",
+    "comments-area",
+    "comment-respond",
+    "jp-relatedposts",
+    "page-header-icon",
     "properties",
 ];
 
@@ -1359,14 +1364,22 @@ fn is_page_chrome(element: &scraper::node::Element) -> bool {
     ) {
         return true;
     }
-    let names = element
+    let names: Vec<String> = element
         .id()
         .into_iter()
         .chain(element.classes())
-        .map(str::to_ascii_lowercase);
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if names
+        .iter()
+        .any(|name| CHROME_CLASSES.contains(&name.as_str()))
+    {
+        return true;
+    }
     // (A name that says it holds the content is none, whatever else it says: R Markdown
     // pages put everything in `class="toc-content"`, beside the table of contents.)
     names
+        .iter()
         .map(|name| {
             name.split(['-', '_'])
                 .map(str::to_owned)
