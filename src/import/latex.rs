@@ -252,13 +252,12 @@ fn closing_brace(text: &str) -> Option<usize> {
     let address = text.as_ptr() as usize;
     let known = BRACES.with(|braces| {
         let (start, end, pairs) = &*braces.borrow();
-        (*start..=*end)
-            .contains(&address)
-            .then(|| pairs.get(&(address - start)).copied())
-            .flatten()
+        let offset = address.checked_sub(*start).filter(|_| address <= *end)?;
+        let close = pairs.get(&offset)?;
+        Some(close.map(|close| close - offset))
     });
     if let Some(close) = known {
-        return close.map(|close| close - (address - BRACES.with(|b| b.borrow().0)));
+        return close;
     }
     let mut depth = 0usize;
     let mut escaped = false;

@@ -240,8 +240,7 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
                 continue;
             }
             if indent >= inner {
-                let (footnoted, _) = without_footnote_marks(&line[inner..]);
-                out.push(hugo_references_as_paths(&footnoted).0);
+                out.push(inline_site_syntax_as_markdown(&line[inner..]).0);
                 changed = true;
                 continue;
             }
@@ -269,20 +268,12 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
             continue;
         }
         if let Some(fence) = trimmed.strip_prefix(":::") {
-            // (`:::note`, `:::tip Title`, `:::`: a kind word, if any, first.)
-            let kind = fence
-                .trim_start_matches(':')
-                .split(' ')
-                .next()
-                .unwrap_or("");
+            // (`:::note`, `:::tip Title`, `:::`: a kind word, if any, first, then the title.)
+            let fence = fence.trim_start_matches(':');
+            let (kind, title) = fence.split_once(' ').unwrap_or((fence, ""));
+            let title = title.trim();
             if indent < 4 && kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
                 changed = true;
-                // `:::tip Title`: the title, if any, after the kind.
-                let title = fence
-                    .trim_start_matches(':')
-                    .split_once(' ')
-                    .map(|(_, title)| title.trim())
-                    .unwrap_or("");
                 out.push(if title.is_empty() {
                     String::new()
                 } else {
@@ -291,10 +282,9 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
                 continue;
             }
         }
-        let (footnoted, noted) = without_footnote_marks(line);
-        let (referred, referring) = hugo_references_as_paths(&footnoted);
-        changed |= noted || referring;
-        out.push(referred);
+        let (plain, rewritten) = inline_site_syntax_as_markdown(line);
+        changed |= rewritten;
+        out.push(plain);
     }
     changed.then(|| {
         let mut joined = out.join("\n");
@@ -327,6 +317,14 @@ fn mkdocs_block(line: &str) -> Option<(char, Option<String>)> {
     kind.chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         .then(|| (mark.chars().next().unwrap_or('!'), quoted(rest)))
+}
+
+/// A line's footnote marks and Hugo references as the Markdown a reader sees (see
+/// [`without_footnote_marks`], [`hugo_references_as_paths`]); whether it had any.
+fn inline_site_syntax_as_markdown(line: &str) -> (String, bool) {
+    let (footnoted, noted) = without_footnote_marks(line);
+    let (referred, referring) = hugo_references_as_paths(&footnoted);
+    (referred, noted || referring)
 }
 
 /// A line with Hugo's references (`{{< ref "/careers/em" >}}`, `{{< relref "x.md" >}}`, in a

@@ -320,19 +320,15 @@ impl Interpreter {
 /// Whether `heading` names the role titled `title` ("Becoming a Core Member" names "Core
 /// Member", "How to become maintainers" names "Maintainer"), as a whole word or words.
 fn names_the_role(heading: &str, title: &str) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        plain(text)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .map(|word| word.to_lowercase())
-            .collect()
-    };
     // Scripts written without spaces ("成为维护者" names "维护者"): inside it.
     let unspaced = |text: &str| text.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
     if unspaced(title) && !title.contains(' ') {
         return plain(heading).contains(plain(title).trim());
     }
-    let (heading, title) = (words(heading), words(title));
+    let (heading, title) = (
+        super::twins::title_words(heading),
+        super::twins::title_words(title),
+    );
     let singular = |word: &str| word.strip_suffix('s').unwrap_or(word).to_owned();
     !title.is_empty()
         && heading.windows(title.len()).any(|window| {
