@@ -620,19 +620,113 @@ fn source_of(node: &AstNode, lines: &[&str]) -> String {
         let line = text[0];
         let from = position.start.column.saturating_sub(1).min(line.len());
         let to = position.end.column.min(line.len());
-        return line.get(from..to).unwrap_or(line).trim().to_owned();
+        return decoded_references(line.get(from..to).unwrap_or(line).trim()).into_owned();
     }
     if let Some(first) = text.first_mut() {
         *first = first
             .get(position.start.column.saturating_sub(1)..)
             .unwrap_or(first);
     }
-    text.iter()
+    let text = text
+        .iter()
         .map(|line| line.trim())
         .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_owned()
+        .join("\n");
+    decoded_references(text.trim()).into_owned()
+}
+
+/// Characters Markdown reads as markup somewhere: a character reference that stands for one
+/// (`&ast;`, `&lt;`, `&#95;`) stays a reference, since written out it would be markup.
+const MARKDOWN_PUNCTUATION: &str = "\\`*_[]<>#!|~{}$";
+
+/// Markdown's character references (`&amp;`, `&eacute;`, `&#169;`, `&nbsp;`) as the characters
+/// a reader of the rendered page sees, so the ladder says "P&L", not "P&amp;L". A reference
+/// stays where its character would be markup ([`MARKDOWN_PUNCTUATION`]), inside a code span,
+/// and where an `&amp;` would make the text after it another reference ("&amp;copy;"). A
+/// non-breaking space is a space.
+pub(crate) fn decoded_references(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '`']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with('`') {
+            // A code span: as many backticks open and close it; its text is verbatim.
+            let ticks = rest.len() - rest.trim_start_matches('`').len();
+            let fence = &rest[..ticks];
+            let after = &rest[ticks..];
+            let end = after
+                .match_indices(fence)
+                .find(|(index, _)| !after[index + ticks..].starts_with('`'))
+                .map_or(ticks, |(index, _)| ticks + index + ticks);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        let Some((reference, length)) = character_reference(rest) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let after = &rest[length..];
+        let makes_another = reference == "&" && character_reference(&format!("&{after}")).is_some();
+        let markup = reference.chars().all(|c| MARKDOWN_PUNCTUATION.contains(c));
+        if makes_another || markup {
+            out.push_str(&rest[..length]);
+        } else {
+            out.push_str(&reference.replace('\u{a0}', " "));
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The character reference a text opens with (`&amp;`, `&#169;`, `&#x2014;`), as the
+/// characters it stands for and its length in bytes.
+fn character_reference(text: &str) -> Option<(String, usize)> {
+    let end = text.get(1..)?.find(';').map(|index| index + 1)?;
+    let name = &text[1..end];
+    if name.is_empty() || name.len() > 32 {
+        return None;
+    }
+    let length = end + 1;
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.len() <= 6 => u32::from_str_radix(hex, 16).ok()?,
+            None if !number.is_empty()
+                && number.len() <= 7
+                && number.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                number.parse().ok()?
+            }
+            _ => return None,
+        };
+        let character = char::from_u32(code).filter(|&c| c != '\0')?;
+        return Some((character.to_string(), length));
+    }
+    if !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    reference_names()
+        .get(&text[..length])
+        .map(|characters| ((*characters).to_owned(), length))
+}
+
+/// HTML's named character references, by name with its `&` and `;` (`&amp;`).
+fn reference_names() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static NAMES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        entities::ENTITIES
+            .iter()
+            .filter(|entity| entity.entity.ends_with(';'))
+            .map(|entity| (entity.entity, entity.characters))
+            .collect()
+    })
 }
 
 fn plain_of<'a>(node: &'a AstNode<'a>) -> String {
@@ -2115,4 +2209,26 @@ fn documentation_sites_syntax_reads_as_plain_markdown() {
              **Using this page**\nRead it whole.\n\n\nSee [EM levels](/careers/em).\n\nOr Python.\n"
         );
     assert!(site_syntax_as_markdown("# Plain\n\n- A [link](x) and ::: three\n").is_none());
+}
+
+#[cfg(test)]
+mod reference_tests {
+    #[test]
+    fn character_references_read_as_their_characters_but_markup_stays() {
+        assert_eq!(
+            super::decoded_references("P&amp;L &eacute;t&eacute; &#169; &#x2014; a&nbsp;b"),
+            "P&L été © — a b"
+        );
+        // Written out, these would be markup, a code span's text, or another reference.
+        for kept in [
+            "&lt;b&gt;",
+            "&ast;not&ast;",
+            "`&amp;`",
+            "&amp;copy;",
+            "AT&T",
+            "&bogus;",
+        ] {
+            assert_eq!(super::decoded_references(kept), kept);
+        }
+    }
 }

@@ -3479,3 +3479,60 @@ fn a_bold_label_naming_the_current_holders_is_said_about_the_level() {
     assert!(described(0).contains("@hkowalski"), "{}", described(0));
     assert!(described(1).contains("@rjaber"), "{}", described(1));
 }
+
+#[test]
+fn an_overview_keyed_by_codes_joins_the_levels_it_names() {
+    // Sections titled with the code and a name, after an overview row per code.
+    let sections = import(
+        "codes.md",
+        "# Ladder\n\n| Level | Scope |\n|---|---|\n| M1 | One team |\n| M2 | Several teams |\n\n\
+         ## M1 – Engineering Manager\n\n- Holds 1:1s.\n- Hires.\n\n\
+         ## M2 – Senior Engineering Manager\n\n- Coaches managers.\n- Plans.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&sections),
+        [(
+            vec![
+                "M1 – Engineering Manager".to_owned(),
+                "M2 – Senior Engineering Manager".to_owned()
+            ],
+            vec![2, 2]
+        )]
+    );
+    assert!(sections.tracks[0].levels[0]
+        .description
+        .as_deref()
+        .is_some_and(|text| text.contains("One team")));
+    // A table of titles per code, then a matrix whose columns are the codes: the matrix's
+    // levels take the titles.
+    let matrix = import(
+        "matrix.md",
+        "# Ladder\n\n## Titles\n\n| Level | Title | Scope |\n|---|---|---|\n\
+         | L1 | Engineer I | A task |\n| L2 | Engineer II | A feature |\n\n\
+         ## Expectations\n\n| | L1 | L2 |\n|---|---|---|\n\
+         | **Technical** | Writes tests<br>Fixes bugs | Designs features |\n\
+         | **Delivery** | Ships small changes | Plans releases<br>Monitors crashes |\n",
+    );
+    assert_eq!(
+        titles_and_counts(&matrix),
+        [(
+            vec!["Engineer I".to_owned(), "Engineer II".to_owned()],
+            vec![3, 3]
+        )]
+    );
+    assert_eq!(matrix.tracks[0].levels[1].code.as_deref(), Some("L2"));
+    // Two tracks each titled by the same codes are two kinds of work, not a summary.
+    let tracks = import(
+        "two.md",
+        "# Ladder\n\n## Backend\n\n### L1 Backend Engineer\n\n- Writes code.\n- Tests.\n\n\
+         ### L2 Backend Engineer\n\n- Designs.\n- Reviews.\n\n## Frontend\n\n\
+         ### L1 Frontend Engineer\n\n- Builds pages.\n\n### L2 Frontend Engineer\n\n\
+         - Designs pages.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&tracks).len(),
+        2,
+        "{:?}",
+        titles_and_counts(&tracks)
+    );
+}

@@ -80,37 +80,7 @@ impl Interpreter {
         }
         for &(kept, other) in &pairs {
             let other_level = self.tracks[other.0].levels[other.1].clone();
-            let level = &mut self.tracks[kept.0].levels[kept.1];
-            level.summarized = true;
-            let mut text: Vec<String> = other_level.headline.into_iter().collect();
-            text.extend(other_level.description);
-            for (area, items) in &other_level.expectations {
-                let items: Vec<&str> = items.iter().map(|item| item.text.as_str()).collect();
-                if area == GENERAL_AREA {
-                    text.extend(items.iter().map(|item| (*item).to_owned()));
-                } else {
-                    text.push(format!("**{area}:** {}", items.join("; ")));
-                }
-            }
-            // (A labelled cell, "**Typical scope:** …", stays in the description.)
-            if level.headline.is_none()
-                && count(level) > 0
-                && matches!(text.as_slice(), [line] if !line.starts_with("**"))
-            {
-                level.headline = text.pop();
-            }
-            level.description.extend(text);
-            if level.code.is_none() {
-                level.code = other_level.code;
-            }
-            if level.experience.is_none() {
-                level.experience = other_level.experience;
-            }
-            if level.link.is_none() {
-                level.link = other_level.link;
-            }
-            // Described twice, it is a level even if its section holds only prose.
-            level.definite = true;
+            absorb_summary(&mut self.tracks[kept.0].levels[kept.1], other_level);
             // It takes the row's place: the table orders the roles, also one without a
             // section of its own.
             self.tracks[kept.0].levels.swap(kept.1, other.1);
@@ -473,6 +443,163 @@ impl Interpreter {
         }
         found
     }
+}
+
+impl Interpreter {
+    /// Levels a document names by their codes twice: an overview table keyed by codes (`Lv.1`,
+    /// `M1`: "Level | Scope | Typical span") before sections titled with the code and a name
+    /// ("M1 – Engineering Manager"), or a table of titles per code ("L1 | Mobile Engineer I")
+    /// before a matrix whose columns are the codes. Where two levels or more of the document
+    /// share a code with exactly one other level, one of them a table's row of one text per
+    /// column and the other fuller, and one titled by a name and the other only by the code,
+    /// the row joins the fuller level (as
+    /// [`Interpreter::merge_repeated_levels`] joins a row to its section); a fuller level
+    /// titled only by its code takes the row's title. A track of rows joins only whole, and
+    /// its heading's paragraphs stay as prose.
+    pub(super) fn merge_levels_named_by_code(&mut self) {
+        let mut by_code: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (t, track) in self.tracks.iter().enumerate() {
+            if track.levels.len() > MAX_TWIN_LEVELS {
+                continue;
+            }
+            for (l, level) in track.levels.iter().enumerate() {
+                if let Some(code) = code_key(level) {
+                    by_code.entry(code).or_default().push((t, l));
+                }
+            }
+        }
+        // (row, fuller level) pairs.
+        let mut pairs: Vec<((usize, usize), (usize, usize))> = by_code
+            .values()
+            .filter_map(|places| {
+                let [a, b] = places.as_slice() else {
+                    return None;
+                };
+                let (level_a, level_b) =
+                    (&self.tracks[a.0].levels[a.1], &self.tracks[b.0].levels[b.1]);
+                let (row, full) = if count(level_a) <= count(level_b) {
+                    (*a, *b)
+                } else {
+                    (*b, *a)
+                };
+                let (row_level, full_level) = (
+                    &self.tracks[row.0].levels[row.1],
+                    &self.tracks[full.0].levels[full.1],
+                );
+                // (One of the two names the rung and the other only codes it: two tables
+                // both titled by the codes are two tracks' matrices.)
+                let only_code =
+                    |level: &LevelDraft| super::reading::names_only_a_rung(&level.title);
+                (is_overview_row(row_level)
+                    && count(full_level) > count(row_level)
+                    && only_code(row_level) != only_code(full_level))
+                .then_some((row, full))
+            })
+            .collect();
+        // A track of rows joins whole: a row whose track holds a level left over stays.
+        let rows: HashSet<(usize, usize)> = pairs.iter().map(|(row, _)| *row).collect();
+        pairs.retain(|(row, full)| {
+            row.0 == full.0
+                || (0..self.tracks[row.0].levels.len()).all(|l| rows.contains(&(row.0, l)))
+        });
+        pairs.sort();
+        if pairs.len() < 2 {
+            return;
+        }
+        for &(row, full) in &pairs {
+            let row_level = self.tracks[row.0].levels[row.1].clone();
+            let level = &mut self.tracks[full.0].levels[full.1];
+            if super::reading::names_only_a_rung(&level.title) {
+                let code = std::mem::replace(&mut level.title, row_level.title.clone());
+                level.code.get_or_insert(code);
+            }
+            let line = row_level.line;
+            let title = level.title.clone();
+            absorb_summary(level, row_level);
+            self.warn(
+                line,
+                format!("`{title}` is named by its code twice; its overview row joins the level"),
+            );
+        }
+        let mut rows: Vec<(usize, usize)> = pairs.iter().map(|(row, _)| *row).collect();
+        rows.sort_by(|a, b| b.cmp(a));
+        for (t, l) in rows {
+            self.tracks[t].levels.remove(l);
+        }
+        // A track of rows now empty: its heading's paragraphs are prose.
+        let mut t = self.tracks.len();
+        while t > 0 {
+            t -= 1;
+            if self.tracks[t].levels.is_empty() && self.tracks.len() > 1 {
+                let track = self.tracks.remove(t);
+                if !track.summary.is_empty() {
+                    self.sections.push(Section {
+                        internal: false,
+                        title: track.name,
+                        body: track.summary.join("\n\n"),
+                        depth: 1,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// A level's rung code as the document writes it, lowercased and without dots (`lv1`, `m1`):
+/// its code, its title when that is only a code, or the code its title opens with ("M1 –
+/// Engineering Manager", "Lv.1 어소시에이트 PM").
+fn code_key(level: &LevelDraft) -> Option<String> {
+    let key = |code: &str| code.to_lowercase().replace('.', "");
+    if let Some(code) = &level.code {
+        if super::likeness::is_rung_code(code.trim()) {
+            return Some(key(code.trim()));
+        }
+    }
+    let title = plain(&level.title);
+    let first = title.split_whitespace().next()?;
+    let first = first.trim_end_matches([':', ',', '–', '—', '-']);
+    super::likeness::is_rung_code(first).then(|| key(first))
+}
+
+/// Whether a level is an overview table's row: a table's, holding at most one text per column.
+fn is_overview_row(level: &LevelDraft) -> bool {
+    level.from_table && level.expectations.values().all(|items| items.len() <= 1)
+}
+
+/// Joins a level's summary (a table's row) to the level: the row's headline, description and
+/// cells become paragraphs of its description (a lone unlabelled one its headline), and the
+/// row's code, experience and link fill the level's where it has none.
+fn absorb_summary(level: &mut LevelDraft, other_level: LevelDraft) {
+    level.summarized = true;
+    let mut text: Vec<String> = other_level.headline.into_iter().collect();
+    text.extend(other_level.description);
+    for (area, items) in &other_level.expectations {
+        let items: Vec<&str> = items.iter().map(|item| item.text.as_str()).collect();
+        if area == GENERAL_AREA {
+            text.extend(items.iter().map(|item| (*item).to_owned()));
+        } else {
+            text.push(format!("**{area}:** {}", items.join("; ")));
+        }
+    }
+    // (A labelled cell, "**Typical scope:** …", stays in the description.)
+    if level.headline.is_none()
+        && count(level) > 0
+        && matches!(text.as_slice(), [line] if !line.starts_with("**"))
+    {
+        level.headline = text.pop();
+    }
+    level.description.extend(text);
+    if level.code.is_none() {
+        level.code = other_level.code;
+    }
+    if level.experience.is_none() {
+        level.experience = other_level.experience;
+    }
+    if level.link.is_none() {
+        level.link = other_level.link;
+    }
+    // Described twice, it is a level even if its section holds only prose.
+    level.definite = true;
 }
 
 /// Whether a summary's title is a shorter name of a section's: its words among the section's
