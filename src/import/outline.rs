@@ -224,6 +224,8 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
     let mut heading_depth = 0usize;
     // The indentation of an admonition's or a tab's content while inside one.
     let mut unindent: Option<usize> = None;
+    // Whether the lines above are a definition list's definitions.
+    let mut in_definitions = false;
     for line in text.lines() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -282,6 +284,34 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
                 continue;
             }
         }
+        // A definition list (`Term` over `:   definition` lines, as PHP Markdown Extra, MkDocs
+        // and Pandoc write one): the term a bold label over a list of its definitions, as a
+        // page's `<dl>` reads.
+        if let Some(definition) = definition_of(trimmed).filter(|_| indent < 4) {
+            let term_at = out.iter().rposition(|line| !line.trim().is_empty());
+            let opens = term_at.filter(|&at| {
+                !in_definitions
+                    && is_term_line(&out[at])
+                    && (at == 0 || out[at - 1].trim().is_empty())
+            });
+            if let Some(at) = opens {
+                out[at] = format!("**{}**", out[at].trim());
+                out.truncate(at + 1);
+                out.push(String::new());
+            }
+            if opens.is_some() || in_definitions {
+                in_definitions = true;
+                changed = true;
+                out.push(format!(
+                    "- {}",
+                    inline_site_syntax_as_markdown(definition).0
+                ));
+                continue;
+            }
+        }
+        if !(trimmed.is_empty() || in_definitions && indent > 0) {
+            in_definitions = false;
+        }
         let (plain, rewritten) = inline_site_syntax_as_markdown(line);
         changed |= rewritten;
         out.push(plain);
@@ -294,6 +324,27 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
         joined
     })
 }
+
+/// A definition list's definition line (`:   text`), as its text.
+fn definition_of(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(':')?;
+    rest.starts_with([' ', '\t'])
+        .then(|| rest.trim())
+        .filter(|text| !text.is_empty())
+}
+
+/// Whether a line can be a definition list's term: a line of text, not a heading, a list's
+/// item, a table's row, a quote or markup.
+fn is_term_line(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.chars().count() <= MAX_TERM_CHARS
+        && !line.starts_with(['#', '-', '*', '+', '|', '>', '<', '`', ':', '!', '['])
+        && !line.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The longest a definition list's term may be: longer, it is a sentence.
+const MAX_TERM_CHARS: usize = 120;
 
 /// An MkDocs admonition's or content tab's opening line (`!!! note "Title"`, `???+ tip`,
 /// `=== "Tab"`): its mark's first character and its title (quoted; an admonition without one

@@ -494,7 +494,14 @@ impl Interpreter {
         } = label_scores(header, body);
         // Where another table of the document names the levels ("角色 | 如何获得 | 典型权限"),
         // a table whose labels name none ("目标 | 做法", "类型 | 流程") is about something else.
+        // (Not inside a level titled as one: there, a table of areas lists what the level
+        // expects, and its labels name areas, not levels: "Competency | What good looks like".)
+        let inside_level = matches!(self.place, Place::Level | Place::Area(_))
+            && self
+                .current_level()
+                .is_some_and(|level| level_likeness(&level.title) >= 0.5);
         if self.tables_name_levels
+            && !inside_level
             && self.options.levels_axis.is_none()
             && columns_score < NO_LEVELS_IN_LABELS
             && rows_score < NO_LEVELS_IN_LABELS
@@ -618,11 +625,17 @@ impl Interpreter {
                 && columns_score < NO_LEVELS_IN_LABELS
                 && rows_score < NO_LEVELS_IN_LABELS
         }) {
+            // (A row whose area cell is blank goes on with the area above it, as a merged
+            // cell reads: "Discovery | …" then "| | …".)
+            let mut area = String::new();
             for row in body.iter().filter(|row| !is_group_row(row)) {
-                let area = label(row.first());
+                let named = label(row.first());
+                if !named.trim().is_empty() {
+                    area = named.trim().to_owned();
+                }
                 let items: Vec<Expectation> = row.iter().skip(1).flat_map(cell_items).collect();
-                if !area.trim().is_empty() && !items.is_empty() {
-                    self.add_to_level(index, area.trim(), items);
+                if !area.is_empty() && !items.is_empty() {
+                    self.add_to_level(index, &area, items);
                 }
             }
             return;

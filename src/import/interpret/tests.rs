@@ -3536,3 +3536,64 @@ fn an_overview_keyed_by_codes_joins_the_levels_it_names() {
         titles_and_counts(&tracks)
     );
 }
+
+#[test]
+fn definition_lists_in_markdown_name_areas() {
+    // PHP Markdown Extra / MkDocs / Pandoc: `Term` over `:   definition` lines.
+    let ladder = import(
+        "dl.md",
+        "# Ladder\n\n## Junior\n\nTechnical\n:   Writes SQL.\n:   Knows batch from stream.\n\n\
+         Quality\n:   Adds tests.\n\n## Senior\n\nTechnical\n:   Designs models.\n\n\
+         Quality\n:   Defines SLAs.\n:   Leads incidents.\n",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            (
+                "Technical".to_owned(),
+                vec![
+                    "Writes SQL.".to_owned(),
+                    "Knows batch from stream.".to_owned()
+                ]
+            ),
+            ("Quality".to_owned(), vec!["Adds tests.".to_owned()])
+        ]
+    );
+    assert_eq!(level_titles(&ladder), ["Junior", "Senior"]);
+}
+
+#[test]
+fn a_table_row_with_a_blank_area_goes_on_with_the_area_above() {
+    // An overview table names the levels first; each level's own table of areas is still
+    // what the level expects.
+    let ladder = import(
+        "pm.md",
+        "# PM\n\n## Levels at a glance\n\n| Code | Title | Scope |\n|---|---|---|\n\
+         | P1 | Associate Product Manager | A feature |\n| P2 | Product Manager | An area |\n\n\
+         ## Expectations by level\n\n### P1 — Associate Product Manager\n\n\
+         | Competency | What good looks like |\n|---|---|\n| Discovery | Joins interviews. |\n\
+         | | Uses dashboards. |\n| Delivery | Writes stories. |\n\n\
+         ### P2 — Product Manager\n\n| Competency | What good looks like |\n|---|---|\n\
+         | Discovery | Runs discovery. |\n| Delivery | Owns the roadmap. |\n| | Defines metrics. |\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "P1 — Associate Product Manager".to_owned(),
+                "P2 — Product Manager".to_owned()
+            ],
+            vec![3, 3]
+        )]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0)[0],
+        (
+            "Discovery".to_owned(),
+            vec![
+                "Joins interviews.".to_owned(),
+                "Uses dashboards.".to_owned()
+            ]
+        )
+    );
+}

@@ -451,8 +451,8 @@ impl Interpreter {
     /// ("M1 – Engineering Manager"), or a table of titles per code ("L1 | Mobile Engineer I")
     /// before a matrix whose columns are the codes. Where two levels or more of the document
     /// share a code with exactly one other level, one of them a table's row of one text per
-    /// column and the other fuller, and one titled by a name and the other only by the code,
-    /// the row joins the fuller level (as
+    /// column and the other a section or fuller, not both titled only by the code, the row
+    /// joins the fuller level (as
     /// [`Interpreter::merge_repeated_levels`] joins a row to its section); a fuller level
     /// titled only by its code takes the row's title. A track of rows joins only whole, and
     /// its heading's paragraphs stay as prose.
@@ -477,23 +477,23 @@ impl Interpreter {
                 };
                 let (level_a, level_b) =
                     (&self.tracks[a.0].levels[a.1], &self.tracks[b.0].levels[b.1]);
-                let (row, full) = if count(level_a) <= count(level_b) {
-                    (*a, *b)
-                } else {
-                    (*b, *a)
+                // The row is a table's row of one text per column; the other a section, or
+                // fuller than the row.
+                let row_first = is_overview_row(level_a)
+                    && (!level_b.from_table || count(level_b) > count(level_a));
+                let row_second = is_overview_row(level_b)
+                    && (!level_a.from_table || count(level_a) > count(level_b));
+                let (row, full) = match (row_first, row_second) {
+                    (true, false) => (*a, *b),
+                    (false, true) => (*b, *a),
+                    _ => return None,
                 };
-                let (row_level, full_level) = (
-                    &self.tracks[row.0].levels[row.1],
-                    &self.tracks[full.0].levels[full.1],
-                );
-                // (One of the two names the rung and the other only codes it: two tables
-                // both titled by the codes are two tracks' matrices.)
-                let only_code =
-                    |level: &LevelDraft| super::reading::names_only_a_rung(&level.title);
-                (is_overview_row(row_level)
-                    && count(full_level) > count(row_level)
-                    && only_code(row_level) != only_code(full_level))
-                .then_some((row, full))
+                // (Not both titled only by the code: two tables titled by the codes are two
+                // tracks' matrices.)
+                let only_code = |(t, l): (usize, usize)| {
+                    super::reading::names_only_a_rung(&self.tracks[t].levels[l].title)
+                };
+                (!(only_code(row) && only_code(full))).then_some((row, full))
             })
             .collect();
         // A track of rows joins whole: a row whose track holds a level left over stays.
