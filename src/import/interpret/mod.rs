@@ -1343,7 +1343,7 @@ fn bold_lead(text: &str) -> Option<String> {
     (note_only && !label.is_empty() && label.chars().count() <= 60).then(|| label.to_owned())
 }
 
-fn is_bold_label(text: &str) -> bool {
+pub(super) fn is_bold_label(text: &str) -> bool {
     text.starts_with("**")
         && text.ends_with("**")
         && text.len() > 4

@@ -2644,19 +2644,26 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
 const MAX_LABEL_WORDS: usize = 8;
 
 /// The labels over the lists of the section a heading opens (at `index`): its paragraphs
-/// ending in a colon ("Responsibilities:", "Expectations of treasurers:") and its bold labels
-/// over lists, of at most [`MAX_LABEL_WORDS`] words, as written.
+/// ending in a colon ("Responsibilities:", "Expectations of treasurers:") or wholly bold over a
+/// list, and its bold labels over lists, of at most [`MAX_LABEL_WORDS`] words, as written.
 fn section_labels(blocks: &[Block], index: usize) -> Vec<String> {
     let Some(Block::Heading { level: depth, .. }) = blocks.get(index) else {
         return Vec::new();
     };
-    blocks[index + 1..]
+    let section: Vec<&Block> = blocks[index + 1..]
         .iter()
         .take_while(|block| !matches!(block, Block::Heading { level, .. } if level <= depth))
-        .filter_map(|block| match block {
-            Block::Paragraph { text, .. } => {
-                Some(plain(text)).filter(|text| text.trim().ends_with([':', '：']))
-            }
+        .collect();
+    section
+        .iter()
+        .enumerate()
+        .filter_map(|(at, block)| match block {
+            // (A bold line over a list is a label too: "**Krav**".)
+            Block::Paragraph { text, .. } => Some(plain(text)).filter(|plain_text| {
+                plain_text.trim().ends_with([':', '：'])
+                    || super::is_bold_label(text.trim())
+                        && matches!(section.get(at + 1), Some(Block::List { .. }))
+            }),
             // (A bold label over a list may have become a key by now.)
             Block::KeyValue { key, value, .. } if value.trim().is_empty() => Some(plain(key)),
             _ => None,

@@ -3597,3 +3597,41 @@ fn a_table_row_with_a_blank_area_goes_on_with_the_area_above() {
         )
     );
 }
+
+#[test]
+fn a_first_role_titled_in_words_no_list_knows_is_a_level_when_it_writes_the_levels_labels() {
+    // "Bidragyder" (Danish: contributor) writes the bold labels over lists the roles after it
+    // write: one more of them, not an introduction.
+    let ladder = import(
+        "roller.md",
+        "# Roller\n\n### Bidragyder\n\n**Krav**\n\n- Overholder adfærdskodekset.\n\n\
+         **Ansvar**\n\n- Beskriver ændringer.\n\n### Reviewer\n\n**Krav**\n\n- Otte pull requests.\n\n\
+         **Ansvar**\n\n- Gennemgår pull requests.\n\n### Committer\n\n**Krav**\n\n\
+         - Seks måneder som reviewer.\n\n**Ansvar**\n\n- Fletter ændringer.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Bidragyder", "Reviewer", "Committer"]
+    );
+}
+
+#[test]
+fn a_section_of_questions_and_answers_after_the_roles_is_prose_in_any_language() {
+    let ladder = import(
+        "fi.md",
+        "# Portaat\n\n## Kontribuuttori\n\n- **Vaatimukset**\n  - Hyväksyy ohjeet.\n\
+         - **Vastuut**\n  - Kirjoittaa testit.\n\n## Katselmoija\n\n- **Vaatimukset**\n\
+         \x20 - Kymmenen muutosta.\n- **Vastuut**\n  - Katselmoi viikoittain.\n\n\
+         ## Ylläpitäjä\n\n- **Vaatimukset**\n  - Vuosi katselmoijana.\n- **Vastuut**\n\
+         \x20 - Julkaisee versiot.\n\n## Usein kysyttyä\n\n\
+         Voiko työnantaja nimittää minut?\n\nEi voi.\n\nLasketaanko dokumentaatio?\n\nLasketaan.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Kontribuuttori", "Katselmoija", "Ylläpitäjä"]
+    );
+    assert!(ladder
+        .sections
+        .iter()
+        .any(|section| section.title == "Usein kysyttyä" && section.body.contains("Ei voi.")));
+}

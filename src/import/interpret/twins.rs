@@ -768,11 +768,23 @@ impl Interpreter {
                     key != own && keys.contains(&key)
                 })
             };
+            // (A section that holds no list and asks two questions or more in its paragraphs,
+            // in any language, each answered, is questions and answers: "Usein kysyttyä" over
+            // its `<details>`.)
+            let asks_only = |level: &LevelDraft| {
+                let asked = level
+                    .description
+                    .iter()
+                    .filter(|paragraph| plain(paragraph).trim_end().ends_with(['?', '？']))
+                    .count();
+                level.expectations.is_empty() && asked >= 2 && asked * 2 >= level.description.len()
+            };
             let (questions, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
                 std::mem::take(&mut track.levels)
                     .into_iter()
                     .partition(|level| {
-                        (is_question(&level.title) || asks_of_another(level)) && !level.definite
+                        (is_question(&level.title) || asks_of_another(level) || asks_only(level))
+                            && !level.definite
                             || only_a_standing(&level.title)
                     });
             track.levels = levels;
