@@ -471,7 +471,7 @@ impl Interpreter {
         self.promotion_lists_to_their_levels();
         self.revisited_roles_join_theirs();
         self.merge_repeated_levels();
-        self.merge_levels_named_by_code();
+        self.merge_overview_rows();
         self.prose_at_track_ends();
         self.tracks_of_sections_as_prose();
         if self.final_reading {

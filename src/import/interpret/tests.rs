@@ -3635,3 +3635,30 @@ fn a_section_of_questions_and_answers_after_the_roles_is_prose_in_any_language()
         .iter()
         .any(|section| section.title == "Usein kysyttyä" && section.body.contains("Ei voi.")));
 }
+
+#[test]
+fn a_table_of_the_roles_under_its_own_heading_joins_their_sections_under_another() {
+    let ladder = import(
+        "ru.md",
+        "# Лестница\n\n## Кратко\n\n| Роль | Кто назначает |\n|---|---|\n\
+         | Участник | — |\n| Ревьюер | коммиттеры |\n| Коммиттер | мейнтейнеры |\n\n## Роли\n\n\
+         ### Участник\n\n- Соблюдает кодекс.\n- Подписывает CLA.\n\n### Ревьюер\n\n\
+         - Проверяет PR.\n- Помогает новичкам.\n\n### Коммиттер\n\n- Сливает PR.\n\
+         - Ведёт релизы.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                "Участник".to_owned(),
+                "Ревьюер".to_owned(),
+                "Коммиттер".to_owned()
+            ],
+            vec![2, 2, 2]
+        )]
+    );
+    assert!(ladder.tracks[0].levels[1]
+        .description
+        .as_deref()
+        .is_some_and(|text| text.contains("коммиттеры")));
+}

@@ -446,56 +446,76 @@ impl Interpreter {
 }
 
 impl Interpreter {
-    /// Levels a document names by their codes twice: an overview table keyed by codes (`Lv.1`,
-    /// `M1`: "Level | Scope | Typical span") before sections titled with the code and a name
-    /// ("M1 – Engineering Manager"), or a table of titles per code ("L1 | Mobile Engineer I")
-    /// before a matrix whose columns are the codes. Where two levels or more of the document
-    /// share a code with exactly one other level, one of them a table's row of one text per
-    /// column and the other a section or fuller, not both titled only by the code, the row
-    /// joins the fuller level (as
-    /// [`Interpreter::merge_repeated_levels`] joins a row to its section); a fuller level
-    /// titled only by its code takes the row's title. A track of rows joins only whole, and
-    /// its heading's paragraphs stay as prose.
-    pub(super) fn merge_levels_named_by_code(&mut self) {
-        let mut by_code: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    /// Levels a document names twice, by code or title, once as an overview table's rows and
+    /// once in full: an overview keyed by codes (`Lv.1`, `M1`: "Level | Scope | Typical
+    /// span") before sections titled with the code and a name ("M1 – Engineering Manager"), a
+    /// table of titles per code ("L1 | Mobile Engineer I") before a matrix whose columns are
+    /// the codes, or a table of the roles under a heading of its own ("Кратко") before their
+    /// sections under another ("Роли"). Where two levels or more of the document share a code
+    /// (or, in two tracks, a title) with exactly one other level, one of them a table's row of
+    /// one text per column and the other a section or fuller, not both titled only by the
+    /// code, the row joins the fuller level (as [`Interpreter::merge_repeated_levels`] joins a
+    /// row to its section in one track); a fuller level titled only by its code takes the
+    /// row's title. A track of rows joins only whole, and its heading's paragraphs stay as
+    /// prose.
+    pub(super) fn merge_overview_rows(&mut self) {
+        let mut by_key: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (t, track) in self.tracks.iter().enumerate() {
             if track.levels.len() > MAX_TWIN_LEVELS {
                 continue;
             }
             for (l, level) in track.levels.iter().enumerate() {
                 if let Some(code) = code_key(level) {
-                    by_code.entry(code).or_default().push((t, l));
+                    by_key
+                        .entry(format!("code {code}"))
+                        .or_default()
+                        .push((t, l));
+                }
+                let words = title_words(&level.title);
+                if !words.is_empty() {
+                    by_key
+                        .entry(format!("title {}", words.join(" ")))
+                        .or_default()
+                        .push((t, l));
                 }
             }
         }
-        // (row, fuller level) pairs.
-        let mut pairs: Vec<((usize, usize), (usize, usize))> = by_code
-            .values()
-            .filter_map(|places| {
-                let [a, b] = places.as_slice() else {
-                    return None;
-                };
-                let (level_a, level_b) =
-                    (&self.tracks[a.0].levels[a.1], &self.tracks[b.0].levels[b.1]);
-                // The row is a table's row of one text per column; the other a section, or
-                // fuller than the row.
-                let row_first = is_overview_row(level_a)
-                    && (!level_b.from_table || count(level_b) > count(level_a));
-                let row_second = is_overview_row(level_b)
-                    && (!level_a.from_table || count(level_a) > count(level_b));
-                let (row, full) = match (row_first, row_second) {
-                    (true, false) => (*a, *b),
-                    (false, true) => (*b, *a),
-                    _ => return None,
-                };
-                // (Not both titled only by the code: two tables titled by the codes are two
-                // tracks' matrices.)
-                let only_code = |(t, l): (usize, usize)| {
-                    super::reading::names_only_a_rung(&self.tracks[t].levels[l].title)
-                };
-                (!(only_code(row) && only_code(full))).then_some((row, full))
-            })
-            .collect();
+        let mut keyed: Vec<(&String, &Vec<(usize, usize)>)> = by_key.iter().collect();
+        keyed.sort();
+        // (row, fuller level) pairs, each level in one pair at most.
+        let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
+        for (key, places) in keyed {
+            let [a, b] = places.as_slice() else {
+                continue;
+            };
+            // (Titles shared in one track are the twins `merge_repeated_levels` joined.)
+            if key.starts_with("title ") && a.0 == b.0 {
+                continue;
+            }
+            let (level_a, level_b) = (&self.tracks[a.0].levels[a.1], &self.tracks[b.0].levels[b.1]);
+            // The row is a table's row of one text per column; the other a section, or
+            // fuller than the row.
+            let row_first = is_overview_row(level_a)
+                && (!level_b.from_table || count(level_b) > count(level_a));
+            let row_second = is_overview_row(level_b)
+                && (!level_a.from_table || count(level_a) > count(level_b));
+            let (row, full) = match (row_first, row_second) {
+                (true, false) => (*a, *b),
+                (false, true) => (*b, *a),
+                _ => continue,
+            };
+            // (Not both titled only by the code: two tables titled by the codes are two
+            // tracks' matrices.)
+            let only_code = |(t, l): (usize, usize)| {
+                super::reading::names_only_a_rung(&self.tracks[t].levels[l].title)
+            };
+            let taken = pairs
+                .iter()
+                .any(|&(r, f)| r == row || f == full || r == full || f == row);
+            if !(only_code(row) && only_code(full)) && !taken {
+                pairs.push((row, full));
+            }
+        }
         // A track of rows joins whole: a row whose track holds a level left over stays.
         let rows: HashSet<(usize, usize)> = pairs.iter().map(|(row, _)| *row).collect();
         pairs.retain(|(row, full)| {
@@ -518,19 +538,22 @@ impl Interpreter {
             absorb_summary(level, row_level);
             self.warn(
                 line,
-                format!("`{title}` is named by its code twice; its overview row joins the level"),
+                format!("`{title}` is described twice; its overview row joins the level"),
             );
         }
         let mut rows: Vec<(usize, usize)> = pairs.iter().map(|(row, _)| *row).collect();
         rows.sort_by(|a, b| b.cmp(a));
+        let mut emptied: Vec<usize> = Vec::new();
         for (t, l) in rows {
             self.tracks[t].levels.remove(l);
+            if self.tracks[t].levels.is_empty() && !emptied.contains(&t) {
+                emptied.push(t);
+            }
         }
-        // A track of rows now empty: its heading's paragraphs are prose.
-        let mut t = self.tracks.len();
-        while t > 0 {
-            t -= 1;
-            if self.tracks[t].levels.is_empty() && self.tracks.len() > 1 {
+        // A track of rows now empty: its heading's paragraphs are prose. (`emptied` is in
+        // descending order: removing one leaves the others' places.)
+        for t in emptied {
+            if self.tracks.len() > 1 {
                 let track = self.tracks.remove(t);
                 if !track.summary.is_empty() {
                     self.sections.push(Section {
