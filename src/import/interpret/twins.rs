@@ -512,7 +512,7 @@ impl Interpreter {
             let taken = pairs
                 .iter()
                 .any(|&(r, f)| r == row || f == full || r == full || f == row);
-            if !(only_code(row) && only_code(full)) && !taken {
+            if !(taken || only_code(row) && only_code(full)) {
                 pairs.push((row, full));
             }
         }
