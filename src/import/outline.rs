@@ -224,8 +224,11 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
     let mut heading_depth = 0usize;
     // The indentation of an admonition's or a tab's content while inside one.
     let mut unindent: Option<usize> = None;
-    // Whether the lines above are a definition list's definitions.
+    // Whether the lines above are a definition list's definitions, inside an Obsidian callout,
+    // or inside an Obsidian comment.
     let mut in_definitions = false;
+    let mut callout: Option<(String, Vec<String>)> = None;
+    let mut in_comment = false;
     for line in text.lines() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -284,6 +287,34 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
                 continue;
             }
         }
+        // Obsidian's comments (`%% … %%`, over lines too) are the editor's, not the page's.
+        if in_comment || trimmed.starts_with("%%") {
+            let closes = if in_comment {
+                trimmed.contains("%%")
+            } else {
+                trimmed[2..].contains("%%")
+            };
+            in_comment = !closes;
+            changed = true;
+            continue;
+        }
+        // An Obsidian callout with a title (`> [!abstract] Craft` over `> - …` lines): its
+        // title a bold label over what it holds, unquoted, as a bold label over a list reads.
+        // (One that holds no list, a note, stays a quote: a level's note, not its list.)
+        if let Some(title) = callout_title(line).filter(|_| indent < 4) {
+            out.extend(callout.take().map(callout_as_markdown).unwrap_or_default());
+            callout = Some((title.to_owned(), Vec::new()));
+            changed = true;
+            continue;
+        }
+        if let Some((_, lines)) = &mut callout {
+            if let Some(inner) = trimmed.strip_prefix('>') {
+                let inner = inner.strip_prefix(' ').unwrap_or(inner);
+                lines.push(inline_site_syntax_as_markdown(inner).0);
+                continue;
+            }
+            out.extend(callout.take().map(callout_as_markdown).unwrap_or_default());
+        }
         // A definition list (`Term` over `:   definition` lines, as PHP Markdown Extra, MkDocs
         // and Pandoc write one): the term a bold label over a list of its definitions, as a
         // page's `<dl>` reads.
@@ -316,6 +347,7 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
         changed |= rewritten;
         out.push(plain);
     }
+    out.extend(callout.take().map(callout_as_markdown).unwrap_or_default());
     changed.then(|| {
         let mut joined = out.join("\n");
         if text.ends_with('\n') {
@@ -375,7 +407,94 @@ fn mkdocs_block(line: &str) -> Option<(char, Option<String>)> {
 fn inline_site_syntax_as_markdown(line: &str) -> (String, bool) {
     let (footnoted, noted) = without_footnote_marks(line);
     let (referred, referring) = hugo_references_as_paths(&footnoted);
-    (referred, noted || referring)
+    let (linked, wiki) = wiki_links_as_text(&referred);
+    // (Obsidian's block ids end a line: `… to D4. ^changelog-d4`.)
+    let block_id = linked.rsplit_once(" ^").filter(|(_, id)| {
+        !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
+    match block_id {
+        Some((text, _)) => (text.to_owned(), true),
+        None => (linked, noted || referring || wiki),
+    }
+}
+
+/// A line with Obsidian's and wikis' links (`[[Design Critique]]`, `[[Promotion process|the
+/// promotion process]]`) as the words they show, and embeds (`![[diagram.png|600]]`) left
+/// out; whether it had any.
+fn wiki_links_as_text(line: &str) -> (String, bool) {
+    if !line.contains("[[") {
+        return (line.to_owned(), false);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut found = false;
+    while let Some(at) = rest.find("[[") {
+        let after = &rest[at + 2..];
+        let Some(end) = after
+            .find("]]")
+            .filter(|&end| end > 0 && !after[..end].contains('['))
+        else {
+            out.push_str(&rest[..at + 2]);
+            rest = after;
+            continue;
+        };
+        let inner = &after[..end];
+        let embed = rest[..at].ends_with('!');
+        out.push_str(if embed { &rest[..at - 1] } else { &rest[..at] });
+        if !embed {
+            let shown = inner.rsplit_once('|').map_or(inner, |(_, alias)| alias);
+            // (`[[Page#Heading]]` shows the page and the heading.)
+            out.push_str(&shown.replace('#', " > "));
+        }
+        rest = &after[end + 2..];
+        found = true;
+    }
+    out.push_str(rest);
+    (out, found)
+}
+
+/// An Obsidian callout (its title and its lines, unquoted) as Markdown: a bold title over what
+/// it holds where it holds a list, else a quote that opens with its bold title.
+fn callout_as_markdown((title, lines): (String, Vec<String>)) -> Vec<String> {
+    let listed = lines.iter().any(|line| {
+        let line = line.trim_start();
+        line.starts_with(['-', '*', '+']) && line[1..].starts_with(' ')
+            || line.split_once(['.', ')']).is_some_and(|(number, rest)| {
+                !number.is_empty()
+                    && number.bytes().all(|b| b.is_ascii_digit())
+                    && rest.starts_with(' ')
+            })
+    });
+    let mut out = Vec::with_capacity(lines.len() + 3);
+    if listed {
+        out.push(format!("**{title}**"));
+        out.push(String::new());
+        out.extend(lines);
+    } else {
+        out.push(format!("> **{title}**"));
+        out.push(">".to_owned());
+        out.extend(lines.into_iter().map(|line| format!("> {line}")));
+    }
+    out.push(String::new());
+    out
+}
+
+/// An Obsidian callout's opening line (`> [!abstract] Craft`, `> [!tip]- Folded`) with a
+/// title: the title. (A GitHub alert, `> [!NOTE]`, has none and stays a quote.)
+fn callout_title(line: &str) -> Option<&str> {
+    let rest = line
+        .trim_start()
+        .strip_prefix('>')?
+        .trim_start()
+        .strip_prefix("[!")?;
+    let (kind, title) = rest.split_once(']')?;
+    let title = title.trim_start_matches(['+', '-']).trim();
+    (!kind.is_empty()
+        && kind
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && !title.is_empty())
+    .then_some(title)
 }
 
 /// A line with Hugo's references (`{{< ref "/careers/em" >}}`, `{{< relref "x.md" >}}`, in a

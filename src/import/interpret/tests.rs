@@ -3662,3 +3662,43 @@ fn a_table_of_the_roles_under_its_own_heading_joins_their_sections_under_another
         .as_deref()
         .is_some_and(|text| text.contains("коммиттеры")));
 }
+
+#[test]
+fn obsidian_callouts_name_areas_and_its_links_comments_and_embeds_read_as_text() {
+    let ladder = import(
+        "obsidian.md",
+        "# Design Ladder\n\n%% editors only %%\n\n![[diagram.png|600]]\n\n## D1 · Designer I\n\n\
+         > [!abstract] Craft\n> - Uses the [[Design System|design system]].\n> - Prototypes flows.\n\n\
+         > [!abstract] Research\n> - Takes notes in [[Usability sessions]]. ^notes\n\n\
+         > [!tip]- A note\n> Ask early.\n\n## D2 · Designer II\n\n> [!abstract] Craft\n\
+         > - Designs complete flows.\n\n> [!abstract] Research\n> - Runs tests.\n> - Writes readouts.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec!["D1 · Designer I".to_owned(), "D2 · Designer II".to_owned()],
+            vec![3, 3]
+        )]
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            (
+                "Craft".to_owned(),
+                vec![
+                    "Uses the design system.".to_owned(),
+                    "Prototypes flows.".to_owned()
+                ]
+            ),
+            (
+                "Research".to_owned(),
+                vec!["Takes notes in Usability sessions.".to_owned()]
+            )
+        ]
+    );
+    let yaml = serde_yaml::to_string(&ladder).unwrap();
+    for raw in ["%%", "[[", "![[", "^notes"] {
+        assert!(!yaml.contains(raw), "{raw} in {yaml}");
+    }
+    assert!(yaml.contains("Ask early."));
+}
