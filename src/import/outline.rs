@@ -2018,15 +2018,42 @@ fn definition_list(list: ElementRef, line: usize, out: &mut Vec<Block>, depth: u
                         line,
                     });
                 }
-                if definitions.iter().all(plain_text) {
+                // (A definition of paragraphs, `<dd><p>…</p><p>…</p></dd>`, says one thing in
+                // each, as a definition of plain text says one.)
+                let paragraphs = |definition: &ElementRef| -> Option<Vec<String>> {
+                    if plain_text(definition) {
+                        return Some(vec![squash(&inline_markdown(*definition))]);
+                    }
+                    let loose_text = definition.children().any(|child| {
+                        child
+                            .value()
+                            .as_text()
+                            .is_some_and(|text| !text.trim().is_empty())
+                    });
+                    let elements: Vec<ElementRef> =
+                        definition.children().filter_map(ElementRef::wrap).collect();
+                    (!loose_text && elements.iter().all(|element| element.value().name() == "p"))
+                        .then(|| {
+                            elements
+                                .iter()
+                                .map(|paragraph| squash(&inline_markdown(*paragraph)))
+                                .collect()
+                        })
+                };
+                let said: Option<Vec<String>> = definitions
+                    .iter()
+                    .map(paragraphs)
+                    .collect::<Option<Vec<Vec<String>>>>()
+                    .map(|all| all.into_iter().flatten().collect());
+                if let Some(said) = said {
                     out.push(Block::List {
-                        items: definitions
-                            .iter()
-                            .map(|definition| Item {
-                                text: squash(&inline_markdown(*definition)),
+                        items: said
+                            .into_iter()
+                            .filter(|text| !text.is_empty())
+                            .map(|text| Item {
+                                text,
                                 children: Vec::new(),
                             })
-                            .filter(|item| !item.text.is_empty())
                             .collect(),
                         line,
                     });

@@ -3702,3 +3702,29 @@ fn obsidian_callouts_name_areas_and_its_links_comments_and_embeds_read_as_text()
     }
     assert!(yaml.contains("Ask early."));
 }
+
+#[test]
+fn a_definition_of_paragraphs_says_one_thing_in_each() {
+    let ladder = import(
+        "grades.html",
+        "<html><body><h1>Grades</h1>\
+         <h2>G1 Junior</h2><dl><dt>Tech</dt><dd><ul><li>Writes code.</li><li>Fixes review notes.</li></ul></dd>\
+         <dt>Team</dt><dd><p>Reports progress.</p></dd></dl>\
+         <h2>G2 Senior</h2><dl><dt>Tech</dt><dd><p>Designs services.</p></dd>\
+         <dt>Team</dt><dd><p>Mentors juniors.</p><p>Interviews candidates.</p></dd></dl>\
+         </body></html>",
+    );
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1),
+        [
+            ("Tech".to_owned(), vec!["Designs services.".to_owned()]),
+            (
+                "Team".to_owned(),
+                vec![
+                    "Mentors juniors.".to_owned(),
+                    "Interviews candidates.".to_owned()
+                ]
+            )
+        ]
+    );
+}
