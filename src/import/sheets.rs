@@ -760,6 +760,54 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
                     .collect()
             })
             .collect();
+        // Rows after an empty row under a wide table that each fill a label and one text at
+        // most ("Huom. | Taso I on …", "Notes | Roles are cumulative") are notes on it, not
+        // more of its rows: where the table's rows fill three cells or more, they are prose.
+        let notes_on_table = match out.last() {
+            Some(Block::Table { rows: above, .. }) => {
+                let wide_rows = above
+                    .iter()
+                    .skip(1)
+                    .filter(|row| row.iter().filter(|cell| !cell.text.is_empty()).count() >= 3)
+                    .count();
+                width >= 4
+                    && wide_rows * 2 >= above.len().saturating_sub(1)
+                    && wide_rows >= 2
+                    && (table_start..index).all(|row| {
+                        cells[row]
+                            .iter()
+                            .zip(&copies[row])
+                            .filter(|(cell, &copy)| !copy && !cell.trim().is_empty())
+                            .count()
+                            <= 2
+                            && cells[row]
+                                .iter()
+                                .zip(&copies[row])
+                                .skip(2)
+                                .all(|(cell, &copy)| copy || cell.trim().is_empty())
+                    })
+            }
+            _ => false,
+        };
+        if notes_on_table {
+            for (row, line) in (table_start..index).zip(table_start + 1..) {
+                let texts: Vec<&str> = cells[row]
+                    .iter()
+                    .zip(&copies[row])
+                    .filter(|(_, &copy)| !copy)
+                    .map(|(cell, _)| cell.trim())
+                    .filter(|cell| !cell.is_empty())
+                    .collect();
+                let text = match texts.as_slice() {
+                    [label, note] if !label.ends_with([':', '.', '：', '。']) => {
+                        format!("{label}: {note}")
+                    }
+                    _ => texts.join(" "),
+                };
+                out.push(Block::Paragraph { text, line });
+            }
+            continue;
+        }
         // Rows after an empty row that do not start with a header of their own go on with
         // the table above; the rows between its header and the gap describe its levels.
         if let (false, Some(Block::Table { rows: above, .. })) =

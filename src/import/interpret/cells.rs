@@ -66,6 +66,20 @@ pub(super) fn own_cell_items(cell: &Cell) -> Vec<Expectation> {
         .collect()
 }
 
+/// A line of bullets written one after another (`• Reviews PRs • Checks tests`, as a sheet's
+/// cell holds a list on one line): each bullet a line of its own. Any other line is itself.
+fn inline_bullets(line: &str) -> Vec<&str> {
+    let trimmed = line.trim_start();
+    if !trimmed.starts_with('•') || !trimmed[3..].contains(" •") {
+        return vec![line];
+    }
+    trimmed
+        .split('•')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
 pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
     let listed: Vec<Expectation> = cell
         .blocks
@@ -104,6 +118,7 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
         // Paragraphs written as HTML inside a Markdown cell (`<p>- one</p><p>- two</p>`).
         .flat_map(|part| part.split("</p>"))
         .map(|part| part.trim_start().trim_start_matches("<p>"))
+        .flat_map(inline_bullets)
         .collect();
     if let Some(items) = paragraph_items(&lines) {
         return items;

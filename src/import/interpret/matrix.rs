@@ -407,6 +407,22 @@ impl Interpreter {
             self.prose(&table_text(&rows), line);
             return;
         }
+        // A log (`Datum | Ändring | Av` over a row per date): the ladder's history, no
+        // levels.
+        let dated: Vec<&Cell> = rows
+            .iter()
+            .skip(1)
+            .filter_map(|row| row.first())
+            .filter(|cell| !is_blank(cell))
+            .collect();
+        let log = dated.len() >= 2
+            && dated
+                .iter()
+                .all(|cell| super::likeness::is_date(&plain(&cell.text)));
+        if log && self.options.levels_axis.is_none() {
+            self.prose(&table_text(&rows), line);
+            return;
+        }
         // A glossary (`Term | Meaning`): the words of the ladder explained, no levels.
         let glossary = rows.first().is_some_and(|header| {
             header.first().is_some_and(|cell| {

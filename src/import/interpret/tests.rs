@@ -3728,3 +3728,50 @@ fn a_definition_of_paragraphs_says_one_thing_in_each() {
         ]
     );
 }
+
+#[test]
+fn notes_under_a_sheet_s_matrix_a_change_log_and_bullets_on_one_line() {
+    // Notes rows after an empty row fill a label and one text: prose, not an area of the first
+    // level.
+    let notes = import_file_text(
+        "support.csv",
+        "Area;Agent I;Agent II;Senior Agent;Team Lead\n\
+         Service;Answers chats.;Takes calls.;Handles escalations.;Owns the service level.\n\
+         Product;Knows the app.;Reads logs.;Tests releases.;Brings feedback.\n\
+         ;;;;\n\
+         Note;Level I is usually the first year.;;;\n\
+         Promotions;Decided twice a year.;;;\n",
+    );
+    assert_eq!(titles_and_counts(&notes)[0].1, [2, 2, 2, 2]);
+    assert!(notes
+        .sections
+        .iter()
+        .any(|section| section.body.contains("Decided twice a year.")));
+    // A cell's bullets written on one line are one expectation each; a sheet of dates is a
+    // change log.
+    let bullets = import_file_text(
+        "roles.tsv",
+        "Tier\tRole\tResponsibilities\n\
+         0\tMember\t• Joins discussions • Reports bugs\n\
+         1\tContributor\t• Responds to reviews\n\
+         2\tMaintainer\t• Merges pull requests • Cuts releases • Handles reports\n",
+    );
+    assert_eq!(
+        titles_and_counts(&bullets),
+        [(
+            vec![
+                "Member".to_owned(),
+                "Contributor".to_owned(),
+                "Maintainer".to_owned()
+            ],
+            vec![2, 1, 3]
+        )]
+    );
+    let log = import(
+        "log.md",
+        "# Ladder\n\n## Junior\n\n- Writes code.\n\n## Senior\n\n- Designs systems.\n\n\
+         ## History\n\n| Date | Change | By |\n|---|---|---|\n\
+         | 2024-03-12 | Added Senior. | K. L. |\n| 2023-11-02 | First version. | K. L. |\n",
+    );
+    assert_eq!(level_titles(&log), ["Junior", "Senior"]);
+}
