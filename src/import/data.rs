@@ -280,8 +280,37 @@ pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Importe
     Some(imported)
 }
 
-/// [`read`] without the net for the sentences it did not place.
+/// [`read`] without the net for the sentences it did not place. A bare list of levels (`[{title,
+/// summary, areas: {…}}, …]`, a module's `const levels = [...]`) is also read as the `levels`
+/// of a ladder, and that reading kept where it places more.
 fn read_placing(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
+    let bare = read_placing_as_is(value, fallback_title, source);
+    let objects = value
+        .as_array()
+        .is_some_and(|items| items.len() >= 2 && items.iter().all(Value::is_object));
+    if !objects {
+        return bare;
+    }
+    let wrapped = serde_json::json!({ "levels": value });
+    let as_levels = read_placing_as_is(&wrapped, fallback_title, source);
+    let placed = |imported: &Imported| {
+        imported
+            .ladder
+            .tracks
+            .iter()
+            .flat_map(|track| &track.levels)
+            .map(|level| level.expectations.values().map(Vec::len).sum::<usize>())
+            .sum::<usize>()
+    };
+    match (bare, as_levels) {
+        (Some(bare), Some(as_levels)) if placed(&as_levels) > placed(&bare) => Some(as_levels),
+        (Some(bare), _) => Some(bare),
+        (None, as_levels) => as_levels,
+    }
+}
+
+/// [`read_placing`] of the value as it is.
+fn read_placing_as_is(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
     read_keyed(value, fallback_title, source).or_else(|| {
         // Data keyed in another language (`niveles`, `competencias`, `título`): read as the
         // same keys in English; levels kept as a map keyed by their codes (`levels: {P5:

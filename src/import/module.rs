@@ -27,25 +27,147 @@ pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
     /// A module holding more literals than this is code, not a ladder's data: the first ones
     /// are looked at.
     const MOST_LITERALS: usize = 64;
-    let mut out = Vec::new();
+    // (Each literal with the name it is assigned to, if any.)
+    let mut found: Vec<(Option<String>, Result<String, String>)> = Vec::new();
     let constants = string_constants(text);
     let mut from = 0;
     while let Some(start) = literal_start(&text[from..])
         .map(|at| from + at)
-        .filter(|_| out.len() < MOST_LITERALS)
+        .filter(|_| found.len() < MOST_LITERALS)
     {
         let Some(end) = matching_close(text, start) else {
-            out.push(Err(String::from("the object literal is not closed")));
+            found.push((None, Err(String::from("the object literal is not closed"))));
             break;
         };
+        let name = declared_name(&text[from..start]);
         let literal = template_strings_as_json(&text[start..=end], &constants);
-        out.push(
+        found.push((
+            name,
             literal
                 .map(|literal| with_constants(&concatenated_strings_joined(&literal), &constants)),
-        );
+        ));
         from = end + 1;
     }
-    out
+    // A literal that names another (`levels,` or `levels: levels` in `const ladder = {…}`)
+    // holds it: written out, in the order they are declared. (Up to a bound: a literal named
+    // twice in each of several others would double at each.)
+    let mut budget = text.len() * 4 + (1 << 20);
+    let mut named: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut referenced: Vec<String> = Vec::new();
+    for (name, literal) in &mut found {
+        if let Ok(text) = literal {
+            let (written, names) = with_literals(text, &named, &mut budget);
+            *text = written;
+            referenced.extend(names);
+            if let Some(name) = name {
+                named.insert(name.clone(), text.clone());
+            }
+        }
+    }
+    // (One that another holds is tried after it: the whole ladder first.)
+    let (held, whole): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|(name, _)| name.as_ref().is_some_and(|name| referenced.contains(name)));
+    whole
+        .into_iter()
+        .chain(held)
+        .map(|(_, literal)| literal)
+        .collect()
+}
+
+/// The name a literal is assigned to, from what precedes it in its statement (`export const
+/// levels: Level[] = `): the identifier after the last `const`, `let` or `var`.
+fn declared_name(before: &str) -> Option<String> {
+    let at = ["const ", "let ", "var "]
+        .iter()
+        .filter_map(|marker| before.rfind(marker).map(|at| at + marker.len()))
+        .max()?;
+    let rest = before[at..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| rest[..end].to_owned())
+}
+
+/// A literal with the module's literals it names written out: a value that is a literal's name
+/// (`levels: levels`, `[junior, senior]`) as that literal, a shorthand member (`{ levels,
+/// title }`) as `"levels": …`. What is written out comes off `budget` (bytes); one longer than
+/// what is left stays a name (a literal named four times in each of sixty others would double
+/// sixty times). The names written out.
+fn with_literals(
+    literal: &str,
+    named: &std::collections::HashMap<String, String>,
+    budget: &mut usize,
+) -> (String, Vec<String>) {
+    if named.is_empty() {
+        return (literal.to_owned(), Vec::new());
+    }
+    let mut out = String::with_capacity(literal.len());
+    let mut used = Vec::new();
+    let mut scanner = Scanner::default();
+    // The open brackets, `{` or `[`, around the place read.
+    let mut open: Vec<char> = Vec::new();
+    let mut chars = literal.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let was_code = !scanner.in_comment_or_string();
+        scanner.step(c);
+        let code = was_code && !scanner.in_comment_or_string();
+        if code {
+            match c {
+                '{' | '[' => open.push(c),
+                '}' | ']' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        let starts_name = code
+            && (c.is_alphabetic() || c == '_' || c == '$')
+            && literal[..index].chars().next_back().is_none_or(|before| {
+                !(before.is_alphanumeric() || matches!(before, '_' | '$' | '.'))
+            });
+        if !starts_name {
+            out.push(c);
+            continue;
+        }
+        let end = literal[index..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .map_or(literal.len(), |at| index + at);
+        let name = &literal[index..end];
+        while chars.peek().is_some_and(|(at, _)| *at < end) {
+            let (_, c) = chars.next().expect("peeked");
+            scanner.step(c);
+        }
+        let before = out.trim_end().chars().next_back();
+        let after = literal[end..].trim_start().chars().next();
+        let held = named.get(name).filter(|held| held.len() <= *budget);
+        match held {
+            // `{ levels, … }`: a member named as the literal it holds.
+            Some(held)
+                if open.last() == Some(&'{')
+                    && matches!(before, Some('{' | ','))
+                    && matches!(after, Some(',' | '}')) =>
+            {
+                out.push_str(&serde_json::Value::String(name.to_owned()).to_string());
+                out.push_str(": ");
+                out.push_str(held);
+                *budget -= held.len();
+                used.push(name.to_owned());
+            }
+            // `levels: levels`, `[junior, senior]`: a value.
+            Some(held)
+                if (before == Some(':')
+                    || open.last() == Some(&'[') && matches!(before, Some('[' | ',')))
+                    && matches!(after, Some(',' | '}' | ']')) =>
+            {
+                out.push_str(held);
+                *budget -= held.len();
+                used.push(name.to_owned());
+            }
+            _ => out.push_str(name),
+        }
+    }
+    (out, used)
 }
 
 /// The module's string constants at its top (`const AGILE = 'Agile Engineering';`), by name:
@@ -522,6 +644,31 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_naming_literals_are_written_out_within_a_bound() {
+        // Each literal names the one before four times: written out in full, the last would
+        // be 4^40 times the first.
+        let mut module = String::from("const a0 = [\"x\"];\n");
+        for index in 1..40 {
+            let before = index - 1;
+            module.push_str(&format!(
+                "const a{index} = [a{before}, a{before}, a{before}, a{before}];\n"
+            ));
+        }
+        let written: usize = object_literals(&module)
+            .iter()
+            .flatten()
+            .map(String::len)
+            .sum();
+        assert!(written < module.len() * 6 + (2 << 20), "{written}");
+        // Within the bound, a shorthand member holds the literal it names.
+        let small = "const levels = [{ title: 'I' }];\nexport default { title: 'T', levels };";
+        assert_eq!(
+            object_literals(small).first().cloned().unwrap().unwrap(),
+            "{ title: 'T', \"levels\": [{ title: 'I' }] }"
+        );
+    }
 
     #[test]
     fn the_literal_is_cut_out_of_every_kind_of_module() {

@@ -3775,3 +3775,42 @@ fn notes_under_a_sheet_s_matrix_a_change_log_and_bullets_on_one_line() {
     );
     assert_eq!(level_titles(&log), ["Junior", "Senior"]);
 }
+
+#[test]
+fn a_module_s_ladder_holds_the_literals_it_names_and_a_bare_list_of_levels_is_its_levels() {
+    let module = import_file_text(
+        "ladder.ts",
+        "export const AREAS = { tech: \"Technik\", team: \"Team\" } as const;\n\
+         const levels: Level[] = [\n\
+           { title: \"Entwickler:in I\", summary: \"Setzt Aufgaben um.\",\n\
+             areas: { [AREAS.tech]: [\"Baut Komponenten.\", \"Schreibt Tests.\"], [AREAS.team]: [\"Meldet Blocker.\"] } },\n\
+           { title: \"Entwickler:in II\", summary: \"Liefert Features.\",\n\
+             areas: { [AREAS.tech]: [\"Optimiert Ladezeiten.\"], [AREAS.team]: [\"Gibt Feedback.\", \"Hilft neuen Kolleg:innen.\"] } },\n\
+         ];\n\
+         const ladder = { title: \"Karrierestufen Frontend\", intro: \"Jede Stufe umfasst die vorherigen.\", levels } satisfies Ladder;\n\
+         export default ladder;\n",
+    );
+    assert_eq!(module.title, "Karrierestufen Frontend");
+    assert_eq!(
+        titles_and_counts(&module),
+        [(
+            vec!["Entwickler:in I".to_owned(), "Entwickler:in II".to_owned()],
+            vec![3, 3]
+        )]
+    );
+    let bare = import_file_text(
+        "levels.json",
+        "[{\"title\":\"Engineer I\",\"summary\":\"Does tasks.\",\"areas\":{\"Tech\":[\"Writes code.\",\"Writes tests.\"],\"Team\":[\"Asks for help.\"]}},\n\
+          {\"title\":\"Engineer II\",\"summary\":\"Owns features.\",\"areas\":{\"Tech\":[\"Designs features.\"],\"Team\":[\"Reviews code.\"]}}]",
+    );
+    assert_eq!(
+        texts_by_area(&bare, 0, 0),
+        [
+            (
+                "Tech".to_owned(),
+                vec!["Writes code.".to_owned(), "Writes tests.".to_owned()]
+            ),
+            ("Team".to_owned(), vec!["Asks for help.".to_owned()])
+        ]
+    );
+}
