@@ -12,6 +12,25 @@ use crate::model::{Ladder, Section};
 /// than an identifier, a label, a colour or a number.
 const LEAST_WORDS: usize = 4;
 
+/// How many words a text holds as a reader counts them: those between spaces, and in scripts
+/// written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese) one per two
+/// characters, so "反対がなければ、役割が付与されます。" is a sentence, not a label.
+fn reader_words(text: &str) -> usize {
+    let unspaced = text
+        .chars()
+        .filter(|&c| {
+            matches!(c as u32,
+                0x3040..=0x30FF // Hiragana, Katakana
+                | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF // Han
+                | 0x0E00..=0x0EFF // Thai, Lao
+                | 0x1780..=0x17FF // Khmer
+                | 0x1000..=0x109F // Burmese
+            )
+        })
+        .count();
+    text.split_whitespace().count() + unspaced / 2
+}
+
 /// The most bytes of the ladder's texts searched for the data's strings (each search goes
 /// through all of them): bounded time on huge data; past it, a string not found word for word
 /// is kept.
@@ -103,7 +122,7 @@ pub fn keep_unplaced(data: &Value, ladder: &mut Ladder) {
                 } else {
                     LEAST_WORDS
                 };
-                if text.split_whitespace().count() < least
+                if reader_words(text) < least
                     || text.contains("://")
                     || crate::import::interpret::is_placeholder(text)
                 {

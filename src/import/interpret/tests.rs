@@ -3814,3 +3814,18 @@ fn a_module_s_ladder_holds_the_literals_it_names_and_a_bare_list_of_levels_is_it
         ]
     );
 }
+
+#[test]
+fn a_data_file_s_short_sentences_in_scripts_without_spaces_are_kept() {
+    let ladder = import_file_text(
+        "roles.yaml",
+        "title: 役割\nroles:\n  - name: コントリビューター\n    responsibilities:\n      - 行動規範を守る。\n      - テストを書く。\n\
+         \x20 - name: メンテナー\n    responsibilities:\n      - リリースを管理する。\n      - レビューする。\n\
+         promotion:\n  steps:\n    - 推薦者が Issue を作成します。\n    - 反対がなければ、役割が付与されます。\n",
+    );
+    let yaml = serde_yaml::to_string(&ladder).unwrap();
+    assert!(
+        yaml.contains("反対がなければ、役割が付与されます。"),
+        "{yaml}"
+    );
+}
