@@ -91,7 +91,7 @@ fn declared_name(before: &str) -> Option<String> {
 
 /// A literal with the module's literals it names written out: a value that is a literal's name
 /// (`levels: levels`, `[junior, senior]`) as that literal, a shorthand member (`{ levels,
-/// title }`) as `"levels": …`. What is written out comes off `budget` (bytes); one longer than
+/// title }`) as `"levels": …`, a list spread into another (`[...shared, "…"]`) as its items. What is written out comes off `budget` (bytes); one longer than
 /// what is left stays a name (a literal named four times in each of sixty others would double
 /// sixty times). The names written out.
 fn with_literals(
@@ -123,9 +123,10 @@ fn with_literals(
         }
         let starts_name = code
             && (c.is_alphabetic() || c == '_' || c == '$')
-            && literal[..index].chars().next_back().is_none_or(|before| {
-                !(before.is_alphanumeric() || matches!(before, '_' | '$' | '.'))
-            });
+            && (literal[..index].ends_with("...")
+                || literal[..index].chars().next_back().is_none_or(|before| {
+                    !(before.is_alphanumeric() || matches!(before, '_' | '$' | '.'))
+                }));
         if !starts_name {
             out.push(c);
             continue;
@@ -142,6 +143,18 @@ fn with_literals(
         let after = literal[end..].trim_start().chars().next();
         let held = named.get(name).filter(|held| held.len() <= *budget);
         match held {
+            // `[...shared, "…"]`: the named list's items, spread into this one.
+            Some(held)
+                if out.ends_with("...")
+                    && open.last() == Some(&'[')
+                    && held.trim_start().starts_with('[') =>
+            {
+                out.truncate(out.len() - 3);
+                let inner = held.trim();
+                out.push_str(&inner[1..inner.len() - 1]);
+                *budget -= held.len();
+                used.push(name.to_owned());
+            }
             // `{ levels, … }`: a member named as the literal it holds.
             Some(held)
                 if open.last() == Some(&'{')

@@ -1196,10 +1196,13 @@ fn markdown_item<'a>(item: &'a AstNode<'a>, lines: &[&str]) -> Item {
             _ => text.push(source_of(child, lines)),
         }
     }
-    Item {
-        text: text.join("\n\n"),
-        children,
-    }
+    let text = text.join("\n\n");
+    // (A task list's box, `- [ ]` or `- [x]`, is how the page draws the item, not its text.)
+    let text = ["[ ] ", "[x] ", "[X] "]
+        .iter()
+        .find_map(|box_| text.strip_prefix(box_))
+        .map_or(text.clone(), str::to_owned);
+    Item { text, children }
 }
 
 /// Whether every line of a text is a bulleted item (`- `, `* `, `+ `), or set under one.

@@ -405,6 +405,22 @@ pub(super) const TITLE_HEADERS: &[&str] = &[
     "职称",
     "직함",
     "직급",
+    "functie",
+    "functietitel",
+    "stilling",
+    "stillingsbetegnelse",
+    "nimike",
+    "stanowisko",
+    "nazwa stanowiska",
+    "pozice",
+    "unvan",
+    "pozisyon",
+    "должность",
+    "посада",
+    "chức danh",
+    "jabatan",
+    "ตำแหน่ง",
+    "תואר",
 ];
 
 /// How many words a title under a header that says `Title` or `Name` may have.

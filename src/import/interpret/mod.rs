@@ -323,18 +323,55 @@ const INHERITS_ENDINGS: &[&str] = &[", plus", " plus", ", including", ", and"];
 /// A name that labels a description of the level rather than a part of what it expects: a
 /// heading inside a level (`Overview`) or a row of a matrix (`Role summary`).
 pub(crate) fn names_level_summary(name: &str) -> bool {
-    matches!(
-        plain(name).to_lowercase().as_str(),
-        "overview"
-            | "summary"
-            | "role summary"
-            | "level summary"
-            | "introduction"
-            | "about"
-            | "about this level"
-            | "description"
+    LEVEL_SUMMARY_NAMES.contains(
+        &plain(name)
+            .trim()
+            .trim_end_matches([':', '：'])
+            .to_lowercase()
+            .as_str(),
     )
 }
+
+/// Names of a description of the level ([`names_level_summary`]), in the languages the
+/// importer reads, lowercased.
+const LEVEL_SUMMARY_NAMES: &[&str] = &[
+    "overview",
+    "summary",
+    "role summary",
+    "level summary",
+    "introduction",
+    "about",
+    "about this level",
+    "description",
+    "zusammenfassung",
+    "überblick",
+    "résumé",
+    "aperçu",
+    "resumen",
+    "resumo",
+    "riepilogo",
+    "sommario",
+    "samenvatting",
+    "sammanfattning",
+    "oversigt",
+    "yhteenveto",
+    "podsumowanie",
+    "shrnutí",
+    "özet",
+    "краткое описание",
+    "обзор",
+    "резюме",
+    "tóm tắt",
+    "ringkasan",
+    "概要",
+    "要約",
+    "摘要",
+    "简介",
+    "概述",
+    "요약",
+    "개요",
+    "תקציר",
+];
 
 /// The area of expectations a document gives no area.
 pub const GENERAL_AREA: &str = "Expectations";

@@ -3829,3 +3829,52 @@ fn a_data_file_s_short_sentences_in_scripts_without_spaces_are_kept() {
         "{yaml}"
     );
 }
+
+#[test]
+fn title_and_summary_labels_in_other_languages_task_boxes_and_spread_lists() {
+    // "Stanowisko" (Polish: post) names the titles' column; "Özet" (Turkish: summary) a row
+    // that describes each level.
+    let polish = import(
+        "qa.md",
+        "# Ścieżka QA\n\n| Poziom | Stanowisko | Testowanie | Współpraca |\n|---|---|---|---|\n\
+         | QA1 | Młodszy tester | Wykonuje scenariusze | Zgłasza blokery |\n\
+         | QA2 | Tester | Projektuje przypadki | Uczestniczy w refinemencie |\n",
+    );
+    assert_eq!(level_titles(&polish), ["Młodszy tester", "Tester"]);
+    let turkish = import_file_text(
+        "kariyer.csv",
+        "Seviye;SE1;SE2\nUnvan;Software Engineer I;Software Engineer II\n\
+         Özet;Delivers tasks.;Delivers features.\nTeknik;Writes code.;Designs modules.\n\
+         Teslimat;Ships weekly.;Plans releases.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&turkish),
+        [(
+            vec![
+                "Software Engineer I".to_owned(),
+                "Software Engineer II".to_owned()
+            ],
+            vec![2, 2]
+        )]
+    );
+    // A task list's boxes are how the page draws its items.
+    let tasks = import(
+        "roles.md",
+        "# Roles\n\n## Reviewer\n\n- [ ] Reviews pull requests.\n- [x] Triages issues.\n\n\
+         ## Maintainer\n\n- [ ] Cuts releases.\n- [ ] Mentors reviewers.\n",
+    );
+    assert_eq!(
+        texts_by_area(&tasks, 0, 0)[0].1,
+        ["Reviews pull requests.", "Triages issues."]
+    );
+    // A list spread into another (`[...shared, "…"]`) is its items.
+    let spread = import_file_text(
+        "frontend.ts",
+        "const shared = [\"Shares progress.\", \"Asks early.\"] as const;\n\
+         export default { name: \"Frontend\", levels: [\n\
+           { title: \"Engineer I\", areas: { Technical: [\"Builds UI.\"], Communication: [...shared] } },\n\
+           { title: \"Engineer II\", areas: { Technical: [\"Designs state.\"], Communication: [...shared, \"Negotiates scope.\"] } },\n\
+         ] };\n",
+    );
+    assert_eq!(titles_and_counts(&spread)[0].1, [3, 4]);
+}
