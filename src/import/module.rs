@@ -151,7 +151,14 @@ fn with_literals(
             {
                 out.truncate(out.len() - 3);
                 let inner = held.trim();
-                out.push_str(&inner[1..inner.len() - 1]);
+                // (Its own trailing comma goes: `[...a, "b"]` of `["x",]`. An empty list
+                // spreads as a `null` the reader passes over, keeping the commas around it.)
+                let items = inner[1..inner.len() - 1].trim().trim_end_matches(',');
+                out.push_str(if items.trim().is_empty() {
+                    "null"
+                } else {
+                    items
+                });
                 *budget -= held.len();
                 used.push(name.to_owned());
             }
@@ -676,6 +683,12 @@ mod tests {
             .sum();
         assert!(written < module.len() * 6 + (2 << 20), "{written}");
         // Within the bound, a shorthand member holds the literal it names.
+        // A spread list's own trailing comma goes.
+        let spread = "const shared = ['a', 'b',];\nexport default { items: [...shared, 'c'] };";
+        assert_eq!(
+            object_literals(spread).first().cloned().unwrap().unwrap(),
+            "{ items: ['a', 'b', 'c'] }"
+        );
         let small = "const levels = [{ title: 'I' }];\nexport default { title: 'T', levels };";
         assert_eq!(
             object_literals(small).first().cloned().unwrap().unwrap(),
