@@ -66,6 +66,20 @@ pub(super) fn own_cell_items(cell: &Cell) -> Vec<Expectation> {
         .collect()
 }
 
+/// A piece of a cell's text without the HTML list tags around it (`<ul><li>`, `</ul>`).
+fn without_list_tags(part: &str) -> &str {
+    const TAGS: &[&str] = &["<ul>", "<ol>", "<li>", "</ul>", "</ol>"];
+    let mut part = part.trim();
+    while let Some(rest) = TAGS
+        .iter()
+        .find_map(|tag| part.strip_prefix(tag))
+        .or_else(|| TAGS.iter().find_map(|tag| part.strip_suffix(tag)))
+    {
+        part = rest.trim();
+    }
+    part
+}
+
 /// A line of bullets written one after another (`• Reviews PRs • Checks tests`, as a sheet's
 /// cell holds a list on one line): each bullet a line of its own. Any other line is itself.
 fn inline_bullets(line: &str) -> Vec<&str> {
@@ -118,6 +132,10 @@ pub(super) fn cell_items(cell: &Cell) -> Vec<Expectation> {
         // Paragraphs written as HTML inside a Markdown cell (`<p>- one</p><p>- two</p>`).
         .flat_map(|part| part.split("</p>"))
         .map(|part| part.trim_start().trim_start_matches("<p>"))
+        // A list written as HTML inside a Markdown cell (`<ul><li>one</li><li>two</li></ul>`,
+        // a pipe table's cell holding no line breaks): an item a line.
+        .flat_map(|part| part.split("</li>"))
+        .map(without_list_tags)
         .flat_map(inline_bullets)
         .collect();
     if let Some(items) = paragraph_items(&lines) {

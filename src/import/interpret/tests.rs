@@ -3878,3 +3878,18 @@ fn title_and_summary_labels_in_other_languages_task_boxes_and_spread_lists() {
     );
     assert_eq!(titles_and_counts(&spread)[0].1, [3, 4]);
 }
+
+#[test]
+fn an_html_list_inside_a_markdown_table_cell_is_an_item_a_line() {
+    let ladder = import(
+        "qa.md",
+        "# QA ladder\n\n| Level | Testing | Automation |\n|---|---|---|\n\
+         | QA1 | <ul><li>Runs test scenarios</li><li>Files bugs</li></ul> | <ul><li>Runs automated tests</li></ul> |\n\
+         | QA2 | <ul><li>Designs test cases</li></ul> | <ol><li>Writes end-to-end tests</li><li>Fixes flaky tests</li></ol> |\n",
+    );
+    assert_eq!(titles_and_counts(&ladder)[0].1, [3, 3]);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 1)[1].1,
+        ["Writes end-to-end tests", "Fixes flaky tests"]
+    );
+}
