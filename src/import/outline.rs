@@ -842,7 +842,14 @@ pub(crate) fn decoded_references(text: &str) -> std::borrow::Cow<'_, str> {
             continue;
         };
         let after = &rest[length..];
-        let makes_another = reference == "&" && character_reference(&format!("&{after}")).is_some();
+        // (Only a name's reach of what follows is looked at: linear in the text.)
+        let makes_another = reference == "&" && {
+            let mut reach = after.len().min(33);
+            while !after.is_char_boundary(reach) {
+                reach -= 1;
+            }
+            character_reference(&format!("&{}", &after[..reach])).is_some()
+        };
         let markup = reference.chars().all(|c| MARKDOWN_PUNCTUATION.contains(c));
         if makes_another || markup {
             out.push_str(&rest[..length]);
@@ -858,7 +865,12 @@ pub(crate) fn decoded_references(text: &str) -> std::borrow::Cow<'_, str> {
 /// The character reference a text opens with (`&amp;`, `&#169;`, `&#x2014;`), as the
 /// characters it stands for and its length in bytes.
 fn character_reference(text: &str) -> Option<(String, usize)> {
-    let end = text.get(1..)?.find(';').map(|index| index + 1)?;
+    // (Within a name's longest reach: a text of `&` without `;` is read in linear time.)
+    let mut reach = text.len().min(34);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let end = text.get(1..reach)?.find(';').map(|index| index + 1)?;
     let name = &text[1..end];
     if name.is_empty() || name.len() > 32 {
         return None;
