@@ -843,13 +843,9 @@ pub(crate) fn decoded_references(text: &str) -> std::borrow::Cow<'_, str> {
         };
         let after = &rest[length..];
         // (Only a name's reach of what follows is looked at: linear in the text.)
-        let makes_another = reference == "&" && {
-            let mut reach = after.len().min(33);
-            while !after.is_char_boundary(reach) {
-                reach -= 1;
-            }
-            character_reference(&format!("&{}", &after[..reach])).is_some()
-        };
+        let makes_another = reference == "&"
+            && character_reference(&format!("&{}", within_reach(after, REFERENCE_REACH - 1)))
+                .is_some();
         let markup = reference.chars().all(|c| MARKDOWN_PUNCTUATION.contains(c));
         if makes_another || markup {
             out.push_str(&rest[..length]);
@@ -862,15 +858,26 @@ pub(crate) fn decoded_references(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The most bytes a character reference takes, `&` and `;` included: a name is 32 at most.
+const REFERENCE_REACH: usize = 34;
+
+/// The start of `text`, at most `bytes` long, cut between characters.
+fn within_reach(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The character reference a text opens with (`&amp;`, `&#169;`, `&#x2014;`), as the
 /// characters it stands for and its length in bytes.
 fn character_reference(text: &str) -> Option<(String, usize)> {
-    // (Within a name's longest reach: a text of `&` without `;` is read in linear time.)
-    let mut reach = text.len().min(34);
-    while !text.is_char_boundary(reach) {
-        reach -= 1;
-    }
-    let end = text.get(1..reach)?.find(';').map(|index| index + 1)?;
+    // (Within a name's reach: a text of `&` without `;` is read in linear time.)
+    let end = within_reach(text, REFERENCE_REACH)
+        .get(1..)?
+        .find(';')
+        .map(|index| index + 1)?;
     let name = &text[1..end];
     if name.is_empty() || name.len() > 32 {
         return None;
