@@ -229,7 +229,15 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
     let mut in_definitions = false;
     let mut callout: Option<(String, Vec<String>)> = None;
     let mut in_comment = false;
-    for line in text.lines() {
+    // The last line holding `%%`: a comment opened after it is never closed, and is text (an
+    // unclosed `%%` hiding the rest of the page would lose it).
+    let last_marks = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains("%%"))
+        .map(|(index, _)| index)
+        .last();
+    for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fenced = !fenced;
@@ -288,7 +296,9 @@ fn site_syntax_as_markdown(text: &str) -> Option<String> {
             }
         }
         // Obsidian's comments (`%% … %%`, over lines too) are the editor's, not the page's.
-        if in_comment || trimmed.starts_with("%%") {
+        let opens_comment = trimmed.starts_with("%%")
+            && (trimmed[2..].contains("%%") || last_marks.is_some_and(|last| last > index));
+        if in_comment || opens_comment {
             let closes = if in_comment {
                 trimmed.contains("%%")
             } else {

@@ -3701,6 +3701,23 @@ fn obsidian_callouts_name_areas_and_its_links_comments_and_embeds_read_as_text()
         assert!(!yaml.contains(raw), "{raw} in {yaml}");
     }
     assert!(yaml.contains("Ask early."));
+    // A `%%` never closed hides nothing: what follows is still the page.
+    let unclosed = import(
+        "unclosed.md",
+        "# L
+
+%% unclosed note
+
+## Junior
+
+- Writes code.
+
+## Senior
+
+- Designs.
+",
+    );
+    assert_eq!(level_titles(&unclosed), ["Junior", "Senior"]);
 }
 
 #[test]
