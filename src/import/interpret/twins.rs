@@ -484,6 +484,12 @@ impl Interpreter {
         keyed.sort();
         // (row, fuller level) pairs, each level in one pair at most.
         let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
+        let mut taken: HashSet<(usize, usize)> = HashSet::new();
+        // The row is a table's row of one text per column; the other a section, or fuller
+        // than the row.
+        let row_of = |row: &LevelDraft, full: &LevelDraft| {
+            is_overview_row(row) && (!full.from_table || count(full) > count(row))
+        };
         for (key, places) in keyed {
             let [a, b] = places.as_slice() else {
                 continue;
@@ -493,13 +499,7 @@ impl Interpreter {
                 continue;
             }
             let (level_a, level_b) = (&self.tracks[a.0].levels[a.1], &self.tracks[b.0].levels[b.1]);
-            // The row is a table's row of one text per column; the other a section, or
-            // fuller than the row.
-            let row_first = is_overview_row(level_a)
-                && (!level_b.from_table || count(level_b) > count(level_a));
-            let row_second = is_overview_row(level_b)
-                && (!level_a.from_table || count(level_a) > count(level_b));
-            let (row, full) = match (row_first, row_second) {
+            let (row, full) = match (row_of(level_a, level_b), row_of(level_b, level_a)) {
                 (true, false) => (*a, *b),
                 (false, true) => (*b, *a),
                 _ => continue,
@@ -509,10 +509,9 @@ impl Interpreter {
             let only_code = |(t, l): (usize, usize)| {
                 super::reading::names_only_a_rung(&self.tracks[t].levels[l].title)
             };
-            let taken = pairs
-                .iter()
-                .any(|&(r, f)| r == row || f == full || r == full || f == row);
-            if !(taken || only_code(row) && only_code(full)) {
+            if !(taken.contains(&row) || taken.contains(&full) || only_code(row) && only_code(full))
+            {
+                taken.extend([row, full]);
                 pairs.push((row, full));
             }
         }
