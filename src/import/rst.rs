@@ -35,6 +35,26 @@ const CONTAINERS: &[&str] = &[
     "epigraph",
 ];
 
+/// Directives that fold a titled part of the page away (sphinx-design's dropdowns, tabs and
+/// cards): on the built page each is a section a reader opens, so its argument is a title one
+/// deeper than the section it is in, and its body the section's text.
+const PANELS: &[&str] = &[
+    "dropdown",
+    "tab-item",
+    "tab",
+    "card",
+    "grid-item-card",
+    "details",
+];
+
+/// Directives that only group or condition what they hold (`only:: html`, a tab set, a grid):
+/// their body is the page's text, converted as the rest of it is.
+const GROUPS: &[&str] = &["only", "tab-set", "tabs", "grid", "grid-item", "ifconfig"];
+
+/// How deeply panels and groups inside one another are converted as the page is; deeper
+/// bodies are kept line by line (a hostile file cannot recurse without end).
+const MAX_PANEL_NESTING: usize = 8;
+
 /// The adornment character of a line that is nothing else (`=====`), three or more long.
 fn adornment(line: &str) -> Option<char> {
     let trimmed = line.trim_end();
@@ -190,7 +210,7 @@ pub fn to_markdown(text: &str) -> String {
     LINK_TARGETS.with(|targets| *targets.borrow_mut() = link_targets(text));
     SECTION_LABELS.with(|labels| *labels.borrow_mut() = section_labels(text));
     let text = without_leading_fields(text);
-    let markdown = convert(&text);
+    let markdown = convert(&text, 0, 0);
     LINK_TARGETS.with(|targets| targets.borrow_mut().clear());
     SECTION_LABELS.with(|labels| labels.borrow_mut().clear());
     markdown
@@ -310,7 +330,9 @@ fn section_labels(text: &str) -> HashMap<String, String> {
 }
 
 /// [`to_markdown`] with the link targets known.
-fn convert(text: &str) -> String {
+/// `text` converted, its first title's depth taken after `outer_depth` (the section a panel's
+/// body is in), `nesting` panels and groups deep.
+fn convert(text: &str, outer_depth: usize, nesting: usize) -> String {
     let under_items = blocks_under_items(&text.lines().collect::<Vec<_>>());
     let under_items: Vec<&str> = under_items.iter().map(String::as_str).collect();
     let (dedented, is_term) = definition_terms(&under_items);
@@ -322,10 +344,10 @@ fn convert(text: &str) -> String {
     let mut styles: HashMap<(char, bool), usize> = HashMap::new();
     let mut depth_of = |style: (char, bool)| {
         let next = styles.len() + 1;
-        (*styles.entry(style).or_insert(next)).min(6)
+        (outer_depth + *styles.entry(style).or_insert(next)).min(6)
     };
     // The depth of the last title: a definition's term is a heading one deeper.
-    let mut section_depth = 0;
+    let mut section_depth = outer_depth;
     let mut literal_next = false;
     let mut index = 0;
     while index < lines.len() {
@@ -420,7 +442,9 @@ fn convert(text: &str) -> String {
             }
             let body = &lines[index + 1..end];
             let rendered = match directive(line) {
-                Some((name, argument)) => render_directive(&name, &argument, body),
+                Some((name, argument)) => {
+                    render_directive(&name, &argument, body, section_depth, nesting)
+                }
                 None => Vec::new(),
             };
             let count = end - index;
@@ -514,8 +538,15 @@ fn without_line_block(converted: &str) -> String {
     }
 }
 
-/// A directive's Markdown, at most as many lines as the directive and its body took.
-fn render_directive(name: &str, argument: &str, body: &[&str]) -> Vec<String> {
+/// A directive's Markdown, at most as many lines as the directive and its body took; a panel's
+/// title is a heading one deeper than `section_depth`.
+fn render_directive(
+    name: &str,
+    argument: &str,
+    body: &[&str],
+    section_depth: usize,
+    nesting: usize,
+) -> Vec<String> {
     // The directive's own line first: blank, so that what follows starts a block.
     let mut out = vec![String::new()];
     let content: Vec<&str> = body
@@ -559,7 +590,20 @@ fn render_directive(name: &str, argument: &str, body: &[&str]) -> Vec<String> {
             out[0] = format!("> {}", inline(argument));
         }
         out.extend(dedented.map(|line| format!("> {}", inline(line)).trim_end().to_owned()));
-    } else if CONTAINERS.contains(&name) || ADMONITIONS.contains(&name) {
+    } else if (PANELS.contains(&name) || GROUPS.contains(&name)) && nesting < MAX_PANEL_NESTING {
+        let mut depth = section_depth;
+        if PANELS.contains(&name) && !argument.is_empty() {
+            depth = (section_depth + 1).min(6);
+            out[0] = format!("{} {}", "#".repeat(depth), inline(argument));
+        }
+        let body: Vec<&str> = dedented.collect();
+        let converted = convert(&body.join("\n"), depth, nesting + 1);
+        out.extend(converted.lines().map(str::to_owned));
+    } else if CONTAINERS.contains(&name)
+        || ADMONITIONS.contains(&name)
+        || PANELS.contains(&name)
+        || GROUPS.contains(&name)
+    {
         if !argument.is_empty() && name != "container" {
             out[0] = format!("**{}**", inline(argument));
         }
@@ -1149,6 +1193,37 @@ mod tests {
         assert_eq!(lines[4], "| Lead | Plans the<br>Runs |");
         assert_eq!(lines[5], "| Dev | Codes |");
         assert!(lines[6..].iter().all(|line| line.is_empty()), "{lines:?}");
+    }
+
+    #[test]
+    fn a_dropdown_is_a_section_one_deeper_and_a_tab_set_s_items_too() {
+        let rst = "Roles\n=====\n\n.. dropdown:: Contributor\n   :open:\n\n   - Opens pull requests.\n\n.. only:: html\n\n   Bands are on the portal.\n\n.. tab-set::\n\n   .. tab-item:: Maintainer\n\n      - Cuts releases.\n";
+        let markdown = to_markdown(rst);
+        assert_eq!(markdown.lines().count(), rst.lines().count(), "{markdown}");
+        for line in [
+            "## Contributor",
+            "- Opens pull requests.",
+            "Bands are on the portal.",
+            "## Maintainer",
+            "- Cuts releases.",
+        ] {
+            assert!(markdown.lines().any(|l| l == line), "{line}: {markdown}");
+        }
+    }
+
+    #[test]
+    fn panels_nested_past_the_bound_keep_their_lines() {
+        let mut rst = String::new();
+        for depth in 0..40 {
+            rst.push_str(&format!(
+                "{}.. dropdown:: Panel {depth}\n\n",
+                "   ".repeat(depth)
+            ));
+        }
+        rst.push_str(&format!("{}Innermost text.\n", "   ".repeat(40)));
+        let markdown = to_markdown(&rst);
+        assert!(markdown.contains("Innermost text."), "{markdown}");
+        assert!(markdown.lines().any(|l| l == "# Panel 0"), "{markdown}");
     }
 
     #[test]
