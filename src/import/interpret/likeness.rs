@@ -303,10 +303,24 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "relecteur",
     "membre",
     "mitglied",
-    // A project's steering committee in French, Spanish, Portuguese and German.
+    // A project's steering committee or council in French, Spanish, Portuguese, German,
+    // Italian, Dutch and Hebrew.
     "comité",
     "comitê",
     "komitee",
+    "comitato",
+    "consiglio",
+    "comisión",
+    "comissão",
+    "consejo",
+    "conselho",
+    "conseil",
+    "stuurgroep",
+    "ועדה",
+    "ועדת",
+    // Participants, the first rung, in Italian, Spanish, Portuguese and French.
+    "partecipante",
+    "participante",
     // Users and contributors, the first rungs, in Spanish, Portuguese, French and German.
     "usuario",
     "usuário",
@@ -438,6 +452,11 @@ const LEVEL_WORDS_UNSPACED: &[&str] = &[
     "커미터",
     "승인자",
     "레벨",
+    // Participants, the first rung of CNCF-style ladders, in Chinese, Japanese and Korean.
+    "参与者",
+    "参加者",
+    "참여자",
+    "참가자",
     // Committees, the top rung of many role ladders.
     "委员会",
     "委員会",

@@ -3910,3 +3910,24 @@ fn an_html_list_inside_a_markdown_table_cell_is_an_item_a_line() {
         ["Writes end-to-end tests", "Fixes flaky tests"]
     );
 }
+
+#[test]
+fn a_prose_role_titled_in_another_language_is_a_role() {
+    // A committee at the top in Italian, a participant at the foot in Chinese: words the role
+    // vocabulary knows, so each prose section is a rung (it was prose: a level lost).
+    let italian = "# Ruoli\n\n## Contributor\n\n- Contributi:\n  - Apre pull request mirate.\n  - Segue il codice di condotta.\n\n\
+                   ## Maintainer\n\n- Responsabilità:\n  - Pubblica le release.\n  - Rivede le pull request.\n\n\
+                   ## 🏛️ Comitato tecnico\n\nIl comitato è eletto ogni anno e risolve le dispute.\n";
+    let titles = level_titles(&import("ruoli.md", italian));
+    assert_eq!(
+        titles.last().map(String::as_str),
+        Some("🏛️ Comitato tecnico"),
+        "{titles:?}"
+    );
+    let chinese =
+        "# 贡献者阶梯\n\n## 角色\n\n### 社区参与者\n\n社区参与者通过提问、报告问题来参与社区。\n\n\
+                   ### 贡献者\n\n* 职责包括：\n    * 遵守行为准则\n    * 遵守贡献指南\n\n\
+                   ### 维护者\n\n* 职责包括：\n    * 发布版本\n    * 评审 PR\n";
+    let titles = level_titles(&import("ladder.md", chinese));
+    assert_eq!(titles, ["社区参与者", "贡献者", "维护者"]);
+}
