@@ -1741,7 +1741,9 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                     continue;
                 }
                 // (Read once for the match's guards and their arms.)
-                let summary = (name == "summary").then(|| summary_title(child)).flatten();
+                let summary = (name == "summary" || is_expand_control(value))
+                    .then(|| summary_title(child))
+                    .flatten();
                 let folded = matches!(name, "ul" | "ol")
                     .then(|| folded_items(child))
                     .flatten();
@@ -1772,7 +1774,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                     // A `<details>` block's title-like summary ("Data Scientist II", "Technical
                     // skills") titles what it folds: a heading one deeper than the heading
                     // before it (its depth settled by `summaries_as_headings`).
-                    "summary" if summary.is_some() => {
+                    _ if summary.is_some() => {
                         saw_blocks = true;
                         flush(&mut loose, out);
                         // (How many `<details>` its own is inside: a summary after a sibling
@@ -1780,7 +1782,7 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         let nesting = child
                             .ancestors()
                             .filter_map(ElementRef::wrap)
-                            .filter(|above| above.value().name() == "details")
+                            .filter(|above| is_folding(above.value()))
                             .count()
                             .saturating_sub(1);
                         out.push(Block::Heading {
@@ -1849,9 +1851,12 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
                         flush(&mut loose, out);
                         definition_list(child, line, out, depth + 1);
                     }
+                    // (A row of tab titles whose panels are titled by them: said once, by
+                    // the panels.)
+                    "div" if value.classes().any(|class| class == "tabbed-labels") => {}
                     // A tab's panel (levels shown one at a time): titled by its tab, one
                     // heading deeper than the heading above it.
-                    "div" | "section" if value.attr("role") == Some("tabpanel") => {
+                    "div" | "section" if is_tab_panel(value) => {
                         flush(&mut loose, out);
                         // (All at the depth the first took: the panels are one row of tabs.
                         // Titled up to a bound: each title is looked up across the page.)
@@ -1911,10 +1916,55 @@ fn walk(element: ElementRef, line: usize, out: &mut Vec<Block>, depth: usize) ->
 /// shows, few enough that looking each title up across the page stays cheap.
 const MOST_TAB_PANELS: usize = 64;
 
+/// Whether an element is a tab's panel: marked by its role (`<div role="tabpanel">`), or one
+/// of MkDocs Material's content tabs (`<div class="tabbed-block">`, titled by the label of
+/// its rank in the set's `tabbed-labels`).
+fn is_tab_panel(element: &scraper::node::Element) -> bool {
+    element.attr("role") == Some("tabpanel") || element.classes().any(|c| c == "tabbed-block")
+}
+
+/// Whether an element folds what it holds away behind a title: a `<details>`, or a
+/// Confluence expand macro (`<div class="expand-container">`).
+fn is_folding(element: &scraper::node::Element) -> bool {
+    element.name() == "details" || element.classes().any(|class| class == "expand-container")
+}
+
+/// Whether an element is the title of a Confluence expand macro (`<div
+/// class="expand-control">` holding its icon and `expand-control-text`): it titles what the
+/// macro folds, as a `<summary>` does.
+fn is_expand_control(element: &scraper::node::Element) -> bool {
+    element.classes().any(|class| class == "expand-control")
+}
+
+/// The title of one of MkDocs Material's content tabs: the label of the same rank in its
+/// set's `tabbed-labels`.
+fn tabbed_block_title(panel: ElementRef) -> Option<String> {
+    let content = panel.parent().and_then(ElementRef::wrap)?;
+    let rank = content
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|sibling| sibling.value().classes().any(|c| c == "tabbed-block"))
+        .position(|sibling| sibling.id() == panel.id())?;
+    let set = content.parent().and_then(ElementRef::wrap)?;
+    let labels = set
+        .children()
+        .filter_map(ElementRef::wrap)
+        .find(|child| child.value().classes().any(|c| c == "tabbed-labels"))?;
+    let label = labels
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|label| label.value().name() == "label")
+        .nth(rank)?;
+    Some(squash(&label.text().collect::<String>())).filter(|title| !title.is_empty())
+}
+
 /// The title of a tab's panel (`<div role="tabpanel">`): the text of the element its
 /// `aria-labelledby` names, else of the tab whose `aria-controls` names it, else its
-/// `aria-label`.
+/// `aria-label`; a content tab's ([`tabbed_block_title`]).
 fn tab_title(panel: ElementRef) -> Option<String> {
+    if panel.value().classes().any(|c| c == "tabbed-block") {
+        return tabbed_block_title(panel);
+    }
     let root = panel.tree().root();
     let text_of = |matches: &dyn Fn(&scraper::node::Element) -> bool| {
         root.descendants()

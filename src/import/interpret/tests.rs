@@ -3931,3 +3931,59 @@ fn a_prose_role_titled_in_another_language_is_a_role() {
     let titles = level_titles(&import("ladder.md", chinese));
     assert_eq!(titles, ["社区参与者", "贡献者", "维护者"]);
 }
+
+#[test]
+fn confluence_expand_macros_and_mkdocs_content_tabs_title_what_they_fold() {
+    // Confluence's expand macro: its control's text titles the levels; the areas inside are
+    // headings under them (they were levels, each title falling into the item before).
+    let expand = |title: &str, body: &str| {
+        format!(
+            "<div class=\"expand-container conf-macro output-block\" data-macro-name=\"expand\">\
+             <div class=\"expand-control\"><span class=\"expand-icon aui-icon\">&nbsp;</span>\
+             <span class=\"expand-control-text\">{title}</span></div>\
+             <div class=\"expand-content expand-hidden\">{body}</div></div>"
+        )
+    };
+    let page = format!(
+        "<html><head><title>Data ladder - Confluence</title></head><body>\
+         <div id=\"main-content\" class=\"wiki-content\"><h2>Levels</h2>{}{}</div></body></html>",
+        expand(
+            "D1 – Junior Data Engineer",
+            "<h4>Craft</h4><ul><li>Writes dbt models.</li><li>Adds data tests.</li></ul>\
+             <h4>Collaboration</h4><ul><li>Asks early.</li></ul>"
+        ),
+        expand(
+            "D2 – Data Engineer",
+            "<h4>Craft</h4><ul><li>Designs pipelines.</li></ul>\
+             <h4>Collaboration</h4><ul><li>Agrees contracts.</li><li>Joins on-call.</li></ul>"
+        ),
+    );
+    let ladder = import("ladder.html", &page);
+    assert_eq!(
+        shape(&ladder)
+            .into_iter()
+            .map(|(_, titles, counts)| (titles, counts))
+            .collect::<Vec<_>>(),
+        [(
+            vec![
+                String::from("D1 – Junior Data Engineer"),
+                String::from("D2 – Data Engineer")
+            ],
+            vec![3, 3]
+        )]
+    );
+    // MkDocs Material's content tabs: each block is titled by the label of its rank, and the
+    // row of labels is not text of its own (it was one expectation "Contributor Reviewer …").
+    let tabs = "<html><head><title>Roles</title></head><body><article class=\"md-content__inner md-typeset\">\
+                <h1>Roles</h1><div class=\"tabbed-set tabbed-alternate\" data-tabs=\"1:2\">\
+                <input checked id=\"__tabbed_1_1\" name=\"__tabbed_1\" type=\"radio\">\
+                <input id=\"__tabbed_1_2\" name=\"__tabbed_1\" type=\"radio\">\
+                <div class=\"tabbed-labels\"><label for=\"__tabbed_1_1\">Contributor</label><label for=\"__tabbed_1_2\">Maintainer</label></div>\
+                <div class=\"tabbed-content\">\
+                <div class=\"tabbed-block\"><p><strong>Responsibilities</strong></p><ul><li>Follows the code of conduct.</li><li>Opens pull requests.</li></ul></div>\
+                <div class=\"tabbed-block\"><p><strong>Responsibilities</strong></p><ul><li>Cuts releases.</li></ul></div>\
+                </div></div></article></body></html>";
+    let ladder = import("roles.html", tabs);
+    assert_eq!(level_titles(&ladder), ["Contributor", "Maintainer"]);
+    assert_eq!(shape(&ladder)[0].2, [2, 1]);
+}
