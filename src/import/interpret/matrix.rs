@@ -714,6 +714,29 @@ impl Interpreter {
                         .any(|level| level.title.eq_ignore_ascii_case(title))
                 })
         });
+        // Read as headings' levels, the heading over this table was opened as a level of the
+        // track that holds the table's levels: it names a group of their areas (a table per
+        // area, the same level columns each time), not a level.
+        let opened_over_known = known
+            && self.pending_heading.is_none()
+            && self.tracks.last().is_some_and(|track| {
+                track.levels.last().is_some_and(|opened| {
+                    !titles
+                        .iter()
+                        .any(|title| opened.title.eq_ignore_ascii_case(title))
+                })
+            });
+        if opened_over_known {
+            if let Some((name, said)) = self.bare_heading_level() {
+                let said = said.join("\n\n");
+                if !said.trim().is_empty() {
+                    let area = self.area_name(&name);
+                    self.add_area_note(area, said);
+                }
+                self.group = Some(name);
+                return;
+            }
+        }
         if known {
             // The heading before the table names a group of areas, not a track.
             if let Some((name, _, _)) = self.pending_heading.take() {

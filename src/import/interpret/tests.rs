@@ -3987,3 +3987,25 @@ fn confluence_expand_macros_and_mkdocs_content_tabs_title_what_they_fold() {
     assert_eq!(level_titles(&ladder), ["Contributor", "Maintainer"]);
     assert_eq!(shape(&ladder)[0].2, [2, 1]);
 }
+
+#[test]
+fn a_table_per_area_with_the_same_level_columns_is_one_matrix() {
+    // A heading and a table per area, the same level columns each time, then a section of
+    // steps: read as headings' levels, each area's heading was opened as a level (the third
+    // table became a track of its own); it names a group of the levels' areas.
+    let ladder = import("framework.md", "# Server engineering framework\n\n## 목차\n\n- [레벨 소개](#레벨-소개)\n- [기술](#기술)\n\n## 레벨 소개\n\nYears are a guide only.\n\n## Technical skills\n\n| Topic | L1 Junior | L2 Mid | L3 Senior |\n|---|---|---|---|\n| Code quality | Writes readable code | Splits modules for maintainability | Sets lint rules for the team |\n| Testing | Adds unit tests | Adds integration tests | Owns the test strategy |\n\n## Collaboration\n\n| Topic | L1 Junior | L2 Mid | L3 Senior |\n|---|---|---|---|\n| Code review | Applies review feedback quickly | Reviews peers within a day | Raises the bar with design reviews |\n\n## Impact\n\n| Topic | L1 Junior | L2 Mid | L3 Senior |\n|---|---|---|---|\n| Scope | A well-defined task | A feature | Several services |\n| Drive | Finishes tasks with help | Plans own work | Leads quarterly projects |\n\n## Promotion\n\n1. Write a self-review.\n2. Your lead gathers feedback.\n");
+    assert_eq!(
+        shape(&ladder)
+            .into_iter()
+            .map(|(_, titles, counts)| (titles, counts))
+            .collect::<Vec<_>>(),
+        [(
+            vec![
+                String::from("L1 Junior"),
+                String::from("L2 Mid"),
+                String::from("L3 Senior")
+            ],
+            vec![5, 5, 5]
+        )]
+    );
+}
