@@ -126,10 +126,16 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
     // A sheet per level ("Junior Engineer", "Engineer", each `Competency | Expectation`): one
     // matrix of the levels side by side, each sheet's column under its name.
     // A sheet of something else beside them is kept as prose, its name before its text.
+    // (Its name opens its first text only: "Informacje: " before every line said it again.)
     let as_prose = |name: &str, sheet_blocks: &[Block], blocks: &mut Vec<Block>| {
-        for block in sheet_blocks {
+        for (index, block) in sheet_blocks.iter().enumerate() {
+            let text = super::interpret::block_plain(block);
             blocks.push(Block::Paragraph {
-                text: format!("{name}: {}", super::interpret::block_plain(block)),
+                text: if index == 0 {
+                    format!("{name}: {text}")
+                } else {
+                    text
+                },
                 line: block.line(),
             });
         }
@@ -141,7 +147,23 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
         .and_then(|header| sheets_as_level_columns(header, &read))
     {
         blocks.push(matrix);
-        for (name, sheet_blocks) in read.iter().filter(|(name, _)| !used.contains(name)) {
+        // The first sheet of prose before them, opening with a title line, titles the ladder
+        // ("Ścieżka kariery — Inżynieria danych" on an "Informacje" sheet).
+        let mut title = None;
+        for (index, (name, sheet_blocks)) in read.iter().enumerate() {
+            if used.contains(name) {
+                continue;
+            }
+            let mut sheet_blocks = sheet_blocks.as_slice();
+            let before_levels = read[index..].iter().any(|(name, _)| used.contains(name));
+            if let (None, true, Some(Block::Paragraph { text, .. })) =
+                (&title, before_levels, sheet_blocks.first())
+            {
+                if is_title_line(text) {
+                    title = Some(text.clone());
+                    sheet_blocks = &sheet_blocks[1..];
+                }
+            }
             as_prose(name, sheet_blocks, &mut blocks);
         }
         return Ok(Workbook {
@@ -149,7 +171,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
             own,
             language,
             sheets: names,
-            title: None,
+            title,
         });
     }
     if let Some(levels) = shared {
@@ -266,11 +288,44 @@ fn sheets_as_level_columns(
     if sheets.len() < 2 || like_levels * 2 <= sheets.len() {
         return None;
     }
-    // Each label's texts per sheet, labels in the order they first appear.
+    // Each label's texts per sheet, labels in the order they first appear: first the lines
+    // a sheet writes outside its table (its level's title line, "Opis: …"), each under its
+    // own label or as the level's summary, so that none is lost; then the table's rows.
     let mut labels: Vec<String> = Vec::new();
     let mut texts: Vec<HashMap<String, Vec<String>>> = Vec::new();
-    for (_, rows) in &sheets {
+    let mut notes: Vec<HashMap<String, Vec<String>>> = Vec::new();
+    for (name, _) in &sheets {
         let mut own: HashMap<String, Vec<String>> = HashMap::new();
+        let blocks = read
+            .iter()
+            .find(|(sheet, _)| sheet == *name)
+            .map(|(_, blocks)| blocks.as_slice())
+            .unwrap_or_default();
+        for block in blocks {
+            if matches!(block, Block::Table { .. }) {
+                continue;
+            }
+            let text = super::interpret::block_plain(block);
+            let (label, text) = match text.split_once([':', '：']) {
+                Some((label, rest))
+                    if super::interpret::names_level_summary(label) && !rest.trim().is_empty() =>
+                {
+                    (label.trim().to_owned(), rest.trim().to_owned())
+                }
+                _ => (String::from(SHEET_NOTE_LABEL), text.trim().to_owned()),
+            };
+            if text.is_empty() {
+                continue;
+            }
+            if !labels.contains(&label) {
+                labels.push(label.clone());
+            }
+            own.entry(label).or_default().push(text);
+        }
+        notes.push(own);
+    }
+    for (own, (_, rows)) in notes.into_iter().zip(&sheets) {
+        let mut own = own;
         for row in rows.iter().skip(1) {
             let label = row
                 .first()
@@ -315,6 +370,10 @@ fn sheets_as_level_columns(
     let used = sheets.iter().map(|(name, _)| (*name).clone()).collect();
     Some((Block::Table { rows, line: 1 }, used))
 }
+
+/// The label under which a sheet's line outside its table that names no label of its own (a
+/// level's title line over a sheet per level) joins the level: read as its summary.
+const SHEET_NOTE_LABEL: &str = "Summary";
 
 /// What reading one workbook may take. calamine holds a sheet as a dense range from its first
 /// to its last cell, so a 6 KB `.xls` with a cell at `IV65536` costs a gigabyte; `.xlsx` and

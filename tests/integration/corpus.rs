@@ -1034,6 +1034,95 @@ fn a_workbook_with_a_sheet_per_level_reads_as_those_levels_side_by_side() {
 }
 
 #[test]
+fn a_sheet_per_level_keeps_each_sheet_s_title_line_and_description() {
+    use rust_xlsxwriter::Workbook;
+    // A Polish workbook: an intro sheet opening with the ladder's title, then a sheet per
+    // level, each with its level's title line and an "Opis:" line over `Obszar | Oczekiwanie`.
+    // Those lines were lost, and the intro's name opened every line of its notes.
+    let folder = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let intro = workbook.add_worksheet().set_name("Informacje").unwrap();
+    intro
+        .write(0, 0, "Ścieżka kariery — Inżynieria danych")
+        .unwrap();
+    intro
+        .write(2, 0, "Każdy poziom ma osobną zakładkę.")
+        .unwrap();
+    intro
+        .write(3, 0, "Awanse omawiamy dwa razy w roku.")
+        .unwrap();
+    for (name, title, summary, rows) in [
+        (
+            "L1 Młodszy inżynier",
+            "Poziom L1 — Młodszy inżynier danych",
+            "Opis: Realizuje dobrze opisane zadania.",
+            vec![
+                ("Technika", "Pisze zapytania SQL."),
+                ("Współpraca", "Zgłasza blokery."),
+            ],
+        ),
+        (
+            "L2 Inżynier",
+            "Poziom L2 — Inżynier danych",
+            "Opis: Samodzielnie dostarcza potoki danych.",
+            vec![
+                ("Technika", "Projektuje potoki w Airflow."),
+                ("Wpływ", "Dostarcza projekty."),
+            ],
+        ),
+    ] {
+        let sheet = workbook.add_worksheet().set_name(name).unwrap();
+        sheet.write(0, 0, title).unwrap();
+        sheet.write(1, 0, summary).unwrap();
+        sheet.write(3, 0, "Obszar").unwrap();
+        sheet.write(3, 1, "Oczekiwanie").unwrap();
+        for (row, (area, text)) in rows.iter().enumerate() {
+            sheet.write(row as u32 + 4, 0, *area).unwrap();
+            sheet.write(row as u32 + 4, 1, *text).unwrap();
+        }
+    }
+    let path = folder.path().join("sciezka.xlsx");
+    workbook.save(&path).unwrap();
+    let ladder = import_file(&path).unwrap().ladder;
+    assert_eq!(ladder.title, "Ścieżka kariery — Inżynieria danych");
+    let levels: Vec<(&str, String)> = ladder
+        .levels()
+        .map(|(_, level)| {
+            (
+                level.title.as_str(),
+                level.description.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(levels.len(), 2, "{levels:?}");
+    assert_eq!(levels[0].0, "L1 Młodszy inżynier");
+    assert!(
+        levels[0].1.contains("Poziom L1 — Młodszy inżynier danych"),
+        "{levels:?}"
+    );
+    assert!(
+        levels[0].1.contains("Realizuje dobrze opisane zadania."),
+        "{levels:?}"
+    );
+    assert!(
+        levels[1]
+            .1
+            .contains("Samodzielnie dostarcza potoki danych."),
+        "{levels:?}"
+    );
+    assert_eq!(
+        area_texts(&ladder, "Technika"),
+        [
+            vec![plain("Pisze zapytania SQL.")],
+            vec![plain("Projektuje potoki w Airflow.")]
+        ]
+    );
+    let kept = format!("{:?}", ladder.sections);
+    assert!(kept.contains("Awanse omawiamy dwa razy w roku."), "{kept}");
+    assert_eq!(kept.matches("Informacje").count(), 1, "{kept}");
+}
+
+#[test]
 fn a_csv_saved_by_a_german_excel_reads_with_its_umlauts() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("kompetenzen.csv");
