@@ -71,7 +71,101 @@ pub fn outline(bytes: &[u8]) -> Result<Vec<Block>, String> {
         unmarked: unmarked_list_levels(&value),
         paragraph: 0,
     };
-    Ok(reader.blocks(&children))
+    let mut blocks = reader.blocks(&children);
+    // A note's text is the document's as much as the sentence it hangs from: kept after the
+    // body, a paragraph each, as a printed page shows them.
+    let line = blocks.last().map_or(1, |block| block.line() + 1);
+    for (index, note) in notes(bytes).into_iter().enumerate() {
+        blocks.push(paragraph_block(note, line + index));
+    }
+    Ok(blocks)
+}
+
+/// The package's parts holding footnotes and endnotes, which docx-rs does not read.
+const NOTE_PARTS: &[&str] = &["word/footnotes.xml", "word/endnotes.xml"];
+
+/// The text of each footnote and endnote, in the order the parts hold them (Word's separator
+/// notes, which hold no text, left out). (The package's size was checked before.)
+fn notes(bytes: &[u8]) -> Vec<String> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let mut notes = Vec::new();
+    for part in NOTE_PARTS {
+        let mut xml = Vec::new();
+        let read = archive
+            .by_name(part)
+            .map(|mut member| member.read_to_end(&mut xml));
+        if !matches!(read, Ok(Ok(_))) {
+            continue;
+        }
+        let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+        let mut buffer = Vec::new();
+        // The note being read (`<w:footnote>`), and whether inside its text (`<w:t>`).
+        let mut note: Option<String> = None;
+        let mut in_text = false;
+        loop {
+            match reader.read_event_into(&mut buffer) {
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(Event::Start(element)) => match element.local_name().as_ref() {
+                    "footnote" | "endnote" => note = Some(String::new()),
+                    "t" => in_text = true,
+                    "p" => {
+                        if let Some(note) = note.as_mut().filter(|note| !note.is_empty()) {
+                            note.push(' ');
+                        }
+                    }
+                    _ => {}
+                },
+                Ok(Event::Empty(element)) if element.local_name().as_ref() == "tab" => {
+                    if let Some(note) = note.as_mut() {
+                        note.push(' ');
+                    }
+                }
+                Ok(Event::Text(text)) if in_text => {
+                    if let Some(note) = note.as_mut() {
+                        note.push_str(&text.xml10_content());
+                    }
+                }
+                // (`&amp;` and `&#169;` come as references of their own.)
+                Ok(Event::GeneralRef(reference)) if in_text => {
+                    let name = reference.xml10_content();
+                    let character =
+                        reference
+                            .resolve_char_ref()
+                            .ok()
+                            .flatten()
+                            .or(match name.as_ref() {
+                                "amp" => Some('&'),
+                                "lt" => Some('<'),
+                                "gt" => Some('>'),
+                                "quot" => Some('"'),
+                                "apos" => Some('\''),
+                                _ => None,
+                            });
+                    if let (Some(note), Some(character)) = (note.as_mut(), character) {
+                        note.push(character);
+                    }
+                }
+                Ok(Event::End(element)) => match element.local_name().as_ref() {
+                    "t" => in_text = false,
+                    "footnote" | "endnote" => {
+                        let text = note.take().unwrap_or_default();
+                        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !text.is_empty() {
+                            notes.push(escape(&text));
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            buffer.clear();
+        }
+    }
+    notes
 }
 
 /// Reviewers' comments are no part of a ladder, and docx-rs panics on a comment whose id is
@@ -660,6 +754,33 @@ mod tests {
         let mut bytes = std::io::Cursor::new(Vec::new());
         docx.build().pack(&mut bytes).expect("packed");
         bytes.into_inner()
+    }
+
+    #[test]
+    fn a_footnote_s_text_is_kept_after_the_body() {
+        // The footnote's text was lost: docx-rs does not read `word/footnotes.xml`.
+        let note = docx_rs::Footnote::new()
+            .add_content(Paragraph::new().add_run(Run::new().add_text("Bands & notes apply.")));
+        let docx = Docx::new().add_paragraph(
+            Paragraph::new().add_run(
+                Run::new()
+                    .add_text("Promotions are yearly.")
+                    .add_footnote_reference(note),
+            ),
+        );
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        docx.build().pack(&mut bytes).expect("packed");
+        let blocks = outline(&bytes.into_inner()).expect("read");
+        let texts: Vec<String> = blocks.iter().map(super::block_text).collect();
+        assert_eq!(
+            texts.first().map(String::as_str),
+            Some("Promotions are yearly.")
+        );
+        assert_eq!(
+            texts.last().map(String::as_str),
+            Some("Bands & notes apply."),
+            "{texts:?}"
+        );
     }
 
     #[test]
