@@ -4009,3 +4009,22 @@ fn a_table_per_area_with_the_same_level_columns_is_one_matrix() {
         )]
     );
 }
+
+#[test]
+fn questions_asked_in_bold_leads_make_a_section_of_answers_prose() {
+    // "**¿Puedo cambiar de trayectoria?** Sí. …": the question is the paragraph's bold lead,
+    // its answer after it (the section was a third level).
+    let ladder = import("es.md", "# Trayectoria de Ingeniería de Plataforma\n\nEl equipo de Plataforma construye y opera la infraestructura compartida de Quetzal: Kubernetes, la tubería de CI/CD, la observabilidad y las herramientas internas. Esta página describe lo que esperamos de cada nivel.\n\n\n## Nivel 1 · Ingeniera/o de Plataforma I\n\nAprende nuestro stack y resuelve tareas bien definidas con acompañamiento.\n\n#### 🛠️ Oficio\n\n- Modifica módulos de Terraform existentes siguiendo las convenciones del equipo.\n- Escribe pipelines de CI sencillos para servicios nuevos.\n- Entiende cómo se despliega un servicio de principio a fin.\n\n\n#### 🤝 Colaboración\n\n- Pide ayuda en `#plataforma` cuando lleva más de medio día bloqueada/o.\n- Documenta lo que aprende en la wiki del equipo.\n\n#### 📈 Impacto\n\n- Completa los tickets asignados dentro del sprint.\n\n## Nivel 2 · Ingeniera/o de Plataforma II\n\nTrabaja de forma autónoma en proyectos de tamaño medio.\n\n#### 🛠️ Oficio\n\n- Diseña módulos de Terraform reutilizables con pruebas.\n- Opera clústeres de Kubernetes en producción y realiza actualizaciones menores.\n- Crea alertas útiles y evita las que solo generan ruido.\n\n\n#### 🤝 Colaboración\n\n- Participa en la guardia y coordina incidentes de severidad media.\n- Revisa los cambios de infraestructura de otros equipos.\n- Acompaña a las personas del Nivel 1 en sus primeras guardias.\n\n#### 📈 Impacto\n\n- Entrega proyectos de varias semanas que mejoran la experiencia de los equipos de producto.\n- Propone mejoras al proceso de despliegue basadas en datos.\n\n## Preguntas frecuentes\n\n**¿Puedo cambiar de trayectoria?** Sí. Habla con tu manager; muchas personas han pasado de Backend a Plataforma.\n\n**¿Cada cuánto se revisa esta página?** Una vez al año, normalmente en febrero.\n\n");
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Nivel 1 · Ingeniera/o de Plataforma I",
+            "Nivel 2 · Ingeniera/o de Plataforma II"
+        ]
+    );
+    assert!(ladder
+        .sections
+        .iter()
+        .any(|section| section.title == "Preguntas frecuentes"
+            && section.body.contains("normalmente en febrero")));
+}

@@ -797,7 +797,7 @@ impl Interpreter {
                 let asked = level
                     .description
                     .iter()
-                    .filter(|paragraph| plain(paragraph).trim_end().ends_with(['?', '？']))
+                    .filter(|paragraph| asks(paragraph))
                     .count();
                 level.expectations.is_empty() && asked >= 2 && asked * 2 >= level.description.len()
             };
@@ -1088,6 +1088,18 @@ fn level_as_prose(level: LevelDraft) -> Section {
 /// maintainer`, `Becoming a reviewer`, `Stepping down`).
 /// Words a heading that asks (or answers) a question starts with; no level's title does.
 const INTERROGATIVES: &[&str] = &["what", "how", "why", "when", "who", "where", "which"];
+
+/// Whether a paragraph asks a question: it ends with a question mark, or its bold lead does
+/// ("**¿Puedo cambiar de trayectoria?** Sí. Habla con tu manager.").
+fn asks(paragraph: &str) -> bool {
+    let question = |text: &str| text.trim_end().ends_with(['?', '？']);
+    let bold_lead = paragraph
+        .trim_start()
+        .strip_prefix("**")
+        .and_then(|rest| rest.split_once("**"))
+        .map(|(lead, _)| lead);
+    question(&plain(paragraph)) || bold_lead.is_some_and(question)
+}
 
 fn is_question(title: &str) -> bool {
     // "What is a maintainer?" asks what a role is: the role's own section.
