@@ -191,9 +191,19 @@ impl Interpreter {
             && matches!(self.place, Place::Level | Place::Area(_) | Place::Skip)
             && self.current_level().is_some()
         {
+            // ("Senior Site Reliability Engineer Responsibilities" under that level: its
+            // responsibilities, the area every level has.)
+            let title = self.current_level().map(|level| level.title.clone());
+            let stripped = title
+                .as_deref()
+                .and_then(|title| without_level_title(text, title));
+            let text = stripped.as_deref().unwrap_or(text);
             if let Some((_, language)) = own::unfilled("changes_heading", text) {
                 self.heard(language);
                 self.place = Place::Skip;
+            } else if likeness::names_a_level_fact(text) {
+                // (What the level is paid or graded says what it is, not what it expects.)
+                self.place = Place::Level;
             } else {
                 self.place = Place::Area(text.to_owned());
                 self.area_name(text);
@@ -315,6 +325,26 @@ impl Interpreter {
         self.place = Place::Area(area);
         self.area_heading_depth = Some(depth);
     }
+}
+
+/// An area heading without the level's title it opens with ("Senior Site Reliability
+/// Engineer Requirements" under "Senior Site Reliability Engineer"): `None` when it does not
+/// open so, or is nothing else.
+fn without_level_title(heading: &str, title: &str) -> Option<String> {
+    let head = heading.get(..title.len())?;
+    // (The possessive between them goes too: "Reviewer 的权利", "レビュアーの責任".)
+    let rest = heading[title.len()..]
+        .trim_start_matches([' ', ':', '–', '-', '—'])
+        .trim_start_matches(['的', 'の', '의', '之'])
+        .trim();
+    let separated = heading[title.len()..].starts_with([' ', ':', '的', 'の', '의', '之']);
+    if !head.eq_ignore_ascii_case(title) || !separated || rest.is_empty() {
+        return None;
+    }
+    // (What the heading said after the title, as an area's name: "Responsibilities".)
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// Whether `heading` names the role titled `title` ("Becoming a Core Member" names "Core

@@ -1848,3 +1848,47 @@ mod tests {
         }
     }
 }
+
+/// Headings over a level's grade or pay ("Job Grade", "Vergütung"): facts about the level,
+/// which its description holds, not an area of what it expects.
+const LEVEL_FACT_HEADINGS: &[&str] = &[
+    "job grade",
+    "grade",
+    "pay grade",
+    "salary",
+    "salary range",
+    "pay",
+    "pay range",
+    "compensation",
+    "band",
+    "gehalt",
+    "vergütung",
+    "gehaltsband",
+    "salaire",
+    "rémunération",
+    "salario",
+    "salário",
+    "remuneración",
+    "remuneração",
+    "stipendio",
+    "retribuzione",
+    "salaris",
+    "wynagrodzenie",
+    "給与",
+    "等級",
+    "薪资",
+    "薪酬",
+    "연봉",
+];
+
+/// Whether a heading inside a level names its grade or pay ([`LEVEL_FACT_HEADINGS`]).
+pub(super) fn names_a_level_fact(heading: &str) -> bool {
+    let heading = crate::markup::plain_text(heading);
+    LEVEL_FACT_HEADINGS.contains(
+        &heading
+            .trim()
+            .trim_end_matches([':', '：'])
+            .to_lowercase()
+            .as_str(),
+    )
+}

@@ -4028,3 +4028,37 @@ fn questions_asked_in_bold_leads_make_a_section_of_answers_prose() {
         .any(|section| section.title == "Preguntas frecuentes"
             && section.body.contains("normalmente en febrero")));
 }
+
+#[test]
+fn area_headings_that_repeat_their_level_s_title_name_one_area_and_a_grade_describes() {
+    // GitLab's job families: "#### Senior Site Reliability Engineer Responsibilities" under
+    // "### Senior Site Reliability Engineer" (areas per level, and a four-word title kept
+    // them apart), and a "Job Grade" heading whose paragraph was counted as an expectation.
+    let ladder = import(
+        "sre.md",
+        "# SRE\n\n## Levels\n\n### Site Reliability Engineer\n\n\
+         #### Site Reliability Engineer Job Grade\n\nThe Site Reliability Engineer is a grade 6.\n\n\
+         #### Site Reliability Engineer Responsibilities\n\n- Joins the on-call rotation.\n- Improves runbooks.\n\n\
+         #### Site Reliability Engineer Requirements\n\n- Linux experience.\n\n\
+         ### Senior Site Reliability Engineer\n\n\
+         #### Senior Site Reliability Engineer Job Grade\n\nThe Senior Site Reliability Engineer is a grade 7.\n\n\
+         #### Senior Site Reliability Engineer Responsibilities\n\n- Leads incident response.\n- Owns capacity planning.\n\n\
+         #### Senior Site Reliability Engineer Requirements\n\n- Five years of experience.\n",
+    );
+    let names: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert_eq!(names, ["Responsibilities", "Requirements"]);
+    assert_eq!(shape(&ladder)[0].2, [3, 3]);
+    let senior = &ladder.tracks[0].levels[1];
+    assert!(senior
+        .description
+        .as_deref()
+        .is_some_and(|text| text.contains("is a grade 7.")));
+    // The possessive between the title and the area goes with the title.
+    let ladder = import(
+        "zh.md",
+        "# 社区\n\n## Reviewer\n\n### Reviewer 的义务\n\n- 评审 PR\n- 回复问题\n\n\
+         ## Committer\n\n### Committer 的义务\n\n- 合并 PR\n- 发布版本\n",
+    );
+    let names: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert_eq!(names, ["义务"]);
+}
