@@ -392,6 +392,13 @@ const ROLE_HEADERS: &[&str] = &[
     "角色",
     "역할",
     "직책",
+    "ruolo",
+    "rola",
+    "роль",
+    "תפקיד",
+    "الدور",
+    "vai trò",
+    "peran",
 ];
 
 /// Headers of a column of the levels' titles (lowercased): "Title", "Job title", and the
@@ -439,6 +446,18 @@ pub(super) const TITLE_HEADERS: &[&str] = &[
     "jabatan",
     "ตำแหน่ง",
     "תואר",
+    "intitulé du poste",
+    "qualifica",
+    "nome del ruolo",
+    "المسمى الوظيفي",
+    "المسمى",
+    "الوظيفة",
+    "שם התפקיד",
+    "tên vị trí",
+    "befattning",
+    "titel på rollen",
+    "název pozice",
+    "назва посади",
 ];
 
 /// How many words a title under a header that says `Title` or `Name` may have.

@@ -4062,3 +4062,24 @@ fn area_headings_that_repeat_their_level_s_title_name_one_area_and_a_grade_descr
     let names: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
     assert_eq!(names, ["义务"]);
 }
+
+#[test]
+fn a_rows_table_s_title_column_is_found_by_its_header_in_more_languages() {
+    // "Ruolo" (Italian), "תפקיד" (Hebrew), "المسمى الوظيفي" (Arabic) head the titles' column
+    // after a code column: the code was the title and the titles an area.
+    for (header, titles) in [
+        ("Ruolo", ["Designer Junior", "Designer Senior"]),
+        ("תפקיד", ["מפתח זוטר", "מפתח בכיר"]),
+        ("المسمى الوظيفي", ["مصمم مبتدئ", "مصمم أول"]),
+    ] {
+        let text = format!(
+            "# Ladder\n\n| Livello | {header} | Craft | Impact |\n|---|---|---|---|\n\
+             | D1 | {} | Follows the design system. | Ships small features. |\n\
+             | D2 | {} | Extends the design system. | Leads a product area. |\n",
+            titles[0], titles[1]
+        );
+        let ladder = import("ladder.md", &text);
+        assert_eq!(level_titles(&ladder), titles, "{header}");
+        assert_eq!(shape(&ladder)[0].2, [2, 2], "{header}");
+    }
+}
