@@ -91,14 +91,18 @@ impl Interpreter {
     }
 
     pub(super) fn start_level(&mut self, title: &str, line: usize) {
-        // On a page about one level, the other headings of its depth are parts of it.
+        // On a page about one level, the other headings of its depth are parts of it: each
+        // names the area of what it lists ("Core Responsibilities").
         if self
             .one_level_page
             .as_ref()
             .is_some_and(|level| level != title)
             && self.current_level().is_some()
         {
-            self.place = Place::Level;
+            self.place = Place::Area(self.area_name(title));
+            if let Some(level) = self.current_level() {
+                level.heading_areas = true;
+            }
             return;
         }
         self.ensure_track();

@@ -2496,6 +2496,23 @@ pub(super) fn one_level_page(blocks: &[Block], depth: u8) -> Option<String> {
         })
         .collect();
     let (first, rest) = titles.split_first()?;
+    // (A first heading whose section lists items of its own, as each other heading's does,
+    // is one level among peers the word list does not know: "Kontributor", then "Komiter".)
+    let lists_under = |title: &str| -> Option<bool> {
+        let start = blocks.iter().position(|block| {
+            matches!(block, Block::Heading { level, text, .. } if *level == depth && text == title)
+        })?;
+        Some(
+            blocks[start + 1..]
+                .iter()
+                .take_while(|block| !matches!(block, Block::Heading { .. }))
+                .any(|block| matches!(block, Block::List { .. })),
+        )
+    };
+    if lists_under(first) == Some(true) && rest.iter().all(|title| lists_under(title) == Some(true))
+    {
+        return None;
+    }
     // A page with many such headings is a ladder whose titles the word list does not know;
     // so is one whose other headings open with the first's word ("Ingénieur·e junior", then
     // "Ingénieur·e confirmé·e": the same role, at rungs the word list does not know).

@@ -4083,3 +4083,26 @@ fn a_rows_table_s_title_column_is_found_by_its_header_in_more_languages() {
         assert_eq!(shape(&ladder)[0].2, [2, 2], "{header}");
     }
 }
+
+#[test]
+fn a_second_heading_the_words_do_not_know_is_a_peer_when_both_list_their_own() {
+    // "Kontributor" then "Komiter" (Indonesian), each over its own list: the page was read as
+    // about one level, and Komiter's heading vanished into Kontributor's list.
+    let ladder = import(
+        "peran.md",
+        "# Peran Komunitas\n\n## Kontributor\n\n- Mematuhi Kode Etik komunitas\n\
+         - Menanggapi ulasan pada pull request\n\n## Komiter\n\n\
+         - Meninjau dan menggabungkan pull request\n- Membantu memilah issue baru\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Kontributor", "Komiter"]);
+    // A page about one level (its first heading's section lists nothing of its own): the
+    // other headings name its areas, not nothing.
+    let ladder = import(
+        "ic3.md",
+        "# Ladder\n\n## IC3 Software Engineer\n\nOwns features end to end.\n\n\
+         ## Core Responsibilities\n\n- Ships features.\n- Reviews code.\n",
+    );
+    assert_eq!(level_titles(&ladder), ["IC3 Software Engineer"]);
+    let names: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert_eq!(names, ["Responsibilities"], "{ladder:?}");
+}
