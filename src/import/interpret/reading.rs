@@ -2671,19 +2671,36 @@ fn section_labels(blocks: &[Block], index: usize) -> Vec<String> {
         .iter()
         .take_while(|block| !matches!(block, Block::Heading { level, .. } if level <= depth))
         .collect();
+    // (A list's item that is only a label over items nested in it names them too: "-
+    // **Hantverk**" over its bullets.)
+    let item_labels = |items: &[Item]| -> Vec<String> {
+        items
+            .iter()
+            .filter(|item| {
+                !item.children.is_empty()
+                    && (super::is_bold_label(item.text.trim())
+                        || plain(&item.text).trim().ends_with([':', '：']))
+            })
+            .map(|item| plain(&item.text))
+            .collect()
+    };
     section
         .iter()
         .enumerate()
-        .filter_map(|(at, block)| match block {
+        .flat_map(|(at, block)| match block {
             // (A bold line over a list is a label too: "**Krav**".)
-            Block::Paragraph { text, .. } => Some(plain(text)).filter(|plain_text| {
-                plain_text.trim().ends_with([':', '：'])
-                    || super::is_bold_label(text.trim())
-                        && matches!(section.get(at + 1), Some(Block::List { .. }))
-            }),
+            Block::Paragraph { text, .. } => Some(plain(text))
+                .filter(|plain_text| {
+                    plain_text.trim().ends_with([':', '：'])
+                        || super::is_bold_label(text.trim())
+                            && matches!(section.get(at + 1), Some(Block::List { .. }))
+                })
+                .into_iter()
+                .collect(),
             // (A bold label over a list may have become a key by now.)
-            Block::KeyValue { key, value, .. } if value.trim().is_empty() => Some(plain(key)),
-            _ => None,
+            Block::KeyValue { key, value, .. } if value.trim().is_empty() => vec![plain(key)],
+            Block::List { items, .. } => item_labels(items),
+            _ => Vec::new(),
         })
         .filter(|text| text.split_whitespace().count() <= MAX_LABEL_WORDS)
         .collect()

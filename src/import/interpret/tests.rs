@@ -4106,3 +4106,21 @@ fn a_second_heading_the_words_do_not_know_is_a_peer_when_both_list_their_own() {
     let names: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
     assert_eq!(names, ["Responsibilities"], "{ladder:?}");
 }
+
+#[test]
+fn a_first_heading_labelled_as_the_levels_are_is_a_level_the_words_do_not_know() {
+    // "Juniordesigner" (Swedish, one word) over "- **Hantverk**" and "- **Samarbete**" parent
+    // bullets, as "Designer" and "Senior designer" write theirs: it was kept as prose.
+    let ladder = import(
+        "sv.md",
+        "# Karriärstege för design\n\n## Juniordesigner\n\n- **Hantverk**\n  - Skapar skisser i Figma\n\
+         \x20 - Följer vårt designsystem\n- **Samarbete**\n  - Tar emot feedback\n\n## Designer\n\n\
+         - **Hantverk**\n  - Äger designen av en funktion\n- **Samarbete**\n  - Ger feedback\n\n\
+         ## Senior designer\n\n- **Hantverk**\n  - Formar ett produktområde\n- **Samarbete**\n\
+         \x20 - Coachar juniora designers\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Juniordesigner", "Designer", "Senior designer"]
+    );
+}
