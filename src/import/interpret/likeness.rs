@@ -194,6 +194,12 @@ const LEVEL_WORDS: &[&str] = &[
     "sviluppatore",
     "ingegnere",
     "kıdemli",
+    // Greek engineers, developers, seniority and leads.
+    "μηχανικός",
+    "προγραμματιστής",
+    "ανώτερος",
+    "κατώτερος",
+    "επικεφαλής",
     "uzman",
     "geliştirici",
     "mühendis",
@@ -376,6 +382,18 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "peninjau",
     "pengelola",
     "anggota",
+    // Greek users, contributors, reviewers, maintainers, members and committees.
+    "χρήστης",
+    "χρήστες",
+    "συνεισφέρων",
+    "συνεισφέροντες",
+    "αξιολογητής",
+    "αξιολογητές",
+    "συντηρητής",
+    "συντηρητές",
+    "μέλος",
+    "μέλη",
+    "επιτροπή",
 ];
 
 /// Words that name a ladder's whole system of rungs in Japanese, Chinese and Korean (and

@@ -4124,3 +4124,18 @@ fn a_first_heading_labelled_as_the_levels_are_is_a_level_the_words_do_not_know()
         ["Juniordesigner", "Designer", "Senior designer"]
     );
 }
+
+#[test]
+fn greek_roles_are_roles() {
+    // The whole page was one level titled by the document, its roles areas.
+    let ladder = import(
+        "el.md",
+        "# Διακυβέρνηση του έργου Αλκυόνη\n## Ρόλοι\n### Συνεισφέρων\n- Τηρεί τον Κώδικα Δεοντολογίας\n\
+         - Απαντά στα σχόλια\n### Αξιολογητής\n- Αξιολογεί pull requests\n- Ταξινομεί τα ζητήματα\n\
+         ### Συντηρητής\n- Δημοσιεύει νέες εκδόσεις\n## Λήψη αποφάσεων\n1. Με συναίνεση.\n2. Αλλιώς ψηφίζουν.\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Συνεισφέρων", "Αξιολογητής", "Συντηρητής"]
+    );
+}
