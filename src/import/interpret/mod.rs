@@ -267,6 +267,51 @@ const SAME_AS: &[&str] = &[
     "同上",
     "gleich wie ",
     "same level as ",
+    "uguale a ",
+    "hetzelfde als ",
+    "samma som ",
+    "sama seperti ",
+];
+
+/// Openings that point at another level only when a level's title follows ("Wie bei Senior
+/// Software Engineer", "Comme pour Confirmé"): "Wie man Feedback gibt" says something.
+const AS_FOR: &[&str] = &[
+    "wie bei ",
+    "wie beim ",
+    "wie ",
+    "comme pour ",
+    "comme au ",
+    "comme ",
+    "como en ",
+    "como no ",
+    "come per ",
+    "zoals bij ",
+    "как у ",
+    "как и у ",
+    "tak jak ",
+    "jak u ",
+];
+
+/// A whole text that points at the level above or before ("Wie oben", "同左"), lowercased,
+/// its final stop aside.
+const SAME_AS_ABOVE: &[&str] = &[
+    "same as above",
+    "as above",
+    "ditto",
+    "idem",
+    "wie oben",
+    "siehe oben",
+    "comme ci-dessus",
+    "igual que arriba",
+    "zoals hierboven",
+    "come sopra",
+    "как выше",
+    "同左",
+    "同前",
+    "上に同じ",
+    "위와 같음",
+    "위와 동일",
+    "同上一级",
 ];
 
 /// A text that stands for another level's expectations rather than saying one: "Same as L3",
@@ -302,12 +347,28 @@ pub(crate) fn refers_to_another_level(text: &str) -> bool {
             .split_whitespace()
             .last()
             .is_some_and(|code| words > 1 && likeness::level_likeness(code) >= 1.0);
-    inherits
-        || points
-        || words <= 5
-            && !lower.contains(',')
-            && SAME_AS.iter().any(|start| lower.starts_with(start))
-            && (lower.chars().count() <= 24 || words <= 4)
+    // "Same as L3", "Wie bei Senior Software Engineer": the opening, then a level's title
+    // (a few words, or words that read as a level's).
+    let same_as = words <= 6
+        && !lower.contains(',')
+        && SAME_AS.iter().any(|start| {
+            lower.strip_prefix(start).is_some_and(|named| {
+                let named = named.trim();
+                !named.is_empty()
+                    && (lower.chars().count() <= 24
+                        || words <= 4
+                        || likeness::level_likeness(named) >= 0.5)
+            })
+        });
+    let as_for = words <= 6
+        && !lower.contains(',')
+        && AS_FOR.iter().any(|start| {
+            lower.strip_prefix(start).is_some_and(|named| {
+                let named = named.trim();
+                likeness::level_likeness(named) >= 0.5 || likeness::is_rung_code(named)
+            })
+        });
+    inherits || points || same_as || as_for || SAME_AS_ABOVE.contains(&lower.as_str())
 }
 
 /// How a pointer to another level by its code opens ("See E1"), lowercased.

@@ -4139,3 +4139,28 @@ fn greek_roles_are_roles() {
         ["Συνεισφέρων", "Αξιολογητής", "Συντηρητής"]
     );
 }
+
+#[test]
+fn a_text_pointing_at_another_level_by_its_title_in_any_language_is_no_expectation() {
+    use super::refers_to_another_level;
+    for pointer in [
+        "Same as L3.",
+        "Same as Senior Software Engineer.",
+        "Wie bei Senior Software Engineer.",
+        "Wie oben.",
+        "Comme pour Senior.",
+        "Как у Middle.",
+        "Zoals bij Medior.",
+        "同左",
+    ] {
+        assert!(refers_to_another_level(pointer), "{pointer}");
+    }
+    for said in [
+        "Wie man Feedback gibt.",
+        "Comme toute l'équipe, écrit des tests.",
+        "Same as everyone else, writes tests for the code they change.",
+        "Как устроен наш CI.",
+    ] {
+        assert!(!refers_to_another_level(said), "{said}");
+    }
+}
