@@ -963,12 +963,27 @@ impl Interpreter {
                         .any(|block| matches!(block, Block::List { .. }))
                 })
             });
-        let first_is_a_level = header.first().is_some_and(|cell| {
-            !is_blank(cell)
-                && (level_likeness(&cell.text) >= 0.5
-                    || first_column_holds_sentences(body)
-                    || lists_first)
-        });
+        // (Where every other cell is a mark or blank, the first column names what the marks
+        // grant, however long its statements: "Builds adaptive pages from the layouts" over
+        // `✓` cells.)
+        let marks_only = !body.is_empty()
+            && body.iter().all(|row| {
+                row.iter()
+                    .skip(1)
+                    .all(|cell| is_blank(cell) || super::cells::mark(cell).is_some())
+            })
+            && body.iter().any(|row| {
+                row.iter()
+                    .skip(1)
+                    .any(|cell| super::cells::mark(cell).is_some())
+            });
+        let first_is_a_level = !marks_only
+            && header.first().is_some_and(|cell| {
+                !is_blank(cell)
+                    && (level_likeness(&cell.text) >= 0.5
+                        || first_column_holds_sentences(body)
+                        || lists_first)
+            });
         let all_levels = header.len() >= 2
             && !corner_names_the_axis
             && !bold_labels

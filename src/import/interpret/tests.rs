@@ -4164,3 +4164,24 @@ fn a_text_pointing_at_another_level_by_its_title_in_any_language_is_no_expectati
         assert!(!refers_to_another_level(said), "{said}");
     }
 }
+
+#[test]
+fn a_matrix_of_marks_under_levels_reads_its_long_statements_as_the_labels() {
+    // The statements are sentences, which made the first column a level of its own holding
+    // them all, each `✓` then an expectation titled by the heading.
+    let ladder = import(
+        "m.md",
+        "# M\n\n## Matrix\n\n| Skill | Junior | Middle | Senior |\n|---|:---:|:---:|:---:|\n\
+         | Builds adaptive pages from the Figma layouts provided by design | ✓ | ✓ | ✓ |\n\
+         | Uses semantic markup and ARIA attributes throughout the code | | ✓ | ✓ |\n\
+         | Audits accessibility and fixes the problems that were found | | | ✓ |\n",
+    );
+    assert_eq!(level_titles(&ladder), ["Junior", "Middle", "Senior"]);
+    assert_eq!(shape(&ladder)[0].2, [1, 2, 3]);
+    let senior = &ladder.tracks[0].levels[2];
+    assert!(senior
+        .expectations
+        .values()
+        .flatten()
+        .any(|item| item.text.starts_with("Audits accessibility")));
+}
