@@ -1787,6 +1787,50 @@ pub(super) fn only_gives_steps(paragraph: &str) -> bool {
     says_any_of(paragraph, STEP_WORDS)
 }
 
+/// Headings over a level's grade or pay ("Job Grade", "Vergütung"): facts about the level,
+/// which its description holds, not an area of what it expects.
+const LEVEL_FACT_HEADINGS: &[&str] = &[
+    "job grade",
+    "grade",
+    "pay grade",
+    "salary",
+    "salary range",
+    "pay",
+    "pay range",
+    "compensation",
+    "band",
+    "gehalt",
+    "vergütung",
+    "gehaltsband",
+    "salaire",
+    "rémunération",
+    "salario",
+    "salário",
+    "remuneración",
+    "remuneração",
+    "stipendio",
+    "retribuzione",
+    "salaris",
+    "wynagrodzenie",
+    "給与",
+    "等級",
+    "薪资",
+    "薪酬",
+    "연봉",
+];
+
+/// Whether a heading inside a level names its grade or pay ([`LEVEL_FACT_HEADINGS`]).
+pub(super) fn names_a_level_fact(heading: &str) -> bool {
+    let heading = crate::markup::plain_text(heading);
+    LEVEL_FACT_HEADINGS.contains(
+        &heading
+            .trim()
+            .trim_end_matches([':', '：'])
+            .to_lowercase()
+            .as_str(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1867,48 +1911,4 @@ mod tests {
             assert!(level_likeness(area) < 0.5, "{area}");
         }
     }
-}
-
-/// Headings over a level's grade or pay ("Job Grade", "Vergütung"): facts about the level,
-/// which its description holds, not an area of what it expects.
-const LEVEL_FACT_HEADINGS: &[&str] = &[
-    "job grade",
-    "grade",
-    "pay grade",
-    "salary",
-    "salary range",
-    "pay",
-    "pay range",
-    "compensation",
-    "band",
-    "gehalt",
-    "vergütung",
-    "gehaltsband",
-    "salaire",
-    "rémunération",
-    "salario",
-    "salário",
-    "remuneración",
-    "remuneração",
-    "stipendio",
-    "retribuzione",
-    "salaris",
-    "wynagrodzenie",
-    "給与",
-    "等級",
-    "薪资",
-    "薪酬",
-    "연봉",
-];
-
-/// Whether a heading inside a level names its grade or pay ([`LEVEL_FACT_HEADINGS`]).
-pub(super) fn names_a_level_fact(heading: &str) -> bool {
-    let heading = crate::markup::plain_text(heading);
-    LEVEL_FACT_HEADINGS.contains(
-        &heading
-            .trim()
-            .trim_end_matches([':', '：'])
-            .to_lowercase()
-            .as_str(),
-    )
 }
