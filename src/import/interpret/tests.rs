@@ -3960,10 +3960,7 @@ fn confluence_expand_macros_and_mkdocs_content_tabs_title_what_they_fold() {
     );
     let ladder = import("ladder.html", &page);
     assert_eq!(
-        shape(&ladder)
-            .into_iter()
-            .map(|(_, titles, counts)| (titles, counts))
-            .collect::<Vec<_>>(),
+        titles_and_counts(&ladder),
         [(
             vec![
                 String::from("D1 – Junior Data Engineer"),
@@ -3995,10 +3992,7 @@ fn a_table_per_area_with_the_same_level_columns_is_one_matrix() {
     // table became a track of its own); it names a group of the levels' areas.
     let ladder = import("framework.md", "# Server engineering framework\n\n## 목차\n\n- [레벨 소개](#레벨-소개)\n- [기술](#기술)\n\n## 레벨 소개\n\nYears are a guide only.\n\n## Technical skills\n\n| Topic | L1 Junior | L2 Mid | L3 Senior |\n|---|---|---|---|\n| Code quality | Writes readable code | Splits modules for maintainability | Sets lint rules for the team |\n| Testing | Adds unit tests | Adds integration tests | Owns the test strategy |\n\n## Collaboration\n\n| Topic | L1 Junior | L2 Mid | L3 Senior |\n|---|---|---|---|\n| Code review | Applies review feedback quickly | Reviews peers within a day | Raises the bar with design reviews |\n\n## Impact\n\n| Topic | L1 Junior | L2 Mid | L3 Senior |\n|---|---|---|---|\n| Scope | A well-defined task | A feature | Several services |\n| Drive | Finishes tasks with help | Plans own work | Leads quarterly projects |\n\n## Promotion\n\n1. Write a self-review.\n2. Your lead gathers feedback.\n");
     assert_eq!(
-        shape(&ladder)
-            .into_iter()
-            .map(|(_, titles, counts)| (titles, counts))
-            .collect::<Vec<_>>(),
+        titles_and_counts(&ladder),
         [(
             vec![
                 String::from("L1 Junior"),
