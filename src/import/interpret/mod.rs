@@ -563,13 +563,20 @@ fn area_core(name: &str) -> Vec<String> {
             && prefix.len() <= 3
             && !prefix
                 .iter()
-                .any(|word| matches!(lower(word).as_str(), "and" | "und" | "y" | "e" | "et"));
+                .any(|word| AND_WORDS.contains(&lower(word).as_str()));
         if named_by_role && LIST_NAMES.contains(&lower(last).as_str()) {
             return vec![last.to_owned()];
         }
     }
     words.into_iter().map(str::to_owned).collect()
 }
+
+/// "And" in the languages the importer reads: an area's name that joins two with it
+/// ("Verantwoordelijkheden en privileges") names both, not a role's list of the last.
+const AND_WORDS: &[&str] = &[
+    "and", "und", "y", "e", "et", "en", "ed", "i", "och", "og", "ve", "dan", "ja", "и", "і", "và",
+    "&",
+];
 
 #[derive(Debug, Default, Clone)]
 struct LevelDraft {

@@ -4179,3 +4179,18 @@ fn a_matrix_of_marks_under_levels_reads_its_long_statements_as_the_labels() {
         .flatten()
         .any(|item| item.text.starts_with("Audits accessibility")));
 }
+
+#[test]
+fn an_area_named_by_two_joined_by_and_in_any_language_keeps_both() {
+    // "Verantwoordelijkheden en privileges" was shown as "Privileges": the Dutch "en" was not
+    // known to join two names.
+    let ladder = import(
+        "nl.md",
+        "# Rollen\n\n## Lid\n\n### Vereisten\n\n- Twee-factor-authenticatie\n- Twee sponsors\n\n\
+         ### Verantwoordelijkheden en privileges\n\n- Reageert op issues\n\n## Reviewer\n\n\
+         ### Vereisten\n\n- Drie maanden lid\n\n### Verantwoordelijkheden en privileges\n\n\
+         - Reviewt PR's\n",
+    );
+    let names: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert_eq!(names, ["Vereisten", "Verantwoordelijkheden en privileges"]);
+}
