@@ -262,9 +262,11 @@ impl Interpreter {
         // The way to reach the level just read, written right after it at its depth
         // ("### Core Member" then "### Promotion: Becoming a Core Member"), is one of its
         // areas, as it would be one heading deeper.
+        // (Not the way out of it: "Inactive committers" after "Committer" is process.)
         let reaches_this_level = prose
             && Some(depth) == self.level_depth
             && likeness::is_becoming_heading(text)
+            && !likeness::is_leaving_heading(text)
             && matches!(self.place, Place::Level | Place::Area(_))
             && self
                 .current_level()

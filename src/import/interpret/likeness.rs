@@ -946,28 +946,40 @@ pub(super) fn is_becoming_heading(title: &str) -> bool {
     BECOMING
         .iter()
         .any(|start| lower.starts_with(start) || labelled.starts_with(start))
-        || [
-            "nominat",
-            "提名",
-            "nominierung",
-            "退出",
-            "卸任",
-            "晋升",
-            "升级为",
-            "降级为",
-            // Leaving a role: "Involuntary Removal or Demotion", "Removing Contributors",
-            // "Inactivity", "Withdrawing from the TSC Board", "Resignation of the Chair".
-            "remov",
-            "demotion",
-            "inactiv",
-            "withdraw",
-            "resign",
-        ]
-        .iter()
-        .any(|stem| lower.contains(stem))
+        || ["nominat", "提名", "nominierung", "晋升", "升级为"]
+            .iter()
+            .any(|stem| lower.contains(stem))
+        || is_leaving_heading(title)
         || lower.ends_with(" werden")
         || lower.ends_with("になる")
         || lower.ends_with("になるには")
+}
+
+/// Stems of a heading on leaving a role: "Involuntary Removal or Demotion", "Removing
+/// Contributors", "Inactivity", "Withdrawing from the TSC Board", "Resignation of the Chair",
+/// "退出", "卸任", "降级为".
+const LEAVING_STEMS: &[&str] = &[
+    "退出",
+    "卸任",
+    "降级为",
+    "remov",
+    "demotion",
+    "inactiv",
+    "withdraw",
+    "resign",
+    // Inactive members in German, Dutch, Russian, Korean, Chinese and Japanese.
+    "inaktiv",
+    "неактив",
+    "비활성",
+    "不活跃",
+    "非活跃",
+    "非アクティブ",
+];
+
+/// Whether a heading names how one leaves a role ([`LEAVING_STEMS`]).
+pub(super) fn is_leaving_heading(title: &str) -> bool {
+    let lower = plain(title).trim().to_lowercase();
+    LEAVING_STEMS.iter().any(|stem| lower.contains(stem))
 }
 
 /// Gerunds a heading over the handling of roles starts with ("Adding maintainers", "Helping

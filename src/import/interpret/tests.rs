@@ -4194,3 +4194,30 @@ fn an_area_named_by_two_joined_by_and_in_any_language_keeps_both() {
     let names: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
     assert_eq!(names, ["Vereisten", "Verantwoordelijkheden en privileges"]);
 }
+
+#[test]
+fn a_section_on_leaving_a_role_is_process_in_any_language() {
+    // "Inactive committers" right after "Committer" was read as the way to reach it, an area
+    // holding the page's footer; "비활성 멤버" (inactive members) was a level of its own.
+    let english = "# Project roles\n\n## Contributor\n\n- Follows the code of conduct\n\
+                   - Responds to review comments\n\n## Committer\n\n- Reviews and merges pull requests\n\
+                   - Triages new issues\n\n## Inactive committers\n\nEmail the PMC to become inactive.\n";
+    let ladder = import("roles.md", english);
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![String::from("Contributor"), String::from("Committer")],
+            vec![2, 2]
+        )]
+    );
+    assert!(ladder
+        .sections
+        .iter()
+        .any(|section| section.title == "Inactive committers"));
+    let korean =
+        "# 프로젝트 역할\n\n## 기여자\n\n- 행동 강령을 지킨다\n- 리뷰에 답한다\n\n## 커미터\n\n\
+                  - PR을 리뷰하고 병합한다\n- 이슈를 분류한다\n\n## 비활성 멤버\n\n\
+                  6개월 동안 활동이 없으면 비활성 멤버가 됩니다.\n";
+    let ladder = import("roles-ko.md", korean);
+    assert_eq!(level_titles(&ladder), ["기여자", "커미터"]);
+}
