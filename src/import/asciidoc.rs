@@ -212,6 +212,8 @@ fn columns_attribute(line: &str) -> Option<usize> {
 /// it, the first row is the header (a Markdown table needs one).
 fn pipe_table(body: &[&str], columns: Option<usize>, separator: char) -> Vec<String> {
     let mut cells: Vec<String> = Vec::new();
+    // How many columns each cell fills, by its spec.
+    let mut filled: Vec<usize> = Vec::new();
     // Without a `cols` attribute the first line with cells gives the count.
     let mut width = columns;
     for line in body {
@@ -227,10 +229,23 @@ fn pipe_table(body: &[&str], columns: Option<usize>, separator: char) -> Vec<Str
         }
         let pieces = split_cells(line, separator);
         if width.is_none() {
-            width = Some(pieces.len());
+            width = Some(pieces.iter().map(|(_, columns)| columns).sum());
         }
-        cells.extend(pieces);
+        // (Kept beside the cells, whose last one the lines after it go on filling.)
+        for (text, columns) in pieces {
+            cells.push(text);
+            filled.resize(cells.len() - 1, 1);
+            filled.push(columns);
+        }
     }
+    // A cell spanning columns (`2+a|`) says what it says in each of them, as a merged cell
+    // of a sheet or a page's `colspan` reads.
+    filled.resize(cells.len(), 1);
+    let cells: Vec<String> = cells
+        .into_iter()
+        .zip(filled)
+        .flat_map(|(text, columns)| std::iter::repeat_n(text, columns))
+        .collect();
     let width = width.unwrap_or(1).max(1);
     let cell = |text: &str| {
         inline(text.trim_end_matches("<br>").trim())
@@ -277,10 +292,13 @@ fn starts_with_cell(line: &str) -> bool {
     }
 }
 
-/// The cells a table line starts (`|a |b |c`), each without its bar and spec.
-fn split_cells(line: &str, separator: char) -> Vec<String> {
+/// The cells a table line starts (`|a |b |c`), each without its bar and spec, with how many
+/// columns each fills ([`columns_filled`]).
+fn split_cells(line: &str, separator: char) -> Vec<(String, usize)> {
     let mut cells = Vec::new();
     let mut current = String::new();
+    // The spec written before the bar that opens the cell being read (`2+a`).
+    let mut spec = String::new();
     let mut started = separator == ',';
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -288,10 +306,16 @@ fn split_cells(line: &str, separator: char) -> Vec<String> {
             current.push(separator);
             chars.next();
         } else if c == separator {
+            // (Before a bar, a cell's text ends in the next cell's spec: `|a 2+|b`.)
+            let (text, next_spec) = if started {
+                split_spec(&current)
+            } else {
+                (String::new(), current.trim().to_owned())
+            };
             if started {
-                cells.push(std::mem::take(&mut current).trim().to_owned());
+                cells.push((text, columns_filled(&spec)));
             }
-            // (What came before the first bar is the cell's spec.)
+            spec = next_spec;
             current.clear();
             started = true;
         } else {
@@ -299,9 +323,43 @@ fn split_cells(line: &str, separator: char) -> Vec<String> {
         }
     }
     if started {
-        cells.push(current.trim().to_owned());
+        cells.push((current.trim().to_owned(), columns_filled(&spec)));
     }
     cells
+}
+
+/// A cell's text and the spec of the cell after it, written at its end before the bar
+/// (`Mentors 2+` → `Mentors`, `2+`); no spec where the last word is text.
+fn split_spec(text: &str) -> (String, String) {
+    let trimmed = text.trim_end();
+    let start = trimmed.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    let last = &trimmed[start..];
+    let is_spec = !last.is_empty()
+        && last.chars().any(|c| matches!(c, '+' | '*'))
+        && last
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.')
+        && starts_with_cell(&format!("{last}|"));
+    if is_spec {
+        (trimmed[..start].trim().to_owned(), last.to_owned())
+    } else {
+        (text.trim().to_owned(), String::new())
+    }
+}
+
+/// The most columns one cell's spec may fill: far more than any ladder's table has.
+const MAX_CELL_COLUMNS: usize = 64;
+
+/// How many columns a cell fills by its spec: `2+` spans two, `3*` repeats the cell three
+/// times; `.2+` spans rows, not columns, and fills one.
+fn columns_filled(spec: &str) -> usize {
+    let digits: String = spec.chars().take_while(char::is_ascii_digit).collect();
+    let after = spec[digits.len()..].chars().next();
+    match (digits.parse::<usize>(), after) {
+        (Ok(n), Some('+' | '*')) => n.clamp(1, MAX_CELL_COLUMNS),
+        _ => 1,
+    }
 }
 
 /// AsciiDoc inline markup as Markdown: `*strong*`, `_emphasis_`, `link:url[text]` and
@@ -507,6 +565,23 @@ mod tests {
         let markdown = to_markdown(text);
         assert!(markdown.contains("| Senior | Designs. |"), "{markdown}");
         assert!(markdown.contains("\n\nAfter the table."), "{markdown}");
+    }
+
+    #[test]
+    fn a_cell_spanning_columns_fills_each_and_an_empty_cell_holds_its_place() {
+        // `2+|` spans two columns and `3*|` repeats a cell: the cells after them shifted left
+        // into other levels' columns.
+        let text = "[cols=\"1,1,1,1\",options=\"header\"]\n|===\n| Area | A | B | C\n\n\
+                    | Code | one | two | three\n\n| Community | four 2+| five\n\n| Release\n|\n\
+                    a|\n* six\na|\n* seven\n\n| Tests 3*| eight\n|===\n";
+        let markdown = to_markdown(text);
+        for row in [
+            "| Community | four | five | five |",
+            "| Release |  | * six | * seven |",
+            "| Tests | eight | eight | eight |",
+        ] {
+            assert!(markdown.contains(row), "{row}: {markdown}");
+        }
     }
 
     #[test]
