@@ -240,11 +240,13 @@ fn pipe_table(body: &[&str], columns: Option<usize>, separator: char) -> Vec<Str
     }
     // A cell spanning columns (`2+a|`) says what it says in each of them, as a merged cell
     // of a sheet or a page's `colspan` reads.
+    // (No wider than the table: a cell spans the columns there are.)
     filled.resize(cells.len(), 1);
+    let table_width = width.unwrap_or(1).max(1);
     let cells: Vec<String> = cells
         .into_iter()
         .zip(filled)
-        .flat_map(|(text, columns)| std::iter::repeat_n(text, columns))
+        .flat_map(|(text, columns)| std::iter::repeat_n(text, columns.min(table_width)))
         .collect();
     let width = width.unwrap_or(1).max(1);
     let cell = |text: &str| {
@@ -573,12 +575,14 @@ mod tests {
         // into other levels' columns.
         let text = "[cols=\"1,1,1,1\",options=\"header\"]\n|===\n| Area | A | B | C\n\n\
                     | Code | one | two | three\n\n| Community | four 2+| five\n\n| Release\n|\n\
-                    a|\n* six\na|\n* seven\n\n| Tests 3*| eight\n|===\n";
+                    a|\n* six\na|\n* seven\n\n| Tests 3*| eight\n\n| Wide 64+| all\n\n| Last | 1 | 2 | 3\n|===\n";
         let markdown = to_markdown(text);
         for row in [
             "| Community | four | five | five |",
             "| Release |  | * six | * seven |",
             "| Tests | eight | eight | eight |",
+            // (No wider than the table.)
+            "| Wide | all | all | all |\n| Last | 1 | 2 | 3 |",
         ] {
             assert!(markdown.contains(row), "{row}: {markdown}");
         }
