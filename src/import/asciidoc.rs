@@ -240,14 +240,15 @@ fn pipe_table(body: &[&str], columns: Option<usize>, separator: char) -> Vec<Str
     }
     // A cell spanning columns (`2+a|`) says what it says in each of them, as a merged cell
     // of a sheet or a page's `colspan` reads.
-    // (No wider than the table: a cell spans the columns there are.)
+    // (No further than its row goes: a cell spans the columns left in it.)
     filled.resize(cells.len(), 1);
     let table_width = width.unwrap_or(1).max(1);
-    let cells: Vec<String> = cells
-        .into_iter()
-        .zip(filled)
-        .flat_map(|(text, columns)| std::iter::repeat_n(text, columns.min(table_width)))
-        .collect();
+    let mut spread: Vec<String> = Vec::with_capacity(cells.len());
+    for (text, columns) in cells.into_iter().zip(filled) {
+        let left = table_width - spread.len() % table_width;
+        spread.extend(std::iter::repeat_n(text, columns.min(left)));
+    }
+    let cells = spread;
     let width = width.unwrap_or(1).max(1);
     let cell = |text: &str| {
         inline(text.trim_end_matches("<br>").trim())
