@@ -68,19 +68,61 @@ pub fn import_file(path: &Path) -> Result<Imported, Vec<Diagnostic>> {
 }
 
 /// [`import_file`], with the user's corrections to the reading. A YAML file of this tool's own
-/// format (it has `tracks`) loads as `ladder build` loads it.
+/// format (it has `tracks`) loads as `ladder build` loads it. One that has `tracks` but does
+/// not load (a site's data file: `lang:`, `competencies:` under its levels) is read as data
+/// the importer reads, with a warning saying why; when that reading finds no ladder either,
+/// the loader's errors are what is said, for a ladder source with a mistake in it.
 pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
     if has_extension(path, YAML_EXTENSIONS) {
         let source = read_source(path).map_err(|diagnostic| vec![diagnostic])?;
         if import::data::is_own_format(&source.text) {
-            let loaded = load::load_source(source)?;
-            return Ok(Imported {
-                reading: Default::default(),
-                choice: None,
-                ladder: loaded.ladder,
-                warnings: loaded.notes,
-                lost_headings: Vec::new(),
-            });
+            let errors = match load::load_source(source) {
+                Ok(loaded) => {
+                    return Ok(Imported {
+                        reading: Default::default(),
+                        choice: None,
+                        ladder: loaded.ladder,
+                        warnings: loaded.notes,
+                        lost_headings: Vec::new(),
+                    })
+                }
+                Err(errors) => errors,
+            };
+            let Ok(mut imported) = import::import_file_with(path, options) else {
+                return Err(errors);
+            };
+            if imported
+                .ladder
+                .tracks
+                .iter()
+                .all(|track| track.levels.is_empty())
+            {
+                return Err(errors);
+            }
+            let why = errors
+                .first()
+                // (Its first clause: "unknown field `lang`", not the fields it may have.)
+                .map(|error| {
+                    error
+                        .message
+                        .split(", expected")
+                        .next()
+                        .unwrap_or("")
+                        .to_owned()
+                })
+                .unwrap_or_default();
+            imported.warnings.insert(
+                0,
+                Diagnostic::warning(
+                    "read-as-data",
+                    format!(
+                        "it has `tracks` but is not a ladder source of this tool ({why}): read \
+                         as a data file"
+                    ),
+                )
+                .in_file(path),
+            );
+            return Ok(imported);
         }
     }
     import::import_file_with(path, options)

@@ -175,15 +175,8 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
         })?
     } else {
         let yaml = crate::load::yaml_value(path, text).map_err(|refused| vec![refused])?;
-        if yaml.get("tracks").is_some() {
-            // This tool's own format is read by `load`, not imported (see `crate::inputs`).
-            return Err(vec![Diagnostic::error(
-                "own-format",
-                "this is a ladder source of this tool already",
-            )
-            .in_file(path)
-            .with_hint("build it as it is: ladder build FILE")]);
-        }
+        // (This tool's own format is loaded before, by `crate::inputs`; a file with `tracks` that
+        // reaches here did not load, and is read as any other data.)
         serde_json::to_value(yaml).map_err(|error| {
             vec![Diagnostic::error(
                 "bad-yaml",

@@ -71,8 +71,54 @@ pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
     whole
         .into_iter()
         .chain(held)
-        .map(|(_, literal)| literal)
+        .map(|(_, literal)| literal.map(|literal| references_as_null(&literal)))
         .collect()
+}
+
+/// A literal whose members' values that still name something (`icon: GitPullRequest`, an icon
+/// component the module imports; `icon: Icons.Eye`) are `null`: such a value holds no text of
+/// the ladder, and the rest of the literal is data still. Run after the module's constants
+/// and literals are written out, so what is left names code. A call (`t('key')`) stays, for
+/// the reader to name as code.
+fn references_as_null(literal: &str) -> String {
+    /// Names JSON5 reads as values of its own.
+    const JSON5_WORDS: [&str; 5] = ["true", "false", "null", "Infinity", "NaN"];
+    let is_name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut out = String::with_capacity(literal.len());
+    let mut scanner = Scanner::default();
+    let mut chars = literal.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let was_code = !scanner.in_comment_or_string();
+        scanner.step(c);
+        let starts_value = was_code
+            && !scanner.in_comment_or_string()
+            && (c.is_alphabetic() || c == '_' || c == '$')
+            && out.trim_end().ends_with(':');
+        if !starts_value {
+            out.push(c);
+            continue;
+        }
+        // (The name with its members' path: `Icons.Eye`.)
+        let mut end = index;
+        loop {
+            let length = literal[end..]
+                .find(|c: char| !is_name_char(c))
+                .unwrap_or(literal.len() - end);
+            end += length;
+            if length == 0 || !literal[end..].starts_with('.') {
+                break;
+            }
+            end += 1;
+        }
+        let name = literal[index..end].trim_end_matches('.');
+        let code = JSON5_WORDS.contains(&name) || literal[end..].trim_start().starts_with('(');
+        out.push_str(if code { name } else { "null" });
+        while chars.peek().is_some_and(|(at, _)| *at < index + name.len()) {
+            let (_, c) = chars.next().expect("peeked");
+            scanner.step(c);
+        }
+    }
+    out
 }
 
 /// The name a literal is assigned to, from what precedes it in its statement (`export const
@@ -725,5 +771,24 @@ mod tests {
                 "note": "AGILE stays"})
         );
         assert!(object_literal("function f() { return 1 }").is_err());
+    }
+
+    #[test]
+    fn a_value_naming_an_import_is_null_and_the_rest_is_data() {
+        let module = "import { GitPullRequest } from 'lucide-react';\nimport * as Icons from 'x';\n\
+                      export const roles = [{ name: 'Reviewer', icon: GitPullRequest, badge: Icons.Eye, \
+                      big: true, note: 'icon: Eye', items: ['Reviews'] }];\n";
+        let value: serde_json::Value = json5::from_str(&object_literal(module).unwrap()).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!([{"name": "Reviewer", "icon": null, "badge": null, "big": true,
+                "note": "icon: Eye", "items": ["Reviews"]}])
+        );
+        // A call is code still, and says so.
+        let call = object_literal("export default { title: t('eng') };").unwrap();
+        assert!(
+            json5::from_str::<serde_json::Value>(&call).is_err(),
+            "{call}"
+        );
     }
 }

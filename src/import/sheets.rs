@@ -268,7 +268,8 @@ fn sheets_as_level_columns(
             _ => None,
         })
     };
-    let sheets: Vec<(&String, Vec<Vec<Cell>>)> = read
+    // Each sheet whose table opens with the header: its name, its blocks and its table's rows.
+    let sheets: Vec<(&String, &[Block], Vec<Vec<Cell>>)> = read
         .iter()
         .filter_map(|(name, blocks)| {
             let rows = table_of(blocks)?;
@@ -278,12 +279,12 @@ fn sheets_as_level_columns(
                 .map(|cell| cell.text.trim().to_owned())
                 .filter(|text| !text.is_empty())
                 .collect();
-            (first == header).then_some((name, rows))
+            (first == header).then_some((name, blocks.as_slice(), rows))
         })
         .collect();
     let like_levels = sheets
         .iter()
-        .filter(|(name, _)| super::interpret::level_likeness(name) >= 0.5)
+        .filter(|(name, _, _)| super::interpret::level_likeness(name) >= 0.5)
         .count();
     if sheets.len() < 2 || like_levels * 2 <= sheets.len() {
         return None;
@@ -293,15 +294,17 @@ fn sheets_as_level_columns(
     // own label or as the level's summary, so that none is lost; then the table's rows.
     let mut labels: Vec<String> = Vec::new();
     let mut texts: Vec<HashMap<String, Vec<String>>> = Vec::new();
-    let mut notes: Vec<HashMap<String, Vec<String>>> = Vec::new();
-    for (name, _) in &sheets {
+    let mut add = |own: &mut HashMap<String, Vec<String>>, label: String, text: String| {
+        if !labels.contains(&label) {
+            labels.push(label.clone());
+        }
+        if !text.is_empty() {
+            own.entry(label).or_default().push(text);
+        }
+    };
+    for (_, blocks, rows) in &sheets {
         let mut own: HashMap<String, Vec<String>> = HashMap::new();
-        let blocks = read
-            .iter()
-            .find(|(sheet, _)| sheet == *name)
-            .map(|(_, blocks)| blocks.as_slice())
-            .unwrap_or_default();
-        for block in blocks {
+        for block in blocks.iter() {
             if matches!(block, Block::Table { .. }) {
                 continue;
             }
@@ -314,35 +317,19 @@ fn sheets_as_level_columns(
                 }
                 _ => (String::from(SHEET_NOTE_LABEL), text.trim().to_owned()),
             };
-            if text.is_empty() {
-                continue;
-            }
-            if !labels.contains(&label) {
-                labels.push(label.clone());
-            }
-            own.entry(label).or_default().push(text);
-        }
-        notes.push(own);
-    }
-    for (own, (_, rows)) in notes.into_iter().zip(&sheets) {
-        let mut own = own;
-        for row in rows.iter().skip(1) {
-            let label = row
-                .first()
-                .map(|cell| cell.text.trim().to_owned())
-                .unwrap_or_default();
-            let text = row
-                .get(1)
-                .map(|cell| cell.text.trim().to_owned())
-                .unwrap_or_default();
-            if label.is_empty() && text.is_empty() {
-                continue;
-            }
-            if !labels.contains(&label) {
-                labels.push(label.clone());
-            }
             if !text.is_empty() {
-                own.entry(label).or_default().push(text);
+                add(&mut own, label, text);
+            }
+        }
+        for row in rows.iter().skip(1) {
+            let text_at = |column: usize| {
+                row.get(column)
+                    .map(|cell| cell.text.trim().to_owned())
+                    .unwrap_or_default()
+            };
+            let (label, text) = (text_at(0), text_at(1));
+            if !(label.is_empty() && text.is_empty()) {
+                add(&mut own, label, text);
             }
         }
         texts.push(own);
@@ -353,7 +340,11 @@ fn sheets_as_level_columns(
         ..Cell::default()
     };
     let mut rows = vec![std::iter::once(cell(corner.clone(), true))
-        .chain(sheets.iter().map(|(name, _)| cell((*name).clone(), true)))
+        .chain(
+            sheets
+                .iter()
+                .map(|(name, _, _)| cell((*name).clone(), true)),
+        )
         .collect::<Vec<Cell>>()];
     for label in labels {
         let mut row = vec![cell(label.clone(), false)];
@@ -367,7 +358,7 @@ fn sheets_as_level_columns(
         }));
         rows.push(row);
     }
-    let used = sheets.iter().map(|(name, _)| (*name).clone()).collect();
+    let used = sheets.iter().map(|(name, _, _)| (*name).clone()).collect();
     Some((Block::Table { rows, line: 1 }, used))
 }
 

@@ -337,13 +337,15 @@ impl Interpreter {
 /// Engineer Requirements" under "Senior Site Reliability Engineer"): `None` when it does not
 /// open so, or is nothing else.
 fn without_level_title(heading: &str, title: &str) -> Option<String> {
+    /// The possessive that may join a title to what it has ("Reviewer 的权利", "レビュアーの責任").
+    const POSSESSIVES: [char; 4] = ['的', 'の', '의', '之'];
     let head = heading.get(..title.len())?;
-    // (The possessive between them goes too: "Reviewer 的权利", "レビュアーの責任".)
-    let rest = heading[title.len()..]
+    let after = &heading[title.len()..];
+    let separated = after.starts_with([' ', ':']) || after.starts_with(POSSESSIVES);
+    let rest = after
         .trim_start_matches([' ', ':', '–', '-', '—'])
-        .trim_start_matches(['的', 'の', '의', '之'])
+        .trim_start_matches(POSSESSIVES)
         .trim();
-    let separated = heading[title.len()..].starts_with([' ', ':', '的', 'の', '의', '之']);
     if !head.eq_ignore_ascii_case(title) || !separated || rest.is_empty() {
         return None;
     }

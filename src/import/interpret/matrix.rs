@@ -966,17 +966,18 @@ impl Interpreter {
         // (Where every other cell is a mark or blank, the first column names what the marks
         // grant, however long its statements: "Builds adaptive pages from the layouts" over
         // `✓` cells.)
-        let marks_only = !body.is_empty()
-            && body.iter().all(|row| {
-                row.iter()
-                    .skip(1)
-                    .all(|cell| is_blank(cell) || super::cells::mark(cell).is_some())
-            })
-            && body.iter().any(|row| {
-                row.iter()
-                    .skip(1)
-                    .any(|cell| super::cells::mark(cell).is_some())
-            });
+        // (One pass: `None` at a cell that says more than a mark, else whether one was seen.)
+        let marks_only =
+            body.iter()
+                .flat_map(|row| row.iter().skip(1))
+                .try_fold(false, |marked, cell| {
+                    if super::cells::mark(cell).is_some() {
+                        Some(true)
+                    } else {
+                        is_blank(cell).then_some(marked)
+                    }
+                })
+                == Some(true);
         let first_is_a_level = !marks_only
             && header.first().is_some_and(|cell| {
                 !is_blank(cell)
