@@ -31,6 +31,8 @@ const NAME_KEYS: &[&str] = &[
     "competency",
     "area",
     "skill",
+    // A page's section (`sections: [{heading, items}]`).
+    "heading",
     "displayName",
     "display_name",
 ];
@@ -265,12 +267,43 @@ struct Found {
 /// where the file writes each level and area tells their order.
 pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
     let mut imported = read_placing(value, fallback_title, source)?;
+    if imported.ladder.language.is_none() {
+        imported.ladder.language = declared_language(value);
+    }
     // Its sentences no reading placed, kept (with their inline HTML as Markdown, as placed
     // texts are).
     let mut shown = value.clone();
     html_as_markdown(&mut shown);
     super::kept::keep_unplaced(&shown, &mut imported.ladder);
     Some(imported)
+}
+
+/// Keys at the top of a site's data by which it declares its language (`lang: zh-TW`); those
+/// of other languages (`idioma`) are in [`KEY_TRANSLATIONS`].
+const LANGUAGE_KEYS: &[&str] = &["language", "lang", "locale"];
+
+/// The language tag the data declares at its top (`lang: zh-TW`, `locale: pt_BR`), when it
+/// is one: a primary subtag of two or three letters, then subtags of letters and digits.
+fn declared_language(value: &Value) -> Option<String> {
+    let foreign = KEY_TRANSLATIONS
+        .iter()
+        .filter(|(_, english)| *english == "language")
+        .map(|(foreign, _)| *foreign);
+    let tag = LANGUAGE_KEYS
+        .iter()
+        .copied()
+        .chain(foreign)
+        .find_map(|key| value.get(key).and_then(scalar))?
+        .trim()
+        .replace('_', "-");
+    let mut subtags = tag.split('-');
+    let primary = subtags.next()?;
+    let is_tag = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && subtags.all(|subtag| {
+            (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    is_tag.then_some(tag)
 }
 
 /// [`read`] without the net for the sentences it did not place. A bare list of levels (`[{title,
@@ -455,6 +488,9 @@ const KEY_TRANSLATIONS: &[(&str, &str)] = &[
     ("maddeler", "items"),
     ("özet", "summary"),
     ("ozet", "summary"),
+    ("roller", "roles"),
+    ("bolumler", "sections"),
+    ("bölümler", "sections"),
     ("örnekler", "examples"),
     ("ornekler", "examples"),
     // Polish
@@ -1239,9 +1275,39 @@ fn areas_listed(value: &Value, track: Option<&str>, level: &str) -> Vec<Found> {
     out
 }
 
-/// A level's `summary` and `description` beside its areas: what describes it.
+/// Keys of a list of levels or of tracks (`tracks: [{levels: […]}]`, `roles: […]`).
+const LADDER_LIST_KEYS: &[&str] = &[
+    "tracks",
+    "disciplines",
+    "ladders",
+    "paths",
+    "roles",
+    "families",
+    "levels",
+    "grades",
+    "ranks",
+    "stages",
+    "bands",
+];
+
+/// An entry of a list of roles or tracks read as one level (see [`areas_listed`]), when it is
+/// titled, lists its areas, and holds no list of levels or tracks of its own (then it is a
+/// track): `None` otherwise.
+fn role_as_level(item: &Value, track: Option<&str>) -> Option<Vec<Found>> {
+    let holds_a_ladder = LADDER_LIST_KEYS
+        .iter()
+        .any(|key| item.get(*key).is_some_and(Value::is_array));
+    if holds_a_ladder {
+        return None;
+    }
+    let title = string_at(item, TITLE_KEYS)?;
+    let listed = areas_listed(item, track, &title);
+    (!listed.is_empty()).then_some(listed)
+}
+
+/// A level's `summary`, `description` or `tagline` beside its areas: what describes it.
 fn level_summary(value: &Value, track: Option<&str>, level: &str) -> Vec<Found> {
-    ["summary", "description"]
+    ["summary", "description", "tagline"]
         .iter()
         .filter_map(|key| value.get(*key).and_then(scalar))
         .map(|text| Found {
@@ -1806,6 +1872,13 @@ fn walk(
                 if is_track_list {
                     if let Value::Array(items) = child {
                         for item in items {
+                            // A role that lists its areas and holds no ladder of its own
+                            // (`roles: [{name, sections: [{heading, items}]}]`) is a level
+                            // of the track it is in.
+                            if let Some(level) = role_as_level(item, track) {
+                                found.extend(level);
+                                continue;
+                            }
                             let name = string_at(item, NAME_KEYS);
                             walk(item, name.as_deref().or(track), area, depth + 1, found);
                         }
@@ -1923,7 +1996,11 @@ fn walk(
         }
         Value::Array(items) => {
             for item in items {
-                walk(item, track, area, depth + 1, found);
+                // (An entry that lists roles, in a list without a key, is a track named by
+                // its name: `export const tracks = [{name, roles: […]}]`.)
+                let lists_roles = item.get("roles").is_some_and(Value::is_array);
+                let name = string_at(item, NAME_KEYS).filter(|_| lists_roles && track.is_none());
+                walk(item, name.as_deref().or(track), area, depth + 1, found);
             }
         }
         _ => {}

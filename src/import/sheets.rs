@@ -252,6 +252,9 @@ fn is_title_line(text: &str) -> bool {
 /// they first appear, each cell the text that sheet gives that label (several rows of one
 /// label, one line each), and the names of the sheets it took. `None` when the sheets are not
 /// so written.
+/// A sheet's name, its blocks and its table's rows.
+type SheetTable<'a> = (&'a String, &'a [Block], Vec<Vec<Cell>>);
+
 fn sheets_as_level_columns(
     header: &[String],
     read: &[(String, Vec<Block>)],
@@ -269,7 +272,7 @@ fn sheets_as_level_columns(
         })
     };
     // Each sheet whose table opens with the header: its name, its blocks and its table's rows.
-    let sheets: Vec<(&String, &[Block], Vec<Vec<Cell>>)> = read
+    let sheets: Vec<SheetTable> = read
         .iter()
         .filter_map(|(name, blocks)| {
             let rows = table_of(blocks)?;

@@ -3958,3 +3958,98 @@ fn a_data_file_s_levels_kept_as_a_map_keyed_by_code_are_its_levels_in_order() {
     assert_eq!(level_titles(&ladder), ["Junior Engineer", "Engineer", "P4"]);
     assert_eq!(entry(&ladder, "Engineer", "Team"), ["Reviews code"]);
 }
+
+/// A site's YAML data file that has `tracks` but is not this tool's source (its own keys:
+/// `lang`, `competencies`) is read as data, saying so, in the language it declares; a ladder
+/// source with a mistake in it, which reads as no data either, gets the loader's error.
+#[test]
+fn a_site_s_yaml_data_with_tracks_reads_as_data_and_a_broken_source_says_why() {
+    let data = "lang: zh-TW\ntitle: 工程職涯階梯\nupdated: 2024-06-01\ntracks:\n  - id: ic\n    name: 個人貢獻者\n    \
+                levels:\n      - id: E1\n        title: 軟體工程師 I\n        summary: 在指導下完成明確定義的工作。\n        \
+                competencies:\n          - area: 技術能力\n            expectations:\n              - 撰寫具可讀性的程式碼並附上單元測試。\n              \
+                - 能完成範圍明確的功能開發。\n      - id: E2\n        title: 軟體工程師 II\n        competencies:\n          \
+                - area: 技術能力\n            expectations:\n              - 獨立設計中型功能。\n";
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("career.yaml");
+    std::fs::write(&path, data).unwrap();
+    let imported = ladder::inputs::import_file(&path).unwrap();
+    let ladder = &imported.ladder;
+    assert_eq!(ladder.language.as_deref(), Some("zh-TW"));
+    assert_eq!(track_sizes(ladder), [("個人貢獻者".to_owned(), 2)]);
+    let first = &ladder.tracks[0].levels[0];
+    assert_eq!(
+        level_texts(first),
+        [
+            "撰寫具可讀性的程式碼並附上單元測試。",
+            "能完成範圍明確的功能開發。"
+        ]
+    );
+    assert!(
+        imported.warnings[0]
+            .message
+            .contains("unknown field `lang`"),
+        "{:?}",
+        imported.warnings
+    );
+    // This tool's own source with a misspelt key: the loader's error, with its line.
+    let broken = folder.path().join("broken.yaml");
+    std::fs::write(
+        &broken,
+        "title: Eng\nlangauge: en\nareas: []\ntracks:\n  - id: eng\n    name: Eng\n    levels: []\n",
+    )
+    .unwrap();
+    let errors = ladder::inputs::import_file(&broken).unwrap_err();
+    assert!(errors[0].message.contains("langauge"), "{errors:?}");
+}
+
+/// A site's list of roles, each titled and listing its sections of items, is a ladder whose
+/// roles are levels and whose sections are areas: in a module with icon components, under
+/// tracks in a bare list, and in Turkish keys.
+#[test]
+fn roles_that_list_their_sections_are_levels_with_areas() {
+    let module = r#"import { Eye, Shield } from "lucide-react";
+export const tracks: Track[] = [
+  { id: "tech", name: "Jalur Teknis", roles: [
+    { slug: "reviewer", name: "Reviewer", tagline: "Meninjau perubahan.", icon: Eye,
+      sections: [
+        { heading: "Persyaratan", items: ["Aktif berkontribusi minimal tiga bulan", "Dinominasikan oleh seorang maintainer"] },
+        { heading: "Tanggung jawab", items: ["Meninjau pull request dalam lima hari kerja"] },
+      ] },
+    { slug: "maintainer", name: "Maintainer", icon: Shield,
+      sections: [{ heading: "Tanggung jawab", items: ["Menentukan peta jalan dan jadwal rilis"] }] },
+  ] },
+  { id: "community", name: "Jalur Komunitas", roles: [
+    { name: "Relawan Acara", sections: [{ heading: "Tanggung jawab", items: ["Membantu persiapan tempat dan registrasi peserta"] }] },
+    { name: "Duta Komunitas", sections: [{ heading: "Tanggung jawab", items: ["Mengadakan meetup lokal minimal dua kali setahun"] }] },
+  ] },
+];
+"#;
+    let ladder = imported_from("roles.ts", module);
+    assert_eq!(
+        track_sizes(&ladder),
+        [
+            ("Jalur Teknis".to_owned(), 2),
+            ("Jalur Komunitas".to_owned(), 2)
+        ]
+    );
+    let reviewer = &ladder.tracks[0].levels[0];
+    assert_eq!(reviewer.title, "Reviewer");
+    assert_eq!(
+        expectations_by_area_name(&ladder, reviewer)["Persyaratan"],
+        [
+            "Aktif berkontribusi minimal tiga bulan",
+            "Dinominasikan oleh seorang maintainer"
+        ]
+    );
+    assert_eq!(reviewer.description.as_deref(), Some("Meninjau perubahan."));
+    let yaml = "baslik: Topluluk Rolleri\nroller:\n  - ad: Katılımcı\n    ozet: Soru soran herkes.\n    bolumler:\n      \
+                - baslik: Beklentiler\n        maddeler:\n          - Davranış Kurallarına uymak\n  - ad: Bakımcı\n    bolumler:\n      \
+                - baslik: Sorumluluklar\n        maddeler:\n          - Sürümleri yayımlamak\n          - Güvenlik bildirimlerini ele almak\n";
+    let ladder = imported_from("roller.yaml", yaml);
+    assert_eq!(track_sizes(&ladder), [("Topluluk Rolleri".to_owned(), 2)]);
+    let keeper = &ladder.tracks[0].levels[1];
+    assert_eq!(
+        expectations_by_area_name(&ladder, keeper)["Sorumluluklar"],
+        ["Sürümleri yayımlamak", "Güvenlik bildirimlerini ele almak"]
+    );
+}
