@@ -394,6 +394,14 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "μέλος",
     "μέλη",
     "επιτροπή",
+    // A committee or council in Russian, Ukrainian, Polish, Czech, Turkish and Indonesian.
+    "комитет",
+    "совет",
+    "комітет",
+    "komitet",
+    "výbor",
+    "komite",
+    "kurul",
 ];
 
 /// Words that name a ladder's whole system of rungs in Japanese, Chinese and Korean (and
@@ -969,6 +977,13 @@ const LEAVING_STEMS: &[&str] = &[
     "resign",
     // Inactive members in German, Dutch, Russian, Korean, Chinese and Japanese.
     "inaktiv",
+    // Stepping back, in German, French, Spanish, Portuguese, Italian and Russian.
+    "rückzug",
+    "retrait",
+    "retiro",
+    "afastamento",
+    "ritiro",
+    "уход",
     "неактив",
     "비활성",
     "不活跃",

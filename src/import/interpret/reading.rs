@@ -218,12 +218,10 @@ pub fn score(imported: &Imported) -> Score {
             .filter(|name| level_likeness(name) >= LEVEL_LIKE)
             .count();
         // One level whose areas include two levels' titles: the page's title read as a level
-        // over the real ones.
-        let lost_like = imported
-            .lost_headings
-            .iter()
-            .filter(|heading| level_likeness(heading) >= LEVEL_LIKE)
-            .count();
+        // over the real ones. A heading that groups the areas another heading already groups
+        // is lost to that reading whatever its words (`Korrektor:in` over **Voraussetzungen**
+        // and **Aufgaben**, as `Übersetzer:in` before it): such headings are levels.
+        let lost_like = imported.lost_headings.len();
         let one_level_over_levels = if total_levels == 1 && like + lost_like >= 2 {
             1.0
         } else {
@@ -2552,8 +2550,22 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         .iter()
         .filter(|(_, title, _)| level_likeness(title) >= 0.5)
         .count();
+    // "Summary of the roles", "Nomination of a maintainer", "Pause und Rückzug": never a
+    // level, wherever it is, whatever the other headings' words.
+    let never_a_level_by_its_words = |title: &str| {
+        super::likeness::is_description_heading(title)
+            || super::likeness::is_becoming_heading(title)
+            || super::likeness::is_handling_heading(title)
+            || super::likeness::is_procedure_heading(title)
+                && !super::likeness::ends_with_role(title)
+    };
     if level_like < 2 {
-        return Vec::new();
+        // (Levels the word list does not know, `Korrektor:in`: only those headings.)
+        return headings
+            .iter()
+            .filter(|(_, title, _)| headings.len() > 2 && never_a_level_by_its_words(title))
+            .map(|(_, title, line)| ((*title).to_owned(), *line))
+            .collect();
     }
     let is_group = |index: usize| matches!(blocks.get(index + 1), Some(Block::Heading { level, .. }) if *level <= depth);
     let mut prose = Vec::new();
@@ -2625,12 +2637,7 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
             first.is_some_and(|first| position < first) || last.is_some_and(|last| position > last);
         // "Summary of the roles", "Nomination of a maintainer": never a level, wherever it is;
         // nor are the stages of a section on how decisions are made ("Stage 2: voting").
-        let never_a_level = super::likeness::is_description_heading(title)
-            || super::likeness::is_becoming_heading(title)
-            || super::likeness::is_handling_heading(title)
-            || super::likeness::is_procedure_heading(title)
-                && !super::likeness::ends_with_role(title)
-            || under_decisions.contains(&index);
+        let never_a_level = never_a_level_by_its_words(title) || under_decisions.contains(&index);
         if never_a_level
             || outside
                 && level_likeness(title) < 0.3

@@ -4221,3 +4221,56 @@ fn a_section_on_leaving_a_role_is_process_in_any_language() {
     let ladder = import("roles-ko.md", korean);
     assert_eq!(level_titles(&ladder), ["기여자", "커미터"]);
 }
+
+#[test]
+fn headings_over_the_same_bold_labels_are_levels_whatever_their_words() {
+    // Roles the word lists do not know (gender-colon German titles), each over the same bold
+    // labels: read as one level under the page's title, the second and third were lost.
+    let ladder = import(
+        "rollen.md",
+        "# Rollen im Übersetzungsteam\n\nFreiwillige übersetzen die Oberfläche.\n\n## Übersetzer:in\n\n\
+         Übersetzer:innen schlagen Übersetzungen vor.\n\n**Voraussetzungen**\n\n- ein Konto bei Weblate\n- gute Englischkenntnisse\n\n\
+         **Aufgaben**\n\n- Zeichenketten sinngemäß übersetzen\n\n## Korrektor:in\n\n**Voraussetzungen**\n\n- 500 übersetzte Zeichenketten\n\n\
+         **Aufgaben**\n\n- Vorschläge wöchentlich prüfen\n- Rückmeldungen freundlich geben\n\n## Sprachkoordinator:in\n\n\
+         **Voraussetzungen**\n\n- ein Jahr als Korrektor:in\n\n**Aufgaben**\n\n- das Glossar pflegen\n\n## Pause und Rückzug\n\n\
+         Wer eine Pause braucht, sagt kurz Bescheid.\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                String::from("Übersetzer:in"),
+                String::from("Korrektor:in"),
+                String::from("Sprachkoordinator:in")
+            ],
+            vec![3, 3, 2]
+        )]
+    );
+}
+
+#[test]
+fn a_committee_in_russian_is_a_rung_and_new_contributors_in_korean_are_not() {
+    let ladder = import(
+        "ru.md",
+        "# Управление\n\n## Роли\n\n### Контрибьютор\n\n- соблюдать кодекс;\n- подписывать коммиты.\n\n### Коммиттер\n\n\
+         - проверять pull request;\n- отвечать на issue.\n\n### Технический руководящий комитет (ТРК)\n\nТРК отвечает за:\n\n\
+         - техническое направление;\n- выпуск релизов.\n\n## Процесс номинации\n\nЛюбой коммиттер может предложить кандидата.\n",
+    );
+    let (titles, counts) = &titles_and_counts(&ladder)[0];
+    assert_eq!(
+        titles,
+        &[
+            "Контрибьютор",
+            "Коммиттер",
+            "Технический руководящий комитет (ТРК)"
+        ]
+    );
+    assert_eq!(counts, &[2, 2, 2]);
+    let ladder = import(
+        "ko.md",
+        "# 커뮤니티 멤버십\n\n## 신규 기여자\n\n처음 기여하는 분은 기존 멤버의 환영을 받아야 합니다.\n\n## 멤버\n\n### 요건\n\n\
+         - 두 명의 리뷰어 후원\n- 2FA 활성화\n\n## 리뷰어\n\n### 요건\n\n- 리뷰 경험\n\n## 승인자\n\n### 요건\n\n- 숙련된 리뷰어\n",
+    );
+    let (titles, _) = &titles_and_counts(&ladder)[0];
+    assert_eq!(titles, &["멤버", "리뷰어", "승인자"]);
+}

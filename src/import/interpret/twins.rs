@@ -976,6 +976,18 @@ const STANDING_WORDS: &[&str] = &[
     "inactivos",
     "novos",
     "inativos",
+    // Korean, French, Italian, Russian, Polish, Turkish and Indonesian.
+    "신규",
+    "기존",
+    "비활성",
+    "nouveaux",
+    "nouvelles",
+    "nuovi",
+    "новые",
+    "неактивные",
+    "nowi",
+    "yeni",
+    "baru",
 ];
 
 /// Whether a title qualifies a role by standing ("New contributors", "Inactive Member",
