@@ -17,6 +17,17 @@ const VERBATIM_DELIMITERS: &[&str] = &["----", "....", "////", "++++"];
 /// quotation, an open block): only the delimiter goes.
 const OPEN_DELIMITERS: &[&str] = &["====", "****", "____", "--"];
 
+/// The language the document's header declares (`:lang: pt-BR`, as Antora and Asciidoctor
+/// read it), if any: the attribute's value before the first section.
+pub fn language_attribute(text: &str) -> Option<String> {
+    text.lines()
+        .take_while(|line| !line.starts_with("=="))
+        .find_map(|line| line.trim().strip_prefix(":lang:"))
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty() && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .map(str::to_owned)
+}
+
 /// The Markdown of an AsciiDoc document, one line for each of its lines.
 pub fn to_markdown(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
@@ -505,7 +516,7 @@ fn constrained(line: &str, mark: char, with: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::to_markdown;
+    use super::{language_attribute, to_markdown};
 
     #[test]
     fn sections_lists_labels_and_tables_read_as_markdown_line_for_line() {
@@ -587,6 +598,13 @@ mod tests {
         ] {
             assert!(markdown.contains(row), "{row}: {markdown}");
         }
+    }
+
+    #[test]
+    fn the_header_s_lang_attribute_is_the_language() {
+        let page = "= Papéis\n:navtitle: Papéis\n:lang: pt-BR\n\n== Contribuidor\n\n:lang: en\n";
+        assert_eq!(language_attribute(page).as_deref(), Some("pt-BR"));
+        assert_eq!(language_attribute("= T\n\n== A\n:lang: en\n"), None);
     }
 
     #[test]

@@ -230,6 +230,11 @@ pub fn import_text_with(
         Some("md" | "markdown") if rst::imports_a_module(text) => Some(rst::mdx_to_markdown(text)),
         _ => None,
     };
+    if matches!(extension_of(path).as_deref(), Some("adoc" | "asciidoc")) {
+        if let Some(language) = asciidoc::language_attribute(text) {
+            interpreter.set_metadata([("lang".to_owned(), language)].into());
+        }
+    }
     let text = rewritten.as_deref().unwrap_or(text);
     if looks_like_html(path, text) {
         let page = outline::html_page(text);

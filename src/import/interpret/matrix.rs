@@ -218,6 +218,22 @@ pub(super) fn label_scores(header: &[Cell], body: &[&Vec<Cell>]) -> LabelScores 
 
 /// Whether one of the document's tables surely names levels: most of its labels either way,
 /// or a corner that says its rows are levels ("Role", "角色") over rows that read as some.
+/// Whether every cell of a table's body after its first column is a mark (✓, ×) or blank,
+/// and one at least is a mark: the first column names what the marks grant.
+fn marks_only(body: &[&Vec<Cell>]) -> bool {
+    // (One pass: `None` at a cell that says more than a mark, else whether one was seen.)
+    body.iter()
+        .flat_map(|row| row.iter().skip(1))
+        .try_fold(false, |marked, cell| {
+            if super::cells::mark(cell).is_some() {
+                Some(true)
+            } else {
+                is_blank(cell).then_some(marked)
+            }
+        })
+        == Some(true)
+}
+
 /// (A scale of bare numbers where `headings_name_levels` is no table of levels.)
 pub(super) fn some_table_names_levels(blocks: &[Block], headings_name_levels: bool) -> bool {
     blocks
@@ -566,6 +582,23 @@ impl Interpreter {
             self.prose(&text, line);
             return;
         }
+        // A table of marks under the levels the headings already read (`權限一覽`: what each
+        // role may do, ✓ or blank): a summary of them, kept as prose.
+        if self.options.levels_axis.is_none() && self.marks_the_levels_read(header, body) {
+            // (Its heading, at the levels' depth, opened a level: a section instead.)
+            if let Some((title, said)) = self.bare_heading_level() {
+                self.sections.push(Section {
+                    internal: false,
+                    title,
+                    body: said.join("\n\n"),
+                    depth: 2,
+                });
+                self.place = Place::Section;
+            }
+            let text = table_text(&rows);
+            self.prose(&text, line);
+            return;
+        }
         // So does a table whose every row is a level already described under one qualifier
         // ("New Member", "New Committer", "New Maintainer": how each is nominated): it is
         // about moving into those levels, not more levels.
@@ -699,6 +732,33 @@ impl Interpreter {
             LevelAxis::Rows => self.levels_down(header, body, line),
         }
         self.place = Place::Section;
+    }
+
+    /// Whether a table's other cells than its first column's are only marks (✓, ×) or blank
+    /// ([`marks_only`]) under columns that name two or more levels read before it, not from a
+    /// table ("PMC" names "Membro do PMC").
+    fn marks_the_levels_read(&self, header: &[Cell], body: &[&Vec<Cell>]) -> bool {
+        if !marks_only(body) {
+            return false;
+        }
+        let read: Vec<String> = self
+            .tracks
+            .iter()
+            .flat_map(|track| &track.levels)
+            .filter(|level| !level.from_table && !level.is_empty())
+            .map(|level| plain(&level.title).to_lowercase())
+            .collect();
+        let columns: Vec<String> = header
+            .iter()
+            .skip(1)
+            .map(|cell| plain(&cell.text).trim().to_lowercase())
+            .filter(|title| !title.is_empty())
+            .collect();
+        let named = columns
+            .iter()
+            .filter(|column| read.iter().any(|title| title.contains(column.as_str())))
+            .count();
+        named >= 2 && named * 2 > columns.len()
     }
 
     /// The track a table of these level titles fills: the current one when it already has
@@ -967,17 +1027,7 @@ impl Interpreter {
         // grant, however long its statements: "Builds adaptive pages from the layouts" over
         // `✓` cells.)
         // (One pass: `None` at a cell that says more than a mark, else whether one was seen.)
-        let marks_only =
-            body.iter()
-                .flat_map(|row| row.iter().skip(1))
-                .try_fold(false, |marked, cell| {
-                    if super::cells::mark(cell).is_some() {
-                        Some(true)
-                    } else {
-                        is_blank(cell).then_some(marked)
-                    }
-                })
-                == Some(true);
+        let marks_only = marks_only(body);
         let first_is_a_level = !marks_only
             && header.first().is_some_and(|cell| {
                 !is_blank(cell)

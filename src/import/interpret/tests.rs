@@ -4274,3 +4274,31 @@ fn a_committee_in_russian_is_a_rung_and_new_contributors_in_korean_are_not() {
     let (titles, _) = &titles_and_counts(&ladder)[0];
     assert_eq!(titles, &["멤버", "리뷰어", "승인자"]);
 }
+
+#[test]
+fn a_table_of_marks_under_the_levels_read_is_their_summary_kept_as_prose() {
+    let ladder = import(
+        "roles.md",
+        "# 社群角色\n\n## 貢獻者\n\n### 貢獻者的職責\n\n* 遵守行為準則\n* 回應審查意見\n\n## 審查者\n\n### 審查者的職責\n\n\
+         * 在 3 個工作天內回應審查請求\n\n## 維護者\n\n### 維護者的職責\n\n* 決定專案路線圖\n* 處理安全性問題回報\n\n## 權限一覽\n\n\
+         | 權限 | 貢獻者 | 審查者 | 維護者 |\n|------|:----:|:----:|:----:|\n| 建立 Issue | ✓ | ✓ | ✓ |\n| 核准 Pull Request | | ✓ | ✓ |\n\
+         | 發布新版本 | | | ✓ |\n",
+    );
+    assert_eq!(
+        titles_and_counts(&ladder),
+        [(
+            vec![
+                String::from("貢獻者"),
+                String::from("審查者"),
+                String::from("維護者")
+            ],
+            vec![2, 1, 2]
+        )]
+    );
+    let prose: String = ladder
+        .sections
+        .iter()
+        .map(|section| section.body.clone())
+        .collect();
+    assert!(prose.contains("核准 Pull Request"), "{prose}");
+}
