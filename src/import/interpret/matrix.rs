@@ -591,7 +591,10 @@ impl Interpreter {
                     internal: false,
                     title,
                     body: said.join("\n\n"),
-                    depth: 2,
+                    // (As a heading at the levels' depth makes its section, see `headings.rs`.)
+                    depth: self
+                        .level_depth
+                        .map_or(1, |depth| depth.saturating_sub(1).clamp(1, 3)),
                 });
                 self.place = Place::Section;
             }
