@@ -83,42 +83,13 @@ pub fn object_literals(text: &str) -> Vec<Result<String, String>> {
 fn references_as_null(literal: &str) -> String {
     /// Names JSON5 reads as values of its own.
     const JSON5_WORDS: [&str; 5] = ["true", "false", "null", "Infinity", "NaN"];
-    let is_name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    let mut out = String::with_capacity(literal.len());
-    let mut scanner = Scanner::default();
-    let mut chars = literal.char_indices().peekable();
-    while let Some((index, c)) = chars.next() {
-        let was_code = !scanner.in_comment_or_string();
-        scanner.step(c);
-        let starts_value = was_code
-            && !scanner.in_comment_or_string()
-            && (c.is_alphabetic() || c == '_' || c == '$')
-            && out.trim_end().ends_with(':');
-        if !starts_value {
-            out.push(c);
-            continue;
-        }
-        // (The name with its members' path: `Icons.Eye`.)
-        let mut end = index;
-        loop {
-            let length = literal[end..]
-                .find(|c: char| !is_name_char(c))
-                .unwrap_or(literal.len() - end);
-            end += length;
-            if length == 0 || !literal[end..].starts_with('.') {
-                break;
-            }
-            end += 1;
-        }
-        let name = literal[index..end].trim_end_matches('.');
-        let code = JSON5_WORDS.contains(&name) || literal[end..].trim_start().starts_with('(');
-        out.push_str(if code { name } else { "null" });
-        while chars.peek().is_some_and(|(at, _)| *at < index + name.len()) {
-            let (_, c) = chars.next().expect("peeked");
-            scanner.step(c);
-        }
-    }
-    out
+    let edits = code_names(literal).filter_map(|path| {
+        let name = literal[path.clone()].trim_end_matches('.');
+        let is_value = literal[..path.start].trim_end().ends_with(':');
+        let code = JSON5_WORDS.contains(&name) || literal[path.end..].trim_start().starts_with('(');
+        (is_value && !code).then(|| (path.start..path.start + name.len(), "null".to_owned()))
+    });
+    with_edits(literal, edits)
 }
 
 /// The name a literal is assigned to, from what precedes it in its statement (`export const
@@ -373,63 +344,81 @@ fn with_constants(literal: &str, constants: &[(String, String)]) -> String {
     for (name, value) in constants {
         by_name.entry(name.as_str()).or_insert(value.as_str());
     }
-    let value_of = |name: &str| {
-        by_name
-            .get(name)
-            .map(|value| serde_json::Value::String((*value).to_owned()).to_string())
-    };
-    let mut out = String::with_capacity(literal.len());
+    let edits = code_names(literal).filter_map(|path| {
+        // (A member of a constant object, `EXP.jr`, is one name; else the path's first name.)
+        let text = &literal[path.clone()];
+        let mut parts = text.split('.');
+        let first = parts.next().unwrap_or_default();
+        let name = match parts.next() {
+            Some(member) if by_name.contains_key(&text[..first.len() + 1 + member.len()]) => {
+                &text[..first.len() + 1 + member.len()]
+            }
+            _ => first,
+        };
+        let value = serde_json::Value::String((*by_name.get(name)?).to_owned()).to_string();
+        let end = path.start + name.len();
+        let after = literal[end..].trim_start();
+        let before = literal[..path.start].trim_end();
+        if before.ends_with('[') && after.starts_with(']') {
+            // `[AGILE]:` → `"Agile Engineering":`.
+            let close = literal.len() - after.len() + 1;
+            Some((before.len() - 1..close, value))
+        } else {
+            (!after.starts_with(':')).then_some((path.start..end, value))
+        }
+    });
+    with_edits(literal, edits)
+}
+
+/// Where each name stands in a literal's code (outside its strings and comments), with its
+/// members' path (`Icons.Eye`, `EXP.jr`): the names a module's data can still refer to.
+fn code_names(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let is_name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     let mut scanner = Scanner::default();
-    let mut chars = literal.char_indices().peekable();
-    while let Some((index, c)) = chars.next() {
-        let was_code = !scanner.in_comment_or_string();
-        scanner.step(c);
-        let starts_name = was_code
-            && !scanner.in_comment_or_string()
-            && (c.is_alphabetic() || c == '_' || c == '$')
-            && literal[..index].chars().next_back().is_none_or(|before| {
-                !(before.is_alphanumeric() || matches!(before, '_' | '$' | '.'))
-            });
-        if !starts_name {
-            out.push(c);
+    let mut chars = text.char_indices().peekable();
+    let mut before = ' ';
+    std::iter::from_fn(move || {
+        while let Some((index, c)) = chars.next() {
+            let was_code = !scanner.in_comment_or_string();
+            scanner.step(c);
+            let starts_name = was_code
+                && !scanner.in_comment_or_string()
+                && (c.is_alphabetic() || c == '_' || c == '$')
+                && !(is_name_char(before) || before == '.');
+            before = c;
+            if !starts_name {
+                continue;
+            }
+            let end = text[index..]
+                .find(|c: char| !(is_name_char(c) || c == '.'))
+                .map_or(text.len(), |at| index + at);
+            while let Some(&(at, c)) = chars.peek() {
+                if at >= end {
+                    break;
+                }
+                chars.next();
+                scanner.step(c);
+                before = c;
+            }
+            return Some(index..end);
+        }
+        None
+    })
+}
+
+/// `text` with each range (in order, not overlapping) replaced by its text.
+fn with_edits(text: &str, edits: impl Iterator<Item = (std::ops::Range<usize>, String)>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (range, replacement) in edits {
+        if range.start < copied {
             continue;
         }
-        let mut end = literal[index..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-            .map_or(literal.len(), |at| index + at);
-        // (A member of a constant object, `EXP.jr`, is one name.)
-        if literal[end..].starts_with('.') {
-            let member_end = literal[end + 1..]
-                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                .map_or(literal.len(), |at| end + 1 + at);
-            if by_name.contains_key(&literal[index..member_end]) {
-                end = member_end;
-            }
-        }
-        let name = &literal[index..end];
-        while chars.peek().is_some_and(|(at, _)| *at < end) {
-            let (_, c) = chars.next().expect("peeked");
-            scanner.step(c);
-        }
-        let after = literal[end..].trim_start();
-        let before = out.trim_end();
-        let value = value_of(name);
-        match value {
-            // `[AGILE]:` → `"Agile Engineering":`.
-            Some(value) if before.ends_with('[') && after.starts_with(']') => {
-                let open = before.len() - 1;
-                out.truncate(open);
-                out.push_str(&value);
-                let close = end + (literal[end..].len() - after.len());
-                while chars.peek().is_some_and(|(at, _)| *at <= close) {
-                    let (_, c) = chars.next().expect("peeked");
-                    scanner.step(c);
-                }
-            }
-            Some(value) if !after.starts_with(':') => out.push_str(&value),
-            _ => out.push_str(name),
-        }
+        out.push_str(&text[copied..range.start]);
+        out.push_str(&replacement);
+        copied = range.end;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
