@@ -3320,6 +3320,42 @@ fn a_table_with_a_row_per_expectation_gives_each_to_the_levels_it_names() {
 }
 
 #[test]
+fn a_row_per_expectation_with_merged_blanks_and_an_examples_column() {
+    // Excel's "CSV (semicolon)" of a matrix kept one expectation per row: the level and the
+    // area written on the first row of their block only (merged cells), and an "Ejemplo"
+    // column filled here and there. Every row is an expectation of the level above it; an
+    // example illustrates its row's expectation and is not one.
+    let csv = "\u{feff}Nivel;Competencia;Comportamiento esperado;Ejemplo\r\n\
+        Junior;Calidad;Escribe código legible siguiendo las guías del equipo.;Sus PR pasan el linter.\r\n\
+        ;;Añade tests unitarios a la lógica que desarrolla.;\r\n\
+        ;Autonomía;Resuelve tareas acotadas con apoyo de un compañero.;\r\n\
+        Senior;Calidad;Define las prácticas de testing del equipo entero.;\r\n\
+        ;Autonomía;Lidera iniciativas técnicas de varias semanas.;Migración a Compose.\r\n\
+        ;;Gestiona las publicaciones en las dos tiendas.;\r\n";
+    let imported = imported_from("matriz.csv", csv);
+    assert_eq!(level_titles(&imported), ["Junior", "Senior"]);
+    assert_eq!(
+        entry(&imported, "Junior", "Calidad"),
+        [
+            "Escribe código legible siguiendo las guías del equipo.",
+            "Añade tests unitarios a la lógica que desarrolla."
+        ]
+    );
+    assert_eq!(
+        entry(&imported, "Senior", "Autonomía"),
+        [
+            "Lidera iniciativas técnicas de varias semanas.",
+            "Gestiona las publicaciones en las dos tiendas."
+        ]
+    );
+    let (_, senior) = imported
+        .levels()
+        .find(|(_, level)| level.title == "Senior")
+        .unwrap();
+    assert_eq!(examples_of(&imported, senior), ["Migración a Compose."]);
+}
+
+#[test]
 fn a_sheet_of_level_rows_spaced_by_empty_rows_under_two_header_rows() {
     // Levels as rows, an empty row after each, a second header row naming what the first
     // leaves blank ("Notes"): every level is read, and the notes say something of the level.

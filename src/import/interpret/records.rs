@@ -5,6 +5,7 @@
 
 use super::cells::is_blank;
 use super::likeness::{is_rung_code, is_rung_word};
+use super::text::is_example_label;
 use super::*;
 
 /// The fewest rows a table of records needs: fewer is no ladder's list of expectations.
@@ -39,6 +40,9 @@ pub(super) struct RecordColumns {
     levels: usize,
     /// The labels naming the area, broadest first: the last filled one names it.
     areas: Vec<usize>,
+    /// A column headed as the records' examples ("Examples", "Ejemplo"): each record's
+    /// illustrations, not expectations of their own.
+    examples: Option<usize>,
     /// Whether the first row names the columns rather than being a record.
     headed: bool,
 }
@@ -213,10 +217,18 @@ pub(super) fn record_columns(rows: &[&Vec<Cell>]) -> Option<RecordColumns> {
                     &columns[index],
                 )
         });
+        let examples = (0..width).find(|&index| {
+            headed && index != *text && index != levels && is_example_label(&header(index))
+        });
         // Labels recur, or name a few rows only (a sub-area filled where it applies), or name
         // each record (its competency, "Action Oriented", under a recurring category): short.
         let areas: Vec<usize> = (0..width)
-            .filter(|&index| index != *text && index != levels && Some(index) != numbers)
+            .filter(|&index| {
+                index != *text
+                    && index != levels
+                    && Some(index) != numbers
+                    && Some(index) != examples
+            })
             .filter(|&index| {
                 let filled = columns[index]
                     .iter()
@@ -234,6 +246,7 @@ pub(super) fn record_columns(rows: &[&Vec<Cell>]) -> Option<RecordColumns> {
                 index != *text
                     && index != levels
                     && Some(index) != numbers
+                    && Some(index) != examples
                     && !areas.contains(&index)
             })
             .all(|index| columns[index].iter().all(String::is_empty));
@@ -242,6 +255,7 @@ pub(super) fn record_columns(rows: &[&Vec<Cell>]) -> Option<RecordColumns> {
                 text: *text,
                 levels,
                 areas,
+                examples,
                 headed,
             });
         }
@@ -300,9 +314,23 @@ impl Interpreter {
                 .map(|&index| label(index))
                 .find(|label| !label.is_empty())
                 .unwrap_or_default();
+            let examples: Vec<String> = columns
+                .examples
+                .and_then(|index| row.get(index))
+                .map(|cell| {
+                    super::cells::cell_items(cell)
+                        .iter()
+                        .map(|item| plain(&item.text).trim().to_owned())
+                        .filter(|text| !text.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
             for title in levels_of_record(&value(row, columns.levels)).unwrap_or_default() {
                 if let Some(&index) = indices.get(&title) {
-                    let items = super::cells::cell_items(cell);
+                    let mut items = super::cells::cell_items(cell);
+                    if let Some(last) = items.last_mut() {
+                        last.examples.extend(examples.iter().cloned());
+                    }
                     self.add_to_level(index, &area, items);
                 }
             }
