@@ -1995,16 +1995,47 @@ fn walk(
             }
         }
         Value::Array(items) => {
+            let tracks_listed = track.is_none() && lists_tracks(items);
             for item in items {
                 // (An entry that lists roles, in a list without a key, is a track named by
-                // its name: `export const tracks = [{name, roles: […]}]`.)
+                // its name: `export const tracks = [{name, roles: […]}]`; so is each of
+                // several entries listing levels of their own.)
                 let lists_roles = item.get("roles").is_some_and(Value::is_array);
-                let name = string_at(item, NAME_KEYS).filter(|_| lists_roles && track.is_none());
+                let name = string_at(item, NAME_KEYS)
+                    .filter(|_| (lists_roles || tracks_listed) && track.is_none());
                 walk(item, name.as_deref().or(track), area, depth + 1, found);
             }
         }
         _ => {}
     }
+}
+
+/// Whether a list without a key lists tracks (`export default [{name: "Individual
+/// Contributor", levels: […]}, {name: "Management", levels: […]}]`): two or more named
+/// entries, each listing levels, no level's title in two of them. (Areas that each list the
+/// same rungs, `[{name: "Craft", levels: [{title: "Junior"}, …]}, …]`, share their titles.)
+fn lists_tracks(items: &[Value]) -> bool {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut listing = 0;
+    for item in items {
+        let levels = LEVEL_LIST_KEYS
+            .iter()
+            .find_map(|key| item.get(*key).and_then(Value::as_array));
+        let (Some(levels), Some(_)) = (levels, string_at(item, NAME_KEYS)) else {
+            continue;
+        };
+        listing += 1;
+        for level in levels {
+            let Some(title) = string_at(level, TITLE_KEYS).or_else(|| string_at(level, LEVEL_KEYS))
+            else {
+                continue;
+            };
+            if !seen.insert(title.to_lowercase()) {
+                return false;
+            }
+        }
+    }
+    listing >= 2
 }
 
 /// A rung map's texts by rung, in its order.

@@ -4089,3 +4089,38 @@ export const tracks: Track[] = [
         ["Sürümleri yayımlamak", "Güvenlik bildirimlerini ele almak"]
     );
 }
+
+/// A bare list of tracks, each named and listing its own levels (a site's `export default
+/// tracks`), is that many tracks; a bare list of areas that each list the same rungs stays one
+/// track whose areas they are.
+#[test]
+fn a_bare_list_of_named_entries_listing_their_own_levels_is_a_list_of_tracks() {
+    let tracks = r#"const tracks = [
+  { id: "ic", name: "Individual Contributor", levels: [
+    { key: "IC1", title: "Software Engineer I", expectations: { Delivery: ["Ships small tasks with guidance from a peer."] } },
+    { key: "IC2", title: "Software Engineer II", expectations: { Delivery: ["Owns features end to end, from plan to rollout."] } },
+  ] },
+  { id: "em", name: "Engineering Management", levels: [
+    { key: "M1", title: "Engineering Manager", expectations: { People: ["Holds weekly one-on-ones with every report."] } },
+  ] },
+];
+export default tracks;
+"#;
+    let ladder = imported_from("ladder.ts", tracks);
+    assert_eq!(
+        track_sizes(&ladder),
+        [
+            ("Individual Contributor".to_owned(), 2),
+            ("Engineering Management".to_owned(), 1)
+        ]
+    );
+    let areas = r#"[
+  {"name": "Craft", "levels": [{"title": "Junior", "expectations": ["Writes tested code for small tasks."]},
+                               {"title": "Senior", "expectations": ["Designs systems other teams build on."]}]},
+  {"name": "Teamwork", "levels": [{"title": "Junior", "expectations": ["Asks for help when blocked for a day."]},
+                                  {"title": "Senior", "expectations": ["Mentors the junior engineers weekly."]}]}
+]"#;
+    let ladder = imported_from("matrix.json", areas);
+    assert_eq!(ladder.tracks.len(), 1, "{:#?}", track_sizes(&ladder));
+    assert_eq!(level_titles(&ladder), ["Junior", "Senior"]);
+}
