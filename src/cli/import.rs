@@ -13,7 +13,7 @@ use crate::output::write_atomically;
 pub struct ImportArgs {
     /// Files to import: Markdown (.md, .mdx, .Rmd, .qmd, .txt), reStructuredText (.rst), AsciiDoc (.adoc), LaTeX (.tex), HTML (.html), Word
     /// (.docx), spreadsheets (.xlsx, .ods, .xls, .csv, .tsv), or another tool's ladder data (.json,
-    /// .yaml).
+    /// .yaml, .toml, or a site's .js, .ts or .php module).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Folder to write the YAML files into.

@@ -167,6 +167,25 @@ pub fn import(path: &Path, text: &str, extension: &str) -> Result<Imported, Vec<
                 .in_file(path)
                 .with_hint("the importer reads a PHP file that returns its ladder as an array literal (keys and values, no code); export it as JSON and import that")]
         })?
+    } else if extension == "toml" {
+        toml::from_str::<Value>(text).map_err(|error| {
+            // (Its span is in bytes: the line and column are counted to it.)
+            let at = error.span().map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |line| line.chars().count())
+                    + 1;
+                (line, column)
+            });
+            vec![
+                Diagnostic::error("bad-toml", format!("this is not TOML: {}", error.message()))
+                    .in_file(path)
+                    .at(at),
+            ]
+        })?
     } else if extension == "json" {
         serde_json::from_str(text).map_err(|error| {
             vec![
@@ -472,6 +491,23 @@ const KEY_TRANSLATIONS: &[(&str, &str)] = &[
     ("esempi", "examples"),
     ("verwachtingen", "expectations"),
     ("gebieden", "areas"),
+    // Catalan
+    ("nivells", "levels"),
+    ("nivell", "level"),
+    ("títol", "title"),
+    ("titol", "title"),
+    ("descripció", "description"),
+    ("descripcio", "description"),
+    ("resum", "summary"),
+    ("competències", "competencies"),
+    ("àrees", "areas"),
+    ("requisits", "requirements"),
+    ("responsabilitats", "responsibilities"),
+    ("rols", "roles"),
+    ("blocs", "sections"),
+    ("bloc", "section"),
+    ("seccions", "sections"),
+    ("punts", "items"),
     // Turkish
     ("seviyeler", "levels"),
     ("seviye", "level"),
@@ -548,6 +584,17 @@ fn translate_keys(value: &mut Value, depth: usize) -> bool {
                     .iter()
                     .find(|(foreign, _)| *foreign == lower)
                     .map(|(_, english)| *english);
+                // (A list named in the singular, as TOML's `[[nivell]]` tables are: the list.)
+                let listed = child
+                    .as_array()
+                    .is_some_and(|items| !items.is_empty() && items.iter().all(Value::is_object));
+                let english = match SINGULAR_LISTS
+                    .iter()
+                    .find(|(singular, _)| Some(*singular) == english.or(Some(lower.as_str())))
+                {
+                    Some((_, plural)) if listed => Some(*plural),
+                    _ => english,
+                };
                 match english {
                     Some(english) if !map.contains_key(english) => {
                         renamed = true;
@@ -566,6 +613,16 @@ fn translate_keys(value: &mut Value, depth: usize) -> bool {
         _ => false,
     }
 }
+
+/// Keys of a list in the singular and the list's key (`[[level]]` in TOML is a list of levels).
+const SINGULAR_LISTS: &[(&str, &str)] = &[
+    ("level", "levels"),
+    ("track", "tracks"),
+    ("role", "roles"),
+    ("section", "sections"),
+    ("area", "areas"),
+    ("competency", "competencies"),
+];
 
 /// How deep [`translate_keys`] looks: far deeper than any ladder's data nests.
 const MAX_KEY_DEPTH: usize = 32;

@@ -42,7 +42,7 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 pub const IMPORT_EXTENSIONS: &[&str] = &[
     "md", "markdown", "mkd", "mdown", "rmd", "qmd", "mdx", "rst", "adoc", "asciidoc", "txt", "tex",
     "latex", "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "tsv", "json", "yaml",
-    "yml", "js", "mjs", "cjs", "ts", "php",
+    "yml", "toml", "js", "mjs", "cjs", "ts", "php",
 ];
 
 /// Extensions of a site's data modules, whose ladder is an object literal.
@@ -424,7 +424,7 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
             }
             finish(interpreter.read(&blocks), &options)
         }
-        "json" | "yaml" | "yml" | "js" | "mjs" | "cjs" | "ts" | "php" => {
+        "json" | "yaml" | "yml" | "toml" | "js" | "mjs" | "cjs" | "ts" | "php" => {
             let source = crate::source::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
             finish(data::import(path, &source.text, &extension), options)
         }
@@ -440,7 +440,7 @@ fn read_any_file(path: &Path, options: &ImportOptions) -> Result<Imported, Vec<D
         .with_hint(
             "it reads Markdown, reStructuredText, AsciiDoc, LaTeX, HTML, Word (.docx), spreadsheets \
              (.xlsx, .ods, .xls, .csv, .tsv) and \
-             JSON, YAML, JavaScript or PHP data; save the ladder as one of those (a PDF as Word, \
+             JSON, YAML, TOML, JavaScript or PHP data; save the ladder as one of those (a PDF as Word, \
              say)",
         )]),
     }

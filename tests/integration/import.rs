@@ -4124,3 +4124,33 @@ export default tracks;
     assert_eq!(ladder.tracks.len(), 1, "{:#?}", track_sizes(&ladder));
     assert_eq!(level_titles(&ladder), ["Junior", "Senior"]);
 }
+
+/// A site's data in TOML (Hugo's `data/*.toml`): `[[level]]` tables in the singular, keys in
+/// Catalan, each level's blocks of points its areas; a broken file's error names its line.
+#[test]
+fn toml_data_with_singular_tables_is_read_as_data() {
+    let toml = "titol = \"Programa d'ambaixadors\"\n\n\
+        [[nivell]]\nnom = \"Voluntari\"\nresum = \"Dona un cop de mà.\"\n\n  \
+        [[nivell.bloc]]\n  titol = \"Requisits\"\n  punts = [\n    \"Haver acceptat el codi de conducta\",\n    \"Tenir un compte al fòrum\",\n  ]\n\n\
+        [[nivell]]\nnom = \"Ambaixador\"\n\n  \
+        [[nivell.bloc]]\n  titol = \"Què hi faràs\"\n  punts = [\"Organitzar dos tallers l'any\"]\n";
+    let ladder = imported_from("ambaixadors.toml", toml);
+    assert_eq!(level_titles(&ladder), ["Voluntari", "Ambaixador"]);
+    assert_eq!(
+        entry(&ladder, "Voluntari", "Requisits"),
+        [
+            "Haver acceptat el codi de conducta",
+            "Tenir un compte al fòrum"
+        ]
+    );
+    let folder = tempfile::tempdir().unwrap();
+    let broken = folder.path().join("levels.toml");
+    std::fs::write(&broken, "[[level]]\nname = \"Junior\"\nitems = [\"a\",\n").unwrap();
+    let errors = ladder::import::import_file(&broken).unwrap_err();
+    assert_eq!(errors[0].code, "bad-toml", "{errors:?}");
+    assert_eq!(
+        errors[0].position.map(|(line, _)| line),
+        Some(4),
+        "{errors:?}"
+    );
+}
