@@ -35,6 +35,9 @@ const NAME_KEYS: &[&str] = &[
     "heading",
     "displayName",
     "display_name",
+    // A level's group of statements (`competencies: [{category, statements}]`), when nothing
+    // else names it (a skill's `category: "EXECUTION"` beside its `displayName` groups it).
+    "category",
 ];
 /// Keys by which an entry of a list or a map of levels names the level it is (`title:
 /// Senior`, `name: Entry Level`).
@@ -76,6 +79,7 @@ const CRITERIA_KEYS: &[&str] = &[
     "content",
     "bullets",
     "points",
+    "statements",
     "summary",
     "skills",
     // A role's duties (`responsibilities: [{description, details}]`).
@@ -285,7 +289,9 @@ struct Found {
 /// `source` is the file's text, when there is one: the data's maps come sorted by key, and
 /// where the file writes each level and area tells their order.
 pub fn read(value: &Value, fallback_title: &str, source: &str) -> Option<Imported> {
-    let mut imported = read_placing(value, fallback_title, source)?;
+    let mut listed = value.clone();
+    keyed_entries_as_lists(&mut listed, source);
+    let mut imported = read_placing(&listed, fallback_title, source)?;
     if imported.ladder.language.is_none() {
         imported.ladder.language = declared_language(value);
     }
@@ -352,6 +358,102 @@ fn read_placing(value: &Value, fallback_title: &str, source: &str) -> Option<Imp
         (Some(bare), _) => Some(bare),
         (None, as_levels) => as_levels,
     }
+}
+
+/// Lists written as maps keyed by ids, as a site's message files keep every text under a
+/// key (`items: {account: "…", trial: "…"}`, `roles: {translator: {name, …}, …}`), made the
+/// lists they stand for, in the order the file writes them; and a titled entry's groups kept
+/// under keys of their own (`requirements: {title, items}`, `duties: {title, items}`), two or
+/// more, made its `sections`.
+/// (A stack rather than recursion: data nested however deep costs no native stack.)
+fn keyed_entries_as_lists(value: &mut Value, source: &str) {
+    let written = |text: &str| written_at(source, text);
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map.iter_mut() {
+                    let key = key.to_lowercase();
+                    let Value::Object(entries) = child else {
+                        continue;
+                    };
+                    let texts = entries.len() >= 2
+                        && entries.values().all(Value::is_string)
+                        && !entries.keys().any(|key| is_structural_key(key));
+                    let titled = entries.len() >= 2
+                        && entries.values().all(|entry| {
+                            entry.is_object() && string_at(entry, TITLE_KEYS).is_some()
+                        });
+                    let mut listed: Vec<Value> = if texts && CRITERIA_KEYS.contains(&key.as_str())
+                        || titled && LADDER_LIST_KEYS.contains(&key.as_str())
+                    {
+                        std::mem::take(entries)
+                            .into_iter()
+                            .map(|(_, entry)| entry)
+                            .collect()
+                    } else {
+                        continue;
+                    };
+                    // (Found in the file's text within a bound: a map of many thousands of
+                    // texts keeps its keys' order.)
+                    if listed.len().saturating_mul(source.len()) > ORDER_SEARCH_BUDGET {
+                        *child = Value::Array(listed);
+                        continue;
+                    }
+                    listed.sort_by_cached_key(|entry| match entry {
+                        Value::String(text) => written(text),
+                        entry => string_at(entry, TITLE_KEYS)
+                            .map_or(source.len(), |title| written(&title)),
+                    });
+                    *child = Value::Array(listed);
+                }
+                // (A role's groups, each a titled object holding texts.)
+                let groups: Vec<String> = map
+                    .iter()
+                    .filter(|(_, child)| {
+                        child.is_object()
+                            && string_at(child, NAME_KEYS).is_some()
+                            && CRITERIA_KEYS.iter().any(|key| match child.get(*key) {
+                                Some(Value::Array(_)) => true,
+                                Some(Value::Object(texts)) => texts.values().all(Value::is_string),
+                                _ => false,
+                            })
+                    })
+                    .map(|(key, _)| key.clone())
+                    .collect();
+                let titled = TITLE_KEYS
+                    .iter()
+                    .any(|key| map.get(*key).and_then(scalar).is_some());
+                if groups.len() >= 2 && titled && !map.contains_key("sections") {
+                    let sections: Vec<Value> =
+                        groups.iter().filter_map(|key| map.remove(key)).collect();
+                    map.insert("sections".to_owned(), Value::Array(sections));
+                }
+                pending.extend(map.values_mut());
+            }
+            Value::Array(items) => pending.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
+}
+
+/// How many characters of the file's text [`keyed_entries_as_lists`] may search to put one map's
+/// entries back in the file's order.
+const ORDER_SEARCH_BUDGET: usize = 200_000_000;
+
+/// Whether a data key is one this reader gives a meaning (a name, a list of criteria, of
+/// levels or tracks): a map holding one is a record, not texts keyed by their ids.
+fn is_structural_key(key: &str) -> bool {
+    let key = key.to_lowercase();
+    [
+        NAME_KEYS,
+        CRITERIA_KEYS,
+        LADDER_LIST_KEYS,
+        LEVEL_KEYS,
+        AREA_KEYS,
+    ]
+    .iter()
+    .any(|keys| keys.contains(&key.as_str()))
 }
 
 /// [`read_placing`] of the value as it is.
@@ -1900,9 +2002,11 @@ fn walk(
             // 1: "…"}`, `behavioral_indicators: {1: ["…", …]}`): each key a level, its texts
             // that level's in the area. Maps of the same rungs add up, a sentence per rung (a
             // description) before lists.
+            // (Numbered steps, `steps: {1: "Register…", 2: "…"}`, are a procedure.)
             let mut rung_maps: Vec<(&Value, RungTexts)> = map
-                .values()
-                .filter_map(|child| rung_map(child).map(|rungs| (child, rungs)))
+                .iter()
+                .filter(|(key, _)| !PROCESS_KEYS.contains(&key.to_lowercase().as_str()))
+                .filter_map(|(_, child)| rung_map(child).map(|rungs| (child, rungs)))
                 .collect();
             rung_maps.sort_by_key(|(child, _)| {
                 child
@@ -2094,6 +2198,16 @@ fn lists_tracks(items: &[Value]) -> bool {
     }
     listing >= 2
 }
+
+/// Keys of a procedure's numbered steps, which are no rungs.
+const PROCESS_KEYS: &[&str] = &[
+    "steps",
+    "process",
+    "procedure",
+    "instructions",
+    "howto",
+    "how_to",
+];
 
 /// A rung map's texts by rung, in its order.
 type RungTexts<'a> = Vec<(&'a String, Vec<String>)>;

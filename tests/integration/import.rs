@@ -4154,3 +4154,48 @@ fn toml_data_with_singular_tables_is_read_as_data() {
         "{errors:?}"
     );
 }
+
+/// A site's message file keeps every text under an id: roles in a map keyed by id, each
+/// role's groups under keys of their own (`requirements: {title, items: {id: text}}`), and
+/// numbered steps to join that are no rungs. Read as the roles in the file's order, each
+/// group an area. And a level's `competencies: [{category, statements: [{text, examples}]}]`.
+#[test]
+fn data_keyed_by_ids_and_statements_by_category_are_read() {
+    let messages = r#"{"Nav": {"home": "Головна", "docs": "Документація"},
+ "Page": {"title": "Програма перекладачів",
+  "roles": {
+   "translator": {"name": "Перекладач", "summary": "Перекладає рядки.",
+     "requirements": {"title": "Вимоги", "items": {"account": "Обліковий запис на Crowdin", "trial": "Пробний переклад 30 рядків"}},
+     "duties": {"title": "Обов’язки", "items": {"glossary": "Перекладати відповідно до глосарію", "volume": "Перекладати 200 рядків на квартал"}}},
+   "coordinator": {"name": "Мовний координатор",
+     "requirements": {"title": "Вимоги", "items": {"tenure": "Щонайменше 6 місяців роботи редактором", "support": "Підтримка більшості редакторів"}},
+     "duties": {"title": "Обов’язки", "items": {"release": "Перевіряти повноту перекладу", "onboarding": "Приймати нових перекладачів"}}}
+  },
+  "howToJoin": {"title": "Як долучитися", "steps": {"1": "Зареєструйтеся на Crowdin.", "2": "Виконайте пробний переклад.", "3": "Чекайте відповіді."}}}}"#;
+    let ladder = imported_from("uk.json", messages);
+    assert_eq!(level_titles(&ladder), ["Перекладач", "Мовний координатор"]);
+    assert_eq!(
+        entry(&ladder, "Перекладач", "Вимоги"),
+        ["Обліковий запис на Crowdin", "Пробний переклад 30 рядків"]
+    );
+    let statements = r#"{"framework": "Progression", "levels": [
+  {"code": "DS1", "title": "Associate", "competencies": [
+    {"category": "Technical craft", "statements": [
+      {"text": "Writes reproducible analyses in Python and SQL.", "examples": ["Pins package versions"]},
+      {"text": "Applies standard statistical tests correctly."}]},
+    {"category": "Communication", "statements": [{"text": "Presents findings with clear charts."}]}]},
+  {"code": "DS2", "title": "Data Scientist", "competencies": [
+    {"category": "Technical craft", "statements": [{"text": "Chooses methods that fit the question."}]},
+    {"category": "Leadership", "statements": []}]}]}"#;
+    let ladder = imported_from("progression.json", statements);
+    assert_eq!(level_titles(&ladder), ["Associate", "Data Scientist"]);
+    assert_eq!(
+        entry(&ladder, "Associate", "Technical craft"),
+        [
+            "Writes reproducible analyses in Python and SQL.",
+            "Applies standard statistical tests correctly."
+        ]
+    );
+    let (_, associate) = ladder.levels().next().unwrap();
+    assert_eq!(examples_of(&ladder, associate), ["Pins package versions"]);
+}
