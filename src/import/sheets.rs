@@ -746,9 +746,22 @@ fn sheet_blocks(sheet: &Sheet, own: bool) -> Vec<Block> {
         } else if lone_note {
             index
         } else {
+            // (A row of the levels' codes over the row of their titles is the header: the
+            // titles' row, "Title", is labelled in a column of its own.)
+            let codes_over = |row: usize| {
+                let titled: Vec<usize> = (0..width)
+                    .filter(|&column| super::interpret::level_likeness(&cells[row][column]) >= 0.5)
+                    .collect();
+                titled.len() >= 2
+                    && titled.iter().all(|&column| {
+                        super::interpret::is_rung_code(cells[first_wide][column].trim())
+                    })
+            };
             (first_wide..index.min(first_wide + MAX_PREAMBLE_ROWS))
                 .find(|&row| names_levels_itself(row))
-                .filter(|&row| row > first_wide && !names_levels_itself(first_wide))
+                .filter(|&row| {
+                    row > first_wide && !names_levels_itself(first_wide) && !codes_over(row)
+                })
                 // (A row naming groups of the level columns, "Individual Contributor" merged
                 // over three of them, is the header's upper row: a track per group.)
                 .map(|row| {

@@ -4199,3 +4199,28 @@ fn data_keyed_by_ids_and_statements_by_category_are_read() {
     let (_, associate) = ladder.levels().next().unwrap();
     assert_eq!(examples_of(&ladder, associate), ["Pins package versions"]);
 }
+
+/// Levels as columns after three label columns (a group merged down, the area, its
+/// description), a row under the codes labelled only in the description column ("Title"):
+/// the codes are titled by that row, the areas are the second column.
+#[test]
+fn a_title_row_labelled_in_the_description_column_titles_the_level_codes() {
+    let csv = "Group;Area;Description;S1;S2;S3\n\
+        ;;Title;Junior Security Engineer;Security Engineer;Senior Security Engineer\n\
+        Technical;Application security;Secure development, code review, testing;Knows the OWASP Top 10.;Reviews pull requests for security.;Models threats for new services.\n\
+        ;Cloud security;AWS, Kubernetes, networks, IAM;Checks cloud settings with a checklist.;Writes policies as code.;Designs the account structure.\n\
+        Influence;Communication;Explaining risks, writing;Describes findings clearly.;Explains risks to product owners.;Presents to the leadership team.\n";
+    let ladder = imported_from("matrix.csv", csv);
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Junior Security Engineer",
+            "Security Engineer",
+            "Senior Security Engineer"
+        ]
+    );
+    assert_eq!(
+        entry(&ladder, "Security Engineer", "Cloud security"),
+        ["Writes policies as code."]
+    );
+}

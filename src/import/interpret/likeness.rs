@@ -1210,7 +1210,7 @@ const CODE_ALPHABETS_END: u32 = 0x0530;
 
 /// Whether a word is a rung's code (`L3`, `IC2`, `E5`, `M2`, `SE3`, Cyrillic `Е1`): one to
 /// three letters of an alphabet below [`CODE_ALPHABETS_END`], then digits (a dot among them).
-pub(super) fn is_rung_code(word: &str) -> bool {
+pub(crate) fn is_rung_code(word: &str) -> bool {
     let alphabet = |c: &char| c.is_alphabetic() && u32::from(*c) < CODE_ALPHABETS_END;
     let letters: usize = word.chars().take_while(alphabet).map(char::len_utf8).sum();
     // ("Lv.1", "Gr.3": the letters abbreviated before the number.)

@@ -986,8 +986,14 @@ impl Interpreter {
     fn levels_across(&mut self, header_rows: &[&Vec<Cell>], body: &[&Vec<Cell>], line: usize) {
         let header = header_rows[header_rows.len() - 1];
         // Two label columns (a group, then the area) when the second's header is no level.
-        let short_labels = !body.is_empty()
-            && body.iter().all(|row| {
+        // (Rows whose first two cells are blank are labelled further right, as a "Title" or
+        // "Experience" row under the level codes is in a table of three label columns.)
+        let labelled_rows: Vec<&&Vec<Cell>> = body
+            .iter()
+            .filter(|row| !(row.len() > 3 && row[..2].iter().all(is_blank)))
+            .collect();
+        let short_labels = !labelled_rows.is_empty()
+            && labelled_rows.iter().all(|row| {
                 row.get(1).is_some_and(|cell| {
                     !is_blank(cell)
                         && cell.blocks.is_empty()
@@ -1230,11 +1236,20 @@ impl Interpreter {
                             None => label(row.get(column)),
                         })
                         .find(|label| !label.is_empty())
+                        // (A row labelled only in a describing column, "Title" or
+                        // "Experience" under the codes, is labelled so.)
+                        .or_else(|| {
+                            describing
+                                .iter()
+                                .rev()
+                                .map(|&column| label(row.get(column)))
+                                .find(|label| !label.is_empty())
+                        })
                         .unwrap_or_default(),
                 };
                 for &column in describing.iter().chain(&note_columns) {
                     let said = label(row.get(column));
-                    if !area.is_empty() && !said.is_empty() {
+                    if !area.is_empty() && !said.is_empty() && said != area {
                         let area = self.area_name(&area);
                         self.add_area_note(area, said);
                     }

@@ -37,7 +37,9 @@ use likeness::{
     is_resources_heading, only_gives_steps, reads_as_lead_in, states_a_requirement,
     AREA_LABEL_WORDS, LIST_NAMES,
 };
-pub(crate) use likeness::{is_management_track, is_rung_word, level_likeness, numbered_stem};
+pub(crate) use likeness::{
+    is_management_track, is_rung_code, is_rung_word, level_likeness, numbered_stem,
+};
 pub use matrix::LevelAxis;
 pub(crate) use reading::is_statement;
 use reading::{one_level_page, prose_headings};
