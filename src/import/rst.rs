@@ -1084,8 +1084,10 @@ pub fn imports_a_module(text: &str) -> bool {
 }
 
 /// MDX as Markdown, with the same number of lines: its `import` and `export` statements and
-/// `{/* comments */}` are code of the page, not its text.
+/// `{/* comments */}` are code of the page, not its text; a tab (`<TabItem label="…">`, as
+/// Docusaurus sets a page's tracks side by side) is a heading over what it holds.
 pub fn mdx_to_markdown(text: &str) -> String {
+    let text = &tabs_as_headings(text);
     let mut fenced = false;
     // How many `<table>` elements the line is inside: MDX reads a table with blank lines in its
     // cells as one element, where CommonMark would end the HTML block at the first.
@@ -1120,9 +1122,100 @@ pub fn mdx_to_markdown(text: &str) -> String {
     text
 }
 
+/// The `label` of a line opening a tab (`<TabItem value="ic" label="Individual contributor"
+/// default>`), if it is one.
+fn tab_label(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix("<TabItem")?;
+    let at = rest.find("label=")? + "label=".len();
+    let quote = rest[at..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))?;
+    let value = &rest[at + 1..];
+    let label = &value[..value.find(quote)?];
+    (!label.trim().is_empty()).then(|| label.trim().to_owned())
+}
+
+/// The depth of an ATX heading line (`### Senior` is 3).
+fn atx_depth(line: &str) -> Option<usize> {
+    let marks = line.chars().take_while(|&c| c == '#').count();
+    ((1..=6).contains(&marks) && line[marks..].starts_with(' ')).then_some(marks)
+}
+
+/// The page with each tab's opening line a heading of its label, one above the first heading
+/// inside the tab (or as deep as the group's first tab, or one below the heading before it,
+/// when the tab holds none), and the
+/// `<Tabs>` wrappers blank; line for line. A tab whose first heading inside is `#` stays.
+fn tabs_as_headings(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut fenced = false;
+    let mut depth_before = 1;
+    // (The depth the first tab of a group took: its other tabs are its siblings.)
+    let mut group_depth: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if fenced {
+            out.push((*line).to_owned());
+            continue;
+        }
+        if let Some(depth) = atx_depth(line) {
+            depth_before = depth;
+        }
+        if trimmed.starts_with("<Tabs") {
+            group_depth = None;
+        }
+        let Some(label) = tab_label(line) else {
+            let wrapper = ["<Tabs", "</Tabs>", "</TabItem>"]
+                .iter()
+                .any(|tag| trimmed.starts_with(tag) && trimmed.trim_end().ends_with('>'));
+            out.push(if wrapper {
+                String::new()
+            } else {
+                (*line).to_owned()
+            });
+            continue;
+        };
+        let inside = lines[index + 1..]
+            .iter()
+            .take_while(|line| !line.trim_start().starts_with("</TabItem>"))
+            .find_map(|line| atx_depth(line));
+        let depth = match inside {
+            Some(1) => {
+                out.push((*line).to_owned());
+                continue;
+            }
+            Some(depth) => depth - 1,
+            None => group_depth.unwrap_or((depth_before + 1).min(6)),
+        };
+        group_depth.get_or_insert(depth);
+        out.push(format!("{} {label}", "#".repeat(depth)));
+    }
+    let mut joined = out.join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    joined
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tab_is_a_heading_over_what_it_holds_line_for_line() {
+        let mdx = "# Roles\n\n<Tabs groupId=\"track\">\n<TabItem value=\"code\" label=\"Code\" default>\n\n\
+                   ### Committer\n\nText.\n\n</TabItem>\n<TabItem value=\"docs\" label='Docs'>\n\nNo heading.\n</TabItem>\n</Tabs>\n";
+        let markdown = mdx_to_markdown(mdx);
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(lines.len(), mdx.lines().count(), "{markdown}");
+        assert_eq!(lines[3], "## Code");
+        assert_eq!(lines[10], "## Docs", "{markdown}");
+        assert!(!markdown.contains("Tab"), "{markdown}");
+    }
 
     #[test]
     fn a_simple_table_is_a_pipe_table_line_for_line() {
