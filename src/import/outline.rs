@@ -2399,10 +2399,27 @@ fn inline_markdown_at(element: ElementRef, depth: usize) -> String {
     out
 }
 
+/// Whether an element is a button that titles what it opens: inside a heading or a
+/// `<summary>` (an accordion's `<h3><button>Senior Engineer</button></h3>`), its text is the
+/// heading's.
+fn is_titling_button(element: ElementRef) -> bool {
+    element.value().name() == "button"
+        && element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|ancestor| {
+                matches!(
+                    ancestor.value().name(),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "summary"
+                )
+            })
+}
+
 /// One element as inline Markdown, its own tag included (`<a href>` a link, `<b>` bold).
 fn element_markdown(element: ElementRef, depth: usize) -> String {
     let value = element.value();
-    if SKIPPED.contains(&value.name()) || is_word_list_marker(value) || is_permalink(element) {
+    let skipped = SKIPPED.contains(&value.name()) && !is_titling_button(element);
+    if skipped || is_word_list_marker(value) || is_permalink(element) {
         return String::new();
     }
     let inner = inline_markdown_at(element, depth);
