@@ -23,6 +23,7 @@ pub mod module;
 pub mod nesting;
 pub mod outline;
 pub mod php;
+pub mod plain;
 pub mod rst;
 pub mod sheets;
 
@@ -226,8 +227,12 @@ pub fn import_text_with(
         Some("adoc" | "asciidoc") => Some(asciidoc::to_markdown(text)),
         Some("tex" | "latex") => Some(latex::to_markdown(text)),
         Some("mdx") => Some(rst::mdx_to_markdown(text)),
+        // Plain text laid out for a terminal, unless it is Markdown already.
+        Some("txt") => plain::to_markdown(text),
         // Docusaurus reads a `.md` page as MDX: one that imports a component is one.
         Some("md" | "markdown") if rst::imports_a_module(text) => Some(rst::mdx_to_markdown(text)),
+        // A Hugo page's tabs (`{{% tab header="…" %}}`) are headings over what they hold.
+        Some("md" | "markdown") if rst::has_tabs(text) => Some(rst::tabs_as_headings(text)),
         _ => None,
     };
     if matches!(extension_of(path).as_deref(), Some("adoc" | "asciidoc")) {

@@ -1122,18 +1122,75 @@ pub fn mdx_to_markdown(text: &str) -> String {
     text
 }
 
-/// The `label` of a line opening a tab (`<TabItem value="ic" label="Individual contributor"
-/// default>`), if it is one.
+/// The label of a line opening a tab, if it is one: MDX's `<TabItem value="ic"
+/// label="Individual contributor" default>`, or Hugo's `{{% tab header="Moderator" %}}`
+/// (`name=` or `title=` in other themes, or the label alone: `{{< tab "Moderator" >}}`).
 fn tab_label(line: &str) -> Option<String> {
-    let rest = line.trim().strip_prefix("<TabItem")?;
-    let at = rest.find("label=")? + "label=".len();
-    let quote = rest[at..]
-        .chars()
+    let trimmed = line.trim();
+    let (rest, keys): (&str, &[&str]) = if let Some(rest) = trimmed.strip_prefix("<TabItem") {
+        (rest, &["label="])
+    } else {
+        let inner = trimmed
+            .strip_prefix("{{<")
+            .or_else(|| trimmed.strip_prefix("{{%"))?
+            .trim_start();
+        let rest = inner.strip_prefix("tab ")?;
+        (rest, &["header=", "name=", "title=", ""])
+    };
+    keys.iter().find_map(|key| {
+        let at = if key.is_empty() {
+            rest.len() - rest.trim_start().len()
+        } else {
+            rest.find(key)? + key.len()
+        };
+        let quote = rest[at..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\''))?;
+        let value = &rest[at + 1..];
+        let label = value[..value.find(quote)?].trim();
+        (!label.is_empty()).then(|| label.to_owned())
+    })
+}
+
+/// The name of a Hugo shortcode a line is (`tabpane` of `{{< tabpane text=true >}}`, `/tab`
+/// of `{{% /tab %}}`), if it is one.
+fn shortcode_name(line: &str) -> Option<&str> {
+    let trimmed = line.trim();
+    let inner = trimmed
+        .strip_prefix("{{<")
+        .or_else(|| trimmed.strip_prefix("{{%"))?
+        .trim_start();
+    inner
+        .split(|c: char| c.is_whitespace() || matches!(c, '>' | '%' | '}'))
         .next()
-        .filter(|c| matches!(c, '"' | '\''))?;
-    let value = &rest[at + 1..];
-    let label = &value[..value.find(quote)?];
-    (!label.trim().is_empty()).then(|| label.trim().to_owned())
+}
+
+/// Whether a line closes a tab or opens or closes a group of tabs (`</TabItem>`, `<Tabs
+/// groupId="track">`, `{{< tabpane >}}`, `{{% /tab %}}`): the page's machinery.
+fn is_tab_wrapper(line: &str) -> bool {
+    let trimmed = line.trim();
+    let jsx = ["<Tabs", "</Tabs>", "</TabItem>"]
+        .iter()
+        .any(|tag| trimmed.starts_with(tag) && trimmed.ends_with('>'));
+    let shortcode = shortcode_name(line)
+        .is_some_and(|name| matches!(name.trim_start_matches('/'), "tab" | "tabs" | "tabpane"));
+    jsx || shortcode
+}
+
+/// Whether a line opens a group of tabs (`<Tabs …>`, `{{< tabpane >}}`, `{{< tabs >}}`).
+fn opens_tabs(line: &str) -> bool {
+    line.trim().starts_with("<Tabs") || matches!(shortcode_name(line), Some("tabs" | "tabpane"))
+}
+
+/// Whether a line closes a tab (`</TabItem>`, `{{% /tab %}}`).
+fn closes_tab(line: &str) -> bool {
+    line.trim().starts_with("</TabItem>") || shortcode_name(line) == Some("/tab")
+}
+
+/// Whether a page sets tabs (MDX's `<TabItem label>`, Hugo's `{{< tab >}}`).
+pub fn has_tabs(text: &str) -> bool {
+    text.lines().any(|line| tab_label(line).is_some())
 }
 
 /// The depth of an ATX heading line (`### Senior` is 3).
@@ -1146,7 +1203,7 @@ fn atx_depth(line: &str) -> Option<usize> {
 /// inside the tab (or as deep as the group's first tab, or one below the heading before it,
 /// when the tab holds none), and the
 /// `<Tabs>` wrappers blank; line for line. A tab whose first heading inside is `#` stays.
-fn tabs_as_headings(text: &str) -> String {
+pub fn tabs_as_headings(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut fenced = false;
@@ -1165,14 +1222,11 @@ fn tabs_as_headings(text: &str) -> String {
         if let Some(depth) = atx_depth(line) {
             depth_before = depth;
         }
-        if trimmed.starts_with("<Tabs") {
+        if opens_tabs(line) {
             group_depth = None;
         }
         let Some(label) = tab_label(line) else {
-            let wrapper = ["<Tabs", "</Tabs>", "</TabItem>"]
-                .iter()
-                .any(|tag| trimmed.starts_with(tag) && trimmed.trim_end().ends_with('>'));
-            out.push(if wrapper {
+            out.push(if is_tab_wrapper(line) {
                 String::new()
             } else {
                 (*line).to_owned()
@@ -1181,7 +1235,7 @@ fn tabs_as_headings(text: &str) -> String {
         };
         let inside = lines[index + 1..]
             .iter()
-            .take_while(|line| !line.trim_start().starts_with("</TabItem>"))
+            .take_while(|line| !closes_tab(line))
             .find_map(|line| atx_depth(line));
         let depth = match inside {
             Some(1) => {
@@ -1215,6 +1269,15 @@ mod tests {
         assert_eq!(lines[3], "## Code");
         assert_eq!(lines[10], "## Docs", "{markdown}");
         assert!(!markdown.contains("Tab"), "{markdown}");
+        let hugo = "## Levels\n\n{{< tabpane text=true >}}\n{{% tab header=\"Helper\" %}}\n\n**Duties**\n\n\
+                    - Welcome people\n\n{{% /tab %}}\n{{< tab \"Moderator\" >}}\n\nText.\n{{< /tab >}}\n{{< /tabpane >}}\n";
+        assert!(has_tabs(hugo));
+        let markdown = tabs_as_headings(hugo);
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(lines.len(), hugo.lines().count(), "{markdown}");
+        assert_eq!(lines[3], "### Helper", "{markdown}");
+        assert_eq!(lines[10], "### Moderator", "{markdown}");
+        assert!(!markdown.contains("{{"), "{markdown}");
     }
 
     #[test]
