@@ -4224,3 +4224,84 @@ fn a_title_row_labelled_in_the_description_column_titles_the_level_codes() {
         ["Writes policies as code."]
     );
 }
+
+/// A row spanning a table of levels that names a band of them by their plural ("Senior
+/// levels") groups the rows after it in one track; a row naming a track ("Management") starts
+/// one.
+#[test]
+fn a_row_naming_a_band_of_levels_is_no_track() {
+    let html = |first: &str, second: &str| {
+        format!(
+            "<html><body><h1>Ladder</h1><table>\
+             <tr><th>Level</th><th>Technical skills</th><th>Autonomy</th></tr>\
+             <tr><td colspan=3><b>{first}</b></td></tr>\
+             <tr><td>Junior Developer</td><td>Writes tested code for small tasks.</td><td>Asks for help when blocked.</td></tr>\
+             <tr><td>Developer</td><td>Builds features across components.</td><td>Works without daily guidance.</td></tr>\
+             <tr><td colspan=3><b>{second}</b></td></tr>\
+             <tr><td>Senior Developer</td><td>Designs systems for the team.</td><td>Leads projects of several weeks.</td></tr>\
+             <tr><td>Principal Developer</td><td>Sets technical direction for the company.</td><td>Owns the strategy of a domain.</td></tr>\
+             </table></body></html>"
+        )
+    };
+    let ladder = imported_from(
+        "ladder.html",
+        &html("Junior and mid levels", "Senior levels"),
+    );
+    assert_eq!(ladder.tracks.len(), 1, "{:?}", track_sizes(&ladder));
+    assert_eq!(ladder.tracks[0].levels.len(), 4);
+    let ladder = imported_from(
+        "ladder.html",
+        &html("Individual contributors", "Management"),
+    );
+    assert_eq!(ladder.tracks.len(), 2, "{:?}", track_sizes(&ladder));
+}
+
+/// An accordion titles each panel with a button inside its heading: the button's text is the
+/// heading's (a page's other buttons stay out of the ladder).
+#[test]
+fn a_button_inside_a_heading_titles_it() {
+    let html = "<html><body><h1>Pathway</h1><button>Accept cookies</button><div class=accordion>\
+        <h3><button aria-expanded=false>Research Software Engineer</button></h3><div hidden>\
+        <h4>Key responsibilities</h4><ul><li>Develops research software with academics.</li><li>Writes tests for the code.</li></ul></div>\
+        <h3><button aria-expanded=false>Senior Research Software Engineer</button></h3><div hidden>\
+        <h4>Key responsibilities</h4><ul><li>Leads the design of research platforms.</li><li>Mentors engineers of the team.</li></ul></div>\
+        </div></body></html>";
+    let ladder = imported_from("pathway.html", html);
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "Research Software Engineer",
+            "Senior Research Software Engineer"
+        ]
+    );
+    let yaml = serde_yaml::to_string(&ladder).unwrap();
+    assert!(!yaml.contains("Accept cookies"), "{yaml}");
+}
+
+/// A governance file written for a terminal (`GOVERNANCE.txt`): numbered section titles,
+/// indented paragraphs, `a)` and `-` items under plain labels, hard-wrapped. Its roles are the
+/// levels, its labels the areas, a wrapped item one expectation.
+#[test]
+fn a_plain_text_governance_file_reads_as_its_layout_means() {
+    let text = "                Widget Governance\n                =================\n\n\
+        1. Roles\n--------\n\n1.1 Committers\n\n   Committers merge patches.\n\n   Requirements:\n\n\
+        \x20    a) a record of ten accepted patches over six\n        months;\n     b) two substantial reviews.\n\n\
+        \x20  Responsibilities:\n\n     - review patches on the list within a week;\n     - keep the build green.\n\n\
+        1.2 PMC members\n\n   Requirements:\n\n     a) one year as a committer;\n     b) a vote of the PMC.\n\n\
+        \x20  Responsibilities:\n\n     - vote on releases;\n     - handle security reports.\n\n\
+        2. Decision making\n------------------\n\nLazy consensus on the list.\n";
+    let ladder = imported_from("GOVERNANCE.txt", text);
+    assert_eq!(level_titles(&ladder), ["Committers", "PMC members"]);
+    // (A wrapped line is a soft break of the item's Markdown: one space to its reader.)
+    let requirements: Vec<String> = entry(&ladder, "Committers", "Requirements")
+        .iter()
+        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        requirements,
+        [
+            "a record of ten accepted patches over six months;",
+            "two substantial reviews."
+        ]
+    );
+}

@@ -314,6 +314,46 @@ const GLOSSARY_HEADERS: &[&str] = &[
     "术语",
     "術語",
     "용어",
+    // The other languages' terms and concepts.
+    "termini",
+    "termen",
+    "termeni",
+    "begrip",
+    "begrippen",
+    "termer",
+    "begreb",
+    "begreber",
+    "begrep",
+    "begreper",
+    "käsite",
+    "termi",
+    "termit",
+    "fogalom",
+    "kifejezés",
+    "pojęcie",
+    "termin",
+    "pojem",
+    "termín",
+    "термин",
+    "понятие",
+    "термін",
+    "поняття",
+    "όρος",
+    "όροι",
+    "terim",
+    "kavram",
+    "istilah",
+    "thuật ngữ",
+    "คำศัพท์",
+    "المصطلح",
+    "مصطلح",
+    "اصطلاح",
+    "מונח",
+    "מונחים",
+    "शब्द",
+    "পরিভাষা",
+    "名詞",
+    "名词",
 ];
 
 /// The most rows of a table of a level's facts (see [`is_fact_table`]).
@@ -1502,6 +1542,12 @@ impl Interpreter {
         let mut used: Vec<usize> = Vec::new();
         for row in body {
             if is_group_row(row) {
+                // A row naming a band of the levels ("Senior levels", "Seniorní úrovně") groups
+                // the rows after it in the one track: kept as prose.
+                if names_a_band_of_levels(&label(row.first())) {
+                    self.prose(&label(row.first()), line);
+                    continue;
+                }
                 // A row naming a group of levels starts a track of that name.
                 self.tracks.push(TrackDraft {
                     name: label(row.first()),
@@ -1682,6 +1728,15 @@ fn track_runs<'a>(header: &[Cell], body: &[&'a Vec<Cell>]) -> Option<Vec<TrackRu
 fn holds_a_code(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric() && c != '.')
         .any(super::likeness::is_rung_code)
+}
+
+/// Whether a group row's label names a band of the ladder's levels by their plural ("Junior
+/// and mid levels", "Seniorní úrovně"), not a track of levels of its own.
+fn names_a_band_of_levels(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| super::likeness::RUNG_PLURALS.contains(&word))
 }
 
 /// The most label columns a table of levels across may have before its level columns.
