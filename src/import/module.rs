@@ -86,11 +86,31 @@ fn references_as_null(literal: &str) -> String {
     let edits = code_names(literal).filter_map(|path| {
         let name = literal[path.clone()].trim_end_matches('.');
         let is_value = literal[..path.start].trim_end().ends_with(':');
-        let code = JSON5_WORDS.contains(&name) || literal[path.end..].trim_start().starts_with('(');
-        (is_value && !code).then(|| (path.start..path.start + name.len(), "null".to_owned()))
+        // (With its indexes: `ICONS['고객 응대']`, `levels[0].icon`.)
+        let mut end = path.start + name.len();
+        while literal[end..].starts_with('[') {
+            let mut cut = literal.len().min(end + MAX_INDEX_CHARS);
+            while !literal.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let window = &literal[end..cut];
+            let Some(close) = matching_close(window, 0) else {
+                break;
+            };
+            end += close + 1;
+            end += literal[end..]
+                .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '.')))
+                .unwrap_or(literal.len() - end);
+        }
+        let code = JSON5_WORDS.contains(&name) || literal[end..].trim_start().starts_with('(');
+        (is_value && !code).then(|| (path.start..end, "null".to_owned()))
     });
     with_edits(literal, edits)
 }
+
+/// The most characters of an index after a reference (`ICONS['고객 응대']`) looked through for
+/// its `]`.
+const MAX_INDEX_CHARS: usize = 200;
 
 /// The name a literal is assigned to, from what precedes it in its statement (`export const
 /// levels: Level[] = `): the identifier after the last `const`, `let` or `var`.
@@ -766,12 +786,13 @@ mod tests {
     fn a_value_naming_an_import_is_null_and_the_rest_is_data() {
         let module = "import { GitPullRequest } from 'lucide-react';\nimport * as Icons from 'x';\n\
                       export const roles = [{ name: 'Reviewer', icon: GitPullRequest, badge: Icons.Eye, \
-                      big: true, note: 'icon: Eye', items: ['Reviews'] }];\n";
+                      big: true, note: 'icon: Eye', items: ['Reviews'], \
+                      mark: ICONS['고객 응대'], tint: THEME.colors[2].dark }];\n";
         let value: serde_json::Value = json5::from_str(&object_literal(module).unwrap()).unwrap();
         assert_eq!(
             value,
             serde_json::json!([{"name": "Reviewer", "icon": null, "badge": null, "big": true,
-                "note": "icon: Eye", "items": ["Reviews"]}])
+                "note": "icon: Eye", "items": ["Reviews"], "mark": null, "tint": null}])
         );
         // A call is code still, and says so.
         let call = object_literal("export default { title: t('eng') };").unwrap();

@@ -4305,3 +4305,20 @@ fn a_plain_text_governance_file_reads_as_its_layout_means() {
         ]
     );
 }
+
+/// A sheet's legend (`N/A | Not expected at this level`) and a document's table of versions
+/// (`Version | Date | Changes`) are kept as prose, not read as tracks of levels.
+#[test]
+fn a_legend_and_a_change_log_are_no_levels() {
+    let csv = "Group,Competency,SE1,SE2,SE3,SE4\n\
+        Technical,Discovery,Runs the standard demo.,Tailors demos.,Leads complex demos.,Designs the demo program.\n\
+        ,Depth,Explains the architecture.,Builds proofs of concept.,Designs integrations.,Sets the technical strategy.\n\
+        ,,,,,\nLegend,,,,,\nN/A,Not expected at this level,,,,\nSame as …,No change from the level named,,,,\n\
+        ,,,,,\nVersion,Date,Changes,,,\nV2.0,2025-03-02,Added the depth row.,,,\n";
+    let ladder = imported_from("matrix.csv", csv);
+    assert_eq!(track_sizes(&ladder).len(), 1, "{:?}", track_sizes(&ladder));
+    assert_eq!(level_titles(&ladder), ["SE1", "SE2", "SE3", "SE4"]);
+    let yaml = serde_yaml::to_string(&ladder).unwrap();
+    assert!(yaml.contains("Not expected at this level"), "{yaml}");
+    assert!(yaml.contains("Added the depth row."), "{yaml}");
+}

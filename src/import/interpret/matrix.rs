@@ -301,6 +301,8 @@ fn is_numbered_scale(header: &[Cell], body: &[&Vec<Cell>]) -> bool {
 const GLOSSARY_HEADERS: &[&str] = &[
     "term",
     "terms",
+    "legend",
+    "key",
     "termo",
     "termos",
     "término",
@@ -480,11 +482,21 @@ impl Interpreter {
             return;
         }
         // A glossary (`Term | Meaning`): the words of the ladder explained, no levels.
+        // (So is a legend of two columns whose first row explains a placeholder: `N/A | Not
+        // expected at this level`, `— | …`; and a table of the document's versions, `Version |
+        // Date | Changes`.)
+        let filled_width = rows
+            .first()
+            .and_then(|header| header.iter().rposition(|cell| !is_blank(cell)))
+            .map_or(0, |last| last + 1);
         let glossary = rows.first().is_some_and(|header| {
             header.first().is_some_and(|cell| {
-                GLOSSARY_HEADERS.contains(&plain(&cell.text).trim().to_lowercase().as_str())
+                let first = plain(&cell.text).trim().to_lowercase();
+                GLOSSARY_HEADERS.contains(&first.as_str())
+                    || filled_width == 2 && !first.is_empty() && is_placeholder(&first)
             })
         });
+        let glossary = glossary || rows.first().is_some_and(|header| is_change_log(header));
         if glossary && self.options.levels_axis.is_none() {
             self.prose(&table_text(&rows), line);
             return;
@@ -1737,6 +1749,52 @@ fn names_a_band_of_levels(label: &str) -> bool {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| super::likeness::RUNG_PLURALS.contains(&word))
+}
+
+/// Headers of a change log's date and version columns, lowercased.
+const DATE_HEADERS: &[&str] = &[
+    "date",
+    "datum",
+    "fecha",
+    "data",
+    "date de modification",
+    "日期",
+    "日付",
+    "更新日",
+    "날짜",
+    "일자",
+    "ngày",
+    "tarih",
+    "дата",
+];
+const VERSION_HEADERS: &[&str] = &[
+    "version",
+    "versión",
+    "versão",
+    "versione",
+    "versie",
+    "版本",
+    "バージョン",
+    "版",
+    "버전",
+    "phiên bản",
+    "sürüm",
+    "версия",
+    "rev",
+    "rev.",
+    "revision",
+    "revisión",
+    "revisão",
+];
+
+/// Whether a header names a change log's columns: a date and a version.
+fn is_change_log(header: &[Cell]) -> bool {
+    let names: Vec<String> = header
+        .iter()
+        .map(|cell| plain(&cell.text).trim().to_lowercase())
+        .collect();
+    let has = |words: &[&str]| names.iter().any(|name| words.contains(&name.as_str()));
+    has(DATE_HEADERS) && has(VERSION_HEADERS)
 }
 
 /// The most label columns a table of levels across may have before its level columns.
