@@ -1523,8 +1523,16 @@ pub fn inline_html_as_markdown(text: &str) -> String {
 }
 
 fn squash(text: &str) -> String {
+    if text.contains(INVISIBLE) {
+        return squash(&text.replace(INVISIBLE, ""));
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Characters that show nothing and join nothing: a zero-width space (a site's hidden anchor
+/// link, `<a class="hash-link">&#8203;</a>`), a word joiner, a stray byte-order mark. (The
+/// zero-width joiner and non-joiner shape Persian and Indic words: they stay.)
+const INVISIBLE: &[char] = &['\u{200b}', '\u{2060}', '\u{feff}'];
 
 /// A text squashed line by line, its [`LINE_BREAK`]s kept as newlines: a table cell's `<br>`
 /// separates the cell's lines, each an expectation to its reader.

@@ -4322,3 +4322,17 @@ fn a_legend_and_a_change_log_are_no_levels() {
     assert!(yaml.contains("Not expected at this level"), "{yaml}");
     assert!(yaml.contains("Added the depth row."), "{yaml}");
 }
+
+/// A built site's headings carry a hidden anchor link whose text is a zero-width space: the
+/// titles are the words shown.
+#[test]
+fn a_heading_s_zero_width_anchor_is_no_part_of_its_title() {
+    let html = "<html><body><h1>Maintainer ladder</h1>\
+        <h2 class=anchor>Reviewer<a class=hash-link href=#reviewer>&#8203;</a></h2>\
+        <p><strong>Requirements:</strong></p><ul><li>Reviewed ten pull requests.</li><li>Knows the codebase well.</li></ul>\
+        <h2 class=anchor>Maintainer<a class=hash-link href=#maintainer>&#8203;</a></h2>\
+        <p><strong>Requirements:</strong></p><ul><li>Six months as a reviewer.</li><li>Nominated by a maintainer.</li></ul>\
+        </body></html>";
+    let ladder = imported_from("ladder.html", html);
+    assert_eq!(level_titles(&ladder), ["Reviewer", "Maintainer"]);
+}
