@@ -174,7 +174,8 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
             title,
         });
     }
-    if let Some(levels) = shared {
+    // (Not this tool's own: its sheets are its tracks, whose levels may share their titles.)
+    if let Some(levels) = shared.filter(|_| !own) {
         for (name, sheet_blocks) in &mut read {
             if levels_of(sheet_blocks).as_ref() != Some(&levels) {
                 as_prose(name, sheet_blocks, &mut blocks);

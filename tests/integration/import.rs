@@ -4336,3 +4336,32 @@ fn a_heading_s_zero_width_anchor_is_no_part_of_its_title() {
     let ladder = imported_from("ladder.html", html);
     assert_eq!(level_titles(&ladder), ["Reviewer", "Maintainer"]);
 }
+
+/// Levels as rows with a grade code, a post title column (`役職名`) and years of experience
+/// written without spaces (`1年目〜`, `3年以上`): the title titles the level, the years are
+/// its experience, not expectations.
+#[test]
+fn a_post_title_column_and_unspaced_years_in_japanese() {
+    let csv = "等級,役職名,目安の経験年数,信頼性,自動化\n\
+        G1,アソシエイトSREエンジニア,1年目〜,\"・SLOと監視項目を理解している\n・アラートの意味を説明できる\",・既存のTerraformを読んで小さな変更ができる\n\
+        G2,SREエンジニア,3年以上,・担当サービスのSLOを設計できる,・手作業を自動化して削減できる\n\
+        G3,シニアSREエンジニア,5年以上,・複数サービスの信頼性を改善できる,・自動化の基盤を設計できる\n";
+    let ladder = imported_from("等級.csv", csv);
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "アソシエイトSREエンジニア",
+            "SREエンジニア",
+            "シニアSREエンジニア"
+        ]
+    );
+    let first = &ladder.tracks[0].levels[0];
+    assert_eq!(
+        first.experience.as_ref().map(|years| years.text.as_str()),
+        Some("1年目〜")
+    );
+    assert_eq!(
+        entry(&ladder, "アソシエイトSREエンジニア", "信頼性"),
+        ["SLOと監視項目を理解している", "アラートの意味を説明できる"]
+    );
+}

@@ -226,7 +226,11 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
                 | "(none)"
         )
         // ("--", "---": a dash typed twice or more.)
-        || !text.is_empty() && text.chars().all(|c| matches!(c, '-' | '–' | '—'))
+        // (Full-width ones too, as Japanese sheets type them: "－", "ー", "―".)
+        || !text.is_empty()
+            && text
+                .chars()
+                .all(|c| matches!(c, '-' | '–' | '—' | '－' | '―' | 'ー' | '−'))
         || NOT_APPLICABLE.iter().chain(NO_EXPERIENCE).any(|start| {
             text.starts_with(start) && text.chars().count() <= start.chars().count() + 20
         })

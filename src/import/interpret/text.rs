@@ -1755,6 +1755,20 @@ const YEARS_CELL_CHARS: usize = 16;
 /// names years or experience ("Years", "Years of experience", "Erfahrung") and the cell is a
 /// span of years and nothing else ("0–2", "2-5", "5+", "3+ years"): the level's experience,
 /// not an expectation.
+/// A number's year words written without a space after it ("3年以上", "1年目", "5년차").
+const YEARS_UNSPACED: &[&str] = &[
+    "年",
+    "年以上",
+    "年目",
+    "年目以上",
+    "年〜",
+    "年目〜",
+    "年以上〜",
+    "년",
+    "년차",
+    "년이상",
+];
+
 pub(super) fn gives_years_of_experience(label: &str, value: &str) -> bool {
     let label = plain(label).to_lowercase();
     let value = plain(value).trim().to_lowercase();
@@ -1765,7 +1779,12 @@ pub(super) fn gives_years_of_experience(label: &str, value: &str) -> bool {
     let only_years = value
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .all(|word| word.chars().all(|c| c.is_ascii_digit()) || YEAR_WORDS.contains(&word));
+        .all(|word| {
+            let unit = word.trim_start_matches(|c: char| c.is_ascii_digit());
+            word.chars().all(|c| c.is_ascii_digit())
+                || YEAR_WORDS.contains(&word)
+                || unit.len() < word.len() && YEARS_UNSPACED.contains(&unit)
+        });
     names_years
         && only_years
         && value.chars().any(|c| c.is_ascii_digit())

@@ -840,6 +840,7 @@ impl Interpreter {
         // A question ("How do I get promoted?", "Como diferenciar Senior de Staff?") or a
         // process ("Nomination of a maintainer") titles prose wherever it is: a level is never
         // asked, nor done.
+        let own_output = self.own_workbook || self.handbook;
         for track in &mut self.tracks {
             // ("Who are maintainers?" where "Maintainers" is a level already asks who holds
             // it: the role is described there.)
@@ -861,13 +862,15 @@ impl Interpreter {
                     .count();
                 level.expectations.is_empty() && asked >= 2 && asked * 2 >= level.description.len()
             };
+            // (This tool's own handbook and workbook title their levels as the ladder does:
+            // a level titled "New" or "Nye" there is one.)
             let (questions, levels): (Vec<LevelDraft>, Vec<LevelDraft>) =
                 std::mem::take(&mut track.levels)
                     .into_iter()
                     .partition(|level| {
                         (is_question(&level.title) || asks_of_another(level) || asks_only(level))
                             && !level.definite
-                            || only_a_standing(&level.title)
+                            || only_a_standing(&level.title) && !own_output
                     });
             track.levels = levels;
             self.sections
@@ -911,6 +914,7 @@ impl Interpreter {
                 // (Unless a summary table counts it among the roles: Kyverno's "New
                 // Contributors" row.)
                 let about_standing = names_standing(&level.title)
+                    && !own_output
                     && !level.summarized
                     && (!holds(&level)
                         || outermost && names_only_standing(&level.title)
@@ -961,7 +965,7 @@ impl Interpreter {
             let titled_like_levels = track.levels.iter().filter(|level| anchor(level)).all(like);
             let is_prose = |level: &LevelDraft| {
                 !holds(level)
-                    && (names_standing(&level.title)
+                    && (names_standing(&level.title) && !own_output
                         || titled_like_levels
                             && !like(level)
                             // ("Security team" after the roles: one more of them.)
