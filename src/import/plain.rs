@@ -85,13 +85,13 @@ const MAX_LIST_DEPTH: usize = 8;
 fn is_underline(line: &str, title: &str) -> Option<usize> {
     let rule = line.trim();
     let length = rule.chars().count();
-    let depth = match rule.chars().next()? {
+    let first = rule.chars().next()?;
+    let depth = match first {
         '=' => 1,
         '-' => 2,
         '~' | '^' => 3,
         _ => return None,
     };
-    let first = rule.chars().next()?;
     let long = length >= 3 && length * 2 >= title.trim().chars().count();
     (rule.chars().all(|c| c == first) && long).then_some(depth)
 }

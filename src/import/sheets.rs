@@ -113,8 +113,11 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
             _ => None,
         })
     };
+    // (Not in this tool's own workbooks: their sheets are its tracks, never a sheet per level
+    // or per area, and two tracks' levels may share their titles.)
     let shared = read
         .iter()
+        .filter(|_| !own)
         .filter_map(|(_, blocks)| levels_of(blocks))
         .find(|levels| {
             read.iter()
@@ -140,10 +143,8 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
             });
         }
     };
-    // (This tool's own workbooks are a sheet per track, never per level.)
     if let Some((matrix, used)) = shared
         .as_ref()
-        .filter(|_| !own)
         .and_then(|header| sheets_as_level_columns(header, &read))
     {
         blocks.push(matrix);
@@ -174,8 +175,7 @@ pub fn outline(path: &Path, extension: &str, bytes: &[u8]) -> Result<Workbook, V
             title,
         });
     }
-    // (Not this tool's own: its sheets are its tracks, whose levels may share their titles.)
-    if let Some(levels) = shared.filter(|_| !own) {
+    if let Some(levels) = shared {
         for (name, sheet_blocks) in &mut read {
             if levels_of(sheet_blocks).as_ref() != Some(&levels) {
                 as_prose(name, sheet_blocks, &mut blocks);
