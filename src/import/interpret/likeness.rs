@@ -3260,6 +3260,56 @@ pub(super) fn is_handling_heading(title: &str) -> bool {
         .is_some_and(|first| HANDLING_GERUNDS.contains(&first))
 }
 
+/// What a section says of its subject when that subject is no rung of the ladder ("SIGs are
+/// not roles", "兴趣小组不是社区角色", "are not part of the ladder"), lowercased: a section
+/// after the roles that says so is prose whatever its title names.
+const NO_ROLE_STATEMENTS: &[&str] = &[
+    "are not roles",
+    "is not a role",
+    "are not a role",
+    "not part of the ladder",
+    "not a rung",
+    "sind keine rollen",
+    "ist keine rolle",
+    "nicht teil der leiter",
+    "no son roles",
+    "no es un rol",
+    "não são papéis",
+    "não é um papel",
+    "não são cargos",
+    "ne sont pas des rôles",
+    "n'est pas un rôle",
+    "non sono ruoli",
+    "zijn geen rollen",
+    "nie są rolami",
+    "ロールではありません",
+    "役割ではありません",
+    "역할이 아닙니다",
+    "역할은 아닙니다",
+];
+
+/// Unspaced scripts' denials: "不是" / "並非" / "ではない" before a word for a role in the same
+/// sentence ("兴趣小组不是社区角色").
+const NO_ROLE_NEGATIONS: &[&str] = &["不是", "并非", "並非", "不属于", "不屬於"];
+const ROLE_NOUNS_UNSPACED: &[&str] = &["角色", "职级", "職級"];
+
+/// Whether a text says its subject is no role of the ladder (see [`NO_ROLE_STATEMENTS`]).
+pub(super) fn says_it_is_no_role(text: &str) -> bool {
+    let lower = plain(text).to_lowercase();
+    NO_ROLE_STATEMENTS
+        .iter()
+        .any(|phrase| lower.contains(phrase))
+        || lower.split(['。', '，', '；', '.']).any(|sentence| {
+            NO_ROLE_NEGATIONS.iter().any(|negation| {
+                sentence.find(negation).is_some_and(|at| {
+                    ROLE_NOUNS_UNSPACED
+                        .iter()
+                        .any(|noun| sentence[at..].contains(noun))
+                })
+            })
+        })
+}
+
 /// Words of a heading over a procedure rather than a role's expectations ("Acceptance",
 /// "Voting", "Election of maintainers", "Procedure for handling abuse"), lowercased.
 const PROCEDURE_WORDS: &[&str] = &[

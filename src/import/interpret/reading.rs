@@ -2851,7 +2851,10 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
             first.is_some_and(|first| position < first) || last.is_some_and(|last| position > last);
         // "Summary of the roles", "Nomination of a maintainer": never a level, wherever it is;
         // nor are the stages of a section on how decisions are made ("Stage 2: voting").
-        let never_a_level = never_a_level_by_its_words(title) || under_decisions.contains(&index);
+        let never_a_level = never_a_level_by_its_words(title)
+            || under_decisions.contains(&index)
+            || (outside || super::likeness::names_a_body(title))
+                && section_says_it_is_no_role(blocks, index);
         if never_a_level
             || outside
                 && level_likeness(title) < 0.3
@@ -2876,6 +2879,21 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         }
     }
     prose
+}
+
+/// Whether the paragraphs of the section a heading opens (at `index`) say its subject is no
+/// role ("SIGs are not roles: any Contributor may join one", "兴趣小组不是社区角色").
+fn section_says_it_is_no_role(blocks: &[Block], index: usize) -> bool {
+    let Some(Block::Heading { level: depth, .. }) = blocks.get(index) else {
+        return false;
+    };
+    blocks[index + 1..]
+        .iter()
+        .take_while(|block| !matches!(block, Block::Heading { level, .. } if level <= depth))
+        .any(|block| {
+            matches!(block, Block::Paragraph { text, .. }
+                if super::likeness::says_it_is_no_role(text))
+        })
 }
 
 /// The most words of a label over a list ("Expectations of community members:").

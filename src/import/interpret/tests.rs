@@ -4302,3 +4302,30 @@ fn a_table_of_marks_under_the_levels_read_is_their_summary_kept_as_prose() {
         .collect();
     assert!(prose.contains("核准 Pull Request"), "{prose}");
 }
+
+#[test]
+fn a_body_whose_section_says_it_is_no_role_is_prose_but_a_rung_saying_so_stays() {
+    // A Chinese membership page: "兴趣小组" (interest groups) after the roles, a table of the
+    // groups and "兴趣小组不是社区角色" (interest groups are no community role).
+    let ladder = import(
+        "membership.md",
+        "# 社区成员\n\n## 贡献者\n\n- 要求：\n  - 合入一个 PR\n\n## 提交者\n\n- 要求：\n  - 评审十个 PR\n\n\
+         ## 维护者\n\n- 要求：\n  - 维护者投票\n\n## 兴趣小组\n\n| 小组 | 负责范围 |\n| --- | --- |\n\
+         | SIG-AI | 弹性训练 |\n\n兴趣小组不是社区角色，任何人都可以参加。\n",
+    );
+    assert_eq!(level_titles(&ladder), ["贡献者", "提交者", "维护者"]);
+    assert!(ladder
+        .sections
+        .iter()
+        .any(|section| section.title == "兴趣小组"));
+    // A rung that says it is not a role "given to individuals" is still a rung.
+    let ladder = import(
+        "roles.md",
+        "# Roles\n\n## Contributor\n\nThis is not a role that is given, but one you step into.\n\n- Opens pull requests\n\n\
+         ## Reviewer\n\n- Reviews pull requests\n\n## Maintainer\n\n- Merges pull requests\n",
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Contributor", "Reviewer", "Maintainer"]
+    );
+}
