@@ -441,6 +441,7 @@ fn holdout_sets_scores() {
         "holdout33",
         "holdout34",
         "holdout35",
+        "holdout36",
     ]
     .into_iter()
     .map(|set| format!("tests/fixtures/import/{set}"))
