@@ -570,10 +570,12 @@ pub(super) fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool
     }
     // ("Job Zone One: Little or No Preparation Needed" is a title too: the header says so; a
     // sentence is none.)
+    // (Word writes each cell as a paragraph, `<td><p class=MsoNormal>…</p></td>`: one
+    // paragraph is the cell's text.)
     let titles = body.iter().all(|row| {
         row.get(1).is_some_and(|cell| {
             let text = plain(&cell.text);
-            cell.blocks.is_empty()
+            matches!(cell.blocks.as_slice(), [] | [Block::Paragraph { .. }])
                 && text.split_whitespace().count() <= NAMED_TITLE_WORDS
                 && !text.trim_end().ends_with(['.', '。'])
         })

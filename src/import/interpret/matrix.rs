@@ -103,6 +103,32 @@ fn groups_over_levels(rows: &[&Vec<Cell>], header_rows: usize) -> Option<Vec<Cel
         .then_some(filled)
 }
 
+/// Whether a table's second row continues its header (see [`Matrix::grid`]): some of its
+/// cells are copies of the first row's merged down, and every other cell it names sits under a
+/// cell of the first row merged across, two of them at least.
+fn merged_down_into(upper: &[Cell], lower: &[Cell]) -> bool {
+    if upper.len() != lower.len() {
+        return false;
+    }
+    let same = |a: &Cell, b: &Cell| plain(&a.text).trim() == plain(&b.text).trim();
+    let merged_down = (0..lower.len()).any(|column| {
+        lower[column].spanned && !is_blank(&lower[column]) && same(&lower[column], &upper[column])
+    });
+    // (A cell merged across: a copy, or the first of its copies.)
+    let merged_across = |column: usize| {
+        let cell = &upper[column];
+        !is_blank(cell)
+            && (column > 0 && cell.spanned && same(cell, &upper[column - 1])
+                || upper
+                    .get(column + 1)
+                    .is_some_and(|next| next.spanned && same(next, cell)))
+    };
+    let named: Vec<usize> = (0..lower.len())
+        .filter(|&column| !lower[column].spanned && !is_blank(&lower[column]))
+        .collect();
+    merged_down && named.len() >= 2 && named.iter().all(|&column| merged_across(column))
+}
+
 /// Whether row labels are each a level of `known` (title keys) after the same qualifier words
 /// (`New Member`, `New Committer`), two rows or more.
 fn qualified_known_levels(labels: &[String], known: &[String]) -> bool {
@@ -557,6 +583,16 @@ impl Interpreter {
             })
             .count()
             .clamp(1, rows.len() - 1);
+        // A header of two rows as Word writes one: label columns merged down (`rowspan=2`:
+        // "等級", "呼称") beside a group merged across (`colspan=4`: "期待される行動") over
+        // the columns it groups, named on the second row. The second row, its merged copies
+        // holding the labels, is the header.
+        let header_rows =
+            if header_rows == 1 && rows.len() > 2 && merged_down_into(rows[0], rows[1]) {
+                2
+            } else {
+                header_rows
+            };
         // A first row naming groups of the level columns over the row of levels: both rows
         // are the header (the groups' cells filled across what each spans).
         let upper_groups;
@@ -1409,6 +1445,28 @@ impl Interpreter {
                 if repeated_label {
                     continue;
                 }
+                // A row of names for machines (`@org/reviewers`, a channel, a link) in every
+                // column that says anything: facts about each level ("GitHub チーム"), said in
+                // its description, not expected of its people.
+                let cells: Vec<&Cell> = members
+                    .iter()
+                    .filter_map(|&member| row.get(columns[member].0))
+                    .filter(|cell| !is_placeholder(&plain(&cell.text)))
+                    .collect();
+                if !self.own_workbook
+                    && cells.len() >= 2
+                    && cells.iter().all(|cell| names_an_identifier(&cell.text))
+                {
+                    for (&member, &level) in members.iter().zip(&indices) {
+                        if let Some(cell) = row.get(columns[member].0) {
+                            if !is_placeholder(&plain(&cell.text)) {
+                                let said = format!("**{area}:** {}", cell.text.trim());
+                                self.set_level_field(level, "description", &said);
+                            }
+                        }
+                    }
+                    continue;
+                }
                 // This tool's workbook gives each level's headline and description in rows
                 // of their own.
                 let field = level_field(&area);
@@ -1737,6 +1795,24 @@ fn track_runs<'a>(header: &[Cell], body: &[&'a Vec<Cell>]) -> Option<Vec<TrackRu
 }
 
 /// Whether a text holds a rung's code among its words (`E0` in "Manages E0/E1").
+/// Whether a cell holds only a name for machines: one code span (`` `@org/reviewers` ``), a
+/// handle (`@org/team`, `#channel`), an address or a link, without a word of prose.
+fn names_an_identifier(text: &str) -> bool {
+    let text = text.trim();
+    let bare = plain(text);
+    let bare = bare.trim();
+    let one_token = !bare.is_empty() && !bare.contains(char::is_whitespace);
+    let code = text.len() > 2
+        && text.starts_with('`')
+        && text.ends_with('`')
+        && !text[1..text.len() - 1].contains('`');
+    one_token
+        && (code
+            || bare.starts_with(['@', '#'])
+            || bare.contains("://")
+            || bare.contains('@') && bare.contains('.'))
+}
+
 fn holds_a_code(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric() && c != '.')
         .any(super::likeness::is_rung_code)

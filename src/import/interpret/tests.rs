@@ -4329,3 +4329,75 @@ fn a_body_whose_section_says_it_is_no_role_is_prose_but_a_rung_saying_so_stays()
         ["Contributor", "Reviewer", "Maintainer"]
     );
 }
+
+#[test]
+fn behaviours_named_in_another_language_are_a_competency_s_criteria() {
+    // A Spanish site module: `competencias: [{area, conductas: [...]}]`, one entry an object
+    // with its text and an example.
+    let module = "const niveles = [\n  { titulo: 'Ingeniera I', competencias: [\n    { area: 'Aplicaciones', \
+                  conductas: ['Revisa dependencias vulnerables.', { texto: 'Automatiza análisis estáticos.', \
+                  ejemplo: 'Reglas de Semgrep.' }] },\n    { area: 'Cultura', conductas: ['Comparte lo \
+                  aprendido.'] },\n  ] },\n  { titulo: 'Ingeniera II', competencias: [\n    { area: \
+                  'Aplicaciones', conductas: ['Define el modelo de amenazas.'] },\n  ] },\n];\nmodule.exports = \
+                  { niveles };\n";
+    let ladder = import_file_text("seguridad.js", module);
+    assert_eq!(level_titles(&ladder), ["Ingeniera I", "Ingeniera II"]);
+    assert_eq!(
+        texts_by_area(&ladder, 0, 0),
+        [
+            (
+                String::from("Aplicaciones"),
+                vec![
+                    String::from("Revisa dependencias vulnerables."),
+                    String::from("Automatiza análisis estáticos.")
+                ]
+            ),
+            (
+                String::from("Cultura"),
+                vec![String::from("Comparte lo aprendido.")]
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_row_of_team_handles_under_the_roles_describes_them() {
+    // Roles as columns of a raw HTML table; the last row gives each role's GitHub team.
+    let ladder = import(
+        "roles.md",
+        "# Roles\n\n<table>\n<tr><th></th><th>Contributor</th><th>Reviewer</th><th>Maintainer</th></tr>\n\
+         <tr><th>Requirements</th><td>Signs the CLA</td><td>Reviews ten pull requests</td><td>Elected by the maintainers</td></tr>\n\
+         <tr><th>GitHub team</th><td>—</td><td><code>@acme/reviewers</code></td><td><code>@acme/maintainers</code></td></tr>\n\
+         </table>\n",
+    );
+    assert_eq!(shape(&ladder)[0].2, [1, 1, 1]);
+    let description = ladder.tracks[0].levels[1]
+        .description
+        .as_deref()
+        .unwrap_or_default();
+    assert!(description.contains("@acme/reviewers"), "{description}");
+}
+
+#[test]
+fn a_word_header_of_two_rows_names_the_areas_under_their_group() {
+    // Saved from Word: code and title columns merged down, "期待される行動" merged across the
+    // areas named on the second row; every cell a paragraph.
+    let html = "<html><body><h1>等級</h1><table>\n\
+        <tr><td rowspan=2><p><b>等級</b></p></td><td rowspan=2><p><b>呼称</b></p></td><td colspan=2><p><b>期待される行動</b></p></td><td rowspan=2><p><b>経験の目安</b></p></td></tr>\n\
+        <tr><td><p>課題発見</p></td><td><p>意思決定</p></td></tr>\n\
+        <tr><td><p>PM1</p></td><td><p class=MsoNormal>アソシエイトプロダクトマネージャー<o:p></o:p></p></td><td><p>・ユーザーインタビューに同席する。</p></td><td><p>・優先順位に沿って整理する。</p></td><td><p>0〜2年</p></td></tr>\n\
+        <tr><td><p>PM2</p></td><td><p>プロダクトマネージャー</p></td><td><p>・仮説を立てて検証する。</p></td><td><p>・優先順位を自ら決める。</p></td><td><p>2〜5年</p></td></tr>\n\
+        <tr><td><p>PM3</p></td><td><p>シニアプロダクトマネージャー</p></td><td><p>・検証を主導する。</p></td><td><p>・ロードマップを決める。</p></td><td><p>5年〜</p></td></tr>\n\
+        </table></body></html>";
+    let ladder = import("grades.html", html);
+    assert_eq!(
+        level_titles(&ladder),
+        [
+            "アソシエイトプロダクトマネージャー",
+            "プロダクトマネージャー",
+            "シニアプロダクトマネージャー"
+        ]
+    );
+    let areas: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert_eq!(areas, ["課題発見", "意思決定"]);
+}
