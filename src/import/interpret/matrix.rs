@@ -103,6 +103,10 @@ fn groups_over_levels(rows: &[&Vec<Cell>], header_rows: usize) -> Option<Vec<Cel
         .then_some(filled)
 }
 
+/// The most words of a cell under an experience label read as the level's experience ("6+
+/// years, 1+ leading"): longer, it is a sentence about experience, expected.
+const MAX_YEARS_CELL_WORDS: usize = 5;
+
 /// Whether a table's second row continues its header (see [`Matrix::grid`]): some of its
 /// cells are copies of the first row's merged down, and every other cell it names sits under a
 /// cell of the first row merged across, two of them at least.
@@ -1043,7 +1047,11 @@ impl Interpreter {
         }
         // A "Years" column ("0–2", "5+"): the level's experience.
         if let [item] = items.as_slice() {
-            if text::gives_years_of_experience(area, &item.text) {
+            // (Or a short cell under a label naming experience that starts with years: "6+
+            // years, 1+ leading".)
+            let short_years = text::states_years_of_experience(area, &item.text)
+                && plain(&item.text).split_whitespace().count() <= MAX_YEARS_CELL_WORDS;
+            if text::gives_years_of_experience(area, &item.text) || short_years {
                 if let Some(level) = self
                     .tracks
                     .last_mut()

@@ -4401,3 +4401,39 @@ fn a_word_header_of_two_rows_names_the_areas_under_their_group() {
     let areas: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
     assert_eq!(areas, ["課題発見", "意思決定"]);
 }
+
+#[test]
+fn years_bounded_in_words_are_the_level_s_experience() {
+    // A Korean sheet's "경력(참고)" column ("5년 이상": five years or more) and an English
+    // row "Typical experience" with "6+ years, 1+ leading".
+    let csv = "레벨,직함,운영,경력(참고)\nS1,주니어 SRE,• 런북을 따라 점검한다.,0~2년\nS2,SRE,• 장애를 분석한다.,2~5년\n\
+               S3,시니어 SRE,• 운영 표준을 정한다.,5년 이상\n";
+    let ladder = import_file_text("sre.csv", csv);
+    let experience: Vec<Option<&str>> = ladder.tracks[0]
+        .levels
+        .iter()
+        .map(|level| level.experience.as_ref().map(|years| years.text.as_str()))
+        .collect();
+    assert_eq!(experience, [Some("0~2년"), Some("2~5년"), Some("5년 이상")]);
+    let csv = "Level,QM1,QM2\nTitle,Quality Engineering Manager,Senior Quality Engineering Manager\n\
+               Typical experience,\"6+ years, 1+ leading\",9+ years\nPeople,Holds regular 1:1s,Manages managers\n";
+    let ladder = import_file_text("managers.csv", csv);
+    assert_eq!(shape(&ladder)[0].2, [1, 1]);
+    assert_eq!(
+        ladder.tracks[0].levels[0]
+            .experience
+            .as_ref()
+            .map(|years| years.text.as_str()),
+        Some("6+ years, 1+ leading")
+    );
+}
+
+#[test]
+fn emeritus_maintainers_in_hebrew_are_no_rung() {
+    let ladder = import(
+        "ladder.md",
+        "# סולם התורמים\n\n## תורם/ת\n\n- דרישות:\n  - חתימה על הסכם התורמים\n\n## סוקר/ת קוד\n\n- דרישות:\n  - עשר סקירות\n\n\
+         ## מתחזק/ת\n\n- דרישות:\n  - בחירה על ידי המתחזקים\n\n## מתחזקים בדימוס\n\nמתחזקים שפרשו נשארים ברשימה.\n",
+    );
+    assert_eq!(level_titles(&ladder), ["תורם/ת", "סוקר/ת קוד", "מתחזק/ת"]);
+}

@@ -1769,6 +1769,32 @@ const YEARS_UNSPACED: &[&str] = &[
     "년이상",
 ];
 
+/// Words around a span of years that bound it ("5 years or more", "5년 이상", "mind. 3
+/// Jahre"), lowercased.
+const YEARS_QUALIFIERS: &[&str] = &[
+    "or",
+    "more",
+    "plus",
+    "over",
+    "least",
+    "at",
+    "min",
+    "mind",
+    "mindestens",
+    "mehr",
+    "más",
+    "mais",
+    "ou",
+    "o",
+    "und",
+    "이상",
+    "以上",
+    "以下",
+    "未満",
+    "이하",
+    "미만",
+];
+
 pub(super) fn gives_years_of_experience(label: &str, value: &str) -> bool {
     let label = plain(label).to_lowercase();
     let value = plain(value).trim().to_lowercase();
@@ -1783,6 +1809,7 @@ pub(super) fn gives_years_of_experience(label: &str, value: &str) -> bool {
             let unit = word.trim_start_matches(|c: char| c.is_ascii_digit());
             word.chars().all(|c| c.is_ascii_digit())
                 || YEAR_WORDS.contains(&word)
+                || YEARS_QUALIFIERS.contains(&word)
                 || unit.len() < word.len() && YEARS_UNSPACED.contains(&unit)
         });
     names_years
