@@ -2744,6 +2744,36 @@ pub(super) fn one_level_page(blocks: &[Block], depth: u8) -> Option<String> {
     .then(|| (*first).to_owned())
 }
 
+/// Whether every heading at depth `levels` (not itself on reaching a role or on a procedure)
+/// sits under a heading that is, and most of them read as no level's title ("## 提名
+/// Committer 或 PMC 成员" over "### 发起投票", "### 通知 ASF Board"): read as levels, they
+/// would be a procedure's steps. (Roles under "## SIG 活跃规则，晋升机制" are levels.)
+fn levels_under_procedures(blocks: &[Block], levels: u8) -> bool {
+    let is_procedure = |title: &str| {
+        super::likeness::is_becoming_heading(title) || super::likeness::is_procedure_heading(title)
+    };
+    // The headings above the one being read, with whether each is on a procedure.
+    let mut trail: Vec<(u8, bool)> = Vec::new();
+    let (mut seen, mut like) = (0usize, 0usize);
+    for block in blocks {
+        if let Block::Heading { level, text, .. } = block {
+            while trail.last().is_some_and(|(above, _)| above >= level) {
+                trail.pop();
+            }
+            let procedure = is_procedure(text);
+            if *level == levels && !procedure {
+                if !trail.iter().any(|(_, under)| *under) {
+                    return false;
+                }
+                seen += 1;
+                like += usize::from(level_likeness(text) >= 0.5);
+            }
+            trail.push((*level, procedure));
+        }
+    }
+    seen > 0 && like * 2 < seen
+}
+
 /// Headings at the levels' depth that are prose among levels: where two or more headings of
 /// that depth look like level titles, those that do not (`When do I get promoted?`) are
 /// sections, and so is a lone level-like heading in a group of its own beside a group of three
@@ -3550,6 +3580,15 @@ impl Interpreter {
             if (self.sentence_headings || self.steps_depth.is_some())
                 && fixed.levels_depth.is_none()
                 && reading.levels.is_some()
+            {
+                return false;
+            }
+            // (Nor are a procedure's steps levels: "## 提名 Committer 或 PMC 成员" over "###
+            // 发起投票", "### 关闭投票".)
+            if fixed.levels_depth.is_none()
+                && reading
+                    .levels
+                    .is_some_and(|levels| levels_under_procedures(blocks, levels))
             {
                 return false;
             }

@@ -4437,3 +4437,24 @@ fn emeritus_maintainers_in_hebrew_are_no_rung() {
     );
     assert_eq!(level_titles(&ladder), ["תורם/ת", "סוקר/ת קוד", "מתחזק/ת"]);
 }
+
+#[test]
+fn a_nomination_procedure_s_steps_are_no_levels() {
+    // Apache Sedona's committer page: two rungs in paragraphs, then "提名 Committer 或 PMC 成员"
+    // (nominating) over its long steps and templates.
+    let template = "模板内容。".repeat(60);
+    let ladder = import(
+        "contributor.zh.md",
+        &format!(
+            "本页列出了 Committers 与 PMC。\n\n## Committers\n\n贡献了足够多代码的贡献者会被晋升为 committer。\n\n\
+             ## 项目管理委员会（PMC）\n\n能够负责一个主要组件的 committer 会被晋升为 PMC 成员。\n\n\
+             ## 提名 Committer 或 PMC 成员\n\n任何 PMC 成员都可以提名。\n\n### 发起投票\n\n{template}\n\n\
+             ### 关闭投票\n\n{template}\n\n### 通知 ASF Board\n\n{template}\n\n### 发送邀请\n\n{template}\n\n\
+             ### 创建 ASF 账户\n\n{template}\n"
+        ),
+    );
+    assert_eq!(
+        level_titles(&ladder),
+        ["Committers", "项目管理委员会（PMC）"]
+    );
+}
