@@ -2271,7 +2271,9 @@ fn html_rows(table: ElementRef, line: usize, depth: usize) -> Vec<Vec<Cell>> {
             } else {
                 squash_keeping_breaks(&inline_markdown(cell))
             };
-            if !structured {
+            // (Word writes every cell as a paragraph, `<td><p class=MsoNormal>…</p></td>`: one
+            // paragraph is the cell's text, no structure.)
+            if !structured || matches!(blocks.as_slice(), [Block::Paragraph { .. }]) {
                 blocks.clear();
             }
             let content = Cell {

@@ -439,6 +439,11 @@ pub(super) const TITLE_HEADERS: &[&str] = &[
     "役職名",
     "職位名",
     "职位名称",
+    "职级名称",
+    "職級名稱",
+    "等級名",
+    "等级名称",
+    "직급명",
     "岗位名称",
     "직책",
     "직책명",
@@ -570,12 +575,10 @@ pub(super) fn titled_second_column(header: &[Cell], body: &[&Vec<Cell>]) -> bool
     }
     // ("Job Zone One: Little or No Preparation Needed" is a title too: the header says so; a
     // sentence is none.)
-    // (Word writes each cell as a paragraph, `<td><p class=MsoNormal>…</p></td>`: one
-    // paragraph is the cell's text.)
     let titles = body.iter().all(|row| {
         row.get(1).is_some_and(|cell| {
             let text = plain(&cell.text);
-            matches!(cell.blocks.as_slice(), [] | [Block::Paragraph { .. }])
+            cell.blocks.is_empty()
                 && text.split_whitespace().count() <= NAMED_TITLE_WORDS
                 && !text.trim_end().ends_with(['.', '。'])
         })

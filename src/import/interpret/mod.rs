@@ -528,8 +528,39 @@ pub(crate) fn refers_to_another_level(text: &str) -> bool {
                 likeness::level_likeness(named) >= 0.5 || likeness::is_rung_code(named)
             })
         });
-    inherits || points || same_as || as_for || SAME_AS_ABOVE.contains(&lower.as_str())
+    // Written without spaces: "同T6", "与T6相同", "PM3に同じ", "S2와 동일".
+    let unspaced_same = text
+        .strip_prefix('同')
+        .or_else(|| {
+            SAME_AS_UNSPACED_ENDINGS
+                .iter()
+                .find_map(|end| text.strip_suffix(end))
+        })
+        .map(|named| named.trim().trim_start_matches(['与', '與', '和']).trim())
+        .is_some_and(|named| {
+            likeness::is_rung_code(named)
+                || named.chars().count() <= 24 && likeness::level_likeness(named) >= 0.5
+        });
+    inherits
+        || points
+        || same_as
+        || as_for
+        || unspaced_same
+        || SAME_AS_ABOVE.contains(&lower.as_str())
 }
+
+/// How a text written without spaces ends when it says the level is as another ("PM3に同じ",
+/// "与T6相同", "S2와 동일").
+const SAME_AS_UNSPACED_ENDINGS: &[&str] = &[
+    "に同じ",
+    "と同じ",
+    "相同",
+    "一致",
+    "와 동일",
+    "과 동일",
+    "와 같음",
+    "과 같음",
+];
 
 /// How a pointer to another level by its code opens ("See E1"), lowercased.
 const SEE: &[&str] = &[

@@ -4458,3 +4458,38 @@ fn a_nomination_procedure_s_steps_are_no_levels() {
         ["Committers", "项目管理委员会（PMC）"]
     );
 }
+
+#[test]
+fn a_word_table_with_group_and_area_columns_a_title_row_and_repeated_headers() {
+    // Saved from Word (every cell a paragraph): `维度 | 能力项 | 职级 T4 …`, a "职级名称" row
+    // merged over both label columns, the header repeated before the second group, and a
+    // cell saying "same as T5" ("同T5。").
+    let p = |text: &str| format!("<td><p class=MsoNormal>{text}<o:p></o:p></p></td>");
+    let header = format!(
+        "<tr>{}{}{}{}</tr>",
+        p("维度"),
+        p("能力项"),
+        p("职级 T4"),
+        p("职级 T5")
+    );
+    let titles = "<tr><td colspan=2><p class=MsoNormal>职级名称</p></td><td><p>数据分析师</p></td><td><p>高级数据分析师</p></td></tr>";
+    let html = format!(
+        "<html><body><h1>职级能力要求</h1><table>{header}{titles}\
+         <tr><td rowspan=2><p>专业能力</p></td>{}{}{}</tr><tr>{}{}{}</tr>{header}{titles}\
+         <tr><td><p>通用能力</p></td>{}{}{}</tr></table></body></html>",
+        p("数据处理"),
+        p("能够使用 SQL 完成取数。"),
+        p("能够编写复杂 SQL。"),
+        p("分析建模"),
+        p("在指导下完成专题分析。"),
+        p("同T4。"),
+        p("沟通协作"),
+        p("按时反馈工作进展。"),
+        p("推动项目落地。"),
+    );
+    let ladder = import("grades.htm", &html);
+    assert_eq!(level_titles(&ladder), ["数据分析师", "高级数据分析师"]);
+    let areas: Vec<&str> = ladder.areas.iter().map(|area| area.name.as_str()).collect();
+    assert_eq!(areas, ["数据处理", "分析建模", "沟通协作"]);
+    assert_eq!(shape(&ladder)[0].2, [3, 2]);
+}
