@@ -679,16 +679,7 @@ impl Interpreter {
         if self.options.levels_axis.is_none() && self.marks_the_levels_read(header, body) {
             // (Its heading, at the levels' depth, opened a level: a section instead.)
             if let Some((title, said)) = self.bare_heading_level() {
-                self.sections.push(Section {
-                    internal: false,
-                    title,
-                    body: said.join("\n\n"),
-                    // (As a heading at the levels' depth makes its section, see `headings.rs`.)
-                    depth: self
-                        .level_depth
-                        .map_or(1, |depth| depth.saturating_sub(1).clamp(1, 3)),
-                });
-                self.place = Place::Section;
+                self.level_heading_as_section(title, said);
             }
             let text = table_text(&rows);
             self.prose(&text, line);
@@ -750,6 +741,21 @@ impl Interpreter {
             let text = table_text(&rows);
             self.prose(&text, line);
             return;
+        }
+        // Under a heading at the levels' depth that reads as no level's title, beside levels
+        // the headings gave, a table naming no levels is about something else ("担当領域" over
+        // `領域 | ディレクトリ | 内容`): the heading opens a section, the table is its prose.
+        if levels_from_headings
+            && self.options.levels_axis.is_none()
+            && columns_score < MOSTLY_LEVELS_IN_LABELS
+            && rows_score < MOSTLY_LEVELS_IN_LABELS
+        {
+            if let Some((title, said)) = self.unlike_heading_level() {
+                self.level_heading_as_section(title, said);
+                let text = table_text(&rows);
+                self.prose(&text, line);
+                return;
+            }
         }
         // Inside a level, a table whose labels name no levels lists the level's areas, a row
         // each, its other cells their expectations ("Responsibility | Growth Behaviors" under
@@ -958,6 +964,41 @@ impl Interpreter {
     /// The title of the level just opened by a heading when nothing has been put in it yet but
     /// a paragraph leading into what follows (ending in a colon), taken out of its track with
     /// that paragraph: a table of other levels follows its heading.
+    /// The level just opened by a heading whose title reads as no level's ("担当領域"), while
+    /// nothing of a level's has been read under it, taken out: its title and what it said.
+    fn unlike_heading_level(&mut self) -> Option<(String, Vec<String>)> {
+        if !matches!(self.place, Place::Level) {
+            return None;
+        }
+        let track = self.tracks.last_mut()?;
+        let unlike = track.levels.last().is_some_and(|level| {
+            !level.from_table
+                && level.expectations.is_empty()
+                && level.headline.is_none()
+                && level.code.is_none()
+                && level_likeness(&level.title) < 0.5
+        });
+        unlike
+            .then(|| track.levels.pop())
+            .flatten()
+            .map(|level| (level.title, level.description))
+    }
+
+    /// A heading read as a level that turned out to open a section: the section, with what
+    /// was said under it.
+    fn level_heading_as_section(&mut self, title: String, said: Vec<String>) {
+        self.sections.push(Section {
+            internal: false,
+            title,
+            body: said.join("\n\n"),
+            // (As a heading at the levels' depth makes its section, see `headings.rs`.)
+            depth: self
+                .level_depth
+                .map_or(1, |depth| depth.saturating_sub(1).clamp(1, 3)),
+        });
+        self.place = Place::Section;
+    }
+
     fn bare_heading_level(&mut self) -> Option<(String, Vec<String>)> {
         if !matches!(self.place, Place::Level) {
             return None;

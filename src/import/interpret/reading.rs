@@ -2827,8 +2827,9 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
         }
     }
     // Only before the first level-like heading or after the last: a heading between two
-    // levels is a level the word list does not know.
-    let like = |title: &str| level_likeness(title) >= 0.5;
+    // levels is a level the word list does not know. (People who left a role, "名誉メンテナー",
+    // "Emeritus maintainers", mark no end of the levels: a section before them is outside.)
+    let like = |title: &str| level_likeness(title) >= 0.5 && !super::twins::names_left(title);
     // Nor one whose title ends as two of the levels do ("Stewardship Team" after "Core Team"
     // and "Docs Team", between level-like ones): it names one more of their kind.
     let last_word = |title: &str| super::twins::title_words(title).pop();

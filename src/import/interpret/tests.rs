@@ -4493,3 +4493,37 @@ fn a_word_table_with_group_and_area_columns_a_title_row_and_repeated_headers() {
     assert_eq!(areas, ["数据处理", "分析建模", "沟通协作"]);
     assert_eq!(shape(&ladder)[0].2, [3, 2]);
 }
+
+#[test]
+fn a_table_of_areas_and_a_decisions_section_between_the_roles_and_the_emeritus_are_prose() {
+    // A Japanese governance page in raw HTML: "担当領域" (areas of ownership) over a table
+    // naming no level, "意思決定" (decision making), then "名誉メンテナー" (emeritus).
+    let ladder = import(
+        "GOVERNANCE.md",
+        "<h1>kakehashi</h1>\n\n<h2>コントリビューター</h2>\n\n<ul><li>PR を送る</li></ul>\n\n\
+         <h2>レビュアー</h2>\n\n<h3>要件</h3>\n\n<ul><li>10 件のレビュー</li></ul>\n\n\
+         <h2>コミッター</h2>\n\n<h3>要件</h3>\n\n<ul><li>投票で選ばれる</li></ul>\n\n\
+         <h2>担当領域</h2>\n\n<p>コミッターは次の領域を担当します。</p>\n\n<table>\n<thead><tr><th>領域</th><th>ディレクトリ</th><th>内容</th></tr></thead>\n\
+         <tbody><tr><td>コア</td><td><code>packages/core</code></td><td>パーサー</td></tr>\n\
+         <tr><td>CLI</td><td><code>packages/cli</code></td><td>コマンド</td></tr></tbody>\n</table>\n\n\
+         <h2>意思決定</h2>\n\n<p>運営委員会は次のことを担当します。</p>\n\n<ol><li>最終決定</li><li>行動規範違反への対応</li></ol>\n\n\
+         <h2>名誉メンテナー</h2>\n\n<p>1 年以上活動していないメンテナーは名誉メンテナーとなります。</p>\n",
+    );
+    assert_eq!(
+        shape(&ladder),
+        [(
+            String::from("kakehashi"),
+            vec![
+                String::from("コントリビューター"),
+                String::from("レビュアー"),
+                String::from("コミッター")
+            ],
+            vec![1, 1, 1]
+        )]
+    );
+    let sections: Vec<&str> = ladder.sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(
+        sections.contains(&"担当領域") && sections.contains(&"意思決定"),
+        "{sections:?}"
+    );
+}

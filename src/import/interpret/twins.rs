@@ -1246,7 +1246,7 @@ const LEFT_WORDS: &[&str] = &[
 ];
 
 /// Whether a title names people who have left a role (see [`LEFT_WORDS`]).
-fn names_left(title: &str) -> bool {
+pub(super) fn names_left(title: &str) -> bool {
     names_one_of(title, LEFT_WORDS)
 }
 
