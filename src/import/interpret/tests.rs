@@ -4429,13 +4429,42 @@ fn years_bounded_in_words_are_the_level_s_experience() {
 }
 
 #[test]
-fn emeritus_maintainers_in_hebrew_are_no_rung() {
+fn emeritus_maintainers_in_hebrew_and_retired_ones_in_chinese_are_no_rung() {
     let ladder = import(
         "ladder.md",
         "# סולם התורמים\n\n## תורם/ת\n\n- דרישות:\n  - חתימה על הסכם התורמים\n\n## סוקר/ת קוד\n\n- דרישות:\n  - עשר סקירות\n\n\
          ## מתחזק/ת\n\n- דרישות:\n  - בחירה על ידי המתחזקים\n\n## מתחזקים בדימוס\n\nמתחזקים שפרשו נשארים ברשימה.\n",
     );
     assert_eq!(level_titles(&ladder), ["תורם/ת", "סוקר/ת קוד", "מתחזק/ת"]);
+    // "退休與榮譽維護者": retired and honorary maintainers.
+    let ladder = import(
+        "roles.md",
+        "# 社群角色
+
+## 貢獻者
+
+### 職責
+
+- 提交 PR
+
+## 審查者
+
+### 職責
+
+- 審查 PR
+
+## 維護者
+
+### 職責
+
+- 發布版本
+
+         ## 退休與榮譽維護者
+
+維護者若連續 12 個月沒有任何活動，將被移至榮譽維護者名單。
+",
+    );
+    assert_eq!(level_titles(&ladder), ["貢獻者", "審查者", "維護者"]);
 }
 
 #[test]
