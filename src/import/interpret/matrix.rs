@@ -1125,9 +1125,18 @@ impl Interpreter {
         // Two label columns (a group, then the area) when the second's header is no level.
         // (Rows whose first two cells are blank are labelled further right, as a "Title" or
         // "Experience" row under the level codes is in a table of three label columns.)
+        // (Nor do rows of a level's facts labelled in the first column only, as a sheet
+        // without merged cells writes them: "职级名称", "参考工作年限".)
+        let fact_row = |row: &&&Vec<Cell>| {
+            row.get(1).is_some_and(is_blank) && {
+                let first = label(row.first());
+                is_title_label(&first) || text::names_experience(&first)
+            }
+        };
         let labelled_rows: Vec<&&Vec<Cell>> = body
             .iter()
             .filter(|row| !(row.len() > 3 && row[..2].iter().all(is_blank)))
+            .filter(|row| !fact_row(row))
             .collect();
         let short_labels = !labelled_rows.is_empty()
             && labelled_rows.iter().all(|row| {

@@ -196,6 +196,17 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
         "該当なし",
         "不适用",
         "해당 없음",
+        // "Not required" at this level.
+        "不要求",
+        "无要求",
+        "無要求",
+        "不作要求",
+        "要求なし",
+        "요구 없음",
+        "not required",
+        "nicht erforderlich",
+        "no requerido",
+        "não exigido",
     ];
     // "n/a (not applicable at this level)": the mark and what it stands for.
     let explained_mark = text
@@ -214,6 +225,7 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
                 | "/"
                 | "／"
                 | "无"
+                | "無"
                 | "なし"
                 | "없음"
                 | "-"

@@ -4556,3 +4556,25 @@ fn a_table_of_areas_and_a_decisions_section_between_the_roles_and_the_emeritus_a
         "{sections:?}"
     );
 }
+
+#[test]
+fn years_of_work_are_experience_and_not_required_is_nothing() {
+    // A Chinese sheet: "参考工作年限" (reference years of work) and "不要求" (not required).
+    let csv = "维度,能力项,P5,P6,P7\n职级名称,,初级 SRE 工程师,SRE 工程师,高级 SRE 工程师\n\
+               参考工作年限,,0–2 年,2–4 年,4–7 年\n技术能力,可观测性,能够使用监控大盘定位问题。,能够设计监控与告警。,\
+               能够制定 SLO。\n,故障处理,参与 on-call。,独立处理故障。,担任故障指挥者。\n,容量与性能,不要求,\
+               能够完成容量评估。,负责容量规划。\n影响力,协作沟通,及时描述问题。,与研发团队合作。,跨部门推动项目。\n";
+    let ladder = import_file_text("sre.csv", csv);
+    assert_eq!(
+        level_titles(&ladder),
+        ["初级 SRE 工程师", "SRE 工程师", "高级 SRE 工程师"]
+    );
+    assert_eq!(shape(&ladder)[0].2, [3, 4, 4]);
+    assert_eq!(
+        ladder.tracks[0].levels[1]
+            .experience
+            .as_ref()
+            .map(|years| years.text.as_str()),
+        Some("2–4 年")
+    );
+}

@@ -1666,6 +1666,11 @@ const EXPERIENCE_WORDS: &[&str] = &[
     "年资",
     "경험",
     "연차",
+    // Years of work ("参考工作年限", "経験年数").
+    "年限",
+    "年数",
+    "年數",
+    "근속",
 ];
 
 /// Words of a value that counts years (`Entre 1 y 3 años`, `5+ years`), lowercased.
@@ -1732,10 +1737,16 @@ const YEAR_WORDS: &[&str] = &[
 
 /// Whether a label and its value state the years of experience a level asks ("Experiencia
 /// esperada: Entre 1 y 3 años"): a label naming experience over a value counting years.
+/// Whether a label names experience or years of work ("Typical experience", "参考工作年限").
+pub(super) fn names_experience(label: &str) -> bool {
+    let label = plain(label).to_lowercase();
+    EXPERIENCE_WORDS.iter().any(|word| label.contains(word))
+}
+
 pub(super) fn states_years_of_experience(label: &str, value: &str) -> bool {
     let label = plain(label).to_lowercase();
     let value = plain(value).to_lowercase();
-    let names_experience = EXPERIENCE_WORDS.iter().any(|word| label.contains(word));
+    let names_experience = names_experience(&label);
     let words: Vec<&str> = value
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
