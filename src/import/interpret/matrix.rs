@@ -984,6 +984,29 @@ impl Interpreter {
             .map(|level| (level.title, level.description))
     }
 
+    /// A cell's items as the level's expectations in `area` (none: the level's own). "Same as
+    /// E3", "See E1", "同上": what it shares with the level it names, said about the level;
+    /// "NA" holds the place of nothing. (This tool's workbook writes no expectation as an
+    /// empty cell: its cells hold what was written.)
+    fn add_cell_to_level(&mut self, level: usize, area: &str, cell: &Cell) {
+        let (items, pointers): (Vec<Expectation>, Vec<Expectation>) = if self.own_workbook {
+            (super::cells::own_cell_items(cell), Vec::new())
+        } else {
+            cell_items(cell)
+                .into_iter()
+                .filter(|item| !is_placeholder(&item.text))
+                .partition(|item| !refers_to_another_level(&item.text))
+        };
+        for pointer in pointers {
+            let said = format!("**{area}:** {}", pointer.text);
+            self.set_level_field(level, "description", &said);
+        }
+        if !items.is_empty() {
+            let area = if area.is_empty() { GENERAL_AREA } else { area };
+            self.add_to_level(level, area, items);
+        }
+    }
+
     /// A heading read as a level that turned out to open a section: the section, with what
     /// was said under it.
     fn level_heading_as_section(&mut self, title: String, said: Vec<String>) {
@@ -1544,33 +1567,7 @@ impl Interpreter {
                         }
                         continue;
                     }
-                    // "Same as E3", "See E1" in a level's column: what it shares with the
-                    // column it names, said about the level; "NA" holds the place of nothing.
-                    // (A table inside one level keeps such a cell: it has no other column.)
-                    // (This tool's workbook writes no expectation as an empty cell: its cells
-                    // hold what was written.)
-                    let (items, pointers): (Vec<Expectation>, Vec<Expectation>) =
-                        if self.own_workbook {
-                            (super::cells::own_cell_items(cell), Vec::new())
-                        } else {
-                            cell_items(cell)
-                                .into_iter()
-                                .filter(|item| !is_placeholder(&item.text))
-                                .partition(|item| !refers_to_another_level(&item.text))
-                        };
-                    for pointer in pointers {
-                        let said = format!("**{area}:** {}", pointer.text);
-                        self.set_level_field(level, "description", &said);
-                    }
-                    if items.is_empty() {
-                        continue;
-                    }
-                    let area = if area.is_empty() {
-                        String::from(GENERAL_AREA)
-                    } else {
-                        area.clone()
-                    };
-                    self.add_to_level(level, &area, items);
+                    self.add_cell_to_level(level, &area, cell);
                 }
             }
         }
@@ -1735,8 +1732,7 @@ impl Interpreter {
                     }
                     continue;
                 }
-                let items = cell_items(cell);
-                if items.is_empty() {
+                if cell_items(cell).is_empty() {
                     continue;
                 }
                 // A row may have more cells than the header names (a ragged HTML table).
@@ -1749,7 +1745,7 @@ impl Interpreter {
                         true => String::from(GENERAL_AREA),
                         false => format!("Column {}", column + 1),
                     });
-                self.add_to_level(level, &area, items);
+                self.add_cell_to_level(level, &area, cell);
             }
         }
     }

@@ -4578,3 +4578,19 @@ fn years_of_work_are_experience_and_not_required_is_nothing() {
         Some("2–4 年")
     );
 }
+
+#[test]
+fn same_as_above_in_a_table_of_levels_as_rows_points_at_the_level_before() {
+    // Levels as rows: "同上" (same as above) and "同P5" repeat another level's cell.
+    let ladder = import(
+        "grades.md",
+        "# 职级\n\n| 职级 | 技术能力 | 影响范围 |\n| --- | --- | --- |\n| P5 工程师 | 能独立完成模块开发。 | 影响所在团队。 |\n\
+         | P6 高级工程师 | 能解决复杂的技术问题。 | 同P5 |\n| P7 技术专家 | 同上 | 影响多个团队。 |\n",
+    );
+    assert_eq!(shape(&ladder)[0].2, [2, 1, 1]);
+    let described = ladder.tracks[0].levels[2]
+        .description
+        .as_deref()
+        .unwrap_or_default();
+    assert!(described.contains("同上"), "{described}");
+}
