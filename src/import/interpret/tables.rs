@@ -352,6 +352,9 @@ pub(super) fn cell_links(text: &str) -> Vec<String> {
 /// matrix, "Engineering Competency Matrix 2024", as Word and Excel users merge it) above a
 /// header of levels: those rows are paragraphs before the table, in bold as set, and the
 /// table starts at its header. `None` when no table opens so.
+/// The most words of a header's label under a table's title row.
+const MAX_LABEL_WORDS: usize = 4;
+
 pub(super) fn title_rows_before_tables(blocks: &[Block]) -> Option<Vec<Block>> {
     // A row that says one thing across two columns or more: its cells the same text, the
     // first filled, the others copies of it (or empty).
@@ -373,12 +376,27 @@ pub(super) fn title_rows_before_tables(blocks: &[Block]) -> Option<Vec<Block>> {
         };
         super::matrix::table_level_titles(&table, false).is_some()
     };
+    // (Or the row under the title is a header of labels, each filled, short and its own:
+    // "Visão geral dos níveis" over `Trilha | Nível | Cargo | Escopo típico`.)
+    let labels = |row: &Vec<Cell>| {
+        let texts: Vec<String> = row
+            .iter()
+            .map(|cell| plain(&cell.text).trim().to_owned())
+            .collect();
+        let mut distinct = texts.clone();
+        distinct.sort();
+        distinct.dedup();
+        texts.len() >= 2
+            && distinct.len() == texts.len()
+            && texts
+                .iter()
+                .all(|text| !text.is_empty() && text.split_whitespace().count() <= MAX_LABEL_WORDS)
+    };
     let titled = |rows: &Vec<Vec<Cell>>| {
         let leading = rows.iter().take_while(|row| spans(row)).count();
         (leading > 0
             && rows.len() >= leading + 2
-            && names_levels(&rows[leading..])
-            && !names_levels(rows))
+            && (names_levels(&rows[leading..]) && !names_levels(rows) || labels(&rows[leading])))
         .then_some(leading)
     };
     if !blocks

@@ -4594,3 +4594,34 @@ fn same_as_above_in_a_table_of_levels_as_rows_points_at_the_level_before() {
         .unwrap_or_default();
     assert!(described.contains("同上"), "{described}");
 }
+
+#[test]
+fn a_title_row_across_an_overview_table_is_its_caption_not_a_level() {
+    // Saved from Word: "Visão geral dos níveis" merged across `Trilha | Nível | Cargo`, then a
+    // `<h1>` per track over an `<h2>` per level.
+    let html = "<html><body><h1>Como ler</h1><p>Cada nível tem comportamentos.</p>\
+        <table><tr><td colspan=3><p><b>Visão geral dos níveis</b></p></td></tr>\
+        <tr><td><p><b>Trilha</b></p></td><td><p><b>Nível</b></p></td><td><p><b>Cargo</b></p></td></tr>\
+        <tr><td><p>IC</p></td><td><p>PM1</p></td><td><p>Product Manager Associado</p></td></tr>\
+        <tr><td><p>IC</p></td><td><p>PM2</p></td><td><p>Product Manager</p></td></tr>\
+        <tr><td><p>Gestão</p></td><td><p>GP1</p></td><td><p>Group Product Manager</p></td></tr></table>\
+        <h1>Trilha de contribuição individual</h1>\
+        <h2>PM1 – Product Manager Associado</h2><p><b>Execução</b></p><ul><li>Escreve histórias claras.</li></ul>\
+        <h2>PM2 – Product Manager</h2><p><b>Execução</b></p><ul><li>Define o roadmap do time.</li></ul>\
+        <h1>Trilha de gestão</h1>\
+        <h2>GP1 – Group Product Manager</h2><p><b>Pessoas</b></p><ul><li>Contrata e desenvolve PMs.</li></ul>\
+        </body></html>";
+    let ladder = import("carreira.htm", html);
+    let tracks: Vec<(String, usize)> = ladder
+        .tracks
+        .iter()
+        .map(|track| (track.name.clone(), track.levels.len()))
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            (String::from("Trilha de contribuição individual"), 2),
+            (String::from("Trilha de gestão"), 1)
+        ]
+    );
+}
