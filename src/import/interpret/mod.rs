@@ -642,6 +642,11 @@ pub(crate) fn names_level_summary(name: &str) -> bool {
 const LEVEL_SUMMARY_NAMES: &[&str] = &[
     "overview",
     "summary",
+    // A level's positioning in a sentence ("定位": where it stands).
+    "定位",
+    "职级定位",
+    "職級定位",
+    "角色定位",
     "role summary",
     "level summary",
     "introduction",

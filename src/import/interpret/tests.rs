@@ -4625,3 +4625,18 @@ fn a_title_row_across_an_overview_table_is_its_caption_not_a_level() {
         ]
     );
 }
+
+#[test]
+fn a_positioning_column_describes_each_level() {
+    // "定位" (the level's positioning in a sentence) beside the areas of a table of levels.
+    let csv = "职级,职级名称,定位,技术能力,交付与质量\nP4,初级工程师,在指导下完成明确的任务,\"1. 熟悉 Linux 常用命令\n2. 能按文档部署服务\",\
+               1. 按时完成工单\nP5,工程师,独立负责一个子系统,1. 能独立排查常见故障,1. 独立交付中等规模的项目\n\
+               P6,高级工程师,负责一个方向的技术演进,1. 主导架构设计,1. 带领小组交付跨团队项目\n";
+    let ladder = import_file_text("grades.csv", csv);
+    assert_eq!(shape(&ladder)[0].2, [3, 2, 2]);
+    let described = ladder.tracks[0].levels[0]
+        .description
+        .as_deref()
+        .unwrap_or_default();
+    assert!(described.contains("在指导下完成明确的任务"), "{described}");
+}
