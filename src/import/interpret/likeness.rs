@@ -3765,9 +3765,11 @@ const RESOURCE_HEADINGS: &[&str] = &[
 /// Whether a heading is over reading material (see [`RESOURCE_HEADINGS`]).
 pub(super) fn is_resources_heading(title: &str) -> bool {
     let lower = plain(title).trim().to_lowercase();
-    RESOURCE_HEADINGS
-        .iter()
-        .any(|start| lower == *start || lower.starts_with(&format!("{start}:")))
+    RESOURCE_HEADINGS.iter().any(|start| {
+        lower
+            .strip_prefix(start)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+    })
 }
 
 /// Marks a footnote starts with (`\* _Excluding …_`, `† …`, `※ …`, `¹ …`).
