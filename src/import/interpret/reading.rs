@@ -2915,16 +2915,24 @@ pub(super) fn prose_headings(blocks: &[Block], depth: u8) -> Vec<(String, usize)
 /// Whether the paragraphs of the section a heading opens (at `index`) say its subject is no
 /// role ("SIGs are not roles: any Contributor may join one", "兴趣小组不是社区角色").
 fn section_says_it_is_no_role(blocks: &[Block], index: usize) -> bool {
+    section_under(blocks, index).iter().any(|block| {
+        matches!(block, Block::Paragraph { text, .. }
+            if super::likeness::says_it_is_no_role(text))
+    })
+}
+
+/// The blocks of the section the heading at `index` opens, up to the next heading of its
+/// depth or shallower (none when `index` is no heading).
+fn section_under(blocks: &[Block], index: usize) -> &[Block] {
     let Some(Block::Heading { level: depth, .. }) = blocks.get(index) else {
-        return false;
+        return &[];
     };
-    blocks[index + 1..]
+    let rest = &blocks[index + 1..];
+    let end = rest
         .iter()
-        .take_while(|block| !matches!(block, Block::Heading { level, .. } if level <= depth))
-        .any(|block| {
-            matches!(block, Block::Paragraph { text, .. }
-                if super::likeness::says_it_is_no_role(text))
-        })
+        .position(|block| matches!(block, Block::Heading { level, .. } if level <= depth))
+        .unwrap_or(rest.len());
+    &rest[..end]
 }
 
 /// The most words of a label over a list ("Expectations of community members:").
@@ -2934,13 +2942,7 @@ const MAX_LABEL_WORDS: usize = 8;
 /// ending in a colon ("Responsibilities:", "Expectations of treasurers:") or wholly bold over a
 /// list, and its bold labels over lists, of at most [`MAX_LABEL_WORDS`] words, as written.
 fn section_labels(blocks: &[Block], index: usize) -> Vec<String> {
-    let Some(Block::Heading { level: depth, .. }) = blocks.get(index) else {
-        return Vec::new();
-    };
-    let section: Vec<&Block> = blocks[index + 1..]
-        .iter()
-        .take_while(|block| !matches!(block, Block::Heading { level, .. } if level <= depth))
-        .collect();
+    let section = section_under(blocks, index);
     // (A list's item that is only a label over items nested in it names them too: "-
     // **Hantverk**" over its bullets.)
     let item_labels = |items: &[Item]| -> Vec<String> {
@@ -3009,11 +3011,8 @@ fn section_parts(blocks: &[Block], index: usize) -> Vec<String> {
     let mut parts = section_labels(blocks, index);
     if let Some(Block::Heading { level: depth, .. }) = blocks.get(index) {
         parts.extend(
-            blocks[index + 1..]
+            section_under(blocks, index)
                 .iter()
-                .take_while(
-                    |block| !matches!(block, Block::Heading { level, .. } if level <= depth),
-                )
                 .filter_map(|block| match block {
                     Block::Heading { level, text, .. } if *level == depth + 1 => Some(plain(text)),
                     _ => None,
@@ -3559,6 +3558,13 @@ impl Interpreter {
         // ("| Triager | Triage |" and "#### 2) Triager (Triage)"): two descriptions of the same
         // levels, which are at those headings' depth.
         let described_again = depth_describing_table_levels(blocks, self.headings_name_levels);
+        // The depths whose headings are a procedure's steps, tested once per depth (the
+        // readings share few level depths).
+        let procedure_steps: Vec<u8> = depths
+            .iter()
+            .copied()
+            .filter(|&depth| fixed.levels_depth.is_none() && levels_under_procedures(blocks, depth))
+            .collect();
         readings.retain(|reading| {
             if fixed.page {
                 return reading.page;
@@ -3586,10 +3592,9 @@ impl Interpreter {
             }
             // (Nor are a procedure's steps levels: "## 提名 Committer 或 PMC 成员" over "###
             // 发起投票", "### 关闭投票".)
-            if fixed.levels_depth.is_none()
-                && reading
-                    .levels
-                    .is_some_and(|levels| levels_under_procedures(blocks, levels))
+            if reading
+                .levels
+                .is_some_and(|levels| procedure_steps.contains(&levels))
             {
                 return false;
             }
