@@ -1529,22 +1529,22 @@ impl Interpreter {
                 // A row of names for machines (`@org/reviewers`, a channel, a link) in every
                 // column that says anything: facts about each level ("GitHub チーム"), said in
                 // its description, not expected of its people.
-                let cells: Vec<&Cell> = members
+                // (Each level with its cell that says something, once.)
+                let said: Vec<(usize, &Cell)> = members
                     .iter()
-                    .filter_map(|&member| row.get(columns[member].0))
-                    .filter(|cell| !is_placeholder(&plain(&cell.text)))
+                    .zip(&indices)
+                    .filter_map(|(&member, &level)| {
+                        row.get(columns[member].0).map(|cell| (level, cell))
+                    })
+                    .filter(|(_, cell)| !is_placeholder(&plain(&cell.text)))
                     .collect();
                 if !self.own_workbook
-                    && cells.len() >= 2
-                    && cells.iter().all(|cell| names_an_identifier(&cell.text))
+                    && said.len() >= 2
+                    && said.iter().all(|(_, cell)| names_an_identifier(&cell.text))
                 {
-                    for (&member, &level) in members.iter().zip(&indices) {
-                        if let Some(cell) = row.get(columns[member].0) {
-                            if !is_placeholder(&plain(&cell.text)) {
-                                let said = format!("**{area}:** {}", cell.text.trim());
-                                self.set_level_field(level, "description", &said);
-                            }
-                        }
+                    for (level, cell) in said {
+                        let text = format!("**{area}:** {}", cell.text.trim());
+                        self.set_level_field(level, "description", &text);
                     }
                     continue;
                 }
